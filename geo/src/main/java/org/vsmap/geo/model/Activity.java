@@ -1,0 +1,52 @@
+package org.vsmap.geo.model;
+
+import java.time.LocalDateTime;
+import java.util.Objects;
+
+/**
+ * A volunteer service activity or project (志愿服务活动/项目). Times are local to China (UTC+8).
+ *
+ * @param stationId the station where it takes place, or null when it happens at another point
+ * @param recordsServiceHours whether volunteers' service hours are recorded (是否记录时长)
+ * @param publishedNationally whether the project is published in the national volunteer system
+ */
+public record Activity(
+    String id,
+    String title,
+    String description,
+    Theme theme,
+    String organiserTeamId,
+    String stationId,
+    String regionCode,
+    GeoPoint location,
+    LocalDateTime start,
+    LocalDateTime end,
+    Recurrence recurrence,
+    int volunteersWanted,
+    int volunteersSignedUp,
+    boolean recordsServiceHours,
+    boolean publishedNationally,
+    boolean synthetic) {
+
+  public Activity {
+    Require.text(id, "activity id");
+    Require.text(title, "title of activity " + id);
+    Objects.requireNonNull(theme, "theme of activity " + id);
+    Require.text(organiserTeamId, "organiser team of activity " + id);
+    Require.text(regionCode, "region code of activity " + id);
+    Objects.requireNonNull(location, "location of activity " + id);
+    Objects.requireNonNull(start, "start of activity " + id);
+    Objects.requireNonNull(end, "end of activity " + id);
+    if (!end.isAfter(start)) {
+      throw new IllegalArgumentException("activity " + id + " ends before it starts");
+    }
+    recurrence = recurrence == null ? Recurrence.ONCE : recurrence;
+    Require.nonNegative(volunteersWanted, "volunteers wanted of activity " + id);
+    Require.nonNegative(volunteersSignedUp, "volunteers signed up of activity " + id);
+  }
+
+  /** True while volunteers are still wanted. */
+  public boolean recruiting() {
+    return volunteersSignedUp < volunteersWanted;
+  }
+}

@@ -1,0 +1,35 @@
+package org.vsmap.geo.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A volunteer service station (志愿服务站点) at a point, with its services and 五有 status. */
+public record Station(
+    String id,
+    String name,
+    StationType type,
+    String regionCode,
+    String address,
+    GeoPoint location,
+    String openingHours,
+    List<String> services,
+    String publicContact,
+    FiveHas fiveHas,
+    boolean synthetic) {
+
+  public Station {
+    Require.text(id, "station id");
+    Require.text(name, "station name");
+    Objects.requireNonNull(type, "station type");
+    Require.text(regionCode, "region code of station " + id);
+    Objects.requireNonNull(location, "location of station " + id);
+    services = services == null ? List.of() : List.copyOf(services);
+    publicContact = PublicContact.check(publicContact, "station " + id);
+    fiveHas = fiveHas == null ? FiveHas.NONE : fiveHas;
+  }
+
+  /** The county-level region (first six digits of the region code). */
+  public String countyCode() {
+    return regionCode.length() >= 6 ? regionCode.substring(0, 6) : regionCode;
+  }
+}

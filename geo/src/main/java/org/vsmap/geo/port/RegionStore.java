@@ -1,0 +1,15 @@
+package org.vsmap.geo.port;
+
+import java.util.List;
+import java.util.Optional;
+import org.vsmap.geo.model.Region;
+import org.vsmap.geo.model.RegionLevel;
+
+/** Reads administrative divisions. */
+public interface RegionStore {
+  Optional<Region> regionByCode(String code);
+
+  List<Region> regionsAtLevel(RegionLevel level);
+
+  long regionCount();
+}

@@ -1,0 +1,18 @@
+package org.vsmap.geo.port;
+
+import java.util.List;
+import java.util.Optional;
+import org.vsmap.geo.model.Team;
+
+/** Reads volunteer teams. */
+public interface TeamStore {
+  Optional<Team> teamById(String id);
+
+  /** All teams, ordered by id. */
+  List<Team> teams();
+
+  /** Teams whose home station is this one, ordered by name. */
+  List<Team> teamsBasedAt(String stationId);
+
+  long teamCount();
+}
