@@ -1,0 +1,295 @@
+package org.vsmap.pipeline.seed;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.locationtech.jts.algorithm.InteriorPointArea;
+import org.locationtech.jts.geom.Coordinate;
+import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.FiveHas;
+import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Recurrence;
+import org.vsmap.geo.model.Region;
+import org.vsmap.geo.model.RegionLevel;
+import org.vsmap.geo.model.Station;
+import org.vsmap.geo.model.StationType;
+import org.vsmap.geo.model.Team;
+import org.vsmap.geo.model.TeamLevel;
+import org.vsmap.geo.model.Theme;
+import org.vsmap.pipeline.Stage;
+import org.vsmap.pipeline.csv.CsvTable;
+import org.vsmap.pipeline.store.Database;
+import org.vsmap.pipeline.store.JdbiActivityStore;
+import org.vsmap.pipeline.store.JdbiRegionStore;
+import org.vsmap.pipeline.store.JdbiStationStore;
+import org.vsmap.pipeline.store.JdbiStoreInfo;
+import org.vsmap.pipeline.store.JdbiTeamStore;
+
+/**
+ * Fills an empty store from the seed files in named stages: read regions, read stations, read
+ * teams, read activities, then write everything in one transaction, so a failure or a kill midway
+ * leaves the store as empty as it was. Demo activities are dated relative to the day of loading
+ * (day_offset 0 = today in China), so the demo always shows the coming eight weeks.
+ */
+public final class SeedLoader {
+
+  /** What a load wrote. */
+  public record Counts(int regions, int stations, int teams, int activities) {}
+
+  /** Everything read from the seed files, checked, before anything is written. */
+  public record SeedData(List<Region> regions, List<Station> stations, List<Team> teams, List<Activity> activities) {}
+
+  private SeedLoader() {}
+
+  /** Reads and checks every seed file; throws with file, row and column on the first problem. */
+  public static SeedData read(SeedSource source, LocalDate today) {
+    List<Region> regions = new ArrayList<>();
+    Stage.run("read-regions", () -> {
+      regions.addAll(readRegions(source));
+      return regions.size();
+    });
+    Map<String, Region> regionByCode = index(regions, Region::code);
+    List<Station> stations = new ArrayList<>();
+    Stage.run("read-stations", () -> {
+      stations.addAll(readStations(source, regionByCode));
+      return stations.size();
+    });
+    Map<String, Station> stationById = index(stations, Station::id);
+    List<Team> teams = new ArrayList<>();
+    Stage.run("read-teams", () -> {
+      teams.addAll(readTeams(source, regionByCode, stationById));
+      return teams.size();
+    });
+    Map<String, Team> teamById = index(teams, Team::id);
+    List<Activity> activities = new ArrayList<>();
+    Stage.run("read-activities", () -> {
+      activities.addAll(readActivities(source, today, regionByCode, stationById, teamById));
+      return activities.size();
+    });
+    return new SeedData(regions, stations, teams, activities);
+  }
+
+  /** Loads the seeds into the store in one transaction, recording when and from where. */
+  public static Counts load(Database db, SeedSource source, Clock clock) {
+    LocalDate today = LocalDate.now(clock);
+    SeedData data = read(source, today);
+    Stage.run("write-store", () -> {
+      db.jdbi().useTransaction(h -> {
+        JdbiRegionStore.insert(h, data.regions());
+        JdbiStationStore.insert(h, data.stations());
+        JdbiTeamStore.insert(h, data.teams());
+        JdbiActivityStore.insert(h, data.activities());
+        JdbiStoreInfo.put(h, JdbiStoreInfo.SEEDED_AT, LocalDateTime.now(clock).toString());
+        JdbiStoreInfo.put(h, JdbiStoreInfo.SEED_SOURCE, source.describe());
+      });
+      return data.regions().size() + data.stations().size() + data.teams().size() + data.activities().size();
+    });
+    return new Counts(data.regions().size(), data.stations().size(), data.teams().size(), data.activities().size());
+  }
+
+  static List<Region> readRegions(SeedSource source) {
+    var boundaries = BoundaryFile.read(SeedSource.COUNTY_BOUNDARIES, source.open(SeedSource.COUNTY_BOUNDARIES));
+    List<Region> regions = new ArrayList<>();
+    for (CsvTable.Row row : CsvTable.read(SeedSource.REGIONS, source.open(SeedSource.REGIONS)).rows()) {
+      String code = row.require("code");
+      var boundary = boundaries.get(code);
+      Coordinate c = boundary == null ? null : InteriorPointArea.getInteriorPoint(boundary.geometry());
+      GeoPoint centroid = c == null ? null : new GeoPoint(c.x, c.y);
+      regions.add(checked(row, "level", () -> new Region(code, row.require("name"),
+          RegionLevel.valueOf(row.require("level")), row.get("parent_code"), null,
+          boundary == null ? null : boundary.geometry(), centroid)));
+    }
+    return regions;
+  }
+
+  static List<Station> readStations(SeedSource source, Map<String, Region> regions) {
+    List<Station> stations = new ArrayList<>();
+    for (CsvTable.Row row : CsvTable.read(SeedSource.STATIONS, source.open(SeedSource.STATIONS)).rows()) {
+      String region = knownRegion(row, regions);
+      stations.add(checked(row, "id", () -> new Station(row.require("id"), row.require("name"),
+          enumValue(row, "type", StationType.class), region, row.get("address"), point(row),
+          row.get("opening_hours"), row.get("services") == null ? List.of() : Arrays.asList(row.get("services").split(";")),
+          row.get("public_contact"), FiveHas.parse(row.require("five_has")), bool(row, "synthetic"))));
+    }
+    return stations;
+  }
+
+  static List<Team> readTeams(SeedSource source, Map<String, Region> regions, Map<String, Station> stations) {
+    Map<String, Team> teams = new LinkedHashMap<>();
+    for (CsvTable.Row row : CsvTable.read(SeedSource.TEAMS, source.open(SeedSource.TEAMS)).rows()) {
+      String region = knownRegion(row, regions);
+      String home = row.get("home_station_id");
+      if (home != null && !stations.containsKey(home)) {
+        throw new CsvTable.RowException(row, "home_station_id", "is not a known station");
+      }
+      Team t = checked(row, "id", () -> new Team(row.require("id"), row.require("name"),
+          enumValue(row, "level", TeamLevel.class), row.get("parent_id"), region, row.get("supervising_unit"),
+          date(row, "founded"), row.get("speciality"), home, integer(row, "member_count"), bool(row, "synthetic")));
+      if (teams.put(t.id(), t) != null) {
+        throw new CsvTable.RowException(row, "id", "appears twice");
+      }
+    }
+    return parentsFirst(teams, SeedSource.TEAMS);
+  }
+
+  static List<Activity> readActivities(SeedSource source, LocalDate today, Map<String, Region> regions,
+      Map<String, Station> stations, Map<String, Team> teams) {
+    List<Activity> activities = new ArrayList<>();
+    for (CsvTable.Row row : CsvTable.read(SeedSource.ACTIVITIES, source.open(SeedSource.ACTIVITIES)).rows()) {
+      String region = knownRegion(row, regions);
+      String team = row.require("organiser_team_id");
+      if (!teams.containsKey(team)) {
+        throw new CsvTable.RowException(row, "organiser_team_id", "is not a known team");
+      }
+      String station = row.get("station_id");
+      if (station != null && !stations.containsKey(station)) {
+        throw new CsvTable.RowException(row, "station_id", "is not a known station");
+      }
+      LocalTime time;
+      try {
+        time = LocalTime.parse(row.require("start_time"));
+      } catch (DateTimeParseException e) {
+        throw new CsvTable.RowException(row, "start_time", "is not a time like 09:30");
+      }
+      LocalDateTime start = today.plusDays(integer(row, "day_offset")).atTime(time);
+      LocalDateTime end = start.plusMinutes(integer(row, "duration_minutes"));
+      activities.add(checked(row, "id", () -> new Activity(row.require("id"), row.require("title"), row.get("description"),
+          enumValue(row, "theme", Theme.class), team, station, region, point(row), start, end,
+          enumValue(row, "recurrence", Recurrence.class), integer(row, "volunteers_wanted"),
+          integer(row, "volunteers_signed_up"), bool(row, "records_service_hours"), bool(row, "published_nationally"),
+          bool(row, "synthetic"))));
+    }
+    return activities;
+  }
+
+  /** Orders teams so each parent precedes its children; refuses unknown parents, cycles and level inversions. */
+  static List<Team> parentsFirst(Map<String, Team> teams, String source) {
+    List<Team> ordered = new ArrayList<>();
+    Set<String> placed = new HashSet<>();
+    Map<String, List<Team>> children = new HashMap<>();
+    for (Team t : teams.values()) {
+      if (t.parentId() == null) {
+        continue;
+      }
+      Team parent = teams.get(t.parentId());
+      if (parent == null) {
+        throw new IllegalArgumentException(source + ": team " + t.id() + " names unknown parent " + t.parentId());
+      }
+      if (!parent.mayParent(t.level())) {
+        throw new IllegalArgumentException(source + ": team " + t.id() + " (" + t.level().zh() + ") cannot sit under "
+            + parent.id() + " (" + parent.level().zh() + ")");
+      }
+      children.computeIfAbsent(t.parentId(), k -> new ArrayList<>()).add(t);
+    }
+    List<Team> queue = new ArrayList<>(teams.values().stream().filter(t -> t.parentId() == null).toList());
+    while (!queue.isEmpty()) {
+      Team t = queue.remove(0);
+      if (placed.add(t.id())) {
+        ordered.add(t);
+        queue.addAll(children.getOrDefault(t.id(), List.of()));
+      }
+    }
+    if (ordered.size() != teams.size()) {
+      throw new IllegalArgumentException(source + ": " + (teams.size() - ordered.size())
+          + " teams are not connected to a root team (a cycle in parent_id)");
+    }
+    return ordered;
+  }
+
+  private interface Maker<T> {
+    T make();
+  }
+
+  private static <T> T checked(CsvTable.Row row, String column, Maker<T> maker) {
+    try {
+      return maker.make();
+    } catch (CsvTable.RowException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(row.source() + " row " + row.line() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String knownRegion(CsvTable.Row row, Map<String, Region> regions) {
+    String code = row.require("region_code");
+    if (!regions.containsKey(code)) {
+      throw new CsvTable.RowException(row, "region_code", "is not a known region code");
+    }
+    return code;
+  }
+
+  private static GeoPoint point(CsvTable.Row row) {
+    double lon = number(row, "lon");
+    double lat = number(row, "lat");
+    try {
+      return new GeoPoint(lon, lat);
+    } catch (IllegalArgumentException e) {
+      throw new CsvTable.RowException(row, "lon/lat", e.getMessage());
+    }
+  }
+
+  private static double number(CsvTable.Row row, String column) {
+    try {
+      return Double.parseDouble(row.require(column));
+    } catch (NumberFormatException e) {
+      throw new CsvTable.RowException(row, column, "is not a number");
+    }
+  }
+
+  private static int integer(CsvTable.Row row, String column) {
+    try {
+      return Integer.parseInt(row.require(column));
+    } catch (NumberFormatException e) {
+      throw new CsvTable.RowException(row, column, "is not a whole number");
+    }
+  }
+
+  private static boolean bool(CsvTable.Row row, String column) {
+    String v = row.require(column);
+    return switch (v.toLowerCase()) {
+      case "true", "1", "是" -> true;
+      case "false", "0", "否" -> false;
+      default -> throw new CsvTable.RowException(row, column, "is not true/false");
+    };
+  }
+
+  private static LocalDate date(CsvTable.Row row, String column) {
+    String v = row.get(column);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new CsvTable.RowException(row, column, "is not a date like 2013-06-27");
+    }
+  }
+
+  private static <E extends Enum<E>> E enumValue(CsvTable.Row row, String column, Class<E> type) {
+    String v = row.require(column);
+    try {
+      return Enum.valueOf(type, v);
+    } catch (IllegalArgumentException e) {
+      throw new CsvTable.RowException(row, column, "is not one of " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+    Map<String, T> map = new LinkedHashMap<>();
+    for (T item : items) {
+      map.put(key.apply(item), item);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,83 @@
+package org.vsmap.pipeline.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Recurrence;
+import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.ActivityStore;
+
+/** Activities in the relational store; times are China local time (UTC+8) without zone. */
+public final class JdbiActivityStore implements ActivityStore {
+  private static final String SELECT = "SELECT id, title, description, theme, organiser_team_id, station_id, region_code, "
+      + "ST_X(geom) AS lon, ST_Y(geom) AS lat, starts_at, ends_at, recurrence, volunteers_wanted, volunteers_signed_up, "
+      + "records_service_hours, published_nationally, synthetic FROM activity ";
+
+  private final Jdbi jdbi;
+
+  public JdbiActivityStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public Optional<Activity> activityById(String id) {
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE id = :id").bind("id", id)
+        .map((rs, ctx) -> map(rs)).findOne());
+  }
+
+  @Override
+  public List<Activity> activities() {
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "ORDER BY id").map((rs, ctx) -> map(rs)).list());
+  }
+
+  @Override
+  public List<Activity> activitiesAt(String stationId, LocalDateTime from, int limit) {
+    return jdbi.withHandle(h -> h.createQuery(SELECT
+            + "WHERE station_id = :station AND ends_at > :from ORDER BY starts_at, id LIMIT :limit")
+        .bind("station", stationId).bind("from", Timestamp.valueOf(from)).bind("limit", limit)
+        .map((rs, ctx) -> map(rs)).list());
+  }
+
+  @Override
+  public long activityCount() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM activity").mapTo(Long.class).one());
+  }
+
+  /** Inserts activities inside the caller's transaction. */
+  public static void insert(Handle h, List<Activity> activities) {
+    PreparedBatch batch = h.prepareBatch("INSERT INTO activity (id, title, description, theme, organiser_team_id, "
+        + "station_id, region_code, geom, starts_at, ends_at, recurrence, volunteers_wanted, volunteers_signed_up, "
+        + "records_service_hours, published_nationally, synthetic) VALUES (:id, :title, :description, :theme, :team, "
+        + ":station, :region, ST_GeomFromText(:geom, 4326), :start, :end, :recurrence, :wanted, :signed, :hours, "
+        + ":national, :synthetic)");
+    for (Activity a : activities) {
+      batch.bind("id", a.id()).bind("title", a.title()).bind("description", a.description())
+          .bind("theme", a.theme().name()).bind("team", a.organiserTeamId()).bind("station", a.stationId())
+          .bind("region", a.regionCode()).bind("geom", a.location().wkt())
+          .bind("start", Timestamp.valueOf(a.start())).bind("end", Timestamp.valueOf(a.end()))
+          .bind("recurrence", a.recurrence().name()).bind("wanted", a.volunteersWanted())
+          .bind("signed", a.volunteersSignedUp()).bind("hours", a.recordsServiceHours())
+          .bind("national", a.publishedNationally()).bind("synthetic", a.synthetic())
+          .add();
+    }
+    batch.execute();
+  }
+
+  private static Activity map(ResultSet rs) throws SQLException {
+    return new Activity(rs.getString("id"), rs.getString("title"), rs.getString("description"),
+        Theme.valueOf(rs.getString("theme")), rs.getString("organiser_team_id"), rs.getString("station_id"),
+        rs.getString("region_code"), new GeoPoint(rs.getDouble("lon"), rs.getDouble("lat")),
+        rs.getTimestamp("starts_at").toLocalDateTime(), rs.getTimestamp("ends_at").toLocalDateTime(),
+        Recurrence.valueOf(rs.getString("recurrence")), rs.getInt("volunteers_wanted"),
+        rs.getInt("volunteers_signed_up"), rs.getBoolean("records_service_hours"),
+        rs.getBoolean("published_nationally"), rs.getBoolean("synthetic"));
+  }
+}

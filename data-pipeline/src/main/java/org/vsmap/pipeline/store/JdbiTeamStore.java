@@ -1,0 +1,71 @@
+package org.vsmap.pipeline.store;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.vsmap.geo.model.Team;
+import org.vsmap.geo.model.TeamLevel;
+import org.vsmap.geo.port.TeamStore;
+
+/** Teams in the relational store. */
+public final class JdbiTeamStore implements TeamStore {
+  private static final String SELECT = "SELECT id, name, level, parent_id, region_code, supervising_unit, founded, "
+      + "speciality, home_station_id, member_count, synthetic FROM team ";
+
+  private final Jdbi jdbi;
+
+  public JdbiTeamStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public Optional<Team> teamById(String id) {
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE id = :id").bind("id", id)
+        .map((rs, ctx) -> map(rs)).findOne());
+  }
+
+  @Override
+  public List<Team> teams() {
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "ORDER BY id").map((rs, ctx) -> map(rs)).list());
+  }
+
+  @Override
+  public List<Team> teamsBasedAt(String stationId) {
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE home_station_id = :station ORDER BY name, id")
+        .bind("station", stationId).map((rs, ctx) -> map(rs)).list());
+  }
+
+  @Override
+  public long teamCount() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM team").mapTo(Long.class).one());
+  }
+
+  /** Inserts teams inside the caller's transaction; parents must come before their children. */
+  public static void insert(Handle h, List<Team> teams) {
+    PreparedBatch batch = h.prepareBatch("INSERT INTO team (id, name, level, parent_id, region_code, supervising_unit, "
+        + "founded, speciality, home_station_id, member_count, synthetic) VALUES (:id, :name, :level, :parent, :region, "
+        + ":unit, :founded, :speciality, :station, :members, :synthetic)");
+    for (Team t : teams) {
+      batch.bind("id", t.id()).bind("name", t.name()).bind("level", t.level().name()).bind("parent", t.parentId())
+          .bind("region", t.regionCode()).bind("unit", t.supervisingUnit())
+          .bind("founded", t.founded() == null ? null : Date.valueOf(t.founded()))
+          .bind("speciality", t.speciality()).bind("station", t.homeStationId()).bind("members", t.memberCount())
+          .bind("synthetic", t.synthetic())
+          .add();
+    }
+    batch.execute();
+  }
+
+  private static Team map(ResultSet rs) throws SQLException {
+    Date founded = rs.getDate("founded");
+    return new Team(rs.getString("id"), rs.getString("name"), TeamLevel.valueOf(rs.getString("level")),
+        rs.getString("parent_id"), rs.getString("region_code"), rs.getString("supervising_unit"),
+        founded == null ? null : founded.toLocalDate(), rs.getString("speciality"), rs.getString("home_station_id"),
+        rs.getInt("member_count"), rs.getBoolean("synthetic"));
+  }
+}

@@ -1,0 +1,204 @@
+package org.vsmap.pipeline.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.BBox;
+import org.vsmap.geo.model.Region;
+import org.vsmap.geo.model.RegionLevel;
+import org.vsmap.geo.model.Station;
+import org.vsmap.geo.model.Team;
+import org.vsmap.geo.model.TeamLevel;
+import org.vsmap.pipeline.seed.SeedLoader;
+import org.vsmap.pipeline.seed.SeedSource;
+
+/**
+ * What every store backend must do, run against each real backend by a subclass: filled from the
+ * shipped seeds, read back unchanged, spatially indexed, and untouched by a load that fails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StoreContract {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
+  Database db;
+  SeedLoader.SeedData seeds;
+  JdbiRegionStore regions;
+  JdbiStationStore stations;
+  JdbiTeamStore teams;
+  JdbiActivityStore activities;
+
+  /** A JDBC URL of a new, empty database. */
+  abstract String newDatabaseUrl(String name) throws Exception;
+
+  abstract String user();
+
+  /** SQL counting the spatial indexes on table.column in this backend. */
+  abstract String spatialIndexCount(String table, String column);
+
+  @BeforeAll
+  void fillStore() throws Exception {
+    db = Database.open(newDatabaseUrl("contract"), user(), null);
+    SeedLoader.Counts counts = SeedLoader.load(db, SeedSource.classpath(), CLOCK);
+    seeds = SeedLoader.read(SeedSource.classpath(), LocalDate.now(CLOCK));
+    assertThat(counts.stations()).isEqualTo(seeds.stations().size());
+    regions = new JdbiRegionStore(db.jdbi());
+    stations = new JdbiStationStore(db.jdbi());
+    teams = new JdbiTeamStore(db.jdbi());
+    activities = new JdbiActivityStore(db.jdbi());
+  }
+
+  @AfterAll
+  void close() {
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  @Test
+  void holdsTheRealOrdosRegions() {
+    assertThat(regions.regionsAtLevel(RegionLevel.COUNTY)).hasSize(9)
+        .allSatisfy(r -> assertThat(r.boundary()).as("boundary of %s", r.name()).isNotNull());
+    assertThat(regions.regionsAtLevel(RegionLevel.STREET)).hasSize(88);
+    assertThat(regions.regionsAtLevel(RegionLevel.COMMUNITY)).hasSize(1011);
+    Region dongsheng = regions.regionByCode("150602").orElseThrow();
+    assertThat(dongsheng.name()).isEqualTo("东胜区");
+    assertThat(dongsheng.boundary().contains(point(dongsheng.centroid().lon(), dongsheng.centroid().lat()))).isTrue();
+    assertThat(regions.regionByCode("999999")).isEmpty();
+  }
+
+  @Test
+  void readsBackExactlyWhatWasWritten() {
+    assertThat(stations.stations()).containsExactlyInAnyOrderElementsOf(seeds.stations());
+    assertThat(teams.teams()).containsExactlyInAnyOrderElementsOf(seeds.teams());
+    assertThat(activities.activities()).containsExactlyInAnyOrderElementsOf(seeds.activities());
+    Station first = seeds.stations().get(0);
+    assertThat(stations.stationById(first.id())).contains(first);
+    assertThat(stations.stationById("no-such-station")).isEmpty();
+  }
+
+  @Test
+  void everyStationLiesInsideItsCounty() {
+    Map<String, Geometry> counties = new HashMap<>();
+    regions.regionsAtLevel(RegionLevel.COUNTY).forEach(r -> counties.put(r.code(), r.boundary()));
+    assertThat(stations.stations()).hasSizeGreaterThan(800).allSatisfy(s ->
+        assertThat(counties.get(s.countyCode()).contains(point(s.location().lon(), s.location().lat())))
+            .as("%s %s inside county %s", s.id(), s.name(), s.countyCode()).isTrue());
+  }
+
+  @Test
+  void boxQueryUsesTheSpatialIndexAndMatchesAPlainFilter() {
+    BBox dongshengCentre = new BBox(109.90, 39.75, 110.05, 39.90);
+    List<Station> expected = seeds.stations().stream().filter(s -> dongshengCentre.contains(s.location())).toList();
+    assertThat(expected).isNotEmpty();
+    assertThat(stations.stationsWithin(dongshengCentre)).containsExactlyInAnyOrderElementsOf(expected);
+    for (String[] c : new String[][] {{"station", "geom"}, {"activity", "geom"}, {"region", "boundary"}}) {
+      long n = db.jdbi().withHandle(h -> h.createQuery(spatialIndexCount(c[0], c[1])).mapTo(Long.class).one());
+      assertThat(n).as("spatial index on %s.%s", c[0], c[1]).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void teamTreeFollowsSeed000() {
+    Map<String, Team> byId = new HashMap<>();
+    teams.teams().forEach(t -> byId.put(t.id(), t));
+    assertThat(byId.values().stream().filter(t -> t.parentId() == null)).singleElement()
+        .extracting(Team::level).isEqualTo(TeamLevel.CITY_CORPS);
+    for (Team t : byId.values()) {
+      if (t.parentId() != null) {
+        assertThat(byId.get(t.parentId()).mayParent(t.level())).as("%s under its parent", t.id()).isTrue();
+      }
+    }
+    assertThat(byId.values().stream().map(Team::level).distinct()).containsExactlyInAnyOrder(TeamLevel.values());
+    String station = byId.get("tm-1506").homeStationId();
+    assertThat(teams.teamsBasedAt(station)).extracting(Team::id).contains("tm-1506");
+  }
+
+  @Test
+  void upcomingActivitiesAtAStationComeSoonestFirst() {
+    String station = "st-1506-head";
+    LocalDateTime now = LocalDateTime.now(CLOCK);
+    List<Activity> upcoming = activities.activitiesAt(station, now, 50);
+    assertThat(upcoming).isNotEmpty().allSatisfy(a -> {
+      assertThat(a.stationId()).isEqualTo(station);
+      assertThat(a.end()).isAfter(now);
+    });
+    assertThat(upcoming).extracting(Activity::start).isSorted();
+    assertThat(activities.activitiesAt(station, now, 1)).hasSize(1);
+  }
+
+  @Test
+  void aLoadThatFailsMidwayLeavesTheStoreAsItWas() throws Exception {
+    try (Database fresh = Database.open(newDatabaseUrl("failing"), user(), null)) {
+      // a duplicated station id passes file checks but breaks the primary key during the write,
+      // after the regions were already inserted in the same transaction
+      SeedSource broken = withDuplicatedFirstStation(SeedSource.classpath());
+      assertThatThrownBy(() -> SeedLoader.load(fresh, broken, CLOCK)).isNotNull();
+      assertThat(new JdbiRegionStore(fresh.jdbi()).regionCount()).isZero();
+      assertThat(new JdbiStationStore(fresh.jdbi()).stationCount()).isZero();
+    }
+  }
+
+  @Test
+  void reopeningAMigratedStoreKeepsItsData() {
+    String url = db.jdbi().withHandle(h -> {
+      try {
+        return h.getConnection().getMetaData().getURL();
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    try (Database again = Database.open(url, user(), null)) {
+      assertThat(new JdbiStationStore(again.jdbi()).stationCount()).isEqualTo(seeds.stations().size());
+    }
+  }
+
+  private static SeedSource withDuplicatedFirstStation(SeedSource inner) {
+    return new SeedSource() {
+      @Override
+      public InputStream open(String path) {
+        if (!path.equals(SeedSource.STATIONS)) {
+          return inner.open(path);
+        }
+        try (InputStream in = inner.open(path)) {
+          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          String firstRow = text.lines().skip(1).findFirst().orElseThrow();
+          return new ByteArrayInputStream((text + firstRow + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public String describe() {
+        return "broken";
+      }
+    };
+  }
+
+  private static final GeometryFactory GF = new GeometryFactory();
+
+  static Geometry point(double lon, double lat) {
+    return GF.createPoint(new Coordinate(lon, lat));
+  }
+}
