@@ -37,6 +37,7 @@ public final class GeoJsonFeatures {
         g.writeStringField("name", s.name());
         g.writeStringField("type", s.type().name());
         g.writeStringField("type_zh", s.type().zh());
+        g.writeStringField("type_en", s.type().en());
         g.writeStringField("region_code", s.regionCode());
         g.writeStringField("county_code", s.countyCode());
         g.writeStringField("address", s.address());

@@ -1,0 +1,35 @@
+package org.vsmap.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code java -jar vsmap.jar serve|migrate|generate-demo [options]}. */
+@Command(name = "vsmap", mixinStandardHelpOptions = true, version = "vsmap 0.1.0",
+    description = "志愿服务地图 — Volunteer Service Map and open-data portal",
+    subcommands = {ServeCommand.class, MigrateCommand.class, GenerateDemoCommand.class})
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      // one line naming the problem, never a stack trace as the only message
+      cmd.getErr().println("vsmap: error: " + Failure.describe(e));
+      return e instanceof Failure f ? f.exitCode() : 1;
+    });
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (Error e) {
+      System.err.println("vsmap: error: " + Failure.describe(e));
+      code = 1;
+    }
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

@@ -1,0 +1,101 @@
+package org.vsmap.app;
+
+import io.javalin.Javalin;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vsmap.pipeline.seed.SeedSource;
+import org.vsmap.web.Readiness;
+import org.vsmap.web.Routes;
+import org.vsmap.web.WebSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: start the portal. Listens first, answers 503 until the store and index are ready. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Start the portal: the map, the pages and the API. An empty store is filled from the seeds.")
+final class ServeCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Option(names = "--port", defaultValue = "${env:VSMAP_PORT:-7070}", paramLabel = "PORT",
+      description = "HTTP port (env VSMAP_PORT, default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "${env:VSMAP_HOST:-0.0.0.0}", paramLabel = "ADDRESS",
+      description = "Address to listen on (env VSMAP_HOST, default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--tile-url", defaultValue = "${env:VSMAP_TILE_URL}", paramLabel = "TEMPLATE",
+      description = "Basemap tile URL template with {z}/{x}/{y}, e.g. a 天地图 or OSM server; none by default: the map then draws the district boundaries alone (env VSMAP_TILE_URL).")
+  String tileUrl;
+
+  @Option(names = "--tile-attribution", defaultValue = "${env:VSMAP_TILE_ATTRIBUTION}", paramLabel = "TEXT",
+      description = "The credit line the basemap's terms require (env VSMAP_TILE_ATTRIBUTION).")
+  String tileAttribution;
+
+  @Option(names = "--seeds", defaultValue = "${env:VSMAP_SEEDS}", paramLabel = "DIR",
+      description = "Fill an empty store from this seeds folder instead of the copy inside the jar (env VSMAP_SEEDS).")
+  Path seeds;
+
+  @Mixin StoreOptions store;
+
+  @Override
+  public Integer call() {
+    if (port < 1 || port > 65535) {
+      throw new Failure("--port must be between 1 and 65535, got " + port);
+    }
+    Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
+    WebSettings settings;
+    try {
+      settings = new WebSettings(tileUrl, tileAttribution, clock);
+    } catch (IllegalArgumentException e) {
+      throw new Failure("--tile-url: " + e.getMessage());
+    }
+    DataDirectory dir = DataDirectory.open(store.dataDir);
+    Readiness readiness = new Readiness();
+    Javalin server = Routes.create(settings, readiness);
+    try {
+      server.start(host, port);
+    } catch (RuntimeException e) {
+      server.stop();
+      if (isBindFailure(e)) {
+        throw new Failure("port " + port + " on " + host + " is already in use; stop the other program or choose another with --port");
+      }
+      throw new Failure("cannot listen on " + host + ":" + port + ": " + Failure.describe(e), e);
+    }
+    Portal portal;
+    try {
+      portal = Portal.open(dir, store, seeds == null ? SeedSource.classpath() : SeedSource.directory(seeds), clock);
+    } catch (RuntimeException | Error e) {
+      // stop listening, or the server's threads would keep a half-started portal alive
+      readiness.failed(Failure.describe(e));
+      server.stop();
+      throw e;
+    }
+    readiness.ready(portal.ports());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop();
+      portal.close();
+    }, "vsmap-shutdown"));
+    LOG.info("ready: http://localhost:{}/ ({}, {} stations, data in {})", port, store.describe(),
+        portal.ports().stations().stationCount(), dir.root());
+    return 0;
+  }
+
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException || (t.getMessage() != null && t.getMessage().contains("already in use"))) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,46 @@
+package org.vsmap.app;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver; nothing is downloaded. When
+ * {@code CI=true} a missing browser fails the tests; elsewhere they are skipped with the reason.
+ */
+final class Browser {
+  static final File CHROMIUM = new File(System.getenv().getOrDefault("VSMAP_CHROMIUM", "/usr/bin/chromium"));
+  static final File CHROMEDRIVER = new File(System.getenv().getOrDefault("VSMAP_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+  private Browser() {}
+
+  static ChromeDriver open(int width, int height) throws Exception {
+    if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+      String reason = "headless browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+          + " (Debian packages chromium and chromium-driver)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException(reason + "; CI=true requires them");
+      }
+      Assumptions.abort(reason);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
+        "--user-data-dir=" + Files.createTempDirectory("vsmap-chromium-"));
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+    if (width < 500) {
+      // headless windows are at least 500 px wide: a phone's viewport needs device emulation
+      options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+          Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
+    }
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+        .usingAnyFreePort().build();
+    return new ChromeDriver(service, options);
+  }
+}

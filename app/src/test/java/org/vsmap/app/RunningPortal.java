@@ -1,0 +1,94 @@
+package org.vsmap.app;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar started as a person starts it ({@code java -jar app/target/vsmap.jar serve}),
+ * in its own process, on a free port, with its output kept in a file for diagnosis.
+ */
+final class RunningPortal implements AutoCloseable {
+  static final Path JAR = Path.of("target", "vsmap.jar");
+  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final int port;
+  final Path dataDir;
+  final Path log;
+  private final Process process;
+
+  private RunningPortal(int port, Path dataDir, Path log, Process process) {
+    this.port = port;
+    this.dataDir = dataDir;
+    this.log = log;
+    this.process = process;
+  }
+
+  /** Starts the jar on a new data directory and waits until /health says 200. */
+  static RunningPortal start(Path dataDir, String... extraArgs) throws Exception {
+    int port = freePort();
+    Path log = Files.createTempFile("vsmap-serve-", ".log");
+    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "serve", "--port", Integer.toString(port),
+        "--data-dir", dataDir.toString()));
+    cmd.addAll(List.of(extraArgs));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    RunningPortal portal = new RunningPortal(port, dataDir, log, p);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException("the portal exited with " + p.exitValue() + ":\n" + portal.output());
+      }
+      try {
+        if (portal.get("/health").statusCode() == 200) {
+          return portal;
+        }
+      } catch (IOException notYetListening) {
+        // keep waiting
+      }
+      Thread.sleep(250);
+    }
+    portal.close();
+    throw new IllegalStateException("the portal did not become healthy within 120 s:\n" + portal.output());
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  String output() throws IOException {
+    return Files.readString(log);
+  }
+
+  @Override
+  public void close() throws Exception {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}

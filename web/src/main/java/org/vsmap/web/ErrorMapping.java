@@ -1,0 +1,66 @@
+package org.vsmap.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error answer is made here: JSON {"status","error","detail"} for machine URLs, an HTML page
+ * for pages. Nothing a client sends yields a 500; an unexpected failure is logged and answered
+ * with a 500 that reveals no internals.
+ */
+final class ErrorMapping {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+  private static final String HANDLED = "vsmap.error.handled";
+
+  private final Views views;
+
+  ErrorMapping(Views views) {
+    this.views = views;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.exception(WebError.class, (e, ctx) -> answer(ctx, e.status(), e.title(), e.getMessage()));
+    routes.exception(Exception.class, (e, ctx) -> {
+      LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+      answer(ctx, 500, "Internal Server Error", "an unexpected error occurred; it has been logged");
+    });
+    routes.error(404, ctx -> {
+      if (ctx.attribute(HANDLED) == null) {
+        answer(ctx, 404, "Not Found", "no page or resource at " + ctx.path());
+      }
+    });
+  }
+
+  private void answer(Context ctx, int status, String title, String detail) {
+    ctx.attribute(HANDLED, true);
+    ctx.status(status);
+    if (wantsJson(ctx)) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", status);
+      body.put("error", title);
+      body.put("detail", detail);
+      Json.send(ctx, body);
+      return;
+    }
+    Lang lang;
+    try {
+      lang = Lang.of(ctx);
+    } catch (WebError e) {
+      lang = Lang.ZH;
+    }
+    ctx.html(views.render("error", lang, Map.of("status", status, "title", title, "detail", detail)));
+  }
+
+  private static boolean wantsJson(Context ctx) {
+    String path = ctx.path();
+    if (path.startsWith("/api/") || path.equals("/health") || path.endsWith(".json") || path.endsWith(".geojson")) {
+      return true;
+    }
+    String accept = ctx.header("Accept");
+    return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+  }
+}

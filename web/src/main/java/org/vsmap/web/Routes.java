@@ -1,0 +1,42 @@
+package org.vsmap.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+
+/**
+ * Every URL the portal answers, in one place (see API.md for the public contract). Handlers are
+ * thin: check the request, call a port, render a view.
+ */
+public final class Routes {
+  private Routes() {}
+
+  /** Builds the server; it serves 503 until {@code readiness} is given the ports. */
+  public static Javalin create(WebSettings settings, Readiness readiness) {
+    Views views = new Views();
+    HealthHandler health = new HealthHandler(readiness);
+    MapPage map = new MapPage(views, settings, readiness);
+    StationPage station = new StationPage(views, settings, readiness);
+    GeoJsonApi geojson = new GeoJsonApi(readiness);
+    SearchApi search = new SearchApi(readiness);
+    ErrorMapping errors = new ErrorMapping(views);
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.generateEtags = true;
+      config.staticFiles.enableWebjars();
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/static";
+        files.directory = "/static";
+        files.location = Location.CLASSPATH;
+      });
+      config.routes.get("/health", health::health);
+      config.routes.get("/", map::show);
+      config.routes.get("/stations/{id}", station::show);
+      config.routes.get("/api/stations.geojson", geojson::stations);
+      config.routes.get("/api/regions.geojson", geojson::regions);
+      config.routes.get("/api/search", search::search);
+      config.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
+      errors.register(config.routes);
+    });
+  }
+}

@@ -1,0 +1,82 @@
+package org.vsmap.web;
+
+import io.javalin.http.Context;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.Region;
+import org.vsmap.geo.model.Station;
+import org.vsmap.geo.model.Team;
+
+/** GET /stations/{id}: a station's page, complete without JavaScript. */
+final class StationPage {
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final String[] FIVE_HAS_KEYS = {"fivehas.venue", "fivehas.manager", "fivehas.rules",
+      "fivehas.projects", "fivehas.funds"};
+
+  private final Views views;
+  private final WebSettings settings;
+  private final Readiness readiness;
+
+  StationPage(Views views, WebSettings settings, Readiness readiness) {
+    this.views = views;
+    this.settings = settings;
+    this.readiness = readiness;
+  }
+
+  void show(Context ctx) {
+    Lang lang = Lang.of(ctx);
+    WebPorts ports = readiness.ports();
+    String id = ctx.pathParam("id");
+    Station s = ports.stations().stationById(id)
+        .orElseThrow(() -> WebError.notFound("no station with id " + id));
+    Map<String, Object> model = new HashMap<>();
+    model.put("station", s);
+    model.put("typeLabel", lang == Lang.ZH ? s.type().zh() : s.type().en());
+    model.put("regions", regionChain(ports, s.regionCode()));
+    List<Map<String, Object>> fiveHas = new ArrayList<>();
+    boolean[] met = s.fiveHas().asArray();
+    for (int i = 0; i < met.length; i++) {
+      fiveHas.add(Map.of("label", lang.messages().get(FIVE_HAS_KEYS[i]), "met", met[i]));
+    }
+    model.put("fiveHas", fiveHas);
+    model.put("fiveHasMet", s.fiveHas().met());
+    List<Team> teams = ports.teams().teamsBasedAt(s.id());
+    model.put("teams", teams.stream().map(t -> Map.of("name", t.name(),
+        "level", lang == Lang.ZH ? t.level().zh() : t.level().en(), "members", t.memberCount())).toList());
+    LocalDateTime now = LocalDateTime.now(settings.clock());
+    List<Activity> upcoming = ports.activities().activitiesAt(s.id(), now, 20);
+    model.put("activities", upcoming.stream().map(a -> {
+      Map<String, Object> m = new HashMap<>();
+      m.put("title", a.title());
+      m.put("start", WHEN.format(a.start()));
+      m.put("end", WHEN.format(a.end()).substring(11));
+      m.put("theme", lang == Lang.ZH ? a.theme().zh() : a.theme().en());
+      m.put("weekly", a.recurrence() == org.vsmap.geo.model.Recurrence.WEEKLY);
+      m.put("recruiting", a.recruiting());
+      m.put("wanted", a.volunteersWanted());
+      m.put("signed", a.volunteersSignedUp());
+      return m;
+    }).toList());
+    model.put("mapLink", "/?lat=" + s.location().lat() + "&lon=" + s.location().lon() + "&z=15"
+        + (lang == Lang.EN ? "&lang=en" : ""));
+    ctx.html(views.render("station", lang, model));
+  }
+
+  /** The county, street and community names above a region code, as far as they are known. */
+  private static List<String> regionChain(WebPorts ports, String code) {
+    List<String> names = new ArrayList<>();
+    for (int len : new int[] {6, 9, 12}) {
+      if (code.length() >= len) {
+        Optional<Region> r = ports.regions().regionByCode(code.substring(0, len));
+        r.ifPresent(region -> names.add(region.name()));
+      }
+    }
+    return names;
+  }
+}
