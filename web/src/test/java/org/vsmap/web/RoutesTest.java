@@ -1,0 +1,120 @@
+package org.vsmap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vsmap.geo.fake.InMemoryStores;
+import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.FiveHas;
+import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Recurrence;
+import org.vsmap.geo.model.Station;
+import org.vsmap.geo.model.StationType;
+import org.vsmap.geo.model.Team;
+import org.vsmap.geo.model.TeamLevel;
+import org.vsmap.geo.model.Theme;
+
+/** The routes over in-memory ports: readiness, escaping of user data, and error answers. */
+class RoutesTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  private static final String EVIL = "<script>alert('x')</script>站";
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final InMemoryStores stores = new InMemoryStores();
+  private final Readiness readiness = new Readiness();
+  private Javalin server;
+
+  @BeforeEach
+  void start() {
+    GeoPoint p = new GeoPoint(109.98, 39.82);
+    stores.stations.add(new Station("s1", EVIL, StationType.COMMUNITY, "150602001002", "东胜区\"><img src=x onerror=alert(1)>",
+        p, "9:00-17:00", List.of("<b>义诊</b>"), "0477-8581234", FiveHas.parse("10101"), true));
+    stores.teams.add(new Team("t1", "<i>队</i>", TeamLevel.SQUAD, "t0", "150602", null, null, null, "s1", 12, true));
+    LocalDateTime start = LocalDateTime.now(CLOCK).plusDays(1);
+    stores.activities.add(new Activity("a1", "<u>义诊</u>", null, Theme.PUBLIC_HEALTH, "t1", "s1", "150602", p, start,
+        start.plusHours(2), Recurrence.WEEKLY, 10, 3, true, false, true));
+    server = Routes.create(new WebSettings("https://tiles.example/{z}/{x}/{y}.png", "© \"Tiles\" <b>", CLOCK), readiness)
+        .start("127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private void ready() {
+    readiness.ready(new WebPorts(stores, stores, stores, stores, stores));
+  }
+
+  @Test
+  void answers503UntilTheStoreIsReady() throws Exception {
+    assertThat(get("/health").statusCode()).isEqualTo(503);
+    assertThat(get("/health").body()).contains("\"status\":\"STARTING\"");
+    assertThat(get("/").statusCode()).isEqualTo(503);
+    assertThat(get("/api/stations.geojson").statusCode()).isEqualTo(503);
+    ready();
+    assertThat(get("/health").statusCode()).isEqualTo(200);
+    assertThat(get("/health").body()).contains("\"status\":\"UP\"").contains("\"stations\":1");
+  }
+
+  @Test
+  void healthSaysDownWithTheReasonAfterAFailedStart() throws Exception {
+    readiness.failed("cannot open the database");
+    HttpResponse<String> r = get("/health");
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.body()).contains("DOWN").contains("cannot open the database");
+  }
+
+  @Test
+  void userDataIsEscapedOnPages() throws Exception {
+    ready();
+    String html = get("/stations/s1").body();
+    assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>义诊</b>")
+        .doesNotContain("<i>队</i>").doesNotContain("<u>义诊</u>");
+    assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;站").contains("&lt;b&gt;义诊&lt;/b&gt;")
+        .contains("0477-8581234").contains("3/5");
+    String map = get("/").body();
+    assertThat(map).contains("data-tile-url=\"https://tiles.example/{z}/{x}/{y}.png\"")
+        .contains("data-tile-attribution=\"© &quot;Tiles&quot; &lt;b&gt;\"");
+  }
+
+  @Test
+  void geoJsonKeepsNamesAsDataAndFiltersByBox() throws Exception {
+    ready();
+    HttpResponse<String> r = get("/api/stations.geojson?bbox=109,39,110,40");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"name\":\"<script>alert('x')</script>站\"");
+    assertThat(get("/api/stations.geojson?bbox=100,30,101,31").body()).contains("\"features\":[]");
+  }
+
+  @Test
+  void errorsAreJsonForMachinesAndPagesForPeople() throws Exception {
+    ready();
+    HttpResponse<String> json = get("/api/stations.geojson?bbox=a,b,c,d");
+    assertThat(json.statusCode()).isEqualTo(400);
+    assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(json.body()).isEqualTo("{\"status\":400,\"error\":\"Bad Request\",\"detail\":\"bbox value is not a number: a\"}");
+    HttpResponse<String> page = get("/stations/none?lang=en");
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.body()).contains("<html lang=\"en\">").contains("no station with id none").contains("Back to the map");
+    assertThat(get("/no/such/page").statusCode()).isEqualTo(404);
+    assertThat(get("/?z=99").body()).contains("z must be between 1 and 19");
+  }
+}
