@@ -1,6 +1,5 @@
 package org.vsmap.app;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,11 +8,14 @@ import org.slf4j.LoggerFactory;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Station;
 import org.vsmap.pipeline.Stage;
+import org.vsmap.pipeline.search.IndexFollower;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
 import org.vsmap.pipeline.seed.SeedLoader;
 import org.vsmap.pipeline.seed.SeedSource;
 import org.vsmap.pipeline.store.Database;
 import org.vsmap.pipeline.store.JdbiActivityStore;
+import org.vsmap.pipeline.store.JdbiChangeLog;
+import org.vsmap.pipeline.store.JdbiStoreInfo;
 import org.vsmap.pipeline.store.JdbiRegionStore;
 import org.vsmap.pipeline.store.JdbiStationStore;
 import org.vsmap.pipeline.store.JdbiTeamStore;
@@ -28,11 +30,13 @@ final class Portal implements AutoCloseable {
 
   private final Database db;
   private final LuceneSearchIndex index;
+  private final IndexFollower follower;
   private final WebPorts ports;
 
-  private Portal(Database db, LuceneSearchIndex index, WebPorts ports) {
+  private Portal(Database db, LuceneSearchIndex index, IndexFollower follower, WebPorts ports) {
     this.db = db;
     this.index = index;
+    this.follower = follower;
     this.ports = ports;
   }
 
@@ -49,20 +53,36 @@ final class Portal implements AutoCloseable {
         LOG.info("filled: {} regions, {} stations, {} teams, {} activities", c.regions(), c.stations(), c.teams(),
             c.activities());
       }
-      LuceneSearchIndex index = new LuceneSearchIndex(dir.index());
-      Stage.run("build-index", () -> {
-        var all = stations.stations();
-        Map<String, GeoPoint> points = new HashMap<>();
-        for (Station s : all) {
-          points.put(s.id(), s.location());
-        }
-        return index.rebuild(all, teams.teams(), activities.activities(), points);
-      });
-      return new Portal(db, index, new WebPorts(regions, stations, teams, activities, index));
+      LuceneSearchIndex index = new LuceneSearchIndex(dir.index(), clock);
+      JdbiChangeLog changes = new JdbiChangeLog(db.jdbi());
+      String storeId = new JdbiStoreInfo(db.jdbi()).get(JdbiStoreInfo.STORE_ID).orElseThrow();
+      long seq = changes.maxSeq();
+      if (!storeId.equals(index.storeId()) || index.storeSequence() > seq) {
+        rebuild(index, stations, teams, activities, storeId, seq);
+      } else {
+        LOG.info("search index is current up to change {} of {}; catching up", index.storeSequence(), seq);
+      }
+      IndexFollower follower = new IndexFollower(index, changes, stations, teams, activities);
+      follower.catchUp();
+      follower.start(200);
+      return new Portal(db, index, follower, new WebPorts(regions, stations, teams, activities, index));
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
+  }
+
+  /** Rebuilds the whole index from the store (a new generation; the old one answers meanwhile). */
+  static int rebuild(LuceneSearchIndex index, JdbiStationStore stations, JdbiTeamStore teams,
+      JdbiActivityStore activities, String storeId, long seq) {
+    return Stage.run("build-index", () -> {
+      var all = stations.stations();
+      Map<String, GeoPoint> points = new HashMap<>();
+      for (Station s : all) {
+        points.put(s.id(), s.location());
+      }
+      return index.rebuild(all, teams.teams(), activities.activities(), points, storeId, seq);
+    });
   }
 
   WebPorts ports() {
@@ -71,11 +91,8 @@ final class Portal implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      index.close();
-    } catch (IOException e) {
-      LOG.warn("closing the search index: {}", e.getMessage());
-    }
+    follower.close();
+    index.close();
     db.close();
   }
 }

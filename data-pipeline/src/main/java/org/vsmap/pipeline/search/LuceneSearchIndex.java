@@ -1,175 +1,544 @@
 package org.vsmap.pipeline.search;
 
+import static org.vsmap.pipeline.search.SearchDocuments.*;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.LongRange;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.Directory;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vsmap.geo.cluster.GridClusterer;
 import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 import org.vsmap.geo.port.SearchIndex;
+import org.vsmap.geo.spatial.Geodesy;
 
 /**
- * One Lucene index over stations, teams and activities. Names are indexed twice: segmented by
- * smartcn (words) and as single characters (so a phrase of characters finds any part of a name,
- * e.g. "锦秀" in 锦秀社区). The index lives in a folder of the data directory and is rebuilt from the
- * store; it holds no data that the store does not.
+ * One Lucene index over stations, teams and activities, answering every interactive query of the
+ * map in-process: text (smartcn words, single-character phrases for partial names, pinyin full
+ * and initials, one typo in Latin input), facets, box and radius filters, distance sort and a
+ * "near me" blend, nearest neighbours, suggestions and map clusters.
+ *
+ * <p>The index is a derived copy of the store. It lives in a generation folder under its root;
+ * {@link #rebuild} writes a new generation beside the one being served and swaps it in, so
+ * queries are answered during a rebuild. Single changes go through {@link #upsert}/{@link
+ * #delete} and are searchable after {@link #commit}; each commit records the store's change
+ * sequence it reflects.
  */
 public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
-  private static final String KIND = "kind";
-  private static final String ID = "id";
-  private static final String NAME = "name";
-  private static final String NAME_CHARS = "name_chars";
-  private static final String TEXT = "text";
-  private static final String REGION = "region";
-  private static final String LON = "lon";
-  private static final String LAT = "lat";
-  private static final String SYNTHETIC = "synthetic";
-  private static final String POINT = "point";
+  private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
+  /** Bumped whenever the field layout changes: an index of another format is rebuilt. */
+  static final String FORMAT = "4";
+  private static final String[] DIMS = {KIND, THEME, CARE, COUNTY, STREET, TYPE, RECRUITING};
+  private static final int CELL_PIXELS = 64;
+  private static final int PRECOMPUTED_MAX_ZOOM = 14;
+  private static final int CLUSTER_POINT_CAP = 500_000;
 
-  private final Directory directory;
-  private final Analyzer analyzer;
+  private final Path root;
+  private final Clock clock;
   private final Analyzer chars = new StandardAnalyzer();
   private final Analyzer words = new SmartChineseAnalyzer();
-  private SearcherManager searchers;
+  private final Analyzer analyzer = new PerFieldAnalyzerWrapper(words, Map.of(NAME_CHARS, chars));
+  private final SearchDocuments documents = new SearchDocuments(words);
+  private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "vsmap-index");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile Generation current;
 
-  public LuceneSearchIndex(Path folder) {
-    try {
-      this.directory = FSDirectory.open(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the search index in " + folder + ": " + e.getMessage(), e);
+  /** One built index folder with its writer and searchers. */
+  private static final class Generation {
+    final Path dir;
+    final FSDirectory directory;
+    final IndexWriter writer;
+    final SearcherManager searchers;
+    volatile FacetState facets;
+    volatile ClusterCache clusters;
+    volatile boolean clustersBuilding;
+
+    Generation(Path dir, IndexWriter writer) throws IOException {
+      this.dir = dir;
+      this.directory = (FSDirectory) writer.getDirectory();
+      this.writer = writer;
+      this.searchers = new SearcherManager(writer, null);
     }
-    this.analyzer = new PerFieldAnalyzerWrapper(words, Map.of(NAME_CHARS, chars));
+
+    void close() {
+      try {
+        searchers.close();
+        writer.close();
+        directory.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("closing index generation {}: {}", dir, e.getMessage());
+      }
+    }
   }
 
-  /** Replaces the whole index with these records and makes it searchable. */
+  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+  private record Layer(GridClusterer grid, int[] docs) {}
+
+  private record ClusterCache(IndexSearcher searcher, long version, Map<Kind, Layer> layers) {}
+
+  /** Opens the newest complete generation under {@code root}, if there is one of this format. */
+  public LuceneSearchIndex(Path root, Clock clock) {
+    this.root = root;
+    this.clock = clock;
+    try {
+      Files.createDirectories(root);
+      Path newest = null;
+      try (Stream<Path> gens = Files.list(root)) {
+        for (Path g : gens.filter(p -> p.getFileName().toString().startsWith("gen-")).sorted().toList()) {
+          newest = g;
+        }
+      }
+      if (newest != null) {
+        try (FSDirectory dir = FSDirectory.open(newest)) {
+          if (DirectoryReader.indexExists(dir)) {
+            Map<String, String> data = DirectoryReader.listCommits(dir).getLast().getUserData();
+            if (FORMAT.equals(data.get("format"))) {
+              newest = newest.toAbsolutePath();
+            } else {
+              newest = null;
+            }
+          } else {
+            newest = null;
+          }
+        }
+      }
+      if (newest != null) {
+        current = new Generation(newest, new IndexWriter(FSDirectory.open(newest), config(IndexWriterConfig.OpenMode.APPEND)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index in " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The identity of the store the served index was built from, or null when there is no usable index. */
+  public String storeId() {
+    Generation g = current;
+    return g == null ? null : liveData(g).get("store_id");
+  }
+
+  /** The store change sequence the served index reflects, or -1 when there is no usable index. */
+  public long storeSequence() {
+    Generation g = current;
+    if (g == null) {
+      return -1;
+    }
+    String seq = g.writer.getLiveCommitData() == null ? null : liveData(g).get("store_seq");
+    return seq == null ? -1 : Long.parseLong(seq);
+  }
+
+  private static Map<String, String> liveData(Generation g) {
+    Map<String, String> m = new LinkedHashMap<>();
+    Iterable<Map.Entry<String, String>> data = g.writer.getLiveCommitData();
+    if (data != null) {
+      data.forEach(e -> m.put(e.getKey(), e.getValue()));
+    }
+    return m;
+  }
+
+  /**
+   * Writes a complete new generation from these records and swaps it in; the old one keeps
+   * answering until then and is removed shortly after.
+   */
   public synchronized int rebuild(List<Station> stations, List<Team> teams, List<Activity> activities,
-      Map<String, GeoPoint> stationPoints) {
-    IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      Map<String, GeoPoint> stationPoints, String storeId, long storeSeq) {
+    Path dir = root.resolve("gen-" + String.format("%019d", System.currentTimeMillis())).toAbsolutePath();
     int n = 0;
-    try (IndexWriter writer = new IndexWriter(directory, config)) {
+    try {
+      IndexWriter writer = new IndexWriter(FSDirectory.open(dir), config(IndexWriterConfig.OpenMode.CREATE));
       for (Station s : stations) {
-        writer.addDocument(doc(Kind.STATION, s.id(), s.name(), s.address() + " " + String.join(" ", s.services()),
-            s.regionCode(), s.location(), s.synthetic()));
+        writer.addDocument(documents.station(s));
         n++;
       }
       for (Team t : teams) {
-        GeoPoint home = t.homeStationId() == null ? null : stationPoints.get(t.homeStationId());
-        writer.addDocument(doc(Kind.TEAM, t.id(), t.name(), nullToEmpty(t.supervisingUnit()) + " " + nullToEmpty(t.speciality()),
-            t.regionCode(), home, t.synthetic()));
+        writer.addDocument(documents.team(t, t.homeStationId() == null ? null : stationPoints.get(t.homeStationId())));
         n++;
       }
       for (Activity a : activities) {
-        writer.addDocument(doc(Kind.ACTIVITY, a.id(), a.title(), nullToEmpty(a.description()) + " " + a.theme().zh(),
-            a.regionCode(), a.location(), a.synthetic()));
+        writer.addDocument(documents.activity(a));
         n++;
       }
+      writer.setLiveCommitData(Map.of("format", FORMAT, "store_id", storeId, "store_seq", Long.toString(storeSeq)).entrySet());
       writer.commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the search index: " + e.getMessage(), e);
-    }
-    try {
-      if (searchers == null) {
-        searchers = new SearcherManager(directory, null);
-      } else {
-        searchers.maybeRefreshBlocking();
+      Generation fresh = new Generation(dir, writer);
+      Generation old = current;
+      current = fresh;
+      if (old != null) {
+        background.schedule(() -> {
+          old.close();
+          deleteQuietly(old.dir);
+        }, 5, TimeUnit.SECONDS);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the search index: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write the search index: " + e.getMessage(), e);
     }
     return n;
   }
 
-  @Override
-  public Result search(SearchIndex.Query q) {
-    if (searchers == null) {
-      throw new IllegalStateException("the search index is not built yet");
-    }
-    String text = q.text().strip();
-    BooleanQuery.Builder match = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
-    org.apache.lucene.search.Query charPhrase = new QueryBuilder(chars).createPhraseQuery(NAME_CHARS, text);
-    if (charPhrase != null) {
-      match.add(new BoostQuery(charPhrase, 4f), Occur.SHOULD);
-    }
-    QueryBuilder wordBuilder = new QueryBuilder(words);
-    org.apache.lucene.search.Query nameWords = wordBuilder.createBooleanQuery(NAME, text, Occur.MUST);
-    if (nameWords != null) {
-      match.add(new BoostQuery(nameWords, 2f), Occur.SHOULD);
-    }
-    org.apache.lucene.search.Query textWords = wordBuilder.createBooleanQuery(TEXT, text, Occur.MUST);
-    if (textWords != null) {
-      match.add(textWords, Occur.SHOULD);
-    }
-    BooleanQuery.Builder query = new BooleanQuery.Builder().add(match.build(), Occur.MUST);
-    if (!q.kinds().isEmpty()) {
-      BooleanQuery.Builder kinds = new BooleanQuery.Builder();
-      for (Kind k : q.kinds()) {
-        kinds.add(new TermQuery(new Term(KIND, k.name())), Occur.SHOULD);
-      }
-      query.add(kinds.build(), Occur.FILTER);
-    }
+  public void upsert(Station s) {
+    update(uid(Kind.STATION, s.id()), documents.station(s));
+  }
+
+  public void upsert(Team t, GeoPoint home) {
+    update(uid(Kind.TEAM, t.id()), documents.team(t, home));
+  }
+
+  public void upsert(Activity a) {
+    update(uid(Kind.ACTIVITY, a.id()), documents.activity(a));
+  }
+
+  public void delete(Kind kind, String id) {
     try {
-      IndexSearcher searcher = searchers.acquire();
+      require().writer.deleteDocuments(new Term(UID, uid(kind, id)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes the changes so far durable and searchable, recording the store sequence they reflect. */
+  public void commit(long storeSeq) {
+    Generation g = require();
+    try {
+      Map<String, String> data = liveData(g);
+      data.put("store_seq", Long.toString(storeSeq));
+      g.writer.setLiveCommitData(data.entrySet());
+      g.writer.commit();
+      g.searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void update(String uid, Document doc) {
+    try {
+      require().writer.updateDocument(new Term(UID, uid), doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Result search(Request r) {
+    Generation g = require();
+    try {
+      IndexSearcher s = g.searchers.acquire();
       try {
-        TopDocs top = searcher.search(query.build(), q.limit());
-        List<Hit> hits = new ArrayList<>();
-        var stored = searcher.storedFields();
-        for (ScoreDoc sd : top.scoreDocs) {
-          Document d = stored.document(sd.doc);
-          String lon = d.get(LON);
-          GeoPoint p = lon == null ? null : new GeoPoint(Double.parseDouble(lon), Double.parseDouble(d.get(LAT)));
-          hits.add(new Hit(Kind.valueOf(d.get(KIND)), d.get(ID), d.get(NAME), d.get(REGION), p,
-              Boolean.parseBoolean(d.get(SYNTHETIC))));
+        org.apache.lucene.search.Query q = query(r, null);
+        int n = r.offset() + r.limit();
+        Sort sort = switch (r.order()) {
+          case RELEVANCE -> null;
+          case DISTANCE -> new Sort(LatLonDocValuesField.newDistanceSort(POINT, r.near().lat(), r.near().lon()));
+          case START -> new Sort(startSort(), SortField.FIELD_SCORE);
+        };
+        FacetsCollectorManager.FacetsResult fr = sort == null
+            ? FacetsCollectorManager.search(s, q, n, new FacetsCollectorManager())
+            : FacetsCollectorManager.search(s, q, n, sort, new FacetsCollectorManager());
+        TopDocs top = fr.topDocs();
+        ScoreDoc[] page = top.scoreDocs.length <= r.offset() ? new ScoreDoc[0]
+            : java.util.Arrays.copyOfRange(top.scoreDocs, r.offset(), Math.min(top.scoreDocs.length, n));
+        Map<String, List<Count>> facets = new LinkedHashMap<>();
+        Facets counts = new SortedSetDocValuesFacetCounts(facetState(g, s.getIndexReader()), fr.facetsCollector());
+        for (String dim : DIMS) {
+          try {
+            FacetResult res = counts.getTopChildren(500, dim);
+            if (res != null) {
+              List<Count> values = new ArrayList<>();
+              for (LabelAndValue lv : res.labelValues) {
+                values.add(new Count(lv.label, lv.value.longValue()));
+              }
+              facets.put(dim, values);
+            }
+          } catch (IllegalArgumentException notIndexed) {
+            // no document has this dimension yet
+          }
         }
-        return new Result(top.totalHits.value(), hits);
+        if (r.from() == null && r.kindsOrAll().contains(Kind.ACTIVITY)) {
+          facets.put("date", dateCounts(s, r));
+        }
+        return new Result(top.totalHits.value(), hits(s, r, page), facets);
       } finally {
-        searchers.release(searcher);
+        g.searchers.release(s);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("search failed: " + e.getMessage(), e);
     }
   }
 
-  @Override
-  public long size() {
-    if (searchers == null) {
-      return 0;
+  private static SortField startSort() {
+    SortField f = new SortField(START, SortField.Type.LONG);
+    f.setMissingValue(Long.MAX_VALUE);
+    return f;
+  }
+
+  private List<Count> dateCounts(IndexSearcher s, Request r) throws IOException {
+    LocalDate today = LocalDate.now(clock);
+    List<Count> out = new ArrayList<>();
+    for (DatePreset p : DatePreset.values()) {
+      LocalDateTime[] range = p.range(today);
+      Request dated = new Request(r.text(), Set.of(Kind.ACTIVITY), r.themes(), r.careGroups(), r.regionCode(),
+          r.stationTypes(), r.recruitingOnly(), range[0], range[1], r.bbox(), r.near(), r.radiusMetres(), r.order(), 1, 0);
+      out.add(new Count(p.key(), s.count(query(dated, null))));
     }
+    return out;
+  }
+
+  private SortedSetDocValuesReaderState facetState(Generation g, IndexReader reader) throws IOException {
+    FacetState f = g.facets;
+    if (f == null || f.reader() != reader) {
+      synchronized (g) {
+        f = g.facets;
+        if (f == null || f.reader() != reader) {
+          f = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, FACETS));
+          g.facets = f;
+        }
+      }
+    }
+    return f.state();
+  }
+
+  private List<Hit> hits(IndexSearcher s, Request r, ScoreDoc[] page) throws IOException {
+    String[] snippets = null;
+    List<String> needles = new ArrayList<>();
+    int[] pinyinRange = null;
+    String latin = r.text() == null ? null : latinKey(r.text());
+    if (r.text() != null) {
+      needles.add(r.text().strip());
+      needles.addAll(SearchDocuments.tokens(words, r.text()));
+      org.apache.lucene.search.Query textWords = new QueryBuilder(words).createBooleanQuery(TEXT, r.text(), Occur.SHOULD);
+      if (textWords != null && page.length > 0) {
+        UnifiedHighlighter hl = UnifiedHighlighter.builder(s, analyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true)).build();
+        snippets = hl.highlight(TEXT, textWords, new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
+            org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page), 1);
+      }
+    }
+    StoredFields stored = s.storedFields();
+    List<Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Document d = stored.document(page[i].doc);
+      String name = d.get(NAME);
+      if (latin != null) {
+        pinyinRange = Pinyin.matchedRange(name, latin);
+      }
+      String nameHtml = r.text() == null ? Marks.escape(name) : Marks.mark(name, needles, pinyinRange);
+      GeoPoint p = point(d);
+      Double distance = p != null && r.near() != null ? Geodesy.metres(r.near(), p) : null;
+      hits.add(hit(d, nameHtml, snippets == null ? null : snippets[i], p, distance));
+    }
+    return hits;
+  }
+
+  private static Hit hit(Document d, String nameHtml, String snippet, GeoPoint p, Double distance) {
+    Number start = d.getField(START) == null ? null : d.getField(START).numericValue();
+    return new Hit(Kind.valueOf(d.get(KIND)), d.get(ID), d.get(NAME), nameHtml, snippet, d.get(REGION), p, distance,
+        Boolean.parseBoolean(d.get(SYNTHETIC)), d.get(DETAIL),
+        start == null ? null : LocalDateTime.ofEpochSecond(start.longValue(), 0, CHINA));
+  }
+
+  private static GeoPoint point(Document d) {
+    if (d.getField(LON) == null) {
+      return null;
+    }
+    return new GeoPoint(d.getField(LON).numericValue().doubleValue(), d.getField(LAT).numericValue().doubleValue());
+  }
+
+  /** Lowercased Latin letters and digits when the input is a pinyin-like string, else null. */
+  static String latinKey(String text) {
+    String k = text.toLowerCase().replaceAll("[\\s'’\\-]", "");
+    return k.matches("[a-z0-9]+") && k.matches(".*[a-z].*") ? k : null;
+  }
+
+  private org.apache.lucene.search.Query textQuery(String text) {
+    BooleanQuery.Builder m = new BooleanQuery.Builder();
+    int clauses = 0;
+    org.apache.lucene.search.Query phrase = new QueryBuilder(chars).createPhraseQuery(NAME_CHARS, text);
+    if (phrase != null) {
+      m.add(new BoostQuery(phrase, 4f), Occur.SHOULD);
+      clauses++;
+    }
+    QueryBuilder wb = new QueryBuilder(words);
+    org.apache.lucene.search.Query nameWords = wb.createBooleanQuery(NAME, text, Occur.MUST);
+    if (nameWords != null) {
+      m.add(new BoostQuery(nameWords, 2f), Occur.SHOULD);
+      clauses++;
+    }
+    org.apache.lucene.search.Query textWords = wb.createBooleanQuery(TEXT, text, Occur.MUST);
+    if (textWords != null) {
+      m.add(new BoostQuery(textWords, 0.5f), Occur.SHOULD);
+      clauses++;
+    }
+    String latin = latinKey(text);
+    if (latin != null) {
+      m.add(new BoostQuery(new PrefixQuery(new Term(PY, latin)), 3f), Occur.SHOULD);
+      clauses++;
+      if (latin.length() >= 4) {
+        m.add(new BoostQuery(new FuzzyQuery(new Term(PYW, latin), 1, 1), 1.5f), Occur.SHOULD);
+      }
+    }
+    return clauses == 0 ? new MatchNoDocsQuery("nothing searchable in the text") : m.build();
+  }
+
+  /** The request as a Lucene query; {@code onlyKind} narrows it to one kind (for clusters). */
+  private org.apache.lucene.search.Query query(Request r, Kind onlyKind) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (r.text() != null) {
+      b.add(FunctionScoreQuery.boostByValue(textQuery(r.text()), DoubleValuesSource.fromDoubleField(PRIOR)), Occur.MUST);
+    } else {
+      b.add(new MatchAllDocsQuery(), Occur.MUST);
+    }
+    if (r.near() != null && r.order() == Order.RELEVANCE) {
+      b.add(LatLonPoint.newDistanceFeatureQuery(POINT, r.text() == null ? 1f : 3f, r.near().lat(), r.near().lon(), 2000),
+          Occur.SHOULD);
+    }
+    Set<Kind> kinds = onlyKind != null ? Set.of(onlyKind) : r.kinds();
+    if (!kinds.isEmpty()) {
+      b.add(anyOf(KIND, kinds.stream().map(Enum::name).toList()), Occur.FILTER);
+    }
+    if (!r.themes().isEmpty()) {
+      b.add(anyOf(THEME, r.themes().stream().map(Enum::name).toList()), Occur.FILTER);
+    }
+    if (!r.careGroups().isEmpty()) {
+      b.add(anyOf(CARE, r.careGroups().stream().map(Enum::name).toList()), Occur.FILTER);
+    }
+    if (!r.stationTypes().isEmpty()) {
+      b.add(anyOf(TYPE, r.stationTypes().stream().map(Enum::name).toList()), Occur.FILTER);
+    }
+    if (r.regionCode() != null) {
+      b.add(new PrefixQuery(new Term(REGION, r.regionCode())), Occur.FILTER);
+    }
+    if (r.recruitingOnly()) {
+      b.add(new TermQuery(new Term(RECRUITING, "yes")), Occur.FILTER);
+    }
+    if (r.from() != null || r.to() != null) {
+      long from = r.from() == null ? Long.MIN_VALUE / 2 : epoch(r.from());
+      long to = r.to() == null ? Long.MAX_VALUE / 2 : epoch(r.to());
+      b.add(LongRange.newIntersectsQuery(WHEN, new long[] {from}, new long[] {to}), Occur.FILTER);
+    }
+    if (r.bbox() != null) {
+      BBox box = r.bbox();
+      b.add(LatLonPoint.newBoxQuery(POINT, box.south(), box.north(), box.west(), box.east()), Occur.FILTER);
+    }
+    if (r.radiusMetres() != null) {
+      b.add(LatLonPoint.newDistanceQuery(POINT, r.near().lat(), r.near().lon(), r.radiusMetres()), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static org.apache.lucene.search.Query anyOf(String field, List<String> values) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String v : values) {
+      b.add(new TermQuery(new Term(field, v)), Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  @Override
+  public List<Suggestion> suggest(String prefix, int limit) {
+    if (prefix == null || prefix.isBlank()) {
+      return List.of();
+    }
+    String text = prefix.strip();
+    if (text.codePointCount(0, text.length()) > 50) {
+      throw new IllegalArgumentException("q for suggestions is longer than 50 characters");
+    }
+    BooleanQuery.Builder m = new BooleanQuery.Builder();
+    org.apache.lucene.search.Query phrase = new QueryBuilder(chars).createPhraseQuery(NAME_CHARS, text);
+    if (phrase != null) {
+      m.add(phrase, Occur.SHOULD);
+    }
+    String latin = latinKey(text);
+    if (latin != null) {
+      m.add(new PrefixQuery(new Term(PY, latin)), Occur.SHOULD);
+    }
+    if (phrase == null && latin == null) {
+      return List.of();
+    }
+    org.apache.lucene.search.Query q = FunctionScoreQuery.boostByValue(m.build(), DoubleValuesSource.fromDoubleField(PRIOR));
+    Generation g = require();
     try {
-      IndexSearcher s = searchers.acquire();
+      IndexSearcher s = g.searchers.acquire();
       try {
-        return s.getIndexReader().numDocs();
+        TopDocs top = s.search(q, limit * 4);
+        Set<String> seen = new LinkedHashSet<>();
+        List<Suggestion> out = new ArrayList<>();
+        StoredFields stored = s.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+          Document d = stored.document(sd.doc);
+          if (seen.add(d.get(NAME)) && out.size() < limit) {
+            out.add(new Suggestion(Kind.valueOf(d.get(KIND)), d.get(ID), d.get(NAME)));
+          }
+        }
+        return out;
       } finally {
-        searchers.release(s);
+        g.searchers.release(s);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -177,32 +546,204 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   }
 
   @Override
-  public synchronized void close() throws IOException {
-    if (searchers != null) {
-      searchers.close();
+  public List<Hit> nearest(GeoPoint p, Set<Kind> kinds, int limit) {
+    Generation g = require();
+    long now = epoch(LocalDateTime.now(clock));
+    try {
+      IndexSearcher s = g.searchers.acquire();
+      try {
+        List<Hit> all = new ArrayList<>();
+        StoredFields stored = s.storedFields();
+        for (Kind k : kinds.isEmpty() ? EnumSet.allOf(Kind.class) : kinds) {
+          TopFieldDocs td;
+          try {
+            td = LatLonPoint.nearest(s, pointField(k), p.lat(), p.lon(), k == Kind.ACTIVITY ? limit * 4 : limit);
+          } catch (IllegalArgumentException noSuchPoints) {
+            continue;
+          }
+          for (ScoreDoc sd : td.scoreDocs) {
+            Document d = stored.document(sd.doc);
+            if (k == Kind.ACTIVITY && d.getField(END) != null && d.getField(END).numericValue().longValue() < now) {
+              continue;
+            }
+            double metres = ((Number) ((FieldDoc) sd).fields[0]).doubleValue();
+            all.add(hit(d, Marks.escape(d.get(NAME)), null, point(d), metres));
+          }
+        }
+        all.sort(Comparator.comparingDouble(Hit::distanceMetres));
+        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+      } finally {
+        g.searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    directory.close();
   }
 
-  private static Document doc(Kind kind, String id, String name, String text, String region, GeoPoint p, boolean synthetic) {
-    Document d = new Document();
-    d.add(new StringField(KIND, kind.name(), Field.Store.YES));
-    d.add(new StringField(ID, id, Field.Store.YES));
-    d.add(new TextField(NAME, name, Field.Store.YES));
-    d.add(new TextField(NAME_CHARS, name, Field.Store.NO));
-    d.add(new TextField(TEXT, text, Field.Store.NO));
-    d.add(new StringField(REGION, region, Field.Store.YES));
-    d.add(new StoredField(SYNTHETIC, Boolean.toString(synthetic)));
-    if (p != null) {
-      d.add(new StoredField(LON, Double.toString(p.lon())));
-      d.add(new StoredField(LAT, Double.toString(p.lat())));
-      d.add(new LatLonPoint(POINT, p.lat(), p.lon()));
-      d.add(new LatLonDocValuesField(POINT, p.lat(), p.lon()));
+  @Override
+  public List<Cluster> clusters(Request r, int zoom) {
+    if (r.bbox() == null) {
+      throw new IllegalArgumentException("clusters need a bbox");
     }
-    return d;
+    Generation g = require();
+    try {
+      if (r.onlyKindsAndBox() && zoom <= PRECOMPUTED_MAX_ZOOM) {
+        ClusterCache cache = clusterCache(g);
+        List<Cluster> out = new ArrayList<>();
+        for (Kind k : r.kindsOrAll()) {
+          Layer layer = cache.layers().get(k);
+          if (layer == null) {
+            continue;
+          }
+          if (zoom <= layer.grid().maxZoom()) {
+            for (GridClusterer.Cluster c : layer.grid().clusters(r.bbox(), zoom)) {
+              out.add(cluster(cache.searcher(), k, c, layer.docs()));
+            }
+            continue;
+          }
+          out.addAll(collectAndCluster(g, r, k, zoom));
+        }
+        return out;
+      }
+      List<Cluster> out = new ArrayList<>();
+      for (Kind k : r.kindsOrAll()) {
+        out.addAll(collectAndCluster(g, r, k, zoom));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
+  private List<Cluster> collectAndCluster(Generation g, Request r, Kind k, int zoom) throws IOException {
+    IndexSearcher s = g.searchers.acquire();
+    try {
+      PointCollector.Points pts = s.search(query(r, k), PointCollector.manager(CLUSTER_POINT_CAP));
+      List<Cluster> out = new ArrayList<>();
+      for (GridClusterer.Cluster c : GridClusterer.at(pts.lon, pts.lat, pts.n, CELL_PIXELS, zoom)) {
+        out.add(cluster(s, k, c, pts.doc));
+      }
+      return out;
+    } finally {
+      g.searchers.release(s);
+    }
+  }
+
+  private static Cluster cluster(IndexSearcher s, Kind k, GridClusterer.Cluster c, int[] docs) throws IOException {
+    if (c.single() < 0) {
+      return new Cluster(k, new GeoPoint(c.lon(), c.lat()), c.count(), null, null);
+    }
+    Document d = s.storedFields().document(docs[c.single()], Set.of(ID, NAME));
+    return new Cluster(k, new GeoPoint(c.lon(), c.lat()), 1, d.get(ID), d.get(NAME));
+  }
+
+  /** The precomputed clusters of every kind; rebuilt in the background once the index has moved on. */
+  private ClusterCache clusterCache(Generation g) throws IOException {
+    ClusterCache cache = g.clusters;
+    if (cache == null) {
+      synchronized (g) {
+        if (g.clusters == null) {
+          g.clusters = buildClusters(g);
+        }
+        return g.clusters;
+      }
+    }
+    IndexSearcher latest = g.searchers.acquire();
+    try {
+      long version = ((DirectoryReader) latest.getIndexReader()).getVersion();
+      if (version != cache.version() && !g.clustersBuilding) {
+        g.clustersBuilding = true;
+        background.execute(() -> {
+          try {
+            ClusterCache old = g.clusters;
+            g.clusters = buildClusters(g);
+            if (old != null) {
+              g.searchers.release(old.searcher());
+            }
+          } catch (IOException | RuntimeException e) {
+            LOG.warn("rebuilding map clusters failed: {}", e.getMessage());
+          } finally {
+            g.clustersBuilding = false;
+          }
+        });
+      }
+    } finally {
+      g.searchers.release(latest);
+    }
+    return cache;
+  }
+
+  private ClusterCache buildClusters(Generation g) throws IOException {
+    IndexSearcher s = g.searchers.acquire(); // held by the cache so its doc ids stay valid
+    long t0 = System.nanoTime();
+    Map<Kind, Layer> layers = new EnumMap<>(Kind.class);
+    for (Kind k : Kind.values()) {
+      PointCollector.Points pts = s.search(new TermQuery(new Term(KIND, k.name())), PointCollector.manager(Integer.MAX_VALUE));
+      if (pts.n > 0) {
+        double[] lon = java.util.Arrays.copyOf(pts.lon, pts.n);
+        double[] lat = java.util.Arrays.copyOf(pts.lat, pts.n);
+        layers.put(k, new Layer(new GridClusterer(lon, lat, CELL_PIXELS, PRECOMPUTED_MAX_ZOOM),
+            java.util.Arrays.copyOf(pts.doc, pts.n)));
+      }
+    }
+    LOG.info("map clusters built for {} in {} ms", layers.keySet(), (System.nanoTime() - t0) / 1_000_000);
+    return new ClusterCache(s, ((DirectoryReader) s.getIndexReader()).getVersion(), layers);
+  }
+
+  @Override
+  public long size() {
+    Generation g = current;
+    if (g == null) {
+      return 0;
+    }
+    try {
+      IndexSearcher s = g.searchers.acquire();
+      try {
+        return s.getIndexReader().numDocs();
+      } finally {
+        g.searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes pending single changes visible without a commit (used by tests and the follower). */
+  public void refresh() {
+    try {
+      require().searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    background.shutdownNow();
+    Generation g = current;
+    current = null;
+    if (g != null) {
+      g.close();
+    }
+  }
+
+  private Generation require() {
+    Generation g = current;
+    if (g == null) {
+      throw new IllegalStateException("the search index is not built yet");
+    }
+    return g;
+  }
+
+  private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+    return new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(64);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("could not remove old index folder {}: {}", dir, e.getMessage());
+    }
   }
 }

@@ -65,6 +65,24 @@ public final class JdbiStationStore implements StationStore {
     batch.execute();
   }
 
+  /** Inserts or replaces one station and records the change, in one transaction. */
+  public void save(Station s) {
+    jdbi.useTransaction(h -> {
+      int updated = h.createUpdate("UPDATE station SET name = :name, type = :type, region_code = :region, address = :address, "
+              + "geom = ST_GeomFromText(:geom, 4326), opening_hours = :hours, services = :services, "
+              + "public_contact = :contact, five_has = :fiveHas, synthetic = :synthetic WHERE id = :id")
+          .bind("id", s.id()).bind("name", s.name()).bind("type", s.type().name()).bind("region", s.regionCode())
+          .bind("address", s.address()).bind("geom", s.location().wkt()).bind("hours", s.openingHours())
+          .bind("services", String.join(";", s.services())).bind("contact", s.publicContact())
+          .bind("fiveHas", s.fiveHas().flags()).bind("synthetic", s.synthetic())
+          .execute();
+      if (updated == 0) {
+        insert(h, List.of(s));
+      }
+      JdbiChangeLog.append(h, org.vsmap.geo.model.Kind.STATION, s.id(), false);
+    });
+  }
+
   private static Station map(ResultSet rs) throws SQLException {
     String services = rs.getString("services");
     return new Station(rs.getString("id"), rs.getString("name"), StationType.valueOf(rs.getString("type")),

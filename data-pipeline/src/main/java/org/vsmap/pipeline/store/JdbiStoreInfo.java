@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiStoreInfo {
   public static final String SEEDED_AT = "seeded_at";
   public static final String SEED_SOURCE = "seed_source";
+  public static final String STORE_ID = "store_id";
 
   private final Jdbi jdbi;
 

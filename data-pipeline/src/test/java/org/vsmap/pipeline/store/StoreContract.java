@@ -160,6 +160,35 @@ abstract class StoreContract {
   }
 
   @Test
+  void anEditIsSearchableWithinASecondThroughTheChangeLog() throws Exception {
+    java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("vsmap-follow-");
+    try (var index = new org.vsmap.pipeline.search.LuceneSearchIndex(folder, CLOCK)) {
+      JdbiChangeLog changes = new JdbiChangeLog(db.jdbi());
+      long seq = changes.maxSeq();
+      Map<String, org.vsmap.geo.model.GeoPoint> points = new HashMap<>();
+      seeds.stations().forEach(s -> points.put(s.id(), s.location()));
+      index.rebuild(seeds.stations(), seeds.teams(), seeds.activities(), points, "contract", seq);
+      try (var follower = new org.vsmap.pipeline.search.IndexFollower(index, changes, stations, teams, activities).start(100)) {
+        Station original = stations.stationById("st-1506-head").orElseThrow();
+        Station renamed = new Station(original.id(), "鄂尔多斯市志愿服务总站（星河驿站）", original.type(), original.regionCode(),
+            original.address(), original.location(), original.openingHours(), original.services(), "0477-8581234",
+            original.fiveHas(), original.synthetic());
+        long t0 = System.nanoTime();
+        stations.save(renamed);
+        assertThat(stations.stationById(original.id())).contains(renamed);
+        assertThat(changes.maxSeq()).isEqualTo(seq + 1);
+        var request = org.vsmap.geo.port.SearchIndex.Request.builder().text("星河驿站").build();
+        while (index.search(request).hits().isEmpty() && System.nanoTime() - t0 < 1_000_000_000L) {
+          Thread.sleep(20);
+        }
+        assertThat(index.search(request).hits()).extracting(h -> h.id()).containsExactly("st-1506-head");
+        assertThat(index.storeSequence()).isEqualTo(seq + 1);
+        stations.save(original);
+      }
+    }
+  }
+
+  @Test
   void reopeningAMigratedStoreKeepsItsData() {
     String url = db.jdbi().withHandle(h -> {
       try {

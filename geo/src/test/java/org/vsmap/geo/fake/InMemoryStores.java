@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.spatial.Geodesy;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.model.Kind;
@@ -102,16 +105,40 @@ public final class InMemoryStores implements RegionStore, StationStore, TeamStor
     return activities.size();
   }
 
-  /** Substring match on names: enough to test callers, not a model of Lucene's ranking. */
+  /** Stations whose name contains the text: enough to test callers, not a model of Lucene's ranking. */
   @Override
-  public Result search(Query query) {
+  public Result search(Request r) {
     List<Hit> hits = new ArrayList<>();
-    Set<Kind> kinds = query.kinds().isEmpty() ? Set.of(Kind.values()) : query.kinds();
-    if (kinds.contains(Kind.STATION)) {
-      stations().stream().filter(s -> s.name().contains(query.text()))
-          .forEach(s -> hits.add(new Hit(Kind.STATION, s.id(), s.name(), s.regionCode(), s.location(), s.synthetic())));
+    if (r.kindsOrAll().contains(Kind.STATION)) {
+      for (Station s : stations()) {
+        if ((r.text() == null || s.name().contains(r.text())) && (r.bbox() == null || r.bbox().contains(s.location()))) {
+          Double d = r.near() == null ? null : Geodesy.metres(r.near(), s.location());
+          hits.add(new Hit(Kind.STATION, s.id(), s.name(), s.name(), null, s.regionCode(), s.location(), d,
+              s.synthetic(), s.type().name(), null));
+        }
+      }
     }
-    return new Result(hits.size(), hits.stream().limit(query.limit()).toList());
+    List<Hit> page = hits.stream().skip(r.offset()).limit(r.limit()).toList();
+    return new Result(hits.size(), page, Map.of("kind", List.of(new Count("STATION", hits.size()))));
+  }
+
+  @Override
+  public List<Suggestion> suggest(String prefix, int limit) {
+    return stations().stream().filter(s -> s.name().startsWith(prefix)).limit(limit)
+        .map(s -> new Suggestion(Kind.STATION, s.id(), s.name())).toList();
+  }
+
+  @Override
+  public List<Hit> nearest(GeoPoint p, Set<Kind> kinds, int limit) {
+    return stations().stream().map(s -> new Hit(Kind.STATION, s.id(), s.name(), s.name(), null, s.regionCode(),
+            s.location(), Geodesy.metres(p, s.location()), s.synthetic(), s.type().name(), null))
+        .sorted(Comparator.comparingDouble(Hit::distanceMetres)).limit(limit).toList();
+  }
+
+  @Override
+  public List<Cluster> clusters(Request r, int zoom) {
+    return stations().stream().filter(s -> r.bbox().contains(s.location()))
+        .map(s -> new Cluster(Kind.STATION, s.location(), 1, s.id(), s.name())).toList();
   }
 
   @Override
