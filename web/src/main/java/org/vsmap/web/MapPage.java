@@ -1,10 +1,24 @@
 package org.vsmap.web;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.vsmap.geo.model.CareGroup;
+import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.RegionLevel;
+import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.SearchIndex;
 
-/** GET /: the full-screen map; the view (lat, lon, z) comes from the query string so it can be shared. */
+/**
+ * GET /: the map with its results list. The list and the filters are rendered on the server from
+ * the query string, so the page is usable (and shareable) without JavaScript; with it, the map
+ * and the list follow each other.
+ */
 final class MapPage {
   private final Views views;
   private final WebSettings settings;
@@ -18,19 +32,61 @@ final class MapPage {
 
   void show(Context ctx) {
     Lang lang = Lang.of(ctx);
-    readiness.ports();
-    Map<String, Object> model = new HashMap<>();
-    Double lat = number(ctx, "lat", -90, 90);
-    Double lon = number(ctx, "lon", -180, 180);
+    WebPorts ports = readiness.ports();
     Double z = number(ctx, "z", 1, 19);
-    if ((lat == null) != (lon == null)) {
-      throw WebError.badRequest("lat and lon must be given together");
-    }
-    model.put("lat", lat);
-    model.put("lon", lon);
+    SearchIndex.Request request = SearchParams.parse(ctx, settings.clock(), 20);
+    SearchIndex.Result result = ports.search().search(request);
+    Map<String, Object> model = new HashMap<>();
+    model.put("lat", request.near() == null ? null : request.near().lat());
+    model.put("lon", request.near() == null ? null : request.near().lon());
     model.put("z", z);
+    model.put("q", request.text());
     model.put("tileUrl", settings.tileUrl());
     model.put("tileAttribution", settings.tileAttribution());
+    model.put("largeText", "large".equals(ctx.queryParam("text")));
+    Set<Kind> kinds = request.kinds().isEmpty() ? EnumSet.allOf(Kind.class) : request.kinds();
+    Map<String, Long> kindCounts = new HashMap<>();
+    result.facets().getOrDefault("kind", List.of()).forEach(c -> kindCounts.put(c.value(), c.count()));
+    List<Map<String, Object>> kindOptions = new ArrayList<>();
+    for (Kind k : Kind.values()) {
+      kindOptions.add(Map.of("value", k.name().toLowerCase(), "label", Labels.kind(k, lang), "checked", kinds.contains(k),
+          "count", kindCounts.getOrDefault(k.name(), 0L)));
+    }
+    model.put("kinds", kindOptions);
+    List<Map<String, Object>> careGroups = new ArrayList<>();
+    String selectedTheme = request.themes().size() == 1 ? request.themes().iterator().next().name().toLowerCase() : "";
+    String selectedCare = request.careGroups().size() == 1 ? request.careGroups().iterator().next().name().toLowerCase() : "";
+    for (CareGroup g : CareGroup.values()) {
+      List<Map<String, Object>> themes = new ArrayList<>();
+      for (Theme t : Theme.values()) {
+        if (t.group() == g) {
+          themes.add(Map.of("value", t.name().toLowerCase(), "label", lang == Lang.ZH ? t.zh() : t.en()));
+        }
+      }
+      careGroups.add(Map.of("value", g.name().toLowerCase(), "label", lang == Lang.ZH ? g.zh() : g.en(), "themes", themes));
+    }
+    model.put("careGroups", careGroups);
+    model.put("selectedTheme", selectedTheme);
+    model.put("selectedCare", selectedCare);
+    String region = request.regionCode() == null ? "" : request.regionCode();
+    model.put("selectedRegion", region);
+    model.put("counties", ports.regions().regionsAtLevel(RegionLevel.COUNTY).stream()
+        .map(r -> Map.of("code", r.code(), "name", r.name())).toList());
+    String county = region.length() >= 6 ? region.substring(0, 6) : "";
+    model.put("selectedCounty", county);
+    model.put("streets", county.isEmpty() ? List.of() : ports.regions().regionsUnder(county).stream()
+        .map(r -> Map.of("code", r.code(), "name", r.name())).toList());
+    model.put("selectedDate", ctx.queryParam("date") == null ? "" : ctx.queryParam("date"));
+    model.put("recruiting", request.recruitingOnly());
+    model.put("total", result.total());
+    List<Map<String, Object>> hits = new ArrayList<>();
+    for (SearchIndex.Hit h : result.hits()) {
+      Map<String, Object> m = new LinkedHashMap<>(SearchApi.hit(h, lang, Crs.WGS84));
+      m.put("kindLabel", Labels.kind(h.kind(), lang));
+      m.put("when", h.start() == null ? null : StationPage.WHEN.format(h.start()));
+      hits.add(m);
+    }
+    model.put("hits", hits);
     ctx.html(views.render("map", lang, model));
   }
 
@@ -46,7 +102,7 @@ final class MapPage {
       throw WebError.badRequest(name + " must be a number; got: " + v);
     }
     if (!Double.isFinite(d) || d < min || d > max) {
-      throw WebError.badRequest(name + " must be between " + (int) min + " and " + (int) max + "; got: " + v);
+      throw WebError.badRequest(name + " must be between " + (long) min + " and " + (long) max + "; got: " + v);
     }
     return d;
   }

@@ -6,10 +6,17 @@ package org.vsmap.web;
  */
 public final class Readiness {
   private volatile WebPorts ports;
+  private volatile Labels.RegionNames regionNames;
   private volatile String failure;
 
   public void ready(WebPorts ports) {
+    this.regionNames = new Labels.RegionNames(ports.regions());
     this.ports = ports;
+  }
+
+  Labels.RegionNames regionNames() {
+    ports();
+    return regionNames;
   }
 
   public void failed(String reason) {

@@ -16,8 +16,11 @@ public final class Routes {
     HealthHandler health = new HealthHandler(readiness);
     MapPage map = new MapPage(views, settings, readiness);
     StationPage station = new StationPage(views, settings, readiness);
+    TeamPage team = new TeamPage(views, settings, readiness);
+    ActivityPage activity = new ActivityPage(views, settings, readiness);
     GeoJsonApi geojson = new GeoJsonApi(readiness);
-    SearchApi search = new SearchApi(readiness);
+    SearchApi search = new SearchApi(readiness, settings.clock());
+    MapApi mapApi = new MapApi(readiness, settings.clock());
     ErrorMapping errors = new ErrorMapping(views);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -32,9 +35,15 @@ public final class Routes {
       config.routes.get("/health", health::health);
       config.routes.get("/", map::show);
       config.routes.get("/stations/{id}", station::show);
+      config.routes.get("/teams/{id}", team::show);
+      config.routes.get("/activities/{id}", activity::show);
+      config.routes.get("/api/search", search::search);
+      config.routes.get("/api/suggest", search::suggest);
+      config.routes.get("/api/nearby", search::nearby);
+      config.routes.get("/api/clusters", mapApi::clusters);
+      config.routes.get("/api/regions", mapApi::regions);
       config.routes.get("/api/stations.geojson", geojson::stations);
       config.routes.get("/api/regions.geojson", geojson::regions);
-      config.routes.get("/api/search", search::search);
       config.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
       errors.register(config.routes);
     });

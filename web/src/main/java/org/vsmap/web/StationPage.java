@@ -5,17 +5,19 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.Recurrence;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 
 /** GET /stations/{id}: a station's page, complete without JavaScript. */
 final class StationPage {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final String[] FIVE_HAS_KEYS = {"fivehas.venue", "fivehas.manager", "fivehas.rules",
       "fivehas.projects", "fivehas.funds"};
 
@@ -47,29 +49,54 @@ final class StationPage {
     model.put("fiveHas", fiveHas);
     model.put("fiveHasMet", s.fiveHas().met());
     List<Team> teams = ports.teams().teamsBasedAt(s.id());
-    model.put("teams", teams.stream().map(t -> Map.of("name", t.name(),
-        "level", lang == Lang.ZH ? t.level().zh() : t.level().en(), "members", t.memberCount())).toList());
+    model.put("teams", teams.stream().map(t -> teamItem(t, lang)).toList());
     LocalDateTime now = LocalDateTime.now(settings.clock());
-    List<Activity> upcoming = ports.activities().activitiesAt(s.id(), now, 20);
-    model.put("activities", upcoming.stream().map(a -> {
-      Map<String, Object> m = new HashMap<>();
-      m.put("title", a.title());
-      m.put("start", WHEN.format(a.start()));
-      m.put("end", WHEN.format(a.end()).substring(11));
-      m.put("theme", lang == Lang.ZH ? a.theme().zh() : a.theme().en());
-      m.put("weekly", a.recurrence() == org.vsmap.geo.model.Recurrence.WEEKLY);
-      m.put("recruiting", a.recruiting());
-      m.put("wanted", a.volunteersWanted());
-      m.put("signed", a.volunteersSignedUp());
-      return m;
-    }).toList());
+    model.put("activities", ports.activities().activitiesAt(s.id(), now, 20).stream()
+        .map(a -> activityItem(a, lang)).toList());
     model.put("mapLink", "/?lat=" + s.location().lat() + "&lon=" + s.location().lon() + "&z=15"
         + (lang == Lang.EN ? "&lang=en" : ""));
+    model.put("distance", Details.distance(ctx, s.location()));
+    model.put("mapApps", Details.mapApps(s.name(), s.location(), lang));
+    model.put("registrationUrl", Details.REGISTRATION_URL);
+    Map<String, Object> ld = new LinkedHashMap<>();
+    ld.put("@type", "Place");
+    ld.put("name", s.name());
+    ld.put("description", (lang == Lang.ZH ? s.type().zh() : s.type().en()) + (s.synthetic() ? " (synthetic demo data)" : ""));
+    if (s.address() != null) {
+      ld.put("address", Map.of("@type", "PostalAddress", "streetAddress", s.address(), "addressCountry", "CN"));
+    }
+    ld.put("geo", Details.geo(s.location()));
+    if (s.publicContact() != null) {
+      ld.put("telephone", s.publicContact());
+    }
+    if (s.openingHours() != null) {
+      ld.put("openingHours", s.openingHours());
+    }
+    model.put("jsonLd", Details.jsonLd(ld));
     ctx.html(views.render("station", lang, model));
   }
 
+  static Map<String, Object> teamItem(Team t, Lang lang) {
+    return Map.of("id", t.id(), "name", t.name(), "level", lang == Lang.ZH ? t.level().zh() : t.level().en(),
+        "members", t.memberCount());
+  }
+
+  static Map<String, Object> activityItem(Activity a, Lang lang) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", a.id());
+    m.put("title", a.title());
+    m.put("start", WHEN.format(a.start()));
+    m.put("end", WHEN.format(a.end()).substring(11));
+    m.put("theme", lang == Lang.ZH ? a.theme().zh() : a.theme().en());
+    m.put("weekly", a.recurrence() == Recurrence.WEEKLY);
+    m.put("recruiting", a.recruiting());
+    m.put("wanted", a.volunteersWanted());
+    m.put("signed", a.volunteersSignedUp());
+    return m;
+  }
+
   /** The county, street and community names above a region code, as far as they are known. */
-  private static List<String> regionChain(WebPorts ports, String code) {
+  static List<String> regionChain(WebPorts ports, String code) {
     List<String> names = new ArrayList<>();
     for (int len : new int[] {6, 9, 12}) {
       if (code.length() >= len) {

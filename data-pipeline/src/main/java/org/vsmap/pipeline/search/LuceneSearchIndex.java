@@ -70,6 +70,7 @@ import org.slf4j.LoggerFactory;
 import org.vsmap.geo.cluster.GridClusterer;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.BBox;
+import org.vsmap.geo.model.DatePreset;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Station;

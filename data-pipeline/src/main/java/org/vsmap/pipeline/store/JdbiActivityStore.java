@@ -47,6 +47,14 @@ public final class JdbiActivityStore implements ActivityStore {
   }
 
   @Override
+  public List<Activity> activitiesBy(String teamId, LocalDateTime from, int limit) {
+    return jdbi.withHandle(h -> h.createQuery(SELECT
+            + "WHERE organiser_team_id = :team AND ends_at > :from ORDER BY starts_at, id LIMIT :limit")
+        .bind("team", teamId).bind("from", Timestamp.valueOf(from)).bind("limit", limit)
+        .map((rs, ctx) -> map(rs)).list());
+  }
+
+  @Override
   public long activityCount() {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM activity").mapTo(Long.class).one());
   }

@@ -40,6 +40,12 @@ public final class JdbiRegionStore implements RegionStore {
   }
 
   @Override
+  public List<Region> regionsUnder(String parentCode) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM region WHERE parent_code = :p ORDER BY code")
+        .bind("p", parentCode).map((rs, ctx) -> map(rs)).list());
+  }
+
+  @Override
   public long regionCount() {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM region").mapTo(Long.class).one());
   }

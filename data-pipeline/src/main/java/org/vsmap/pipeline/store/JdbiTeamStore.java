@@ -41,6 +41,12 @@ public final class JdbiTeamStore implements TeamStore {
   }
 
   @Override
+  public List<Team> teamsUnder(String parentId) {
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE parent_id = :parent ORDER BY name, id")
+        .bind("parent", parentId).map((rs, ctx) -> map(rs)).list());
+  }
+
+  @Override
   public long teamCount() {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM team").mapTo(Long.class).one());
   }

@@ -15,5 +15,8 @@ public interface ActivityStore {
   /** Activities at a station that end after {@code from}, soonest first. */
   List<Activity> activitiesAt(String stationId, LocalDateTime from, int limit);
 
+  /** Activities a team organises that end after {@code from}, soonest first. */
+  List<Activity> activitiesBy(String teamId, LocalDateTime from, int limit);
+
   long activityCount();
 }

@@ -11,5 +11,8 @@ public interface RegionStore {
 
   List<Region> regionsAtLevel(RegionLevel level);
 
+  /** The regions directly under a region, ordered by code. */
+  List<Region> regionsUnder(String parentCode);
+
   long regionCount();
 }

@@ -14,5 +14,8 @@ public interface TeamStore {
   /** Teams whose home station is this one, ordered by name. */
   List<Team> teamsBasedAt(String stationId);
 
+  /** Teams directly under a team, ordered by name. */
+  List<Team> teamsUnder(String parentId);
+
   long teamCount();
 }

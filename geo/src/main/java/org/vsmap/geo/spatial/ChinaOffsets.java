@@ -46,6 +46,26 @@ public final class ChinaOffsets {
     return new GeoPoint(lon, lat);
   }
 
+  private static final double X_PI = Math.PI * 3000.0 / 180.0;
+
+  /** GCJ-02 to BD-09, Baidu's further offset (the published formula). */
+  public static GeoPoint gcj02ToBd09(GeoPoint g) {
+    double x = g.lon();
+    double y = g.lat();
+    double z = Math.sqrt(x * x + y * y) + 0.00002 * Math.sin(y * X_PI);
+    double theta = Math.atan2(y, x) + 0.000003 * Math.cos(x * X_PI);
+    return new GeoPoint(z * Math.cos(theta) + 0.0065, z * Math.sin(theta) + 0.006);
+  }
+
+  /** BD-09 to GCJ-02 (the published inverse; round trip well under a metre). */
+  public static GeoPoint bd09ToGcj02(GeoPoint b) {
+    double x = b.lon() - 0.0065;
+    double y = b.lat() - 0.006;
+    double z = Math.sqrt(x * x + y * y) - 0.00002 * Math.sin(y * X_PI);
+    double theta = Math.atan2(y, x) - 0.000003 * Math.cos(x * X_PI);
+    return new GeoPoint(z * Math.cos(theta), z * Math.sin(theta));
+  }
+
   private static double[] delta(double lon, double lat) {
     double x = lon - 105.0;
     double y = lat - 35.0;

@@ -40,6 +40,11 @@ public final class InMemoryStores implements RegionStore, StationStore, TeamStor
   }
 
   @Override
+  public List<Region> regionsUnder(String parentCode) {
+    return regions.stream().filter(r -> parentCode.equals(r.parentCode())).sorted(Comparator.comparing(Region::code)).toList();
+  }
+
+  @Override
   public long regionCount() {
     return regions.size();
   }
@@ -80,6 +85,11 @@ public final class InMemoryStores implements RegionStore, StationStore, TeamStor
   }
 
   @Override
+  public List<Team> teamsUnder(String parentId) {
+    return teams.stream().filter(t -> parentId.equals(t.parentId())).sorted(Comparator.comparing(Team::name)).toList();
+  }
+
+  @Override
   public long teamCount() {
     return teams.size();
   }
@@ -97,6 +107,12 @@ public final class InMemoryStores implements RegionStore, StationStore, TeamStor
   @Override
   public List<Activity> activitiesAt(String stationId, LocalDateTime from, int limit) {
     return activities.stream().filter(a -> stationId.equals(a.stationId()) && a.end().isAfter(from))
+        .sorted(Comparator.comparing(Activity::start)).limit(limit).toList();
+  }
+
+  @Override
+  public List<Activity> activitiesBy(String teamId, LocalDateTime from, int limit) {
+    return activities.stream().filter(a -> teamId.equals(a.organiserTeamId()) && a.end().isAfter(from))
         .sorted(Comparator.comparing(Activity::start)).limit(limit).toList();
   }
 

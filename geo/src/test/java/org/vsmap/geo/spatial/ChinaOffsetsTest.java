@@ -21,6 +21,14 @@ class ChinaOffsetsTest {
   }
 
   @Test
+  void baiduRoundTripIsUnderOneMetre() {
+    GeoPoint gcj = new GeoPoint(109.98, 39.82);
+    GeoPoint bd = ChinaOffsets.gcj02ToBd09(gcj);
+    assertThat(Geodesy.metres(gcj, bd)).isBetween(300.0, 1500.0);
+    assertThat(Geodesy.metres(gcj, ChinaOffsets.bd09ToGcj02(bd))).isLessThan(1.0);
+  }
+
+  @Test
   void pointsOutsideChinaAreNotShifted() {
     GeoPoint paris = new GeoPoint(2.35, 48.85);
     assertThat(ChinaOffsets.wgs84ToGcj02(paris)).isEqualTo(paris);

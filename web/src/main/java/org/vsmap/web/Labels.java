@@ -1,0 +1,72 @@
+package org.vsmap.web;
+
+import org.vsmap.geo.model.CareGroup;
+import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.RegionLevel;
+import org.vsmap.geo.model.StationType;
+import org.vsmap.geo.model.TeamLevel;
+import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.RegionStore;
+
+/** Display names of codes (kinds, themes, types, regions) in the page language. */
+final class Labels {
+  private Labels() {}
+
+  static String kind(Kind k, Lang lang) {
+    return lang == Lang.ZH ? k.zh() : k.en();
+  }
+
+  /** The label of a facet value of a dimension; region codes are looked up. */
+  static String facet(String dim, String value, Lang lang, RegionNames regions) {
+    boolean zh = lang == Lang.ZH;
+    try {
+      return switch (dim) {
+        case "kind" -> kind(Kind.valueOf(value), lang);
+        case "theme" -> zh ? Theme.valueOf(value).zh() : Theme.valueOf(value).en();
+        case "care" -> zh ? CareGroup.valueOf(value).zh() : CareGroup.valueOf(value).en();
+        case "type" -> zh ? StationType.valueOf(value).zh() : StationType.valueOf(value).en();
+        case "recruiting" -> value.equals("yes") ? (zh ? "招募中" : "Recruiting") : (zh ? "已满员" : "Full");
+        case "date" -> switch (value) {
+          case "today" -> zh ? "今天" : "Today";
+          case "week" -> zh ? "本周" : "This week";
+          default -> zh ? "本周末" : "This weekend";
+        };
+        case "county", "street" -> regions.name(value);
+        default -> value;
+      };
+    } catch (IllegalArgumentException e) {
+      return value;
+    }
+  }
+
+  /** The detail code of a hit (station type, team level or theme) as a label. */
+  static String detail(Kind kind, String code, Lang lang) {
+    boolean zh = lang == Lang.ZH;
+    try {
+      return switch (kind) {
+        case STATION -> zh ? StationType.valueOf(code).zh() : StationType.valueOf(code).en();
+        case TEAM -> zh ? TeamLevel.valueOf(code).zh() : TeamLevel.valueOf(code).en();
+        case ACTIVITY -> zh ? Theme.valueOf(code).zh() : Theme.valueOf(code).en();
+      };
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return code;
+    }
+  }
+
+  /** Names of counties and streets, read once (they change only with an import of regions). */
+  static final class RegionNames {
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RegionStore store;
+
+    RegionNames(RegionStore store) {
+      this.store = store;
+      for (RegionLevel level : new RegionLevel[] {RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.STREET}) {
+        store.regionsAtLevel(level).forEach(r -> names.put(r.code(), r.name()));
+      }
+    }
+
+    String name(String code) {
+      return names.computeIfAbsent(code, c -> store.regionByCode(c).map(r -> r.name()).orElse(c));
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package org.vsmap.web;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.vsmap.geo.model.BBox;
+import org.vsmap.geo.model.CareGroup;
+import org.vsmap.geo.model.DatePreset;
+import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.StationType;
+import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.SearchIndex;
+
+/**
+ * The query string shared by the map, the list and the API (see API.md): q, kind, theme, care,
+ * region, type, recruiting, date, from, to, bbox, lat, lon, radius, crs, sort, limit, offset.
+ * Every bad value becomes a 400 naming the parameter.
+ */
+final class SearchParams {
+  private SearchParams() {}
+
+  static SearchIndex.Request parse(Context ctx, Clock clock, int defaultLimit) {
+    Crs crs = Crs.of(ctx);
+    SearchIndex.Builder b = SearchIndex.Request.builder();
+    b.text(ctx.queryParam("q"));
+    b.kinds(enums(ctx, "kind", Kind.class, "station, team or activity"));
+    b.themes(enums(ctx, "theme", Theme.class, "one of the 18 themes, e.g. public_health"));
+    b.careGroups(enums(ctx, "care", CareGroup.class, "others, society or nature"));
+    b.stationTypes(enums(ctx, "type", StationType.class, "a station type, e.g. community"));
+    String region = ctx.queryParam("region");
+    b.region(region == null || region.isBlank() ? null : region.strip());
+    b.recruitingOnly(bool(ctx, "recruiting"));
+    dates(ctx, clock, b);
+    String bbox = ctx.queryParam("bbox");
+    if (bbox != null && !bbox.isBlank()) {
+      BBox box = parse("bbox", () -> BBox.parse(bbox));
+      if (crs != Crs.WGS84) {
+        GeoPoint sw = crs.toWgs84(new GeoPoint(box.west(), box.south()));
+        GeoPoint ne = crs.toWgs84(new GeoPoint(box.east(), box.north()));
+        box = new BBox(sw.lon(), sw.lat(), ne.lon(), ne.lat());
+      }
+      b.bbox(box);
+    }
+    GeoPoint near = point(ctx, crs);
+    b.near(near);
+    Double radius = MapPage.number(ctx, "radius", 1, 500_000);
+    b.radius(radius);
+    String sort = ctx.queryParam("sort");
+    if (sort != null && !sort.isBlank()) {
+      b.order(switch (sort.strip().toLowerCase()) {
+        case "relevance" -> SearchIndex.Order.RELEVANCE;
+        case "distance" -> SearchIndex.Order.DISTANCE;
+        case "start" -> SearchIndex.Order.START;
+        default -> throw WebError.badRequest("sort must be relevance, distance or start; got: " + sort);
+      });
+    } else if (near != null && ctx.queryParam("q") == null) {
+      b.order(SearchIndex.Order.DISTANCE);
+    }
+    b.limit(SearchApi.intParam(ctx, "limit", defaultLimit));
+    b.offset(SearchApi.intParam(ctx, "offset", 0));
+    return parse("request", b::build);
+  }
+
+  /** lat and lon together, in the request's crs, as a WGS84 point; or null. */
+  static GeoPoint point(Context ctx, Crs crs) {
+    Double lat = MapPage.number(ctx, "lat", -90, 90);
+    Double lon = MapPage.number(ctx, "lon", -180, 180);
+    if ((lat == null) != (lon == null)) {
+      throw WebError.badRequest("lat and lon must be given together");
+    }
+    return lat == null ? null : crs.toWgs84(new GeoPoint(lon, lat));
+  }
+
+  private static void dates(Context ctx, Clock clock, SearchIndex.Builder b) {
+    String date = ctx.queryParam("date");
+    String from = ctx.queryParam("from");
+    String to = ctx.queryParam("to");
+    if (date != null && !date.isBlank()) {
+      DatePreset p = DatePreset.of(date.strip());
+      if (p == null) {
+        throw WebError.badRequest("date must be today, week or weekend; got: " + date);
+      }
+      LocalDateTime[] range = p.range(LocalDate.now(clock));
+      b.between(range[0], range[1]);
+      return;
+    }
+    LocalDateTime f = time(from, "from", false);
+    LocalDateTime t = time(to, "to", true);
+    if (f != null || t != null) {
+      b.between(f, t);
+    }
+  }
+
+  /** yyyy-MM-dd (a whole day; {@code to} includes it) or yyyy-MM-ddTHH:mm. */
+  private static LocalDateTime time(String v, String name, boolean endOfDay) {
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    String s = v.strip();
+    try {
+      if (s.length() == 10) {
+        LocalDate d = LocalDate.parse(s);
+        return endOfDay ? d.plusDays(1).atStartOfDay() : d.atStartOfDay();
+      }
+      return LocalDateTime.parse(s);
+    } catch (DateTimeParseException e) {
+      throw WebError.badRequest(name + " must be a date like 2026-12-05 or 2026-12-05T09:00; got: " + v);
+    }
+  }
+
+  static boolean bool(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return false;
+    }
+    return switch (v.strip().toLowerCase()) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw WebError.badRequest(name + " must be true or false; got: " + v);
+    };
+  }
+
+  static <E extends Enum<E>> Set<E> enums(Context ctx, String name, Class<E> type, String hint) {
+    Set<E> out = EnumSet.noneOf(type);
+    for (String raw : ctx.queryParams(name)) {
+      for (String part : raw.split(",")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        try {
+          out.add(Enum.valueOf(type, part.strip().toUpperCase()));
+        } catch (IllegalArgumentException e) {
+          throw WebError.badRequest(name + " must be " + hint + "; got: " + part.strip());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The query string of a request with its view state, for links that keep the state. */
+  static List<String> stateKeys() {
+    return List.of("q", "kind", "theme", "care", "region", "type", "recruiting", "date", "from", "to", "lat", "lon", "z",
+        "lang", "text");
+  }
+
+  private static <T> T parse(String what, java.util.function.Supplier<T> f) {
+    try {
+      return f.get();
+    } catch (IllegalArgumentException e) {
+      throw WebError.badRequest(e.getMessage());
+    }
+  }
+
+}
