@@ -43,6 +43,7 @@ final class ActivityPage {
     model.put("mapLink", "/?lat=" + a.location().lat() + "&lon=" + a.location().lon() + "&z=15"
         + (lang == Lang.EN ? "&lang=en" : ""));
     model.put("registrationUrl", Details.REGISTRATION_URL);
+    model.put("largeText", "large".equals(ctx.queryParam("text")));
     Map<String, Object> ld = new LinkedHashMap<>();
     ld.put("@type", "Event");
     ld.put("name", a.title());

@@ -58,6 +58,7 @@ final class StationPage {
     model.put("distance", Details.distance(ctx, s.location()));
     model.put("mapApps", Details.mapApps(s.name(), s.location(), lang));
     model.put("registrationUrl", Details.REGISTRATION_URL);
+    model.put("largeText", "large".equals(ctx.queryParam("text")));
     Map<String, Object> ld = new LinkedHashMap<>();
     ld.put("@type", "Place");
     ld.put("name", s.name());

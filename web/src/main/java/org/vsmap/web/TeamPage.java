@@ -38,6 +38,7 @@ final class TeamPage {
     model.put("activities", ports.activities().activitiesBy(t.id(), LocalDateTime.now(settings.clock()), 20).stream()
         .map(a -> StationPage.activityItem(a, lang)).toList());
     model.put("registrationUrl", Details.REGISTRATION_URL);
+    model.put("largeText", "large".equals(ctx.queryParam("text")));
     if (home != null) {
       model.put("distance", Details.distance(ctx, home.location()));
       model.put("mapApps", Details.mapApps(home.name(), home.location(), lang));

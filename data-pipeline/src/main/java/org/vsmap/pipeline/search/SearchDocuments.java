@@ -16,6 +16,7 @@ import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongRange;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -53,6 +54,8 @@ final class SearchDocuments {
   static final String TYPE = "type";
   static final String COUNTY = "county";
   static final String PRIOR = "prior";
+  static final String OCCURS = "occurs";
+  static final String DURATION = "duration";
   static final String STREET = "street";
   /** Weekly activities are indexed as this many occurrences, so date filters find each week. */
   static final int WEEKLY_OCCURRENCES = 8;
@@ -108,7 +111,9 @@ final class SearchDocuments {
     for (int k = 0; k < occurrences; k++) {
       long shift = k * 7L * 24 * 3600;
       d.add(new LongRange(WHEN, new long[] {start + shift}, new long[] {end + shift}));
+      d.add(new SortedNumericDocValuesField(OCCURS, start + shift));
     }
+    d.add(new NumericDocValuesField(DURATION, end - start));
     d.add(new NumericDocValuesField(START, start));
     d.add(new StoredField(START, start));
     d.add(new StoredField(END, end + (occurrences - 1) * 7L * 24 * 3600));

@@ -157,6 +157,11 @@ class LuceneSearchIndexTest {
     assertThat(dateFacet).extracting(SearchIndex.Count::value).containsExactly("today", "week", "weekend");
     Map<String, Long> dates = counts(dateFacet);
     assertThat(dates.get("week")).isGreaterThanOrEqualTo(dates.get("weekend"));
+    for (org.vsmap.geo.model.DatePreset p : org.vsmap.geo.model.DatePreset.values()) {
+      LocalDateTime[] range = p.range(LocalDate.now(CLOCK));
+      assertThat(dates.get(p.key())).as("facet %s", p.key())
+          .isEqualTo(index.search(Request.builder().between(range[0], range[1]).limit(1).build()).total());
+    }
     SearchIndex.Result soonest = index.search(Request.builder().kinds(Set.of(Kind.ACTIVITY))
         .order(SearchIndex.Order.START).limit(20).build());
     assertThat(soonest.hits()).extracting(SearchIndex.Hit::start).isSorted();
