@@ -12,8 +12,10 @@ public final class QueryTimes {
   public static void main(String[] args) {
     try (LuceneSearchIndex index = new LuceneSearchIndex(Path.of(args.length > 0 ? args[0] : "bench/target/national-index"),
         Clock.system(ZoneId.of("Asia/Shanghai")))) {
-      for (String w : SearchBenchmarks.WORDS) {
-        long[] t = new long[30];
+      String[] words = args.length > 1 ? new String[] {args[1]} : SearchBenchmarks.WORDS;
+      int runs = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+      for (String w : words) {
+        long[] t = new long[runs];
         long total = 0;
         for (int i = 0; i < t.length; i++) {
           long t0 = System.nanoTime();
@@ -21,7 +23,7 @@ public final class QueryTimes {
           t[i] = System.nanoTime() - t0;
         }
         Arrays.sort(t);
-        System.out.printf("%-12s %8d hits  median %6.1f ms  max %6.1f ms%n", w, total, t[15] / 1e6, t[29] / 1e6);
+        System.out.printf("%-12s %8d hits  median %6.1f ms  max %6.1f ms%n", w, total, t[runs / 2] / 1e6, t[runs - 1] / 1e6);
       }
     }
   }

@@ -23,6 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -60,6 +62,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -98,17 +101,24 @@ import org.vsmap.geo.spatial.Geodesy;
 public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
   /** Bumped whenever the field layout changes: an index of another format is rebuilt. */
-  static final String FORMAT = "5";
+  static final String FORMAT = "6";
   private static final String[] DIMS = {KIND, THEME, CARE, COUNTY, STREET, TYPE, RECRUITING};
   private static final int CELL_PIXELS = 64;
   private static final int PRECOMPUTED_MAX_ZOOM = 14;
   private static final int CLUSTER_POINT_CAP = 500_000;
+  private static final java.util.concurrent.ExecutorService SEARCH_THREADS = Executors.newFixedThreadPool(
+      Runtime.getRuntime().availableProcessors(), r -> {
+        Thread t = new Thread(r, "vsmap-search");
+        t.setDaemon(true);
+        return t;
+      });
 
   private final Path root;
   private final Clock clock;
   private final Analyzer chars = new StandardAnalyzer();
   private final Analyzer words = new SmartChineseAnalyzer();
-  private final Analyzer analyzer = new PerFieldAnalyzerWrapper(words, Map.of(NAME_CHARS, chars));
+  private final Analyzer bigrams = new CJKAnalyzer(CharArraySet.EMPTY_SET);
+  private final Analyzer analyzer = new PerFieldAnalyzerWrapper(words, Map.of(NAME_CHARS, chars, NAME_BIGRAMS, bigrams));
   private final SearchDocuments documents = new SearchDocuments(words);
   private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "vsmap-index");
@@ -131,7 +141,13 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       this.dir = dir;
       this.directory = (FSDirectory) writer.getDirectory();
       this.writer = writer;
-      this.searchers = new SearcherManager(writer, null);
+      // searches slice the segments over the cores, so one broad query on a national index uses them all
+      this.searchers = new SearcherManager(writer, new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          return new IndexSearcher(reader, SEARCH_THREADS);
+        }
+      });
     }
 
     void close() {
@@ -347,6 +363,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         Map<String, List<Count>> facets = new LinkedHashMap<>();
         Facets counts = new SortedSetDocValuesFacetCounts(facetState(g, s.getIndexReader()), fr.facetsCollector());
         for (String dim : DIMS) {
+          if (dim.equals(STREET) && (r.regionCode() == null || r.regionCode().length() < 6)) {
+            continue; // streets are counted once a county is chosen: nationally there are 41,000 of them
+          }
           try {
             FacetResult res = counts.getTopChildren(500, dim);
             if (res != null) {
@@ -491,7 +510,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private org.apache.lucene.search.Query textQuery(String text) {
     BooleanQuery.Builder m = new BooleanQuery.Builder();
     int clauses = 0;
-    org.apache.lucene.search.Query phrase = new QueryBuilder(chars).createPhraseQuery(NAME_CHARS, text);
+    org.apache.lucene.search.Query phrase = partOfName(text);
     if (phrase != null) {
       m.add(new BoostQuery(phrase, 4f), Occur.SHOULD);
       clauses++;
@@ -516,6 +535,21 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       }
     }
     return clauses == 0 ? new MatchNoDocsQuery("nothing searchable in the text") : m.build();
+  }
+
+  /**
+   * Any part of a name: a phrase of character bigrams (whose rarest bigram keeps it fast on a
+   * national index), or for a single character its unigram.
+   */
+  private org.apache.lucene.search.Query partOfName(String text) {
+    String t = text.strip();
+    if (t.codePointCount(0, t.length()) >= 2) {
+      org.apache.lucene.search.Query q = new QueryBuilder(bigrams).createPhraseQuery(NAME_BIGRAMS, t);
+      if (q != null) {
+        return q;
+      }
+    }
+    return new QueryBuilder(chars).createPhraseQuery(NAME_CHARS, t);
   }
 
   /** The request as a Lucene query; {@code onlyKind} narrows it to one kind (for clusters). */
@@ -582,7 +616,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       throw new IllegalArgumentException("q for suggestions is longer than 50 characters");
     }
     BooleanQuery.Builder m = new BooleanQuery.Builder();
-    org.apache.lucene.search.Query phrase = new QueryBuilder(chars).createPhraseQuery(NAME_CHARS, text);
+    org.apache.lucene.search.Query phrase = partOfName(text);
     if (phrase != null) {
       m.add(phrase, Occur.SHOULD);
     }

@@ -36,6 +36,7 @@ final class SearchDocuments {
   static final String ID = "id";
   static final String NAME = "name";
   static final String NAME_CHARS = "name_chars";
+  static final String NAME_BIGRAMS = "name_bigrams";
   static final String TEXT = "text";
   static final String PY = "py";
   static final String PYW = "pyw";
@@ -129,6 +130,7 @@ final class SearchDocuments {
     d.add(new StringField(ID, id, Field.Store.YES));
     d.add(new TextField(NAME, name, Field.Store.YES));
     d.add(new TextField(NAME_CHARS, name, Field.Store.NO));
+    d.add(new TextField(NAME_BIGRAMS, name, Field.Store.NO));
     d.add(new TextField(TEXT, text, Field.Store.YES));
     for (String key : Pinyin.prefixKeys(name)) {
       d.add(new StringField(PY, key, Field.Store.NO));
