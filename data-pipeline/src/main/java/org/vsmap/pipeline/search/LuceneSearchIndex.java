@@ -54,6 +54,7 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FuzzyQuery;
@@ -508,6 +509,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   }
 
   private org.apache.lucene.search.Query textQuery(String text) {
+    org.apache.lucene.search.Query theme = themeNamed(text.strip());
+    if (theme != null) {
+      return theme;
+    }
     BooleanQuery.Builder m = new BooleanQuery.Builder();
     int clauses = 0;
     org.apache.lucene.search.Query phrase = partOfName(text);
@@ -535,6 +540,29 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       }
     }
     return clauses == 0 ? new MatchNoDocsQuery("nothing searchable in the text") : m.build();
+  }
+
+  /**
+   * A query that is exactly the name of one of the 18 themes or of a 关爱 group means "activities
+   * of that theme": answered from the theme field (and names that contain it), which is also far
+   * cheaper than matching the words in every activity's text.
+   */
+  private org.apache.lucene.search.Query themeNamed(String text) {
+    for (org.vsmap.geo.model.Theme t : org.vsmap.geo.model.Theme.values()) {
+      if (t.zh().equals(text) || t.zh().replace("“", "").replace("”", "").equals(text) || t.en().equalsIgnoreCase(text)) {
+        return new BooleanQuery.Builder()
+            .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(THEME, t.name()))), 2f), Occur.SHOULD)
+            .add(new ConstantScoreQuery(partOfName(text)), Occur.SHOULD).build();
+      }
+    }
+    for (org.vsmap.geo.model.CareGroup g : org.vsmap.geo.model.CareGroup.values()) {
+      if (g.zh().equals(text) || g.en().equalsIgnoreCase(text)) {
+        return new BooleanQuery.Builder()
+            .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(CARE, g.name()))), 2f), Occur.SHOULD)
+            .add(new ConstantScoreQuery(partOfName(text)), Occur.SHOULD).build();
+      }
+    }
+    return null;
   }
 
   /**

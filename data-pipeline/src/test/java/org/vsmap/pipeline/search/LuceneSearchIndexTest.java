@@ -99,6 +99,16 @@ class LuceneSearchIndexTest {
   }
 
   @Test
+  void aThemeNameFindsTheActivitiesOfThatTheme() {
+    long arts = data.activities().stream().filter(a -> a.theme() == Theme.MOUNTAINS_AND_RIVERS).count();
+    SearchIndex.Result r = index.search(Request.builder().text("关爱山川河流").limit(50).build());
+    assertThat(r.total()).isGreaterThanOrEqualTo(arts);
+    assertThat(r.hits()).allMatch(h -> h.kind() == Kind.ACTIVITY && h.detail().equals("MOUNTAINS_AND_RIVERS"));
+    assertThat(index.search(Request.builder().text("关爱自然").limit(1).build()).total())
+        .isEqualTo(data.activities().stream().filter(a -> a.theme().group() == CareGroup.NATURE).count());
+  }
+
+  @Test
   void aCommonPhraseDoesNotDrownAPreciseOne() {
     SearchIndex.Result broad = search("志愿服务站");
     assertThat(broad.total()).isGreaterThan(800);
