@@ -25,7 +25,7 @@ public final class Routes {
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
-      config.http.generateEtags = true;
+      config.http.generateEtags = false; // hashing every dynamic answer costs more than it saves; downloads and tiles set their own ETags
       // a 2,000-character Chinese query is 18 KB of URL: let it reach the handler for a clear 400
       config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
       config.staticFiles.enableWebjars();

@@ -107,6 +107,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private static final int CELL_PIXELS = 64;
   private static final int PRECOMPUTED_MAX_ZOOM = 14;
   private static final int CLUSTER_POINT_CAP = 500_000;
+  /** The stored fields a hit needs (not the long text, which only the highlighter reads). */
+  private static final Set<String> HIT_FIELDS = Set.of(KIND, ID, NAME, REGION, LON, LAT, SYNTHETIC, DETAIL, START, END);
   private static final java.util.concurrent.ExecutorService SEARCH_THREADS = Executors.newFixedThreadPool(
       Runtime.getRuntime().availableProcessors(), r -> {
         Thread t = new Thread(r, "vsmap-search");
@@ -475,7 +477,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     StoredFields stored = s.storedFields();
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Document d = stored.document(page[i].doc);
+      Document d = stored.document(page[i].doc, HIT_FIELDS);
       String name = d.get(NAME);
       if (latin != null) {
         pinyinRange = Pinyin.matchedRange(name, latin);
@@ -696,7 +698,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             continue;
           }
           for (ScoreDoc sd : td.scoreDocs) {
-            Document d = stored.document(sd.doc);
+            Document d = stored.document(sd.doc, HIT_FIELDS);
             if (k == Kind.ACTIVITY && d.getField(END) != null && d.getField(END).numericValue().longValue() < now) {
               continue;
             }
