@@ -519,7 +519,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     int clauses = 0;
     org.apache.lucene.search.Query phrase = partOfName(text);
     if (phrase != null) {
-      m.add(new BoostQuery(phrase, 4f), Occur.SHOULD);
+      // constant score: a name either contains the text or not; scoring phrase frequencies over
+      // every match of a broad query costs more than the ranking gains (the name words rank it)
+      m.add(new BoostQuery(new ConstantScoreQuery(phrase), 4f), Occur.SHOULD);
       clauses++;
     }
     QueryBuilder wb = new QueryBuilder(words);
