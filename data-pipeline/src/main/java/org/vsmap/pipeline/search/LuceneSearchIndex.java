@@ -47,7 +47,6 @@ import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -102,13 +101,11 @@ import org.vsmap.geo.spatial.Geodesy;
 public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
   /** Bumped whenever the field layout changes: an index of another format is rebuilt. */
-  static final String FORMAT = "6";
+  static final String FORMAT = "7";
   private static final String[] DIMS = {KIND, THEME, CARE, COUNTY, STREET, TYPE, RECRUITING};
   private static final int CELL_PIXELS = 64;
   private static final int PRECOMPUTED_MAX_ZOOM = 14;
   private static final int CLUSTER_POINT_CAP = 500_000;
-  /** The stored fields a hit needs (not the long text, which only the highlighter reads). */
-  private static final Set<String> HIT_FIELDS = Set.of(KIND, ID, NAME, REGION, LON, LAT, SYNTHETIC, DETAIL, START, END);
   private static final java.util.concurrent.ExecutorService SEARCH_THREADS = Executors.newFixedThreadPool(
       Runtime.getRuntime().availableProcessors(), r -> {
         Thread t = new Thread(r, "vsmap-search");
@@ -474,34 +471,22 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page), 1);
       }
     }
-    StoredFields stored = s.storedFields();
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Document d = stored.document(page[i].doc, HIT_FIELDS);
-      String name = d.get(NAME);
+      HitCard c = HitCard.of(s.getIndexReader(), page[i].doc);
       if (latin != null) {
-        pinyinRange = Pinyin.matchedRange(name, latin);
+        pinyinRange = Pinyin.matchedRange(c.name(), latin);
       }
-      String nameHtml = r.text() == null ? Marks.escape(name) : Marks.mark(name, needles, pinyinRange);
-      GeoPoint p = point(d);
-      Double distance = p != null && r.near() != null ? Geodesy.metres(r.near(), p) : null;
-      hits.add(hit(d, nameHtml, snippets == null ? null : snippets[i], p, distance));
+      String nameHtml = r.text() == null ? Marks.escape(c.name()) : Marks.mark(c.name(), needles, pinyinRange);
+      Double distance = c.point() != null && r.near() != null ? Geodesy.metres(r.near(), c.point()) : null;
+      hits.add(hit(c, nameHtml, snippets == null ? null : snippets[i], distance));
     }
     return hits;
   }
 
-  private static Hit hit(Document d, String nameHtml, String snippet, GeoPoint p, Double distance) {
-    Number start = d.getField(START) == null ? null : d.getField(START).numericValue();
-    return new Hit(Kind.valueOf(d.get(KIND)), d.get(ID), d.get(NAME), nameHtml, snippet, d.get(REGION), p, distance,
-        Boolean.parseBoolean(d.get(SYNTHETIC)), d.get(DETAIL),
-        start == null ? null : LocalDateTime.ofEpochSecond(start.longValue(), 0, CHINA));
-  }
-
-  private static GeoPoint point(Document d) {
-    if (d.getField(LON) == null) {
-      return null;
-    }
-    return new GeoPoint(d.getField(LON).numericValue().doubleValue(), d.getField(LAT).numericValue().doubleValue());
+  private static Hit hit(HitCard c, String nameHtml, String snippet, Double distance) {
+    return new Hit(c.kind(), c.id(), c.name(), nameHtml, snippet, c.region(), c.point(), distance, c.synthetic(), c.detail(),
+        c.start() == HitCard.NONE ? null : LocalDateTime.ofEpochSecond(c.start(), 0, CHINA));
   }
 
   /** Lowercased Latin letters and digits when the input is a pinyin-like string, else null. */
@@ -667,11 +652,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         TopDocs top = s.search(q, limit * 4);
         Set<String> seen = new LinkedHashSet<>();
         List<Suggestion> out = new ArrayList<>();
-        StoredFields stored = s.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
-          Document d = stored.document(sd.doc);
-          if (seen.add(d.get(NAME)) && out.size() < limit) {
-            out.add(new Suggestion(Kind.valueOf(d.get(KIND)), d.get(ID), d.get(NAME)));
+          HitCard c = HitCard.of(s.getIndexReader(), sd.doc);
+          if (seen.add(c.name()) && out.size() < limit) {
+            out.add(new Suggestion(c.kind(), c.id(), c.name()));
           }
         }
         return out;
@@ -691,7 +675,6 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       IndexSearcher s = g.searchers.acquire();
       try {
         List<Hit> all = new ArrayList<>();
-        StoredFields stored = s.storedFields();
         for (Kind k : kinds.isEmpty() ? EnumSet.allOf(Kind.class) : kinds) {
           TopFieldDocs td;
           try {
@@ -700,12 +683,12 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             continue;
           }
           for (ScoreDoc sd : td.scoreDocs) {
-            Document d = stored.document(sd.doc, HIT_FIELDS);
-            if (k == Kind.ACTIVITY && d.getField(END) != null && d.getField(END).numericValue().longValue() < now) {
+            HitCard c = HitCard.of(s.getIndexReader(), sd.doc);
+            if (k == Kind.ACTIVITY && c.end() != HitCard.NONE && c.end() < now) {
               continue;
             }
             double metres = ((Number) ((FieldDoc) sd).fields[0]).doubleValue();
-            all.add(hit(d, Marks.escape(d.get(NAME)), null, point(d), metres));
+            all.add(hit(c, Marks.escape(c.name()), null, metres));
           }
         }
         all.sort(Comparator.comparingDouble(Hit::distanceMetres));
@@ -771,8 +754,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     if (c.single() < 0) {
       return new Cluster(k, new GeoPoint(c.lon(), c.lat()), c.count(), null, null);
     }
-    Document d = s.storedFields().document(docs[c.single()], Set.of(ID, NAME));
-    return new Cluster(k, new GeoPoint(c.lon(), c.lat()), 1, d.get(ID), d.get(NAME));
+    HitCard card = HitCard.of(s.getIndexReader(), docs[c.single()]);
+    return new Cluster(k, new GeoPoint(c.lon(), c.lat()), 1, card.id(), card.name());
   }
 
   /** The precomputed clusters of every kind; rebuilt in the background once the index has moved on. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
@@ -85,6 +86,8 @@ final class SearchDocuments {
   Document station(Station s) {
     Document d = base(Kind.STATION, s.id(), s.name(), s.address() + " " + String.join(" ", s.services()),
         s.regionCode(), s.location(), s.synthetic(), s.type().name());
+    d.add(new BinaryDocValuesField(HitCard.FIELD, new HitCard(Kind.STATION, s.id(), s.name(), s.regionCode(), s.location(),
+        s.synthetic(), s.type().name(), HitCard.NONE, HitCard.NONE).encode()));
     d.add(new SortedSetDocValuesFacetField(TYPE, s.type().name()));
     d.add(new StringField(TYPE, s.type().name(), Field.Store.NO));
     return build(d);
@@ -93,6 +96,8 @@ final class SearchDocuments {
   Document team(Team t, GeoPoint home) {
     Document d = base(Kind.TEAM, t.id(), t.name(), join(t.supervisingUnit(), t.speciality()), t.regionCode(), home,
         t.synthetic(), t.level().name());
+    d.add(new BinaryDocValuesField(HitCard.FIELD, new HitCard(Kind.TEAM, t.id(), t.name(), t.regionCode(), home,
+        t.synthetic(), t.level().name(), HitCard.NONE, HitCard.NONE).encode()));
     return build(d);
   }
 
@@ -118,6 +123,8 @@ final class SearchDocuments {
     d.add(new NumericDocValuesField(START, start));
     d.add(new StoredField(START, start));
     d.add(new StoredField(END, end + (occurrences - 1) * 7L * 24 * 3600));
+    d.add(new BinaryDocValuesField(HitCard.FIELD, new HitCard(Kind.ACTIVITY, a.id(), a.title(), a.regionCode(), a.location(),
+        a.synthetic(), a.theme().name(), start, end + (occurrences - 1) * 7L * 24 * 3600).encode()));
     return build(d);
   }
 
