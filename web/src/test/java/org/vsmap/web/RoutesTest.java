@@ -96,6 +96,15 @@ class RoutesTest {
   }
 
   @Test
+  void pagesForbidForeignAndInlineScripts() throws Exception {
+    ready();
+    HttpResponse<String> r = get("/stations/s1");
+    assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'")
+        .contains("script-src 'self';").contains("object-src 'none'");
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
+
+  @Test
   void geoJsonKeepsNamesAsDataAndFiltersByBox() throws Exception {
     ready();
     HttpResponse<String> r = get("/api/stations.geojson?bbox=109,39,110,40");
