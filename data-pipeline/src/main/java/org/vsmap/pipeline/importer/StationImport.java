@@ -1,0 +1,239 @@
+package org.vsmap.pipeline.importer;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.vsmap.geo.model.FiveHas;
+import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Region;
+import org.vsmap.geo.model.Station;
+import org.vsmap.geo.model.StationType;
+import org.vsmap.geo.spatial.ChinaOffsets;
+import org.vsmap.geo.spatial.CoordinateSystem;
+import org.vsmap.pipeline.csv.CsvTable;
+
+/**
+ * Reads an office's station list (CSV in UTF-8 or GBK, Chinese or English headers, coordinates in
+ * a declared system) into stations, checking every row. Nothing is written here: the result is
+ * the stations that passed and a report of every problem by row, column, value and reason in
+ * Chinese and English, so a caller can show a preview and apply all or nothing.
+ */
+public final class StationImport {
+
+  /** One problem: where (1-based line, the header being line 1), which column, what value, why. */
+  public record Problem(String file, int row, String column, String value, String reasonZh, String reasonEn) {
+    @Override
+    public String toString() {
+      return file + " row " + row + " column " + column + (value == null ? "" : " '" + value + "'") + ": " + reasonEn
+          + " / " + reasonZh;
+    }
+  }
+
+  /** What the file holds: the stations that passed, the problems, the encoding it was read in. */
+  public record Result(List<Station> stations, List<Problem> problems, String encoding) {
+    public boolean clean() {
+      return problems.isEmpty();
+    }
+  }
+
+  /** The canonical columns and the headers offices use for them (as printed in their sheets). */
+  static final Map<String, List<String>> SYNONYMS = new LinkedHashMap<>();
+
+  static {
+    SYNONYMS.put("id", List.of("id", "编号", "站点编号", "站点id"));
+    SYNONYMS.put("name", List.of("name", "名称", "站点名称", "志愿服务站名称", "服务站名称"));
+    SYNONYMS.put("type", List.of("type", "类型", "站点类型"));
+    SYNONYMS.put("region_code", List.of("region_code", "区划代码", "行政区划代码", "社区代码", "统计用区划代码"));
+    SYNONYMS.put("address", List.of("address", "地址", "详细地址"));
+    SYNONYMS.put("lon", List.of("lon", "lng", "longitude", "经度"));
+    SYNONYMS.put("lat", List.of("lat", "latitude", "纬度"));
+    SYNONYMS.put("opening_hours", List.of("opening_hours", "开放时间", "服务时间"));
+    SYNONYMS.put("services", List.of("services", "服务内容", "服务项目"));
+    SYNONYMS.put("public_contact", List.of("public_contact", "联系电话", "服务电话", "电话"));
+    SYNONYMS.put("five_has", List.of("five_has", "五有"));
+  }
+
+  private static final Map<String, StationType> TYPE_NAMES = new HashMap<>();
+
+  static {
+    for (StationType t : StationType.values()) {
+      TYPE_NAMES.put(t.name().toLowerCase(), t);
+      TYPE_NAMES.put(t.zh(), t);
+    }
+    TYPE_NAMES.put("社区志愿服务站", StationType.COMMUNITY);
+    TYPE_NAMES.put("便民志愿服务点", StationType.CONVENIENCE_POINT);
+    TYPE_NAMES.put("示范站点", StationType.DEMONSTRATION);
+    TYPE_NAMES.put("驿站", StationType.DEMONSTRATION);
+    TYPE_NAMES.put("总站", StationType.HEAD_STATION);
+  }
+
+  private static final GeometryFactory GF = new GeometryFactory();
+
+  private StationImport() {}
+
+  /**
+   * Reads {@code bytes} of a CSV file. {@code regions} are the known regions by code (their
+   * boundaries, where known, check that each point lies in its county).
+   */
+  public static Result read(String file, byte[] bytes, String encoding, CoordinateSystem crs, Map<String, Region> regions,
+      boolean synthetic) {
+    TextDecoding.Decoded text = TextDecoding.decode(bytes, encoding);
+    CsvTable table = CsvTable.read(file, new StringReader(text.text()));
+    Map<String, String> columns = resolveColumns(table.header());
+    List<Problem> problems = new ArrayList<>();
+    for (String required : List.of("name", "region_code", "lon", "lat")) {
+      if (!columns.containsKey(required)) {
+        problems.add(new Problem(file, 1, required, null, "缺少必填列（可用表头：" + SYNONYMS.get(required) + "）",
+            "required column missing (headers accepted: " + SYNONYMS.get(required) + ")"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new Result(List.of(), problems, text.encoding());
+    }
+    List<Station> stations = new ArrayList<>();
+    Map<String, Integer> seenIds = new HashMap<>();
+    for (CsvTable.Row row : table.rows()) {
+      int before = problems.size();
+      Station s = station(file, row, columns, crs, regions, synthetic, problems);
+      if (s != null && problems.size() == before) {
+        Integer first = seenIds.putIfAbsent(s.id(), row.line());
+        if (first != null) {
+          problems.add(new Problem(file, row.line(), columns.getOrDefault("id", "name"), s.id(),
+              "与第 " + first + " 行重复", "duplicates row " + first));
+        } else {
+          stations.add(s);
+        }
+      }
+    }
+    return new Result(stations, problems, text.encoding());
+  }
+
+  /** Canonical column → the header used in this file. */
+  static Map<String, String> resolveColumns(List<String> header) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String h : header) {
+      String key = h.strip().toLowerCase();
+      SYNONYMS.forEach((canonical, names) -> {
+        if (names.contains(key) && !out.containsKey(canonical)) {
+          out.put(canonical, h);
+        }
+      });
+    }
+    return out;
+  }
+
+  private static Station station(String file, CsvTable.Row row, Map<String, String> columns, CoordinateSystem crs,
+      Map<String, Region> regions, boolean synthetic, List<Problem> problems) {
+    String name = cell(row, columns, "name");
+    String region = cell(row, columns, "region_code");
+    int line = row.line();
+    if (name == null) {
+      problems.add(new Problem(file, line, columns.get("name"), null, "名称为必填项", "name is required"));
+    }
+    Region r = region == null ? null : regions.get(region);
+    if (region == null) {
+      problems.add(new Problem(file, line, columns.get("region_code"), null, "区划代码为必填项", "region code is required"));
+    } else if (r == null) {
+      problems.add(new Problem(file, line, columns.get("region_code"), region, "未知的区划代码", "unknown region code"));
+    }
+    GeoPoint point = point(file, row, columns, crs, problems);
+    if (point != null && r != null) {
+      Region county = regions.get(region.length() >= 6 ? region.substring(0, 6) : region);
+      if (county != null && county.boundary() != null
+          && !county.boundary().contains(GF.createPoint(new Coordinate(point.lon(), point.lat())))) {
+        problems.add(new Problem(file, line, columns.get("lon") + "/" + columns.get("lat"), point.lon() + "," + point.lat(),
+            "坐标不在" + county.name() + "境内（请检查坐标系：" + crs + "）",
+            "point is outside " + county.code() + " " + county.name() + " (check the declared coordinate system: " + crs + ")"));
+      }
+    }
+    StationType type = StationType.COMMUNITY;
+    String typeText = cell(row, columns, "type");
+    if (typeText != null) {
+      type = TYPE_NAMES.get(typeText.toLowerCase());
+      if (type == null) {
+        type = TYPE_NAMES.get(typeText);
+      }
+      if (type == null) {
+        problems.add(new Problem(file, line, columns.get("type"), typeText, "未知的站点类型", "unknown station type; use one of "
+            + Arrays.stream(StationType.values()).map(StationType::zh).toList()));
+      }
+    }
+    FiveHas fiveHas = FiveHas.NONE;
+    String five = cell(row, columns, "five_has");
+    if (five != null) {
+      try {
+        fiveHas = FiveHas.parse(five);
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(file, line, columns.get("five_has"), five, "“五有”应为 5 位 0/1，如 11010", e.getMessage()));
+      }
+    }
+    String services = cell(row, columns, "services");
+    if (name == null || r == null || point == null || type == null) {
+      return null;
+    }
+    String id = cell(row, columns, "id");
+    try {
+      return new Station(id != null ? id : stableId(region, name), name, type, region, cell(row, columns, "address"), point,
+          cell(row, columns, "opening_hours"), services == null ? List.of() : Arrays.asList(services.split("[;；、,，]\\s*")),
+          cell(row, columns, "public_contact"), fiveHas, synthetic);
+    } catch (IllegalArgumentException e) {
+      String column = e.getMessage().contains("contact") ? columns.get("public_contact") : columns.get("name");
+      problems.add(new Problem(file, line, column, cell(row, columns, "public_contact"),
+          e.getMessage().contains("mobile") ? "联系电话像是个人手机号，公开信息只收录办公电话" : "数据不合规", e.getMessage()));
+      return null;
+    }
+  }
+
+  private static GeoPoint point(String file, CsvTable.Row row, Map<String, String> columns, CoordinateSystem crs,
+      List<Problem> problems) {
+    String lonText = cell(row, columns, "lon");
+    String latText = cell(row, columns, "lat");
+    if (lonText == null || latText == null) {
+      problems.add(new Problem(file, row.line(), columns.get(lonText == null ? "lon" : "lat"), null, "缺少坐标",
+          "coordinates are required"));
+      return null;
+    }
+    double lon;
+    double lat;
+    try {
+      lon = Double.parseDouble(lonText);
+      lat = Double.parseDouble(latText);
+    } catch (NumberFormatException e) {
+      problems.add(new Problem(file, row.line(), columns.get("lon") + "/" + columns.get("lat"), lonText + "," + latText,
+          "坐标不是数字", "coordinates are not numbers"));
+      return null;
+    }
+    if (!ChinaOffsets.inChina(lon, lat)) {
+      String hint = ChinaOffsets.inChina(lat, lon) ? "（经纬度是否写反了？）" : "";
+      problems.add(new Problem(file, row.line(), columns.get("lon") + "/" + columns.get("lat"), lonText + "," + latText,
+          "坐标不在中国境内" + hint, "point is outside China" + (hint.isEmpty() ? "" : " (are longitude and latitude swapped?)")));
+      return null;
+    }
+    return crs.toWgs84(new GeoPoint(lon, lat));
+  }
+
+  private static String cell(CsvTable.Row row, Map<String, String> columns, String canonical) {
+    String header = columns.get(canonical);
+    return header == null ? null : row.get(header);
+  }
+
+  /** An id that stays the same when the same station comes again: region code + a digest of the name. */
+  static String stableId(String region, String name) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest((region + "|" + name.strip()).getBytes(StandardCharsets.UTF_8));
+      return "st-" + region + "-" + HexFormat.of().formatHex(d, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

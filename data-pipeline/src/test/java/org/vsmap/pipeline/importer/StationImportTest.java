@@ -1,0 +1,112 @@
+package org.vsmap.pipeline.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Region;
+import org.vsmap.geo.model.Station;
+import org.vsmap.geo.model.StationType;
+import org.vsmap.geo.spatial.CoordinateSystem;
+import org.vsmap.geo.spatial.Geodesy;
+import org.vsmap.pipeline.seed.SeedLoader;
+import org.vsmap.pipeline.seed.SeedSource;
+
+class StationImportTest {
+  static final Map<String, Region> REGIONS = new HashMap<>();
+  static final GeoPoint JINXIU = new GeoPoint(109.953453, 39.881668); // inside 东胜区 (WGS84)
+
+  @BeforeAll
+  static void regions() {
+    SeedLoader.read(SeedSource.classpath(), LocalDate.of(2026, 11, 25)).regions().forEach(r -> REGIONS.put(r.code(), r));
+  }
+
+  private static String gcj(GeoPoint p) {
+    GeoPoint g = CoordinateSystem.GCJ02.fromWgs84(p);
+    return String.format(Locale.ROOT, "%.6f,%.6f", g.lon(), g.lat());
+  }
+
+  private static final String HEADER = "站点名称,站点类型,行政区划代码,地址,经度,纬度,开放时间,服务内容,联系电话,五有\n";
+
+  @Test
+  void anOfficeFileInGbkWithAmapCoordinatesComesInAsWgs84() {
+    String csv = HEADER + "锦秀社区志愿服务站,社区志愿服务站,150602001002,东胜区交通街道锦秀社区," + gcj(JINXIU)
+        + ",周一至周五 9:00-17:00,助老；义诊、理发,0477-8581234,11010\n";
+    for (Charset cs : new Charset[] {StandardCharsets.UTF_8, Charset.forName("GBK")}) {
+      byte[] bytes = cs == StandardCharsets.UTF_8 ? ("\uFEFF" + csv).getBytes(cs) : csv.getBytes(cs);
+      StationImport.Result r = StationImport.read("东胜站点.csv", bytes, null, CoordinateSystem.GCJ02, REGIONS, false);
+      assertThat(r.problems()).isEmpty();
+      assertThat(r.encoding()).isEqualTo(cs == StandardCharsets.UTF_8 ? "UTF-8" : "GB18030");
+      Station s = r.stations().get(0);
+      assertThat(Geodesy.metres(s.location(), JINXIU)).as("GCJ-02 → WGS84 round trip").isLessThan(0.5);
+      assertThat(s.type()).isEqualTo(StationType.COMMUNITY);
+      assertThat(s.services()).containsExactly("助老", "义诊", "理发");
+      assertThat(s.fiveHas().met()).isEqualTo(3);
+      assertThat(s.id()).isEqualTo(StationImport.stableId("150602001002", "锦秀社区志愿服务站")).startsWith("st-150602001002-");
+    }
+  }
+
+  @Test
+  void everyBadRowIsReportedWithRowColumnValueAndReasonAndGoodRowsStillPass() {
+    String csv = HEADER
+        + "好站点,社区志愿服务站,150602001002,地址," + gcj(JINXIU) + ",,,,\n"                                 // 2 ok
+        + "无名区划站,社区志愿服务站,999999999999,地址," + gcj(JINXIU) + ",,,,\n"                           // 3 unknown region
+        + "海外站,社区志愿服务站,150602001002,地址,2.35,48.85,,,,\n"                                      // 4 outside China
+        + "反了站,社区志愿服务站,150602001002,地址,39.88,109.95,,,,\n"                                     // 5 swapped
+        + "别处站,社区志愿服务站,150602001002,地址,107.5,38.2,,,,\n"                                      // 6 outside its county
+        + "手机站,社区志愿服务站,150602001002,地址," + gcj(JINXIU) + ",,,13912345678,\n"                   // 7 mobile
+        + ",社区志愿服务站,150602001002,地址," + gcj(JINXIU) + ",,,,\n"                                    // 8 no name
+        + "怪类站,城堡,150602001002,地址," + gcj(JINXIU) + ",,,,\n"                                        // 9 bad type
+        + "五有站,社区志愿服务站,150602001002,地址," + gcj(JINXIU) + ",,,,1101\n"                           // 10 bad 五有
+        + "好站点,社区志愿服务站,150602001002,地址," + gcj(JINXIU) + ",,,,\n";                              // 11 duplicate
+    StationImport.Result r = StationImport.read("f.csv", csv.getBytes(StandardCharsets.UTF_8), null, CoordinateSystem.GCJ02,
+        REGIONS, false);
+    assertThat(r.stations()).extracting(Station::name).containsExactly("好站点");
+    assertThat(r.clean()).isFalse();
+    assertThat(r.problems()).extracting(StationImport.Problem::row).containsExactly(3, 4, 5, 6, 7, 8, 9, 10, 11);
+    assertThat(r.problems().get(0).toString()).isEqualTo("f.csv row 3 column 行政区划代码 '999999999999': unknown region code / 未知的区划代码");
+    assertThat(r.problems().get(1).reasonEn()).isEqualTo("point is outside China");
+    assertThat(r.problems().get(2).reasonEn()).contains("swapped");
+    assertThat(r.problems().get(3).reasonEn()).contains("outside 150602 东胜区");
+    assertThat(r.problems().get(4).column()).isEqualTo("联系电话");
+    assertThat(r.problems().get(4).reasonEn()).contains("personal mobile");
+    assertThat(r.problems().get(5).reasonEn()).isEqualTo("name is required");
+    assertThat(r.problems().get(6).value()).isEqualTo("城堡");
+    assertThat(r.problems().get(7).column()).isEqualTo("五有");
+    assertThat(r.problems().get(8).reasonEn()).isEqualTo("duplicates row 2");
+  }
+
+  @Test
+  void aFileWithoutTheNeededColumnsOrNotTextAtAllIsRefused() {
+    StationImport.Result r = StationImport.read("f.csv", "名称,备注\n锦秀,x\n".getBytes(StandardCharsets.UTF_8), null,
+        CoordinateSystem.WGS84, REGIONS, false);
+    assertThat(r.stations()).isEmpty();
+    assertThat(r.problems()).extracting(StationImport.Problem::column).containsExactly("region_code", "lon", "lat");
+    assertThat(r.problems()).allMatch(p -> p.row() == 1);
+    byte[] junk = new byte[] {'P', 'K', 3, 4, 0, 0, 0, 8, (byte) 0xff, (byte) 0xfe, 0};
+    assertThatThrownBy(() -> StationImport.read("sheet.csv", junk, null, CoordinateSystem.WGS84, REGIONS, false))
+        .hasMessageContaining("binary");
+    assertThatThrownBy(() -> StationImport.read("f.csv", "a".getBytes(StandardCharsets.UTF_8), "klingon", CoordinateSystem.WGS84,
+        REGIONS, false)).hasMessageContaining("unknown encoding");
+    assertThatThrownBy(() -> CoordinateSystem.parse("mars")).hasMessageContaining("use wgs84, cgcs2000, gcj02 or bd09");
+    assertThat(CoordinateSystem.parse("GCJ-02")).isEqualTo(CoordinateSystem.GCJ02);
+  }
+
+  @Test
+  void baiduCoordinatesComeInToo() {
+    GeoPoint bd = CoordinateSystem.BD09.fromWgs84(JINXIU);
+    String csv = HEADER + String.format(Locale.ROOT, "锦秀社区志愿服务站,,150602001002,,%.6f,%.6f,,,,\n", bd.lon(), bd.lat());
+    StationImport.Result r = StationImport.read("f.csv", csv.getBytes(StandardCharsets.UTF_8), null, CoordinateSystem.BD09,
+        REGIONS, false);
+    assertThat(r.problems()).isEmpty();
+    assertThat(Geodesy.metres(r.stations().get(0).location(), JINXIU)).isLessThan(1.0);
+  }
+}
