@@ -67,19 +67,46 @@ public final class JdbiStationStore implements StationStore {
 
   /** Inserts or replaces one station and records the change, in one transaction. */
   public void save(Station s) {
-    jdbi.useTransaction(h -> {
-      int updated = h.createUpdate("UPDATE station SET name = :name, type = :type, region_code = :region, address = :address, "
-              + "geom = ST_GeomFromText(:geom, 4326), opening_hours = :hours, services = :services, "
-              + "public_contact = :contact, five_has = :fiveHas, synthetic = :synthetic WHERE id = :id")
-          .bind("id", s.id()).bind("name", s.name()).bind("type", s.type().name()).bind("region", s.regionCode())
-          .bind("address", s.address()).bind("geom", s.location().wkt()).bind("hours", s.openingHours())
-          .bind("services", String.join(";", s.services())).bind("contact", s.publicContact())
-          .bind("fiveHas", s.fiveHas().flags()).bind("synthetic", s.synthetic())
-          .execute();
-      if (updated == 0) {
-        insert(h, List.of(s));
+    saveAll(List.of(s));
+  }
+
+
+  /** What a save did: stations added, changed, and already stored exactly so (left alone). */
+  public record SaveCounts(int created, int updated, int unchanged) {}
+
+  /**
+   * Inserts or replaces stations and records each change, all in one transaction: either every
+   * station is stored or, on any failure (or a kill), none is. A station already stored exactly
+   * so is left alone, so importing the same file twice changes nothing.
+   */
+  public SaveCounts saveAll(List<Station> stations) {
+    return jdbi.inTransaction(h -> {
+      int created = 0;
+      int updated = 0;
+      int unchanged = 0;
+      for (Station s : stations) {
+        Optional<Station> old = h.createQuery(SELECT + "WHERE id = :id").bind("id", s.id()).map((rs, ctx) -> map(rs)).findOne();
+        if (old.isPresent() && old.get().equals(s)) {
+          unchanged++;
+          continue;
+        }
+        if (old.isPresent()) {
+          h.createUpdate("UPDATE station SET name = :name, type = :type, region_code = :region, address = :address, "
+                  + "geom = ST_GeomFromText(:geom, 4326), opening_hours = :hours, services = :services, "
+                  + "public_contact = :contact, five_has = :fiveHas, synthetic = :synthetic WHERE id = :id")
+              .bind("id", s.id()).bind("name", s.name()).bind("type", s.type().name()).bind("region", s.regionCode())
+              .bind("address", s.address()).bind("geom", s.location().wkt()).bind("hours", s.openingHours())
+              .bind("services", String.join(";", s.services())).bind("contact", s.publicContact())
+              .bind("fiveHas", s.fiveHas().flags()).bind("synthetic", s.synthetic())
+              .execute();
+          updated++;
+        } else {
+          insert(h, List.of(s));
+          created++;
+        }
+        JdbiChangeLog.append(h, org.vsmap.geo.model.Kind.STATION, s.id(), false);
       }
-      JdbiChangeLog.append(h, org.vsmap.geo.model.Kind.STATION, s.id(), false);
+      return new SaveCounts(created, updated, unchanged);
     });
   }
 

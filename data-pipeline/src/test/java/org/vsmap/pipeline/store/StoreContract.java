@@ -189,6 +189,27 @@ abstract class StoreContract {
   }
 
   @Test
+  void savingManyStationsIsAllOrNothingAndSkipsWhatIsUnchanged() throws Exception {
+    try (Database own = Database.open(newDatabaseUrl("saving"), user(), null)) {
+      SeedLoader.load(own, SeedSource.classpath(), CLOCK);
+      JdbiStationStore store = new JdbiStationStore(own.jdbi());
+      JdbiChangeLog changes = new JdbiChangeLog(own.jdbi());
+      Station base = store.stationById("st-1506-head").orElseThrow();
+      Station fresh = new Station("st-import-a", "导入测试甲站", base.type(), base.regionCode(), null, base.location(), null,
+          List.of(), null, null, false);
+      Station broken = new Station("st-import-b", "导入测试乙站", base.type(), "150699", null, base.location(), null,
+          List.of(), null, null, false); // no such region: the foreign key fails after the first row was written
+      assertThatThrownBy(() -> store.saveAll(List.of(fresh, broken))).isNotNull();
+      assertThat(store.stationById("st-import-a")).isEmpty();
+      assertThat(changes.maxSeq()).isZero();
+      assertThat(store.saveAll(List.of(fresh, base))).isEqualTo(new JdbiStationStore.SaveCounts(1, 0, 1));
+      assertThat(store.saveAll(List.of(fresh))).isEqualTo(new JdbiStationStore.SaveCounts(0, 0, 1));
+      // one change recorded (a rolled-back transaction may leave a gap in the numbers, never a row)
+      assertThat(changes.since(0, 100)).extracting(JdbiChangeLog.Change::id).containsExactly("st-import-a");
+    }
+  }
+
+  @Test
   void reopeningAMigratedStoreKeepsItsData() {
     String url = db.jdbi().withHandle(h -> {
       try {

@@ -1,0 +1,84 @@
+package org.vsmap.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.spatial.CoordinateSystem;
+import org.vsmap.geo.spatial.Geodesy;
+
+/** An office's GBK file with AMap coordinates, imported with the CLI: checked first, all or nothing, then on the map. */
+class ImportIT {
+  private static final GeoPoint WGS = new GeoPoint(109.953453, 39.881668);
+
+  record Outcome(int exit, String out) {}
+
+  private static Outcome vsmap(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(RunningPortal.java(), "-jar", RunningPortal.JAR.toString()));
+    cmd.addAll(List.of(args));
+    Path out = Files.createTempFile("vsmap-import-", ".txt");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("vsmap did not exit: " + cmd);
+    }
+    return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aCleanFileIsAppliedOnceAndABadOneChangesNothing() throws Exception {
+    Path data = Files.createTempDirectory("vsmap-import-").resolve("data");
+    try (RunningPortal first = RunningPortal.start(data)) {
+      assertThat(first.get("/health").statusCode()).isEqualTo(200);
+    }
+    GeoPoint gcj = CoordinateSystem.GCJ02.fromWgs84(WGS);
+    String header = "站点名称,站点类型,行政区划代码,地址,经度,纬度,联系电话\n";
+    String good = header + String.format(Locale.ROOT, "星光便民志愿服务点,公共场所便民志愿服务点,150602001002,锦秀社区,%.6f,%.6f,0477-8581234\n",
+        gcj.lon(), gcj.lat());
+    String bad = good + "月光便民志愿服务点,公共场所便民志愿服务点,999999999999,某地,109.9,39.8,\n";
+    Path goodFile = Files.write(data.getParent().resolve("good.csv"), good.getBytes(Charset.forName("GBK")));
+    Path badFile = Files.write(data.getParent().resolve("bad.csv"), bad.getBytes(Charset.forName("GBK")));
+
+    Outcome refused = vsmap("import", badFile.toString(), "--kind", "station", "--crs", "gcj02", "--data-dir", data.toString());
+    assertThat(refused.exit()).as(refused.out()).isEqualTo(1);
+    assertThat(refused.out()).contains("read as GB18030").contains("bad.csv row 3 column 行政区划代码 '999999999999': unknown region code")
+        .contains("nothing was written");
+
+    Outcome dry = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--dry-run", "--data-dir", data.toString());
+    assertThat(dry.exit()).as(dry.out()).isZero();
+    assertThat(dry.out()).contains("1 stations pass, 0 problems").contains("dry run: nothing was written");
+
+    Outcome applied = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--data-dir", data.toString());
+    assertThat(applied.exit()).as(applied.out()).isZero();
+    assertThat(applied.out()).contains("1 new, 0 updated, 0 unchanged");
+    Outcome again = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--data-dir", data.toString());
+    assertThat(again.out()).contains("0 new, 0 updated, 1 unchanged");
+
+    Outcome usage = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "mars", "--data-dir", data.toString());
+    assertThat(usage.exit()).isEqualTo(2);
+    assertThat(usage.out()).contains("vsmap: error: --crs: unknown coordinate system 'mars'");
+
+    try (RunningPortal second = RunningPortal.start(data)) {
+      ObjectMapper json = new ObjectMapper();
+      JsonNode hits = json.readTree(second.get("/api/search?q=" + URLEncoder.encode("星光", StandardCharsets.UTF_8)).body()).get("hits");
+      assertThat(hits).hasSize(1);
+      assertThat(hits.get(0).get("name").asText()).isEqualTo("星光便民志愿服务点");
+      assertThat(hits.get(0).get("synthetic").asBoolean()).isFalse();
+      GeoPoint stored = new GeoPoint(hits.get(0).get("lon").asDouble(), hits.get(0).get("lat").asDouble());
+      assertThat(Geodesy.metres(stored, WGS)).isLessThan(1.0);
+      assertThat(json.readTree(second.get("/api/search?q=" + URLEncoder.encode("月光", StandardCharsets.UTF_8)).body())
+          .get("total").asInt()).isZero();
+    }
+  }
+}
