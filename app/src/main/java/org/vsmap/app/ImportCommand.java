@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Import an office's file into the store: every row is checked first; a file with any problem changes nothing.")
 final class ImportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file (UTF-8 or GBK), Chinese or English headers.")
+  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file (UTF-8 or GBK) or XLSX workbook (first sheet), Chinese or English headers.")
   Path file;
 
   @Option(names = "--kind", required = true, paramLabel = "KIND", description = "What the file holds: station.")

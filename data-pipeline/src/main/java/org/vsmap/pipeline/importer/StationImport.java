@@ -82,13 +82,21 @@ public final class StationImport {
   private StationImport() {}
 
   /**
-   * Reads {@code bytes} of a CSV file. {@code regions} are the known regions by code (their
+   * Reads {@code bytes} of a CSV file (UTF-8 or GBK) or an XLSX workbook (its first sheet). {@code regions} are the known regions by code (their
    * boundaries, where known, check that each point lies in its county).
    */
   public static Result read(String file, byte[] bytes, String encoding, CoordinateSystem crs, Map<String, Region> regions,
       boolean synthetic) {
-    TextDecoding.Decoded text = TextDecoding.decode(bytes, encoding);
-    CsvTable table = CsvTable.read(file, new StringReader(text.text()));
+    CsvTable table;
+    String readAs;
+    if (SheetTable.isZip(bytes)) {
+      table = SheetTable.read(file, bytes);
+      readAs = "XLSX";
+    } else {
+      TextDecoding.Decoded text = TextDecoding.decode(bytes, encoding);
+      table = CsvTable.read(file, new StringReader(text.text()));
+      readAs = text.encoding();
+    }
     Map<String, String> columns = resolveColumns(table.header());
     List<Problem> problems = new ArrayList<>();
     for (String required : List.of("name", "region_code", "lon", "lat")) {
@@ -98,12 +106,22 @@ public final class StationImport {
       }
     }
     if (!problems.isEmpty()) {
-      return new Result(List.of(), problems, text.encoding());
+      return new Result(List.of(), problems, readAs);
     }
     List<Station> stations = new ArrayList<>();
     Map<String, Integer> seenIds = new HashMap<>();
     for (CsvTable.Row row : table.rows()) {
       int before = problems.size();
+      for (Map.Entry<String, String> cell : row.values().entrySet()) {
+        String v = cell.getValue();
+        if (v != null && (v.startsWith(SheetTable.FORMULA) || v.startsWith("=") || v.startsWith("@"))) {
+          problems.add(new Problem(file, row.line(), cell.getKey(), v.replace(SheetTable.FORMULA, "="),
+              "不接受公式，请粘贴为数值", "formulas are not accepted: paste the values"));
+        }
+      }
+      if (problems.size() > before) {
+        continue;
+      }
       Station s = station(file, row, columns, crs, regions, synthetic, problems);
       if (s != null && problems.size() == before) {
         Integer first = seenIds.putIfAbsent(s.id(), row.line());
@@ -115,7 +133,7 @@ public final class StationImport {
         }
       }
     }
-    return new Result(stations, problems, text.encoding());
+    return new Result(stations, problems, readAs);
   }
 
   /** Canonical column → the header used in this file. */

@@ -91,13 +91,54 @@ class StationImportTest {
     assertThat(r.stations()).isEmpty();
     assertThat(r.problems()).extracting(StationImport.Problem::column).containsExactly("region_code", "lon", "lat");
     assertThat(r.problems()).allMatch(p -> p.row() == 1);
-    byte[] junk = new byte[] {'P', 'K', 3, 4, 0, 0, 0, 8, (byte) 0xff, (byte) 0xfe, 0};
+    byte[] junk = new byte[] {7, 0, 0, 8, (byte) 0xff, (byte) 0xfe, 0};
     assertThatThrownBy(() -> StationImport.read("sheet.csv", junk, null, CoordinateSystem.WGS84, REGIONS, false))
         .hasMessageContaining("binary");
+    byte[] brokenZip = new byte[] {'P', 'K', 3, 4, 0, 0, 0, 8, (byte) 0xff, (byte) 0xfe, 0};
+    assertThatThrownBy(() -> StationImport.read("sheet.xlsx", brokenZip, null, CoordinateSystem.WGS84, REGIONS, false))
+        .hasMessageContaining("sheet.xlsx: not a readable XLSX workbook");
     assertThatThrownBy(() -> StationImport.read("f.csv", "a".getBytes(StandardCharsets.UTF_8), "klingon", CoordinateSystem.WGS84,
         REGIONS, false)).hasMessageContaining("unknown encoding");
     assertThatThrownBy(() -> CoordinateSystem.parse("mars")).hasMessageContaining("use wgs84, cgcs2000, gcj02 or bd09");
     assertThat(CoordinateSystem.parse("GCJ-02")).isEqualTo(CoordinateSystem.GCJ02);
+  }
+
+  @Test
+  void anXlsxWorkbookComesInAndItsFormulasAreRefused() throws Exception {
+    GeoPoint g = CoordinateSystem.GCJ02.fromWgs84(JINXIU);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+      var sheet = wb.createSheet("站点");
+      String[] header = HEADER.strip().split(",");
+      var h = sheet.createRow(0);
+      for (int i = 0; i < header.length; i++) {
+        h.createCell(i).setCellValue(header[i]);
+      }
+      var ok = sheet.createRow(1);
+      ok.createCell(0).setCellValue("锦秀社区志愿服务站");
+      ok.createCell(2).setCellValue(150602001002d); // a region code typed as a number
+      ok.createCell(4).setCellValue(g.lon());
+      ok.createCell(5).setCellValue(g.lat());
+      var evil = sheet.createRow(2);
+      evil.createCell(0).setCellFormula("HYPERLINK(\"http://evil.example\",\"点我\")");
+      evil.createCell(2).setCellValue(150602001002d);
+      evil.createCell(4).setCellValue(g.lon());
+      evil.createCell(5).setCellValue(g.lat());
+      wb.write(out);
+    }
+    StationImport.Result r = StationImport.read("站点.xlsx", out.toByteArray(), null, CoordinateSystem.GCJ02, REGIONS, false);
+    assertThat(r.encoding()).isEqualTo("XLSX");
+    assertThat(r.stations()).hasSize(1);
+    assertThat(r.stations().get(0).regionCode()).isEqualTo("150602001002");
+    assertThat(Geodesy.metres(r.stations().get(0).location(), JINXIU)).isLessThan(0.5);
+    assertThat(r.problems()).singleElement().satisfies(p -> {
+      assertThat(p.row()).isEqualTo(3);
+      assertThat(p.column()).isEqualTo("站点名称");
+      assertThat(p.reasonEn()).isEqualTo("formulas are not accepted: paste the values");
+    });
+    String csvInjection = HEADER + "=cmd|' /C calc'!A0,,150602001002,,109.95,39.88,,,,\n";
+    assertThat(StationImport.read("f.csv", csvInjection.getBytes(StandardCharsets.UTF_8), null, CoordinateSystem.WGS84, REGIONS,
+        false).problems()).extracting(StationImport.Problem::reasonEn).containsExactly("formulas are not accepted: paste the values");
   }
 
   @Test
