@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vsmap.geo.model.Region;
@@ -83,6 +84,9 @@ final class ImportCommand implements Callable<Integer> {
       System.out.printf("%s: %d rows read as %s, %d stations pass, %d problems%n", file.getFileName(),
           result.stations().size() + result.problems().size(), result.encoding(), result.stations().size(), result.problems().size());
       result.problems().forEach(p -> System.out.println("  " + p));
+      List<StationImport.Problem> warnings = StationImport.likelyDuplicates(file.getFileName().toString(), result.stations(),
+          new JdbiStationStore(db.jdbi()).stations());
+      warnings.forEach(w -> System.out.println("  warning: " + w.value() + ": " + w.reasonEn() + " / " + w.reasonZh()));
       if (!result.clean()) {
         System.out.println("nothing was written: fix the rows above and import the file again");
         return 1;

@@ -65,6 +65,13 @@ class ImportIT {
     Outcome again = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--data-dir", data.toString());
     assertThat(again.out()).contains("0 new, 0 updated, 1 unchanged");
 
+    String near = header + String.format(Locale.ROOT, "星光便民志愿服务站,公共场所便民志愿服务点,150602001002,锦秀社区,%.6f,%.6f,\n",
+        gcj.lon() + 0.0002, gcj.lat());
+    Path nearFile = Files.write(data.getParent().resolve("near.csv"), near.getBytes(StandardCharsets.UTF_8));
+    Outcome warned = vsmap("import", nearFile.toString(), "--kind", "station", "--crs", "gcj02", "--dry-run", "--data-dir", data.toString());
+    assertThat(warned.exit()).as(warned.out()).isZero();
+    assertThat(warned.out()).contains("warning: 星光便民志愿服务站: likely duplicate of st-150602001002-").contains("星光便民志愿服务点");
+
     Outcome usage = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "mars", "--data-dir", data.toString());
     assertThat(usage.exit()).isEqualTo(2);
     assertThat(usage.out()).contains("vsmap: error: --crs: unknown coordinate system 'mars'");

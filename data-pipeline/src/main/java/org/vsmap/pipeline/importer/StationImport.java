@@ -39,11 +39,63 @@ public final class StationImport {
     }
   }
 
-  /** What the file holds: the stations that passed, the problems, the encoding it was read in. */
-  public record Result(List<Station> stations, List<Problem> problems, String encoding) {
+  /**
+   * What the file holds: the stations that passed, the problems (which block the file), the
+   * warnings (likely duplicates, which do not), and how the file was read.
+   */
+  public record Result(List<Station> stations, List<Problem> problems, List<Problem> warnings, String encoding) {
     public boolean clean() {
       return problems.isEmpty();
     }
+  }
+
+  /** A likely duplicate: same region, a similar name, less than this many metres apart, another id. */
+  static final double DUPLICATE_METRES = 100;
+
+  /**
+   * Warns about stations that are probably already there under another id (or twice in the file):
+   * same region code, names equal once the common suffixes are dropped (or one contains the
+   * other), and less than 100 m apart.
+   */
+  public static List<Problem> likelyDuplicates(String file, List<Station> incoming, List<Station> existing) {
+    Map<String, List<Station>> byRegion = new HashMap<>();
+    for (Station s : existing) {
+      byRegion.computeIfAbsent(s.regionCode(), k -> new ArrayList<>()).add(s);
+    }
+    List<Problem> warnings = new ArrayList<>();
+    List<Station> seen = new ArrayList<>();
+    for (Station s : incoming) {
+      List<Station> candidates = new ArrayList<>(byRegion.getOrDefault(s.regionCode(), List.of()));
+      candidates.addAll(seen.stream().filter(o -> o.regionCode().equals(s.regionCode())).toList());
+      for (Station o : candidates) {
+        if (!o.id().equals(s.id()) && similar(s.name(), o.name())
+            && org.vsmap.geo.spatial.Geodesy.metres(s.location(), o.location()) < DUPLICATE_METRES) {
+          long m = Math.round(org.vsmap.geo.spatial.Geodesy.metres(s.location(), o.location()));
+          warnings.add(new Problem(file, 0, "name", s.name(), "可能与已有站点重复：" + o.name() + "（" + o.id() + "，相距 " + m + " 米）",
+              "likely duplicate of " + o.id() + " " + o.name() + " (" + m + " m apart)"));
+          break;
+        }
+      }
+      seen.add(s);
+    }
+    return warnings;
+  }
+
+  static boolean similar(String a, String b) {
+    String x = stem(a);
+    String y = stem(b);
+    return !x.isEmpty() && !y.isEmpty() && (x.equals(y) || x.contains(y) || y.contains(x));
+  }
+
+  private static String stem(String name) {
+    String n = name.replaceAll("\\s", "");
+    for (String suffix : new String[] {"志愿服务示范站点", "志愿服务示范站", "便民志愿服务点", "志愿服务站点", "志愿服务站", "志愿服务点",
+        "服务站", "服务点", "驿站", "站点", "站"}) {
+      if (n.endsWith(suffix)) {
+        return n.substring(0, n.length() - suffix.length());
+      }
+    }
+    return n;
   }
 
   /** The canonical columns and the headers offices use for them (as printed in their sheets). */
@@ -106,7 +158,7 @@ public final class StationImport {
       }
     }
     if (!problems.isEmpty()) {
-      return new Result(List.of(), problems, readAs);
+      return new Result(List.of(), problems, List.of(), readAs);
     }
     List<Station> stations = new ArrayList<>();
     Map<String, Integer> seenIds = new HashMap<>();
@@ -133,7 +185,7 @@ public final class StationImport {
         }
       }
     }
-    return new Result(stations, problems, readAs);
+    return new Result(stations, problems, likelyDuplicates(file, stations, List.of()), readAs);
   }
 
   /** Canonical column → the header used in this file. */

@@ -142,6 +142,25 @@ class StationImportTest {
   }
 
   @Test
+  void likelyDuplicatesAreWarnedAboutButDoNotBlock() {
+    Station existing = new Station("st-150602001002", "锦秀社区志愿服务站", StationType.COMMUNITY, "150602001002", null, JINXIU,
+        null, java.util.List.of(), null, null, true);
+    GeoPoint near = new GeoPoint(JINXIU.lon() + 0.0003, JINXIU.lat()); // about 26 m east
+    Station again = new Station("st-new", "锦秀社区志愿服务站点", StationType.COMMUNITY, "150602001002", null, near, null,
+        java.util.List.of(), null, null, false);
+    Station other = new Station("st-other", "星光便民志愿服务点", StationType.CONVENIENCE_POINT, "150602001002", null, near, null,
+        java.util.List.of(), null, null, false);
+    Station far = new Station("st-far", "锦秀社区志愿服务站", StationType.COMMUNITY, "150602001002", null,
+        new GeoPoint(JINXIU.lon() + 0.01, JINXIU.lat()), null, java.util.List.of(), null, null, false);
+    var warnings = StationImport.likelyDuplicates("f.csv", java.util.List.of(again, other, far), java.util.List.of(existing));
+    assertThat(warnings).singleElement().satisfies(w -> {
+      assertThat(w.value()).isEqualTo("锦秀社区志愿服务站点");
+      assertThat(w.reasonEn()).startsWith("likely duplicate of st-150602001002 锦秀社区志愿服务站 (26 m apart)");
+    });
+    assertThat(StationImport.likelyDuplicates("f.csv", java.util.List.of(existing), java.util.List.of(existing))).isEmpty();
+  }
+
+  @Test
   void baiduCoordinatesComeInToo() {
     GeoPoint bd = CoordinateSystem.BD09.fromWgs84(JINXIU);
     String csv = HEADER + String.format(Locale.ROOT, "锦秀社区志愿服务站,,150602001002,,%.6f,%.6f,,,,\n", bd.lon(), bd.lat());
