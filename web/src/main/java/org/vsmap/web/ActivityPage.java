@@ -33,7 +33,7 @@ final class ActivityPage {
     model.put("careLabel", lang == Lang.ZH ? a.theme().group().zh() : a.theme().group().en());
     model.put("recurrenceLabel", lang == Lang.ZH ? a.recurrence().zh() : a.recurrence().en());
     model.put("past", a.end().isBefore(LocalDateTime.now(settings.clock())));
-    model.put("regions", StationPage.regionChain(ports, a.regionCode()));
+    model.put("regions", readiness.regionNames().chain(a.regionCode()));
     Team team = ports.teams().teamById(a.organiserTeamId()).orElse(null);
     model.put("team", team);
     Station station = a.stationId() == null ? null : ports.stations().stationById(a.stationId()).orElse(null);

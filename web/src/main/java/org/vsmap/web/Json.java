@@ -13,6 +13,11 @@ public final class Json {
 
   private Json() {}
 
+  /** A coordinate to six decimals (about 0.1 m), as every answer writes them. */
+  static double coordinate(double v) {
+    return Math.round(v * 1e6) / 1e6;
+  }
+
   public static void send(Context ctx, Object body) {
     try {
       ctx.contentType("application/json; charset=utf-8").result(MAPPER.writeValueAsBytes(body));

@@ -58,11 +58,34 @@ final class Labels {
     private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
     private final RegionStore store;
 
+    private final java.util.List<java.util.Map<String, Object>> counties;
+
     RegionNames(RegionStore store) {
       this.store = store;
       for (RegionLevel level : new RegionLevel[] {RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.STREET}) {
         store.regionsAtLevel(level).forEach(r -> names.put(r.code(), r.name()));
       }
+      this.counties = store.regionsAtLevel(RegionLevel.COUNTY).stream()
+          .map(r -> java.util.Map.<String, Object>of("code", r.code(), "name", r.name())).toList();
+    }
+
+    /** The counties as code and name, for the district chooser (read once, not per page). */
+    java.util.List<java.util.Map<String, Object>> counties() {
+      return counties;
+    }
+
+    /** The names of the county, street and community above a region code, as far as they are known. */
+    java.util.List<String> chain(String code) {
+      java.util.List<String> out = new java.util.ArrayList<>();
+      for (int len : new int[] {6, 9, 12}) {
+        if (code.length() >= len) {
+          String name = name(code.substring(0, len));
+          if (!name.equals(code.substring(0, len))) {
+            out.add(name);
+          }
+        }
+      }
+      return out;
     }
 
     String name(String code) {

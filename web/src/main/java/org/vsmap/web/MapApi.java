@@ -44,7 +44,7 @@ final class MapApi {
         props.put("url", "/" + c.kind().path() + "/" + c.id());
       }
       features.add(Map.of("type", "Feature",
-          "geometry", Map.of("type", "Point", "coordinates", List.of(round(p.lon()), round(p.lat()))),
+          "geometry", Map.of("type", "Point", "coordinates", List.of(Json.coordinate(p.lon()), Json.coordinate(p.lat()))),
           "properties", props));
     }
     ctx.contentType("application/geo+json; charset=utf-8");
@@ -93,9 +93,5 @@ final class MapApi {
       out.add(m);
     }
     Json.send(ctx, Map.of("regions", out));
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1e6) / 1e6;
   }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.vsmap.geo.model.CareGroup;
 import org.vsmap.geo.model.Kind;
-import org.vsmap.geo.model.RegionLevel;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.SearchIndex;
 
@@ -33,7 +32,7 @@ final class MapPage {
   void show(Context ctx) {
     Lang lang = Lang.of(ctx);
     WebPorts ports = readiness.ports();
-    Double z = number(ctx, "z", 1, 19);
+    Double z = SearchParams.number(ctx, "z", 1, 19);
     SearchIndex.Request request = SearchParams.parse(ctx, settings.clock(), 20);
     SearchIndex.Result result = ports.search().search(request);
     Map<String, Object> model = new HashMap<>();
@@ -70,8 +69,7 @@ final class MapPage {
     model.put("selectedCare", selectedCare);
     String region = request.regionCode() == null ? "" : request.regionCode();
     model.put("selectedRegion", region);
-    model.put("counties", ports.regions().regionsAtLevel(RegionLevel.COUNTY).stream()
-        .map(r -> Map.of("code", r.code(), "name", r.name())).toList());
+    model.put("counties", readiness.regionNames().counties());
     String county = region.length() >= 6 ? region.substring(0, 6) : "";
     model.put("selectedCounty", county);
     model.put("streets", county.isEmpty() ? List.of() : ports.regions().regionsUnder(county).stream()
@@ -88,22 +86,5 @@ final class MapPage {
     }
     model.put("hits", hits);
     ctx.html(views.render("map", lang, model));
-  }
-
-  static Double number(Context ctx, String name, double min, double max) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      return null;
-    }
-    double d;
-    try {
-      d = Double.parseDouble(v.strip());
-    } catch (NumberFormatException e) {
-      throw WebError.badRequest(name + " must be a number; got: " + v);
-    }
-    if (!Double.isFinite(d) || d < min || d > max) {
-      throw WebError.badRequest(name + " must be between " + (long) min + " and " + (long) max + "; got: " + v);
-    }
-    return d;
   }
 }

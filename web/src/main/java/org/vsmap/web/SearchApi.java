@@ -96,8 +96,8 @@ final class SearchApi {
     m.put("region_code", h.regionCode());
     if (h.location() != null) {
       GeoPoint p = crs.fromWgs84(h.location());
-      m.put("lon", round(p.lon()));
-      m.put("lat", round(p.lat()));
+      m.put("lon", Json.coordinate(p.lon()));
+      m.put("lat", Json.coordinate(p.lat()));
     }
     if (h.distanceMetres() != null) {
       m.put("distance_m", Math.round(h.distanceMetres()));
@@ -129,10 +129,6 @@ final class SearchApi {
       out.put(dim, values);
     });
     return out;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1e6) / 1e6;
   }
 
   static int intParam(Context ctx, String name, int fallback) {

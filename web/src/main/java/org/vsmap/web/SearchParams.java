@@ -50,7 +50,7 @@ final class SearchParams {
     }
     GeoPoint near = point(ctx, crs);
     b.near(near);
-    Double radius = MapPage.number(ctx, "radius", 1, 500_000);
+    Double radius = number(ctx, "radius", 1, 500_000);
     b.radius(radius);
     String sort = ctx.queryParam("sort");
     if (sort != null && !sort.isBlank()) {
@@ -70,8 +70,8 @@ final class SearchParams {
 
   /** lat and lon together, in the request's crs, as a WGS84 point; or null. */
   static GeoPoint point(Context ctx, Crs crs) {
-    Double lat = MapPage.number(ctx, "lat", -90, 90);
-    Double lon = MapPage.number(ctx, "lon", -180, 180);
+    Double lat = number(ctx, "lat", -90, 90);
+    Double lon = number(ctx, "lon", -180, 180);
     if ((lat == null) != (lon == null)) {
       throw WebError.badRequest("lat and lon must be given together");
     }
@@ -158,4 +158,20 @@ final class SearchParams {
     }
   }
 
-}
+  /** A number parameter within [min, max], or null when absent; anything else is a 400 naming it. */
+  static Double number(Context ctx, String name, double min, double max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    double d;
+    try {
+      d = Double.parseDouble(v.strip());
+    } catch (NumberFormatException e) {
+      throw WebError.badRequest(name + " must be a number; got: " + v);
+    }
+    if (!Double.isFinite(d) || d < min || d > max) {
+      throw WebError.badRequest(name + " must be between " + (long) min + " and " + (long) max + "; got: " + v);
+    }
+    return d;
+  }}

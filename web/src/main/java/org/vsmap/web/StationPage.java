@@ -8,10 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Recurrence;
-import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 
@@ -40,7 +38,7 @@ final class StationPage {
     Map<String, Object> model = new HashMap<>();
     model.put("station", s);
     model.put("typeLabel", lang == Lang.ZH ? s.type().zh() : s.type().en());
-    model.put("regions", regionChain(ports, s.regionCode()));
+    model.put("regions", readiness.regionNames().chain(s.regionCode()));
     List<Map<String, Object>> fiveHas = new ArrayList<>();
     boolean[] met = s.fiveHas().asArray();
     for (int i = 0; i < met.length; i++) {
@@ -94,17 +92,5 @@ final class StationPage {
     m.put("wanted", a.volunteersWanted());
     m.put("signed", a.volunteersSignedUp());
     return m;
-  }
-
-  /** The county, street and community names above a region code, as far as they are known. */
-  static List<String> regionChain(WebPorts ports, String code) {
-    List<String> names = new ArrayList<>();
-    for (int len : new int[] {6, 9, 12}) {
-      if (code.length() >= len) {
-        Optional<Region> r = ports.regions().regionByCode(code.substring(0, len));
-        r.ifPresent(region -> names.add(region.name()));
-      }
-    }
-    return names;
   }
 }

@@ -29,7 +29,7 @@ final class TeamPage {
     Map<String, Object> model = new HashMap<>();
     model.put("team", t);
     model.put("levelLabel", lang == Lang.ZH ? t.level().zh() : t.level().en());
-    model.put("regions", StationPage.regionChain(ports, t.regionCode()));
+    model.put("regions", readiness.regionNames().chain(t.regionCode()));
     model.put("parent", t.parentId() == null ? null
         : ports.teams().teamById(t.parentId()).map(p -> StationPage.teamItem(p, lang)).orElse(null));
     model.put("children", ports.teams().teamsUnder(t.id()).stream().map(c -> StationPage.teamItem(c, lang)).toList());
