@@ -95,7 +95,7 @@ final class ImportCommand implements Callable<Integer> {
         System.out.println("dry run: nothing was written");
         return 0;
       }
-      JdbiStationStore.SaveCounts c = new JdbiStationStore(db.jdbi()).saveAll(result.stations());
+      var c = new JdbiStationStore(db.jdbi()).saveAll(result.stations());
       System.out.printf("written in one transaction: %d new, %d updated, %d unchanged%n", c.created(), c.updated(), c.unchanged());
       return 0;
     }

@@ -4,9 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -14,11 +12,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.vsmap.pipeline.csv.CsvTable;
 
 /**
- * The first sheet of an XLSX workbook as a {@link CsvTable}: the first non-empty row is the
- * header, each row keeps its Excel row number. Formulas are never evaluated: a formula cell is
+ * The first sheet of an XLSX workbook as lines of cells ({@link Grid}), each row keeping its Excel
+ * row number. Formulas are never evaluated: a formula cell is
  * reported by the caller, never read as data. Numbers are written out in full (a 12-digit region
  * code stays 150602001002, not 1.50602E11).
  */
@@ -31,36 +28,29 @@ final class SheetTable {
     return bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
   }
 
-  static CsvTable read(String file, byte[] bytes) {
+  /** The non-empty rows of the first sheet, each with its Excel row number. */
+  static List<Grid.Line> lines(String file, byte[] bytes) {
     try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
       if (wb.getNumberOfSheets() == 0) {
         throw new IllegalArgumentException(file + ": the workbook has no sheet");
       }
       Sheet sheet = wb.getSheetAt(0);
-      List<String> header = null;
-      List<CsvTable.Row> rows = new ArrayList<>();
+      List<Grid.Line> lines = new ArrayList<>();
       for (Row row : sheet) {
         List<String> cells = new ArrayList<>();
         for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-          cells.add(text(row.getCell(c)));
+          String v = text(row.getCell(c));
+          cells.add(v == null || v.isBlank() ? null : v);
         }
-        if (cells.stream().allMatch(v -> v == null || v.isBlank())) {
+        if (cells.stream().allMatch(v -> v == null)) {
           continue;
         }
-        if (header == null) {
-          header = cells.stream().map(v -> v == null ? "" : v.strip()).toList();
-          continue;
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          values.put(header.get(i), i < cells.size() ? cells.get(i) : null);
-        }
-        rows.add(new CsvTable.Row(file, row.getRowNum() + 1, values));
+        lines.add(new Grid.Line(row.getRowNum() + 1, java.util.Collections.unmodifiableList(cells)));
       }
-      if (header == null) {
-        throw new IllegalArgumentException(file + ": the first sheet is empty, a header row is required");
+      if (lines.isEmpty()) {
+        throw new IllegalArgumentException(file + ": the first sheet is empty");
       }
-      return new CsvTable(file, header, rows);
+      return List.copyOf(lines);
     } catch (IOException | RuntimeException e) {
       if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith(file)) {
         throw iae;

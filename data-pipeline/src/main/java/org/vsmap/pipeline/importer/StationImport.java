@@ -1,6 +1,5 @@
 package org.vsmap.pipeline.importer;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -139,16 +138,9 @@ public final class StationImport {
    */
   public static Result read(String file, byte[] bytes, String encoding, CoordinateSystem crs, Map<String, Region> regions,
       boolean synthetic) {
-    CsvTable table;
-    String readAs;
-    if (SheetTable.isZip(bytes)) {
-      table = SheetTable.read(file, bytes);
-      readAs = "XLSX";
-    } else {
-      TextDecoding.Decoded text = TextDecoding.decode(bytes, encoding);
-      table = CsvTable.read(file, new StringReader(text.text()));
-      readAs = text.encoding();
-    }
+    Grid grid = Grid.read(file, bytes, encoding);
+    CsvTable table = grid.table(SYNONYMS.values().stream().flatMap(List::stream).toList());
+    String readAs = grid.readAs();
     Map<String, String> columns = resolveColumns(table.header());
     List<Problem> problems = new ArrayList<>();
     for (String required : List.of("name", "region_code", "lon", "lat")) {
@@ -192,7 +184,7 @@ public final class StationImport {
   static Map<String, String> resolveColumns(List<String> header) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String h : header) {
-      String key = h.strip().toLowerCase();
+      String key = Grid.normalise(h);
       SYNONYMS.forEach((canonical, names) -> {
         if (names.contains(key) && !out.containsKey(canonical)) {
           out.put(canonical, h);

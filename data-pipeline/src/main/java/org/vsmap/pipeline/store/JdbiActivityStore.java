@@ -17,9 +17,10 @@ import org.vsmap.geo.port.ActivityStore;
 
 /** Activities in the relational store; times are China local time (UTC+8) without zone. */
 public final class JdbiActivityStore implements ActivityStore {
-  private static final String SELECT = "SELECT id, title, description, theme, organiser_team_id, station_id, region_code, "
+  static final String SELECT_ANY = "SELECT id, title, description, theme, organiser_team_id, station_id, region_code, "
       + "ST_X(geom) AS lon, ST_Y(geom) AS lat, starts_at, ends_at, recurrence, volunteers_wanted, volunteers_signed_up, "
-      + "records_service_hours, published_nationally, synthetic FROM activity ";
+      + "records_service_hours, published_nationally, synthetic, participants, approximate FROM activity ";
+  private static final String SELECT = SELECT_ANY + "WHERE retired_at IS NULL ";
 
   private final Jdbi jdbi;
 
@@ -29,7 +30,7 @@ public final class JdbiActivityStore implements ActivityStore {
 
   @Override
   public Optional<Activity> activityById(String id) {
-    return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE id = :id").bind("id", id)
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "AND id = :id").bind("id", id)
         .map((rs, ctx) -> map(rs)).findOne());
   }
 
@@ -41,7 +42,7 @@ public final class JdbiActivityStore implements ActivityStore {
   @Override
   public List<Activity> activitiesAt(String stationId, LocalDateTime from, int limit) {
     return jdbi.withHandle(h -> h.createQuery(SELECT
-            + "WHERE station_id = :station AND ends_at > :from ORDER BY starts_at, id LIMIT :limit")
+            + "AND station_id = :station AND ends_at > :from ORDER BY starts_at, id LIMIT :limit")
         .bind("station", stationId).bind("from", Timestamp.valueOf(from)).bind("limit", limit)
         .map((rs, ctx) -> map(rs)).list());
   }
@@ -49,43 +50,69 @@ public final class JdbiActivityStore implements ActivityStore {
   @Override
   public List<Activity> activitiesBy(String teamId, LocalDateTime from, int limit) {
     return jdbi.withHandle(h -> h.createQuery(SELECT
-            + "WHERE organiser_team_id = :team AND ends_at > :from ORDER BY starts_at, id LIMIT :limit")
+            + "AND organiser_team_id = :team AND ends_at > :from ORDER BY starts_at, id LIMIT :limit")
         .bind("team", teamId).bind("from", Timestamp.valueOf(from)).bind("limit", limit)
         .map((rs, ctx) -> map(rs)).list());
   }
 
   @Override
   public long activityCount() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM activity").mapTo(Long.class).one());
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM activity WHERE retired_at IS NULL").mapTo(Long.class).one());
   }
 
   /** Inserts activities inside the caller's transaction. */
   public static void insert(Handle h, List<Activity> activities) {
-    PreparedBatch batch = h.prepareBatch("INSERT INTO activity (id, title, description, theme, organiser_team_id, "
+    insert(h, activities, null);
+  }
+
+  /** Inserts activities inside the caller's transaction, remembering the import source that brought them. */
+  static void insert(Handle h, List<Activity> activities, String source) {
+    PreparedBatch batch = h.prepareBatch("INSERT INTO activity (source, id, title, description, theme, organiser_team_id, "
         + "station_id, region_code, geom, starts_at, ends_at, recurrence, volunteers_wanted, volunteers_signed_up, "
-        + "records_service_hours, published_nationally, synthetic) VALUES (:id, :title, :description, :theme, :team, "
-        + ":station, :region, ST_GeomFromText(:geom, 4326), :start, :end, :recurrence, :wanted, :signed, :hours, "
-        + ":national, :synthetic)");
+        + "records_service_hours, published_nationally, synthetic, participants, approximate) VALUES (:source, :id, :title, "
+        + ":description, :theme, :team, :station, :region, ST_GeomFromText(:geom, 4326), :start, :end, :recurrence, "
+        + ":wanted, :signed, :hours, :national, :synthetic, :participants, :approximate)");
     for (Activity a : activities) {
-      batch.bind("id", a.id()).bind("title", a.title()).bind("description", a.description())
+      batch.bind("source", source).bind("id", a.id()).bind("title", a.title()).bind("description", a.description())
           .bind("theme", a.theme().name()).bind("team", a.organiserTeamId()).bind("station", a.stationId())
           .bind("region", a.regionCode()).bind("geom", a.location().wkt())
           .bind("start", Timestamp.valueOf(a.start())).bind("end", Timestamp.valueOf(a.end()))
           .bind("recurrence", a.recurrence().name()).bind("wanted", a.volunteersWanted())
           .bind("signed", a.volunteersSignedUp()).bind("hours", a.recordsServiceHours())
           .bind("national", a.publishedNationally()).bind("synthetic", a.synthetic())
+          .bind("participants", a.participants()).bind("approximate", a.approximate())
           .add();
     }
     batch.execute();
   }
 
-  private static Activity map(ResultSet rs) throws SQLException {
+  /** Updates every column of a stored activity inside the caller's transaction (un-retiring it). */
+  static void update(Handle h, Activity a, String source) {
+    h.createUpdate("UPDATE activity SET title = :title, description = :description, theme = :theme, "
+            + "organiser_team_id = :team, station_id = :station, region_code = :region, geom = ST_GeomFromText(:geom, 4326), "
+            + "starts_at = :start, ends_at = :end, recurrence = :recurrence, volunteers_wanted = :wanted, "
+            + "volunteers_signed_up = :signed, records_service_hours = :hours, published_nationally = :national, "
+            + "synthetic = :synthetic, participants = :participants, approximate = :approximate, source = :source, "
+            + "retired_at = NULL WHERE id = :id")
+        .bind("id", a.id()).bind("title", a.title()).bind("description", a.description())
+        .bind("theme", a.theme().name()).bind("team", a.organiserTeamId()).bind("station", a.stationId())
+        .bind("region", a.regionCode()).bind("geom", a.location().wkt())
+        .bind("start", Timestamp.valueOf(a.start())).bind("end", Timestamp.valueOf(a.end()))
+        .bind("recurrence", a.recurrence().name()).bind("wanted", a.volunteersWanted())
+        .bind("signed", a.volunteersSignedUp()).bind("hours", a.recordsServiceHours())
+        .bind("national", a.publishedNationally()).bind("synthetic", a.synthetic())
+        .bind("participants", a.participants()).bind("approximate", a.approximate()).bind("source", source)
+        .execute();
+  }
+
+  static Activity map(ResultSet rs) throws SQLException {
     return new Activity(rs.getString("id"), rs.getString("title"), rs.getString("description"),
         Theme.valueOf(rs.getString("theme")), rs.getString("organiser_team_id"), rs.getString("station_id"),
         rs.getString("region_code"), new GeoPoint(rs.getDouble("lon"), rs.getDouble("lat")),
         rs.getTimestamp("starts_at").toLocalDateTime(), rs.getTimestamp("ends_at").toLocalDateTime(),
         Recurrence.valueOf(rs.getString("recurrence")), rs.getInt("volunteers_wanted"),
         rs.getInt("volunteers_signed_up"), rs.getBoolean("records_service_hours"),
-        rs.getBoolean("published_nationally"), rs.getBoolean("synthetic"));
+        rs.getBoolean("published_nationally"), rs.getBoolean("synthetic"), (Integer) rs.getObject("participants"),
+        rs.getBoolean("approximate"));
   }
 }

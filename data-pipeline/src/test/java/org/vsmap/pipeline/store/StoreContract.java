@@ -202,8 +202,8 @@ abstract class StoreContract {
       assertThatThrownBy(() -> store.saveAll(List.of(fresh, broken))).isNotNull();
       assertThat(store.stationById("st-import-a")).isEmpty();
       assertThat(changes.maxSeq()).isZero();
-      assertThat(store.saveAll(List.of(fresh, base))).isEqualTo(new JdbiStationStore.SaveCounts(1, 0, 1));
-      assertThat(store.saveAll(List.of(fresh))).isEqualTo(new JdbiStationStore.SaveCounts(0, 0, 1));
+      assertThat(store.saveAll(List.of(fresh, base))).isEqualTo(new JdbiImportWriter.Counts(1, 0, 1, 0));
+      assertThat(store.saveAll(List.of(fresh))).isEqualTo(new JdbiImportWriter.Counts(0, 0, 1, 0));
       // one change recorded (a rolled-back transaction may leave a gap in the numbers, never a row)
       assertThat(changes.since(0, 100)).extracting(JdbiChangeLog.Change::id).containsExactly("st-import-a");
     }

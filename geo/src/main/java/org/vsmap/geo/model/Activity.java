@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param stationId the station where it takes place, or null when it happens at another point
  * @param recordsServiceHours whether volunteers' service hours are recorded (是否记录时长)
  * @param publishedNationally whether the project is published in the national volunteer system
+ * @param participants volunteers who actually took part (from an office's report), or null
+ * @param approximate the location is its region's centroid, not a known place
  */
 public record Activity(
     String id,
@@ -26,7 +28,9 @@ public record Activity(
     int volunteersSignedUp,
     boolean recordsServiceHours,
     boolean publishedNationally,
-    boolean synthetic) {
+    boolean synthetic,
+    Integer participants,
+    boolean approximate) {
 
   public Activity {
     Require.text(id, "activity id");
@@ -43,6 +47,18 @@ public record Activity(
     recurrence = recurrence == null ? Recurrence.ONCE : recurrence;
     Require.nonNegative(volunteersWanted, "volunteers wanted of activity " + id);
     Require.nonNegative(volunteersSignedUp, "volunteers signed up of activity " + id);
+    if (participants != null) {
+      Require.nonNegative(participants, "participants of activity " + id);
+    }
+  }
+
+  /** An activity at a known place, participation not reported. */
+  public Activity(String id, String title, String description, Theme theme, String organiserTeamId, String stationId,
+      String regionCode, GeoPoint location, LocalDateTime start, LocalDateTime end, Recurrence recurrence,
+      int volunteersWanted, int volunteersSignedUp, boolean recordsServiceHours, boolean publishedNationally,
+      boolean synthetic) {
+    this(id, title, description, theme, organiserTeamId, stationId, regionCode, location, start, end, recurrence,
+        volunteersWanted, volunteersSignedUp, recordsServiceHours, publishedNationally, synthetic, null, false);
   }
 
   /** True while volunteers are still wanted. */

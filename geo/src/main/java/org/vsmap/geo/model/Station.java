@@ -3,7 +3,12 @@ package org.vsmap.geo.model;
 import java.util.List;
 import java.util.Objects;
 
-/** A volunteer service station (志愿服务站点) at a point, with its services and 五有 status. */
+/**
+ * A volunteer service station (志愿服务站点) at a point, with its services and 五有 status.
+ *
+ * @param approximate the point is its region's centroid (the office gave no coordinates), shown as
+ *     an approximate location wherever the station appears
+ */
 public record Station(
     String id,
     String name,
@@ -15,7 +20,8 @@ public record Station(
     List<String> services,
     String publicContact,
     FiveHas fiveHas,
-    boolean synthetic) {
+    boolean synthetic,
+    boolean approximate) {
 
   public Station {
     Require.text(id, "station id");
@@ -26,6 +32,12 @@ public record Station(
     services = services == null ? List.of() : List.copyOf(services);
     publicContact = PublicContact.check(publicContact, "station " + id);
     fiveHas = fiveHas == null ? FiveHas.NONE : fiveHas;
+  }
+
+  /** A station at an exactly known point. */
+  public Station(String id, String name, StationType type, String regionCode, String address, GeoPoint location,
+      String openingHours, List<String> services, String publicContact, FiveHas fiveHas, boolean synthetic) {
+    this(id, name, type, regionCode, address, location, openingHours, services, publicContact, fiveHas, synthetic, false);
   }
 
   /** The county-level region (first six digits of the region code). */

@@ -1,0 +1,104 @@
+package org.vsmap.pipeline.importer;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vsmap.pipeline.csv.CsvTable;
+
+/**
+ * An office's file as it was laid out: the non-empty lines of a CSV file (UTF-8 or GBK) or of the
+ * first sheet of an XLSX workbook, each with its line (Excel row) number. Offices' sheets often
+ * start with a title and a "填表单位" line before the header, and forms such as the 活动情况表 of
+ * seed 001 are label/value cells rather than a table, so the importers look at the lines first.
+ */
+public record Grid(String file, String readAs, List<Line> lines) {
+
+  /** One non-empty line; {@code cells} are null where empty. */
+  public record Line(int number, List<String> cells) {
+    public String cell(int i) {
+      if (i < 0 || i >= cells.size() || cells.get(i) == null || cells.get(i).isBlank()) {
+        return null;
+      }
+      return cells.get(i).strip();
+    }
+  }
+
+  private static final CsvMapper CSV = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+
+  /**
+   * Reads a CSV file or an XLSX workbook (recognised by its bytes).
+   *
+   * @throws IllegalArgumentException when the file is neither, with the reason
+   */
+  public static Grid read(String file, byte[] bytes, String encoding) {
+    if (bytes.length == 0) {
+      throw new IllegalArgumentException(file + ": the file is empty");
+    }
+    if (SheetTable.isZip(bytes)) {
+      return new Grid(file, "XLSX", SheetTable.lines(file, bytes));
+    }
+    TextDecoding.Decoded text = TextDecoding.decode(bytes, encoding);
+    List<Line> lines = new ArrayList<>();
+    try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).readValues(new StringReader(text.text()))) {
+      int n = 0;
+      while (it.hasNext()) {
+        List<String> cells = it.next();
+        n++;
+        if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+          continue;
+        }
+        lines.add(new Line(n, cells.stream().map(c -> c == null || c.isBlank() ? null : c.replace("\uFEFF", "")).toList()));
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(file + ": not a readable CSV file (" + e.getMessage().lines().findFirst().orElse("") + ")");
+    }
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException(file + ": the file has no rows");
+    }
+    return new Grid(file, text.encoding(), List.copyOf(lines));
+  }
+
+  /**
+   * The lines as a table: the header is the first line holding at least two of {@code knownHeaders}
+   * (compared trimmed, case-insensitively, line breaks inside a cell removed), or the first line
+   * when none does; lines above it (titles, "填表单位") are left out.
+   */
+  public CsvTable table(Collection<String> knownHeaders) {
+    int at = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      long known = lines.get(i).cells().stream().filter(c -> c != null && knownHeaders.contains(normalise(c))).count();
+      if (known >= 2) {
+        at = i;
+        break;
+      }
+    }
+    List<String> header = lines.get(at).cells().stream().map(c -> c == null ? "" : c.strip().replaceAll("\\s+", "")).toList();
+    List<CsvTable.Row> rows = new ArrayList<>();
+    for (Line line : lines.subList(at + 1, lines.size())) {
+      for (int i = header.size(); i < line.cells().size(); i++) {
+        if (line.cell(i) != null) {
+          throw new IllegalArgumentException(file + " row " + line.number() + ": " + (i + 1) + " cells but the header has "
+              + header.size() + " columns");
+        }
+      }
+      Map<String, String> values = new LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        values.putIfAbsent(header.get(i), i < line.cells().size() ? line.cells().get(i) : null);
+      }
+      rows.add(new CsvTable.Row(file, line.number(), values));
+    }
+    return new CsvTable(file, header, rows);
+  }
+
+  /** A header as compared with synonyms: trimmed, lower case, no white space (forms break "负责人\n姓名"). */
+  static String normalise(String header) {
+    return header.strip().replaceAll("\\s+", "").toLowerCase();
+  }
+}

@@ -1,0 +1,241 @@
+package org.vsmap.pipeline.store;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.RestrictedContact;
+import org.vsmap.geo.model.Station;
+import org.vsmap.geo.model.Team;
+import org.vsmap.geo.model.VolunteerFigure;
+
+/**
+ * Writes what an import (or an edit form) brings, all in one transaction: new records inserted,
+ * changed ones updated in place, identical ones left alone, and — for a full re-import — records
+ * of the same source that the file no longer lists retired (kept, no longer public). Every change
+ * goes to the change log (the search index follows it) and to the audit log (who, what, when).
+ * A failure or a kill at any point leaves the store as it was.
+ */
+public final class JdbiImportWriter {
+
+  /** What one import brings. {@code retireMissing}: kinds for which this is the full list of {@code source}. */
+  public record Batch(String source, String username, List<Station> stations, List<Team> teams, List<Activity> activities,
+      List<RestrictedContact> contacts, List<VolunteerFigure> figures, Set<Kind> retireMissing) {
+
+    public static Batch of(String source, String username) {
+      return new Batch(source, username, List.of(), List.of(), List.of(), List.of(), List.of(), Set.of());
+    }
+
+    public Batch withStations(List<Station> s) {
+      return new Batch(source, username, s, teams, activities, contacts, figures, retireMissing);
+    }
+
+    public Batch withTeams(List<Team> t) {
+      return new Batch(source, username, stations, t, activities, contacts, figures, retireMissing);
+    }
+
+    public Batch withActivities(List<Activity> a) {
+      return new Batch(source, username, stations, teams, a, contacts, figures, retireMissing);
+    }
+
+    public Batch withContacts(List<RestrictedContact> c) {
+      return new Batch(source, username, stations, teams, activities, c, figures, retireMissing);
+    }
+
+    public Batch withFigures(List<VolunteerFigure> f) {
+      return new Batch(source, username, stations, teams, activities, contacts, f, retireMissing);
+    }
+
+    /** This file is the complete list of {@code kinds} from its source: what it no longer lists is retired. */
+    public Batch full(Set<Kind> kinds) {
+      return new Batch(source, username, stations, teams, activities, contacts, figures, Set.copyOf(kinds));
+    }
+  }
+
+  /** What happened to one kind. */
+  public record Counts(int created, int updated, int unchanged, int retired) {
+    public int changed() {
+      return created + updated + retired;
+    }
+  }
+
+  /** What an import did (or, for a preview, would do). */
+  public record Outcome(Map<Kind, Counts> counts, int contacts, int figures) {}
+
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final int BATCH = 1000;
+
+  private final Jdbi jdbi;
+
+  public JdbiImportWriter(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Writes the batch in one transaction. */
+  public Outcome apply(Batch b) {
+    return jdbi.inTransaction(h -> write(h, b));
+  }
+
+  /** Exactly what {@link #apply} would do, computed inside a transaction that is then rolled back. */
+  public Outcome preview(Batch b) {
+    try (Handle h = jdbi.open()) {
+      h.begin();
+      try {
+        return write(h, b);
+      } finally {
+        h.rollback();
+      }
+    }
+  }
+
+  private Outcome write(Handle h, Batch b) {
+    Map<Kind, Counts> counts = new EnumMap<>(Kind.class);
+    Timestamp now = Timestamp.valueOf(LocalDateTime.now(CHINA));
+    Log log = new Log(h, b.username(), b.source(), now);
+    counts.put(Kind.STATION, write(h, b, Kind.STATION, "station", b.stations(), Station::id,
+        id -> h.createQuery(JdbiStationStore.SELECT_ANY + "WHERE id = :id").bind("id", id)
+            .map((rs, ctx) -> JdbiStationStore.map(rs)).findOne(),
+        list -> JdbiStationStore.insert(h, list, b.source()), s -> JdbiStationStore.update(h, s, b.source()), log));
+    counts.put(Kind.TEAM, write(h, b, Kind.TEAM, "team", b.teams(), Team::id,
+        id -> h.createQuery(JdbiTeamStore.SELECT_ANY + "WHERE id = :id").bind("id", id)
+            .map((rs, ctx) -> JdbiTeamStore.map(rs)).findOne(),
+        list -> JdbiTeamStore.insert(h, list, b.source()), t -> JdbiTeamStore.update(h, t, b.source()), log));
+    counts.put(Kind.ACTIVITY, write(h, b, Kind.ACTIVITY, "activity", b.activities(), Activity::id,
+        id -> h.createQuery(JdbiActivityStore.SELECT_ANY + "WHERE id = :id").bind("id", id)
+            .map((rs, ctx) -> JdbiActivityStore.map(rs)).findOne(),
+        list -> JdbiActivityStore.insert(h, list, b.source()), a -> JdbiActivityStore.update(h, a, b.source()), log));
+    for (RestrictedContact c : b.contacts()) {
+      JdbiRestrictedContacts.put(h, c, now);
+    }
+    for (VolunteerFigure f : b.figures()) {
+      h.createUpdate("DELETE FROM volunteer_figure WHERE region_code = :region AND period = :period")
+          .bind("region", f.regionCode()).bind("period", f.period()).execute();
+      h.createUpdate("INSERT INTO volunteer_figure (region_code, period, registered, active, service_hours, source) "
+              + "VALUES (:region, :period, :registered, :active, :hours, :source)")
+          .bind("region", f.regionCode()).bind("period", f.period()).bind("registered", f.registered())
+          .bind("active", f.active()).bind("hours", f.serviceHours()).bind("source", b.source()).execute();
+      log.add("FIGURES", null, f.regionCode() + " " + f.period());
+    }
+    log.flush();
+    return new Outcome(counts, b.contacts().size(), b.figures().size());
+  }
+
+  private interface Inserter<T> {
+    void insert(List<T> records);
+  }
+
+  private interface Updater<T> {
+    void update(T record);
+  }
+
+  private static <T> Counts write(Handle h, Batch b, Kind kind, String table, List<T> records, Function<T, String> idOf,
+      Function<String, Optional<T>> findAny, Inserter<T> inserter, Updater<T> updater, Log log) {
+    Set<String> stored = new HashSet<>(h.createQuery("SELECT id FROM " + table).mapTo(String.class).list());
+    Set<String> retired = new HashSet<>(h.createQuery("SELECT id FROM " + table + " WHERE retired_at IS NOT NULL")
+        .mapTo(String.class).list());
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    List<T> fresh = new ArrayList<>();
+    Set<String> listed = new HashSet<>();
+    for (T r : records) {
+      String id = idOf.apply(r);
+      listed.add(id);
+      if (!stored.contains(id)) {
+        fresh.add(r);
+        if (fresh.size() == BATCH) {
+          inserter.insert(fresh);
+          fresh.clear();
+        }
+        log.change(kind, id, false, "CREATE");
+        created++;
+      } else if (!retired.contains(id) && findAny.apply(id).map(r::equals).orElse(false)) {
+        unchanged++;
+      } else {
+        updater.update(r);
+        log.change(kind, id, false, retired.contains(id) ? "RESTORE" : "UPDATE");
+        updated++;
+      }
+    }
+    if (!fresh.isEmpty()) {
+      inserter.insert(fresh);
+    }
+    int retiredNow = 0;
+    if (b.retireMissing().contains(kind)) {
+      List<String> gone = h.createQuery("SELECT id FROM " + table + " WHERE source = :source AND retired_at IS NULL")
+          .bind("source", b.source()).mapTo(String.class).list().stream().filter(id -> !listed.contains(id)).toList();
+      for (String id : gone) {
+        h.createUpdate("UPDATE " + table + " SET retired_at = :now WHERE id = :id").bind("now", log.now).bind("id", id).execute();
+        log.change(kind, id, true, "RETIRE");
+        retiredNow++;
+      }
+    }
+    return new Counts(created, updated, unchanged, retiredNow);
+  }
+
+  /** Change-log and audit rows, written in batches inside the import's transaction. */
+  private static final class Log {
+    private final Handle h;
+    private final String username;
+    private final String source;
+    private final Timestamp now;
+    private PreparedBatch changes;
+    private PreparedBatch audit;
+    private int pending;
+
+    Log(Handle h, String username, String source, Timestamp now) {
+      this.h = h;
+      this.username = username;
+      this.source = source;
+      this.now = now;
+    }
+
+    void change(Kind kind, String id, boolean deleted, String action) {
+      if (changes == null) {
+        changes = h.prepareBatch("INSERT INTO change_log (kind, id, op) VALUES (:kind, :id, :op)");
+      }
+      changes.bind("kind", kind.name()).bind("id", id).bind("op", deleted ? "DELETE" : "UPSERT").add();
+      add(action, kind, id, source);
+    }
+
+    void add(String action, String target, String detail) {
+      add(action, null, target, detail);
+    }
+
+    private void add(String action, Kind kind, String id, String detail) {
+      if (audit == null) {
+        audit = h.prepareBatch("INSERT INTO audit_log (at, username, action, kind, record_id, detail) "
+            + "VALUES (:at, :user, :action, :kind, :id, :detail)");
+      }
+      audit.bind("at", now).bind("user", username).bind("action", action).bind("kind", kind == null ? null : kind.name())
+          .bind("id", id).bind("detail", detail == null ? null : "source " + detail).add();
+      if (++pending >= BATCH) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (changes != null && changes.size() > 0) {
+        changes.execute();
+      }
+      if (audit != null && audit.size() > 0) {
+        audit.execute();
+      }
+      changes = null;
+      audit = null;
+      pending = 0;
+    }
+  }
+}
