@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RegionLevel;
 import org.vsmap.geo.spatial.CoordinateSystem;
+import org.vsmap.pipeline.importer.Problem;
 import org.vsmap.pipeline.importer.StationImport;
 import org.vsmap.pipeline.store.Database;
 import org.vsmap.pipeline.store.JdbiRegionStore;
@@ -84,7 +85,7 @@ final class ImportCommand implements Callable<Integer> {
       System.out.printf("%s: %d rows read as %s, %d stations pass, %d problems%n", file.getFileName(),
           result.stations().size() + result.problems().size(), result.encoding(), result.stations().size(), result.problems().size());
       result.problems().forEach(p -> System.out.println("  " + p));
-      List<StationImport.Problem> warnings = StationImport.likelyDuplicates(file.getFileName().toString(), result.stations(),
+      List<Problem> warnings = StationImport.likelyDuplicates(file.getFileName().toString(), result.stations(),
           new JdbiStationStore(db.jdbi()).stations());
       warnings.forEach(w -> System.out.println("  warning: " + w.value() + ": " + w.reasonEn() + " / " + w.reasonZh()));
       if (!result.clean()) {

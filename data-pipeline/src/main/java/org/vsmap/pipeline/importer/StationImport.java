@@ -29,15 +29,6 @@ import org.vsmap.pipeline.csv.CsvTable;
  */
 public final class StationImport {
 
-  /** One problem: where (1-based line, the header being line 1), which column, what value, why. */
-  public record Problem(String file, int row, String column, String value, String reasonZh, String reasonEn) {
-    @Override
-    public String toString() {
-      return file + " row " + row + " column " + column + (value == null ? "" : " '" + value + "'") + ": " + reasonEn
-          + " / " + reasonZh;
-    }
-  }
-
   /**
    * What the file holds: the stations that passed, the problems (which block the file), the
    * warnings (likely duplicates, which do not), and how the file was read.

@@ -71,7 +71,7 @@ class StationImportTest {
         REGIONS, false);
     assertThat(r.stations()).extracting(Station::name).containsExactly("好站点");
     assertThat(r.clean()).isFalse();
-    assertThat(r.problems()).extracting(StationImport.Problem::row).containsExactly(3, 4, 5, 6, 7, 8, 9, 10, 11);
+    assertThat(r.problems()).extracting(Problem::row).containsExactly(3, 4, 5, 6, 7, 8, 9, 10, 11);
     assertThat(r.problems().get(0).toString()).isEqualTo("f.csv row 3 column 行政区划代码 '999999999999': unknown region code / 未知的区划代码");
     assertThat(r.problems().get(1).reasonEn()).isEqualTo("point is outside China");
     assertThat(r.problems().get(2).reasonEn()).contains("swapped");
@@ -89,7 +89,7 @@ class StationImportTest {
     StationImport.Result r = StationImport.read("f.csv", "名称,备注\n锦秀,x\n".getBytes(StandardCharsets.UTF_8), null,
         CoordinateSystem.WGS84, REGIONS, false);
     assertThat(r.stations()).isEmpty();
-    assertThat(r.problems()).extracting(StationImport.Problem::column).containsExactly("region_code", "lon", "lat");
+    assertThat(r.problems()).extracting(Problem::column).containsExactly("region_code", "lon", "lat");
     assertThat(r.problems()).allMatch(p -> p.row() == 1);
     byte[] junk = new byte[] {7, 0, 0, 8, (byte) 0xff, (byte) 0xfe, 0};
     assertThatThrownBy(() -> StationImport.read("sheet.csv", junk, null, CoordinateSystem.WGS84, REGIONS, false))
@@ -138,7 +138,7 @@ class StationImportTest {
     });
     String csvInjection = HEADER + "=cmd|' /C calc'!A0,,150602001002,,109.95,39.88,,,,\n";
     assertThat(StationImport.read("f.csv", csvInjection.getBytes(StandardCharsets.UTF_8), null, CoordinateSystem.WGS84, REGIONS,
-        false).problems()).extracting(StationImport.Problem::reasonEn).containsExactly("formulas are not accepted: paste the values");
+        false).problems()).extracting(Problem::reasonEn).containsExactly("formulas are not accepted: paste the values");
   }
 
   @Test
