@@ -163,6 +163,7 @@
       var bits = [h.detail];
       if (h.start) { bits.push(h.start.replace('T', ' ').slice(0, 16)); }
       if (h.distance_m !== undefined) { bits.push(h.distance_m < 1000 ? h.distance_m + ' m' : (h.distance_m / 1000).toFixed(1) + ' km'); }
+      if (h.approximate_location) { bits.push(d.msgApproximate); }
       if (h.synthetic) { bits.push(d.msgSynthetic); }
       meta.textContent = bits.join(' · ');
       li.appendChild(meta);

@@ -1,62 +1,93 @@
 package org.vsmap.app;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.vsmap.geo.model.Region;
-import org.vsmap.geo.model.RegionLevel;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.spatial.CoordinateSystem;
+import org.vsmap.pipeline.importer.OfficeImport;
 import org.vsmap.pipeline.importer.Problem;
-import org.vsmap.pipeline.importer.StationImport;
 import org.vsmap.pipeline.store.Database;
-import org.vsmap.pipeline.store.JdbiRegionStore;
-import org.vsmap.pipeline.store.JdbiStationStore;
+import org.vsmap.pipeline.store.JdbiImportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code import FILE --kind station --crs gcj02 [--encoding gbk] [--dry-run]}: checks every row
- * first; writes nothing unless the whole file is clean, and then writes it in one transaction.
- * Exit codes: 0 applied (or clean dry run), 1 the file has problems (nothing written), 2 usage.
+ * {@code import FILE --kind station|report|figures [--crs gcj02] [--region CODE] [--full] [--dry-run]}:
+ * checks every row first; writes nothing unless the whole file is clean, and then writes it in one
+ * transaction, with a progress bar on a terminal and a summary at the end. Exit codes: 0 applied
+ * (or clean dry run), 1 the file has problems (nothing written), 2 usage or an unreadable file.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Import an office's file into the store: every row is checked first; a file with any problem changes nothing.")
+    description = "Import an office's file into the store: every row is checked first; a file with any problem changes nothing.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:applied (or a clean dry run)", "1:the file has problems; nothing was written",
+        "2:bad options, unreadable file or store"})
 final class ImportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "CSV file (UTF-8 or GBK) or XLSX workbook (first sheet), Chinese or English headers.")
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "CSV file (UTF-8 or GBK) or XLSX workbook (first sheet), Chinese or English headers.")
   Path file;
 
-  @Option(names = "--kind", required = true, paramLabel = "KIND", description = "What the file holds: station.")
+  @Option(names = "--kind", required = true, paramLabel = "KIND",
+      description = "station (a station list), report (the 活动情况表 or 汇总表 of seed 001) or figures "
+          + "(registered / active volunteers and service hours per region and period).")
   String kind;
 
-  @Option(names = "--crs", required = true, paramLabel = "CRS",
-      description = "The coordinate system of the file: wgs84, cgcs2000, gcj02 (AMap, Tencent) or bd09 (Baidu).")
+  @Option(names = "--crs", paramLabel = "CRS",
+      description = "Coordinate system of a station list: wgs84, cgcs2000, gcj02 (AMap, Tencent) or bd09 (Baidu).")
   String crs;
+
+  @Option(names = "--region", paramLabel = "CODE", description = "The reporting office's region code (for --kind report).")
+  String region;
+
+  @Option(names = "--source", paramLabel = "NAME",
+      description = "Name the records are kept under (default: the file name without extension); a --full re-import of the same "
+          + "source retires what the file no longer lists.")
+  String source;
+
+  @Option(names = "--full", description = "The file is the complete list of its source: records it no longer lists are retired.")
+  boolean full;
 
   @Option(names = "--encoding", paramLabel = "NAME", description = "utf-8, gbk or gb18030 (default: detected).")
   String encoding;
 
-  @Option(names = "--dry-run", description = "Check and report only; write nothing.")
+  @Option(names = "--dry-run", description = "Check and report what would change; write nothing.")
   boolean dryRun;
 
   @Mixin StoreOptions store;
 
   @Override
   public Integer call() {
-    if (!"station".equalsIgnoreCase(kind)) {
-      throw new Failure("--kind " + kind + " is not importable yet: station is");
-    }
-    CoordinateSystem cs;
+    OfficeImport.What what;
+    CoordinateSystem cs = null;
     try {
-      cs = CoordinateSystem.parse(crs);
+      what = OfficeImport.What.parse(kind);
+    } catch (IllegalArgumentException e) {
+      throw new Failure("--kind: " + e.getMessage());
+    }
+    try {
+      if (crs != null) {
+        cs = CoordinateSystem.parse(crs);
+      }
     } catch (IllegalArgumentException e) {
       throw new Failure("--crs: " + e.getMessage());
+    }
+    if (what == OfficeImport.What.STATION && cs == null) {
+      throw new Failure("--crs is required for a station list: wgs84, cgcs2000, gcj02 or bd09");
+    }
+    if (what == OfficeImport.What.REPORT && region == null) {
+      throw new Failure("--region is required for a report: the reporting office's region code");
     }
     byte[] bytes;
     try {
@@ -66,39 +97,84 @@ final class ImportCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new Failure("cannot read " + file + ": " + e.getMessage());
     }
+    String name = file.getFileName().toString();
+    String sourceName = source != null ? source : name.replaceFirst("\\.[^.]+$", "");
+    PrintStream out = System.out;
     DataDirectory dir = DataDirectory.open(store.dataDir);
     try (Database db = store.open(dir)) {
-      JdbiRegionStore regionStore = new JdbiRegionStore(db.jdbi());
-      Map<String, Region> regions = new HashMap<>();
-      for (RegionLevel level : RegionLevel.values()) {
-        regionStore.regionsAtLevel(level).forEach(r -> regions.put(r.code(), r));
-      }
-      if (regions.isEmpty()) {
-        throw new Failure("the store has no regions yet: start the portal once (it fills an empty store) or import regions first");
-      }
-      StationImport.Result result;
+      OfficeImport.Prepared p;
       try {
-        result = StationImport.read(file.getFileName().toString(), bytes, encoding, cs, regions, false);
+        p = OfficeImport.prepare(db.jdbi(), new OfficeImport.Request(what, name, bytes, encoding, cs, region, null, sourceName, full,
+            "cli:" + System.getProperty("user.name")), LocalDate.now(ZoneId.of("Asia/Shanghai")));
       } catch (IllegalArgumentException e) {
-        throw new Failure(file + ": " + e.getMessage());
+        throw new Failure(e.getMessage().startsWith(name) ? e.getMessage() : name + ": " + e.getMessage());
       }
-      System.out.printf("%s: %d rows read as %s, %d stations pass, %d problems%n", file.getFileName(),
-          result.stations().size() + result.problems().size(), result.encoding(), result.stations().size(), result.problems().size());
-      result.problems().forEach(p -> System.out.println("  " + p));
-      List<Problem> warnings = StationImport.likelyDuplicates(file.getFileName().toString(), result.stations(),
-          new JdbiStationStore(db.jdbi()).stations());
-      warnings.forEach(w -> System.out.println("  warning: " + w.value() + ": " + w.reasonEn() + " / " + w.reasonZh()));
-      if (!result.clean()) {
-        System.out.println("nothing was written: fix the rows above and import the file again");
+      out.printf("%s: %s, read as %s: %d records pass, %d problems, %d warnings%n", name, what.en(), p.readAs(), p.records(),
+          p.problems().size(), p.warnings().size());
+      p.problems().forEach(x -> out.println("  " + x));
+      p.warnings().forEach(w -> out.println("  warning: " + where(w) + w.reasonEn() + " / " + w.reasonZh()));
+      if (!p.clean()) {
+        out.println("nothing was written: fix the rows above and import the file again");
         return 1;
       }
+      JdbiImportWriter writer = new JdbiImportWriter(db.jdbi());
       if (dryRun) {
-        System.out.println("dry run: nothing was written");
+        print(out, "dry run, nothing was written; it would make", writer.preview(p.batch()));
         return 0;
       }
-      var c = new JdbiStationStore(db.jdbi()).saveAll(result.stations());
-      System.out.printf("written in one transaction: %d new, %d updated, %d unchanged%n", c.created(), c.updated(), c.unchanged());
+      JdbiImportWriter.Outcome o;
+      int total = JdbiImportWriter.size(p.batch());
+      if (Terminal.interactive() && total > 0) {
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("importing").setInitialMax(total)
+            .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).build()) {
+          o = writer.apply(p.batch(), bar::stepTo);
+        }
+      } else {
+        o = writer.apply(p.batch());
+      }
+      print(out, "written in one transaction:", o);
       return 0;
+    }
+  }
+
+  private static String where(Problem w) {
+    if (w.row() > 0) {
+      return "row " + w.row() + (w.value() == null ? "" : " '" + w.value() + "'") + ": ";
+    }
+    return w.value() == null ? "" : w.value() + ": ";
+  }
+
+  private static void print(PrintStream out, String heading, JdbiImportWriter.Outcome o) {
+    out.println(heading);
+    for (Map.Entry<Kind, JdbiImportWriter.Counts> e : o.counts().entrySet()) {
+      JdbiImportWriter.Counts c = e.getValue();
+      if (c.created() + c.updated() + c.unchanged() + c.retired() > 0) {
+        out.printf("  %s: %d new, %d updated, %d unchanged, %d retired%n", e.getKey().path(), c.created(), c.updated(),
+            c.unchanged(), c.retired());
+      }
+    }
+    if (o.contacts() > 0) {
+      out.printf("  restricted contacts: %d (kept for the owning office only)%n", o.contacts());
+    }
+    if (o.figures() > 0) {
+      out.printf("  volunteer figures: %d%n", o.figures());
+    }
+  }
+
+  /** Whether standard output is a terminal a person watches (no progress bar in pipes, logs and tests). */
+  static final class Terminal {
+    private Terminal() {}
+
+    static boolean interactive() {
+      java.io.Console c = System.console();
+      if (c == null) {
+        return false;
+      }
+      try {
+        return (boolean) java.io.Console.class.getMethod("isTerminal").invoke(c); // Java 22+
+      } catch (ReflectiveOperationException e) {
+        return true; // Java 21: a console exists only for a terminal
+      }
     }
   }
 }

@@ -57,13 +57,14 @@ class ImportIT {
 
     Outcome dry = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--dry-run", "--data-dir", data.toString());
     assertThat(dry.exit()).as(dry.out()).isZero();
-    assertThat(dry.out()).contains("1 stations pass, 0 problems").contains("dry run: nothing was written");
+    assertThat(dry.out()).contains("1 records pass, 0 problems").contains("dry run, nothing was written; it would make")
+        .contains("stations: 1 new, 0 updated, 0 unchanged, 0 retired");
 
     Outcome applied = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--data-dir", data.toString());
     assertThat(applied.exit()).as(applied.out()).isZero();
-    assertThat(applied.out()).contains("1 new, 0 updated, 0 unchanged");
+    assertThat(applied.out()).contains("stations: 1 new, 0 updated, 0 unchanged, 0 retired");
     Outcome again = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--data-dir", data.toString());
-    assertThat(again.out()).contains("0 new, 0 updated, 1 unchanged");
+    assertThat(again.out()).contains("stations: 0 new, 0 updated, 1 unchanged, 0 retired");
 
     String near = header + String.format(Locale.ROOT, "星光便民志愿服务站,公共场所便民志愿服务点,150602001002,锦秀社区,%.6f,%.6f,\n",
         gcj.lon() + 0.0002, gcj.lat());

@@ -106,6 +106,7 @@ final class SearchApi {
       m.put("start", h.start().toString());
     }
     m.put("synthetic", h.synthetic());
+    m.put("approximate_location", h.approximate());
     m.put("url", "/" + h.kind().path() + "/" + h.id());
     return m;
   }

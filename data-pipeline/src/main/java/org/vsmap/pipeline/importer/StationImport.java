@@ -134,7 +134,7 @@ public final class StationImport {
     String readAs = grid.readAs();
     Map<String, String> columns = resolveColumns(table.header());
     List<Problem> problems = new ArrayList<>();
-    for (String required : List.of("name", "region_code", "lon", "lat")) {
+    for (String required : List.of("name", "region_code")) {
       if (!columns.containsKey(required)) {
         problems.add(new Problem(file, 1, required, null, "缺少必填列（可用表头：" + SYNONYMS.get(required) + "）",
             "required column missing (headers accepted: " + SYNONYMS.get(required) + ")"));
@@ -144,6 +144,7 @@ public final class StationImport {
       return new Result(List.of(), problems, List.of(), readAs);
     }
     List<Station> stations = new ArrayList<>();
+    List<Problem> placed = new ArrayList<>();
     Map<String, Integer> seenIds = new HashMap<>();
     for (CsvTable.Row row : table.rows()) {
       int before = problems.size();
@@ -157,7 +158,7 @@ public final class StationImport {
       if (problems.size() > before) {
         continue;
       }
-      Station s = station(file, row, columns, crs, regions, synthetic, problems);
+      Station s = station(file, row, columns, crs, regions, synthetic, problems, placed);
       if (s != null && problems.size() == before) {
         Integer first = seenIds.putIfAbsent(s.id(), row.line());
         if (first != null) {
@@ -168,7 +169,9 @@ public final class StationImport {
         }
       }
     }
-    return new Result(stations, problems, likelyDuplicates(file, stations, List.of()), readAs);
+    List<Problem> warnings = new ArrayList<>(placed);
+    warnings.addAll(likelyDuplicates(file, stations, List.of()));
+    return new Result(stations, problems, warnings, readAs);
   }
 
   /** Canonical column → the header used in this file. */
@@ -186,7 +189,7 @@ public final class StationImport {
   }
 
   private static Station station(String file, CsvTable.Row row, Map<String, String> columns, CoordinateSystem crs,
-      Map<String, Region> regions, boolean synthetic, List<Problem> problems) {
+      Map<String, Region> regions, boolean synthetic, List<Problem> problems, List<Problem> placed) {
     String name = cell(row, columns, "name");
     String region = cell(row, columns, "region_code");
     int line = row.line();
@@ -199,8 +202,24 @@ public final class StationImport {
     } else if (r == null) {
       problems.add(new Problem(file, line, columns.get("region_code"), region, "未知的区划代码", "unknown region code"));
     }
-    GeoPoint point = point(file, row, columns, crs, problems);
-    if (point != null && r != null) {
+    GeoPoint point;
+    boolean approximate = false;
+    if (cell(row, columns, "lon") == null && cell(row, columns, "lat") == null && r != null) {
+      // no coordinates at all: the centroid of the region (or of the one the address names), flagged approximate
+      Placement.Place at = Placement.atRegion(region, cell(row, columns, "address"), regions);
+      point = at == null ? null : at.point();
+      approximate = true;
+      if (at == null) {
+        problems.add(new Problem(file, line, columns.getOrDefault("lon", "lon"), null, "缺少坐标，且区划没有已知中心点",
+            "coordinates are missing and the region has no known centroid"));
+      } else {
+        placed.add(new Problem(file, line, columns.getOrDefault("lon", "lon"), null, "缺少坐标，位置为近似：" + at.howZh(),
+            "no coordinates: approximate location at the " + at.howEn()));
+      }
+    } else {
+      point = point(file, row, columns, crs, problems);
+    }
+    if (point != null && r != null && !approximate) {
       Region county = regions.get(region.length() >= 6 ? region.substring(0, 6) : region);
       if (county != null && county.boundary() != null
           && !county.boundary().contains(GF.createPoint(new Coordinate(point.lon(), point.lat())))) {
@@ -238,7 +257,7 @@ public final class StationImport {
     try {
       return new Station(id != null ? id : stableId(region, name), name, type, region, cell(row, columns, "address"), point,
           cell(row, columns, "opening_hours"), services == null ? List.of() : Arrays.asList(services.split("[;；、,，]\\s*")),
-          cell(row, columns, "public_contact"), fiveHas, synthetic);
+          cell(row, columns, "public_contact"), fiveHas, synthetic, approximate);
     } catch (IllegalArgumentException e) {
       String column = e.getMessage().contains("contact") ? columns.get("public_contact") : columns.get("name");
       problems.add(new Problem(file, line, column, cell(row, columns, "public_contact"),

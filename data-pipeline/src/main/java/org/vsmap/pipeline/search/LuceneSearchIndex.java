@@ -101,7 +101,7 @@ import org.vsmap.geo.spatial.Geodesy;
 public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
   /** Bumped whenever the field layout changes: an index of another format is rebuilt. */
-  static final String FORMAT = "7";
+  static final String FORMAT = "8";
   private static final String[] DIMS = {KIND, THEME, CARE, COUNTY, STREET, TYPE, RECRUITING};
   private static final int CELL_PIXELS = 64;
   private static final int PRECOMPUTED_MAX_ZOOM = 14;
@@ -486,7 +486,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
   private static Hit hit(HitCard c, String nameHtml, String snippet, Double distance) {
     return new Hit(c.kind(), c.id(), c.name(), nameHtml, snippet, c.region(), c.point(), distance, c.synthetic(), c.detail(),
-        c.start() == HitCard.NONE ? null : LocalDateTime.ofEpochSecond(c.start(), 0, CHINA));
+        c.start() == HitCard.NONE ? null : LocalDateTime.ofEpochSecond(c.start(), 0, CHINA), c.approximate());
   }
 
   /** Lowercased Latin letters and digits when the input is a pinyin-like string, else null. */

@@ -85,7 +85,17 @@ public final class JdbiImportWriter {
 
   /** Writes the batch in one transaction. */
   public Outcome apply(Batch b) {
-    return jdbi.inTransaction(h -> write(h, b));
+    return apply(b, n -> {});
+  }
+
+  /** Writes the batch in one transaction, calling {@code progress} with the number of records handled so far. */
+  public Outcome apply(Batch b, java.util.function.IntConsumer progress) {
+    return jdbi.inTransaction(h -> write(h, b, progress));
+  }
+
+  /** How many records {@link #apply} goes through (for a progress bar). */
+  public static int size(Batch b) {
+    return b.stations().size() + b.teams().size() + b.activities().size() + b.contacts().size() + b.figures().size();
   }
 
   /** Exactly what {@link #apply} would do, computed inside a transaction that is then rolled back. */
@@ -93,17 +103,17 @@ public final class JdbiImportWriter {
     try (Handle h = jdbi.open()) {
       h.begin();
       try {
-        return write(h, b);
+        return write(h, b, n -> {});
       } finally {
         h.rollback();
       }
     }
   }
 
-  private Outcome write(Handle h, Batch b) {
+  private Outcome write(Handle h, Batch b, java.util.function.IntConsumer progress) {
     Map<Kind, Counts> counts = new EnumMap<>(Kind.class);
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(CHINA));
-    Log log = new Log(h, b.username(), b.source(), now);
+    Log log = new Log(h, b.username(), b.source(), now, progress);
     counts.put(Kind.STATION, write(h, b, Kind.STATION, "station", b.stations(), Station::id,
         id -> h.createQuery(JdbiStationStore.SELECT_ANY + "WHERE id = :id").bind("id", id)
             .map((rs, ctx) -> JdbiStationStore.map(rs)).findOne(),
@@ -117,9 +127,11 @@ public final class JdbiImportWriter {
             .map((rs, ctx) -> JdbiActivityStore.map(rs)).findOne(),
         list -> JdbiActivityStore.insert(h, list, b.source()), a -> JdbiActivityStore.update(h, a, b.source()), log));
     for (RestrictedContact c : b.contacts()) {
+      log.step();
       JdbiRestrictedContacts.put(h, c, now);
     }
     for (VolunteerFigure f : b.figures()) {
+      log.step();
       h.createUpdate("DELETE FROM volunteer_figure WHERE region_code = :region AND period = :period")
           .bind("region", f.regionCode()).bind("period", f.period()).execute();
       h.createUpdate("INSERT INTO volunteer_figure (region_code, period, registered, active, service_hours, source) "
@@ -151,6 +163,7 @@ public final class JdbiImportWriter {
     List<T> fresh = new ArrayList<>();
     Set<String> listed = new HashSet<>();
     for (T r : records) {
+      log.step();
       String id = idOf.apply(r);
       listed.add(id);
       if (!stored.contains(id)) {
@@ -193,13 +206,21 @@ public final class JdbiImportWriter {
     private final Timestamp now;
     private PreparedBatch changes;
     private PreparedBatch audit;
+    private final java.util.function.IntConsumer progress;
     private int pending;
+    private int done;
 
-    Log(Handle h, String username, String source, Timestamp now) {
+    Log(Handle h, String username, String source, Timestamp now, java.util.function.IntConsumer progress) {
+      this.progress = progress;
       this.h = h;
       this.username = username;
       this.source = source;
       this.now = now;
+    }
+
+    /** One more record handled (written, or found unchanged). */
+    void step() {
+      progress.accept(++done);
     }
 
     void change(Kind kind, String id, boolean deleted, String action) {

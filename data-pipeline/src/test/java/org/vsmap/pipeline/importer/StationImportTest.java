@@ -85,11 +85,30 @@ class StationImportTest {
   }
 
   @Test
+  void aRowWithoutCoordinatesIsPlacedAtItsRegionsCentroidAndFlaggedApproximate() {
+    String csv = "站点名称,行政区划代码,地址,经度,纬度\n"
+        + "无坐标站,150602,东胜区,,\n"
+        + "社区站,150602001002,锦秀社区,,\n"
+        + "半坐标站,150602,东胜区,109.95,\n";
+    StationImport.Result r = StationImport.read("f.csv", csv.getBytes(StandardCharsets.UTF_8), null, CoordinateSystem.WGS84,
+        REGIONS, false);
+    assertThat(r.stations()).extracting(Station::name).containsExactly("无坐标站", "社区站");
+    assertThat(r.stations()).allMatch(Station::approximate);
+    assertThat(r.stations().get(0).location()).isEqualTo(REGIONS.get("150602").centroid());
+    assertThat(r.stations().get(1).location()).as("the community has no point: its county's").isEqualTo(
+        REGIONS.get("150602").centroid());
+    assertThat(r.warnings()).extracting(Problem::row).containsExactly(2, 3);
+    assertThat(r.warnings().get(0).reasonEn()).startsWith("no coordinates: approximate location");
+    assertThat(r.problems()).extracting(Problem::row, Problem::reasonEn)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(4, "coordinates are required"));
+  }
+
+  @Test
   void aFileWithoutTheNeededColumnsOrNotTextAtAllIsRefused() {
     StationImport.Result r = StationImport.read("f.csv", "名称,备注\n锦秀,x\n".getBytes(StandardCharsets.UTF_8), null,
         CoordinateSystem.WGS84, REGIONS, false);
     assertThat(r.stations()).isEmpty();
-    assertThat(r.problems()).extracting(Problem::column).containsExactly("region_code", "lon", "lat");
+    assertThat(r.problems()).extracting(Problem::column).containsExactly("region_code");
     assertThat(r.problems()).allMatch(p -> p.row() == 1);
     byte[] junk = new byte[] {7, 0, 0, 8, (byte) 0xff, (byte) 0xfe, 0};
     assertThatThrownBy(() -> StationImport.read("sheet.csv", junk, null, CoordinateSystem.WGS84, REGIONS, false))

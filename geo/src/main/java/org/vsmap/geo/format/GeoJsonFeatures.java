@@ -43,6 +43,7 @@ public final class GeoJsonFeatures {
         g.writeStringField("address", s.address());
         g.writeNumberField("five_has_met", s.fiveHas().met());
         g.writeBooleanField("synthetic", s.synthetic());
+        g.writeBooleanField("approximate_location", s.approximate());
         g.writeStringField("url", "/stations/" + s.id());
         g.writeEndObject();
         g.writeEndObject();

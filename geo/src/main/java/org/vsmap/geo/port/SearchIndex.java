@@ -123,10 +123,11 @@ public interface SearchIndex {
 
   /**
    * One match. {@code nameHtml} and {@code snippetHtml} are HTML-escaped text with the matched
-   * parts in {@code <mark>}; {@code detail} is the station type or the activity theme.
+   * parts in {@code <mark>}; {@code detail} is the station type or the activity theme;
+   * {@code approximate}: the location is a region centroid, not the record's own point.
    */
   record Hit(Kind kind, String id, String name, String nameHtml, String snippetHtml, String regionCode,
-      GeoPoint location, Double distanceMetres, boolean synthetic, String detail, LocalDateTime start) {}
+      GeoPoint location, Double distanceMetres, boolean synthetic, String detail, LocalDateTime start, boolean approximate) {}
 
   /** A facet value and how many hits have it. */
   record Count(String value, long count) {}

@@ -130,7 +130,7 @@ public final class InMemoryStores implements RegionStore, StationStore, TeamStor
         if ((r.text() == null || s.name().contains(r.text())) && (r.bbox() == null || r.bbox().contains(s.location()))) {
           Double d = r.near() == null ? null : Geodesy.metres(r.near(), s.location());
           hits.add(new Hit(Kind.STATION, s.id(), s.name(), s.name(), null, s.regionCode(), s.location(), d,
-              s.synthetic(), s.type().name(), null));
+              s.synthetic(), s.type().name(), null, s.approximate()));
         }
       }
     }
@@ -147,7 +147,7 @@ public final class InMemoryStores implements RegionStore, StationStore, TeamStor
   @Override
   public List<Hit> nearest(GeoPoint p, Set<Kind> kinds, int limit) {
     return stations().stream().map(s -> new Hit(Kind.STATION, s.id(), s.name(), s.name(), null, s.regionCode(),
-            s.location(), Geodesy.metres(p, s.location()), s.synthetic(), s.type().name(), null))
+            s.location(), Geodesy.metres(p, s.location()), s.synthetic(), s.type().name(), null, s.approximate()))
         .sorted(Comparator.comparingDouble(Hit::distanceMetres)).limit(limit).toList();
   }
 

@@ -1,0 +1,155 @@
+package org.vsmap.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The offices' own files through the CLI against the packaged jar: the seed-001 reports become
+ * teams and activities on the map, the personal contacts in them reach no public page or API, and
+ * a full re-import retires what a station list no longer holds.
+ */
+class OfficeDataIT {
+  static final Path SAMPLES = Path.of("..", "seeds", "samples");
+  /** The personal data in the sample form, in every spelling it could leak in. */
+  static final List<String> PERSONAL = List.of("王晓测", "李测明", "13912345678", "139 1234 5678", "13598765432", "1359876");
+
+  record Outcome(int exit, String out) {}
+
+  static Outcome vsmap(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(RunningPortal.java(), "-jar", RunningPortal.JAR.toString()));
+    cmd.addAll(List.of(args));
+    Path out = Files.createTempFile("vsmap-office-", ".txt");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("vsmap did not exit: " + cmd);
+    }
+    return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void reportsOfSeed001ComeInAndTheirPersonalDataStaysOutOfEveryPublicAnswer() throws Exception {
+    Path data = Files.createTempDirectory("vsmap-office-").resolve("data");
+    try (RunningPortal first = RunningPortal.start(data)) {
+      assertThat(first.get("/health").statusCode()).isEqualTo(200);
+    }
+    Outcome noRegion = vsmap("import", SAMPLES.resolve("情况表-东胜区蓝天救援-样例.gbk.csv").toString(), "--kind", "report",
+        "--data-dir", data.toString());
+    assertThat(noRegion.exit()).isEqualTo(2);
+    assertThat(noRegion.out()).contains("--region is required");
+
+    Outcome form = vsmap("import", SAMPLES.resolve("情况表-东胜区蓝天救援-样例.gbk.csv").toString(), "--kind", "report",
+        "--region", "150602", "--data-dir", data.toString());
+    assertThat(form.exit()).as(form.out()).isZero();
+    assertThat(form.out()).contains("read as GB18030").contains("teams: 1 new, 0 updated, 1 unchanged").contains("activities: 2 new")
+        .contains("restricted contacts: 2");
+    assertThat(form.out()).as("the CLI summary does not echo personal data").doesNotContain("王晓测", "13912345678");
+    Outcome summary = vsmap("import", SAMPLES.resolve("汇总表-东胜区-样例.xlsx").toString(), "--kind", "report",
+        "--region", "150602", "--data-dir", data.toString());
+    assertThat(summary.exit()).as(summary.out()).isZero();
+    assertThat(summary.out()).contains("read as XLSX").contains("activities: 4 new");
+    Outcome again = vsmap("import", SAMPLES.resolve("汇总表-东胜区-样例.csv").toString(), "--kind", "report",
+        "--region", "150602", "--data-dir", data.toString());
+    assertThat(again.out()).as("the same report as CSV changes nothing").contains("activities: 0 new, 0 updated, 4 unchanged");
+
+    try (RunningPortal portal = RunningPortal.start(data)) {
+      ObjectMapper json = new ObjectMapper();
+      JsonNode teams = json.readTree(portal.get("/api/search?kind=team&q=" + enc("蓝天救援")).body()).get("hits");
+      assertThat(teams).hasSize(1);
+      String teamUrl = teams.get(0).get("url").asText();
+      String teamPage = portal.get(teamUrl).body();
+      assertThat(teamPage).contains("东胜区蓝天救援志愿服务队").contains("东胜区应急管理局");
+      JsonNode river = json.readTree(portal.get("/api/search?kind=activity&q=" + enc("河道垃圾清理")).body()).get("hits").get(0);
+      assertThat(river.get("approximate_location").asBoolean()).isTrue();
+      HttpResponse<String> riverPage = portal.get(river.get("url").asText());
+      assertThat(riverPage.body()).contains("位置为近似").contains("实际参加志愿者").contains(">23<");
+
+      // every page and answer a visitor can reach, starting from the home page and the new records
+      Set<String> seen = crawl(portal, List.of("/", "/?lang=en", teamUrl, river.get("url").asText(),
+          "/api/search?q=" + enc("蓝天救援"), "/api/search?kind=team&limit=100", "/api/search?q=" + enc("王晓测"),
+          "/api/search?q=13912345678", "/api/suggest?q=" + enc("蓝天"), "/api/nearby?lat=39.8&lon=109.95&limit=50",
+          "/api/clusters?bbox=109,39,111,41&zoom=10", "/api/stations.geojson", "/api/regions.geojson", "/api/regions"));
+      assertThat(seen.size()).as("pages and answers scanned").isGreaterThan(20);
+    }
+  }
+
+  /** Follows every same-site link (href, src, and "url" fields of JSON) breadth-first, failing on any personal datum. */
+  static Set<String> crawl(RunningPortal portal, List<String> start) throws Exception {
+    Pattern link = Pattern.compile("(?:href|src)=\"(/[^\"#]*)\"|\"url\"\\s*:\\s*\"(/[^\"]*)\"");
+    Set<String> seen = new LinkedHashSet<>();
+    Deque<String> queue = new ArrayDeque<>(start);
+    while (!queue.isEmpty() && seen.size() < 400) {
+      String url = queue.poll().replace("&amp;", "&");
+      if (!seen.add(url)) {
+        continue;
+      }
+      HttpResponse<String> r = portal.get(url);
+      assertThat(r.statusCode()).as(url).isLessThan(500);
+      String decoded = java.net.URLDecoder.decode(url, StandardCharsets.UTF_8);
+      for (String p : PERSONAL) {
+        // a search for a name may echo the visitor's own words back, nothing more
+        String body = decoded.contains(p) ? r.body().replace("\"query\":\"" + p + "\"", "").replace("value=\"" + p + "\"", "")
+            : r.body();
+        assertThat(body).as("personal datum '%s' in %s", p, url).doesNotContain(p);
+      }
+      String type = r.headers().firstValue("content-type").orElse("");
+      if (type.contains("html") || type.contains("json") && !url.endsWith(".geojson")) {
+        Matcher m = link.matcher(r.body());
+        while (m.find()) {
+          queue.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+      }
+    }
+    return seen;
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aFullReImportRetiresWhatTheListNoLongerHolds() throws Exception {
+    Path data = Files.createTempDirectory("vsmap-office-").resolve("data");
+    try (RunningPortal first = RunningPortal.start(data)) {
+      assertThat(first.get("/health").statusCode()).isEqualTo(200);
+    }
+    String header = "站点名称,行政区划代码,地址,经度,纬度\n";
+    Path both = Files.writeString(data.getParent().resolve("list-v1.csv"),
+        header + "甲号驿站,150602,东胜区,109.95,39.82\n乙号驿站,150602,东胜区,,\n");
+    Path one = Files.writeString(data.getParent().resolve("list-v2.csv"), header + "甲号驿站,150602,东胜区,109.95,39.82\n");
+    Outcome v1 = vsmap("import", both.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区站点名录",
+        "--data-dir", data.toString());
+    assertThat(v1.out()).as(v1.out()).contains("stations: 2 new").contains("row 3: no coordinates: approximate location");
+    Outcome v2 = vsmap("import", one.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区站点名录", "--full",
+        "--data-dir", data.toString());
+    assertThat(v2.exit()).as(v2.out()).isZero();
+    assertThat(v2.out()).contains("stations: 0 new, 0 updated, 1 unchanged, 1 retired");
+    try (RunningPortal portal = RunningPortal.start(data)) {
+      ObjectMapper json = new ObjectMapper();
+      assertThat(json.readTree(portal.get("/api/search?q=" + enc("甲号驿站")).body()).get("total").asInt()).isEqualTo(1);
+      assertThat(json.readTree(portal.get("/api/search?q=" + enc("乙号驿站")).body()).get("total").asInt()).isZero();
+      String geojson = portal.get("/api/stations.geojson").body();
+      assertThat(geojson).contains("甲号驿站").doesNotContain("乙号驿站");
+    }
+    Outcome back = vsmap("import", both.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区站点名录",
+        "--data-dir", data.toString());
+    assertThat(back.out()).as("a retired station listed again is restored").contains("stations: 0 new, 1 updated, 1 unchanged");
+  }
+}

@@ -1,0 +1,241 @@
+package org.vsmap.pipeline.importer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.Region;
+import org.vsmap.geo.model.RegionLevel;
+import org.vsmap.geo.model.Station;
+import org.vsmap.geo.model.VolunteerFigure;
+import org.vsmap.geo.spatial.CoordinateSystem;
+import org.vsmap.pipeline.Stage;
+import org.vsmap.pipeline.csv.CsvTable;
+import org.vsmap.pipeline.store.JdbiImportWriter;
+import org.vsmap.pipeline.store.JdbiRegionStore;
+import org.vsmap.pipeline.store.JdbiStationStore;
+import org.vsmap.pipeline.store.JdbiTeamStore;
+
+/**
+ * One office file from upload to store, shared by the {@code import} command and the admin
+ * pages: read and check it against what the store knows ({@link #prepare}), then preview or apply
+ * the resulting {@link JdbiImportWriter.Batch}. An office account passes its region as
+ * {@code scope}: a row outside that region is a problem like any other, so an office can never
+ * change another region's records through a file.
+ */
+public final class OfficeImport {
+
+  /** What a file holds. */
+  public enum What {
+    STATION("站点名录", "station list"),
+    REPORT("活动情况表 / 活动情况汇总表", "activity report (seed 001)"),
+    FIGURES("志愿者统计数据", "volunteer figures");
+
+    private final String zh;
+    private final String en;
+
+    What(String zh, String en) {
+      this.zh = zh;
+      this.en = en;
+    }
+
+    public String zh() { return zh; }
+
+    public String en() { return en; }
+
+    public static What parse(String text) {
+      try {
+        return valueOf(text.strip().toUpperCase(Locale.ROOT).replaceAll("S$", ""));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("unknown kind '" + text + "': use station, report or figures");
+      }
+    }
+  }
+
+  /**
+   * One import.
+   *
+   * @param crs the coordinate system of a station list (required for stations)
+   * @param regionCode the reporting office's region (required for reports)
+   * @param scope the region the user may change (an office's), or null for an admin
+   * @param source the name records are remembered under, so a full re-import retires what it no longer lists
+   */
+  public record Request(What what, String file, byte[] bytes, String encoding, CoordinateSystem crs, String regionCode,
+      String scope, String source, boolean full, String username) {}
+
+  /** A checked file: its problems (nothing is written while there are any), warnings, and what would be written. */
+  public record Prepared(Request request, String readAs, int records, List<Problem> problems, List<Problem> warnings,
+      JdbiImportWriter.Batch batch) {
+    public boolean clean() {
+      return problems.isEmpty();
+    }
+  }
+
+  private OfficeImport() {}
+
+  /**
+   * Reads and checks a file against the store.
+   *
+   * @throws IllegalArgumentException when the file cannot be read at all (not CSV/XLSX, binary, wrong encoding)
+   */
+  public static Prepared prepare(Jdbi jdbi, Request r, LocalDate today) {
+    Map<String, Region> regions = Stage.run("load-regions", () -> {
+      Map<String, Region> m = new HashMap<>();
+      JdbiRegionStore store = new JdbiRegionStore(jdbi);
+      for (RegionLevel level : RegionLevel.values()) {
+        store.regionsAtLevel(level).forEach(x -> m.put(x.code(), x));
+      }
+      return m;
+    }, Map::size);
+    if (regions.isEmpty()) {
+      throw new IllegalArgumentException("the store has no regions yet: start the portal once (it fills an empty store)");
+    }
+    List<Problem> problems = new ArrayList<>();
+    List<Problem> warnings = new ArrayList<>();
+    JdbiImportWriter.Batch batch = JdbiImportWriter.Batch.of(r.source(), r.username());
+    String readAs;
+    int records;
+    List<String> regionsTouched = new ArrayList<>();
+    switch (r.what()) {
+      case STATION -> {
+        if (r.crs() == null) {
+          throw new IllegalArgumentException("a station list must declare its coordinate system: wgs84, cgcs2000, gcj02 or bd09");
+        }
+        StationImport.Result res = Stage.run("check-stations", () -> StationImport.read(r.file(), r.bytes(), r.encoding(),
+            r.crs(), regions, false), x -> x.stations().size() + x.problems().size());
+        problems.addAll(res.problems());
+        warnings.addAll(res.warnings());
+        List<Station> stored = new JdbiStationStore(jdbi).stations();
+        warnings.addAll(StationImport.likelyDuplicates(r.file(), res.stations(), stored));
+        res.stations().forEach(s -> regionsTouched.add(s.regionCode() + "\t" + s.id()));
+        batch = batch.withStations(res.stations());
+        if (r.full()) {
+          batch = batch.full(Set.of(Kind.STATION));
+        }
+        readAs = res.encoding();
+        records = res.stations().size();
+      }
+      case REPORT -> {
+        if (r.regionCode() == null) {
+          throw new IllegalArgumentException("a report belongs to an office's region: give its region code");
+        }
+        ReportImport.Known known = new ReportImport.Known(regions, new JdbiTeamStore(jdbi).teams(),
+            new JdbiStationStore(jdbi).stations());
+        ReportImport.Result res = Stage.run("check-report", () -> ReportImport.read(r.file(), r.bytes(), r.encoding(),
+            r.regionCode(), known, today), x -> x.activities().size());
+        problems.addAll(res.problems());
+        warnings.addAll(res.warnings());
+        res.teams().forEach(t -> regionsTouched.add(t.regionCode() + "\t" + t.id()));
+        res.activities().forEach(a -> regionsTouched.add(a.regionCode() + "\t" + a.id()));
+        batch = batch.withTeams(res.teams()).withActivities(res.activities()).withContacts(res.contacts());
+        if (r.full()) {
+          batch = batch.full(Set.of(Kind.ACTIVITY));
+        }
+        readAs = res.encoding();
+        records = res.teams().size() + res.activities().size();
+      }
+      case FIGURES -> {
+        Grid grid = Grid.read(r.file(), r.bytes(), r.encoding());
+        List<VolunteerFigure> figures = figures(grid, regions, problems);
+        figures.forEach(f -> regionsTouched.add(f.regionCode() + "\t" + f.period()));
+        batch = batch.withFigures(figures);
+        readAs = grid.readAs();
+        records = figures.size();
+      }
+      default -> throw new IllegalStateException();
+    }
+    if (r.scope() != null) {
+      for (String touched : regionsTouched) {
+        String[] parts = touched.split("\t");
+        if (!parts[0].startsWith(r.scope())) {
+          problems.add(new Problem(r.file(), 0, "region_code", parts[0] + " (" + parts[1] + ")",
+              "不在本账号负责的区域（" + r.scope() + "）内，不能修改", "outside this account's region " + r.scope() + ": not yours to change"));
+        }
+      }
+    }
+    return new Prepared(r, readAs, records, problems, warnings, batch);
+  }
+
+  static final Map<String, List<String>> FIGURE_HEADERS = Map.of(
+      "region_code", List.of("region_code", "区划代码", "行政区划代码"),
+      "period", List.of("period", "统计期", "时期", "期间"),
+      "registered", List.of("registered", "注册志愿者人数", "注册志愿者"),
+      "active", List.of("active", "活跃志愿者人数", "活跃志愿者"),
+      "service_hours", List.of("service_hours", "服务时长", "服务时长（小时）", "服务时长(小时)", "志愿服务时长"));
+
+  private static List<VolunteerFigure> figures(Grid grid, Map<String, Region> regions, List<Problem> problems) {
+    CsvTable table = grid.table(FIGURE_HEADERS.values().stream().flatMap(List::stream).toList());
+    Map<String, String> columns = new HashMap<>();
+    for (String h : table.header()) {
+      FIGURE_HEADERS.forEach((k, names) -> {
+        if (names.contains(Grid.normalise(h))) {
+          columns.putIfAbsent(k, h);
+        }
+      });
+    }
+    for (String required : List.of("region_code", "period")) {
+      if (!columns.containsKey(required)) {
+        problems.add(new Problem(grid.file(), 1, required, null, "缺少必填列（可用表头：" + FIGURE_HEADERS.get(required) + "）",
+            "required column missing (headers accepted: " + FIGURE_HEADERS.get(required) + ")"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return List.of();
+    }
+    List<VolunteerFigure> out = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (CsvTable.Row row : table.rows()) {
+      int before = problems.size();
+      String region = row.get(columns.get("region_code"));
+      String period = row.get(columns.get("period"));
+      if (region == null || !regions.containsKey(region)) {
+        problems.add(new Problem(grid.file(), row.line(), columns.get("region_code"), region,
+            region == null ? "区划代码为必填项" : "未知的区划代码", region == null ? "region code is required" : "unknown region code"));
+      }
+      Long registered = number(grid.file(), row, columns.get("registered"), problems);
+      Long active = number(grid.file(), row, columns.get("active"), problems);
+      Long hours = number(grid.file(), row, columns.get("service_hours"), problems);
+      if (problems.size() > before) {
+        continue;
+      }
+      try {
+        VolunteerFigure f = new VolunteerFigure(region, period, registered, active, hours == null ? null : hours.doubleValue());
+        Integer first = seen.putIfAbsent(region + "|" + period, row.line());
+        if (first != null) {
+          problems.add(new Problem(grid.file(), row.line(), columns.get("period"), period, "与第 " + first + " 行重复",
+              "duplicates row " + first));
+        } else {
+          out.add(f);
+        }
+      } catch (IllegalArgumentException | NullPointerException e) {
+        problems.add(new Problem(grid.file(), row.line(), columns.get("period"), period, "数据不合规：" + e.getMessage(),
+            String.valueOf(e.getMessage())));
+      }
+    }
+    return out;
+  }
+
+  private static Long number(String file, CsvTable.Row row, String column, List<Problem> problems) {
+    String v = column == null ? null : row.get(column);
+    if (v == null) {
+      return null;
+    }
+    try {
+      long n = new java.math.BigDecimal(v.replace(",", "").replace("，", "")).setScale(0, java.math.RoundingMode.HALF_UP)
+          .longValueExact();
+      if (n < 0) {
+        problems.add(new Problem(file, row.line(), column, v, "不能为负数", "cannot be negative"));
+        return null;
+      }
+      return n;
+    } catch (NumberFormatException | ArithmeticException e) {
+      problems.add(new Problem(file, row.line(), column, v, "不是数字", "not a number"));
+      return null;
+    }
+  }
+}
