@@ -65,7 +65,8 @@ final class Portal implements AutoCloseable {
       IndexFollower follower = new IndexFollower(index, changes, stations, teams, activities);
       follower.catchUp();
       follower.start(200);
-      return new Portal(db, index, follower, new WebPorts(regions, stations, teams, activities, index));
+      return new Portal(db, index, follower, new WebPorts(regions, stations, teams, activities, index,
+          new org.vsmap.pipeline.admin.JdbiOffices(db.jdbi(), clock)));
     } catch (RuntimeException e) {
       db.close();
       throw e;

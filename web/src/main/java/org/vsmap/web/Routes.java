@@ -29,12 +29,15 @@ public final class Routes {
     SearchApi search = new SearchApi(readiness, settings.clock());
     MapApi mapApi = new MapApi(readiness, settings.clock());
     ErrorMapping errors = new ErrorMapping(views);
+    AdminPages admin = new AdminPages(views, readiness);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.http.generateEtags = false; // hashing every dynamic answer costs more than it saves; downloads and tiles set their own ETags
       // a 2,000-character Chinese query is 18 KB of URL: let it reach the handler for a clear 400
       config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
+      config.jetty.multipartConfig.maxFileSize(AdminPages.MAX_UPLOAD + 1, io.javalin.config.SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxTotalRequestSize(AdminPages.MAX_UPLOAD + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
       config.staticFiles.enableWebjars();
       config.staticFiles.add(files -> {
         files.hostedPath = "/static";
@@ -53,6 +56,22 @@ public final class Routes {
       config.routes.get("/api/regions", mapApi::regions);
       config.routes.get("/api/stations.geojson", geojson::stations);
       config.routes.get("/api/regions.geojson", geojson::regions);
+      config.routes.before("/admin*", admin::before);
+      config.routes.get("/admin", admin::home);
+      config.routes.get("/admin/login", admin::loginForm);
+      config.routes.post("/admin/login", admin::login);
+      config.routes.post("/admin/logout", admin::logout);
+      config.routes.post("/admin/upload", admin::upload);
+      config.routes.post("/admin/upload/{id}/confirm", admin::confirm);
+      config.routes.get("/admin/stations/{id}", admin::editStation);
+      config.routes.post("/admin/stations/{id}", admin::saveStation);
+      config.routes.get("/admin/teams/{id}", admin::editTeam);
+      config.routes.post("/admin/teams/{id}", admin::saveTeam);
+      config.routes.get("/admin/activities/{id}", admin::editActivity);
+      config.routes.post("/admin/activities/{id}", admin::saveActivity);
+      config.routes.get("/admin/audit", admin::audit);
+      config.routes.get("/admin/audit.csv", admin::auditCsv);
+      config.routes.get("/admin/contacts", admin::contacts);
       config.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
       config.routes.before(ctx -> {
         // defence in depth behind the escaping: no inline or foreign script can run on our pages

@@ -1,0 +1,126 @@
+package org.vsmap.app;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import org.vsmap.geo.port.Offices;
+import org.vsmap.pipeline.admin.JdbiAccounts;
+import org.vsmap.pipeline.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code account add|list|unlock}: office accounts for the admin pages. */
+@Command(name = "account", mixinStandardHelpOptions = true, description = "Create, list and unlock the accounts of the admin pages.",
+    subcommands = {AccountCommand.Add.class, AccountCommand.ListAccounts.class, AccountCommand.Unlock.class})
+final class AccountCommand implements Callable<Integer> {
+  @Override
+  public Integer call() {
+    throw new Failure("name a subcommand: account add, account list or account unlock");
+  }
+
+  private static JdbiAccounts accounts(Database db) {
+    return new JdbiAccounts(db.jdbi(), Clock.system(ZoneId.of("Asia/Shanghai")));
+  }
+
+  @Command(name = "add", mixinStandardHelpOptions = true,
+      description = "Create an account. The password is asked for on a terminal, or read from --password-file or the "
+          + "environment variable VSMAP_NEW_PASSWORD (never from the command line).")
+  static final class Add implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME", description = "The user name (3–64 letters, digits or _.@-).")
+    String username;
+
+    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin (everything) or office (one region subtree).")
+    String role;
+
+    @Option(names = "--region", paramLabel = "CODE", description = "The office's region code, e.g. 150602 (required for office).")
+    String region;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file.")
+    Path passwordFile;
+
+    @Mixin StoreOptions store;
+
+    @Override
+    public Integer call() {
+      Offices.Role r;
+      try {
+        r = Offices.Role.valueOf(role.strip().toUpperCase());
+      } catch (IllegalArgumentException e) {
+        throw new Failure("--role must be admin or office, not " + role);
+      }
+      String password = password();
+      try (Database db = store.open(DataDirectory.open(store.dataDir))) {
+        accounts(db).create(username, password, r, region);
+      } catch (IllegalArgumentException e) {
+        throw new Failure(e.getMessage());
+      }
+      System.out.println("account " + username + " created: " + r.name().toLowerCase() + (region == null ? "" : " of region " + region));
+      return 0;
+    }
+
+    private String password() {
+      if (passwordFile != null) {
+        try {
+          return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        } catch (IOException e) {
+          throw new Failure("cannot read " + passwordFile + ": " + e.getMessage());
+        }
+      }
+      String env = System.getenv("VSMAP_NEW_PASSWORD");
+      if (env != null) {
+        return env;
+      }
+      Console c = System.console();
+      if (c == null) {
+        throw new Failure("no terminal to ask for the password: use --password-file or VSMAP_NEW_PASSWORD");
+      }
+      char[] first = c.readPassword("password for %s: ", username);
+      char[] second = c.readPassword("again: ");
+      if (first == null || second == null || !new String(first).equals(new String(second))) {
+        throw new Failure("the two passwords differ");
+      }
+      return new String(first);
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts with their roles and regions.")
+  static final class ListAccounts implements Callable<Integer> {
+    @Mixin StoreOptions store;
+
+    @Override
+    public Integer call() {
+      try (Database db = store.open(DataDirectory.open(store.dataDir))) {
+        for (Offices.Account a : accounts(db).accounts()) {
+          System.out.println(a.username() + "\t" + a.role().name().toLowerCase() + "\t" + (a.regionCode() == null ? "" : a.regionCode()));
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "unlock", mixinStandardHelpOptions = true, description = "Lift the lockout after repeated wrong passwords.")
+  static final class Unlock implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String username;
+
+    @Mixin StoreOptions store;
+
+    @Override
+    public Integer call() {
+      try (Database db = store.open(DataDirectory.open(store.dataDir))) {
+        if (!accounts(db).unlock(username)) {
+          throw new Failure("no account " + username);
+        }
+      }
+      System.out.println("account " + username + " unlocked");
+      return 0;
+    }
+  }
+}

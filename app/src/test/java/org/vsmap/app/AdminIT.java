@@ -1,0 +1,311 @@
+package org.vsmap.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The admin pages over HTTP against the packaged jar, as an office uses them: accounts made with the
+ * CLI, sign-in with CSRF and lockout, upload → report → confirm, edits inside and outside the
+ * office's region, the audit log and the restricted contacts.
+ */
+class AdminIT {
+  static final String PASSWORD = "correct horse battery";
+  static Path data;
+  static RunningPortal portal;
+
+  @BeforeAll
+  static void start() throws Exception {
+    data = Files.createTempDirectory("vsmap-admin-").resolve("data");
+    try (RunningPortal first = RunningPortal.start(data)) {
+      assertThat(first.get("/health").statusCode()).isEqualTo(200);
+    }
+    assertThat(cli("account", "add", "dongsheng", "--role", "office", "--region", "150602").out()).contains("account dongsheng created");
+    assertThat(cli("account", "add", "kangbashi", "--role", "office", "--region", "150603").exit()).isZero();
+    assertThat(cli("account", "add", "lockme", "--role", "office", "--region", "150603").exit()).isZero();
+    OfficeDataIT.Outcome dup = cli("account", "add", "dongsheng", "--role", "office", "--region", "150602");
+    assertThat(dup.exit()).isEqualTo(2);
+    assertThat(dup.out()).contains("exists already");
+    OfficeDataIT.Outcome weak = cli("account", "add", "weak", "--role", "office", "--region", "150602", "--password-file",
+        Files.writeString(data.getParent().resolve("pw"), "short\n").toString());
+    assertThat(weak.out()).contains("at least 12 characters");
+    portal = RunningPortal.start(data);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    portal.close();
+  }
+
+  static OfficeDataIT.Outcome cli(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(RunningPortal.java(), "-jar", RunningPortal.JAR.toString()));
+    cmd.addAll(List.of(args));
+    cmd.addAll(List.of("--data-dir", data.toString()));
+    Path out = Files.createTempFile("vsmap-admin-", ".txt");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+    pb.environment().put("VSMAP_NEW_PASSWORD", PASSWORD);
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new OfficeDataIT.Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+  }
+
+  /** A browser-like client: keeps its cookies, does not follow redirects. */
+  static final class Office {
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final Map<String, String> cookies = new HashMap<>();
+    String csrf;
+
+    HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
+      if (!cookies.isEmpty()) {
+        b.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+      }
+      HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      for (String c : r.headers().allValues("set-cookie")) {
+        String[] kv = c.split(";", 2)[0].split("=", 2);
+        if (kv[1].isEmpty()) {
+          cookies.remove(kv[0]);
+        } else {
+          cookies.put(kv[0], kv[1]);
+        }
+      }
+      Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(r.body());
+      if (m.find()) {
+        csrf = m.group(1);
+      }
+      return r;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+      return send(HttpRequest.newBuilder(URI.create(portal.url(path))));
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+      String body = String.join("&", form.entrySet().stream()
+          .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
+      return send(HttpRequest.newBuilder(URI.create(portal.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> upload(String kind, String crs, String filename, byte[] file) throws Exception {
+      String boundary = "----vsmap" + System.nanoTime();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("csrf", csrf);
+      fields.put("kind", kind);
+      fields.put("crs", crs);
+      for (Map.Entry<String, String> f : fields.entrySet()) {
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue()
+            + "\r\n").getBytes(StandardCharsets.UTF_8));
+      }
+      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(file);
+      out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      return send(HttpRequest.newBuilder(URI.create(portal.url("/admin/upload")))
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+    }
+
+    Office signIn(String user, String password) throws Exception {
+      get("/admin/login");
+      HttpResponse<String> r = post("/admin/login", Map.of("csrf", csrf, "username", user, "password", password));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+      get("/admin");
+      return this;
+    }
+  }
+
+  @Test
+  void signInNeedsTheFormsTokenAndTheRightPasswordAndLocksAfterFiveMistakes() throws Exception {
+    Office o = new Office();
+    HttpResponse<String> home = o.get("/admin");
+    assertThat(home.statusCode()).isEqualTo(302);
+    assertThat(home.headers().firstValue("location")).hasValue("/admin/login");
+    HttpResponse<String> form = o.get("/admin/login");
+    assertThat(form.headers().firstValue("cache-control")).hasValue("no-store");
+    assertThat(o.post("/admin/login", Map.of("username", "dongsheng", "password", PASSWORD)).statusCode())
+        .as("no CSRF token").isEqualTo(403);
+    o.get("/admin/login");
+    assertThat(o.post("/admin/login", Map.of("csrf", o.csrf, "username", "dongsheng", "password", "wrong password!!"))
+        .statusCode()).isEqualTo(401);
+    o.get("/admin/login");
+    HttpResponse<String> ok = o.post("/admin/login", Map.of("csrf", o.csrf, "username", "dongsheng", "password", PASSWORD));
+    assertThat(ok.statusCode()).isEqualTo(302);
+    String cookie = ok.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("vsmap_session=")).findFirst().orElseThrow();
+    assertThat(cookie).contains("HttpOnly").contains("Secure").contains("SameSite=Strict");
+    assertThat(o.get("/admin").body()).contains("dongsheng").contains("上传资料");
+
+    Office attacker = new Office();
+    for (int i = 0; i < 5; i++) {
+      attacker.get("/admin/login");
+      attacker.post("/admin/login", Map.of("csrf", attacker.csrf, "username", "lockme", "password", "guess number " + i));
+    }
+    attacker.get("/admin/login");
+    HttpResponse<String> locked = attacker.post("/admin/login", Map.of("csrf", attacker.csrf, "username", "lockme", "password", PASSWORD));
+    assertThat(locked.statusCode()).as("even the right password, while locked").isEqualTo(429);
+    assertThat(locked.body()).contains("locked until");
+
+    HttpResponse<String> out = o.post("/admin/logout", Map.of("csrf", o.csrf));
+    assertThat(out.statusCode()).isEqualTo(302);
+    o.cookies.put("vsmap_session", cookie.split(";")[0].split("=", 2)[1]);
+    assertThat(o.get("/admin").statusCode()).as("the old cookie no longer works").isEqualTo(302);
+  }
+
+  @Test
+  void anOfficeUploadsAReportChecksItAndConfirmsIt() throws Exception {
+    Office o = new Office().signIn("dongsheng", PASSWORD);
+    byte[] form = Files.readAllBytes(OfficeDataIT.SAMPLES.resolve("情况表-东胜区蓝天救援-样例.xlsx"));
+    HttpResponse<String> preview = o.upload("report", "", "情况表.xlsx", form);
+    assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+    assertThat(preview.body()).contains("将要做的修改").contains("确认写入").doesNotContain("王晓测");
+    String confirmUrl = matcher("action=\"(/admin/upload/[^\"]+/confirm)\"", preview.body());
+    assertThat(o.post(confirmUrl, Map.of()).statusCode()).as("confirm without the CSRF token").isEqualTo(403);
+    assertThat(searchTotal("蓝天救援")).as("nothing written before confirming").isZero();
+    HttpResponse<String> done = o.post(confirmUrl, Map.of("csrf", o.csrf));
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).contains("已写入");
+    assertThat(o.post(confirmUrl, Map.of("csrf", o.csrf)).statusCode()).as("a preview is applied once").isEqualTo(409);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (searchTotal("蓝天救援") == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(searchTotal("蓝天救援")).as("the new team is searchable").isEqualTo(1);
+    // the owning office sees the contact persons; another office does not
+    assertThat(o.get("/admin/contacts").body()).contains("王晓测").contains("13912345678");
+    Office other = new Office().signIn("kangbashi", PASSWORD);
+    assertThat(other.get("/admin/contacts").body()).doesNotContain("王晓测").doesNotContain("13912345678");
+    // the audit log names who did it, as a page and as a CSV file
+    assertThat(o.get("/admin/audit").body()).contains("dongsheng").contains("CREATE");
+    HttpResponse<String> csv = o.get("/admin/audit.csv");
+    assertThat(csv.headers().firstValue("content-type").orElse("")).startsWith("text/csv");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("\uFEFFseq,at,username,action,kind,record_id,detail");
+    assertThat(lines).anyMatch(l -> l.contains(",dongsheng,CREATE,TEAM,tm-150602-"));
+  }
+
+  @Test
+  void badFilesGetAReportOrAClearRefusalAndChangeNothing() throws Exception {
+    Office o = new Office().signIn("dongsheng", PASSWORD);
+    String bad = "类别,志愿服务组织名称,活动内容,日期及时间,志愿者参加人数\n街道,交通街道志愿服务总队,巡逻,2026年13月40日,-3\n";
+    HttpResponse<String> report = o.upload("report", "", "bad.csv", bad.getBytes(StandardCharsets.UTF_8));
+    assertThat(report.statusCode()).isEqualTo(400);
+    assertThat(report.body()).contains("日期不存在").contains("人数不能为负数").contains("<td>2</td>").doesNotContain("确认写入");
+    HttpResponse<String> junk = o.upload("report", "", "junk.csv", new byte[] {0, 1, 2, (byte) 0xff, 0, 7});
+    assertThat(junk.statusCode()).isEqualTo(400);
+    assertThat(junk.body()).contains("binary");
+    String formula = "站点名称,行政区划代码,经度,纬度\n=cmd|' /C calc'!A0,150602,109.95,39.82\n";
+    HttpResponse<String> f = o.upload("station", "wgs84", "formula.csv", formula.getBytes(StandardCharsets.UTF_8));
+    assertThat(f.statusCode()).isEqualTo(400);
+    assertThat(f.body()).contains("不接受公式");
+    String elsewhere = "站点名称,行政区划代码,经度,纬度\n康巴什驿站,150603,109.79,39.61\n";
+    HttpResponse<String> scope = o.upload("station", "wgs84", "elsewhere.csv", elsewhere.getBytes(StandardCharsets.UTF_8));
+    assertThat(scope.statusCode()).isEqualTo(400);
+    assertThat(scope.body()).contains("outside this account&#39;s region 150602");
+    assertThat(searchTotal("康巴什驿站")).isZero();
+    byte[] huge = new byte[100 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) 'a');
+    try {
+      HttpResponse<String> big = o.upload("station", "wgs84", "huge.csv", huge);
+      assertThat(big.statusCode()).isEqualTo(413);
+    } catch (IOException closedEarly) {
+      // the server may close the connection after answering 413 before the client has sent 100 MB
+    }
+    assertThat(portal.get("/health").statusCode()).as("still healthy after a 100 MB upload").isEqualTo(200);
+  }
+
+  @Test
+  void anOfficeEditsItsOwnRecordsButGets403ForAnotherRegionsAndNothingChanges() throws Exception {
+    Office o = new Office().signIn("dongsheng", PASSWORD);
+    HttpResponse<String> edit = o.get("/admin/stations/st-150602-library");
+    assertThat(edit.statusCode()).isEqualTo(200);
+    Map<String, String> form = formValues(edit.body());
+    form.put("csrf", o.csrf);
+    form.put("opening_hours", "每天 9:00-20:00（冬季）");
+    HttpResponse<String> saved = o.post("/admin/stations/st-150602-library", form);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+    assertThat(portal.get("/stations/st-150602-library").body()).contains("每天 9:00-20:00（冬季）");
+
+    form.put("lon", "2.35");
+    HttpResponse<String> invalid = o.post("/admin/stations/st-150602-library", form);
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body()).contains("outside China");
+
+    String foreign = "st-150603-hall";
+    String before = portal.get("/stations/" + foreign).body();
+    assertThat(o.get("/admin/stations/" + foreign).statusCode()).isEqualTo(403);
+    Map<String, String> hostile = new HashMap<>(form);
+    hostile.put("lon", "109.78");
+    hostile.put("lat", "39.60");
+    hostile.put("region_code", "150603");
+    hostile.put("name", "被篡改的站点");
+    assertThat(o.post("/admin/stations/" + foreign, hostile).statusCode()).isEqualTo(403);
+    assertThat(portal.get("/stations/" + foreign).body()).isEqualTo(before);
+    // nor may it move its own station into another region
+    Map<String, String> move = formValues(o.get("/admin/stations/st-150602-library").body());
+    move.put("csrf", o.csrf);
+    move.put("region_code", "150603");
+    assertThat(o.post("/admin/stations/st-150602-library", move).statusCode()).isEqualTo(403);
+    assertThat(portal.get("/stations/st-150602-library").body()).contains("东胜区");
+    assertThat(o.get("/admin/audit").body()).contains("DENIED");
+
+    HttpResponse<String> team = o.get("/admin/teams/tm-150602");
+    Map<String, String> t = formValues(team.body());
+    t.put("csrf", o.csrf);
+    t.put("member_count", "-4");
+    assertThat(o.post("/admin/teams/tm-150602", t).statusCode()).isEqualTo(400);
+    t.put("member_count", "70");
+    assertThat(o.post("/admin/teams/tm-150602", t).statusCode()).isEqualTo(302);
+  }
+
+  static Map<String, String> formValues(String html) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Matcher input = Pattern.compile("<input id=\"f-[^\"]+\" name=\"([^\"]+)\" type=\"[^\"]+\" value=\"([^\"]*)\"").matcher(html);
+    while (input.find()) {
+      out.put(input.group(1), unescape(input.group(2)));
+    }
+    Matcher select = Pattern.compile("<select id=\"f-[^\"]+\" name=\"([^\"]+)\">.*?<option value=\"([^\"]+)\" selected", Pattern.DOTALL)
+        .matcher(html);
+    while (select.find()) {
+      out.put(select.group(1), select.group(2));
+    }
+    return out;
+  }
+
+  static String unescape(String s) {
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+  }
+
+  static String matcher(String regex, String body) {
+    Matcher m = Pattern.compile(regex).matcher(body);
+    assertThat(m.find()).as(regex).isTrue();
+    return m.group(1);
+  }
+
+  static int searchTotal(String q) throws Exception {
+    JsonNode r = new ObjectMapper().readTree(portal.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).body());
+    return r.get("total").asInt();
+  }
+}

@@ -1,0 +1,175 @@
+package org.vsmap.pipeline.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.RestrictedContact;
+import org.vsmap.geo.model.Station;
+import org.vsmap.geo.model.Team;
+import org.vsmap.geo.port.Offices;
+import org.vsmap.geo.spatial.CoordinateSystem;
+import org.vsmap.pipeline.importer.OfficeImport;
+import org.vsmap.pipeline.importer.Problem;
+import org.vsmap.pipeline.store.JdbiActivityStore;
+import org.vsmap.pipeline.store.JdbiImportWriter;
+import org.vsmap.pipeline.store.JdbiRestrictedContacts;
+import org.vsmap.pipeline.store.JdbiStationStore;
+import org.vsmap.pipeline.store.JdbiTeamStore;
+
+/**
+ * The admin port over the relational store: accounts ({@link JdbiAccounts}), office files through
+ * {@link OfficeImport} with the account's region as scope, edits through the same
+ * {@link JdbiImportWriter} (so they reach the change log and the audit log), and the audit log.
+ * Checked uploads wait in memory for their account's confirmation for 30 minutes.
+ */
+public final class JdbiOffices implements Offices {
+  static final Duration PENDING = Duration.ofMinutes(30);
+
+  private record Pending(String username, OfficeImport.Prepared prepared, Instant expires) {}
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final JdbiAccounts accounts;
+  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+  public JdbiOffices(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.accounts = new JdbiAccounts(jdbi, clock);
+  }
+
+  @Override
+  public SignIn signIn(String username, String password) {
+    return accounts.signIn(username, password);
+  }
+
+  @Override
+  public Session openSession(Account account) {
+    return accounts.openSession(account);
+  }
+
+  @Override
+  public Optional<Session> session(String token) {
+    return accounts.session(token);
+  }
+
+  @Override
+  public void closeSession(String token) {
+    accounts.closeSession(token);
+  }
+
+  @Override
+  public Preview check(Account account, String what, String file, byte[] bytes, String crs, String encoding, boolean full) {
+    OfficeImport.What w = OfficeImport.What.parse(what);
+    CoordinateSystem cs = crs == null || crs.isBlank() ? null : CoordinateSystem.parse(crs);
+    String name = file == null || file.isBlank() ? "upload" : file.replaceAll("[\\\\/]", "_");
+    OfficeImport.Prepared p = OfficeImport.prepare(jdbi, new OfficeImport.Request(w, name, bytes,
+        encoding == null || encoding.isBlank() ? null : encoding, cs, account.regionCode(),
+        account.role() == Role.ADMIN ? null : account.regionCode(), name.replaceFirst("\\.[^.]+$", ""), full,
+        account.username()), LocalDate.now(clock));
+    List<Change> changes = List.of();
+    int contacts = 0;
+    int figures = 0;
+    if (p.clean()) {
+      JdbiImportWriter.Outcome o = new JdbiImportWriter(jdbi).preview(p.batch());
+      changes = changes(o);
+      contacts = o.contacts();
+      figures = o.figures();
+    }
+    Instant now = clock.instant();
+    pending.values().removeIf(x -> x.expires().isBefore(now));
+    String id = JdbiAccounts.random();
+    if (p.clean()) {
+      pending.put(id, new Pending(account.username(), p, now.plus(PENDING)));
+    }
+    return new Preview(id, name, w.zh() + " / " + w.en(), p.readAs(), p.records(), findings(p.problems()),
+        findings(p.warnings()), changes, contacts, figures);
+  }
+
+  @Override
+  public List<Change> confirm(Account account, String previewId) {
+    Pending p = previewId == null ? null : pending.get(previewId);
+    if (p == null || !p.username().equals(account.username()) || p.expires().isBefore(clock.instant())) {
+      throw new NoSuchElementException("no checked upload " + previewId + " waits for " + account.username()
+          + " (it was confirmed already, or it expired after 30 minutes)");
+    }
+    pending.remove(previewId);
+    return changes(new JdbiImportWriter(jdbi).apply(p.prepared().batch()));
+  }
+
+  @Override
+  public void save(Account account, Station station) {
+    String old = new JdbiStationStore(jdbi).stationById(station.id()).map(Station::regionCode).orElse(station.regionCode());
+    permit(account, Kind.STATION, station.id(), old, station.regionCode());
+    new JdbiImportWriter(jdbi).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withStations(List.of(station)));
+  }
+
+  @Override
+  public void save(Account account, Team team) {
+    String old = new JdbiTeamStore(jdbi).teamById(team.id()).map(Team::regionCode).orElse(team.regionCode());
+    permit(account, Kind.TEAM, team.id(), old, team.regionCode());
+    new JdbiImportWriter(jdbi).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withTeams(List.of(team)));
+  }
+
+  @Override
+  public void save(Account account, Activity activity) {
+    String old = new JdbiActivityStore(jdbi).activityById(activity.id()).map(Activity::regionCode).orElse(activity.regionCode());
+    permit(account, Kind.ACTIVITY, activity.id(), old, activity.regionCode());
+    new JdbiImportWriter(jdbi).apply(JdbiImportWriter.Batch.of("admin-form", account.username())
+        .withActivities(List.of(activity)));
+  }
+
+  private void permit(Account account, Kind kind, String id, String oldRegion, String newRegion) {
+    if (!account.mayChange(oldRegion) || !account.mayChange(newRegion)) {
+      jdbi.useHandle(h -> h.createUpdate("INSERT INTO audit_log (at, username, action, kind, record_id, detail) "
+              + "VALUES (:at, :u, 'DENIED', :kind, :id, :d)")
+          .bind("at", java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(clock))).bind("u", account.username())
+          .bind("kind", kind.name()).bind("id", id).bind("d", "region " + oldRegion + " → " + newRegion).execute());
+      throw new Forbidden(account.username() + " may only change records in region " + account.regionCode() + "; " + id
+          + " is in " + (account.mayChange(oldRegion) ? newRegion : oldRegion));
+    }
+  }
+
+  @Override
+  public List<AuditEntry> audit(Account account, int limit) {
+    String scoped = account.role() == Role.ADMIN ? "" : "WHERE l.username IN (SELECT username FROM account WHERE region_code LIKE :p) ";
+    return jdbi.withHandle(h -> {
+      var q = h.createQuery("SELECT l.seq, l.at, l.username, l.action, l.kind, l.record_id, l.detail FROM audit_log l " + scoped
+          + "ORDER BY l.seq DESC LIMIT :limit").bind("limit", limit);
+      if (account.role() != Role.ADMIN) {
+        q.bind("p", account.regionCode() + "%");
+      }
+      return q.map((rs, ctx) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), rs.getString(3),
+          rs.getString(4), rs.getString(5) == null ? null : Kind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7))).list();
+    });
+  }
+
+  @Override
+  public List<RestrictedContact> contacts(Account account) {
+    return new JdbiRestrictedContacts(jdbi).inRegion(account.role() == Role.ADMIN ? "" : account.regionCode());
+  }
+
+  private static List<Change> changes(JdbiImportWriter.Outcome o) {
+    List<Change> out = new ArrayList<>();
+    o.counts().forEach((k, c) -> {
+      if (c.created() + c.updated() + c.unchanged() + c.retired() > 0) {
+        out.add(new Change(k, c.created(), c.updated(), c.unchanged(), c.retired()));
+      }
+    });
+    return out;
+  }
+
+  private static List<Finding> findings(List<Problem> problems) {
+    return problems.stream().map(p -> new Finding(p.file(), p.row(), p.column(), p.value(), p.reasonZh(), p.reasonEn())).toList();
+  }
+}

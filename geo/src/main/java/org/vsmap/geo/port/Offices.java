@@ -1,0 +1,101 @@
+package org.vsmap.geo.port;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.RestrictedContact;
+import org.vsmap.geo.model.Station;
+import org.vsmap.geo.model.Team;
+
+/**
+ * What the admin pages may do: sign offices in, check and apply their files, save edits, and show
+ * the audit log and the restricted contacts — always within the account's region. Every write
+ * names the account, is refused with {@link Forbidden} outside its region, and is audited.
+ */
+public interface Offices {
+
+  /** admin: everything; office: only records whose region lies in its region subtree. */
+  enum Role { ADMIN, OFFICE }
+
+  /** A signed-in account. */
+  record Account(String username, Role role, String regionCode) {
+    /** Whether this account may change a record of {@code recordRegion}. */
+    public boolean mayChange(String recordRegion) {
+      return role == Role.ADMIN || recordRegion != null && regionCode != null && recordRegion.startsWith(regionCode);
+    }
+  }
+
+  /** How a sign-in went. */
+  sealed interface SignIn {
+    record Ok(Account account) implements SignIn {}
+
+    record Refused() implements SignIn {}
+
+    record Locked(LocalDateTime until) implements SignIn {}
+  }
+
+  /** A session: the cookie token (only its digest is stored) and the CSRF token of its forms. */
+  record Session(String token, String csrf, Account account) {}
+
+  /** Thrown when an account tries to change what is not in its region; nothing was changed. */
+  final class Forbidden extends RuntimeException {
+    public Forbidden(String message) {
+      super(message);
+    }
+  }
+
+  /** A problem or warning in a file or a form, in Chinese and English. */
+  record Finding(String file, int row, String column, String value, String zh, String en) {}
+
+  /** What an import did or would do to one kind. */
+  record Change(Kind kind, int created, int updated, int unchanged, int retired) {}
+
+  /** A checked upload, kept for its account until confirmed (or for 30 minutes). */
+  record Preview(String id, String file, String what, String readAs, int records, List<Finding> problems,
+      List<Finding> warnings, List<Change> changes, int contacts, int figures) {
+    public boolean clean() {
+      return problems.isEmpty();
+    }
+  }
+
+  /** One line of the audit log. */
+  record AuditEntry(long seq, LocalDateTime at, String username, String action, Kind kind, String recordId, String detail) {}
+
+  SignIn signIn(String username, String password);
+
+  Session openSession(Account account);
+
+  Optional<Session> session(String token);
+
+  void closeSession(String token);
+
+  /**
+   * Checks a file; nothing is written.
+   *
+   * @param what station, report or figures
+   * @throws IllegalArgumentException when the file or an option cannot be used at all, with the reason
+   */
+  Preview check(Account account, String what, String file, byte[] bytes, String crs, String encoding, boolean full);
+
+  /**
+   * Applies a clean preview of this account.
+   *
+   * @throws java.util.NoSuchElementException when there is no such pending preview for this account
+   */
+  List<Change> confirm(Account account, String previewId);
+
+  /** Saves an edited station; {@link Forbidden} when either its old or its new region is not the account's. */
+  void save(Account account, Station station);
+
+  void save(Account account, Team team);
+
+  void save(Account account, Activity activity);
+
+  /** The newest audit entries this account may see (an office: those made by accounts of its region). */
+  List<AuditEntry> audit(Account account, int limit);
+
+  /** The restricted contacts of the records in this account's region. */
+  List<RestrictedContact> contacts(Account account);
+}
