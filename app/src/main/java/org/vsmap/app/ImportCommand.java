@@ -36,12 +36,13 @@ import picocli.CommandLine.Parameters;
         "2:bad options, unreadable file or store"})
 final class ImportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE",
-      description = "CSV file (UTF-8 or GBK) or XLSX workbook (first sheet), Chinese or English headers.")
+      description = "CSV file (UTF-8 or GBK), XLSX workbook (first sheet) or GeoJSON FeatureCollection; Chinese or English headers.")
   Path file;
 
   @Option(names = "--kind", required = true, paramLabel = "KIND",
-      description = "station (a station list), report (the 活动情况表 or 汇总表 of seed 001) or figures "
-          + "(registered / active volunteers and service hours per region and period).")
+      description = "station (a station list), report (the 活动情况表 or 汇总表 of seed 001), figures "
+          + "(registered / active volunteers and service hours per region and period) or regions (codes, names, parents, "
+          + "population; boundaries from GeoJSON).")
   String kind;
 
   @Option(names = "--crs", paramLabel = "CRS",
@@ -152,6 +153,10 @@ final class ImportCommand implements Callable<Integer> {
         out.printf("  %s: %d new, %d updated, %d unchanged, %d retired%n", e.getKey().path(), c.created(), c.updated(),
             c.unchanged(), c.retired());
       }
+    }
+    JdbiImportWriter.Counts r = o.regions();
+    if (r.created() + r.updated() + r.unchanged() > 0) {
+      out.printf("  regions: %d new, %d updated, %d unchanged%n", r.created(), r.updated(), r.unchanged());
     }
     if (o.contacts() > 0) {
       out.printf("  restricted contacts: %d (kept for the owning office only)%n", o.contacts());

@@ -13,8 +13,9 @@ import java.util.Map;
 import org.vsmap.pipeline.csv.CsvTable;
 
 /**
- * An office's file as it was laid out: the non-empty lines of a CSV file (UTF-8 or GBK) or of the
- * first sheet of an XLSX workbook, each with its line (Excel row) number. Offices' sheets often
+ * An office's file as it was laid out: the non-empty lines of a CSV file (UTF-8 or GBK), of the
+ * first sheet of an XLSX workbook, each with its line (Excel row) number, or the features of a
+ * GeoJSON FeatureCollection as rows of their properties (see {@link GeoJsonLines}). Offices' sheets often
  * start with a title and a "填表单位" line before the header, and forms such as the 活动情况表 of
  * seed 001 are label/value cells rather than a table, so the importers look at the lines first.
  */
@@ -45,6 +46,9 @@ public record Grid(String file, String readAs, List<Line> lines) {
       return new Grid(file, "XLSX", SheetTable.lines(file, bytes));
     }
     TextDecoding.Decoded text = TextDecoding.decode(bytes, encoding);
+    if (text.text().stripLeading().startsWith("{")) {
+      return new Grid(file, "GeoJSON", GeoJsonLines.read(file, text.text()));
+    }
     List<Line> lines = new ArrayList<>();
     try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).readValues(new StringReader(text.text()))) {
       int n = 0;

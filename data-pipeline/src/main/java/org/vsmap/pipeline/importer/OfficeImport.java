@@ -34,7 +34,8 @@ public final class OfficeImport {
   public enum What {
     STATION("站点名录", "station list"),
     REPORT("活动情况表 / 活动情况汇总表", "activity report (seed 001)"),
-    FIGURES("志愿者统计数据", "volunteer figures");
+    FIGURES("志愿者统计数据", "volunteer figures"),
+    REGIONS("行政区划", "regions (codes, names, parents, population, boundaries)");
 
     private final String zh;
     private final String en;
@@ -52,7 +53,7 @@ public final class OfficeImport {
       try {
         return valueOf(text.strip().toUpperCase(Locale.ROOT).replaceAll("S$", ""));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown kind '" + text + "': use station, report or figures");
+        throw new IllegalArgumentException("unknown kind '" + text + "': use station, report, figures or regions");
       }
     }
   }
@@ -138,6 +139,15 @@ public final class OfficeImport {
         }
         readAs = res.encoding();
         records = res.teams().size() + res.activities().size();
+      }
+      case REGIONS -> {
+        RegionImport.Result res = Stage.run("check-regions", () -> RegionImport.read(r.file(), r.bytes(), r.encoding(),
+            r.crs() == null ? CoordinateSystem.WGS84 : r.crs(), regions), x -> x.regions().size() + x.problems().size());
+        problems.addAll(res.problems());
+        res.regions().forEach(x -> regionsTouched.add(x.code() + "\t" + x.name()));
+        batch = batch.withRegions(res.regions());
+        readAs = res.encoding();
+        records = res.regions().size();
       }
       case FIGURES -> {
         Grid grid = Grid.read(r.file(), r.bytes(), r.encoding());

@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RestrictedContact;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
@@ -31,36 +32,40 @@ import org.vsmap.geo.model.VolunteerFigure;
 public final class JdbiImportWriter {
 
   /** What one import brings. {@code retireMissing}: kinds for which this is the full list of {@code source}. */
-  public record Batch(String source, String username, List<Station> stations, List<Team> teams, List<Activity> activities,
+  public record Batch(String source, String username, List<Region> regions, List<Station> stations, List<Team> teams, List<Activity> activities,
       List<RestrictedContact> contacts, List<VolunteerFigure> figures, Set<Kind> retireMissing) {
 
     public static Batch of(String source, String username) {
-      return new Batch(source, username, List.of(), List.of(), List.of(), List.of(), List.of(), Set.of());
+      return new Batch(source, username, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Set.of());
+    }
+
+    public Batch withRegions(List<Region> r) {
+      return new Batch(source, username, r, stations, teams, activities, contacts, figures, retireMissing);
     }
 
     public Batch withStations(List<Station> s) {
-      return new Batch(source, username, s, teams, activities, contacts, figures, retireMissing);
+      return new Batch(source, username, regions, s, teams, activities, contacts, figures, retireMissing);
     }
 
     public Batch withTeams(List<Team> t) {
-      return new Batch(source, username, stations, t, activities, contacts, figures, retireMissing);
+      return new Batch(source, username, regions, stations, t, activities, contacts, figures, retireMissing);
     }
 
     public Batch withActivities(List<Activity> a) {
-      return new Batch(source, username, stations, teams, a, contacts, figures, retireMissing);
+      return new Batch(source, username, regions, stations, teams, a, contacts, figures, retireMissing);
     }
 
     public Batch withContacts(List<RestrictedContact> c) {
-      return new Batch(source, username, stations, teams, activities, c, figures, retireMissing);
+      return new Batch(source, username, regions, stations, teams, activities, c, figures, retireMissing);
     }
 
     public Batch withFigures(List<VolunteerFigure> f) {
-      return new Batch(source, username, stations, teams, activities, contacts, f, retireMissing);
+      return new Batch(source, username, regions, stations, teams, activities, contacts, f, retireMissing);
     }
 
     /** This file is the complete list of {@code kinds} from its source: what it no longer lists is retired. */
     public Batch full(Set<Kind> kinds) {
-      return new Batch(source, username, stations, teams, activities, contacts, figures, Set.copyOf(kinds));
+      return new Batch(source, username, regions, stations, teams, activities, contacts, figures, Set.copyOf(kinds));
     }
   }
 
@@ -71,8 +76,8 @@ public final class JdbiImportWriter {
     }
   }
 
-  /** What an import did (or, for a preview, would do). */
-  public record Outcome(Map<Kind, Counts> counts, int contacts, int figures) {}
+  /** What an import did (or, for a preview, would do); {@code regions} counts new and changed regions. */
+  public record Outcome(Map<Kind, Counts> counts, int contacts, int figures, Counts regions) {}
 
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final int BATCH = 1000;
@@ -95,7 +100,7 @@ public final class JdbiImportWriter {
 
   /** How many records {@link #apply} goes through (for a progress bar). */
   public static int size(Batch b) {
-    return b.stations().size() + b.teams().size() + b.activities().size() + b.contacts().size() + b.figures().size();
+    return b.regions().size() + b.stations().size() + b.teams().size() + b.activities().size() + b.contacts().size() + b.figures().size();
   }
 
   /** Exactly what {@link #apply} would do, computed inside a transaction that is then rolled back. */
@@ -114,6 +119,7 @@ public final class JdbiImportWriter {
     Map<Kind, Counts> counts = new EnumMap<>(Kind.class);
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(CHINA));
     Log log = new Log(h, b.username(), b.source(), now, progress);
+    Counts regions = regions(h, b.regions(), log);
     counts.put(Kind.STATION, write(h, b, Kind.STATION, "station", b.stations(), Station::id,
         id -> h.createQuery(JdbiStationStore.SELECT_ANY + "WHERE id = :id").bind("id", id)
             .map((rs, ctx) -> JdbiStationStore.map(rs)).findOne(),
@@ -138,10 +144,48 @@ public final class JdbiImportWriter {
               + "VALUES (:region, :period, :registered, :active, :hours, :source)")
           .bind("region", f.regionCode()).bind("period", f.period()).bind("registered", f.registered())
           .bind("active", f.active()).bind("hours", f.serviceHours()).bind("source", b.source()).execute();
-      log.add("FIGURES", null, f.regionCode() + " " + f.period());
+      log.add("FIGURES", f.regionCode(), "period " + f.period());
     }
     log.flush();
-    return new Outcome(counts, b.contacts().size(), b.figures().size());
+    return new Outcome(counts, b.contacts().size(), b.figures().size(), regions);
+  }
+
+  /** Regions, parents first (the caller sorts by code length): inserted, rewritten or left alone; not retired. */
+  private static Counts regions(Handle h, List<Region> regions, Log log) {
+    if (regions.isEmpty()) {
+      return new Counts(0, 0, 0, 0);
+    }
+    Set<String> stored = new HashSet<>(h.createQuery("SELECT code FROM region").mapTo(String.class).list());
+    int created = 0;
+    int updated = 0;
+    int unchanged = 0;
+    List<Region> fresh = new ArrayList<>();
+    for (Region r : regions) {
+      log.step();
+      if (!stored.contains(r.code())) {
+        fresh.add(r);
+        created++;
+        log.add("REGION", r.code(), "created " + r.name());
+        if (fresh.size() == BATCH) {
+          JdbiRegionStore.insert(h, fresh);
+          fresh.clear();
+        }
+      } else if (JdbiRegionStore.find(h, r.code()).map(r::equals).orElse(false)) {
+        unchanged++;
+      } else {
+        if (!fresh.isEmpty()) {
+          JdbiRegionStore.insert(h, fresh);
+          fresh.clear();
+        }
+        JdbiRegionStore.update(h, r);
+        updated++;
+        log.add("REGION", r.code(), "updated " + r.name());
+      }
+    }
+    if (!fresh.isEmpty()) {
+      JdbiRegionStore.insert(h, fresh);
+    }
+    return new Counts(created, updated, unchanged, 0);
   }
 
   private interface Inserter<T> {
@@ -228,11 +272,11 @@ public final class JdbiImportWriter {
         changes = h.prepareBatch("INSERT INTO change_log (kind, id, op) VALUES (:kind, :id, :op)");
       }
       changes.bind("kind", kind.name()).bind("id", id).bind("op", deleted ? "DELETE" : "UPSERT").add();
-      add(action, kind, id, source);
+      add(action, kind, id, "source " + source);
     }
 
     void add(String action, String target, String detail) {
-      add(action, null, target, detail);
+      add(action, null, target, detail + " · source " + source);
     }
 
     private void add(String action, Kind kind, String id, String detail) {
@@ -241,7 +285,7 @@ public final class JdbiImportWriter {
             + "VALUES (:at, :user, :action, :kind, :id, :detail)");
       }
       audit.bind("at", now).bind("user", username).bind("action", action).bind("kind", kind == null ? null : kind.name())
-          .bind("id", id).bind("detail", detail == null ? null : "source " + detail).add();
+          .bind("id", id).bind("detail", detail).add();
       if (++pending >= BATCH) {
         flush();
       }

@@ -66,6 +66,22 @@ public final class JdbiRegionStore implements RegionStore {
     batch.execute();
   }
 
+  /** Rewrites a stored region inside the caller's transaction. */
+  static void update(Handle h, Region r) {
+    h.createUpdate("UPDATE region SET name = :name, level = :level, parent_code = :parent, population = :population, "
+            + "boundary = ST_GeomFromWKB(:boundary, 4326), centroid = ST_GeomFromText(:centroid, 4326) WHERE code = :code")
+        .bind("code", r.code()).bind("name", r.name()).bind("level", r.level().name())
+        .bind("parent", r.parentCode()).bind("population", r.population())
+        .bind("boundary", r.boundary() == null ? null : new WKBWriter().write(r.boundary()))
+        .bind("centroid", r.centroid() == null ? null : r.centroid().wkt())
+        .execute();
+  }
+
+  static Optional<Region> find(Handle h, String code) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM region WHERE code = :code").bind("code", code).map((rs, ctx) -> map(rs))
+        .findOne();
+  }
+
   private static Region map(ResultSet rs) throws SQLException {
     byte[] wkb = rs.getBytes("boundary_wkb");
     Geometry boundary = null;

@@ -210,6 +210,76 @@ abstract class StoreContract {
   }
 
   @Test
+  void officeFilesOfEveryKindGoInThroughOneWriterAndAreAudited() throws Exception {
+    try (Database own = Database.open(newDatabaseUrl("offices"), user(), null)) {
+      SeedLoader.load(own, SeedSource.classpath(), CLOCK);
+      java.time.LocalDate today = java.time.LocalDate.now(CLOCK);
+      JdbiImportWriter writer = new JdbiImportWriter(own.jdbi());
+      // regions in the layout of the 统计用区划代码 lists: a new county of 鄂尔多斯 with a street and a community
+      String regionsCsv = "code,name,areaCode,provinceCode,cityCode,streetCode\n"
+          + "150699,\"测试新区\",,15,1506,\n150699001,\"测试街道\",150699,15,1506,\n"
+          + "150699001001,\"测试社区居委会\",150699,15,1506,150699001\n";
+      var regionsFile = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
+          org.vsmap.pipeline.importer.OfficeImport.What.REGIONS, "regions.csv", regionsCsv, null), today);
+      assertThat(regionsFile.problems()).isEmpty();
+      assertThat(writer.apply(regionsFile.batch()).regions()).isEqualTo(new JdbiImportWriter.Counts(3, 0, 0, 0));
+      assertThat(new JdbiRegionStore(own.jdbi()).regionByCode("150699001001").orElseThrow().parentCode()).isEqualTo("150699001");
+      // a GeoJSON station list in GCJ-02 (AMap), one station in the new community without a point of its own
+      org.vsmap.geo.model.GeoPoint gcj = org.vsmap.geo.spatial.CoordinateSystem.GCJ02.fromWgs84(
+          new org.vsmap.geo.model.GeoPoint(109.953453, 39.881668));
+      String geojson = "{\"type\":\"FeatureCollection\",\"features\":["
+          + "{\"type\":\"Feature\",\"properties\":{\"名称\":\"锦秀GeoJSON站\",\"区划代码\":\"150602001002\"},"
+          + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + gcj.lon() + "," + gcj.lat() + "]}},"
+          + "{\"type\":\"Feature\",\"properties\":{\"名称\":\"新区无坐标站\",\"区划代码\":\"150699001001\"},\"geometry\":null}]}";
+      var stationsFile = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
+          org.vsmap.pipeline.importer.OfficeImport.What.STATION, "stations.geojson", geojson,
+          org.vsmap.geo.spatial.CoordinateSystem.GCJ02), today);
+      assertThat(stationsFile.readAs()).isEqualTo("GeoJSON");
+      assertThat(stationsFile.problems()).as("no region up the chain has a point yet").extracting(
+          org.vsmap.pipeline.importer.Problem::row, org.vsmap.pipeline.importer.Problem::reasonEn).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(3, "coordinates are missing and the region has no known centroid"));
+      // the county's boundary, as GeoJSON
+      String boundary = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"adcode\":\"150699\"},"
+          + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[109.4,39.4],[109.6,39.4],[109.6,39.6],[109.4,39.6],[109.4,39.4]]]}}]}";
+      var boundaryFile = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
+          org.vsmap.pipeline.importer.OfficeImport.What.REGIONS, "county.geojson", boundary, null), today);
+      assertThat(boundaryFile.problems()).isEmpty();
+      assertThat(writer.apply(boundaryFile.batch()).regions()).isEqualTo(new JdbiImportWriter.Counts(0, 1, 0, 0));
+      org.vsmap.geo.model.Region county = new JdbiRegionStore(own.jdbi()).regionByCode("150699").orElseThrow();
+      assertThat(county.boundary().getArea()).isCloseTo(0.04, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(county.name()).as("kept: the file gave no name").isEqualTo("测试新区");
+      stationsFile = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
+          org.vsmap.pipeline.importer.OfficeImport.What.STATION, "stations.geojson", geojson,
+          org.vsmap.geo.spatial.CoordinateSystem.GCJ02), today);
+      assertThat(stationsFile.problems()).isEmpty();
+      assertThat(writer.apply(stationsFile.batch()).counts().get(org.vsmap.geo.model.Kind.STATION))
+          .isEqualTo(new JdbiImportWriter.Counts(2, 0, 0, 0));
+      JdbiStationStore store = new JdbiStationStore(own.jdbi());
+      Station placed = store.stations().stream().filter(x -> x.name().equals("新区无坐标站")).findFirst().orElseThrow();
+      assertThat(placed.approximate()).isTrue();
+      assertThat(placed.location()).as("walked up to the county's centroid").isEqualTo(county.centroid());
+      // a full re-import retires, a later one restores; the audit log names who and what
+      var one = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), new org.vsmap.pipeline.importer.OfficeImport.Request(
+          org.vsmap.pipeline.importer.OfficeImport.What.STATION, "stations.csv",
+          "名称,区划代码\n新区无坐标站,150699001001\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), null,
+          org.vsmap.geo.spatial.CoordinateSystem.WGS84, null, null, "stations", true, "tester"), today);
+      assertThat(writer.apply(one.batch()).counts().get(org.vsmap.geo.model.Kind.STATION))
+          .isEqualTo(new JdbiImportWriter.Counts(0, 0, 1, 1));
+      assertThat(store.stations()).extracting(Station::name).doesNotContain("锦秀GeoJSON站").contains("新区无坐标站");
+      assertThat(new JdbiChangeLog(own.jdbi()).since(0, 100)).anyMatch(JdbiChangeLog.Change::deleted);
+      List<String> audit = own.jdbi().withHandle(h -> h.createQuery("SELECT username || ' ' || action FROM audit_log ORDER BY seq")
+          .mapTo(String.class).list());
+      assertThat(audit).contains("tester RETIRE", "tester CREATE", "tester REGION");
+    }
+  }
+
+  private static org.vsmap.pipeline.importer.OfficeImport.Request request(org.vsmap.pipeline.importer.OfficeImport.What what,
+      String file, String text, org.vsmap.geo.spatial.CoordinateSystem crs) {
+    return new org.vsmap.pipeline.importer.OfficeImport.Request(what, file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        null, crs, null, null, "stations", false, "tester");
+  }
+
+  @Test
   void reopeningAMigratedStoreKeepsItsData() {
     String url = db.jdbi().withHandle(h -> {
       try {
