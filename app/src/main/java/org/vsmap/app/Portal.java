@@ -76,14 +76,7 @@ final class Portal implements AutoCloseable {
   /** Rebuilds the whole index from the store (a new generation; the old one answers meanwhile). */
   static int rebuild(LuceneSearchIndex index, JdbiStationStore stations, JdbiTeamStore teams,
       JdbiActivityStore activities, String storeId, long seq) {
-    return Stage.run("build-index", () -> {
-      var all = stations.stations();
-      Map<String, GeoPoint> points = new HashMap<>();
-      for (Station s : all) {
-        points.put(s.id(), s.location());
-      }
-      return index.rebuild(all, teams.teams(), activities.activities(), points, storeId, seq);
-    });
+    return IndexFollower.rebuild(index, stations, teams, activities, storeId, seq);
   }
 
   WebPorts ports() {

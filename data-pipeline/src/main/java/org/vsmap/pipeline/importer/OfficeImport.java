@@ -93,8 +93,9 @@ public final class OfficeImport {
       }
       return m;
     }, Map::size);
-    if (regions.isEmpty()) {
-      throw new IllegalArgumentException("the store has no regions yet: start the portal once (it fills an empty store)");
+    if (regions.isEmpty() && r.what() != What.REGIONS) {
+      throw new IllegalArgumentException("the store has no regions yet: import regions first, or start the portal once "
+          + "(it fills an empty store with the demo set)");
     }
     List<Problem> problems = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>();

@@ -53,10 +53,10 @@ public final class StationImport {
       byRegion.computeIfAbsent(s.regionCode(), k -> new ArrayList<>()).add(s);
     }
     List<Problem> warnings = new ArrayList<>();
-    List<Station> seen = new ArrayList<>();
+    Map<String, List<Station>> seen = new HashMap<>();
     for (Station s : incoming) {
       List<Station> candidates = new ArrayList<>(byRegion.getOrDefault(s.regionCode(), List.of()));
-      candidates.addAll(seen.stream().filter(o -> o.regionCode().equals(s.regionCode())).toList());
+      candidates.addAll(seen.getOrDefault(s.regionCode(), List.of()));
       for (Station o : candidates) {
         if (!o.id().equals(s.id()) && similar(s.name(), o.name())
             && org.vsmap.geo.spatial.Geodesy.metres(s.location(), o.location()) < DUPLICATE_METRES) {
@@ -66,7 +66,7 @@ public final class StationImport {
           break;
         }
       }
-      seen.add(s);
+      seen.computeIfAbsent(s.regionCode(), k -> new ArrayList<>()).add(s);
     }
     return warnings;
   }

@@ -20,10 +20,16 @@ import org.vsmap.pipeline.store.JdbiChangeLog;
  * Keeps the search index in step with the store: every {@code intervalMillis} it reads the
  * change log past the sequence the index reflects, re-reads each changed record and updates or
  * deletes its document, then commits with the new sequence. An edit is searchable within one
- * interval (200 ms by default). On the PostGIS backend every node runs its own follower.
+ * interval (200 ms by default). On the PostGIS backend every node runs its own follower. When it
+ * is more than {@link #REBUILD_LAG} changes behind (a large import), it writes a new generation
+ * from the store instead — faster than replaying each change, and queries keep being answered
+ * from the old generation meanwhile.
  */
 public final class IndexFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
+
+  /** Beyond this many pending changes a rebuild is cheaper than replaying them one by one. */
+  public static final long REBUILD_LAG = 50_000;
 
   private final LuceneSearchIndex index;
   private final JdbiChangeLog changes;
@@ -56,9 +62,15 @@ public final class IndexFollower implements AutoCloseable {
     return this;
   }
 
-  /** Applies every pending change; returns how many. */
+  /** Applies every pending change (or rebuilds, when far behind); returns how many changes it covered. */
   public synchronized int catchUp() {
     long from = index.storeSequence();
+    long newest = changes.maxSeq();
+    if (newest - from > REBUILD_LAG) {
+      LOG.info("search index is {} changes behind the store: rebuilding it", newest - from);
+      rebuild(index, stations, teams, activities, index.storeId(), newest);
+      return (int) (newest - from);
+    }
     int applied = 0;
     while (true) {
       List<JdbiChangeLog.Change> batch = changes.since(from, 1000);
@@ -90,6 +102,43 @@ public final class IndexFollower implements AutoCloseable {
         a.ifPresentOrElse(index::upsert, () -> index.delete(c.kind(), c.id()));
       }
     }
+  }
+
+  /**
+   * Writes a new generation from everything in the store, as of change {@code seq} (read before
+   * calling, so a change made meanwhile is applied again afterwards — upserts are idempotent).
+   * Stations are fed from two threads.
+   */
+  public static int rebuild(LuceneSearchIndex index, StationStore stations, TeamStore teams, ActivityStore activities,
+      String storeId, long seq) {
+    return org.vsmap.pipeline.Stage.run("build-index", () -> {
+      List<Station> all = stations.stations();
+      java.util.Map<String, GeoPoint> points = new java.util.HashMap<>(all.size() * 2);
+      for (Station s : all) {
+        points.put(s.id(), s.location());
+      }
+      List<Team> allTeams = teams.teams();
+      List<Activity> allActivities = activities.activities();
+      return index.rebuild(storeId, seq, sink -> {
+        Thread helper = new Thread(() -> {
+          for (int i = 1; i < all.size(); i += 2) {
+            sink.station(all.get(i));
+          }
+        }, "vsmap-index-rebuild");
+        helper.start();
+        for (int i = 0; i < all.size(); i += 2) {
+          sink.station(all.get(i));
+        }
+        allTeams.forEach(t -> sink.team(t, t.homeStationId() == null ? null : points.get(t.homeStationId())));
+        allActivities.forEach(sink::activity);
+        try {
+          helper.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      });
+    });
   }
 
   private GeoPoint home(Team t) {

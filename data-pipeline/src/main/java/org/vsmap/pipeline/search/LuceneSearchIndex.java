@@ -256,7 +256,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     Path dir = root.resolve("gen-" + String.format("%019d", System.currentTimeMillis())).toAbsolutePath();
     java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
     try {
-      IndexWriter writer = new IndexWriter(FSDirectory.open(dir), config(IndexWriterConfig.OpenMode.CREATE));
+      // a rebuild writes everything at once: a larger buffer means fewer, larger flushes and less merging
+      IndexWriter writer = new IndexWriter(FSDirectory.open(dir), config(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(128));
       feed.accept(new Sink() {
         @Override
         public void station(Station s) {

@@ -35,14 +35,26 @@ final class Pinyin {
         out[i] = String.valueOf(Character.toLowerCase(c));
         continue;
       }
-      try {
-        String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
-        out[i] = readings == null || readings.length == 0 ? null : readings[0];
-      } catch (BadHanyuPinyinOutputFormatCombination e) {
-        throw new IllegalStateException(e);
+      String reading = READINGS[c];
+      if (reading == null) {
+        reading = reading(c);
+        READINGS[c] = reading;
       }
+      out[i] = reading.isEmpty() ? null : reading;
     }
     return out;
+  }
+
+  /** The first reading of every character looked up so far ("" for none): pinyin4j formats each lookup anew, slowly. */
+  private static final String[] READINGS = new String[Character.MAX_VALUE + 1];
+
+  private static String reading(char c) {
+    try {
+      String[] readings = PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
+      return readings == null || readings.length == 0 ? "" : readings[0];
+    } catch (BadHanyuPinyinOutputFormatCombination e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

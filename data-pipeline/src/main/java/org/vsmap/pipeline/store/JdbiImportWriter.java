@@ -81,6 +81,11 @@ public final class JdbiImportWriter {
 
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final int BATCH = 1000;
+  /**
+   * Up to this many records an import writes one audit row per changed record; a larger one writes
+   * one IMPORT row naming who, the counts and the change-log range that lists every record.
+   */
+  static final int AUDIT_EACH = 10_000;
 
   private final Jdbi jdbi;
 
@@ -118,7 +123,8 @@ public final class JdbiImportWriter {
   private Outcome write(Handle h, Batch b, java.util.function.IntConsumer progress) {
     Map<Kind, Counts> counts = new EnumMap<>(Kind.class);
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(CHINA));
-    Log log = new Log(h, b.username(), b.source(), now, progress);
+    Log log = new Log(h, b.username(), b.source(), now, progress, size(b) <= AUDIT_EACH);
+    long firstSeq = h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log").mapTo(Long.class).one() + 1;
     Counts regions = regions(h, b.regions(), log);
     counts.put(Kind.STATION, write(h, b, Kind.STATION, "station", b.stations(), Station::id,
         id -> h.createQuery(JdbiStationStore.SELECT_ANY + "WHERE id = :id").bind("id", id)
@@ -147,6 +153,20 @@ public final class JdbiImportWriter {
       log.add("FIGURES", f.regionCode(), "period " + f.period());
     }
     log.flush();
+    if (!log.each) {
+      long lastSeq = h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log").mapTo(Long.class).one();
+      StringBuilder d = new StringBuilder("source " + b.source() + ":");
+      counts.forEach((k, c) -> {
+        if (c.changed() > 0) {
+          d.append(' ').append(k.path()).append(' ').append(c.created()).append(" new ").append(c.updated()).append(" updated ")
+              .append(c.retired()).append(" retired;");
+        }
+      });
+      d.append(" regions ").append(regions.created()).append(" new ").append(regions.updated()).append(" updated;");
+      d.append(" each change is in the change log, seq ").append(firstSeq).append('–').append(lastSeq);
+      h.createUpdate("INSERT INTO audit_log (at, username, action, detail) VALUES (:at, :u, 'IMPORT', :d)")
+          .bind("at", now).bind("u", b.username()).bind("d", d.toString()).execute();
+    }
     return new Outcome(counts, b.contacts().size(), b.figures().size(), regions);
   }
 
@@ -253,8 +273,10 @@ public final class JdbiImportWriter {
     private final java.util.function.IntConsumer progress;
     private int pending;
     private int done;
+    final boolean each;
 
-    Log(Handle h, String username, String source, Timestamp now, java.util.function.IntConsumer progress) {
+    Log(Handle h, String username, String source, Timestamp now, java.util.function.IntConsumer progress, boolean each) {
+      this.each = each;
       this.progress = progress;
       this.h = h;
       this.username = username;
@@ -280,6 +302,12 @@ public final class JdbiImportWriter {
     }
 
     private void add(String action, Kind kind, String id, String detail) {
+      if (!each) {
+        if (++pending >= BATCH) {
+          flush();
+        }
+        return;
+      }
       if (audit == null) {
         audit = h.prepareBatch("INSERT INTO audit_log (at, username, action, kind, record_id, detail) "
             + "VALUES (:at, :user, :action, :kind, :id, :detail)");

@@ -61,10 +61,10 @@ public final class JdbiStationStore implements StationStore {
   static void insert(Handle h, List<Station> stations, String source) {
     PreparedBatch batch = h.prepareBatch("INSERT INTO station (source, id, name, type, region_code, address, geom, opening_hours, "
         + "services, public_contact, five_has, synthetic, approximate) VALUES (:source, :id, :name, :type, :region, :address, "
-        + "ST_GeomFromText(:geom, 4326), :hours, :services, :contact, :fiveHas, :synthetic, :approximate)");
+        + "ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :hours, :services, :contact, :fiveHas, :synthetic, :approximate)");
     for (Station s : stations) {
       batch.bind("source", source).bind("id", s.id()).bind("name", s.name()).bind("type", s.type().name()).bind("region", s.regionCode())
-          .bind("address", s.address()).bind("geom", s.location().wkt()).bind("hours", s.openingHours())
+          .bind("address", s.address()).bind("lon", s.location().lon()).bind("lat", s.location().lat()).bind("hours", s.openingHours())
           .bind("services", String.join(";", s.services())).bind("contact", s.publicContact())
           .bind("fiveHas", s.fiveHas().flags()).bind("synthetic", s.synthetic()).bind("approximate", s.approximate())
           .add();
@@ -90,11 +90,11 @@ public final class JdbiStationStore implements StationStore {
   /** Updates every column of a stored station inside the caller's transaction (un-retiring it). */
   static void update(Handle h, Station s, String source) {
     h.createUpdate("UPDATE station SET name = :name, type = :type, region_code = :region, address = :address, "
-            + "geom = ST_GeomFromText(:geom, 4326), opening_hours = :hours, services = :services, "
+            + "geom = ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), opening_hours = :hours, services = :services, "
             + "public_contact = :contact, five_has = :fiveHas, synthetic = :synthetic, "
             + "approximate = :approximate, source = :source, retired_at = NULL WHERE id = :id")
         .bind("id", s.id()).bind("name", s.name()).bind("type", s.type().name()).bind("region", s.regionCode())
-        .bind("address", s.address()).bind("geom", s.location().wkt()).bind("hours", s.openingHours())
+        .bind("address", s.address()).bind("lon", s.location().lon()).bind("lat", s.location().lat()).bind("hours", s.openingHours())
         .bind("services", String.join(";", s.services())).bind("contact", s.publicContact())
         .bind("fiveHas", s.fiveHas().flags()).bind("synthetic", s.synthetic())
         .bind("approximate", s.approximate()).bind("source", source)
