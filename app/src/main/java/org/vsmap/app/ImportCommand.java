@@ -63,6 +63,14 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--encoding", paramLabel = "NAME", description = "utf-8, gbk or gb18030 (default: detected).")
   String encoding;
 
+  @Option(names = "--map", paramLabel = "HEADER=COLUMN,...",
+      description = "Read the file's own headers as ours, e.g. 站名=name,区码=region_code,东经=lon,北纬=lat "
+          + "(default: the mapping saved for this source, if any).")
+  String map;
+
+  @Option(names = "--save-mapping", description = "Remember --map for this source, so its next files need no --map.")
+  boolean saveMapping;
+
   @Option(names = "--dry-run", description = "Check and report what would change; write nothing.")
   boolean dryRun;
 
@@ -106,12 +114,18 @@ final class ImportCommand implements Callable<Integer> {
       OfficeImport.Prepared p;
       try {
         p = OfficeImport.prepare(db.jdbi(), new OfficeImport.Request(what, name, bytes, encoding, cs, region, null, sourceName, full,
-            "cli:" + System.getProperty("user.name")), LocalDate.now(ZoneId.of("Asia/Shanghai")));
+            "cli:" + System.getProperty("user.name"), map, saveMapping), LocalDate.now(ZoneId.of("Asia/Shanghai")));
       } catch (IllegalArgumentException e) {
         throw new Failure(e.getMessage().startsWith(name) ? e.getMessage() : name + ": " + e.getMessage());
       }
       out.printf("%s: %s, read as %s: %d records pass, %d problems, %d warnings%n", name, what.en(), p.readAs(), p.records(),
           p.problems().size(), p.warnings().size());
+      if (!p.mapping().isEmpty()) {
+        out.printf("columns read through the %s mapping of source %s: %s%n", map != null ? "given" : "saved", sourceName, p.mapping());
+      }
+      if (saveMapping && map != null) {
+        out.printf("mapping saved for source %s%n", sourceName);
+      }
       p.problems().forEach(x -> out.println("  " + x));
       p.warnings().forEach(w -> out.println("  warning: " + where(w) + w.reasonEn() + " / " + w.reasonZh()));
       if (!p.clean()) {

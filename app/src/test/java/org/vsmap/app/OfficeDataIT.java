@@ -148,6 +148,22 @@ class OfficeDataIT {
       String geojson = portal.get("/api/stations.geojson").body();
       assertThat(geojson).contains("甲号驿站").doesNotContain("乙号驿站");
     }
+    // an office's own headers, mapped once and remembered for the source
+    Path own = Files.writeString(data.getParent().resolve("own-headers.csv"), "站名,区码,东经,北纬\n丙号驿站,150602,109.96,39.83\n");
+    Outcome unmapped = vsmap("import", own.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区自定义表",
+        "--dry-run", "--data-dir", data.toString());
+    assertThat(unmapped.exit()).isEqualTo(1);
+    assertThat(unmapped.out()).contains("required column missing");
+    Outcome mapped = vsmap("import", own.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区自定义表",
+        "--map", "站名=name,区码=region_code,东经=lon,北纬=lat", "--save-mapping", "--data-dir", data.toString());
+    assertThat(mapped.exit()).as(mapped.out()).isZero();
+    assertThat(mapped.out()).contains("mapping saved for source 东胜区自定义表").contains("stations: 1 new");
+    Path next = Files.writeString(data.getParent().resolve("own-headers-2.csv"), "站名,区码,东经,北纬\n丁号驿站,150602,109.97,39.83\n");
+    Outcome reused = vsmap("import", next.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区自定义表",
+        "--data-dir", data.toString());
+    assertThat(reused.exit()).as(reused.out()).isZero();
+    assertThat(reused.out()).contains("columns read through the saved mapping of source 东胜区自定义表").contains("stations: 1 new");
+
     Outcome back = vsmap("import", both.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区站点名录",
         "--data-dir", data.toString());
     assertThat(back.out()).as("a retired station listed again is restored").contains("stations: 0 new, 1 updated, 1 unchanged");

@@ -19,7 +19,51 @@ import org.vsmap.pipeline.csv.CsvTable;
  * start with a title and a "填表单位" line before the header, and forms such as the 活动情况表 of
  * seed 001 are label/value cells rather than a table, so the importers look at the lines first.
  */
-public record Grid(String file, String readAs, List<Line> lines) {
+public record Grid(String file, String readAs, List<Line> lines, Map<String, String> mapping) {
+
+  public Grid(String file, String readAs, List<Line> lines) {
+    this(file, readAs, lines, Map.of());
+  }
+
+  /**
+   * The same lines read through a column mapping (the file's header → our column name, e.g.
+   * 站名 → name), as a user saved it for this source.
+   */
+  public Grid withMapping(Map<String, String> m) {
+    return new Grid(file, readAs, lines, m == null ? Map.of() : Map.copyOf(m));
+  }
+
+  /** Parses a mapping written as {@code 站名=name,区码=region_code}. */
+  public static Map<String, String> parseMapping(String text) {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      return m;
+    }
+    for (String pair : text.split("[,，;；\\n]")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      String[] kv = pair.split("=", 2);
+      if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+        throw new IllegalArgumentException("a column mapping is written header=column, e.g. 站名=name: '" + pair.strip() + "'");
+      }
+      m.put(kv[0].strip(), kv[1].strip());
+    }
+    return m;
+  }
+
+  /** Writes a mapping back as {@code header=column,...}. */
+  public static String formatMapping(Map<String, String> m) {
+    return String.join(",", m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+  }
+
+  private String mapped(String cell) {
+    if (cell == null) {
+      return null;
+    }
+    String m = mapping.get(cell.strip());
+    return m != null ? m : cell;
+  }
 
   /** One non-empty line; {@code cells} are null where empty. */
   public record Line(int number, List<String> cells) {
@@ -77,13 +121,15 @@ public record Grid(String file, String readAs, List<Line> lines) {
   public CsvTable table(Collection<String> knownHeaders) {
     int at = 0;
     for (int i = 0; i < lines.size(); i++) {
-      long known = lines.get(i).cells().stream().filter(c -> c != null && knownHeaders.contains(normalise(c))).count();
+      long known = lines.get(i).cells().stream().map(this::mapped)
+          .filter(c -> c != null && knownHeaders.contains(normalise(c))).count();
       if (known >= 2) {
         at = i;
         break;
       }
     }
-    List<String> header = lines.get(at).cells().stream().map(c -> c == null ? "" : c.strip().replaceAll("\\s+", "")).toList();
+    List<String> header = lines.get(at).cells().stream().map(this::mapped)
+        .map(c -> c == null ? "" : c.strip().replaceAll("\\s+", "")).toList();
     List<CsvTable.Row> rows = new ArrayList<>();
     for (Line line : lines.subList(at + 1, lines.size())) {
       for (int i = header.size(); i < line.cells().size(); i++) {

@@ -67,11 +67,21 @@ public final class OfficeImport {
    * @param source the name records are remembered under, so a full re-import retires what it no longer lists
    */
   public record Request(What what, String file, byte[] bytes, String encoding, CoordinateSystem crs, String regionCode,
-      String scope, String source, boolean full, String username) {}
+      String scope, String source, boolean full, String username, String mapping, boolean saveMapping) {
 
-  /** A checked file: its problems (nothing is written while there are any), warnings, and what would be written. */
+    /** A request that uses the mapping saved for its source, if any. */
+    public Request(What what, String file, byte[] bytes, String encoding, CoordinateSystem crs, String regionCode, String scope,
+        String source, boolean full, String username) {
+      this(what, file, bytes, encoding, crs, regionCode, scope, source, full, username, null, false);
+    }
+  }
+
+  /**
+   * A checked file: its problems (nothing is written while there are any), warnings, what would be
+   * written, and the column mapping it was read through ("" for none).
+   */
   public record Prepared(Request request, String readAs, int records, List<Problem> problems, List<Problem> warnings,
-      JdbiImportWriter.Batch batch) {
+      JdbiImportWriter.Batch batch, String mapping) {
     public boolean clean() {
       return problems.isEmpty();
     }
@@ -99,6 +109,10 @@ public final class OfficeImport {
     }
     List<Problem> problems = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>();
+    Map<String, String> mapping = r.mapping() != null ? Grid.parseMapping(r.mapping()) : savedMapping(jdbi, r.source(), r.what());
+    if (r.saveMapping() && r.mapping() != null) {
+      saveMapping(jdbi, r.source(), r.what(), mapping);
+    }
     JdbiImportWriter.Batch batch = JdbiImportWriter.Batch.of(r.source(), r.username());
     String readAs;
     int records;
@@ -108,8 +122,9 @@ public final class OfficeImport {
         if (r.crs() == null) {
           throw new IllegalArgumentException("a station list must declare its coordinate system: wgs84, cgcs2000, gcj02 or bd09");
         }
-        StationImport.Result res = Stage.run("check-stations", () -> StationImport.read(r.file(), r.bytes(), r.encoding(),
-            r.crs(), regions, false), x -> x.stations().size() + x.problems().size());
+        StationImport.Result res = Stage.run("check-stations", () -> StationImport.read(
+            Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping), r.crs(), regions, false),
+            x -> x.stations().size() + x.problems().size());
         problems.addAll(res.problems());
         warnings.addAll(res.warnings());
         List<Station> stored = new JdbiStationStore(jdbi).stations();
@@ -142,8 +157,9 @@ public final class OfficeImport {
         records = res.teams().size() + res.activities().size();
       }
       case REGIONS -> {
-        RegionImport.Result res = Stage.run("check-regions", () -> RegionImport.read(r.file(), r.bytes(), r.encoding(),
-            r.crs() == null ? CoordinateSystem.WGS84 : r.crs(), regions), x -> x.regions().size() + x.problems().size());
+        RegionImport.Result res = Stage.run("check-regions", () -> RegionImport.read(
+            Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping), r.crs() == null ? CoordinateSystem.WGS84 : r.crs(),
+            regions), x -> x.regions().size() + x.problems().size());
         problems.addAll(res.problems());
         res.regions().forEach(x -> regionsTouched.add(x.code() + "\t" + x.name()));
         batch = batch.withRegions(res.regions());
@@ -151,7 +167,7 @@ public final class OfficeImport {
         records = res.regions().size();
       }
       case FIGURES -> {
-        Grid grid = Grid.read(r.file(), r.bytes(), r.encoding());
+        Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
         List<VolunteerFigure> figures = figures(grid, regions, problems);
         figures.forEach(f -> regionsTouched.add(f.regionCode() + "\t" + f.period()));
         batch = batch.withFigures(figures);
@@ -169,7 +185,24 @@ public final class OfficeImport {
         }
       }
     }
-    return new Prepared(r, readAs, records, problems, warnings, batch);
+    return new Prepared(r, readAs, records, problems, warnings, batch, Grid.formatMapping(mapping));
+  }
+
+  /** The column mapping saved for a source and kind, or none. */
+  public static Map<String, String> savedMapping(Jdbi jdbi, String source, What what) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT mapping FROM column_mapping WHERE source = :s AND kind = :k")
+        .bind("s", source).bind("k", what.name()).mapTo(String.class).findOne().map(Grid::parseMapping).orElse(Map.of()));
+  }
+
+  /** Saves (or replaces) the column mapping of a source and kind. */
+  public static void saveMapping(Jdbi jdbi, String source, What what, Map<String, String> mapping) {
+    jdbi.useTransaction(h -> {
+      h.createUpdate("DELETE FROM column_mapping WHERE source = :s AND kind = :k").bind("s", source).bind("k", what.name()).execute();
+      if (!mapping.isEmpty()) {
+        h.createUpdate("INSERT INTO column_mapping (source, kind, mapping, updated_at) VALUES (:s, :k, :m, CURRENT_TIMESTAMP)")
+            .bind("s", source).bind("k", what.name()).bind("m", Grid.formatMapping(mapping)).execute();
+      }
+    });
   }
 
   static final Map<String, List<String>> FIGURE_HEADERS = Map.of(

@@ -46,7 +46,12 @@ public final class RegionImport {
   private RegionImport() {}
 
   public static Result read(String file, byte[] bytes, String encoding, CoordinateSystem crs, Map<String, Region> stored) {
-    Grid grid = Grid.read(file, bytes, encoding);
+    return read(Grid.read(file, bytes, encoding), crs, stored);
+  }
+
+  /** Reads the lines of a file (possibly through a saved column mapping). */
+  public static Result read(Grid grid, CoordinateSystem crs, Map<String, Region> stored) {
+    String file = grid.file();
     CsvTable table = grid.table(SYNONYMS.values().stream().flatMap(List::stream).toList());
     Map<String, String> columns = new HashMap<>();
     for (String h : table.header()) {

@@ -129,7 +129,12 @@ public final class StationImport {
    */
   public static Result read(String file, byte[] bytes, String encoding, CoordinateSystem crs, Map<String, Region> regions,
       boolean synthetic) {
-    Grid grid = Grid.read(file, bytes, encoding);
+    return read(Grid.read(file, bytes, encoding), crs, regions, synthetic);
+  }
+
+  /** Reads the lines of an office's file (possibly through a saved column mapping). */
+  public static Result read(Grid grid, CoordinateSystem crs, Map<String, Region> regions, boolean synthetic) {
+    String file = grid.file();
     CsvTable table = grid.table(SYNONYMS.values().stream().flatMap(List::stream).toList());
     String readAs = grid.readAs();
     Map<String, String> columns = resolveColumns(table.header());
