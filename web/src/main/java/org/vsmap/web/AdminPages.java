@@ -161,7 +161,8 @@ final class AdminPages {
     Offices.Preview p;
     try {
       p = offices().check(s.account(), ctx.formParam("kind"), file.filename(), bytes, ctx.formParam("crs"),
-          ctx.formParam("encoding"), "on".equals(ctx.formParam("full")));
+          ctx.formParam("encoding"), "on".equals(ctx.formParam("full")), ctx.formParam("mapping"),
+          "on".equals(ctx.formParam("save_mapping")));
     } catch (IllegalArgumentException e) {
       throw WebError.badRequest(e.getMessage());
     }

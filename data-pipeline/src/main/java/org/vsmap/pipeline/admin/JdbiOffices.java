@@ -69,14 +69,15 @@ public final class JdbiOffices implements Offices {
   }
 
   @Override
-  public Preview check(Account account, String what, String file, byte[] bytes, String crs, String encoding, boolean full) {
+  public Preview check(Account account, String what, String file, byte[] bytes, String crs, String encoding, boolean full,
+      String mapping, boolean saveMapping) {
     OfficeImport.What w = OfficeImport.What.parse(what);
     CoordinateSystem cs = crs == null || crs.isBlank() ? null : CoordinateSystem.parse(crs);
     String name = file == null || file.isBlank() ? "upload" : file.replaceAll("[\\\\/]", "_");
     OfficeImport.Prepared p = OfficeImport.prepare(jdbi, new OfficeImport.Request(w, name, bytes,
         encoding == null || encoding.isBlank() ? null : encoding, cs, account.regionCode(),
         account.role() == Role.ADMIN ? null : account.regionCode(), name.replaceFirst("\\.[^.]+$", ""), full,
-        account.username()), LocalDate.now(clock));
+        account.username(), mapping == null || mapping.isBlank() ? null : mapping, saveMapping), LocalDate.now(clock));
     List<Change> changes = List.of();
     int contacts = 0;
     int figures = 0;

@@ -74,10 +74,13 @@ public interface Offices {
   /**
    * Checks a file; nothing is written.
    *
-   * @param what station, report or figures
+   * @param what station, report, figures or regions
+   * @param mapping the file's headers read as ours ({@code 站名=name,...}), or null for the one saved for this source
+   * @param saveMapping remember {@code mapping} for this source
    * @throws IllegalArgumentException when the file or an option cannot be used at all, with the reason
    */
-  Preview check(Account account, String what, String file, byte[] bytes, String crs, String encoding, boolean full);
+  Preview check(Account account, String what, String file, byte[] bytes, String crs, String encoding, boolean full,
+      String mapping, boolean saveMapping);
 
   /**
    * Applies a clean preview of this account.
