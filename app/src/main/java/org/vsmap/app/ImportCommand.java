@@ -40,7 +40,7 @@ final class ImportCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--kind", required = true, paramLabel = "KIND",
-      description = "station (a station list), report (the 活动情况表 or 汇总表 of seed 001), figures "
+      description = "station (a station list), team (a team list), activity (upcoming activities), report (the 活动情况表 or 汇总表 of seed 001), figures "
           + "(registered / active volunteers and service hours per region and period) or regions (codes, names, parents, "
           + "population; boundaries from GeoJSON).")
   String kind;

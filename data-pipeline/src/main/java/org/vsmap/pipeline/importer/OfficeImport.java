@@ -33,6 +33,8 @@ public final class OfficeImport {
   /** What a file holds. */
   public enum What {
     STATION("站点名录", "station list"),
+    TEAM("队伍名录", "team list"),
+    ACTIVITY("活动计划", "upcoming activities"),
     REPORT("活动情况表 / 活动情况汇总表", "activity report (seed 001)"),
     FIGURES("志愿者统计数据", "volunteer figures"),
     REGIONS("行政区划", "regions (codes, names, parents, population, boundaries)");
@@ -51,9 +53,10 @@ public final class OfficeImport {
 
     public static What parse(String text) {
       try {
-        return valueOf(text.strip().toUpperCase(Locale.ROOT).replaceAll("S$", ""));
+        String t = text.strip().toUpperCase(Locale.ROOT);
+        return t.equals("ACTIVITIES") ? ACTIVITY : t.equals("REGIONS") ? REGIONS : valueOf(t.replaceAll("S$", ""));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown kind '" + text + "': use station, report, figures or regions");
+        throw new IllegalArgumentException("unknown kind '" + text + "': use station, team, activity, report, figures or regions");
       }
     }
   }
@@ -155,6 +158,34 @@ public final class OfficeImport {
         }
         readAs = res.encoding();
         records = res.teams().size() + res.activities().size();
+      }
+      case TEAM -> {
+        Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
+        TeamActivityImport.Result res = Stage.run("check-teams", () -> TeamActivityImport.teams(grid, regions, new JdbiTeamStore(jdbi).teams(),
+            new JdbiStationStore(jdbi).stations()), x -> x.teams().size() + x.problems().size());
+        problems.addAll(res.problems());
+        res.teams().forEach(t -> regionsTouched.add(t.regionCode() + "\t" + t.id()));
+        batch = batch.withTeams(res.teams());
+        if (r.full()) {
+          batch = batch.full(Set.of(Kind.TEAM));
+        }
+        readAs = grid.readAs();
+        records = res.teams().size();
+      }
+      case ACTIVITY -> {
+        Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
+        TeamActivityImport.Result res = Stage.run("check-activities", () -> TeamActivityImport.activities(grid, r.crs() == null ? CoordinateSystem.WGS84 : r.crs(),
+            regions, new JdbiTeamStore(jdbi).teams(), new JdbiStationStore(jdbi).stations(),
+            today.atTime(java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai")))), x -> x.activities().size() + x.problems().size());
+        problems.addAll(res.problems());
+        warnings.addAll(res.warnings());
+        res.activities().forEach(a -> regionsTouched.add(a.regionCode() + "\t" + a.id()));
+        batch = batch.withActivities(res.activities());
+        if (r.full()) {
+          batch = batch.full(Set.of(Kind.ACTIVITY));
+        }
+        readAs = grid.readAs();
+        records = res.activities().size();
       }
       case REGIONS -> {
         RegionImport.Result res = Stage.run("check-regions", () -> RegionImport.read(

@@ -1,0 +1,88 @@
+package org.vsmap.pipeline.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.Recurrence;
+import org.vsmap.geo.model.Region;
+import org.vsmap.geo.model.Team;
+import org.vsmap.geo.model.TeamLevel;
+import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.spatial.CoordinateSystem;
+import org.vsmap.pipeline.seed.SeedLoader;
+import org.vsmap.pipeline.seed.SeedSource;
+
+class TeamActivityImportTest {
+  static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 25, 10, 0);
+  static SeedLoader.SeedData seed;
+  static final Map<String, Region> REGIONS = new HashMap<>();
+
+  @BeforeAll
+  static void load() {
+    seed = SeedLoader.read(SeedSource.classpath(), NOW.toLocalDate());
+    seed.regions().forEach(r -> REGIONS.put(r.code(), r));
+  }
+
+  static Grid grid(String name, String text, Charset cs) {
+    return Grid.read(name, text.getBytes(cs), null);
+  }
+
+  @Test
+  void aTeamListNamesParentsAndStationsByIdOrNameInGbk() {
+    String csv = "队伍名称,上级队伍,区划代码,层级,主管单位,成立时间,驻地站点,队员人数\n"
+        + "锦秀社区巾帼志愿服务队,交通街道志愿服务总队,150602001002,,锦秀社区妇联,2021年3月8日,锦秀社区志愿服务站,12\n"
+        + "东胜区退役军人志愿服务总队,tm-150602,150602,总队,东胜区退役军人事务局,,,40\n"
+        + "无名上级队,不存在的队伍,150602,,,,,3\n"
+        + "越级队,tm-150602,150602,分队,,,,3\n"
+        + "负数队,tm-150602,150602,,,,,-2\n";
+    TeamActivityImport.Result r = TeamActivityImport.teams(grid("teams.csv", csv, Charset.forName("GBK")), REGIONS, seed.teams(),
+        seed.stations());
+    assertThat(r.teams()).extracting(Team::name).containsExactly("锦秀社区巾帼志愿服务队", "东胜区退役军人志愿服务总队");
+    Team women = r.teams().get(0);
+    assertThat(women.parentId()).isEqualTo("tm-150602001");
+    assertThat(women.level()).as("no level given: one tier below its parent 总队").isEqualTo(TeamLevel.DETACHMENT);
+    assertThat(women.founded()).isEqualTo(LocalDate.of(2021, 3, 8));
+    assertThat(women.homeStationId()).isEqualTo("st-150602001002");
+    assertThat(r.teams().get(1).level()).isEqualTo(TeamLevel.UNIT_CORPS);
+    assertThat(r.problems()).extracting(Problem::row, Problem::reasonEn).containsExactly(
+        tuple(4, "unknown parent team (give its id or exact name)"),
+        tuple(5, "a team must sit below its parent's tier (Division)"),
+        tuple(6, "counts cannot be negative"));
+  }
+
+  @Test
+  void upcomingActivitiesAreCheckedForThePastThemesAndPlaces() {
+    String csv = "活动名称,主题,组织队伍,站点,开始时间,结束时间,招募人数,已报名人数,频次,经度,纬度\n"
+        + "周末义诊,服务百姓健康,东胜区志愿服务分队,东胜区人民公园便民志愿服务点,2026-11-28 09:00,11:30,10,2,每周,,\n"
+        + "河道清理,,交通街道志愿服务总队,,2026-12-05 08:30,,20,0,,,\n"
+        + "上周的活动,平安,交通街道志愿服务总队,,2026-11-20 09:00,,5,0,,,\n"
+        + "火星活动,平安,交通街道志愿服务总队,,2026-12-01 09:00,,5,0,,2.35,48.85\n"
+        + "怪主题,养猫,交通街道志愿服务总队,,2026-12-01 09:00,,5,0,,,\n"
+        + "负招募,平安,交通街道志愿服务总队,,2026-12-01 09:00,,-5,0,,,\n";
+    TeamActivityImport.Result r = TeamActivityImport.activities(grid("acts.csv", csv, StandardCharsets.UTF_8), CoordinateSystem.WGS84,
+        REGIONS, seed.teams(), seed.stations(), NOW);
+    assertThat(r.activities()).extracting(Activity::title).containsExactly("周末义诊", "河道清理");
+    Activity clinic = r.activities().get(0);
+    assertThat(clinic.stationId()).isEqualTo("st-150602-park");
+    assertThat(clinic.end()).isEqualTo(LocalDateTime.of(2026, 11, 28, 11, 30));
+    assertThat(clinic.recurrence()).isEqualTo(Recurrence.WEEKLY);
+    assertThat(clinic.theme()).isEqualTo(Theme.PUBLIC_HEALTH);
+    Activity river = r.activities().get(1);
+    assertThat(river.theme()).as("guessed from the words").isEqualTo(Theme.MOUNTAINS_AND_RIVERS);
+    assertThat(river.approximate()).as("no station, no point: the team's region centroid").isTrue();
+    assertThat(r.problems()).extracting(Problem::row, Problem::reasonEn).containsExactly(
+        tuple(4, "the activity is in the past: this list is for upcoming activities (report held ones with the 活动情况表)"),
+        tuple(5, "point is outside China"),
+        tuple(6, "unknown theme (one of the 18)"),
+        tuple(7, "counts cannot be negative"));
+  }
+}
