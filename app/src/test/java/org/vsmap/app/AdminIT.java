@@ -61,6 +61,11 @@ class AdminIT {
   }
 
   static OfficeDataIT.Outcome cli(String... args) throws Exception {
+    return cli(data, args);
+  }
+
+  /** Runs the jar's CLI on a data directory, with the test password in the environment. */
+  static OfficeDataIT.Outcome cli(Path data, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(RunningPortal.java(), "-jar", RunningPortal.JAR.toString()));
     cmd.addAll(List.of(args));
     cmd.addAll(List.of("--data-dir", data.toString()));
