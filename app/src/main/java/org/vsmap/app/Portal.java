@@ -1,13 +1,8 @@
 package org.vsmap.app;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vsmap.geo.model.GeoPoint;
-import org.vsmap.geo.model.Station;
-import org.vsmap.pipeline.Stage;
 import org.vsmap.pipeline.search.IndexFollower;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
 import org.vsmap.pipeline.seed.SeedLoader;

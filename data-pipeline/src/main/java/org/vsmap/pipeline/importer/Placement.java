@@ -10,8 +10,9 @@ import org.vsmap.geo.model.Station;
 /**
  * Where a row without coordinates goes: at a station its place names (exact name, or the longest
  * station name the place text contains), else at the centroid of the region its place names or its
- * region code give — walking up to the nearest region whose centroid is known. Anything placed by
- * a region centroid is flagged approximate and shown so.
+ * region code give — or, when that region has no point of its own, at a town of the GeoNames
+ * gazetteer the text names, else walking up to the nearest region whose centroid is known.
+ * Anything placed by a centroid or a town is flagged approximate and shown so.
  */
 final class Placement {
   /** A point, the station it is at (or null), whether it is approximate, and how it was found (zh, en). */
@@ -33,6 +34,25 @@ final class Placement {
   }
 
   /**
+   * A place {@code placeText} itself names under {@code regionCode}: a region (its centroid, or a
+   * town of the gazetteer, or a centroid further up) or a gazetteer town; null when it names none.
+   */
+  static Place named(String regionCode, String placeText, Map<String, Region> regions) {
+    if (placeText == null || regionCode == null) {
+      return null;
+    }
+    String text = placeText.replaceAll("\\s", "");
+    boolean namesRegion = regions.values().stream()
+        .anyMatch(r -> r.code().startsWith(regionCode) && r.code().length() > regionCode.length() && text.contains(r.name()));
+    if (namesRegion) {
+      return atRegion(regionCode, placeText, regions);
+    }
+    Gazetteer.Town town = Gazetteer.find(placeText, regionCode);
+    return town == null ? null : new Place(town.point(), null, true, "地名“" + town.name() + "”（GeoNames）",
+        "GeoNames town " + town.name() + " in " + regionCode);
+  }
+
+  /**
    * The centroid of the most specific region under {@code regionCode} named in {@code placeText}
    * (or of {@code regionCode} itself), or null when no region up the chain has a known centroid.
    */
@@ -45,6 +65,14 @@ final class Placement {
             && (best == null || r.code().length() > best.code().length())) {
           best = r;
         }
+      }
+    }
+    if (best != null && (best.centroid() == null || best.code().length() <= 6)) {
+      // a town the text names is closer than a county's (or a walked-up) centroid
+      Gazetteer.Town town = Gazetteer.find(placeText, best.code());
+      if (town != null) {
+        return new Place(town.point(), null, true, "地名“" + town.name() + "”（GeoNames）",
+            "GeoNames town " + town.name() + " in " + best.code() + " " + best.name());
       }
     }
     for (Region r = best; r != null; r = r.parentCode() == null ? null : regions.get(r.parentCode())) {

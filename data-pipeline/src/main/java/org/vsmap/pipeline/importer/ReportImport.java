@@ -400,6 +400,12 @@ public final class ReportImport {
       String where = place != null ? place : text;
       List<Station> local = known.stations().stream().filter(s -> s.regionCode().startsWith(office.code())).toList();
       Placement.Place at = Placement.atStation(where, local);
+      Placement.Place named = at == null ? Placement.named(office.code(), where, known.regions()) : null;
+      if (named != null) {
+        at = named;
+        warnings.add(new Problem(file, line, place == null ? "活动内容" : "地点", place == null ? title : place,
+            "位置为近似：" + at.howZh(), "approximate location: " + at.howEn()));
+      }
       if (at == null && team.homeStationId() != null && place == null) {
         at = known.stations().stream().filter(s -> s.id().equals(team.homeStationId())).findFirst()
             .map(s -> new Placement.Place(s.location(), s.id(), s.approximate(), "队伍驻地“" + s.name() + "”",

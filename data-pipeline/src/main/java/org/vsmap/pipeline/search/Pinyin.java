@@ -14,7 +14,7 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
  * read with its most common reading (pinyin4j's first); Latin letters and digits stand for
  * themselves, other characters are skipped.
  */
-final class Pinyin {
+public final class Pinyin {
   private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
   private static final int MAX_KEY = 48;
 
@@ -27,7 +27,7 @@ final class Pinyin {
   private Pinyin() {}
 
   /** One syllable per character of the name (null where a character has no reading). */
-  static String[] syllables(String name) {
+  public static String[] syllables(String name) {
     String[] out = new String[name.length()];
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);

@@ -166,6 +166,36 @@ class ReportImportTest {
   }
 
   @Test
+  void aPlaceNamedInChineseIsFoundByItsPinyinInTheGazetteer() {
+    String csv = "类别,志愿服务组织名称,活动内容,日期及时间,志愿者参加人数\n"
+        + "镇,东胜区志愿服务分队,天骄街道文明交通劝导,2026-11-19 9:00-11:00,6\n";
+    ReportImport.Result r = ReportImport.read("g.csv", csv.getBytes(StandardCharsets.UTF_8), null, "150602", known, TODAY);
+    assertThat(r.problems()).isEmpty();
+    Activity a = r.activities().get(0);
+    assertThat(a.approximate()).isTrue();
+    assertThat(a.location()).as("GeoNames Tianjiao").isEqualTo(new org.vsmap.geo.model.GeoPoint(109.99953, 39.82553));
+    assertThat(r.warnings()).extracting(Problem::reasonEn).anyMatch(w -> w.contains("GeoNames town Tianjiao"));
+  }
+
+  @Test
+  void truncatedFilesAreRefusedWithTheReason() throws IOException {
+    byte[] xlsx = Files.readAllBytes(SAMPLES.resolve("汇总表-东胜区-样例.xlsx"));
+    byte[] half = java.util.Arrays.copyOf(xlsx, xlsx.length / 2);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ReportImport.read("cut.xlsx", half, null, "150602", known, TODAY))
+        .hasMessageStartingWith("cut.xlsx: not a readable XLSX workbook");
+    byte[] csv = Files.readAllBytes(SAMPLES.resolve("汇总表-东胜区-样例.csv"));
+    String text = new String(csv, StandardCharsets.UTF_8);
+    byte[] cutQuote = (text + "\"区直单位,没有结束的引号").getBytes(StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ReportImport.read("cut.csv", cutQuote, null, "150602", known, TODAY))
+        .hasMessageStartingWith("cut.csv: not a readable CSV file");
+    byte[] cutUtf8 = java.util.Arrays.copyOf(csv, csv.length - 1); // the last character's bytes cut in half
+    ReportImport.Result r = ReportImport.read("cut2.csv", cutUtf8, null, "150602", known, TODAY);
+    assertThat(r.encoding()).as("no longer valid UTF-8: read as GB18030, and then the rows do not make sense").isNotNull();
+  }
+
+  @Test
   void datesAreReadAsOfficesWriteThem() {
     assertThat(ReportDates.parse("11.18 下午3点-5点半", TODAY))
         .isEqualTo(new ReportDates.Span(LocalDateTime.of(2026, 11, 18, 15, 0), LocalDateTime.of(2026, 11, 18, 17, 30)));
