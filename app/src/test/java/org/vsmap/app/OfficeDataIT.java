@@ -130,13 +130,15 @@ class OfficeDataIT {
     try (RunningPortal first = RunningPortal.start(data)) {
       assertThat(first.get("/health").statusCode()).isEqualTo(200);
     }
-    String header = "站点名称,行政区划代码,地址,经度,纬度\n";
+    String header = "站点名称,行政区划代码,地址,经度,纬度,负责人姓名,负责人手机号码\n";
     Path both = Files.writeString(data.getParent().resolve("list-v1.csv"),
-        header + "甲号驿站,150602,东胜区,109.95,39.82\n乙号驿站,150602,东胜区,,\n");
-    Path one = Files.writeString(data.getParent().resolve("list-v2.csv"), header + "甲号驿站,150602,东胜区,109.95,39.82\n");
+        header + "甲号驿站,150602,东胜区,109.95,39.82,赵测站,13700001111\n乙号驿站,150602,东胜区,,,,\n");
+    Path one = Files.writeString(data.getParent().resolve("list-v2.csv"),
+        header + "甲号驿站,150602,东胜区,109.95,39.82,赵测站,13700001111\n");
     Outcome v1 = vsmap("import", both.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区站点名录",
         "--data-dir", data.toString());
-    assertThat(v1.out()).as(v1.out()).contains("stations: 2 new").contains("row 3: no coordinates: approximate location");
+    assertThat(v1.out()).as(v1.out()).contains("stations: 2 new").contains("row 3: no coordinates: approximate location")
+        .contains("restricted contacts: 1").doesNotContain("赵测站", "13700001111");
     Outcome v2 = vsmap("import", one.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区站点名录", "--full",
         "--data-dir", data.toString());
     assertThat(v2.exit()).as(v2.out()).isZero();
@@ -146,7 +148,9 @@ class OfficeDataIT {
       assertThat(json.readTree(portal.get("/api/search?q=" + enc("甲号驿站")).body()).get("total").asInt()).isEqualTo(1);
       assertThat(json.readTree(portal.get("/api/search?q=" + enc("乙号驿站")).body()).get("total").asInt()).isZero();
       String geojson = portal.get("/api/stations.geojson").body();
-      assertThat(geojson).contains("甲号驿站").doesNotContain("乙号驿站");
+      assertThat(geojson).contains("甲号驿站").doesNotContain("乙号驿站").doesNotContain("赵测站").doesNotContain("13700001111");
+      String id = json.readTree(portal.get("/api/search?q=" + enc("甲号驿站")).body()).get("hits").get(0).get("url").asText();
+      assertThat(portal.get(id).body()).contains("甲号驿站").doesNotContain("赵测站").doesNotContain("13700001111");
     }
     // an office's own headers, mapped once and remembered for the source
     Path own = Files.writeString(data.getParent().resolve("own-headers.csv"), "站名,区码,东经,北纬\n丙号驿站,150602,109.96,39.83\n");

@@ -133,7 +133,7 @@ public final class OfficeImport {
         List<Station> stored = new JdbiStationStore(jdbi).stations();
         warnings.addAll(StationImport.likelyDuplicates(r.file(), res.stations(), stored));
         res.stations().forEach(s -> regionsTouched.add(s.regionCode() + "\t" + s.id()));
-        batch = batch.withStations(res.stations());
+        batch = batch.withStations(res.stations()).withContacts(res.contacts());
         if (r.full()) {
           batch = batch.full(Set.of(Kind.STATION));
         }

@@ -33,7 +33,13 @@ public final class StationImport {
    * What the file holds: the stations that passed, the problems (which block the file), the
    * warnings (likely duplicates, which do not), and how the file was read.
    */
-  public record Result(List<Station> stations, List<Problem> problems, List<Problem> warnings, String encoding) {
+  public record Result(List<Station> stations, List<Problem> problems, List<Problem> warnings, String encoding,
+      List<org.vsmap.geo.model.RestrictedContact> contacts) {
+
+    public Result(List<Station> stations, List<Problem> problems, List<Problem> warnings, String encoding) {
+      this(stations, problems, warnings, encoding, List.of());
+    }
+
     public boolean clean() {
       return problems.isEmpty();
     }
@@ -103,6 +109,9 @@ public final class StationImport {
     SYNONYMS.put("services", List.of("services", "服务内容", "服务项目"));
     SYNONYMS.put("public_contact", List.of("public_contact", "联系电话", "服务电话", "电话"));
     SYNONYMS.put("five_has", List.of("five_has", "五有"));
+    // personal data: kept in the restricted table for the owning office, never published
+    SYNONYMS.put("person", List.of("person", "负责人姓名", "负责人", "站长姓名", "联系人"));
+    SYNONYMS.put("mobile", List.of("mobile", "负责人手机号码", "负责人手机", "手机号码", "手机"));
   }
 
   private static final Map<String, StationType> TYPE_NAMES = new HashMap<>();
@@ -149,6 +158,7 @@ public final class StationImport {
       return new Result(List.of(), problems, List.of(), readAs);
     }
     List<Station> stations = new ArrayList<>();
+    List<org.vsmap.geo.model.RestrictedContact> contacts = new ArrayList<>();
     List<Problem> placed = new ArrayList<>();
     Map<String, Integer> seenIds = new HashMap<>();
     for (CsvTable.Row row : table.rows()) {
@@ -164,6 +174,20 @@ public final class StationImport {
         continue;
       }
       Station s = station(file, row, columns, crs, regions, synthetic, problems, placed);
+      String person = cell(row, columns, "person");
+      String mobile = cell(row, columns, "mobile");
+      if (mobile != null) {
+        try {
+          mobile = org.vsmap.geo.model.RestrictedContact.normaliseMobile(mobile);
+        } catch (IllegalArgumentException e) {
+          problems.add(new Problem(file, row.line(), columns.get("mobile"), mobile, "手机号码格式不对（应为 11 位，以 13–19 开头）",
+              "wrong mobile number format (11 digits starting 13–19)"));
+        }
+      }
+      if (s != null && problems.size() == before && (person != null || mobile != null)) {
+        contacts.add(new org.vsmap.geo.model.RestrictedContact(org.vsmap.geo.model.Kind.STATION, s.id(), s.regionCode(), person,
+            mobile));
+      }
       if (s != null && problems.size() == before) {
         Integer first = seenIds.putIfAbsent(s.id(), row.line());
         if (first != null) {
@@ -176,7 +200,7 @@ public final class StationImport {
     }
     List<Problem> warnings = new ArrayList<>(placed);
     warnings.addAll(likelyDuplicates(file, stations, List.of()));
-    return new Result(stations, problems, warnings, readAs);
+    return new Result(stations, problems, warnings, readAs, contacts);
   }
 
   /** Canonical column → the header used in this file. */
