@@ -283,6 +283,34 @@ class AdminIT {
     assertThat(o.post("/admin/teams/tm-150602", t).statusCode()).isEqualTo(400);
     t.put("member_count", "70");
     assertThat(o.post("/admin/teams/tm-150602", t).statusCode()).isEqualTo(302);
+
+    String activity = ACTIVITY_IN_DONGSHENG;
+    Map<String, String> a = formValues(o.get("/admin/activities/" + activity).body());
+    a.put("csrf", o.csrf);
+    a.put("description", matcher("<textarea id=\"f-description\" name=\"description\" rows=\"5\">([^<]*)</textarea>",
+        o.get("/admin/activities/" + activity).body()));
+    String start = a.get("start");
+    a.put("end", start);
+    HttpResponse<String> backwards = o.post("/admin/activities/" + activity, a);
+    assertThat(backwards.statusCode()).isEqualTo(400);
+    assertThat(backwards.body()).contains("ends before it starts");
+    a.put("end", java.time.LocalDateTime.parse(start).plusHours(3).toString());
+    a.put("title", "<b>改期后的活动</b>");
+    assertThat(o.post("/admin/activities/" + activity, a).statusCode()).isEqualTo(302);
+    String page = portal.get("/activities/" + activity).body();
+    assertThat(page).as("escaped on the public page").contains("&lt;b&gt;改期后的活动&lt;/b&gt;").doesNotContain("<b>改期后的活动</b>");
+  }
+
+  /** A demo activity of 东胜区 (150602), the office's own region. */
+  static final String ACTIVITY_IN_DONGSHENG = firstActivityIn("150602");
+
+  static String firstActivityIn(String region) {
+    try {
+      return Files.readAllLines(Path.of("..", "seeds", "demo", "activities.csv"), StandardCharsets.UTF_8).stream().skip(1)
+          .map(l -> l.split(",")).filter(f -> f.length > 6 && f[6].startsWith(region)).map(f -> f[0]).findFirst().orElseThrow();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static Map<String, String> formValues(String html) {

@@ -274,12 +274,12 @@ public final class OfficeImport {
       }
       Long registered = number(grid.file(), row, columns.get("registered"), problems);
       Long active = number(grid.file(), row, columns.get("active"), problems);
-      Long hours = number(grid.file(), row, columns.get("service_hours"), problems);
+      Double hours = decimal(grid.file(), row, columns.get("service_hours"), problems);
       if (problems.size() > before) {
         continue;
       }
       try {
-        VolunteerFigure f = new VolunteerFigure(region, period, registered, active, hours == null ? null : hours.doubleValue());
+        VolunteerFigure f = new VolunteerFigure(region, period, registered, active, hours);
         Integer first = seen.putIfAbsent(region + "|" + period, row.line());
         if (first != null) {
           problems.add(new Problem(grid.file(), row.line(), columns.get("period"), period, "与第 " + first + " 行重复",
@@ -293,6 +293,24 @@ public final class OfficeImport {
       }
     }
     return out;
+  }
+
+  private static Double decimal(String file, CsvTable.Row row, String column, List<Problem> problems) {
+    String v = column == null ? null : row.get(column);
+    if (v == null) {
+      return null;
+    }
+    try {
+      double d = new java.math.BigDecimal(v.replace(",", "").replace("，", "")).doubleValue();
+      if (d < 0) {
+        problems.add(new Problem(file, row.line(), column, v, "不能为负数", "cannot be negative"));
+        return null;
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      problems.add(new Problem(file, row.line(), column, v, "不是数字", "not a number"));
+      return null;
+    }
   }
 
   private static Long number(String file, CsvTable.Row row, String column, List<Problem> problems) {

@@ -273,6 +273,39 @@ abstract class StoreContract {
     }
   }
 
+  @Test
+  void volunteerFiguresPerRegionAndPeriodAreCheckedAndReplacedNotDuplicated() throws Exception {
+    try (Database own = Database.open(newDatabaseUrl("figures"), user(), null)) {
+      SeedLoader.load(own, SeedSource.classpath(), CLOCK);
+      java.time.LocalDate today = java.time.LocalDate.now(CLOCK);
+      JdbiImportWriter writer = new JdbiImportWriter(own.jdbi());
+      String bad = "区划代码,统计期,注册志愿者人数,活跃志愿者人数,服务时长（小时）\n"
+          + "150602,2026-11,52000,18000,\"91,234.5\"\n"
+          + "150602,2026-13,1,1,1\n"
+          + "150603,2026-W47,100,200,5\n"
+          + "999999,2026,1,1,1\n"
+          + "150621,2026,-5,,\n";
+      var checked = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
+          org.vsmap.pipeline.importer.OfficeImport.What.FIGURES, "figures.csv", bad, null), today);
+      assertThat(checked.problems()).as("%s", checked.problems()).extracting(org.vsmap.pipeline.importer.Problem::row)
+          .containsExactly(3, 4, 5, 6);
+      assertThat(checked.problems().get(1).reasonEn()).contains("exceed registered");
+      String good = "区划代码,统计期,注册志愿者人数,活跃志愿者人数,服务时长（小时）\n150602,2026-11,52000,18000,\"91,234.5\"\n"
+          + "150603,2026-W47,300,200,5\n";
+      var clean = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
+          org.vsmap.pipeline.importer.OfficeImport.What.FIGURES, "figures.csv", good, null), today);
+      assertThat(clean.problems()).isEmpty();
+      assertThat(writer.apply(clean.batch()).figures()).isEqualTo(2);
+      assertThat(writer.apply(clean.batch()).figures()).as("the same file again replaces, never doubles").isEqualTo(2);
+      List<String> rows = own.jdbi().withHandle(h -> h.createQuery("SELECT region_code || ' ' || period || ' ' || registered || ' ' "
+          + "|| active FROM volunteer_figure ORDER BY region_code").mapTo(String.class).list());
+      assertThat(rows).containsExactly("150602 2026-11 52000 18000", "150603 2026-W47 300 200");
+      double hours = own.jdbi().withHandle(h -> h.createQuery("SELECT service_hours FROM volunteer_figure WHERE region_code = '150602'")
+          .mapTo(Double.class).one());
+      assertThat(hours).as("91,234.5 read as a number, thousands separator and all").isEqualTo(91234.5);
+    }
+  }
+
   private static org.vsmap.pipeline.importer.OfficeImport.Request request(org.vsmap.pipeline.importer.OfficeImport.What what,
       String file, String text, org.vsmap.geo.spatial.CoordinateSystem crs) {
     return new org.vsmap.pipeline.importer.OfficeImport.Request(what, file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
