@@ -85,7 +85,9 @@ class OfficeDataIT {
       Set<String> seen = crawl(portal, List.of("/", "/?lang=en", teamUrl, river.get("url").asText(),
           "/api/search?q=" + enc("蓝天救援"), "/api/search?kind=team&limit=100", "/api/search?q=" + enc("王晓测"),
           "/api/search?q=13912345678", "/api/suggest?q=" + enc("蓝天"), "/api/nearby?lat=39.8&lon=109.95&limit=50",
-          "/api/clusters?bbox=109,39,111,41&zoom=10", "/api/stations.geojson", "/api/regions.geojson", "/api/regions"));
+          "/api/clusters?bbox=109,39,111,41&zoom=10", "/api/stations.geojson", "/api/regions.geojson", "/api/regions",
+          "/data/stations.csv", "/data/teams.csv", "/data/activities.csv", "/data/stations.geojson", "/data/teams.geojson",
+          "/data/activities.geojson"));
       assertThat(seen.size()).as("pages and answers scanned").isGreaterThan(20);
     }
   }

@@ -30,6 +30,7 @@ public final class Routes {
     MapApi mapApi = new MapApi(readiness, settings.clock());
     ErrorMapping errors = new ErrorMapping(views);
     AdminPages admin = new AdminPages(views, readiness);
+    DataDownloads data = new DataDownloads(readiness);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -56,6 +57,7 @@ public final class Routes {
       config.routes.get("/api/regions", mapApi::regions);
       config.routes.get("/api/stations.geojson", geojson::stations);
       config.routes.get("/api/regions.geojson", geojson::regions);
+      config.routes.get("/data/{file}", data::download);
       config.routes.before("/admin*", admin::before);
       config.routes.get("/admin", admin::home);
       config.routes.get("/admin/login", admin::loginForm);

@@ -105,6 +105,16 @@ public final class JdbiActivityStore implements ActivityStore {
         .execute();
   }
 
+  /** The SELECT of every column (retired rows too), for exports that stream their own WHERE. */
+  public static String selectAll() {
+    return SELECT_ANY;
+  }
+
+  /** Reads one row of {@link #selectAll()}. */
+  public static Activity read(ResultSet rs) throws SQLException {
+    return map(rs);
+  }
+
   static Activity map(ResultSet rs) throws SQLException {
     return new Activity(rs.getString("id"), rs.getString("title"), rs.getString("description"),
         Theme.valueOf(rs.getString("theme")), rs.getString("organiser_team_id"), rs.getString("station_id"),

@@ -101,6 +101,16 @@ public final class JdbiStationStore implements StationStore {
         .execute();
   }
 
+  /** The SELECT of every column (retired rows too), for exports that stream their own WHERE. */
+  public static String selectAll() {
+    return SELECT_ANY;
+  }
+
+  /** Reads one row of {@link #selectAll()}. */
+  public static Station read(ResultSet rs) throws SQLException {
+    return map(rs);
+  }
+
   static Station map(ResultSet rs) throws SQLException {
     String services = rs.getString("services");
     return new Station(rs.getString("id"), rs.getString("name"), StationType.valueOf(rs.getString("type")),

@@ -86,6 +86,16 @@ public final class JdbiTeamStore implements TeamStore {
         .execute();
   }
 
+  /** The SELECT of every column (retired rows too), for exports that stream their own WHERE. */
+  public static String selectAll() {
+    return SELECT_ANY;
+  }
+
+  /** Reads one row of {@link #selectAll()}. */
+  public static Team read(ResultSet rs) throws SQLException {
+    return map(rs);
+  }
+
   static Team map(ResultSet rs) throws SQLException {
     Date founded = rs.getDate("founded");
     return new Team(rs.getString("id"), rs.getString("name"), TeamLevel.valueOf(rs.getString("level")),

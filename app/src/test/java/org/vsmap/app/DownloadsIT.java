@@ -1,0 +1,162 @@
+package org.vsmap.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dataset downloads against the packaged jar, each read back by a real reader (Jackson CSV,
+ * Apache POI, Jackson JSON) and compared with the store, including names built to break files.
+ */
+class DownloadsIT {
+  /** Names that break naive CSV, HTML or spreadsheets; the last two start like formulas. */
+  static final List<String> HOSTILE = List.of("他说\"你好\",再见站", "第一行\n第二行站", "<script>alert(1)</script>站", "+1+2 站",
+      "-负号站");
+  static RunningPortal portal;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path data = Files.createTempDirectory("vsmap-downloads-").resolve("data");
+    try (RunningPortal first = RunningPortal.start(data)) {
+      assertThat(first.get("/health").statusCode()).isEqualTo(200);
+    }
+    StringBuilder csv = new StringBuilder("站点名称,行政区划代码,经度,纬度\n");
+    for (String name : HOSTILE) {
+      csv.append('"').append(name.replace("\"", "\"\"")).append("\",150602,109.96,39.82\n");
+    }
+    Path file = Files.writeString(data.getParent().resolve("hostile.csv"), csv.toString());
+    OfficeDataIT.Outcome o = OfficeDataIT.vsmap("import", file.toString(), "--kind", "station", "--crs", "wgs84", "--data-dir",
+        data.toString());
+    assertThat(o.exit()).as(o.out()).isZero();
+    portal = RunningPortal.start(data);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    portal.close();
+  }
+
+  static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(portal.url(path))).timeout(Duration.ofSeconds(60));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static List<Map<String, String>> csv(byte[] body) throws Exception {
+    assertThat(body[0] & 0xff).as("UTF-8 BOM for Excel").isEqualTo(0xEF);
+    String text = new String(body, StandardCharsets.UTF_8).substring(1);
+    try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class)
+        .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+      return it.readAll();
+    }
+  }
+
+  @Test
+  void stationsInEveryFormatMatchTheStoreAndKeepHostileNamesIntactAndHarmless() throws Exception {
+    JsonNode store = new ObjectMapper().readTree(portal.get("/api/stations.geojson").body()).get("features");
+    Map<String, String> names = new HashMap<>();
+    store.forEach(f -> names.put(f.get("properties").get("id").asText(), f.get("properties").get("name").asText()));
+
+    HttpResponse<byte[]> c = get("/data/stations.csv");
+    assertThat(c.statusCode()).isEqualTo(200);
+    assertThat(c.headers().firstValue("content-type").orElse("")).startsWith("text/csv");
+    assertThat(c.headers().firstValue("link").orElse("")).contains("creativecommons.org/licenses/by/4.0");
+    List<Map<String, String>> rows = csv(c.body());
+    assertThat(rows).hasSize(names.size());
+    for (Map<String, String> r : rows) {
+      String original = names.get(r.get("id"));
+      String expected = original.startsWith("+") || original.startsWith("-") ? "'" + original : original;
+      assertThat(r.get("name")).as("CSV name of %s", r.get("id")).isEqualTo(expected);
+    }
+    assertThat(rows).extracting(r -> r.get("name")).contains("'+1+2 站", "'-负号站", "他说\"你好\",再见站", "第一行\n第二行站");
+    assertThat(new String(c.body(), StandardCharsets.UTF_8)).contains("\r\n");
+
+    HttpResponse<byte[]> x = get("/data/stations.xlsx");
+    assertThat(x.statusCode()).isEqualTo(200);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(x.body()))) {
+      Sheet data = wb.getSheet("data");
+      assertThat(data.getLastRowNum()).isEqualTo(names.size());
+      List<String> header = new ArrayList<>();
+      data.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+      int id = header.indexOf("id");
+      int name = header.indexOf("name");
+      for (int i = 1; i <= data.getLastRowNum(); i++) {
+        Row r = data.getRow(i);
+        assertThat(r.getCell(name).getCellType()).as("text, never a formula").isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+        assertThat(r.getCell(name).getStringCellValue()).isEqualTo(names.get(r.getCell(id).getStringCellValue()));
+      }
+      String about = new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(wb.getSheet("about").getRow(1).getCell(1));
+      assertThat(about).startsWith("CC BY 4.0");
+      boolean noticed = false;
+      for (Row r : wb.getSheet("about")) {
+        noticed |= r.getCell(0) != null && r.getCell(0).toString().equals("notice");
+      }
+      assertThat(noticed).as("the synthetic notice travels with the file").isTrue();
+    }
+
+    HttpResponse<byte[]> g = get("/data/stations.geojson");
+    JsonNode fc = new ObjectMapper().readTree(g.body());
+    assertThat(g.headers().firstValue("content-type").orElse("")).startsWith("application/geo+json");
+    assertThat(fc.get("license").asText()).startsWith("CC BY 4.0");
+    assertThat(fc.get("notice").asText()).contains("synthetic");
+    assertThat(fc.get("features")).hasSize(names.size());
+    fc.get("features").forEach(f -> assertThat(f.get("properties").get("name").asText()).isEqualTo(names.get(f.get("id").asText())));
+  }
+
+  @Test
+  void filtersConditionalRequestsAndBadParameters() throws Exception {
+    List<Map<String, String>> all = csv(get("/data/activities.csv").body());
+    List<Map<String, String>> health = csv(get("/data/activities.csv?theme=public_health&region=150602").body());
+    List<Map<String, String>> expected = all.stream()
+        .filter(r -> r.get("theme").equals("PUBLIC_HEALTH") && r.get("region_code").startsWith("150602")).toList();
+    assertThat(health).isNotEmpty().isEqualTo(expected);
+    List<Map<String, String>> december = csv(get("/data/activities.csv?from=2026-12-01&to=2026-12-31").body());
+    assertThat(december).allMatch(r -> r.get("end").compareTo("2026-12-01") > 0 && r.get("start").compareTo("2027-01-01") < 0);
+
+    JsonNode teams = new ObjectMapper().readTree(get("/data/teams.geojson?region=150602").body()).get("features");
+    assertThat(teams).isNotEmpty();
+    assertThat(teams).allMatch(f -> f.get("properties").get("region_code").asText().startsWith("150602"));
+    assertThat(teams).anyMatch(f -> f.get("geometry").isObject());
+
+    HttpResponse<byte[]> first = get("/data/stations.geojson");
+    String etag = first.headers().firstValue("etag").orElseThrow();
+    HttpResponse<byte[]> again = get("/data/stations.geojson", "If-None-Match", etag);
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    assertThat(get("/data/stations.geojson?region=150602").headers().firstValue("etag").orElseThrow())
+        .as("another filter, another ETag").isNotEqualTo(etag);
+
+    assertThat(get("/data/stations.csv?region=15x").statusCode()).isEqualTo(400);
+    assertThat(get("/data/stations.csv?theme=arts").statusCode()).isEqualTo(400);
+    assertThat(get("/data/activities.csv?from=yesterday").statusCode()).isEqualTo(400);
+    assertThat(get("/data/activities.csv?colour=red").statusCode()).isEqualTo(400);
+    assertThat(get("/data/people.csv").statusCode()).isEqualTo(404);
+    assertThat(get("/data/stations.exe").statusCode()).isEqualTo(404);
+  }
+}

@@ -1,0 +1,403 @@
+package org.vsmap.pipeline.export;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Station;
+import org.vsmap.geo.model.Team;
+import org.vsmap.geo.port.Downloads;
+import org.vsmap.pipeline.store.JdbiActivityStore;
+import org.vsmap.pipeline.store.JdbiStationStore;
+import org.vsmap.pipeline.store.JdbiTeamStore;
+
+/**
+ * The open datasets written straight from a streaming query: CSV (UTF-8 with BOM for Excel, RFC
+ * 4180 quoting, CRLF, text cells starting with = + - @ neutralised with a leading apostrophe),
+ * XLSX (a streaming workbook: a data sheet of typed cells — text is never a formula — and an
+ * "about" sheet with licence, attribution, notice and the field dictionary) and GeoJSON (RFC
+ * 7946, with licence, attribution and, where it applies, the synthetic notice as top-level
+ * members). Retired records are never exported; personal contacts are not in any dataset.
+ */
+public final class DatasetExports implements Downloads {
+  public static final String LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)";
+  public static final String ATTRIBUTION = "志愿服务地图开放数据 / Volunteer Service Map open data";
+  public static final String SYNTHETIC_NOTICE = "含合成演示数据，非真实记录 / Contains synthetic demo data, not real records";
+
+  /** One column: its dictionary entry and how to read it from a record. */
+  private record Column<T>(Field field, Function<T, Object> value) {}
+
+  private record Spec<T>(Dataset dataset, List<Column<T>> columns, Function<T, GeoPoint> point, Function<T, Boolean> synthetic) {}
+
+  private static final Spec<Station> STATIONS;
+  private static final Spec<TeamAt> TEAMS_AT;
+  private static final Spec<Activity> ACTIVITIES;
+
+  /** A team with the point of its home station (or null). */
+  private record TeamAt(Team team, GeoPoint point) {}
+
+  static {
+    List<Column<Station>> s = new ArrayList<>();
+    s.add(col("id", "string", "", "站点编号", "station id", "st-150602001002", Station::id));
+    s.add(col("name", "string", "", "名称", "name", "锦秀社区志愿服务站", Station::name));
+    s.add(col("type", "string", "", "类型代码", "type code", "COMMUNITY", x -> x.type().name()));
+    s.add(col("type_zh", "string", "", "类型", "type (Chinese)", "社区志愿服务站", x -> x.type().zh()));
+    s.add(col("region_code", "string", "", "所属区划代码（统计用区划代码）", "region code (NBS)", "150602001002", Station::regionCode));
+    s.add(col("county_code", "string", "", "所属县级区划代码", "county code", "150602", Station::countyCode));
+    s.add(col("address", "string", "", "地址", "address", "东胜区交通街道锦秀社区", Station::address));
+    s.add(col("lon", "number", "degree (WGS84)", "经度", "longitude", "109.953453", x -> x.location().lon()));
+    s.add(col("lat", "number", "degree (WGS84)", "纬度", "latitude", "39.881668", x -> x.location().lat()));
+    s.add(col("opening_hours", "string", "", "开放时间", "opening hours", "周一至周五 9:00-17:00", Station::openingHours));
+    s.add(col("services", "string", "", "服务内容（；分隔）", "services (; separated)", "助老；义诊", x -> String.join("；", x.services())));
+    s.add(col("public_contact", "string", "", "办公电话", "office phone", "0477-8581234", Station::publicContact));
+    s.add(col("five_has", "string", "", "五有（场地、人员、制度、项目、经费；1 为有）", "five-has flags", "11010", x -> x.fiveHas().flags()));
+    s.add(col("five_has_met", "integer", "count", "五有达标项数", "five-has met", "3", x -> x.fiveHas().met()));
+    s.add(col("approximate_location", "boolean", "", "位置为近似（区域中心或地名点）", "approximate location", "false", Station::approximate));
+    s.add(col("synthetic", "boolean", "", "合成演示数据", "synthetic demo data", "false", Station::synthetic));
+    STATIONS = new Spec<>(new Dataset("stations", "志愿服务站点", "Volunteer service stations", fields(s)), s, Station::location,
+        Station::synthetic);
+
+    List<Column<TeamAt>> t = new ArrayList<>();
+    t.add(col("id", "string", "", "队伍编号", "team id", "tm-150602", x -> x.team().id()));
+    t.add(col("name", "string", "", "名称", "name", "东胜区志愿服务分队", x -> x.team().name()));
+    t.add(col("level", "string", "", "层级代码", "tier code", "DIVISION", x -> x.team().level().name()));
+    t.add(col("level_zh", "string", "", "层级", "tier (Chinese)", "分队", x -> x.team().level().zh()));
+    t.add(col("parent_id", "string", "", "上级队伍编号", "parent team id", "tm-1506", x -> x.team().parentId()));
+    t.add(col("region_code", "string", "", "所属区划代码", "region code", "150602", x -> x.team().regionCode()));
+    t.add(col("supervising_unit", "string", "", "主管单位", "supervising unit", "东胜区文明办", x -> x.team().supervisingUnit()));
+    t.add(col("founded", "date", "", "成立日期", "founded", "2016-01-09", x -> x.team().founded() == null ? null : x.team().founded().toString()));
+    t.add(col("speciality", "string", "", "专长", "speciality", "综合", x -> x.team().speciality()));
+    t.add(col("home_station_id", "string", "", "驻地站点编号", "home station id", "st-150602-hall", x -> x.team().homeStationId()));
+    t.add(col("member_count", "integer", "person", "队员人数", "members", "66", x -> x.team().memberCount()));
+    t.add(col("lon", "number", "degree (WGS84)", "驻地经度", "home station longitude", "109.950794", x -> x.point() == null ? null : x.point().lon()));
+    t.add(col("lat", "number", "degree (WGS84)", "驻地纬度", "home station latitude", "39.828333", x -> x.point() == null ? null : x.point().lat()));
+    t.add(col("synthetic", "boolean", "", "合成演示数据", "synthetic demo data", "false", x -> x.team().synthetic()));
+    TEAMS_AT = new Spec<>(new Dataset("teams", "志愿服务队伍", "Volunteer teams", fields(t)), t, TeamAt::point, x -> x.team().synthetic());
+
+    List<Column<Activity>> a = new ArrayList<>();
+    a.add(col("id", "string", "", "活动编号", "activity id", "ac-00001", Activity::id));
+    a.add(col("title", "string", "", "活动名称", "title", "义诊与健康咨询", Activity::title));
+    a.add(col("description", "string", "", "简介", "description", "", Activity::description));
+    a.add(col("theme", "string", "", "主题代码（18 类）", "theme code (18)", "PUBLIC_HEALTH", x -> x.theme().name()));
+    a.add(col("theme_zh", "string", "", "主题", "theme (Chinese)", "服务百姓健康", x -> x.theme().zh()));
+    a.add(col("care_group", "string", "", "关爱类别", "care group", "OTHERS", x -> x.theme().group().name()));
+    a.add(col("organiser_team_id", "string", "", "组织队伍编号", "organiser team id", "tm-150602", Activity::organiserTeamId));
+    a.add(col("station_id", "string", "", "站点编号", "station id", "st-150602-park", Activity::stationId));
+    a.add(col("region_code", "string", "", "所属区划代码", "region code", "150602", Activity::regionCode));
+    a.add(col("lon", "number", "degree (WGS84)", "经度", "longitude", "109.984159", x -> x.location().lon()));
+    a.add(col("lat", "number", "degree (WGS84)", "纬度", "latitude", "39.817247", x -> x.location().lat()));
+    a.add(col("start", "datetime", "China time (UTC+8)", "开始时间", "start", "2026-11-28T09:00", x -> x.start().toString()));
+    a.add(col("end", "datetime", "China time (UTC+8)", "结束时间", "end", "2026-11-28T11:30", x -> x.end().toString()));
+    a.add(col("recurrence", "string", "", "频次（ONCE/WEEKLY）", "recurrence", "ONCE", x -> x.recurrence().name()));
+    a.add(col("volunteers_wanted", "integer", "person", "招募人数", "volunteers wanted", "10", Activity::volunteersWanted));
+    a.add(col("volunteers_signed_up", "integer", "person", "已报名人数", "volunteers signed up", "2", Activity::volunteersSignedUp));
+    a.add(col("participants", "integer", "person", "实际参加人数（活动情况表）", "volunteers who took part", "12", Activity::participants));
+    a.add(col("records_service_hours", "boolean", "", "是否记录服务时长", "records service hours", "true", Activity::recordsServiceHours));
+    a.add(col("published_nationally", "boolean", "", "是否在全国志愿服务信息系统发布", "published nationally", "false", Activity::publishedNationally));
+    a.add(col("approximate_location", "boolean", "", "位置为近似", "approximate location", "false", Activity::approximate));
+    a.add(col("synthetic", "boolean", "", "合成演示数据", "synthetic demo data", "false", Activity::synthetic));
+    ACTIVITIES = new Spec<>(new Dataset("activities", "志愿服务活动", "Volunteer activities", fields(a)), a, Activity::location,
+        Activity::synthetic);
+  }
+
+  private static <T> Column<T> col(String name, String type, String unit, String zh, String en, String example,
+      Function<T, Object> value) {
+    return new Column<>(new Field(name, type, unit, zh, en, example), value);
+  }
+
+  private static <T> List<Field> fields(List<Column<T>> columns) {
+    return columns.stream().map(Column::field).toList();
+  }
+
+  private final Jdbi jdbi;
+
+  public DatasetExports(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public List<Dataset> datasets() {
+    return List.of(STATIONS.dataset(), TEAMS_AT.dataset(), ACTIVITIES.dataset());
+  }
+
+  @Override
+  public String version() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT v FROM store_info WHERE k = 'store_id') || '-' "
+        + "|| CAST(COALESCE((SELECT MAX(seq) FROM change_log), 0) AS VARCHAR(20))").mapTo(String.class).one());
+  }
+
+  @Override
+  public void write(String dataset, Format format, Filter filter, OutputStream out) throws IOException {
+    Filter f = filter == null ? Filter.ALL : filter;
+    String prefix = (f.region() == null ? "" : f.region().replaceAll("[^0-9]", "")) + "%";
+    switch (dataset) {
+      case "stations" -> write(STATIONS, format, out, "station", "WHERE retired_at IS NULL AND region_code LIKE :p",
+          sink -> jdbi.useHandle(h -> stream(h.createQuery(JdbiStationStore.selectAll()
+              + "WHERE retired_at IS NULL AND region_code LIKE :p ORDER BY id").bind("p", prefix), JdbiStationStore::read, sink)), prefix, f);
+      case "teams" -> write(TEAMS_AT, format, out, "team", "WHERE retired_at IS NULL AND region_code LIKE :p",
+          sink -> jdbi.useHandle(h -> stream(h.createQuery("SELECT t.id, t.name, t.level, t.parent_id, t.region_code, "
+              + "t.supervising_unit, t.founded, t.speciality, t.home_station_id, t.member_count, t.synthetic, ST_X(s.geom) AS home_lon, "
+              + "ST_Y(s.geom) AS home_lat FROM team t LEFT JOIN station s ON s.id = t.home_station_id "
+              + "WHERE t.retired_at IS NULL AND t.region_code LIKE :p ORDER BY t.id").bind("p", prefix), rs -> {
+                double lon = rs.getDouble("home_lon");
+                GeoPoint p = rs.wasNull() ? null : new GeoPoint(lon, rs.getDouble("home_lat"));
+                return new TeamAt(JdbiTeamStore.read(rs), p);
+              }, sink)), prefix, f);
+      case "activities" -> {
+        StringBuilder where = new StringBuilder("WHERE retired_at IS NULL AND region_code LIKE :p");
+        if (f.theme() != null) {
+          where.append(" AND theme = :theme");
+        }
+        if (f.from() != null) {
+          where.append(" AND ends_at > :from");
+        }
+        if (f.to() != null) {
+          where.append(" AND starts_at < :to");
+        }
+        write(ACTIVITIES, format, out, "activity", where.toString(), sink -> jdbi.useHandle(h -> {
+          Query q = h.createQuery(JdbiActivityStore.selectAll() + where + " ORDER BY id").bind("p", prefix);
+          bindActivity(q, f);
+          stream(q, JdbiActivityStore::read, sink);
+        }), prefix, f);
+      }
+      default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "': stations, teams or activities");
+    }
+  }
+
+  private static void bindActivity(Query q, Filter f) {
+    if (f.theme() != null) {
+      q.bind("theme", f.theme().name());
+    }
+    if (f.from() != null) {
+      q.bind("from", Timestamp.valueOf(f.from()));
+    }
+    if (f.to() != null) {
+      q.bind("to", Timestamp.valueOf(f.to()));
+    }
+  }
+
+  private interface RowReader<T> {
+    T read(java.sql.ResultSet rs) throws java.sql.SQLException;
+  }
+
+  private static <T> void stream(Query q, RowReader<T> reader, java.util.function.Consumer<T> sink) {
+    try (var s = q.setFetchSize(1000).map((rs, ctx) -> reader.read(rs)).stream()) {
+      s.forEach(sink);
+    }
+  }
+
+  private interface Source<T> {
+    void each(java.util.function.Consumer<T> sink);
+  }
+
+  private <T> void write(Spec<T> spec, Format format, OutputStream out, String table, String where, Source<T> source, String prefix,
+      Filter f) throws IOException {
+    boolean synthetic = jdbi.withHandle(h -> {
+      Query q = h.createQuery("SELECT COUNT(*) FROM " + table + " " + where + " AND synthetic = TRUE").bind("p", prefix);
+      if (table.equals("activity")) {
+        bindActivity(q, f);
+      }
+      return q.mapTo(Long.class).one() > 0;
+    });
+    try {
+      switch (format) {
+        case CSV -> csv(spec, out, source);
+        case XLSX -> xlsx(spec, out, source, synthetic);
+        case GEOJSON -> geojson(spec, out, source, synthetic);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  // ---- CSV ---------------------------------------------------------------------------------------
+
+  private static <T> void csv(Spec<T> spec, OutputStream out, Source<T> source) throws IOException {
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    w.write('\uFEFF');
+    List<String> header = spec.columns().stream().map(c -> c.field().name()).toList();
+    w.write(String.join(",", header));
+    w.write("\r\n");
+    source.each(r -> {
+      try {
+        for (int i = 0; i < spec.columns().size(); i++) {
+          if (i > 0) {
+            w.write(',');
+          }
+          w.write(csvCell(spec.columns().get(i).value().apply(r)));
+        }
+        w.write("\r\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    w.flush();
+  }
+
+  /** One CSV cell: numbers as they are, text neutralised when a spreadsheet would run it, quoted per RFC 4180 when needed. */
+  static String csvCell(Object v) {
+    if (v == null) {
+      return "";
+    }
+    if (v instanceof Number n) {
+      return number(n);
+    }
+    String s = v.toString();
+    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      s = "'" + s;
+    }
+    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+      s = "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+
+  private static String number(Number n) {
+    if (n instanceof Double d) {
+      return BigDecimal.valueOf(d).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+    return n.toString();
+  }
+
+  // ---- XLSX --------------------------------------------------------------------------------------
+
+  private static <T> void xlsx(Spec<T> spec, OutputStream out, Source<T> source, boolean synthetic) throws IOException {
+    SXSSFWorkbook wb = new SXSSFWorkbook(200);
+    wb.setCompressTempFiles(true);
+    try {
+      Sheet data = wb.createSheet("data");
+      Row head = data.createRow(0);
+      for (int i = 0; i < spec.columns().size(); i++) {
+        head.createCell(i).setCellValue(spec.columns().get(i).field().name());
+      }
+      int[] r = {1};
+      source.each(rec -> {
+        Row row = data.createRow(r[0]++);
+        for (int i = 0; i < spec.columns().size(); i++) {
+          Object v = spec.columns().get(i).value().apply(rec);
+          if (v == null) {
+            continue;
+          }
+          Cell c = row.createCell(i);
+          if (v instanceof Number n) {
+            c.setCellValue(n.doubleValue());
+          } else if (v instanceof Boolean b) {
+            c.setCellValue(b);
+          } else {
+            c.setCellValue(v.toString()); // a text cell, never a formula, whatever it starts with
+          }
+        }
+      });
+      Sheet about = wb.createSheet("about");
+      int a = 0;
+      a = line(about, a, "dataset", spec.dataset().id() + " — " + spec.dataset().titleZh() + " / " + spec.dataset().titleEn());
+      a = line(about, a, "licence", LICENCE);
+      a = line(about, a, "attribution", ATTRIBUTION);
+      if (synthetic) {
+        a = line(about, a, "notice", SYNTHETIC_NOTICE);
+      }
+      a++;
+      Row h = about.createRow(a++);
+      String[] cols = {"field", "type", "unit", "含义", "meaning", "example"};
+      for (int i = 0; i < cols.length; i++) {
+        h.createCell(i).setCellValue(cols[i]);
+      }
+      for (Field fd : spec.dataset().fields()) {
+        Row row = about.createRow(a++);
+        String[] v = {fd.name(), fd.type(), fd.unit(), fd.zh(), fd.en(), fd.example()};
+        for (int i = 0; i < v.length; i++) {
+          row.createCell(i).setCellValue(v[i]);
+        }
+      }
+      wb.write(out);
+    } finally {
+      wb.close();
+    }
+  }
+
+  private static int line(Sheet s, int r, String key, String value) {
+    Row row = s.createRow(r);
+    row.createCell(0).setCellValue(key);
+    row.createCell(1).setCellValue(value);
+    return r + 1;
+  }
+
+  // ---- GeoJSON -----------------------------------------------------------------------------------
+
+  private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  private static <T> void geojson(Spec<T> spec, OutputStream out, Source<T> source, boolean synthetic) throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("type", "FeatureCollection");
+      g.writeStringField("name", spec.dataset().id());
+      g.writeStringField("license", LICENCE);
+      g.writeStringField("attribution", ATTRIBUTION);
+      if (synthetic) {
+        g.writeStringField("notice", SYNTHETIC_NOTICE);
+      }
+      g.writeArrayFieldStart("features");
+      source.each(r -> {
+        try {
+          g.writeStartObject();
+          g.writeStringField("type", "Feature");
+          g.writeStringField("id", spec.columns().get(0).value().apply(r).toString());
+          GeoPoint p = spec.point().apply(r);
+          if (p == null) {
+            g.writeNullField("geometry");
+          } else {
+            g.writeObjectFieldStart("geometry");
+            g.writeStringField("type", "Point");
+            g.writeArrayFieldStart("coordinates");
+            g.writeNumber(BigDecimal.valueOf(p.lon()).setScale(6, RoundingMode.HALF_UP));
+            g.writeNumber(BigDecimal.valueOf(p.lat()).setScale(6, RoundingMode.HALF_UP));
+            g.writeEndArray();
+            g.writeEndObject();
+          }
+          g.writeObjectFieldStart("properties");
+          for (Column<T> c : spec.columns()) {
+            String name = c.field().name();
+            if (name.equals("lon") || name.equals("lat")) {
+              continue;
+            }
+            Object v = c.value().apply(r);
+            if (v == null) {
+              g.writeNullField(name);
+            } else if (v instanceof Number n) {
+              g.writeNumberField(name, n.longValue());
+            } else if (v instanceof Boolean b) {
+              g.writeBooleanField(name, b);
+            } else {
+              g.writeStringField(name, v.toString());
+            }
+          }
+          g.writeEndObject();
+          g.writeEndObject();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+}

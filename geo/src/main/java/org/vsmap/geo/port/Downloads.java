@@ -1,0 +1,66 @@
+package org.vsmap.geo.port;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.vsmap.geo.model.Theme;
+
+/**
+ * The open datasets as files: stations, teams and activities in CSV, XLSX and GeoJSON, whole or
+ * filtered, written as a stream (memory does not grow with the size).
+ */
+public interface Downloads {
+
+  /** A file format: its extension and media type. */
+  enum Format {
+    CSV("csv", "text/csv; charset=utf-8"),
+    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    GEOJSON("geojson", "application/geo+json");
+
+    private final String extension;
+    private final String mediaType;
+
+    Format(String extension, String mediaType) {
+      this.extension = extension;
+      this.mediaType = mediaType;
+    }
+
+    public String extension() { return extension; }
+
+    public String mediaType() { return mediaType; }
+
+    /** The format of an extension, or null. */
+    public static Format ofExtension(String ext) {
+      for (Format f : values()) {
+        if (f.extension.equals(ext)) {
+          return f;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Which records: a region code prefix, a theme (activities), a time window (activities); null = any. */
+  record Filter(String region, Theme theme, LocalDateTime from, LocalDateTime to) {
+    public static final Filter ALL = new Filter(null, null, null, null);
+  }
+
+  /** One column of a dataset: name, type, unit, meaning (zh, en), example. */
+  record Field(String name, String type, String unit, String zh, String en, String example) {}
+
+  /** A dataset: its id, titles and field dictionary. */
+  record Dataset(String id, String titleZh, String titleEn, List<Field> fields) {}
+
+  List<Dataset> datasets();
+
+  /** Changes whenever the store's data change: used as the ETag of every download. */
+  String version();
+
+  /**
+   * Writes the dataset's records that match the filter.
+   *
+   * @throws IllegalArgumentException for an unknown dataset
+   */
+  void write(String dataset, Format format, Filter filter, OutputStream out) throws IOException;
+}

@@ -1,0 +1,116 @@
+package org.vsmap.web;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.Downloads;
+
+/**
+ * {@code GET /data/{dataset}.{csv|xlsx|geojson}[?region=&theme=&from=&to=]}: the current version
+ * of a dataset, whole or filtered, streamed. The ETag is the store's data version plus the
+ * filter, so a conditional GET answers 304 until the data change; the licence travels in a
+ * {@code Link: rel="license"} header as well as inside the XLSX and GeoJSON files.
+ */
+final class DataDownloads {
+  private final Readiness readiness;
+
+  DataDownloads(Readiness readiness) {
+    this.readiness = readiness;
+  }
+
+  void download(Context ctx) throws IOException {
+    Downloads downloads = readiness.ports().downloads();
+    if (downloads == null) {
+      throw new WebError(503, "Service Unavailable", "downloads are not available on this server");
+    }
+    String file = ctx.pathParam("file");
+    int dot = file.lastIndexOf('.');
+    String dataset = dot < 0 ? file : file.substring(0, dot);
+    Downloads.Format format = dot < 0 ? null : Downloads.Format.ofExtension(file.substring(dot + 1).toLowerCase(Locale.ROOT));
+    if (downloads.datasets().stream().noneMatch(d -> d.id().equals(dataset))) {
+      throw WebError.notFound("no dataset " + dataset + ": stations, teams or activities");
+    }
+    if (format == null) {
+      throw WebError.notFound("no such format for " + dataset + ": .csv, .xlsx or .geojson");
+    }
+    Downloads.Filter filter = filter(ctx, dataset);
+    String etag = "W/\"" + downloads.version() + "-" + digest(format + "|" + filter) + "\"";
+    ctx.header("ETag", etag);
+    ctx.header("Cache-Control", "public, max-age=60");
+    ctx.header("Access-Control-Allow-Origin", "*");
+    ctx.header("Link", "<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"");
+    String match = ctx.header("If-None-Match");
+    if (match != null && (match.equals(etag) || match.equals("*") || match.contains(etag))) {
+      ctx.status(304);
+      return;
+    }
+    ctx.contentType(format.mediaType());
+    ctx.header("Content-Disposition", "attachment; filename=\"" + dataset + "." + format.extension() + "\"");
+    OutputStream out = ctx.res().getOutputStream();
+    downloads.write(dataset, format, filter, out);
+    out.flush();
+  }
+
+  private static Downloads.Filter filter(Context ctx, String dataset) {
+    String region = ctx.queryParam("region");
+    if (region != null && !region.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
+      throw WebError.badRequest("region must be an official code of 2, 4, 6, 9 or 12 digits, not '" + region + "'");
+    }
+    Theme theme = null;
+    String t = ctx.queryParam("theme");
+    if (t != null) {
+      if (!dataset.equals("activities")) {
+        throw WebError.badRequest("theme filters activities only");
+      }
+      try {
+        theme = Theme.valueOf(t.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw WebError.badRequest("unknown theme '" + t + "'");
+      }
+    }
+    LocalDateTime from = time(ctx, "from", false);
+    LocalDateTime to = time(ctx, "to", true);
+    if ((from != null || to != null) && !dataset.equals("activities")) {
+      throw WebError.badRequest("from / to filter activities only");
+    }
+    if (from != null && to != null && !to.isAfter(from)) {
+      throw WebError.badRequest("to must be after from");
+    }
+    for (String p : ctx.queryParamMap().keySet()) {
+      if (!p.equals("region") && !p.equals("theme") && !p.equals("from") && !p.equals("to") && !p.equals("lang")) {
+        throw WebError.badRequest("unknown parameter '" + p + "': region, theme, from, to");
+      }
+    }
+    return new Downloads.Filter(region, theme, from, to);
+  }
+
+  private static LocalDateTime time(Context ctx, String name, boolean endOfDay) {
+    String v = ctx.queryParam(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return v.length() == 10 ? (endOfDay ? LocalDate.parse(v).plusDays(1).atStartOfDay() : LocalDate.parse(v).atStartOfDay())
+          : LocalDateTime.parse(v);
+    } catch (DateTimeParseException e) {
+      throw WebError.badRequest(name + " must be a date (2026-12-05) or a date and time (2026-12-05T09:00), not '" + v + "'");
+    }
+  }
+
+  private static String digest(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
