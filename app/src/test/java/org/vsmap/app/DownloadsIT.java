@@ -130,6 +130,34 @@ class DownloadsIT {
   }
 
   @Test
+  void theCatalogueDescribesEachDatasetAndDcatListsEveryDownload() throws Exception {
+    String index = portal.get("/data").body();
+    assertThat(index).contains("开放数据").contains("/data/stations").contains("/data/activities.geojson").contains("CC BY 4.0")
+        .contains("不是开放许可数据");
+    String page = portal.get("/data/stations").body();
+    assertThat(page).contains("字段说明").contains("<code>five_has</code>").contains("合成演示数据").contains("数据预览");
+    String ld = page.substring(page.indexOf("application/ld+json\">") + 21, page.indexOf("</script>"));
+    JsonNode dataset = new ObjectMapper().readTree(ld);
+    assertThat(dataset.get("@type").asText()).isEqualTo("Dataset");
+    assertThat(dataset.get("license").asText()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+    assertThat(portal.get("/data/stations?lang=en").body()).contains("Field dictionary").contains("Preview (first 10 records)");
+    assertThat(portal.get("/data/people").statusCode()).isEqualTo(404);
+
+    HttpResponse<String> cat = portal.get("/catalog.jsonld");
+    assertThat(cat.headers().firstValue("content-type").orElse("")).startsWith("application/ld+json");
+    JsonNode catalog = new ObjectMapper().readTree(cat.body());
+    assertThat(catalog.get("@type").asText()).isEqualTo("dcat:Catalog");
+    assertThat(catalog.get("dcat:dataset")).hasSize(3);
+    for (JsonNode ds : catalog.get("dcat:dataset")) {
+      assertThat(ds.get("dcat:distribution")).hasSize(3);
+      for (JsonNode dist : ds.get("dcat:distribution")) {
+        String url = dist.get("dcat:downloadURL").get("@id").asText();
+        assertThat(get(URI.create(url).getPath()).statusCode()).as(url).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
   void filtersConditionalRequestsAndBadParameters() throws Exception {
     List<Map<String, String>> all = csv(get("/data/activities.csv").body());
     List<Map<String, String>> health = csv(get("/data/activities.csv?theme=public_health&region=150602").body());

@@ -22,9 +22,11 @@ import org.vsmap.geo.port.Downloads;
  */
 final class DataDownloads {
   private final Readiness readiness;
+  private final DataCatalogue catalogue;
 
-  DataDownloads(Readiness readiness) {
+  DataDownloads(Readiness readiness, DataCatalogue catalogue) {
     this.readiness = readiness;
+    this.catalogue = catalogue;
   }
 
   void download(Context ctx) throws IOException {
@@ -34,6 +36,10 @@ final class DataDownloads {
     }
     String file = ctx.pathParam("file");
     int dot = file.lastIndexOf('.');
+    if (dot < 0) {
+      catalogue.dataset(ctx, file); // /data/{dataset}: the dataset's page
+      return;
+    }
     String dataset = dot < 0 ? file : file.substring(0, dot);
     Downloads.Format format = dot < 0 ? null : Downloads.Format.ofExtension(file.substring(dot + 1).toLowerCase(Locale.ROOT));
     if (downloads.datasets().stream().noneMatch(d -> d.id().equals(dataset))) {

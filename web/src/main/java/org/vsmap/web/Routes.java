@@ -30,7 +30,8 @@ public final class Routes {
     MapApi mapApi = new MapApi(readiness, settings.clock());
     ErrorMapping errors = new ErrorMapping(views);
     AdminPages admin = new AdminPages(views, readiness);
-    DataDownloads data = new DataDownloads(readiness);
+    DataCatalogue catalogue = new DataCatalogue(views, readiness);
+    DataDownloads data = new DataDownloads(readiness, catalogue);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -57,7 +58,9 @@ public final class Routes {
       config.routes.get("/api/regions", mapApi::regions);
       config.routes.get("/api/stations.geojson", geojson::stations);
       config.routes.get("/api/regions.geojson", geojson::regions);
+      config.routes.get("/data", catalogue::index);
       config.routes.get("/data/{file}", data::download);
+      config.routes.get("/catalog.jsonld", catalogue::catalog);
       config.routes.before("/admin*", admin::before);
       config.routes.get("/admin", admin::home);
       config.routes.get("/admin/login", admin::loginForm);

@@ -146,18 +146,44 @@ public final class DatasetExports implements Downloads {
   }
 
   @Override
+  public java.time.LocalDateTime lastModified() {
+    return jdbi.withHandle(h -> {
+      java.util.Optional<Timestamp> changed = h.createQuery("SELECT MAX(changed_at) FROM change_log").mapTo(Timestamp.class).findOne();
+      if (changed.isPresent() && changed.get() != null) {
+        return changed.get().toLocalDateTime();
+      }
+      return h.createQuery("SELECT v FROM store_info WHERE k = 'seeded_at'").mapTo(String.class).findOne()
+          .map(java.time.LocalDateTime::parse)
+          .orElse(null);
+    });
+  }
+
+  @Override
+  public long count(String dataset) {
+    String table = switch (dataset) {
+      case "stations" -> "station";
+      case "teams" -> "team";
+      case "activities" -> "activity";
+      default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "'");
+    };
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE retired_at IS NULL").mapTo(Long.class).one());
+  }
+
+  @Override
   public void write(String dataset, Format format, Filter filter, OutputStream out) throws IOException {
     Filter f = filter == null ? Filter.ALL : filter;
     String prefix = (f.region() == null ? "" : f.region().replaceAll("[^0-9]", "")) + "%";
+    String limit = f.limit() > 0 ? " LIMIT " + f.limit() : "";
     switch (dataset) {
       case "stations" -> write(STATIONS, format, out, "station", "WHERE retired_at IS NULL AND region_code LIKE :p",
           sink -> jdbi.useHandle(h -> stream(h.createQuery(JdbiStationStore.selectAll()
-              + "WHERE retired_at IS NULL AND region_code LIKE :p ORDER BY id").bind("p", prefix), JdbiStationStore::read, sink)), prefix, f);
+              + "WHERE retired_at IS NULL AND region_code LIKE :p ORDER BY id" + limit).bind("p", prefix), JdbiStationStore::read, sink)),
+          prefix, f);
       case "teams" -> write(TEAMS_AT, format, out, "team", "WHERE retired_at IS NULL AND region_code LIKE :p",
           sink -> jdbi.useHandle(h -> stream(h.createQuery("SELECT t.id, t.name, t.level, t.parent_id, t.region_code, "
               + "t.supervising_unit, t.founded, t.speciality, t.home_station_id, t.member_count, t.synthetic, ST_X(s.geom) AS home_lon, "
               + "ST_Y(s.geom) AS home_lat FROM team t LEFT JOIN station s ON s.id = t.home_station_id "
-              + "WHERE t.retired_at IS NULL AND t.region_code LIKE :p ORDER BY t.id").bind("p", prefix), rs -> {
+              + "WHERE t.retired_at IS NULL AND t.region_code LIKE :p ORDER BY t.id" + limit).bind("p", prefix), rs -> {
                 double lon = rs.getDouble("home_lon");
                 GeoPoint p = rs.wasNull() ? null : new GeoPoint(lon, rs.getDouble("home_lat"));
                 return new TeamAt(JdbiTeamStore.read(rs), p);
@@ -174,7 +200,7 @@ public final class DatasetExports implements Downloads {
           where.append(" AND starts_at < :to");
         }
         write(ACTIVITIES, format, out, "activity", where.toString(), sink -> jdbi.useHandle(h -> {
-          Query q = h.createQuery(JdbiActivityStore.selectAll() + where + " ORDER BY id").bind("p", prefix);
+          Query q = h.createQuery(JdbiActivityStore.selectAll() + where + " ORDER BY id" + limit).bind("p", prefix);
           bindActivity(q, f);
           stream(q, JdbiActivityStore::read, sink);
         }), prefix, f);
@@ -204,6 +230,7 @@ public final class DatasetExports implements Downloads {
       s.forEach(sink);
     }
   }
+
 
   private interface Source<T> {
     void each(java.util.function.Consumer<T> sink);

@@ -41,9 +41,20 @@ public interface Downloads {
     }
   }
 
-  /** Which records: a region code prefix, a theme (activities), a time window (activities); null = any. */
-  record Filter(String region, Theme theme, LocalDateTime from, LocalDateTime to) {
-    public static final Filter ALL = new Filter(null, null, null, null);
+  /**
+   * Which records: a region code prefix, a theme (activities), a time window (activities); null =
+   * any; {@code limit} 0 = all (a preview asks for a few).
+   */
+  record Filter(String region, Theme theme, LocalDateTime from, LocalDateTime to, int limit) {
+    public static final Filter ALL = new Filter(null, null, null, null, 0);
+
+    public Filter(String region, Theme theme, LocalDateTime from, LocalDateTime to) {
+      this(region, theme, from, to, 0);
+    }
+
+    public Filter limited(int n) {
+      return new Filter(region, theme, from, to, n);
+    }
   }
 
   /** One column of a dataset: name, type, unit, meaning (zh, en), example. */
@@ -56,6 +67,12 @@ public interface Downloads {
 
   /** Changes whenever the store's data change: used as the ETag of every download. */
   String version();
+
+  /** When the data last changed (China time): the newest change, else when the store was filled. */
+  LocalDateTime lastModified();
+
+  /** How many records a dataset holds now. */
+  long count(String dataset);
 
   /**
    * Writes the dataset's records that match the filter.

@@ -1,0 +1,181 @@
+package org.vsmap.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vsmap.geo.port.Downloads;
+
+/**
+ * The open-data catalogue: {@code /data} lists the datasets, {@code /data/{dataset}} describes one
+ * (description, field dictionary, licence, publisher, update frequency, last modified, coverage,
+ * provenance, how to cite, a preview table, downloads) with schema.org {@code Dataset} JSON-LD,
+ * and {@code /catalog.jsonld} is the DCAT (DCAT-AP style) catalogue of them all.
+ */
+final class DataCatalogue {
+  static final String LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
+  static final String PUBLISHER_ZH = "志愿服务地图（演示部署）";
+  static final String PUBLISHER_EN = "Volunteer Service Map (demo deployment)";
+
+  private record About(String zh, String en, String provenanceZh, String provenanceEn) {}
+
+  private static final Map<String, About> ABOUT = Map.of(
+      "stations", new About("新时代文明实践志愿服务站点：社区站、便民服务点、窗口单位、文化设施、示范站点，含“五有”情况、开放时间、服务内容和办公电话。",
+          "Volunteer service stations: community stations, convenience points, service windows, cultural facilities and model "
+              + "stations, with their five-has status, opening hours, services and office phone.",
+          "各地文明办和街道办通过导入命令或管理页面上传的站点名录；坐标统一为 WGS84，无坐标者标为近似位置。",
+          "Station lists uploaded by the offices (import command or admin pages); coordinates in WGS84, points without "
+              + "coordinates flagged approximate."),
+      "teams", new About("志愿服务队伍（总队、分队、支队、大队、中队、小队），含上级队伍、主管单位、成立日期和队员人数；不含负责人个人信息。",
+          "Volunteer teams in their tree (corps to squads) with parent, supervising unit, founding date and members; no "
+              + "personal data of their leaders.",
+          "队伍名录与每周活动情况表（附件1、附件2）。", "Team lists and the weekly activity reports (seed 001)."),
+      "activities", new About("志愿服务活动与项目：主题（18 类）、时间、地点、招募与报名人数、实际参加人数、是否记录时长。",
+          "Volunteer activities and projects: theme (18), time, place, volunteers wanted and signed up, who took part, "
+              + "whether service hours are recorded.",
+          "活动计划与每周活动情况汇总表。", "Activity plans and the weekly summaries (seed 001)."));
+
+  private final Views views;
+  private final Readiness readiness;
+
+  DataCatalogue(Views views, Readiness readiness) {
+    this.views = views;
+    this.readiness = readiness;
+  }
+
+  private Downloads downloads() {
+    Downloads d = readiness.ports().downloads();
+    if (d == null) {
+      throw new WebError(503, "Service Unavailable", "the data catalogue is not available on this server");
+    }
+    return d;
+  }
+
+  void index(Context ctx) {
+    Lang lang = Lang.of(ctx);
+    Downloads d = downloads();
+    List<Map<String, Object>> datasets = new ArrayList<>();
+    for (Downloads.Dataset ds : d.datasets()) {
+      datasets.add(summary(ds, d, lang));
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("datasets", datasets);
+    model.put("lastModified", stamp(d.lastModified()));
+    ctx.html(views.render("data", lang, model));
+  }
+
+  void dataset(Context ctx, String id) throws IOException {
+    Lang lang = Lang.of(ctx);
+    Downloads d = downloads();
+    Downloads.Dataset ds = d.datasets().stream().filter(x -> x.id().equals(id)).findFirst()
+        .orElseThrow(() -> WebError.notFound("no dataset " + id + ": stations, teams or activities"));
+    Map<String, Object> model = new HashMap<>(summary(ds, d, lang));
+    model.put("fields", ds.fields());
+    ByteArrayOutputStream preview = new ByteArrayOutputStream();
+    d.write(id, Downloads.Format.GEOJSON, Downloads.Filter.ALL.limited(10), preview);
+    JsonNode fc = Json.MAPPER.readTree(preview.toByteArray());
+    List<String> columns = ds.fields().stream().map(Downloads.Field::name).filter(n -> !n.equals("lon") && !n.equals("lat")).toList();
+    List<List<String>> rows = new ArrayList<>();
+    for (JsonNode f : fc.path("features")) {
+      List<String> row = new ArrayList<>();
+      for (String c : columns) {
+        JsonNode v = f.path("properties").path(c);
+        row.add(v.isMissingNode() || v.isNull() ? "" : v.asText());
+      }
+      rows.add(row);
+    }
+    model.put("previewColumns", columns);
+    model.put("previewRows", rows);
+    model.put("notice", fc.path("notice").asText(null));
+    model.put("jsonLd", Json.MAPPER.writeValueAsString(schemaOrg(ds, d, ctx)));
+    ctx.html(views.render("dataset", lang, model));
+  }
+
+  void catalog(Context ctx) throws IOException {
+    Downloads d = downloads();
+    String base = base(ctx);
+    Map<String, Object> cat = new LinkedHashMap<>();
+    cat.put("@context", Map.of("dcat", "http://www.w3.org/ns/dcat#", "dct", "http://purl.org/dc/terms/",
+        "foaf", "http://xmlns.com/foaf/0.1/", "xsd", "http://www.w3.org/2001/XMLSchema#"));
+    cat.put("@id", base + "/catalog.jsonld");
+    cat.put("@type", "dcat:Catalog");
+    cat.put("dct:title", List.of(Map.of("@value", "志愿服务地图开放数据", "@language", "zh"),
+        Map.of("@value", "Volunteer Service Map open data", "@language", "en")));
+    cat.put("dct:publisher", Map.of("@type", "foaf:Agent", "foaf:name", PUBLISHER_EN));
+    cat.put("dct:license", Map.of("@id", LICENCE_URL));
+    cat.put("dct:modified", Map.of("@value", String.valueOf(d.lastModified()), "@type", "xsd:dateTime"));
+    List<Map<String, Object>> sets = new ArrayList<>();
+    for (Downloads.Dataset ds : d.datasets()) {
+      Map<String, Object> set = new LinkedHashMap<>();
+      set.put("@id", base + "/data/" + ds.id());
+      set.put("@type", "dcat:Dataset");
+      set.put("dct:identifier", ds.id());
+      set.put("dct:title", List.of(Map.of("@value", ds.titleZh(), "@language", "zh"), Map.of("@value", ds.titleEn(), "@language", "en")));
+      About a = ABOUT.get(ds.id());
+      set.put("dct:description", List.of(Map.of("@value", a.zh(), "@language", "zh"), Map.of("@value", a.en(), "@language", "en")));
+      set.put("dct:license", Map.of("@id", LICENCE_URL));
+      set.put("dct:accrualPeriodicity", Map.of("@id", "http://purl.org/cld/freq/continuous"));
+      set.put("dct:modified", Map.of("@value", String.valueOf(d.lastModified()), "@type", "xsd:dateTime"));
+      set.put("dct:spatial", Map.of("@id", "http://sws.geonames.org/2037355/"));
+      set.put("dcat:landingPage", Map.of("@id", base + "/data/" + ds.id()));
+      List<Map<String, Object>> dist = new ArrayList<>();
+      for (Downloads.Format f : Downloads.Format.values()) {
+        dist.add(Map.of("@type", "dcat:Distribution", "dcat:downloadURL", Map.of("@id", base + "/data/" + ds.id() + "." + f.extension()),
+            "dcat:mediaType", f.mediaType().replaceFirst(";.*", ""), "dct:format", f.extension().toUpperCase(), "dct:license",
+            Map.of("@id", LICENCE_URL)));
+      }
+      set.put("dcat:distribution", dist);
+      sets.add(set);
+    }
+    cat.put("dcat:dataset", sets);
+    ctx.header("Access-Control-Allow-Origin", "*");
+    ctx.contentType("application/ld+json; charset=utf-8").result(Json.MAPPER.writeValueAsString(cat));
+  }
+
+  private Map<String, Object> schemaOrg(Downloads.Dataset ds, Downloads d, Context ctx) {
+    String base = base(ctx);
+    Map<String, Object> ld = new LinkedHashMap<>();
+    ld.put("@context", "https://schema.org");
+    ld.put("@type", "Dataset");
+    ld.put("name", ds.titleZh() + " / " + ds.titleEn());
+    ld.put("description", ABOUT.get(ds.id()).zh() + " " + ABOUT.get(ds.id()).en());
+    ld.put("url", base + "/data/" + ds.id());
+    ld.put("license", LICENCE_URL);
+    ld.put("creator", Map.of("@type", "Organization", "name", PUBLISHER_EN));
+    ld.put("dateModified", String.valueOf(d.lastModified()));
+    ld.put("spatialCoverage", "鄂尔多斯市 Ordos, Inner Mongolia, China");
+    ld.put("variableMeasured", ds.fields().stream().map(Downloads.Field::name).toList());
+    ld.put("distribution", java.util.Arrays.stream(Downloads.Format.values()).map(f -> Map.of("@type", "DataDownload",
+        "encodingFormat", f.mediaType().replaceFirst(";.*", ""), "contentUrl", base + "/data/" + ds.id() + "." + f.extension())).toList());
+    return ld;
+  }
+
+  private static Map<String, Object> summary(Downloads.Dataset ds, Downloads d, Lang lang) {
+    Map<String, Object> m = new HashMap<>();
+    About a = ABOUT.get(ds.id());
+    m.put("id", ds.id());
+    m.put("title", lang == Lang.ZH ? ds.titleZh() : ds.titleEn());
+    m.put("description", lang == Lang.ZH ? a.zh() : a.en());
+    m.put("provenance", lang == Lang.ZH ? a.provenanceZh() : a.provenanceEn());
+    m.put("count", d.count(ds.id()));
+    m.put("lastModified", stamp(d.lastModified()));
+    m.put("formats", java.util.Arrays.stream(Downloads.Format.values()).map(Downloads.Format::extension).toList());
+    m.put("publisher", lang == Lang.ZH ? PUBLISHER_ZH : PUBLISHER_EN);
+    m.put("licenceUrl", LICENCE_URL);
+    return m;
+  }
+
+  private static String stamp(LocalDateTime t) {
+    return t == null ? "" : t.withNano(0).toString().replace('T', ' ');
+  }
+
+  private static String base(Context ctx) {
+    return ctx.scheme() + "://" + ctx.host();
+  }
+}
