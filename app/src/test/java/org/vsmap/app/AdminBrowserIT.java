@@ -28,7 +28,9 @@ class AdminBrowserIT {
     try (RunningPortal portal = RunningPortal.start(data)) {
       ChromeDriver browser = Browser.open(1280, 900);
       try {
+        // a page being replaced by the next one leaves stale elements behind: keep waiting through them
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         browser.get(portal.url("/admin"));
         wait.until(d -> d.getCurrentUrl().endsWith("/admin/login"));
         browser.findElement(By.id("username")).sendKeys("dongsheng");
