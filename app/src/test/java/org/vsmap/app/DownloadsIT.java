@@ -120,6 +120,21 @@ class DownloadsIT {
       assertThat(noticed).as("the synthetic notice travels with the file").isTrue();
     }
 
+    HttpResponse<byte[]> k = get("/data/stations.kml");
+    assertThat(k.headers().firstValue("content-type").orElse("")).startsWith("application/vnd.google-earth.kml+xml");
+    javax.xml.parsers.DocumentBuilderFactory dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    dbf.setNamespaceAware(true);
+    org.w3c.dom.Document kml = dbf.newDocumentBuilder().parse(new ByteArrayInputStream(k.body()));
+    org.w3c.dom.NodeList marks = kml.getElementsByTagNameNS("http://www.opengis.net/kml/2.2", "Placemark");
+    assertThat(marks.getLength()).isEqualTo(names.size());
+    for (int i = 0; i < marks.getLength(); i++) {
+      org.w3c.dom.Element m = (org.w3c.dom.Element) marks.item(i);
+      String name = m.getElementsByTagNameNS("http://www.opengis.net/kml/2.2", "name").item(0).getTextContent();
+      assertThat(name).isEqualTo(names.get(m.getAttribute("id")));
+    }
+    assertThat(kml.getElementsByTagNameNS("http://www.opengis.net/kml/2.2", "description").item(0).getTextContent())
+        .contains("CC BY 4.0").contains("synthetic");
+
     HttpResponse<byte[]> g = get("/data/stations.geojson");
     JsonNode fc = new ObjectMapper().readTree(g.body());
     assertThat(g.headers().firstValue("content-type").orElse("")).startsWith("application/geo+json");
@@ -149,7 +164,7 @@ class DownloadsIT {
     assertThat(catalog.get("@type").asText()).isEqualTo("dcat:Catalog");
     assertThat(catalog.get("dcat:dataset")).hasSize(3);
     for (JsonNode ds : catalog.get("dcat:dataset")) {
-      assertThat(ds.get("dcat:distribution")).hasSize(3);
+      assertThat(ds.get("dcat:distribution")).hasSize(4);
       for (JsonNode dist : ds.get("dcat:distribution")) {
         String url = dist.get("dcat:downloadURL").get("@id").asText();
         assertThat(get(URI.create(url).getPath()).statusCode()).as(url).isEqualTo(200);

@@ -15,7 +15,7 @@ import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.Downloads;
 
 /**
- * {@code GET /data/{dataset}.{csv|xlsx|geojson}[?region=&theme=&from=&to=]}: the current version
+ * {@code GET /data/{dataset}.{csv|xlsx|geojson|kml}[?region=&theme=&from=&to=]}: the current version
  * of a dataset, whole or filtered, streamed. The ETag is the store's data version plus the
  * filter, so a conditional GET answers 304 until the data change; the licence travels in a
  * {@code Link: rel="license"} header as well as inside the XLSX and GeoJSON files.
@@ -46,7 +46,7 @@ final class DataDownloads {
       throw WebError.notFound("no dataset " + dataset + ": stations, teams or activities");
     }
     if (format == null) {
-      throw WebError.notFound("no such format for " + dataset + ": .csv, .xlsx or .geojson");
+      throw WebError.notFound("no such format for " + dataset + ": .csv, .xlsx, .geojson or .kml");
     }
     Downloads.Filter filter = filter(ctx, dataset);
     String etag = "W/\"" + downloads.version() + "-" + digest(format + "|" + filter) + "\"";

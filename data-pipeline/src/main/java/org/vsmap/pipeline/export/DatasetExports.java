@@ -250,6 +250,7 @@ public final class DatasetExports implements Downloads {
         case CSV -> csv(spec, out, source);
         case XLSX -> xlsx(spec, out, source, synthetic);
         case GEOJSON -> geojson(spec, out, source, synthetic);
+        case KML -> kml(spec, out, source, synthetic);
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -366,6 +367,61 @@ public final class DatasetExports implements Downloads {
     row.createCell(0).setCellValue(key);
     row.createCell(1).setCellValue(value);
     return r + 1;
+  }
+
+  // ---- KML ---------------------------------------------------------------------------------------
+
+  /** KML 2.2: one Placemark per record (name, ExtendedData of every field, Point), written with StAX so every value is escaped. */
+  private static <T> void kml(Spec<T> spec, OutputStream out, Source<T> source, boolean synthetic) throws IOException {
+    try {
+      javax.xml.stream.XMLStreamWriter x = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      x.writeStartDocument("UTF-8", "1.0");
+      x.writeStartElement("kml");
+      x.writeDefaultNamespace("http://www.opengis.net/kml/2.2");
+      x.writeStartElement("Document");
+      element(x, "name", spec.dataset().titleZh() + " / " + spec.dataset().titleEn());
+      element(x, "description", LICENCE + " · " + ATTRIBUTION + (synthetic ? " · " + SYNTHETIC_NOTICE : ""));
+      String nameField = spec.columns().get(1).field().name();
+      source.each(r -> {
+        try {
+          x.writeStartElement("Placemark");
+          x.writeAttribute("id", String.valueOf(spec.columns().get(0).value().apply(r)));
+          element(x, "name", String.valueOf(spec.columns().stream().filter(c -> c.field().name().equals(nameField)).findFirst()
+              .orElseThrow().value().apply(r)));
+          x.writeStartElement("ExtendedData");
+          for (Column<T> c : spec.columns()) {
+            Object v = c.value().apply(r);
+            x.writeStartElement("Data");
+            x.writeAttribute("name", c.field().name());
+            element(x, "value", v == null ? "" : v instanceof Double d ? number(d) : v.toString());
+            x.writeEndElement();
+          }
+          x.writeEndElement();
+          GeoPoint p = spec.point().apply(r);
+          if (p != null) {
+            x.writeStartElement("Point");
+            element(x, "coordinates", number(p.lon()) + "," + number(p.lat()));
+            x.writeEndElement();
+          }
+          x.writeEndElement();
+        } catch (javax.xml.stream.XMLStreamException e) {
+          throw new UncheckedIOException(new IOException(e));
+        }
+      });
+      x.writeEndElement();
+      x.writeEndElement();
+      x.writeEndDocument();
+      x.flush();
+    } catch (javax.xml.stream.XMLStreamException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static void element(javax.xml.stream.XMLStreamWriter x, String name, String text) throws javax.xml.stream.XMLStreamException {
+    x.writeStartElement(name);
+    // XML 1.0 cannot carry most control characters at all: drop them rather than write a broken file
+    x.writeCharacters(text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", ""));
+    x.writeEndElement();
   }
 
   // ---- GeoJSON -----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import java.util.List;
 import org.vsmap.geo.model.Theme;
 
 /**
- * The open datasets as files: stations, teams and activities in CSV, XLSX and GeoJSON, whole or
+ * The open datasets as files: stations, teams and activities in CSV, XLSX, GeoJSON and KML, whole or
  * filtered, written as a stream (memory does not grow with the size).
  */
 public interface Downloads {
@@ -16,7 +16,8 @@ public interface Downloads {
   enum Format {
     CSV("csv", "text/csv; charset=utf-8"),
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    GEOJSON("geojson", "application/geo+json");
+    GEOJSON("geojson", "application/geo+json"),
+    KML("kml", "application/vnd.google-earth.kml+xml");
 
     private final String extension;
     private final String mediaType;
