@@ -187,6 +187,15 @@ class DownloadsIT {
     assertThat(teams).allMatch(f -> f.get("properties").get("region_code").asText().startsWith("150602"));
     assertThat(teams).anyMatch(f -> f.get("geometry").isObject());
 
+    HttpResponse<byte[]> zipped = get("/data/activities.csv", "Accept-Encoding", "gzip");
+    assertThat(zipped.headers().firstValue("content-encoding")).hasValue("gzip");
+    byte[] unzipped = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes();
+    assertThat(unzipped.length).isGreaterThan(zipped.body().length * 3);
+    assertThat(csv(unzipped)).isEqualTo(all);
+    assertThat(get("/data/stations.xlsx", "Accept-Encoding", "gzip").headers().firstValue("content-encoding")).isEmpty();
+    assertThat(portal.get("/api/search?q=x").headers().firstValue("access-control-allow-origin")).hasValue("*");
+    assertThat(portal.get("/admin/login").headers().firstValue("access-control-allow-origin")).isEmpty();
+
     HttpResponse<byte[]> first = get("/data/stations.geojson");
     String etag = first.headers().firstValue("etag").orElseThrow();
     HttpResponse<byte[]> again = get("/data/stations.geojson", "If-None-Match", etag);

@@ -49,7 +49,11 @@ final class DataDownloads {
       throw WebError.notFound("no such format for " + dataset + ": .csv, .xlsx, .geojson or .kml");
     }
     Downloads.Filter filter = filter(ctx, dataset);
-    String etag = "W/\"" + downloads.version() + "-" + digest(format + "|" + filter) + "\"";
+    // text compresses five- to tenfold; XLSX is a zip already
+    String accept = ctx.header("Accept-Encoding");
+    boolean gzip = format != Downloads.Format.XLSX && accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip");
+    String etag = "W/\"" + downloads.version() + "-" + digest(format + "|" + filter) + (gzip ? "-gz" : "") + "\"";
+    ctx.header("Vary", "Accept-Encoding");
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "public, max-age=60");
     ctx.header("Access-Control-Allow-Origin", "*");
@@ -62,7 +66,14 @@ final class DataDownloads {
     ctx.contentType(format.mediaType());
     ctx.header("Content-Disposition", "attachment; filename=\"" + dataset + "." + format.extension() + "\"");
     OutputStream out = ctx.res().getOutputStream();
-    downloads.write(dataset, format, filter, out);
+    if (gzip) {
+      ctx.header("Content-Encoding", "gzip");
+      java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out, 1 << 16);
+      downloads.write(dataset, format, filter, z);
+      z.finish();
+    } else {
+      downloads.write(dataset, format, filter, out);
+    }
     out.flush();
   }
 

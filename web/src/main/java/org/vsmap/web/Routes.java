@@ -61,6 +61,10 @@ public final class Routes {
       config.routes.get("/data", catalogue::index);
       config.routes.get("/data/{file}", data::download);
       config.routes.get("/catalog.jsonld", catalogue::catalog);
+      config.routes.before("/api/*", ctx -> {
+        // the public read-only API may be called from any site; nothing under /admin ever gets this
+        ctx.header("Access-Control-Allow-Origin", "*");
+      });
       config.routes.before("/admin*", admin::before);
       config.routes.get("/admin", admin::home);
       config.routes.get("/admin/login", admin::loginForm);
