@@ -38,6 +38,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "The credit line the basemap's terms require (env VSMAP_TILE_ATTRIBUTION).")
   String tileAttribution;
 
+  @Option(names = "--rate-limit", defaultValue = "${env:VSMAP_RATE_LIMIT:-1200}", paramLabel = "N",
+      description = "Requests per minute one client (IP address) may make before 429; 0 for no limit (env VSMAP_RATE_LIMIT, "
+          + "default ${DEFAULT-VALUE}).")
+  int rateLimit;
+
   @Option(names = "--seeds", defaultValue = "${env:VSMAP_SEEDS}", paramLabel = "DIR",
       description = "Fill an empty store from this seeds folder instead of the copy inside the jar (env VSMAP_SEEDS).")
   Path seeds;
@@ -52,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
     Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
     WebSettings settings;
     try {
-      settings = new WebSettings(tileUrl, tileAttribution, clock);
+      settings = new WebSettings(tileUrl, tileAttribution, clock, rateLimit);
     } catch (IllegalArgumentException e) {
       throw new Failure("--tile-url: " + e.getMessage());
     }

@@ -30,6 +30,7 @@ public final class Routes {
     MapApi mapApi = new MapApi(readiness, settings.clock());
     ErrorMapping errors = new ErrorMapping(views);
     AdminPages admin = new AdminPages(views, readiness);
+    RateLimit limit = new RateLimit(settings.rateLimitPerMinute());
     DataCatalogue catalogue = new DataCatalogue(views, readiness);
     DataDownloads data = new DataDownloads(readiness, catalogue);
     return Javalin.create(config -> {
@@ -61,6 +62,7 @@ public final class Routes {
       config.routes.get("/data", catalogue::index);
       config.routes.get("/data/{file}", data::download);
       config.routes.get("/catalog.jsonld", catalogue::catalog);
+      config.routes.before(limit::before);
       config.routes.before("/api/*", ctx -> {
         // the public read-only API may be called from any site; nothing under /admin ever gets this
         ctx.header("Access-Control-Allow-Origin", "*");

@@ -9,9 +9,21 @@ import java.time.Clock;
  *     from the district boundaries alone
  * @param tileAttribution the credit line the basemap's terms require
  * @param clock the clock "now" is read from (China time)
+ * @param rateLimitPerMinute requests per minute and client (IP address) before 429, 0 for no limit
  */
-public record WebSettings(String tileUrl, String tileAttribution, Clock clock) {
+public record WebSettings(String tileUrl, String tileAttribution, Clock clock, int rateLimitPerMinute) {
+
+  /** Requests per minute one client may make by default (a person never comes near; a script gets 429). */
+  public static final int DEFAULT_RATE_LIMIT = 1200;
+
+  public WebSettings(String tileUrl, String tileAttribution, Clock clock) {
+    this(tileUrl, tileAttribution, clock, DEFAULT_RATE_LIMIT);
+  }
+
   public WebSettings {
+    if (rateLimitPerMinute < 0) {
+      throw new IllegalArgumentException("the rate limit is a number of requests per minute, 0 for none: " + rateLimitPerMinute);
+    }
     if (tileUrl != null && tileUrl.isBlank()) {
       tileUrl = null;
     }

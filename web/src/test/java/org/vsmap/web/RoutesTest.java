@@ -64,6 +64,35 @@ class RoutesTest {
   }
 
   @Test
+  void aClientBeyondItsRateGets429WithRetryAfterWhileStaticFilesAndHealthStayFree() throws Exception {
+    Javalin limited = Routes.create(new WebSettings(null, null, CLOCK, 5), readiness).start("127.0.0.1", 0);
+    try {
+      ready();
+      java.util.function.Function<String, HttpResponse<String>> fetch = path -> {
+        try {
+          return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + limited.port() + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      for (int i = 0; i < 5; i++) {
+        assertThat(fetch.apply("/api/search?q=" + i).statusCode()).isEqualTo(200);
+      }
+      HttpResponse<String> refused = fetch.apply("/api/search?q=6");
+      assertThat(refused.statusCode()).isEqualTo(429);
+      assertThat(refused.headers().firstValue("retry-after")).isPresent();
+      assertThat(Integer.parseInt(refused.headers().firstValue("retry-after").orElseThrow())).isBetween(1, 60);
+      assertThat(refused.body()).contains("\"status\":429").contains("requests a minute");
+      assertThat(fetch.apply("/").statusCode()).as("pages count too").isEqualTo(429);
+      assertThat(fetch.apply("/health").statusCode()).isEqualTo(200);
+      assertThat(fetch.apply("/static/app.css").statusCode()).isEqualTo(200);
+    } finally {
+      limited.stop();
+    }
+  }
+
+  @Test
   void answers503UntilTheStoreIsReady() throws Exception {
     assertThat(get("/health").statusCode()).isEqualTo(503);
     assertThat(get("/health").body()).contains("\"status\":\"STARTING\"");

@@ -1,0 +1,54 @@
+package org.vsmap.web;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-client rate limiting (Bucket4j token buckets keyed by the client's IP address): each client
+ * may make {@code perMinute} requests a minute, refilled continuously; beyond that it gets 429
+ * with {@code Retry-After}. Static assets and /health are not counted. Buckets of clients idle
+ * for ten minutes are dropped, so memory stays bounded. Behind a proxy, every client shares the
+ * proxy's address: set the limit there instead, or to 0 here.
+ */
+final class RateLimit {
+  private static final long IDLE_NANOS = Duration.ofMinutes(10).toNanos();
+
+  private record Entry(Bucket bucket, long[] lastUsed) {}
+
+  private final int perMinute;
+  private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
+
+  RateLimit(int perMinute) {
+    this.perMinute = perMinute;
+  }
+
+  void before(Context ctx) {
+    if (perMinute == 0) {
+      return;
+    }
+    String path = ctx.path();
+    if (path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/health") || path.equals("/favicon.ico")) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (buckets.size() > 10_000) {
+      buckets.values().removeIf(e -> now - e.lastUsed()[0] > IDLE_NANOS);
+    }
+    Entry e = buckets.computeIfAbsent(ctx.ip(), ip -> new Entry(Bucket.builder()
+        .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build(),
+        new long[1]));
+    e.lastUsed()[0] = now;
+    ConsumptionProbe probe = e.bucket().tryConsumeAndReturnRemaining(1);
+    if (!probe.isConsumed()) {
+      long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+      ctx.header("Retry-After", Long.toString(seconds));
+      throw new WebError(429, "Too Many Requests", "more than " + perMinute + " requests a minute from " + ctx.ip()
+          + ": try again in " + seconds + " s");
+    }
+  }
+}
