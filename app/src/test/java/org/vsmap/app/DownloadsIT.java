@@ -173,6 +173,35 @@ class DownloadsIT {
   }
 
   @Test
+  void theOpenApiDocumentDescribesPathsThatAnswer() throws Exception {
+    HttpResponse<String> r = portal.get("/api/openapi.json");
+    assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("application/json");
+    JsonNode doc = new ObjectMapper().readTree(r.body());
+    assertThat(doc.get("openapi").asText()).startsWith("3.0");
+    Map<String, String> examples = Map.of("/api/nearby", "?lat=39.82&lon=109.98", "/api/clusters", "?bbox=109,39,111,41&z=10",
+        "/api/suggest", "?q=jx", "/data/{file}", "");
+    List<String> paths = new ArrayList<>();
+    doc.get("paths").fieldNames().forEachRemaining(paths::add);
+    assertThat(paths).contains("/api/search", "/api/suggest", "/api/nearby", "/api/clusters", "/api/regions",
+        "/api/stations.geojson", "/api/regions.geojson", "/data/{file}");
+    for (String p : paths) {
+      String url = p.replace("{file}", "stations.csv") + examples.getOrDefault(p, "");
+      assertThat(portal.get(url).statusCode()).as(url).isEqualTo(200);
+      doc.get("paths").get(p).get("get").get("parameters").forEach(param -> {
+        if (param.path("required").asBoolean(false) && !param.get("in").asText().equals("path")) {
+          assertThat(examples.getOrDefault(p, "")).as("example of %s names required %s", p, param.get("name"))
+              .contains(param.get("name").asText() + "=");
+        }
+      });
+    }
+    assertThat(portal.get("/api/search?kind=" + doc.at("/components/parameters/kind/schema/enum/0").asText()).statusCode())
+        .isEqualTo(200);
+    for (JsonNode theme : doc.at("/components/parameters/theme/schema/enum")) {
+      assertThat(portal.get("/api/search?theme=" + theme.asText()).statusCode()).as("theme %s", theme).isEqualTo(200);
+    }
+  }
+
+  @Test
   void filtersConditionalRequestsAndBadParameters() throws Exception {
     List<Map<String, String>> all = csv(get("/data/activities.csv").body());
     List<Map<String, String>> health = csv(get("/data/activities.csv?theme=public_health&region=150602").body());

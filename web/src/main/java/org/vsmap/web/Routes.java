@@ -52,6 +52,11 @@ public final class Routes {
       config.routes.get("/stations/{id}", station::show);
       config.routes.get("/teams/{id}", team::show);
       config.routes.get("/activities/{id}", activity::show);
+      config.routes.get("/api/openapi.json", ctx -> {
+        try (java.io.InputStream in = Routes.class.getResourceAsStream("/openapi/api.json")) {
+          ctx.contentType("application/json; charset=utf-8").result(in.readAllBytes());
+        }
+      });
       config.routes.get("/api/search", search::search);
       config.routes.get("/api/suggest", search::suggest);
       config.routes.get("/api/nearby", search::nearby);
