@@ -190,9 +190,17 @@ class ReportImportTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> ReportImport.read("cut.csv", cutQuote, null, "150602", known, TODAY))
         .hasMessageStartingWith("cut.csv: not a readable CSV file");
-    byte[] cutUtf8 = java.util.Arrays.copyOf(csv, csv.length - 1); // the last character's bytes cut in half
-    ReportImport.Result r = ReportImport.read("cut2.csv", cutUtf8, null, "150602", known, TODAY);
-    assertThat(r.encoding()).as("no longer valid UTF-8: read as GB18030, and then the rows do not make sense").isNotNull();
+    int cut = text.substring(0, text.lastIndexOf("上午")).getBytes(StandardCharsets.UTF_8).length;
+    // cut inside 上 (3 bytes in UTF-8): neither valid UTF-8 nor GB18030 any more, refused as a whole
+    byte[] halfChar = java.util.Arrays.copyOf(csv, cut + 1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ReportImport.read("cut2.csv", halfChar, null, "150602", known, TODAY))
+        .hasMessageContaining("neither UTF-8 nor GB18030/GBK text");
+    // cut between characters in the middle of the last row: that row is reported, the rest read
+    ReportImport.Result halfRow = ReportImport.read("cut3.csv", java.util.Arrays.copyOf(csv, cut), null, "150602", known, TODAY);
+    assertThat(halfRow.encoding()).isEqualTo("UTF-8");
+    assertThat(halfRow.problems()).extracting(Problem::row, Problem::column).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(7, "志愿者参加人数"));
   }
 
   @Test
