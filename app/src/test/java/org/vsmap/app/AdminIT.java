@@ -46,10 +46,10 @@ class AdminIT {
     assertThat(cli("account", "add", "dongsheng", "--role", "office", "--region", "150602").out()).contains("account dongsheng created");
     assertThat(cli("account", "add", "kangbashi", "--role", "office", "--region", "150603").exit()).isZero();
     assertThat(cli("account", "add", "lockme", "--role", "office", "--region", "150603").exit()).isZero();
-    OfficeDataIT.Outcome dup = cli("account", "add", "dongsheng", "--role", "office", "--region", "150602");
+    RunningPortal.Outcome dup = cli("account", "add", "dongsheng", "--role", "office", "--region", "150602");
     assertThat(dup.exit()).isEqualTo(2);
     assertThat(dup.out()).contains("exists already");
-    OfficeDataIT.Outcome weak = cli("account", "add", "weak", "--role", "office", "--region", "150602", "--password-file",
+    RunningPortal.Outcome weak = cli("account", "add", "weak", "--role", "office", "--region", "150602", "--password-file",
         Files.writeString(data.getParent().resolve("pw"), "short\n").toString());
     assertThat(weak.out()).contains("at least 12 characters");
     portal = RunningPortal.start(data);
@@ -60,21 +60,15 @@ class AdminIT {
     portal.close();
   }
 
-  static OfficeDataIT.Outcome cli(String... args) throws Exception {
+  static RunningPortal.Outcome cli(String... args) throws Exception {
     return cli(data, args);
   }
 
   /** Runs the jar's CLI on a data directory, with the test password in the environment. */
-  static OfficeDataIT.Outcome cli(Path data, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(RunningPortal.java(), "-jar", RunningPortal.JAR.toString()));
-    cmd.addAll(List.of(args));
-    cmd.addAll(List.of("--data-dir", data.toString()));
-    Path out = Files.createTempFile("vsmap-admin-", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
-    pb.environment().put("VSMAP_NEW_PASSWORD", PASSWORD);
-    Process p = pb.start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new OfficeDataIT.Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+  static RunningPortal.Outcome cli(Path data, String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--data-dir", data.toString()));
+    return RunningPortal.cli(Map.of("VSMAP_NEW_PASSWORD", PASSWORD), all.toArray(String[]::new));
   }
 
   /** A browser-like client: keeps its cookies, does not follow redirects. */

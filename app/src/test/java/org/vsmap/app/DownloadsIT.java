@@ -49,7 +49,7 @@ class DownloadsIT {
       csv.append('"').append(name.replace("\"", "\"\"")).append("\",150602,109.96,39.82\n");
     }
     Path file = Files.writeString(data.getParent().resolve("hostile.csv"), csv.toString());
-    OfficeDataIT.Outcome o = OfficeDataIT.vsmap("import", file.toString(), "--kind", "station", "--crs", "wgs84", "--data-dir",
+    RunningPortal.Outcome o = RunningPortal.cli("import", file.toString(), "--kind", "station", "--crs", "wgs84", "--data-dir",
         data.toString());
     assertThat(o.exit()).as(o.out()).isZero();
     portal = RunningPortal.start(data);

@@ -9,10 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.spatial.CoordinateSystem;
@@ -21,20 +18,6 @@ import org.vsmap.geo.spatial.Geodesy;
 /** An office's GBK file with AMap coordinates, imported with the CLI: checked first, all or nothing, then on the map. */
 class ImportIT {
   private static final GeoPoint WGS = new GeoPoint(109.953453, 39.881668);
-
-  record Outcome(int exit, String out) {}
-
-  private static Outcome vsmap(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(RunningPortal.java(), "-jar", RunningPortal.JAR.toString()));
-    cmd.addAll(List.of(args));
-    Path out = Files.createTempFile("vsmap-import-", ".txt");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("vsmap did not exit: " + cmd);
-    }
-    return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-  }
 
   @Test
   void aCleanFileIsAppliedOnceAndABadOneChangesNothing() throws Exception {
@@ -50,30 +33,30 @@ class ImportIT {
     Path goodFile = Files.write(data.getParent().resolve("good.csv"), good.getBytes(Charset.forName("GBK")));
     Path badFile = Files.write(data.getParent().resolve("bad.csv"), bad.getBytes(Charset.forName("GBK")));
 
-    Outcome refused = vsmap("import", badFile.toString(), "--kind", "station", "--crs", "gcj02", "--data-dir", data.toString());
+    RunningPortal.Outcome refused = RunningPortal.cli("import", badFile.toString(), "--kind", "station", "--crs", "gcj02", "--data-dir", data.toString());
     assertThat(refused.exit()).as(refused.out()).isEqualTo(1);
     assertThat(refused.out()).contains("read as GB18030").contains("bad.csv row 3 column 行政区划代码 '999999999999': unknown region code")
         .contains("nothing was written");
 
-    Outcome dry = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--dry-run", "--data-dir", data.toString());
+    RunningPortal.Outcome dry = RunningPortal.cli("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--dry-run", "--data-dir", data.toString());
     assertThat(dry.exit()).as(dry.out()).isZero();
     assertThat(dry.out()).contains("1 records pass, 0 problems").contains("dry run, nothing was written; it would make")
         .contains("stations: 1 new, 0 updated, 0 unchanged, 0 retired");
 
-    Outcome applied = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--data-dir", data.toString());
+    RunningPortal.Outcome applied = RunningPortal.cli("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--data-dir", data.toString());
     assertThat(applied.exit()).as(applied.out()).isZero();
     assertThat(applied.out()).contains("stations: 1 new, 0 updated, 0 unchanged, 0 retired");
-    Outcome again = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--data-dir", data.toString());
+    RunningPortal.Outcome again = RunningPortal.cli("import", goodFile.toString(), "--kind", "station", "--crs", "gcj02", "--data-dir", data.toString());
     assertThat(again.out()).contains("stations: 0 new, 0 updated, 1 unchanged, 0 retired");
 
     String near = header + String.format(Locale.ROOT, "星光便民志愿服务站,公共场所便民志愿服务点,150602001002,锦秀社区,%.6f,%.6f,\n",
         gcj.lon() + 0.0002, gcj.lat());
     Path nearFile = Files.write(data.getParent().resolve("near.csv"), near.getBytes(StandardCharsets.UTF_8));
-    Outcome warned = vsmap("import", nearFile.toString(), "--kind", "station", "--crs", "gcj02", "--dry-run", "--data-dir", data.toString());
+    RunningPortal.Outcome warned = RunningPortal.cli("import", nearFile.toString(), "--kind", "station", "--crs", "gcj02", "--dry-run", "--data-dir", data.toString());
     assertThat(warned.exit()).as(warned.out()).isZero();
     assertThat(warned.out()).contains("warning: 星光便民志愿服务站: likely duplicate of st-150602001002-").contains("星光便民志愿服务点");
 
-    Outcome usage = vsmap("import", goodFile.toString(), "--kind", "station", "--crs", "mars", "--data-dir", data.toString());
+    RunningPortal.Outcome usage = RunningPortal.cli("import", goodFile.toString(), "--kind", "station", "--crs", "mars", "--data-dir", data.toString());
     assertThat(usage.exit()).isEqualTo(2);
     assertThat(usage.out()).contains("vsmap: error: --crs: unknown coordinate system 'mars'");
 

@@ -10,12 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,42 +28,28 @@ class OfficeDataIT {
   /** The personal data in the sample form, in every spelling it could leak in. */
   static final List<String> PERSONAL = List.of("王晓测", "李测明", "13912345678", "139 1234 5678", "13598765432", "1359876");
 
-  record Outcome(int exit, String out) {}
-
-  static Outcome vsmap(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(RunningPortal.java(), "-jar", RunningPortal.JAR.toString()));
-    cmd.addAll(List.of(args));
-    Path out = Files.createTempFile("vsmap-office-", ".txt");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("vsmap did not exit: " + cmd);
-    }
-    return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-  }
-
   @Test
   void reportsOfSeed001ComeInAndTheirPersonalDataStaysOutOfEveryPublicAnswer() throws Exception {
     Path data = Files.createTempDirectory("vsmap-office-").resolve("data");
     try (RunningPortal first = RunningPortal.start(data)) {
       assertThat(first.get("/health").statusCode()).isEqualTo(200);
     }
-    Outcome noRegion = vsmap("import", SAMPLES.resolve("情况表-东胜区蓝天救援-样例.gbk.csv").toString(), "--kind", "report",
+    RunningPortal.Outcome noRegion = RunningPortal.cli("import", SAMPLES.resolve("情况表-东胜区蓝天救援-样例.gbk.csv").toString(), "--kind", "report",
         "--data-dir", data.toString());
     assertThat(noRegion.exit()).isEqualTo(2);
     assertThat(noRegion.out()).contains("--region is required");
 
-    Outcome form = vsmap("import", SAMPLES.resolve("情况表-东胜区蓝天救援-样例.gbk.csv").toString(), "--kind", "report",
+    RunningPortal.Outcome form = RunningPortal.cli("import", SAMPLES.resolve("情况表-东胜区蓝天救援-样例.gbk.csv").toString(), "--kind", "report",
         "--region", "150602", "--data-dir", data.toString());
     assertThat(form.exit()).as(form.out()).isZero();
     assertThat(form.out()).contains("read as GB18030").contains("teams: 1 new, 0 updated, 1 unchanged").contains("activities: 2 new")
         .contains("restricted contacts: 2");
     assertThat(form.out()).as("the CLI summary does not echo personal data").doesNotContain("王晓测", "13912345678");
-    Outcome summary = vsmap("import", SAMPLES.resolve("汇总表-东胜区-样例.xlsx").toString(), "--kind", "report",
+    RunningPortal.Outcome summary = RunningPortal.cli("import", SAMPLES.resolve("汇总表-东胜区-样例.xlsx").toString(), "--kind", "report",
         "--region", "150602", "--data-dir", data.toString());
     assertThat(summary.exit()).as(summary.out()).isZero();
     assertThat(summary.out()).contains("read as XLSX").contains("activities: 4 new");
-    Outcome again = vsmap("import", SAMPLES.resolve("汇总表-东胜区-样例.csv").toString(), "--kind", "report",
+    RunningPortal.Outcome again = RunningPortal.cli("import", SAMPLES.resolve("汇总表-东胜区-样例.csv").toString(), "--kind", "report",
         "--region", "150602", "--data-dir", data.toString());
     assertThat(again.out()).as("the same report as CSV changes nothing").contains("activities: 0 new, 0 updated, 4 unchanged");
 
@@ -137,11 +121,11 @@ class OfficeDataIT {
         header + "甲号驿站,150602,东胜区,109.95,39.82,赵测站,13700001111\n乙号驿站,150602,东胜区,,,,\n");
     Path one = Files.writeString(data.getParent().resolve("list-v2.csv"),
         header + "甲号驿站,150602,东胜区,109.95,39.82,赵测站,13700001111\n");
-    Outcome v1 = vsmap("import", both.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区站点名录",
+    RunningPortal.Outcome v1 = RunningPortal.cli("import", both.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区站点名录",
         "--data-dir", data.toString());
     assertThat(v1.out()).as(v1.out()).contains("stations: 2 new").contains("row 3: no coordinates: approximate location")
         .contains("restricted contacts: 1").doesNotContain("赵测站", "13700001111");
-    Outcome v2 = vsmap("import", one.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区站点名录", "--full",
+    RunningPortal.Outcome v2 = RunningPortal.cli("import", one.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区站点名录", "--full",
         "--data-dir", data.toString());
     assertThat(v2.exit()).as(v2.out()).isZero();
     assertThat(v2.out()).contains("stations: 0 new, 0 updated, 1 unchanged, 1 retired");
@@ -156,21 +140,21 @@ class OfficeDataIT {
     }
     // an office's own headers, mapped once and remembered for the source
     Path own = Files.writeString(data.getParent().resolve("own-headers.csv"), "站名,区码,东经,北纬\n丙号驿站,150602,109.96,39.83\n");
-    Outcome unmapped = vsmap("import", own.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区自定义表",
+    RunningPortal.Outcome unmapped = RunningPortal.cli("import", own.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区自定义表",
         "--dry-run", "--data-dir", data.toString());
     assertThat(unmapped.exit()).isEqualTo(1);
     assertThat(unmapped.out()).contains("required column missing");
-    Outcome mapped = vsmap("import", own.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区自定义表",
+    RunningPortal.Outcome mapped = RunningPortal.cli("import", own.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区自定义表",
         "--map", "站名=name,区码=region_code,东经=lon,北纬=lat", "--save-mapping", "--data-dir", data.toString());
     assertThat(mapped.exit()).as(mapped.out()).isZero();
     assertThat(mapped.out()).contains("mapping saved for source 东胜区自定义表").contains("stations: 1 new");
     Path next = Files.writeString(data.getParent().resolve("own-headers-2.csv"), "站名,区码,东经,北纬\n丁号驿站,150602,109.97,39.83\n");
-    Outcome reused = vsmap("import", next.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区自定义表",
+    RunningPortal.Outcome reused = RunningPortal.cli("import", next.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区自定义表",
         "--data-dir", data.toString());
     assertThat(reused.exit()).as(reused.out()).isZero();
     assertThat(reused.out()).contains("columns read through the saved mapping of source 东胜区自定义表").contains("stations: 1 new");
 
-    Outcome back = vsmap("import", both.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区站点名录",
+    RunningPortal.Outcome back = RunningPortal.cli("import", both.toString(), "--kind", "station", "--crs", "wgs84", "--source", "东胜区站点名录",
         "--data-dir", data.toString());
     assertThat(back.out()).as("a retired station listed again is restored").contains("stations: 0 new, 1 updated, 1 unchanged");
   }

@@ -82,6 +82,29 @@ final class RunningPortal implements AutoCloseable {
     }
   }
 
+  /** What a CLI run of the jar ended with: its exit code and everything it printed. */
+  record Outcome(int exit, String out) {}
+
+  /** Runs the jar's CLI ({@code import}, {@code account}, ...) and waits for it (two minutes at most). */
+  static Outcome cli(String... args) throws Exception {
+    return cli(java.util.Map.of(), args);
+  }
+
+  /** The same with extra environment variables. */
+  static Outcome cli(java.util.Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+    cmd.addAll(List.of(args));
+    Path out = Files.createTempFile("vsmap-cli-", ".txt");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("vsmap did not exit: " + cmd);
+    }
+    return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+  }
+
   static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }

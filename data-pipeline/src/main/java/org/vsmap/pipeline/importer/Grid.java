@@ -147,6 +147,28 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
     return new CsvTable(file, header, rows);
   }
 
+  /** The lines as a table whose header row is found by the synonyms of its columns (see {@link #table(Collection)}). */
+  public CsvTable table(Map<String, List<String>> synonyms) {
+    return table(synonyms.values().stream().flatMap(List::stream).toList());
+  }
+
+  /**
+   * Our column name → the header this file uses for it: for each header in file order, the first
+   * column (in the synonyms' order) one of whose synonyms it is, unless that column has a header already.
+   */
+  public static Map<String, String> columns(List<String> header, Map<String, List<String>> synonyms) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String h : header) {
+      String key = normalise(h);
+      synonyms.forEach((column, names) -> {
+        if (names.contains(key) && !out.containsKey(column)) {
+          out.put(column, h);
+        }
+      });
+    }
+    return out;
+  }
+
   /** A header as compared with synonyms: trimmed, lower case, no white space (forms break "负责人\n姓名"). */
   static String normalise(String header) {
     return header.strip().replaceAll("\\s+", "").toLowerCase();

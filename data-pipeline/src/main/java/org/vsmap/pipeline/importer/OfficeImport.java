@@ -244,15 +244,8 @@ public final class OfficeImport {
       "service_hours", List.of("service_hours", "服务时长", "服务时长（小时）", "服务时长(小时)", "志愿服务时长"));
 
   private static List<VolunteerFigure> figures(Grid grid, Map<String, Region> regions, List<Problem> problems) {
-    CsvTable table = grid.table(FIGURE_HEADERS.values().stream().flatMap(List::stream).toList());
-    Map<String, String> columns = new HashMap<>();
-    for (String h : table.header()) {
-      FIGURE_HEADERS.forEach((k, names) -> {
-        if (names.contains(Grid.normalise(h))) {
-          columns.putIfAbsent(k, h);
-        }
-      });
-    }
+    CsvTable table = grid.table(FIGURE_HEADERS);
+    Map<String, String> columns = Grid.columns(table.header(), FIGURE_HEADERS);
     for (String required : List.of("region_code", "period")) {
       if (!columns.containsKey(required)) {
         problems.add(new Problem(grid.file(), 1, required, null, "缺少必填列（可用表头：" + FIGURE_HEADERS.get(required) + "）",

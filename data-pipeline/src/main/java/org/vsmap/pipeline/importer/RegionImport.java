@@ -52,15 +52,8 @@ public final class RegionImport {
   /** Reads the lines of a file (possibly through a saved column mapping). */
   public static Result read(Grid grid, CoordinateSystem crs, Map<String, Region> stored) {
     String file = grid.file();
-    CsvTable table = grid.table(SYNONYMS.values().stream().flatMap(List::stream).toList());
-    Map<String, String> columns = new HashMap<>();
-    for (String h : table.header()) {
-      SYNONYMS.forEach((k, names) -> {
-        if (names.contains(Grid.normalise(h))) {
-          columns.putIfAbsent(k, h);
-        }
-      });
-    }
+    CsvTable table = grid.table(SYNONYMS);
+    Map<String, String> columns = Grid.columns(table.header(), SYNONYMS);
     List<Problem> problems = new ArrayList<>();
     if (!columns.containsKey("code")) {
       problems.add(new Problem(file, 1, "code", null, "缺少区划代码列", "required column missing: code (区划代码, adcode)"));

@@ -144,9 +144,9 @@ public final class StationImport {
   /** Reads the lines of an office's file (possibly through a saved column mapping). */
   public static Result read(Grid grid, CoordinateSystem crs, Map<String, Region> regions, boolean synthetic) {
     String file = grid.file();
-    CsvTable table = grid.table(SYNONYMS.values().stream().flatMap(List::stream).toList());
+    CsvTable table = grid.table(SYNONYMS);
     String readAs = grid.readAs();
-    Map<String, String> columns = resolveColumns(table.header());
+    Map<String, String> columns = Grid.columns(table.header(), SYNONYMS);
     List<Problem> problems = new ArrayList<>();
     for (String required : List.of("name", "region_code")) {
       if (!columns.containsKey(required)) {
@@ -201,20 +201,6 @@ public final class StationImport {
     List<Problem> warnings = new ArrayList<>(placed);
     warnings.addAll(likelyDuplicates(file, stations, List.of()));
     return new Result(stations, problems, warnings, readAs, contacts);
-  }
-
-  /** Canonical column → the header used in this file. */
-  static Map<String, String> resolveColumns(List<String> header) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String h : header) {
-      String key = Grid.normalise(h);
-      SYNONYMS.forEach((canonical, names) -> {
-        if (names.contains(key) && !out.containsKey(canonical)) {
-          out.put(canonical, h);
-        }
-      });
-    }
-    return out;
   }
 
   private static Station station(String file, CsvTable.Row row, Map<String, String> columns, CoordinateSystem crs,

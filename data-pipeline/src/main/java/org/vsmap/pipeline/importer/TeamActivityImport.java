@@ -68,18 +68,6 @@ public final class TeamActivityImport {
 
   private TeamActivityImport() {}
 
-  private static Map<String, String> columns(CsvTable table, Map<String, List<String>> synonyms) {
-    Map<String, String> out = new HashMap<>();
-    for (String h : table.header()) {
-      synonyms.forEach((k, names) -> {
-        if (names.contains(Grid.normalise(h))) {
-          out.putIfAbsent(k, h);
-        }
-      });
-    }
-    return out;
-  }
-
   private static String cell(CsvTable.Row row, Map<String, String> columns, String key) {
     String h = columns.get(key);
     return h == null ? null : row.get(h);
@@ -101,8 +89,8 @@ public final class TeamActivityImport {
   /** A team list. {@code teams}, {@code stations}: what the store holds, for names and parents. */
   public static Result teams(Grid grid, Map<String, Region> regions, List<Team> teams, List<Station> stations) {
     String file = grid.file();
-    CsvTable table = grid.table(TEAM_HEADERS.values().stream().flatMap(List::stream).toList());
-    Map<String, String> c = columns(table, TEAM_HEADERS);
+    CsvTable table = grid.table(TEAM_HEADERS);
+    Map<String, String> c = Grid.columns(table.header(), TEAM_HEADERS);
     List<Problem> problems = new ArrayList<>();
     if (!required(file, c, TEAM_HEADERS, problems, "name", "region_code", "parent")) {
       return new Result(List.of(), List.of(), problems, List.of());
@@ -183,8 +171,8 @@ public final class TeamActivityImport {
   public static Result activities(Grid grid, CoordinateSystem crs, Map<String, Region> regions, List<Team> teams,
       List<Station> stations, LocalDateTime now) {
     String file = grid.file();
-    CsvTable table = grid.table(ACTIVITY_HEADERS.values().stream().flatMap(List::stream).toList());
-    Map<String, String> c = columns(table, ACTIVITY_HEADERS);
+    CsvTable table = grid.table(ACTIVITY_HEADERS);
+    Map<String, String> c = Grid.columns(table.header(), ACTIVITY_HEADERS);
     List<Problem> problems = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>();
     if (!required(file, c, ACTIVITY_HEADERS, problems, "title", "team", "start")) {
