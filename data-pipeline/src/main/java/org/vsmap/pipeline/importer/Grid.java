@@ -169,6 +169,21 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
     return out;
   }
 
+  /** Every formula cell of the file, by line and column number: formulas are never evaluated, only refused. */
+  public List<Problem> formulaProblems() {
+    List<Problem> out = new ArrayList<>();
+    for (Line line : lines) {
+      for (int i = 0; i < line.cells().size(); i++) {
+        String c = line.cell(i);
+        if (SheetTable.isFormula(c)) {
+          out.add(new Problem(file, line.number(), "#" + (i + 1), SheetTable.shown(c), "不接受公式，请粘贴为数值",
+              "formulas are not accepted: paste the values"));
+        }
+      }
+    }
+    return out;
+  }
+
   /** A header as compared with synonyms: trimmed, lower case, no white space (forms break "负责人\n姓名"). */
   static String normalise(String header) {
     return header.strip().replaceAll("\\s+", "").toLowerCase();

@@ -135,15 +135,7 @@ public final class ReportImport {
     } else {
       readForm(grid, b);
     }
-    for (Grid.Line line : grid.lines()) {
-      for (int i = 0; i < line.cells().size(); i++) {
-        String c = line.cell(i);
-        if (c != null && (c.startsWith(SheetTable.FORMULA) || c.startsWith("=") || c.startsWith("@"))) {
-          problems.add(new Problem(file, line.number(), "#" + (i + 1), c.replace(SheetTable.FORMULA, "="),
-              "不接受公式，请粘贴为数值", "formulas are not accepted: paste the values"));
-        }
-      }
-    }
+    problems.addAll(grid.formulaProblems());
     return new Result(layout.get(), grid.readAs(), List.copyOf(b.teams.values()), b.activities, b.contacts, problems,
         b.warnings);
   }

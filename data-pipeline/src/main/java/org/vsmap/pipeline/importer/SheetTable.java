@@ -24,6 +24,16 @@ final class SheetTable {
 
   private SheetTable() {}
 
+  /** Whether a cell holds a formula (an XLSX formula, or text a spreadsheet would run: = or @ first). */
+  static boolean isFormula(String v) {
+    return v != null && (v.startsWith(FORMULA) || v.startsWith("=") || v.startsWith("@"));
+  }
+
+  /** A formula cell as the office sees it, for the report. */
+  static String shown(String v) {
+    return v.replace(FORMULA, "=");
+  }
+
   static boolean isZip(byte[] bytes) {
     return bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
   }

@@ -165,8 +165,8 @@ public final class StationImport {
       int before = problems.size();
       for (Map.Entry<String, String> cell : row.values().entrySet()) {
         String v = cell.getValue();
-        if (v != null && (v.startsWith(SheetTable.FORMULA) || v.startsWith("=") || v.startsWith("@"))) {
-          problems.add(new Problem(file, row.line(), cell.getKey(), v.replace(SheetTable.FORMULA, "="),
+        if (SheetTable.isFormula(v)) {
+          problems.add(new Problem(file, row.line(), cell.getKey(), SheetTable.shown(v),
               "不接受公式，请粘贴为数值", "formulas are not accepted: paste the values"));
         }
       }
