@@ -246,6 +246,7 @@ public final class OfficeImport {
   private static List<VolunteerFigure> figures(Grid grid, Map<String, Region> regions, List<Problem> problems) {
     CsvTable table = grid.table(FIGURE_HEADERS);
     Map<String, String> columns = Grid.columns(table.header(), FIGURE_HEADERS);
+    problems.addAll(grid.formulaProblems());
     for (String required : List.of("region_code", "period")) {
       if (!columns.containsKey(required)) {
         problems.add(new Problem(grid.file(), 1, required, null, "缺少必填列（可用表头：" + FIGURE_HEADERS.get(required) + "）",

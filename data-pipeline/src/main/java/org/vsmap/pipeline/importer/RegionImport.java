@@ -54,7 +54,7 @@ public final class RegionImport {
     String file = grid.file();
     CsvTable table = grid.table(SYNONYMS);
     Map<String, String> columns = Grid.columns(table.header(), SYNONYMS);
-    List<Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(grid.formulaProblems());
     if (!columns.containsKey("code")) {
       problems.add(new Problem(file, 1, "code", null, "缺少区划代码列", "required column missing: code (区划代码, adcode)"));
       return new Result(List.of(), problems, grid.readAs());

@@ -91,7 +91,7 @@ public final class TeamActivityImport {
     String file = grid.file();
     CsvTable table = grid.table(TEAM_HEADERS);
     Map<String, String> c = Grid.columns(table.header(), TEAM_HEADERS);
-    List<Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(grid.formulaProblems());
     if (!required(file, c, TEAM_HEADERS, problems, "name", "region_code", "parent")) {
       return new Result(List.of(), List.of(), problems, List.of());
     }
@@ -173,7 +173,7 @@ public final class TeamActivityImport {
     String file = grid.file();
     CsvTable table = grid.table(ACTIVITY_HEADERS);
     Map<String, String> c = Grid.columns(table.header(), ACTIVITY_HEADERS);
-    List<Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(grid.formulaProblems());
     List<Problem> warnings = new ArrayList<>();
     if (!required(file, c, ACTIVITY_HEADERS, problems, "title", "team", "start")) {
       return new Result(List.of(), List.of(), problems, warnings);

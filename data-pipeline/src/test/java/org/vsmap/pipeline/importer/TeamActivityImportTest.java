@@ -60,6 +60,22 @@ class TeamActivityImportTest {
   }
 
   @Test
+  void formulaCellsAreRefusedInTeamListsActivitiesAndRegionsToo() {
+    TeamActivityImport.Result teams = TeamActivityImport.teams(grid("t.csv",
+        "队伍名称,上级队伍,区划代码,队员人数\n公式队,tm-150602,150602,3\n=HYPERLINK(\"http://x\"),tm-150602,150602,3\n",
+        StandardCharsets.UTF_8), REGIONS, seed.teams(), seed.stations());
+    assertThat(teams.problems()).extracting(Problem::row, Problem::column, Problem::reasonEn)
+        .contains(tuple(3, "#1", "formulas are not accepted: paste the values"));
+    TeamActivityImport.Result acts = TeamActivityImport.activities(grid("a.csv",
+        "活动名称,组织队伍,开始时间\n@SUM(1),交通街道志愿服务总队,2026-12-01 09:00\n", StandardCharsets.UTF_8),
+        CoordinateSystem.WGS84, REGIONS, seed.teams(), seed.stations(), NOW);
+    assertThat(acts.problems()).extracting(Problem::row, Problem::column).contains(tuple(2, "#1"));
+    RegionImport.Result regions = RegionImport.read(grid("r.csv", "code,name,parent_code\n150699,=1+1,1506\n",
+        StandardCharsets.UTF_8), CoordinateSystem.WGS84, REGIONS);
+    assertThat(regions.problems()).extracting(Problem::row, Problem::column).contains(tuple(2, "#2"));
+  }
+
+  @Test
   void upcomingActivitiesAreCheckedForThePastThemesAndPlaces() {
     String csv = "活动名称,主题,组织队伍,站点,开始时间,结束时间,招募人数,已报名人数,频次,经度,纬度\n"
         + "周末义诊,服务百姓健康,东胜区志愿服务分队,东胜区人民公园便民志愿服务点,2026-11-28 09:00,11:30,10,2,每周,,\n"
