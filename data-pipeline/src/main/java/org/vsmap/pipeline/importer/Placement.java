@@ -1,6 +1,10 @@
 package org.vsmap.pipeline.importer;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.vsmap.geo.model.GeoPoint;
@@ -18,7 +22,34 @@ final class Placement {
   /** A point, the station it is at (or null), whether it is approximate, and how it was found (zh, en). */
   record Place(GeoPoint point, String stationId, boolean approximate, String howZh, String howEn) {}
 
-  private Placement() {}
+  private final Map<String, Region> regions;
+  private final Map<String, List<Region>> children = new HashMap<>();
+
+  /** Indexes the region tree once per file, so finding the regions a row names walks only below its region. */
+  Placement(Map<String, Region> regions) {
+    this.regions = regions;
+    for (Region r : regions.values()) {
+      if (r.parentCode() != null) {
+        children.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(r);
+      }
+    }
+  }
+
+  /** The most specific region strictly below {@code code} whose name the text contains (longest code, then smallest), or null. */
+  private Region namedBelow(String code, String text) {
+    Region best = null;
+    Deque<String> todo = new ArrayDeque<>(List.of(code));
+    while (!todo.isEmpty()) {
+      for (Region r : children.getOrDefault(todo.pop(), List.of())) {
+        if (text.contains(r.name()) && (best == null || r.code().length() > best.code().length()
+            || r.code().length() == best.code().length() && r.code().compareTo(best.code()) < 0)) {
+          best = r;
+        }
+        todo.push(r.code());
+      }
+    }
+    return best;
+  }
 
   /** At a known station named in {@code placeText}, or null. */
   static Place atStation(String placeText, List<Station> stations) {
@@ -37,15 +68,12 @@ final class Placement {
    * A place {@code placeText} itself names under {@code regionCode}: a region (its centroid, or a
    * town of the gazetteer, or a centroid further up) or a gazetteer town; null when it names none.
    */
-  static Place named(String regionCode, String placeText, Map<String, Region> regions) {
+  Place named(String regionCode, String placeText) {
     if (placeText == null || regionCode == null) {
       return null;
     }
-    String text = placeText.replaceAll("\\s", "");
-    boolean namesRegion = regions.values().stream()
-        .anyMatch(r -> r.code().startsWith(regionCode) && r.code().length() > regionCode.length() && text.contains(r.name()));
-    if (namesRegion) {
-      return atRegion(regionCode, placeText, regions);
+    if (namedBelow(regionCode, placeText.replaceAll("\\s", "")) != null) {
+      return atRegion(regionCode, placeText);
     }
     Gazetteer.Town town = Gazetteer.find(placeText, regionCode);
     return town == null ? null : new Place(town.point(), null, true, "地名“" + town.name() + "”（GeoNames）",
@@ -56,15 +84,13 @@ final class Placement {
    * The centroid of the most specific region under {@code regionCode} named in {@code placeText}
    * (or of {@code regionCode} itself), or null when no region up the chain has a known centroid.
    */
-  static Place atRegion(String regionCode, String placeText, Map<String, Region> regions) {
+  Place atRegion(String regionCode, String placeText) {
     Region best = regions.get(regionCode);
     if (placeText != null && regionCode != null) {
       String text = placeText.replaceAll("\\s", "");
-      for (Region r : regions.values()) {
-        if (r.code().startsWith(regionCode) && text.contains(r.name())
-            && (best == null || r.code().length() > best.code().length())) {
-          best = r;
-        }
+      Region below = namedBelow(regionCode, text);
+      if (below != null) {
+        best = below;
       }
     }
     if (best != null && (best.centroid() == null || best.code().length() <= 6)) {

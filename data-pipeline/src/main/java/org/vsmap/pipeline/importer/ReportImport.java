@@ -282,8 +282,13 @@ public final class ReportImport {
     final List<Activity> activities = new ArrayList<>();
     final List<RestrictedContact> contacts = new ArrayList<>();
     final Map<String, Integer> activityLines = new LinkedHashMap<>();
+    final Placement placement;
+    /** The stations of the office's region, where its activities usually happen. */
+    final List<Station> local;
 
     Builder(String file, Region office, Known known, LocalDate today, List<Problem> problems) {
+      this.placement = new Placement(known.regions());
+      this.local = known.stations().stream().filter(s -> s.regionCode().startsWith(office.code())).toList();
       this.file = file;
       this.office = office;
       this.known = known;
@@ -390,9 +395,8 @@ public final class ReportImport {
       }
       // where: the place cell (form) or, for the summary, the activity's own words
       String where = place != null ? place : text;
-      List<Station> local = known.stations().stream().filter(s -> s.regionCode().startsWith(office.code())).toList();
       Placement.Place at = Placement.atStation(where, local);
-      Placement.Place named = at == null ? Placement.named(office.code(), where, known.regions()) : null;
+      Placement.Place named = at == null ? placement.named(office.code(), where) : null;
       if (named != null) {
         at = named;
         warnings.add(new Problem(file, line, place == null ? "活动内容" : "地点", place == null ? title : place,
@@ -405,7 +409,7 @@ public final class ReportImport {
             .orElse(null);
       }
       if (at == null) {
-        at = Placement.atRegion(office.code(), where, known.regions());
+        at = placement.atRegion(office.code(), where);
         if (at == null) {
           problem(line, "地点", place, "无法确定位置：本区域没有已知的中心点", "cannot place the activity: no region centroid is known");
           return;

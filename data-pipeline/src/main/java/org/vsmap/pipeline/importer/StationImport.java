@@ -160,6 +160,7 @@ public final class StationImport {
     List<Station> stations = new ArrayList<>();
     List<org.vsmap.geo.model.RestrictedContact> contacts = new ArrayList<>();
     List<Problem> placed = new ArrayList<>();
+    Placement placement = new Placement(regions);
     Map<String, Integer> seenIds = new HashMap<>();
     for (CsvTable.Row row : table.rows()) {
       int before = problems.size();
@@ -173,7 +174,7 @@ public final class StationImport {
       if (problems.size() > before) {
         continue;
       }
-      Station s = station(file, row, columns, crs, regions, synthetic, problems, placed);
+      Station s = station(file, row, columns, crs, regions, placement, synthetic, problems, placed);
       String person = cell(row, columns, "person");
       String mobile = cell(row, columns, "mobile");
       if (mobile != null) {
@@ -204,7 +205,7 @@ public final class StationImport {
   }
 
   private static Station station(String file, CsvTable.Row row, Map<String, String> columns, CoordinateSystem crs,
-      Map<String, Region> regions, boolean synthetic, List<Problem> problems, List<Problem> placed) {
+      Map<String, Region> regions, Placement placement, boolean synthetic, List<Problem> problems, List<Problem> placed) {
     String name = cell(row, columns, "name");
     String region = cell(row, columns, "region_code");
     int line = row.line();
@@ -221,7 +222,7 @@ public final class StationImport {
     boolean approximate = false;
     if (cell(row, columns, "lon") == null && cell(row, columns, "lat") == null && r != null) {
       // no coordinates at all: the centroid of the region (or of the one the address names), flagged approximate
-      Placement.Place at = Placement.atRegion(region, cell(row, columns, "address"), regions);
+      Placement.Place at = placement.atRegion(region, cell(row, columns, "address"));
       point = at == null ? null : at.point();
       approximate = true;
       if (at == null) {

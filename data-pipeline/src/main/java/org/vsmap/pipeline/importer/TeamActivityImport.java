@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Recurrence;
@@ -95,8 +96,8 @@ public final class TeamActivityImport {
     if (!required(file, c, TEAM_HEADERS, problems, "name", "region_code", "parent")) {
       return new Result(List.of(), List.of(), problems, List.of());
     }
-    Map<String, Team> known = new LinkedHashMap<>();
-    teams.forEach(t -> known.put(t.id(), t));
+    Lookup<Team> known = new Lookup<>(teams, Team::id, Team::name);
+    Lookup<Station> stationsByIdOrName = new Lookup<>(stations, Station::id, Station::name);
     List<Team> out = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (CsvTable.Row row : table.rows()) {
@@ -110,7 +111,7 @@ public final class TeamActivityImport {
       if (region == null || !regions.containsKey(region)) {
         problems.add(new Problem(file, line, c.get("region_code"), region, "未知的区划代码", "unknown region code"));
       }
-      Optional<Team> parent = byIdOrName(cell(row, c, "parent"), known.values());
+      Optional<Team> parent = known.find(cell(row, c, "parent"));
       if (parent.isEmpty()) {
         problems.add(new Problem(file, line, c.get("parent"), cell(row, c, "parent"), "找不到上级队伍（编号或全称）",
             "unknown parent team (give its id or exact name)"));
@@ -145,8 +146,7 @@ public final class TeamActivityImport {
         }
       }
       String homeText = cell(row, c, "home_station");
-      Optional<Station> home = homeText == null ? Optional.empty()
-          : stations.stream().filter(s -> s.id().equals(homeText) || s.name().equals(homeText)).findFirst();
+      Optional<Station> home = stationsByIdOrName.find(homeText);
       if (homeText != null && home.isEmpty()) {
         problems.add(new Problem(file, line, c.get("home_station"), homeText, "找不到驻地站点", "unknown home station"));
       }
@@ -162,7 +162,7 @@ public final class TeamActivityImport {
       Team t = new Team(id, name, level, parent.get().id(), region, cell(row, c, "supervising_unit"), founded,
           cell(row, c, "speciality"), home.map(Station::id).orElse(null), members == null ? 0 : members, false);
       out.add(t);
-      known.put(t.id(), t);
+      known.add(t);
     }
     return new Result(out, List.of(), problems, List.of());
   }
@@ -175,6 +175,9 @@ public final class TeamActivityImport {
     Map<String, String> c = Grid.columns(table.header(), ACTIVITY_HEADERS);
     List<Problem> problems = new ArrayList<>(grid.formulaProblems());
     List<Problem> warnings = new ArrayList<>();
+    Lookup<Team> teamsByIdOrName = new Lookup<>(teams, Team::id, Team::name);
+    Lookup<Station> stationsByIdOrName = new Lookup<>(stations, Station::id, Station::name);
+    Placement placement = new Placement(regions);
     if (!required(file, c, ACTIVITY_HEADERS, problems, "title", "team", "start")) {
       return new Result(List.of(), List.of(), problems, warnings);
     }
@@ -187,7 +190,7 @@ public final class TeamActivityImport {
       if (title == null) {
         problems.add(new Problem(file, line, c.get("title"), null, "活动名称为必填项", "title is required"));
       }
-      Optional<Team> team = byIdOrName(cell(row, c, "team"), teams);
+      Optional<Team> team = teamsByIdOrName.find(cell(row, c, "team"));
       if (team.isEmpty()) {
         problems.add(new Problem(file, line, c.get("team"), cell(row, c, "team"), "找不到组织队伍（编号或全称）",
             "unknown organiser team (give its id or exact name)"));
@@ -246,8 +249,7 @@ public final class TeamActivityImport {
         };
       }
       String stationText = cell(row, c, "station");
-      Optional<Station> station = stationText == null ? Optional.empty()
-          : stations.stream().filter(s -> s.id().equals(stationText) || s.name().equals(stationText)).findFirst();
+      Optional<Station> station = stationsByIdOrName.find(stationText);
       if (stationText != null && station.isEmpty()) {
         problems.add(new Problem(file, line, c.get("station"), stationText, "找不到站点", "unknown station"));
       }
@@ -280,7 +282,7 @@ public final class TeamActivityImport {
         point = station.get().location();
         approximate = station.get().approximate();
       } else if (region != null && regions.containsKey(region)) {
-        Placement.Place at = Placement.atRegion(region, null, regions);
+        Placement.Place at = placement.atRegion(region, null);
         if (at != null) {
           point = at.point();
           approximate = true;
@@ -314,12 +316,31 @@ public final class TeamActivityImport {
     return new Result(List.of(), out, problems, warnings);
   }
 
-  private static Optional<Team> byIdOrName(String text, java.util.Collection<Team> teams) {
-    if (text == null) {
-      return Optional.empty();
+  /** Records found by id, else by exact name (the first of that name), built once per file instead of searched per row. */
+  private static final class Lookup<T> {
+    private final Function<T, String> id;
+    private final Function<T, String> name;
+    private final Map<String, T> byId = new HashMap<>();
+    private final Map<String, T> byName = new HashMap<>();
+
+    Lookup(List<T> records, Function<T, String> id, Function<T, String> name) {
+      this.id = id;
+      this.name = name;
+      records.forEach(this::add);
     }
-    return teams.stream().filter(t -> t.id().equals(text)).findFirst()
-        .or(() -> teams.stream().filter(t -> t.name().equals(text)).findFirst());
+
+    void add(T r) {
+      byId.put(id.apply(r), r);
+      byName.putIfAbsent(name.apply(r), r);
+    }
+
+    Optional<T> find(String text) {
+      if (text == null) {
+        return Optional.empty();
+      }
+      T r = byId.get(text);
+      return Optional.ofNullable(r != null ? r : byName.get(text));
+    }
   }
 
   private static Integer count(String file, CsvTable.Row row, String column, List<Problem> problems) {
