@@ -406,13 +406,8 @@ final class AdminPages {
     ctx.html(views.render("admin_contacts", Lang.of(ctx), model));
   }
 
-  /** A CSV cell: quoted when needed, and a leading = + - @ neutralised so a spreadsheet never runs it. */
-  static String csv(String v) {
-    if (v == null) {
-      return "";
-    }
-    String s = !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
-    return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  private static String csv(String v) {
+    return org.vsmap.geo.format.CsvCells.text(v);
   }
 
   // ---- helpers -------------------------------------------------------------------------------

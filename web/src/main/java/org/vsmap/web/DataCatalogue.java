@@ -61,12 +61,13 @@ final class DataCatalogue {
     Lang lang = Lang.of(ctx);
     Downloads d = downloads();
     List<Map<String, Object>> datasets = new ArrayList<>();
+    LocalDateTime modified = d.lastModified();
     for (Downloads.Dataset ds : d.datasets()) {
-      datasets.add(summary(ds, d, lang));
+      datasets.add(summary(ds, d, modified, lang));
     }
     Map<String, Object> model = new HashMap<>();
     model.put("datasets", datasets);
-    model.put("lastModified", stamp(d.lastModified()));
+    model.put("lastModified", stamp(modified));
     ctx.html(views.render("data", lang, model));
   }
 
@@ -75,7 +76,8 @@ final class DataCatalogue {
     Downloads d = downloads();
     Downloads.Dataset ds = d.datasets().stream().filter(x -> x.id().equals(id)).findFirst()
         .orElseThrow(() -> WebError.notFound("no dataset " + id + ": stations, teams or activities"));
-    Map<String, Object> model = new HashMap<>(summary(ds, d, lang));
+    LocalDateTime modified = d.lastModified();
+    Map<String, Object> model = new HashMap<>(summary(ds, d, modified, lang));
     model.put("fields", ds.fields());
     ByteArrayOutputStream preview = new ByteArrayOutputStream();
     d.write(id, Downloads.Format.GEOJSON, Downloads.Filter.ALL.limited(10), preview);
@@ -93,13 +95,14 @@ final class DataCatalogue {
     model.put("previewColumns", columns);
     model.put("previewRows", rows);
     model.put("notice", fc.path("notice").asText(null));
-    model.put("jsonLd", Json.MAPPER.writeValueAsString(schemaOrg(ds, d, ctx)));
+    model.put("jsonLd", Json.MAPPER.writeValueAsString(schemaOrg(ds, modified, ctx)));
     ctx.html(views.render("dataset", lang, model));
   }
 
   void catalog(Context ctx) throws IOException {
     Downloads d = downloads();
     String base = base(ctx);
+    String modified = String.valueOf(d.lastModified());
     Map<String, Object> cat = new LinkedHashMap<>();
     cat.put("@context", Map.of("dcat", "http://www.w3.org/ns/dcat#", "dct", "http://purl.org/dc/terms/",
         "foaf", "http://xmlns.com/foaf/0.1/", "xsd", "http://www.w3.org/2001/XMLSchema#"));
@@ -109,7 +112,7 @@ final class DataCatalogue {
         Map.of("@value", "Volunteer Service Map open data", "@language", "en")));
     cat.put("dct:publisher", Map.of("@type", "foaf:Agent", "foaf:name", PUBLISHER_EN));
     cat.put("dct:license", Map.of("@id", LICENCE_URL));
-    cat.put("dct:modified", Map.of("@value", String.valueOf(d.lastModified()), "@type", "xsd:dateTime"));
+    cat.put("dct:modified", Map.of("@value", modified, "@type", "xsd:dateTime"));
     List<Map<String, Object>> sets = new ArrayList<>();
     for (Downloads.Dataset ds : d.datasets()) {
       Map<String, Object> set = new LinkedHashMap<>();
@@ -121,7 +124,7 @@ final class DataCatalogue {
       set.put("dct:description", List.of(Map.of("@value", a.zh(), "@language", "zh"), Map.of("@value", a.en(), "@language", "en")));
       set.put("dct:license", Map.of("@id", LICENCE_URL));
       set.put("dct:accrualPeriodicity", Map.of("@id", "http://purl.org/cld/freq/continuous"));
-      set.put("dct:modified", Map.of("@value", String.valueOf(d.lastModified()), "@type", "xsd:dateTime"));
+      set.put("dct:modified", Map.of("@value", modified, "@type", "xsd:dateTime"));
       set.put("dct:spatial", Map.of("@id", "http://sws.geonames.org/2037355/"));
       set.put("dcat:landingPage", Map.of("@id", base + "/data/" + ds.id()));
       List<Map<String, Object>> dist = new ArrayList<>();
@@ -138,7 +141,7 @@ final class DataCatalogue {
     ctx.contentType("application/ld+json; charset=utf-8").result(Json.MAPPER.writeValueAsString(cat));
   }
 
-  private Map<String, Object> schemaOrg(Downloads.Dataset ds, Downloads d, Context ctx) {
+  private Map<String, Object> schemaOrg(Downloads.Dataset ds, LocalDateTime modified, Context ctx) {
     String base = base(ctx);
     Map<String, Object> ld = new LinkedHashMap<>();
     ld.put("@context", "https://schema.org");
@@ -148,7 +151,7 @@ final class DataCatalogue {
     ld.put("url", base + "/data/" + ds.id());
     ld.put("license", LICENCE_URL);
     ld.put("creator", Map.of("@type", "Organization", "name", PUBLISHER_EN));
-    ld.put("dateModified", String.valueOf(d.lastModified()));
+    ld.put("dateModified", String.valueOf(modified));
     ld.put("spatialCoverage", "鄂尔多斯市 Ordos, Inner Mongolia, China");
     ld.put("variableMeasured", ds.fields().stream().map(Downloads.Field::name).toList());
     ld.put("distribution", java.util.Arrays.stream(Downloads.Format.values()).map(f -> Map.of("@type", "DataDownload",
@@ -156,7 +159,7 @@ final class DataCatalogue {
     return ld;
   }
 
-  private static Map<String, Object> summary(Downloads.Dataset ds, Downloads d, Lang lang) {
+  private static Map<String, Object> summary(Downloads.Dataset ds, Downloads d, LocalDateTime modified, Lang lang) {
     Map<String, Object> m = new HashMap<>();
     About a = ABOUT.get(ds.id());
     m.put("id", ds.id());
@@ -164,7 +167,7 @@ final class DataCatalogue {
     m.put("description", lang == Lang.ZH ? a.zh() : a.en());
     m.put("provenance", lang == Lang.ZH ? a.provenanceZh() : a.provenanceEn());
     m.put("count", d.count(ds.id()));
-    m.put("lastModified", stamp(d.lastModified()));
+    m.put("lastModified", stamp(modified));
     m.put("formats", java.util.Arrays.stream(Downloads.Format.values()).map(Downloads.Format::extension).toList());
     m.put("publisher", lang == Lang.ZH ? PUBLISHER_ZH : PUBLISHER_EN);
     m.put("licenceUrl", LICENCE_URL);

@@ -289,14 +289,7 @@ public final class DatasetExports implements Downloads {
     if (v instanceof Number n) {
       return number(n);
     }
-    String s = v.toString();
-    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s;
-    }
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      s = "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
+    return org.vsmap.geo.format.CsvCells.text(v.toString());
   }
 
   private static String number(Number n) {
