@@ -466,10 +466,15 @@ public final class ReportImport {
     return Theme.COMMUNITY;
   }
 
+  /** An id that stays the same when the same record comes again: prefix, region code and a digest of the key. */
   static String stableId(String prefix, String region, String key) {
+    return stableId(prefix, region, key, 5);
+  }
+
+  static String stableId(String prefix, String region, String key, int bytes) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest((region + "|" + key.strip()).getBytes(StandardCharsets.UTF_8));
-      return prefix + "-" + region + "-" + HexFormat.of().formatHex(d, 0, 5);
+      return prefix + "-" + region + "-" + HexFormat.of().formatHex(d, 0, bytes);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,12 +1,8 @@
 package org.vsmap.pipeline.importer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -317,11 +313,6 @@ public final class StationImport {
 
   /** An id that stays the same when the same station comes again: region code + a digest of the name. */
   static String stableId(String region, String name) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest((region + "|" + name.strip()).getBytes(StandardCharsets.UTF_8));
-      return "st-" + region + "-" + HexFormat.of().formatHex(d, 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ReportImport.stableId("st", region, name, 4); // 4 bytes: the ids stations got first
   }
 }
