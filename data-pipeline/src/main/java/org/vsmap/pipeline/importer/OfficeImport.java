@@ -131,7 +131,9 @@ public final class OfficeImport {
         problems.addAll(res.problems());
         warnings.addAll(res.warnings());
         List<Station> stored = new JdbiStationStore(jdbi).stations();
-        warnings.addAll(StationImport.likelyDuplicates(r.file(), res.stations(), stored));
+        // against the store as well; the pairs within the file the reader already reported are not repeated
+        StationImport.likelyDuplicates(r.file(), res.stations(), stored).stream().filter(w -> !warnings.contains(w))
+            .forEach(warnings::add);
         res.stations().forEach(s -> regionsTouched.add(s.regionCode() + "\t" + s.id()));
         batch = batch.withStations(res.stations()).withContacts(res.contacts());
         if (r.full()) {

@@ -306,6 +306,19 @@ abstract class StoreContract {
     }
   }
 
+  @Test
+  void aLikelyDuplicateWithinAFileIsWarnedAboutOnce() throws Exception {
+    try (Database own = Database.open(newDatabaseUrl("duplicates"), user(), null)) {
+      SeedLoader.load(own, SeedSource.classpath(), CLOCK);
+      String csv = "站点名称,行政区划代码,经度,纬度\n星光驿站,150602,109.9600,39.8200\n星光志愿服务站,150602,109.9601,39.8200\n";
+      var checked = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
+          org.vsmap.pipeline.importer.OfficeImport.What.STATION, "dup.csv", csv, org.vsmap.geo.spatial.CoordinateSystem.WGS84),
+          java.time.LocalDate.now(CLOCK));
+      assertThat(checked.problems()).isEmpty();
+      assertThat(checked.warnings()).extracting(org.vsmap.pipeline.importer.Problem::value).containsExactly("星光志愿服务站");
+    }
+  }
+
   private static org.vsmap.pipeline.importer.OfficeImport.Request request(org.vsmap.pipeline.importer.OfficeImport.What what,
       String file, String text, org.vsmap.geo.spatial.CoordinateSystem crs) {
     return new org.vsmap.pipeline.importer.OfficeImport.Request(what, file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
