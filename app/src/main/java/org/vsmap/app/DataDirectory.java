@@ -62,6 +62,22 @@ public final class DataDirectory {
     return root.resolve("index");
   }
 
+  /** Scratch files of exports being written (GeoPackage, FlatGeobuf); made when first asked for. */
+  public Path scratch() {
+    Path p = root.resolve("tmp");
+    try {
+      java.nio.file.Files.createDirectories(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create " + p, e);
+    }
+    return p;
+  }
+
+  /** Published dataset versions: one directory per dataset, one immutable set of files per version. */
+  public Path snapshots() {
+    return root.resolve("snapshots");
+  }
+
   /** Where the embedded database keeps its file (H2 adds .mv.db). */
   public Path database() {
     return root.resolve("vsmap");

@@ -61,7 +61,7 @@ final class Portal implements AutoCloseable {
       follower.catchUp();
       follower.start(200);
       return new Portal(db, index, follower, new WebPorts(regions, stations, teams, activities, index,
-          new org.vsmap.pipeline.admin.JdbiOffices(db.jdbi(), clock), new org.vsmap.pipeline.export.DatasetExports(db.jdbi())));
+          new org.vsmap.pipeline.admin.JdbiOffices(db.jdbi(), clock), new org.vsmap.pipeline.export.DatasetExports(db.jdbi(), dir.scratch())));
     } catch (RuntimeException e) {
       db.close();
       throw e;

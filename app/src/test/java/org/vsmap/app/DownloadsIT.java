@@ -144,6 +144,149 @@ class DownloadsIT {
     fc.get("features").forEach(f -> assertThat(f.get("properties").get("name").asText()).isEqualTo(names.get(f.get("id").asText())));
   }
 
+  /** The FlatGeobuf download read with the format's own library: header, every feature, and its spatial index. */
+  @Test
+  void flatGeobufHasEveryStationAndAnIndexThatFindsThem() throws Exception {
+    JsonNode store = new ObjectMapper().readTree(portal.get("/api/stations.geojson").body()).get("features");
+    HttpResponse<byte[]> r = get("/data/stations.fgb");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("content-type").orElse("")).isEqualTo("application/flatgeobuf");
+    java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(r.body()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertThat(org.wololo.flatgeobuf.Constants.isFlatgeobuf(bb)).isTrue();
+    bb.position(0);
+    org.wololo.flatgeobuf.HeaderMeta header = org.wololo.flatgeobuf.HeaderMeta.read(bb);
+    assertThat(header.featuresCount).isEqualTo(store.size());
+    assertThat(header.srid).isEqualTo(4326);
+    assertThat(header.indexNodeSize).isEqualTo(16);
+    List<String> columns = header.columns.stream().map(c -> c.name).toList();
+    assertThat(columns).contains("id", "name", "region_code", "synthetic").doesNotContain("lon", "lat");
+    int indexStart = header.offset;
+    long indexSize = org.wololo.flatgeobuf.PackedRTree.calcSize((int) header.featuresCount, header.indexNodeSize);
+    int featuresStart = (int) (indexStart + indexSize);
+
+    Map<String, JsonNode> byId = new HashMap<>();
+    store.forEach(f -> byId.put(f.get("properties").get("id").asText(), f));
+    Map<String, double[]> read = new HashMap<>();
+    int pos = featuresStart;
+    while (pos < r.body().length) {
+      Map<String, Object> props = new HashMap<>();
+      double[] xy = fgbFeature(bb, pos, header, props);
+      read.put((String) props.get("id"), xy);
+      JsonNode s = byId.get(props.get("id"));
+      assertThat(s).as("feature %s is a station", props.get("id")).isNotNull();
+      assertThat(props.get("name")).isEqualTo(s.get("properties").get("name").asText());
+      assertThat(props.get("synthetic")).isEqualTo(s.get("properties").get("synthetic").asBoolean());
+      assertThat(xy[0]).isCloseTo(s.get("geometry").get("coordinates").get(0).asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(xy[1]).isCloseTo(s.get("geometry").get("coordinates").get(1).asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+      pos += 4 + bb.getInt(pos);
+    }
+    assertThat(read.keySet()).isEqualTo(byId.keySet());
+    assertThat(read.values().stream().map(p -> p[0] + "," + p[1]).toList()).isNotEmpty();
+
+    // the index: a box around Dongsheng finds exactly the stations inside it
+    org.locationtech.jts.geom.Envelope box = new org.locationtech.jts.geom.Envelope(109.90, 110.05, 39.75, 39.90);
+    List<org.wololo.flatgeobuf.PackedRTree.SearchHit> hits = org.wololo.flatgeobuf.PackedRTree.search(bb, indexStart,
+        (int) header.featuresCount, header.indexNodeSize, box);
+    java.util.Set<String> found = new java.util.HashSet<>();
+    for (var hit : hits) {
+      Map<String, Object> props = new HashMap<>();
+      fgbFeature(bb, (int) (featuresStart + hit.offset), header, props);
+      found.add((String) props.get("id"));
+    }
+    java.util.Set<String> inside = new java.util.HashSet<>();
+    read.forEach((id, xy) -> {
+      if (box.contains(xy[0], xy[1])) {
+        inside.add(id);
+      }
+    });
+    assertThat(inside).hasSizeGreaterThan(5);
+    assertThat(found).isEqualTo(inside);
+    assertThat(found).containsAll(byId.keySet().stream().filter(id -> HOSTILE.contains(byId.get(id).get("properties").get("name").asText())).toList());
+  }
+
+  /** Reads the size-prefixed feature at {@code pos}: its properties into {@code props}, its point returned. */
+  private static double[] fgbFeature(java.nio.ByteBuffer bb, int pos, org.wololo.flatgeobuf.HeaderMeta header, Map<String, Object> props) {
+    java.nio.ByteBuffer slice = bb.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    slice.position(pos + 4);
+    org.wololo.flatgeobuf.generated.Feature f = org.wololo.flatgeobuf.generated.Feature.getRootAsFeature(slice);
+    java.nio.ByteBuffer p = f.propertiesAsByteBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    while (p.hasRemaining()) {
+      int col = Short.toUnsignedInt(p.getShort());
+      org.wololo.flatgeobuf.ColumnMeta c = header.columns.get(col);
+      Object v = switch (c.type) {
+        case org.wololo.flatgeobuf.generated.ColumnType.Bool -> p.get() != 0;
+        case org.wololo.flatgeobuf.generated.ColumnType.Long -> p.getLong();
+        case org.wololo.flatgeobuf.generated.ColumnType.Double -> p.getDouble();
+        default -> {
+          byte[] text = new byte[p.getInt()];
+          p.get(text);
+          yield new String(text, StandardCharsets.UTF_8);
+        }
+      };
+      props.put(c.name, v);
+    }
+    org.wololo.flatgeobuf.generated.Geometry g = f.geometry();
+    return g == null ? null : new double[] {g.xy(0), g.xy(1)};
+  }
+
+  /** The GeoPackage download opened with NGA's GeoPackage library: every station, typed columns, licence, spatial index. */
+  @Test
+  void geoPackageHasEveryStationWithItsTerms() throws Exception {
+    JsonNode store = new ObjectMapper().readTree(portal.get("/api/stations.geojson").body()).get("features");
+    Map<String, JsonNode> byId = new HashMap<>();
+    store.forEach(f -> byId.put(f.get("properties").get("id").asText(), f));
+    HttpResponse<byte[]> r = get("/data/stations.gpkg");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("content-type").orElse("")).isEqualTo("application/geopackage+sqlite3");
+    Path file = Files.createTempFile("stations-", ".gpkg");
+    Files.write(file, r.body());
+    try (mil.nga.geopackage.GeoPackage gp = mil.nga.geopackage.GeoPackageManager.open(file.toFile())) {
+      assertThat(gp.getFeatureTables()).containsExactly("stations");
+      mil.nga.geopackage.contents.Contents contents = gp.getContentsDao().queryForId("stations");
+      assertThat(contents.getDescription()).contains("CC BY 4.0").contains("synthetic");
+      assertThat(new mil.nga.geopackage.extension.rtree.RTreeIndexExtension(gp).has("stations")).as("R-tree index").isTrue();
+      mil.nga.geopackage.features.user.FeatureDao dao = gp.getFeatureDao("stations");
+      assertThat(dao.count()).isEqualTo(byId.size());
+      mil.nga.geopackage.features.user.FeatureResultSet rows = dao.queryForAll();
+      try {
+        while (rows.moveToNext()) {
+          mil.nga.geopackage.features.user.FeatureRow row = rows.getRow();
+          JsonNode s = byId.get((String) row.getValue("id"));
+          assertThat(s).isNotNull();
+          assertThat(row.getValue("name")).isEqualTo(s.get("properties").get("name").asText());
+          assertThat(row.getValue("five_has_met")).as("a typed integer column").isInstanceOf(Long.class);
+          mil.nga.sf.Point p = (mil.nga.sf.Point) row.getGeometry().getGeometry();
+          assertThat(p.getX()).isCloseTo(s.get("geometry").get("coordinates").get(0).asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+          assertThat(p.getY()).isCloseTo(s.get("geometry").get("coordinates").get(1).asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        }
+      } finally {
+        rows.close();
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** GDAL, as QGIS would use it, opens every spatial download and finds the same records. */
+  @Test
+  void gdalOpensEverySpatialDownload() throws Exception {
+    Gdal.require();
+    Path dir = Files.createTempDirectory("vsmap-gdal-");
+    for (String dataset : List.of("stations", "teams", "activities", "regions")) {
+      long count = csv(get("/data/" + dataset + ".csv").body()).size();
+      for (String ext : List.of("geojson", "gpkg", "fgb", "kml", "csv")) {
+        Path f = dir.resolve(dataset + "." + ext);
+        Files.write(f, get("/data/" + dataset + "." + ext).body());
+        String info = Gdal.ogrinfo("-ro", "-so", "-al", f.toString());
+        assertThat(info).as("%s.%s", dataset, ext).contains("Feature Count: " + count);
+      }
+    }
+    String one = Gdal.ogrinfo("-ro", "-al", "-q", "-where", "name LIKE '%script%'", dir.resolve("stations.gpkg").toString());
+    assertThat(one).contains("<script>alert(1)</script>站");
+    String fgb = Gdal.ogrinfo("-ro", "-al", "-q", "-spat", "109.90", "39.75", "110.05", "39.90", dir.resolve("stations.fgb").toString());
+    assertThat(fgb).contains("POINT (");
+  }
+
   @Test
   void theCatalogueDescribesEachDatasetAndDcatListsEveryDownload() throws Exception {
     String index = portal.get("/data").body();
@@ -162,9 +305,9 @@ class DownloadsIT {
     assertThat(cat.headers().firstValue("content-type").orElse("")).startsWith("application/ld+json");
     JsonNode catalog = new ObjectMapper().readTree(cat.body());
     assertThat(catalog.get("@type").asText()).isEqualTo("dcat:Catalog");
-    assertThat(catalog.get("dcat:dataset")).hasSize(3);
+    assertThat(catalog.get("dcat:dataset")).hasSize(4);
     for (JsonNode ds : catalog.get("dcat:dataset")) {
-      assertThat(ds.get("dcat:distribution")).hasSize(4);
+      assertThat(ds.get("dcat:distribution")).hasSize(6);
       for (JsonNode dist : ds.get("dcat:distribution")) {
         String url = dist.get("dcat:downloadURL").get("@id").asText();
         assertThat(get(URI.create(url).getPath()).statusCode()).as(url).isEqualTo(200);

@@ -39,7 +39,13 @@ final class DataCatalogue {
       "activities", new About("志愿服务活动与项目：主题（18 类）、时间、地点、招募与报名人数、实际参加人数、是否记录时长。",
           "Volunteer activities and projects: theme (18), time, place, volunteers wanted and signed up, who took part, "
               + "whether service hours are recorded.",
-          "活动计划与每周活动情况汇总表。", "Activity plans and the weekly summaries (seed 001)."));
+          "活动计划与每周活动情况汇总表。", "Activity plans and the weekly summaries (seed 001)."),
+      "regions", new About("行政区划：统计用区划代码、名称、层级、上级区划、常住人口（已知时）和代表点。不含边界（边界为参考图层，另有条款）。",
+          "Administrative regions: official statistical codes, names, levels, parents, resident population where known and a "
+              + "representative point. Boundaries are not included (they are a reference layer with its own terms).",
+          "区划代码与名称来自 china-division 数据（WTFPL）；代表点由参考边界计算，人口来自各地导入的统计数据。",
+          "Codes and names from the china-division data (WTFPL); representative points computed from the reference "
+              + "boundaries; population from the statistics the offices import."));
 
   private final Views views;
   private final Readiness readiness;
@@ -75,7 +81,7 @@ final class DataCatalogue {
     Lang lang = Lang.of(ctx);
     Downloads d = downloads();
     Downloads.Dataset ds = d.datasets().stream().filter(x -> x.id().equals(id)).findFirst()
-        .orElseThrow(() -> WebError.notFound("no dataset " + id + ": stations, teams or activities"));
+        .orElseThrow(() -> WebError.notFound("no dataset " + id + ": stations, teams, activities or regions"));
     LocalDateTime modified = d.lastModified();
     Map<String, Object> model = new HashMap<>(summary(ds, d, modified, lang));
     model.put("fields", ds.fields());

@@ -43,15 +43,16 @@ final class DataDownloads {
     String dataset = dot < 0 ? file : file.substring(0, dot);
     Downloads.Format format = dot < 0 ? null : Downloads.Format.ofExtension(file.substring(dot + 1).toLowerCase(Locale.ROOT));
     if (downloads.datasets().stream().noneMatch(d -> d.id().equals(dataset))) {
-      throw WebError.notFound("no dataset " + dataset + ": stations, teams or activities");
+      throw WebError.notFound("no dataset " + dataset + ": stations, teams, activities or regions");
     }
     if (format == null) {
-      throw WebError.notFound("no such format for " + dataset + ": .csv, .xlsx, .geojson or .kml");
+      throw WebError.notFound("no such format for " + dataset + ": .csv, .xlsx, .geojson, .kml, .gpkg or .fgb");
     }
     Downloads.Filter filter = filter(ctx, dataset);
     // text compresses five- to tenfold; XLSX is a zip already
     String accept = ctx.header("Accept-Encoding");
-    boolean gzip = format != Downloads.Format.XLSX && accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip");
+    boolean gzip = java.util.Set.of(Downloads.Format.CSV, Downloads.Format.GEOJSON, Downloads.Format.KML).contains(format) && accept != null
+        && accept.toLowerCase(Locale.ROOT).contains("gzip");
     String etag = "W/\"" + downloads.version() + "-" + digest(format + "|" + filter) + (gzip ? "-gz" : "") + "\"";
     ctx.header("Vary", "Accept-Encoding");
     ctx.header("ETag", etag);

@@ -23,6 +23,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 import org.vsmap.geo.port.Downloads;
@@ -51,6 +52,7 @@ public final class DatasetExports implements Downloads {
   private static final Spec<Station> STATIONS;
   private static final Spec<TeamAt> TEAMS_AT;
   private static final Spec<Activity> ACTIVITIES;
+  private static final Spec<Region> REGIONS;
 
   /** A team with the point of its home station (or null). */
   private record TeamAt(Team team, GeoPoint point) {}
@@ -119,6 +121,19 @@ public final class DatasetExports implements Downloads {
         Activity::synthetic);
   }
 
+  static {
+    List<Column<Region>> r = new ArrayList<>();
+    r.add(col("code", "string", "", "区划代码（统计用区划代码）", "region code (NBS)", "150602", Region::code));
+    r.add(col("name", "string", "", "名称", "name", "东胜区", Region::name));
+    r.add(col("level", "string", "", "层级代码", "level code", "COUNTY", x -> x.level().name()));
+    r.add(col("level_zh", "string", "", "层级", "level (Chinese)", "县级", x -> x.level().zh()));
+    r.add(col("parent_code", "string", "", "上级区划代码", "parent region code", "1506", Region::parentCode));
+    r.add(col("population", "integer", "person", "常住人口", "resident population", "", Region::population));
+    r.add(col("lon", "number", "degree (WGS84)", "代表点经度", "representative point longitude", "109.95", x -> x.centroid() == null ? null : x.centroid().lon()));
+    r.add(col("lat", "number", "degree (WGS84)", "代表点纬度", "representative point latitude", "39.82", x -> x.centroid() == null ? null : x.centroid().lat()));
+    REGIONS = new Spec<>(new Dataset("regions", "行政区划", "Administrative regions", fields(r)), r, Region::centroid, x -> false);
+  }
+
   private static <T> Column<T> col(String name, String type, String unit, String zh, String en, String example,
       Function<T, Object> value) {
     return new Column<>(new Field(name, type, unit, zh, en, example), value);
@@ -129,14 +144,22 @@ public final class DatasetExports implements Downloads {
   }
 
   private final Jdbi jdbi;
+  private final java.nio.file.Path scratch;
 
+  /** Scratch files (GeoPackage, FlatGeobuf) go to the JVM's temporary directory. */
   public DatasetExports(Jdbi jdbi) {
+    this(jdbi, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** Scratch files of the file-based formats go to {@code scratch}, removed when written. */
+  public DatasetExports(Jdbi jdbi, java.nio.file.Path scratch) {
     this.jdbi = jdbi;
+    this.scratch = scratch;
   }
 
   @Override
   public List<Dataset> datasets() {
-    return List.of(STATIONS.dataset(), TEAMS_AT.dataset(), ACTIVITIES.dataset());
+    return List.of(STATIONS.dataset(), TEAMS_AT.dataset(), ACTIVITIES.dataset(), REGIONS.dataset());
   }
 
   @Override
@@ -164,9 +187,11 @@ public final class DatasetExports implements Downloads {
       case "stations" -> "station";
       case "teams" -> "team";
       case "activities" -> "activity";
+      case "regions" -> "region";
       default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "'");
     };
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE retired_at IS NULL").mapTo(Long.class).one());
+    String where = table.equals("region") ? "" : " WHERE retired_at IS NULL";
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + where).mapTo(Long.class).one());
   }
 
   @Override
@@ -205,7 +230,17 @@ public final class DatasetExports implements Downloads {
           stream(q, JdbiActivityStore::read, sink);
         }), prefix, f);
       }
-      default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "': stations, teams or activities");
+      case "regions" -> write(REGIONS, format, out, "region", "WHERE code LIKE :p",
+          sink -> jdbi.useHandle(h -> stream(h.createQuery("SELECT code, name, level, parent_code, population, "
+              + "ST_X(centroid) AS lon, ST_Y(centroid) AS lat FROM region WHERE code LIKE :p ORDER BY code" + limit).bind("p", prefix), rs -> {
+                double lon = rs.getDouble("lon");
+                GeoPoint c = rs.wasNull() ? null : new GeoPoint(lon, rs.getDouble("lat"));
+                long pop = rs.getLong("population");
+                Long population = rs.wasNull() ? null : pop;
+                return new Region(rs.getString("code"), rs.getString("name"), org.vsmap.geo.model.RegionLevel.valueOf(rs.getString("level")),
+                    rs.getString("parent_code"), population, null, c);
+              }, sink)), prefix, f);
+      default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "': stations, teams, activities or regions");
     }
   }
 
@@ -238,7 +273,7 @@ public final class DatasetExports implements Downloads {
 
   private <T> void write(Spec<T> spec, Format format, OutputStream out, String table, String where, Source<T> source, String prefix,
       Filter f) throws IOException {
-    boolean synthetic = jdbi.withHandle(h -> {
+    boolean synthetic = !table.equals("region") && jdbi.withHandle(h -> {
       Query q = h.createQuery("SELECT COUNT(*) FROM " + table + " " + where + " AND synthetic = TRUE").bind("p", prefix);
       if (table.equals("activity")) {
         bindActivity(q, f);
@@ -251,10 +286,28 @@ public final class DatasetExports implements Downloads {
         case XLSX -> xlsx(spec, out, source, synthetic);
         case GEOJSON -> geojson(spec, out, source, synthetic);
         case KML -> kml(spec, out, source, synthetic);
+        case GPKG -> GeoPackageExport.write(spatial(spec, source, synthetic), out, scratch);
+        case FGB -> FlatGeobufExport.write(spatial(spec, source, synthetic), out, scratch);
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /** The dataset as the file-based spatial writers see it: attributes without lon/lat, description with the terms. */
+  private static <T> SpatialTable spatial(Spec<T> spec, Source<T> source, boolean synthetic) {
+    List<Column<T>> attributes = spec.columns().stream()
+        .filter(c -> !c.field().name().equals("lon") && !c.field().name().equals("lat")).toList();
+    String description = spec.dataset().titleZh() + " / " + spec.dataset().titleEn() + ". " + LICENCE + ". " + ATTRIBUTION
+        + (synthetic ? ". " + SYNTHETIC_NOTICE : "");
+    return new SpatialTable(spec.dataset().id(), spec.dataset().titleZh() + " / " + spec.dataset().titleEn(), description,
+        attributes.stream().map(Column::field).toList(), sink -> source.each(r -> {
+          Object[] values = new Object[attributes.size()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = attributes.get(i).value().apply(r);
+          }
+          sink.accept(String.valueOf(spec.columns().get(0).value().apply(r)), spec.point().apply(r), values);
+        }));
   }
 
   // ---- CSV ---------------------------------------------------------------------------------------

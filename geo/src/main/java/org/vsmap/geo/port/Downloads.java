@@ -7,8 +7,9 @@ import java.util.List;
 import org.vsmap.geo.model.Theme;
 
 /**
- * The open datasets as files: stations, teams and activities in CSV, XLSX, GeoJSON and KML, whole or
- * filtered, written as a stream (memory does not grow with the size).
+ * The open datasets as files: stations, teams, activities and regions in CSV, XLSX, GeoJSON, KML,
+ * GeoPackage and FlatGeobuf, whole or filtered, written as a stream (memory does not grow with the
+ * size; the two file-based formats pass through a scratch file).
  */
 public interface Downloads {
 
@@ -17,7 +18,9 @@ public interface Downloads {
     CSV("csv", "text/csv; charset=utf-8"),
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     GEOJSON("geojson", "application/geo+json"),
-    KML("kml", "application/vnd.google-earth.kml+xml");
+    KML("kml", "application/vnd.google-earth.kml+xml"),
+    GPKG("gpkg", "application/geopackage+sqlite3"),
+    FGB("fgb", "application/flatgeobuf");
 
     private final String extension;
     private final String mediaType;
