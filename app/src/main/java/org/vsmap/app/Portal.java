@@ -3,6 +3,8 @@ package org.vsmap.app;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vsmap.pipeline.export.DatasetExports;
+import org.vsmap.pipeline.export.OgcFeatures;
 import org.vsmap.pipeline.search.IndexFollower;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
 import org.vsmap.pipeline.seed.SeedLoader;
@@ -60,8 +62,9 @@ final class Portal implements AutoCloseable {
       IndexFollower follower = new IndexFollower(index, changes, stations, teams, activities);
       follower.catchUp();
       follower.start(200);
+      DatasetExports exports = new DatasetExports(db.jdbi(), dir.scratch());
       return new Portal(db, index, follower, new WebPorts(regions, stations, teams, activities, index,
-          new org.vsmap.pipeline.admin.JdbiOffices(db.jdbi(), clock), new org.vsmap.pipeline.export.DatasetExports(db.jdbi(), dir.scratch())));
+          new org.vsmap.pipeline.admin.JdbiOffices(db.jdbi(), clock), exports, new OgcFeatures(db.jdbi(), exports)));
     } catch (RuntimeException e) {
       db.close();
       throw e;

@@ -209,6 +209,20 @@ class MapPageBrowserIT {
     assertThat((Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).isLessThanOrEqualTo(0L);
   }
 
+  /** Swagger UI from the jar renders both API documents, every operation listed, under our CSP. */
+  @Test
+  void swaggerUiRendersBothApiDocuments() throws Exception {
+    browser = Browser.open(1280, 900);
+    browser.get(portal.url("/api/docs"));
+    waitUp().until(d -> d.findElements(By.cssSelector(".opblock-summary-path")).size() >= 8);
+    assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")).stream().map(e -> e.getAttribute("data-path")).toList())
+        .contains("/api/search", "/api/nearby", "/data/{file}");
+    browser.get(portal.url("/api/docs?doc=ogc"));
+    waitUp().until(d -> d.findElements(By.cssSelector(".opblock-summary-path")).stream()
+        .anyMatch(e -> "/collections/activities/items".equals(e.getAttribute("data-path"))));
+    assertThat((Boolean) js("return Array.from(document.scripts).every(s => !s.src || s.src.startsWith(location.origin))")).isTrue();
+  }
+
   private void assertNoConsoleErrors() {
     List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();

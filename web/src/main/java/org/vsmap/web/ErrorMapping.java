@@ -43,6 +43,11 @@ final class ErrorMapping {
       body.put("status", status);
       body.put("error", title);
       body.put("detail", detail);
+      if (ctx.path().startsWith("/ogc")) {
+        // the OGC API exception shape, beside ours
+        body.put("code", status == 400 ? "InvalidParameterValue" : title);
+        body.put("description", detail);
+      }
       Json.send(ctx, body);
       return;
     }
@@ -57,6 +62,9 @@ final class ErrorMapping {
 
   private static boolean wantsJson(Context ctx) {
     String path = ctx.path();
+    if (path.equals("/ogc") || path.startsWith("/ogc/")) {
+      return !OgcApi.wantsHtml(ctx);
+    }
     if (path.startsWith("/api/") || path.equals("/health") || path.endsWith(".json") || path.endsWith(".geojson")) {
       return true;
     }

@@ -15,7 +15,20 @@ public final class Routes {
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
       + "img-src 'self' data: https: http:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
+  /** The webjar path of Swagger UI, from the version the build packed. */
+  static final String SWAGGER_UI = "/webjars/swagger-ui/" + webjarVersion("swagger-ui");
+
   private Routes() {}
+
+  private static String webjarVersion(String artifact) {
+    try (java.io.InputStream in = Routes.class.getResourceAsStream("/META-INF/maven/org.webjars/" + artifact + "/pom.properties")) {
+      java.util.Properties p = new java.util.Properties();
+      p.load(in);
+      return p.getProperty("version");
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("the " + artifact + " webjar is missing from the build", e);
+    }
+  }
 
   /** Builds the server; it serves 503 until {@code readiness} is given the ports. */
   public static Javalin create(WebSettings settings, Readiness readiness) {
@@ -33,6 +46,7 @@ public final class Routes {
     RateLimit limit = new RateLimit(settings.rateLimitPerMinute());
     DataCatalogue catalogue = new DataCatalogue(views, readiness);
     DataDownloads data = new DataDownloads(readiness, catalogue);
+    OgcApi ogc = new OgcApi(views, readiness);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -57,6 +71,13 @@ public final class Routes {
           ctx.contentType("application/json; charset=utf-8").result(in.readAllBytes());
         }
       });
+      config.routes.get("/api/docs", ctx -> {
+        String doc = ctx.queryParam("doc");
+        if (doc != null && !doc.equals("ogc") && !doc.equals("api")) {
+          throw WebError.badRequest("doc must be api or ogc, not '" + doc + "'");
+        }
+        ctx.html(views.render("api_docs", Lang.of(ctx), java.util.Map.of("swaggerUi", SWAGGER_UI)));
+      });
       config.routes.get("/api/search", search::search);
       config.routes.get("/api/suggest", search::suggest);
       config.routes.get("/api/nearby", search::nearby);
@@ -67,7 +88,16 @@ public final class Routes {
       config.routes.get("/data", catalogue::index);
       config.routes.get("/data/{file}", data::download);
       config.routes.get("/catalog.jsonld", catalogue::catalog);
+      config.routes.get("/ogc", ogc::landing);
+      config.routes.get("/ogc/", ogc::landing);
+      config.routes.get("/ogc/conformance", ogc::conformance);
+      config.routes.get("/ogc/api", ogc::api);
+      config.routes.get("/ogc/collections", ogc::collections);
+      config.routes.get("/ogc/collections/{collection}", ogc::collection);
+      config.routes.get("/ogc/collections/{collection}/items", ogc::items);
+      config.routes.get("/ogc/collections/{collection}/items/{feature}", ogc::item);
       config.routes.before(limit::before);
+      config.routes.before("/ogc*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
       config.routes.before("/api/*", ctx -> {
         // the public read-only API may be called from any site; nothing under /admin ever gets this
         ctx.header("Access-Control-Allow-Origin", "*");

@@ -45,17 +45,17 @@ public final class DatasetExports implements Downloads {
   public static final String SYNTHETIC_NOTICE = "含合成演示数据，非真实记录 / Contains synthetic demo data, not real records";
 
   /** One column: its dictionary entry and how to read it from a record. */
-  private record Column<T>(Field field, Function<T, Object> value) {}
+  record Column<T>(Field field, Function<T, Object> value) {}
 
-  private record Spec<T>(Dataset dataset, List<Column<T>> columns, Function<T, GeoPoint> point, Function<T, Boolean> synthetic) {}
+  record Spec<T>(Dataset dataset, List<Column<T>> columns, Function<T, GeoPoint> point, Function<T, Boolean> synthetic) {}
 
-  private static final Spec<Station> STATIONS;
-  private static final Spec<TeamAt> TEAMS_AT;
-  private static final Spec<Activity> ACTIVITIES;
-  private static final Spec<Region> REGIONS;
+  static final Spec<Station> STATIONS;
+  static final Spec<TeamAt> TEAMS_AT;
+  static final Spec<Activity> ACTIVITIES;
+  static final Spec<Region> REGIONS;
 
   /** A team with the point of its home station (or null). */
-  private record TeamAt(Team team, GeoPoint point) {}
+  record TeamAt(Team team, GeoPoint point) {}
 
   static {
     List<Column<Station>> s = new ArrayList<>();
@@ -134,6 +134,29 @@ public final class DatasetExports implements Downloads {
     REGIONS = new Spec<>(new Dataset("regions", "行政区划", "Administrative regions", fields(r)), r, Region::centroid, x -> false);
   }
 
+  /** Teams with the point of their home station: columns, FROM clause (t = team, s = station) and row reader. */
+  static final String TEAM_COLUMNS = "t.id, t.name, t.level, t.parent_id, t.region_code, t.supervising_unit, t.founded, t.speciality, "
+      + "t.home_station_id, t.member_count, t.synthetic, ST_X(s.geom) AS home_lon, ST_Y(s.geom) AS home_lat";
+  static final String TEAM_FROM = "team t LEFT JOIN station s ON s.id = t.home_station_id";
+
+  static TeamAt teamAt(java.sql.ResultSet rs) throws java.sql.SQLException {
+    double lon = rs.getDouble("home_lon");
+    GeoPoint p = rs.wasNull() ? null : new GeoPoint(lon, rs.getDouble("home_lat"));
+    return new TeamAt(JdbiTeamStore.read(rs), p);
+  }
+
+  /** Regions without their boundary (a reference layer with its own terms): columns and row reader. */
+  static final String REGION_COLUMNS = "code, name, level, parent_code, population, ST_X(centroid) AS lon, ST_Y(centroid) AS lat";
+
+  static Region region(java.sql.ResultSet rs) throws java.sql.SQLException {
+    double lon = rs.getDouble("lon");
+    GeoPoint c = rs.wasNull() ? null : new GeoPoint(lon, rs.getDouble("lat"));
+    long pop = rs.getLong("population");
+    Long population = rs.wasNull() ? null : pop;
+    return new Region(rs.getString("code"), rs.getString("name"), org.vsmap.geo.model.RegionLevel.valueOf(rs.getString("level")),
+        rs.getString("parent_code"), population, null, c);
+  }
+
   private static <T> Column<T> col(String name, String type, String unit, String zh, String en, String example,
       Function<T, Object> value) {
     return new Column<>(new Field(name, type, unit, zh, en, example), value);
@@ -205,14 +228,9 @@ public final class DatasetExports implements Downloads {
               + "WHERE retired_at IS NULL AND region_code LIKE :p ORDER BY id" + limit).bind("p", prefix), JdbiStationStore::read, sink)),
           prefix, f);
       case "teams" -> write(TEAMS_AT, format, out, "team", "WHERE retired_at IS NULL AND region_code LIKE :p",
-          sink -> jdbi.useHandle(h -> stream(h.createQuery("SELECT t.id, t.name, t.level, t.parent_id, t.region_code, "
-              + "t.supervising_unit, t.founded, t.speciality, t.home_station_id, t.member_count, t.synthetic, ST_X(s.geom) AS home_lon, "
-              + "ST_Y(s.geom) AS home_lat FROM team t LEFT JOIN station s ON s.id = t.home_station_id "
-              + "WHERE t.retired_at IS NULL AND t.region_code LIKE :p ORDER BY t.id" + limit).bind("p", prefix), rs -> {
-                double lon = rs.getDouble("home_lon");
-                GeoPoint p = rs.wasNull() ? null : new GeoPoint(lon, rs.getDouble("home_lat"));
-                return new TeamAt(JdbiTeamStore.read(rs), p);
-              }, sink)), prefix, f);
+          sink -> jdbi.useHandle(h -> stream(h.createQuery("SELECT " + TEAM_COLUMNS + " FROM " + TEAM_FROM
+              + " WHERE t.retired_at IS NULL AND t.region_code LIKE :p ORDER BY t.id" + limit).bind("p", prefix), DatasetExports::teamAt,
+              sink)), prefix, f);
       case "activities" -> {
         StringBuilder where = new StringBuilder("WHERE retired_at IS NULL AND region_code LIKE :p");
         if (f.theme() != null) {
@@ -231,15 +249,8 @@ public final class DatasetExports implements Downloads {
         }), prefix, f);
       }
       case "regions" -> write(REGIONS, format, out, "region", "WHERE code LIKE :p",
-          sink -> jdbi.useHandle(h -> stream(h.createQuery("SELECT code, name, level, parent_code, population, "
-              + "ST_X(centroid) AS lon, ST_Y(centroid) AS lat FROM region WHERE code LIKE :p ORDER BY code" + limit).bind("p", prefix), rs -> {
-                double lon = rs.getDouble("lon");
-                GeoPoint c = rs.wasNull() ? null : new GeoPoint(lon, rs.getDouble("lat"));
-                long pop = rs.getLong("population");
-                Long population = rs.wasNull() ? null : pop;
-                return new Region(rs.getString("code"), rs.getString("name"), org.vsmap.geo.model.RegionLevel.valueOf(rs.getString("level")),
-                    rs.getString("parent_code"), population, null, c);
-              }, sink)), prefix, f);
+          sink -> jdbi.useHandle(h -> stream(h.createQuery("SELECT " + REGION_COLUMNS + " FROM region WHERE code LIKE :p ORDER BY code"
+              + limit).bind("p", prefix), DatasetExports::region, sink)), prefix, f);
       default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "': stations, teams, activities or regions");
     }
   }
@@ -256,7 +267,7 @@ public final class DatasetExports implements Downloads {
     }
   }
 
-  private interface RowReader<T> {
+  interface RowReader<T> {
     T read(java.sql.ResultSet rs) throws java.sql.SQLException;
   }
 

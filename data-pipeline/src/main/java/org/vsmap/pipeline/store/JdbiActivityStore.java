@@ -17,9 +17,10 @@ import org.vsmap.geo.port.ActivityStore;
 
 /** Activities in the relational store; times are China local time (UTC+8) without zone. */
 public final class JdbiActivityStore implements ActivityStore {
-  static final String SELECT_ANY = "SELECT id, title, description, theme, organiser_team_id, station_id, region_code, "
+  private static final String COLUMNS = "id, title, description, theme, organiser_team_id, station_id, region_code, "
       + "ST_X(geom) AS lon, ST_Y(geom) AS lat, starts_at, ends_at, recurrence, volunteers_wanted, volunteers_signed_up, "
-      + "records_service_hours, published_nationally, synthetic, participants, approximate FROM activity ";
+      + "records_service_hours, published_nationally, synthetic, participants, approximate";
+  static final String SELECT_ANY = "SELECT " + COLUMNS + " FROM activity ";
   private static final String SELECT = SELECT_ANY + "WHERE retired_at IS NULL ";
 
   private final Jdbi jdbi;
@@ -106,6 +107,11 @@ public final class JdbiActivityStore implements ActivityStore {
   }
 
   /** The SELECT of every column (retired rows too), for exports that stream their own WHERE. */
+  /** The columns {@link #read} expects, for queries that add their own FROM and WHERE. */
+  public static String columns() {
+    return COLUMNS;
+  }
+
   public static String selectAll() {
     return SELECT_ANY;
   }

@@ -18,8 +18,9 @@ import org.vsmap.geo.port.StationStore;
 /** Stations in the relational store; the box query uses the spatial index on both backends. */
 public final class JdbiStationStore implements StationStore {
   /** Every station row, retired ones too (for writers). */
-  static final String SELECT_ANY = "SELECT id, name, type, region_code, address, ST_X(geom) AS lon, ST_Y(geom) AS lat, "
-      + "opening_hours, services, public_contact, five_has, synthetic, approximate FROM station ";
+  private static final String COLUMNS = "id, name, type, region_code, address, ST_X(geom) AS lon, ST_Y(geom) AS lat, "
+      + "opening_hours, services, public_contact, five_has, synthetic, approximate";
+  static final String SELECT_ANY = "SELECT " + COLUMNS + " FROM station ";
   private static final String SELECT = SELECT_ANY + "WHERE retired_at IS NULL ";
 
   private final Jdbi jdbi;
@@ -102,6 +103,11 @@ public final class JdbiStationStore implements StationStore {
   }
 
   /** The SELECT of every column (retired rows too), for exports that stream their own WHERE. */
+  /** The columns {@link #read} expects, for queries that add their own FROM and WHERE. */
+  public static String columns() {
+    return COLUMNS;
+  }
+
   public static String selectAll() {
     return SELECT_ANY;
   }
