@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The command line: {@code java -jar vsmap.jar serve|migrate|generate-demo [options]}. */
 @Command(name = "vsmap", mixinStandardHelpOptions = true, version = "vsmap 0.1.0",
     description = "志愿服务地图 — Volunteer Service Map and open-data portal",
-    subcommands = {ServeCommand.class, MigrateCommand.class, ImportCommand.class, AccountCommand.class, ReindexCommand.class, GenerateDemoCommand.class})
+    subcommands = {ServeCommand.class, MigrateCommand.class, ImportCommand.class, AccountCommand.class, ReindexCommand.class, PublishCommand.class,
+        GenerateDemoCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsmap.pipeline.export.DatasetExports;
 import org.vsmap.pipeline.export.OgcFeatures;
+import org.vsmap.pipeline.export.SnapshotStore;
 import org.vsmap.pipeline.search.IndexFollower;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
 import org.vsmap.pipeline.seed.SeedLoader;
@@ -63,12 +64,30 @@ final class Portal implements AutoCloseable {
       follower.catchUp();
       follower.start(200);
       DatasetExports exports = new DatasetExports(db.jdbi(), dir.scratch());
+      SnapshotStore snapshots = new SnapshotStore(dir.snapshots(), exports, clock);
+      if (exports.datasets().stream().anyMatch(d -> snapshots.versions(d.id()).isEmpty())) {
+        publishInBackground(snapshots); // a fresh portal publishes its first version of each dataset
+      }
       return new Portal(db, index, follower, new WebPorts(regions, stations, teams, activities, index,
-          new org.vsmap.pipeline.admin.JdbiOffices(db.jdbi(), clock), exports, new OgcFeatures(db.jdbi(), exports)));
+          new org.vsmap.pipeline.admin.JdbiOffices(db.jdbi(), clock), exports, new OgcFeatures(db.jdbi(), exports), snapshots));
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
+  }
+
+  /** Publishes on a low-priority daemon thread; a failure is logged and the next publish tries again. */
+  static void publishInBackground(SnapshotStore snapshots) {
+    Thread t = new Thread(() -> {
+      try {
+        snapshots.publish();
+      } catch (Exception e) {
+        LOG.error("publishing the dataset versions failed; the current downloads are unaffected", e);
+      }
+    }, "publish");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
   }
 
   /** Rebuilds the whole index from the store (a new generation; the old one answers meanwhile). */

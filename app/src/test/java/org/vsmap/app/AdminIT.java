@@ -46,6 +46,7 @@ class AdminIT {
     assertThat(cli("account", "add", "dongsheng", "--role", "office", "--region", "150602").out()).contains("account dongsheng created");
     assertThat(cli("account", "add", "kangbashi", "--role", "office", "--region", "150603").exit()).isZero();
     assertThat(cli("account", "add", "lockme", "--role", "office", "--region", "150603").exit()).isZero();
+    assertThat(cli("account", "add", "cityadmin", "--role", "admin").exit()).isZero();
     RunningPortal.Outcome dup = cli("account", "add", "dongsheng", "--role", "office", "--region", "150602");
     assertThat(dup.exit()).isEqualTo(2);
     assertThat(dup.out()).contains("exists already");
@@ -247,6 +248,40 @@ class AdminIT {
       assertThat(status).isEqualTo("HTTP/1.1 413 Payload Too Large");
     }
     assertThat(portal.get("/health").statusCode()).as("still healthy after a 100 MB upload").isEqualTo(200);
+  }
+
+  /** Publishing a version is for administrators; after an edit it makes a version that counts the change. */
+  @Test
+  void onlyAnAdministratorPublishesAndTheNewVersionCountsTheEdit() throws Exception {
+    assertThat(new Office().post("/admin/publish", Map.of("csrf", "x")).statusCode()).isEqualTo(401);
+    Office office = new Office().signIn("kangbashi", PASSWORD);
+    assertThat(office.get("/admin").body()).doesNotContain("/admin/publish");
+    assertThat(office.post("/admin/publish", Map.of("csrf", office.csrf)).statusCode()).isEqualTo(403);
+
+    Office admin = new Office().signIn("cityadmin", PASSWORD);
+    assertThat(admin.get("/admin").body()).contains("action=\"/admin/publish\"");
+    assertThat(admin.post("/admin/publish", Map.of("csrf", "forged")).statusCode()).isEqualTo(403);
+    // the first versions (published when the portal first started) are there, or come with this publish
+    assertThat(admin.post("/admin/publish", Map.of("csrf", admin.csrf)).statusCode()).isEqualTo(303);
+    SnapshotsIT.awaitFirstVersions(portal);
+    int before = SnapshotsIT.versions(portal, "stations").size();
+
+    HttpResponse<String> edit = admin.get("/admin/stations/st-150625-hall");
+    Map<String, String> form = formValues(edit.body());
+    form.put("csrf", admin.csrf);
+    form.put("opening_hours", "周一至周日 8:00-20:00（发布测试）");
+    assertThat(admin.post("/admin/stations/st-150625-hall", form).statusCode()).isEqualTo(302);
+    HttpResponse<String> started = admin.post("/admin/publish", Map.of("csrf", admin.csrf));
+    assertThat(started.statusCode()).isEqualTo(303);
+    assertThat(started.headers().firstValue("location")).hasValue("/admin?published=started");
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (SnapshotsIT.versions(portal, "stations").size() == before) {
+      assertThat(System.nanoTime()).as("a new stations version").isLessThan(deadline);
+      Thread.sleep(250);
+    }
+    com.fasterxml.jackson.databind.JsonNode newest = SnapshotsIT.versions(portal, "stations").get(0);
+    assertThat(newest.get("updated").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(newest.get("added").asLong() + newest.get("retired").asLong()).isZero();
   }
 
   @Test

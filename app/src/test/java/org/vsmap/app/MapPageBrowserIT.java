@@ -209,6 +209,25 @@ class MapPageBrowserIT {
     assertThat((Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).isLessThanOrEqualTo(0L);
   }
 
+  /** A dataset page draws its small map from the OGC API and lists its versions; the OGC HTML pages render cleanly. */
+  @Test
+  void datasetPageMapAndOgcPagesRenderWithoutErrors() throws Exception {
+    browser = Browser.open(1280, 900);
+    browser.get(portal.url("/data/stations"));
+    waitUp().until(d -> {
+      String loaded = d.findElement(By.id("dataset-map")).getAttribute("data-loaded");
+      return loaded != null && !loaded.isEmpty();
+    });
+    assertThat(Integer.parseInt(browser.findElement(By.id("dataset-map")).getAttribute("data-loaded"))).isEqualTo(stationCount);
+    assertThat(browser.findElements(By.cssSelector("#dataset-map path.leaflet-interactive")).size()).isEqualTo(stationCount);
+    browser.get(portal.url("/ogc/collections/stations/items?f=html&limit=20"));
+    assertThat(browser.findElements(By.cssSelector("table.preview tbody tr"))).hasSize(20);
+    browser.findElement(By.cssSelector("a[rel=next]")).click();
+    waitUp().until(d -> d.getCurrentUrl().contains("offset=20"));
+    browser.findElement(By.cssSelector("table.preview tbody tr td a")).click();
+    waitUp().until(d -> d.getCurrentUrl().contains("/items/st-"));
+  }
+
   /** Swagger UI from the jar renders both API documents, every operation listed, under our CSP. */
   @Test
   void swaggerUiRendersBothApiDocuments() throws Exception {

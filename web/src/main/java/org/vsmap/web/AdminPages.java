@@ -135,7 +135,33 @@ final class AdminPages {
     }
     Map<String, Object> model = base(s);
     model.put("audit", offices().audit(s.account(), 20));
+    if ("started".equals(ctx.queryParam("published"))) {
+      model.put("published", "已开始发布，完成后新版本会出现在各数据集页面。/ Publishing has started; the new versions appear on the dataset pages when done.");
+    }
     ctx.html(views.render("admin_home", Lang.of(ctx), model));
+  }
+
+  /** POST /admin/publish: administrators only; the versions are written in the background (a large set takes minutes). */
+  void publish(Context ctx) {
+    Offices.Session s = session(ctx);
+    csrf(ctx, s);
+    if (s.account().role() != Offices.Role.ADMIN) {
+      throw new WebError(403, "Forbidden", "only an administrator may publish dataset versions");
+    }
+    org.vsmap.geo.port.Snapshots snapshots = readiness.ports().snapshots();
+    if (snapshots == null) {
+      throw new WebError(503, "Service Unavailable", "publishing is not available on this server");
+    }
+    Thread t = new Thread(() -> {
+      try {
+        snapshots.publish();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(AdminPages.class).error("publish asked by {} failed", s.account().username(), e);
+      }
+    }, "publish");
+    t.setDaemon(true);
+    t.start();
+    ctx.redirect("/admin?published=started", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   void upload(Context ctx) {

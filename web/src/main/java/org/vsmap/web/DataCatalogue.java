@@ -50,9 +50,17 @@ final class DataCatalogue {
   private final Views views;
   private final Readiness readiness;
 
-  DataCatalogue(Views views, Readiness readiness) {
+  private final WebSettings settings;
+
+  DataCatalogue(Views views, Readiness readiness, WebSettings settings) {
     this.views = views;
     this.readiness = readiness;
+    this.settings = settings;
+  }
+
+  private List<org.vsmap.geo.port.Snapshots.Version> versions(String dataset) {
+    org.vsmap.geo.port.Snapshots s = readiness.ports().snapshots();
+    return s == null ? List.of() : s.versions(dataset);
   }
 
   private Downloads downloads() {
@@ -102,6 +110,9 @@ final class DataCatalogue {
     model.put("previewRows", rows);
     model.put("notice", fc.path("notice").asText(null));
     model.put("jsonLd", Json.MAPPER.writeValueAsString(schemaOrg(ds, modified, ctx)));
+    model.put("versions", versions(id));
+    model.put("tileUrl", settings.tileUrl());
+    model.put("tileAttribution", settings.tileAttribution());
     ctx.html(views.render("dataset", lang, model));
   }
 
@@ -111,7 +122,7 @@ final class DataCatalogue {
     String modified = String.valueOf(d.lastModified());
     Map<String, Object> cat = new LinkedHashMap<>();
     cat.put("@context", Map.of("dcat", "http://www.w3.org/ns/dcat#", "dct", "http://purl.org/dc/terms/",
-        "foaf", "http://xmlns.com/foaf/0.1/", "xsd", "http://www.w3.org/2001/XMLSchema#"));
+        "foaf", "http://xmlns.com/foaf/0.1/", "xsd", "http://www.w3.org/2001/XMLSchema#", "adms", "http://www.w3.org/ns/adms#"));
     cat.put("@id", base + "/catalog.jsonld");
     cat.put("@type", "dcat:Catalog");
     cat.put("dct:title", List.of(Map.of("@value", "志愿服务地图开放数据", "@language", "zh"),
@@ -140,6 +151,20 @@ final class DataCatalogue {
             Map.of("@id", LICENCE_URL)));
       }
       set.put("dcat:distribution", dist);
+      List<Map<String, Object>> past = new ArrayList<>();
+      for (org.vsmap.geo.port.Snapshots.Version v : versions(ds.id())) {
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (String ext : v.bytes().keySet()) {
+          Downloads.Format f = Downloads.Format.ofExtension(ext);
+          files.add(Map.of("@type", "dcat:Distribution", "dcat:downloadURL", Map.of("@id", base + "/data/" + ds.id() + "/versions/"
+              + v.version() + "." + ext), "dcat:mediaType", f == null ? ext : f.mediaType().replaceFirst(";.*", ""),
+              "dcat:byteSize", v.bytes().get(ext), "dct:license", Map.of("@id", LICENCE_URL)));
+        }
+        past.add(Map.of("@type", "dcat:Dataset", "dcat:version", v.version(), "dct:issued", Map.of("@value", v.publishedAt(),
+            "@type", "xsd:dateTime"), "adms:versionNotes", v.added() + " added, " + v.updated() + " updated, " + v.retired() + " retired",
+            "dcat:distribution", files));
+      }
+      set.put("dcat:hasVersion", past);
       sets.add(set);
     }
     cat.put("dcat:dataset", sets);

@@ -13,6 +13,11 @@ import java.util.HexFormat;
 import java.util.Locale;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.Downloads;
+import org.vsmap.geo.port.Snapshots;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /data/{dataset}.{csv|xlsx|geojson|kml}[?region=&theme=&from=&to=]}: the current version
@@ -76,6 +81,129 @@ final class DataDownloads {
       downloads.write(dataset, format, filter, out);
     }
     out.flush();
+  }
+
+  private Snapshots snapshots() {
+    Snapshots s = readiness.ports().snapshots();
+    if (s == null) {
+      throw new WebError(503, "Service Unavailable", "dataset versions are not available on this server");
+    }
+    return s;
+  }
+
+  /** {@code GET /data/{dataset}/versions}: the published versions, newest first, with their changes and file URLs. */
+  void versions(Context ctx) {
+    String dataset = ctx.pathParam("dataset");
+    Downloads downloads = readiness.ports().downloads();
+    if (downloads == null || downloads.datasets().stream().noneMatch(d -> d.id().equals(dataset))) {
+      throw WebError.notFound("no dataset " + dataset + ": stations, teams, activities or regions");
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Snapshots.Version v : snapshots().versions(dataset)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("version", v.version());
+      m.put("published_at", v.publishedAt());
+      m.put("records", v.records());
+      m.put("added", v.added());
+      m.put("updated", v.updated());
+      m.put("retired", v.retired());
+      Map<String, Object> files = new LinkedHashMap<>();
+      v.bytes().forEach((ext, bytes) -> files.put(ext, Map.of("url", "/data/" + dataset + "/versions/" + v.version() + "." + ext,
+          "bytes", bytes)));
+      m.put("files", files);
+      out.add(m);
+    }
+    ctx.header("Access-Control-Allow-Origin", "*");
+    Json.send(ctx, Map.of("dataset", dataset, "license", DataCatalogue.LICENCE_URL, "versions", out));
+  }
+
+  /**
+   * {@code GET|HEAD /data/{dataset}/versions/{version}.{ext}}: a published snapshot file. It never
+   * changes, so it carries a strong ETag and a year-long immutable cache, and answers single byte
+   * ranges (206, or 416 past the end) so remote readers (GDAL's /vsicurl, the FlatGeobuf client)
+   * fetch only the parts they need; several ranges at once get the whole file.
+   */
+  void snapshot(Context ctx) throws IOException {
+    String dataset = ctx.pathParam("dataset");
+    String file = ctx.pathParam("file");
+    int dot = file.lastIndexOf('.');
+    Downloads.Format format = dot < 0 ? null : Downloads.Format.ofExtension(file.substring(dot + 1).toLowerCase(Locale.ROOT));
+    if (format == null) {
+      throw WebError.notFound("no such file: /data/" + dataset + "/versions/{version}.{csv|xlsx|geojson|kml|gpkg|fgb}");
+    }
+    String version = file.substring(0, dot);
+    java.nio.file.Path path = snapshots().file(dataset, version, format)
+        .orElseThrow(() -> WebError.notFound("no version " + version + " of " + dataset + ": see /data/" + dataset + "/versions"));
+    long size = java.nio.file.Files.size(path);
+    String etag = "\"" + dataset + "-" + version + "-" + format.extension() + "-" + size + "\"";
+    ctx.header("ETag", etag);
+    ctx.header("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        java.nio.file.Files.getLastModifiedTime(path).toInstant().atZone(java.time.ZoneOffset.UTC)));
+    ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+    ctx.header("Accept-Ranges", "bytes");
+    ctx.header("Access-Control-Allow-Origin", "*");
+    ctx.header("Access-Control-Expose-Headers", "Content-Range, Content-Length, ETag, Accept-Ranges");
+    ctx.header("Link", "<" + DataCatalogue.LICENCE_URL + ">; rel=\"license\"");
+    String match = ctx.header("If-None-Match");
+    if (match != null && (match.equals("*") || match.contains(etag))) {
+      ctx.status(304);
+      return;
+    }
+    ctx.contentType(format.mediaType());
+    ctx.header("Content-Disposition", "attachment; filename=\"" + dataset + "-" + version + "." + format.extension() + "\"");
+    long start = 0;
+    long length = size;
+    String range = ctx.header("Range");
+    String ifRange = ctx.header("If-Range");
+    if (range != null && (ifRange == null || ifRange.equals(etag)) && range.startsWith("bytes=") && !range.contains(",")) {
+      long[] r = range(range.substring(6).strip(), size);
+      if (r == null) {
+        ctx.header("Content-Range", "bytes */" + size);
+        throw new WebError(416, "Range Not Satisfiable", "the file has " + size + " bytes; asked for " + range);
+      }
+      start = r[0];
+      length = r[1] - r[0] + 1;
+      ctx.status(206);
+      ctx.header("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + size);
+    }
+    ctx.res().setContentLengthLong(length);
+    if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
+      return;
+    }
+    OutputStream out = ctx.res().getOutputStream();
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+      java.nio.channels.WritableByteChannel target = java.nio.channels.Channels.newChannel(out);
+      long done = 0;
+      while (done < length) {
+        long n = ch.transferTo(start + done, length - done, target);
+        if (n <= 0) {
+          break;
+        }
+        done += n;
+      }
+    }
+    out.flush();
+  }
+
+  /** One byte range ("a-b", "a-" or "-n") of a file of {@code size} bytes as [first, last], or null when unsatisfiable or malformed. */
+  static long[] range(String spec, long size) {
+    int dash = spec.indexOf('-');
+    if (dash < 0 || size == 0) {
+      return null;
+    }
+    try {
+      String a = spec.substring(0, dash).strip();
+      String b = spec.substring(dash + 1).strip();
+      if (a.isEmpty()) {
+        long n = Long.parseLong(b);
+        return n <= 0 ? null : new long[] {Math.max(0, size - n), size - 1};
+      }
+      long first = Long.parseLong(a);
+      long last = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
+      return first < 0 || first >= size || last < first ? null : new long[] {first, last};
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static Downloads.Filter filter(Context ctx, String dataset) {

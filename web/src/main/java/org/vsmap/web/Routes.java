@@ -44,7 +44,7 @@ public final class Routes {
     ErrorMapping errors = new ErrorMapping(views);
     AdminPages admin = new AdminPages(views, readiness);
     RateLimit limit = new RateLimit(settings.rateLimitPerMinute());
-    DataCatalogue catalogue = new DataCatalogue(views, readiness);
+    DataCatalogue catalogue = new DataCatalogue(views, readiness, settings);
     DataDownloads data = new DataDownloads(readiness, catalogue);
     OgcApi ogc = new OgcApi(views, readiness);
     return Javalin.create(config -> {
@@ -87,6 +87,9 @@ public final class Routes {
       config.routes.get("/api/regions.geojson", geojson::regions);
       config.routes.get("/data", catalogue::index);
       config.routes.get("/data/{file}", data::download);
+      config.routes.get("/data/{dataset}/versions", data::versions);
+      config.routes.get("/data/{dataset}/versions/{file}", data::snapshot);
+      config.routes.head("/data/{dataset}/versions/{file}", data::snapshot);
       config.routes.get("/catalog.jsonld", catalogue::catalog);
       config.routes.get("/ogc", ogc::landing);
       config.routes.get("/ogc/", ogc::landing);
@@ -108,6 +111,7 @@ public final class Routes {
       config.routes.post("/admin/login", admin::login);
       config.routes.post("/admin/logout", admin::logout);
       config.routes.post("/admin/upload", admin::upload);
+      config.routes.post("/admin/publish", admin::publish);
       config.routes.post("/admin/upload/{id}/confirm", admin::confirm);
       config.routes.get("/admin/stations/{id}", admin::editStation);
       config.routes.post("/admin/stations/{id}", admin::saveStation);
