@@ -224,11 +224,11 @@ public final class DatasetExports implements Downloads {
     String limit = f.limit() > 0 ? " LIMIT " + f.limit() : "";
     switch (dataset) {
       case "stations" -> write(STATIONS, format, out, "station", "WHERE retired_at IS NULL AND region_code LIKE :p",
-          sink -> jdbi.useHandle(h -> stream(h.createQuery(JdbiStationStore.selectAll()
+          sink -> streaming(h -> stream(h.createQuery(JdbiStationStore.selectAll()
               + "WHERE retired_at IS NULL AND region_code LIKE :p ORDER BY id" + limit).bind("p", prefix), JdbiStationStore::read, sink)),
           prefix, f);
       case "teams" -> write(TEAMS_AT, format, out, "team", "WHERE retired_at IS NULL AND region_code LIKE :p",
-          sink -> jdbi.useHandle(h -> stream(h.createQuery("SELECT " + TEAM_COLUMNS + " FROM " + TEAM_FROM
+          sink -> streaming(h -> stream(h.createQuery("SELECT " + TEAM_COLUMNS + " FROM " + TEAM_FROM
               + " WHERE t.retired_at IS NULL AND t.region_code LIKE :p ORDER BY t.id" + limit).bind("p", prefix), DatasetExports::teamAt,
               sink)), prefix, f);
       case "activities" -> {
@@ -242,14 +242,14 @@ public final class DatasetExports implements Downloads {
         if (f.to() != null) {
           where.append(" AND starts_at < :to");
         }
-        write(ACTIVITIES, format, out, "activity", where.toString(), sink -> jdbi.useHandle(h -> {
+        write(ACTIVITIES, format, out, "activity", where.toString(), sink -> streaming(h -> {
           Query q = h.createQuery(JdbiActivityStore.selectAll() + where + " ORDER BY id" + limit).bind("p", prefix);
           bindActivity(q, f);
           stream(q, JdbiActivityStore::read, sink);
         }), prefix, f);
       }
       case "regions" -> write(REGIONS, format, out, "region", "WHERE code LIKE :p",
-          sink -> jdbi.useHandle(h -> stream(h.createQuery("SELECT " + REGION_COLUMNS + " FROM region WHERE code LIKE :p ORDER BY code"
+          sink -> streaming(h -> stream(h.createQuery("SELECT " + REGION_COLUMNS + " FROM region WHERE code LIKE :p ORDER BY code"
               + limit).bind("p", prefix), DatasetExports::region, sink)), prefix, f);
       default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "': stations, teams, activities or regions");
     }
@@ -271,6 +271,32 @@ public final class DatasetExports implements Downloads {
     T read(java.sql.ResultSet rs) throws java.sql.SQLException;
   }
 
+  /**
+   * Runs a streaming read so that neither database holds the whole result: PostgreSQL only uses a
+   * cursor (the fetch size) inside a transaction, and H2 only streams with lazy query execution
+   * (otherwise it copies a large result into a temporary store first).
+   */
+  private void streaming(org.jdbi.v3.core.HandleConsumer<RuntimeException> work) {
+    jdbi.useHandle(h -> {
+      boolean h2;
+      try {
+        h2 = h.getConnection().getMetaData().getDatabaseProductName().startsWith("H2");
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      if (h2) {
+        h.execute("SET LAZY_QUERY_EXECUTION TRUE");
+      }
+      try {
+        h.useTransaction(work);
+      } finally {
+        if (h2) {
+          h.execute("SET LAZY_QUERY_EXECUTION FALSE");
+        }
+      }
+    });
+  }
+
   private static <T> void stream(Query q, RowReader<T> reader, java.util.function.Consumer<T> sink) {
     try (var s = q.setFetchSize(1000).map((rs, ctx) -> reader.read(rs)).stream()) {
       s.forEach(sink);
@@ -284,24 +310,102 @@ public final class DatasetExports implements Downloads {
 
   private <T> void write(Spec<T> spec, Format format, OutputStream out, String table, String where, Source<T> source, String prefix,
       Filter f) throws IOException {
-    boolean synthetic = !table.equals("region") && jdbi.withHandle(h -> {
-      Query q = h.createQuery("SELECT COUNT(*) FROM " + table + " " + where + " AND synthetic = TRUE").bind("p", prefix);
-      if (table.equals("activity")) {
-        bindActivity(q, f);
-      }
-      return q.mapTo(Long.class).one() > 0;
-    });
+    boolean[] synthetic = {false};
+    if (!table.equals("region")) {
+      streaming(h -> {
+        Query q = h.createQuery("SELECT 1 FROM " + table + " " + where + " AND synthetic = TRUE LIMIT 1").bind("p", prefix);
+        if (table.equals("activity")) {
+          bindActivity(q, f);
+        }
+        synthetic[0] = q.mapTo(Integer.class).findOne().isPresent();
+      });
+    }
+    source = pipelined(source);
     try {
       switch (format) {
         case CSV -> csv(spec, out, source);
-        case XLSX -> xlsx(spec, out, source, synthetic);
-        case GEOJSON -> geojson(spec, out, source, synthetic);
-        case KML -> kml(spec, out, source, synthetic);
-        case GPKG -> GeoPackageExport.write(spatial(spec, source, synthetic), out, scratch);
-        case FGB -> FlatGeobufExport.write(spatial(spec, source, synthetic), out, scratch);
+        case XLSX -> xlsx(spec, out, source, synthetic[0]);
+        case GEOJSON -> geojson(spec, out, source, synthetic[0]);
+        case KML -> kml(spec, out, source, synthetic[0]);
+        case GPKG -> GeoPackageExport.write(spatial(spec, source, synthetic[0]), out, scratch);
+        case FGB -> FlatGeobufExport.write(spatial(spec, source, synthetic[0]), out, scratch);
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /**
+   * The source read on its own thread, handed over in batches through a small bounded queue: the
+   * database read and the encoding run on two cores at once, and memory stays bounded (at most
+   * {@code 4 × 512} records in flight). When the writer fails (a client gone), the reader stops.
+   */
+  static <T> Source<T> pipelined(Source<T> source) {
+    return sink -> {
+      java.util.concurrent.BlockingQueue<List<T>> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
+      List<T> end = new ArrayList<>(0);
+      Throwable[] failure = {null};
+      java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread reader = Thread.ofPlatform().name("export-read").daemon().start(() -> {
+        List<T>[] batch = new List[] {new ArrayList<>(512)};
+        try {
+          source.each(r -> {
+            if (stop.get()) {
+              throw new java.util.concurrent.CancellationException("the writer stopped");
+            }
+            batch[0].add(r);
+            if (batch[0].size() == 512) {
+              put(queue, batch[0], stop);
+              batch[0] = new ArrayList<>(512);
+            }
+          });
+          put(queue, batch[0], stop);
+        } catch (Throwable t) {
+          failure[0] = t;
+        } finally {
+          try {
+            put(queue, end, stop);
+          } catch (RuntimeException ignored) {
+            // the writer has stopped and will not read the end marker
+          }
+        }
+      });
+      try {
+        while (true) {
+          List<T> b = queue.take();
+          if (b == end) {
+            break;
+          }
+          b.forEach(sink);
+        }
+        reader.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while exporting", e);
+      } finally {
+        stop.set(true);
+        queue.clear();
+      }
+      if (failure[0] instanceof RuntimeException e) {
+        throw e;
+      } else if (failure[0] instanceof Error e) {
+        throw e;
+      } else if (failure[0] != null) {
+        throw new IllegalStateException(failure[0]);
+      }
+    };
+  }
+
+  private static <T> void put(java.util.concurrent.BlockingQueue<List<T>> queue, List<T> batch, java.util.concurrent.atomic.AtomicBoolean stop) {
+    try {
+      while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (stop.get()) {
+          throw new java.util.concurrent.CancellationException("the writer stopped");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.util.concurrent.CancellationException("interrupted");
     }
   }
 

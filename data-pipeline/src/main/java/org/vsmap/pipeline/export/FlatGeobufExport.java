@@ -8,7 +8,6 @@ import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +52,7 @@ final class FlatGeobufExport {
       BufferedOutputStream o = new BufferedOutputStream(out, 1 << 16);
       o.write(Constants.MAGIC_BYTES);
       header(table, items.size(), extent, o);
-      @SuppressWarnings("unchecked")
-      List<PackedRTree.FeatureItem> sorted = items.isEmpty() ? items
-          : (List<PackedRTree.FeatureItem>) PackedRTree.hilbertSort(items, extent);
+      List<PackedRTree.FeatureItem> sorted = hilbertOrder(items, extent);
       long offset = 0;
       for (PackedRTree.FeatureItem it : sorted) {
         it.nodeItem.offset = offset;
@@ -64,20 +61,62 @@ final class FlatGeobufExport {
       if (!sorted.isEmpty()) {
         new PackedRTree(sorted, (short) NODE_SIZE).write(o);
       }
-      try (RandomAccessFile in = new RandomAccessFile(scratch.toFile(), "r")) {
-        byte[] buf = new byte[8192];
+      copyInOrder(scratch, sorted, o);
+      o.flush();
+    } finally {
+      Files.deleteIfExists(scratch);
+    }
+  }
+
+  /**
+   * The items in Hilbert order of their box centres, as the library's own sort would put them, but
+   * with each item's Hilbert value computed once (the library's comparator computes it per
+   * comparison).
+   */
+  private static List<PackedRTree.FeatureItem> hilbertOrder(List<PackedRTree.FeatureItem> items, NodeItem extent) {
+    // the Hilbert value of 16-bit coordinates fits 32 bits: key in the high bits, the item's index in the low 31
+    long[] keyed = new long[items.size()];
+    double w = extent.width();
+    double h = extent.height();
+    for (int i = 0; i < keyed.length; i++) {
+      long hilbert = PackedRTree.hibert(items.get(i).nodeItem, 65535, extent.minX, extent.minY, w, h);
+      keyed[i] = hilbert << 31 | i;
+    }
+    java.util.Arrays.sort(keyed);
+    List<PackedRTree.FeatureItem> out = new ArrayList<>(keyed.length);
+    for (long k : keyed) {
+      out.add(items.get((int) (k & 0x7fffffffL)));
+    }
+    return out;
+  }
+
+  /** Copies the features from the scratch file in the given order, through a memory map while the file fits one. */
+  private static void copyInOrder(Path scratch, List<PackedRTree.FeatureItem> sorted, OutputStream o) throws IOException {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(scratch)) {
+      long size = ch.size();
+      byte[] buf = new byte[8192];
+      if (size < Integer.MAX_VALUE) {
+        java.nio.MappedByteBuffer map = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size);
         for (PackedRTree.FeatureItem it : sorted) {
           if (it.size > buf.length) {
             buf = new byte[(int) it.size];
           }
-          in.seek(it.offset);
-          in.readFully(buf, 0, (int) it.size);
+          map.get((int) it.offset, buf, 0, (int) it.size);
           o.write(buf, 0, (int) it.size);
         }
+        return;
       }
-      o.flush();
-    } finally {
-      Files.deleteIfExists(scratch);
+    }
+    try (RandomAccessFile in = new RandomAccessFile(scratch.toFile(), "r")) {
+      byte[] buf = new byte[8192];
+      for (PackedRTree.FeatureItem it : sorted) {
+        if (it.size > buf.length) {
+          buf = new byte[(int) it.size];
+        }
+        in.seek(it.offset);
+        in.readFully(buf, 0, (int) it.size);
+        o.write(buf, 0, (int) it.size);
+      }
     }
   }
 
@@ -99,7 +138,6 @@ final class FlatGeobufExport {
     List<Field> fields = table.fields();
     int[] types = fields.stream().mapToInt(FlatGeobufExport::columnType).toArray();
     try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(scratch), 1 << 16)) {
-      var channel = Channels.newChannel(o);
       FlatBufferBuilder b = new FlatBufferBuilder(1024);
       ByteBuffer[] props = {ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN)};
       long[] offset = {0};
@@ -150,9 +188,7 @@ final class FlatGeobufExport {
           b.finishSizePrefixed(Feature.endFeature(b));
           ByteBuffer data = b.dataBuffer();
           int size = data.remaining();
-          while (data.hasRemaining()) {
-            channel.write(data);
-          }
+          o.write(data.array(), data.arrayOffset() + data.position(), size);
           PackedRTree.FeatureItem item = new PackedRTree.FeatureItem();
           item.nodeItem = point == null ? null : new NodeItem(point.lon(), point.lat(), point.lon(), point.lat());
           item.offset = offset[0];

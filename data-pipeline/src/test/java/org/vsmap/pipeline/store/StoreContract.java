@@ -325,6 +325,59 @@ abstract class StoreContract {
         null, crs, null, null, "stations", false, "tester");
   }
 
+  /** Downloads and OGC pages come out of both backends alike: streamed in a read transaction, read back, compared with the store. */
+  @Test
+  void exportsAndOgcPagesMatchTheStore() throws Exception {
+    var exports = new org.vsmap.pipeline.export.DatasetExports(db.jdbi(), java.nio.file.Files.createTempDirectory("contract-scratch"));
+    java.io.ByteArrayOutputStream geojson = new java.io.ByteArrayOutputStream();
+    exports.write("stations", org.vsmap.geo.port.Downloads.Format.GEOJSON, org.vsmap.geo.port.Downloads.Filter.ALL, geojson);
+    var fc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(geojson.toByteArray());
+    assertThat(fc.get("features")).hasSize(seeds.stations().size());
+    assertThat(fc.get("notice").asText()).contains("synthetic");
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    fc.get("features").forEach(f -> ids.add(f.get("id").asText()));
+    assertThat(ids).isEqualTo(seeds.stations().stream().map(org.vsmap.geo.model.Station::id).collect(java.util.stream.Collectors.toSet()));
+
+    java.io.ByteArrayOutputStream fgb = new java.io.ByteArrayOutputStream();
+    exports.write("stations", org.vsmap.geo.port.Downloads.Format.FGB, org.vsmap.geo.port.Downloads.Filter.ALL, fgb);
+    var header = org.wololo.flatgeobuf.HeaderMeta.read(java.nio.ByteBuffer.wrap(fgb.toByteArray()).order(java.nio.ByteOrder.LITTLE_ENDIAN));
+    assertThat(header.featuresCount).isEqualTo(seeds.stations().size());
+
+    // a writer that fails midway (a client gone) stops the read and leaves the store usable
+    java.io.OutputStream broken = new java.io.OutputStream() {
+      long n;
+
+      @Override
+      public void write(int b) throws java.io.IOException {
+        if (++n > 50_000) {
+          throw new java.io.IOException("client went away");
+        }
+      }
+    };
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> exports.write("activities", org.vsmap.geo.port.Downloads.Format.CSV,
+        org.vsmap.geo.port.Downloads.Filter.ALL, broken)).hasMessageContaining("client went away");
+    assertThat(exports.count("activities")).isEqualTo(seeds.activities().size());
+
+    var ogc = new org.vsmap.pipeline.export.OgcFeatures(db.jdbi(), exports);
+    org.vsmap.geo.model.BBox box = new org.vsmap.geo.model.BBox(109.90, 39.75, 110.05, 39.90);
+    long inside = seeds.stations().stream().filter(st -> box.contains(st.location())).count();
+    var page = ogc.items("stations", new org.vsmap.geo.port.FeatureCollections.Query(java.util.List.of(box), null, null, null,
+        java.util.Map.of(), 5, 0));
+    assertThat(page.numberMatched()).isEqualTo(inside).isGreaterThan(5);
+    assertThat(page.features()).hasSize(5);
+    var rest = ogc.items("stations", new org.vsmap.geo.port.FeatureCollections.Query(java.util.List.of(box), null, null, null,
+        java.util.Map.of(), 1000, 5));
+    assertThat(rest.features()).hasSize((int) inside - 5).noneMatch(f -> page.features().stream().anyMatch(g -> g.id().equals(f.id())));
+    java.time.LocalDateTime from = java.time.LocalDateTime.of(2026, 12, 1, 0, 0);
+    java.time.LocalDateTime to = java.time.LocalDateTime.of(2026, 12, 31, 23, 59);
+    long december = seeds.activities().stream().filter(a -> !a.end().isBefore(from) && !a.start().isAfter(to)).count();
+    assertThat(ogc.items("activities", new org.vsmap.geo.port.FeatureCollections.Query(null, from, to, null, java.util.Map.of("theme",
+        "public_health"), 10, 0)).numberMatched()).isLessThanOrEqualTo(december);
+    assertThat(ogc.items("activities", new org.vsmap.geo.port.FeatureCollections.Query(null, from, to, null, java.util.Map.of(), 10, 0))
+        .numberMatched()).isEqualTo(december);
+    assertThat(ogc.item("teams", seeds.teams().get(0).id())).isPresent();
+  }
+
   @Test
   void reopeningAMigratedStoreKeepsItsData() {
     String url = db.jdbi().withHandle(h -> {
