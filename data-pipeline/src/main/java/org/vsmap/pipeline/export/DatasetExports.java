@@ -535,7 +535,8 @@ public final class DatasetExports implements Downloads {
   /** KML 2.2: one Placemark per record (name, ExtendedData of every field, Point), written with StAX so every value is escaped. */
   private static <T> void kml(Spec<T> spec, OutputStream out, Source<T> source, boolean synthetic) throws IOException {
     try {
-      javax.xml.stream.XMLStreamWriter x = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
+      javax.xml.stream.XMLStreamWriter x = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(buffered, "UTF-8");
       x.writeStartDocument("UTF-8", "1.0");
       x.writeStartElement("kml");
       x.writeDefaultNamespace("http://www.opengis.net/kml/2.2");
@@ -573,6 +574,7 @@ public final class DatasetExports implements Downloads {
       x.writeEndElement();
       x.writeEndDocument();
       x.flush();
+      buffered.flush();
     } catch (javax.xml.stream.XMLStreamException e) {
       throw new IOException(e);
     }

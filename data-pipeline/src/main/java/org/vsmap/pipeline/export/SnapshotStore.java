@@ -133,7 +133,7 @@ public final class SnapshotStore implements Snapshots {
       Map<String, Object> files = new LinkedHashMap<>();
       for (Downloads.Format f : Downloads.Format.values()) {
         Path p = work.resolve(dataset + "." + f.extension());
-        try (OutputStream out = Files.newOutputStream(p)) {
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(p), 1 << 16)) {
           downloads.write(dataset, f, Downloads.Filter.ALL, out);
         }
         files.put(f.extension(), Map.of("bytes", Files.size(p), "sha256", sha256(p)));
