@@ -55,13 +55,19 @@ public final class DemoSeedGenerator {
   private static final String[] HOURS = {"周一至周五 9:00-17:00", "每天 8:30-18:00", "周一至周六 9:00-12:00, 14:30-17:30",
       "周末 9:00-16:00"};
 
+  public static final List<String> FIGURE_COLUMNS = List.of("region_code", "period_offset", "registered", "active", "service_hours",
+      "synthetic");
+  public static final List<String> POPULATION_COLUMNS = List.of("region_code", "population", "synthetic");
+
   /** The generated files, as CSV text. */
-  public record DemoSet(String stations, String teams, String activities) {
+  public record DemoSet(String stations, String teams, String activities, String figures, String population) {
     public void writeTo(Path seedsDir) throws IOException {
       Files.createDirectories(seedsDir.resolve("demo"));
       Files.writeString(seedsDir.resolve(SeedSource.STATIONS), stations, StandardCharsets.UTF_8);
       Files.writeString(seedsDir.resolve(SeedSource.TEAMS), teams, StandardCharsets.UTF_8);
       Files.writeString(seedsDir.resolve(SeedSource.ACTIVITIES), activities, StandardCharsets.UTF_8);
+      Files.writeString(seedsDir.resolve(SeedSource.FIGURES), figures, StandardCharsets.UTF_8);
+      Files.writeString(seedsDir.resolve(SeedSource.POPULATION), population, StandardCharsets.UTF_8);
     }
   }
 
@@ -139,8 +145,70 @@ public final class DemoSeedGenerator {
           regions.get(county).name() + street.name() + shortName, p, demonstration ? "11111" : fiveHas(rnd, 0.72));
     }
     buildTeams(countyList, head);
+    List<List<String>> figureRows = new ArrayList<>();
+    List<List<String>> populationRows = new ArrayList<>();
+    buildFigures(figureRows, populationRows);
     return new DemoSet(CsvTable.write(STATION_COLUMNS, stationRows), CsvTable.write(TEAM_COLUMNS, teamRows),
-        CsvTable.write(ACTIVITY_COLUMNS, activityRows));
+        CsvTable.write(ACTIVITY_COLUMNS, activityRows), CsvTable.write(FIGURE_COLUMNS, figureRows),
+        CsvTable.write(POPULATION_COLUMNS, populationRows));
+  }
+
+  /**
+   * Synthetic resident population for every community, summed up to streets, counties and the
+   * city, and synthetic volunteer figures: per community and year (last year {@code Y-1}, this
+   * year so far {@code Y0}), per street and county also per month ({@code M-1} … {@code M-12},
+   * months before the current one). Registration runs around 10–17 % of the population, activity
+   * 55–85 % of the registered, 18–32 service hours per registered volunteer a year; a few small
+   * villages have fewer than five registered volunteers, as real ones do.
+   */
+  private void buildFigures(List<List<String>> figureRows, List<List<String>> populationRows) {
+    Map<String, long[]> sums = new LinkedHashMap<>(); // code → population, registered(Y-1), active(Y-1), hours(Y-1), same for Y0
+    for (Place community : byLevel("COMMUNITY")) {
+      SplittableRandom rnd = random("figures" + community.code());
+      boolean village = community.name().contains("村");
+      long population = village ? (rnd.nextDouble() < 0.05 ? 20 + rnd.nextInt(40) : 300 + rnd.nextInt(2500)) : 2500 + rnd.nextInt(9000);
+      double rate = 0.10 + rnd.nextDouble() * 0.07;
+      long[] own = new long[7];
+      own[0] = population;
+      for (int y = 0; y < 2; y++) {
+        long registered = Math.round(population * (rate + y * 0.008));
+        long active = Math.round(registered * (0.55 + rnd.nextDouble() * 0.30));
+        long hours = Math.round(registered * (18 + rnd.nextDouble() * 14) * (y == 1 ? 0.85 : 1.0));
+        own[1 + 3 * y] = registered;
+        own[2 + 3 * y] = active;
+        own[3 + 3 * y] = hours;
+        figureRows.add(List.of(community.code(), y == 0 ? "Y-1" : "Y0", Long.toString(registered), Long.toString(active),
+            Long.toString(hours), "true"));
+      }
+      populationRows.add(List.of(community.code(), Long.toString(population), "true"));
+      for (String up = community.parent(); up != null; up = regions.get(up) == null ? null : regions.get(up).parent()) {
+        long[] sum = sums.computeIfAbsent(up, k -> new long[7]);
+        for (int i = 0; i < 7; i++) {
+          sum[i] += own[i];
+        }
+      }
+    }
+    for (Map.Entry<String, long[]> e : sums.entrySet()) {
+      Place place = regions.get(e.getKey());
+      if (place == null || place.level().equals("PROVINCE")) {
+        continue;
+      }
+      long[] v = e.getValue();
+      populationRows.add(List.of(e.getKey(), Long.toString(v[0]), "true"));
+      for (int y = 0; y < 2; y++) {
+        figureRows.add(List.of(e.getKey(), y == 0 ? "Y-1" : "Y0", Long.toString(v[1 + 3 * y]), Long.toString(v[2 + 3 * y]),
+            Long.toString(v[3 + 3 * y]), "true"));
+      }
+      if (place.level().equals("STREET") || place.level().equals("COUNTY")) {
+        SplittableRandom rnd = random("months" + e.getKey());
+        for (int m = 1; m <= 12; m++) {
+          long registered = Math.round(v[4] * (1 - m * 0.004));
+          long active = Math.round(registered * (0.25 + rnd.nextDouble() * 0.25));
+          long hours = Math.round(registered * (1.2 + rnd.nextDouble() * 1.6));
+          figureRows.add(List.of(e.getKey(), "M-" + m, Long.toString(registered), Long.toString(active), Long.toString(hours), "true"));
+        }
+      }
+    }
   }
 
   private void buildTeams(List<Place> countyList, StationRow head) {

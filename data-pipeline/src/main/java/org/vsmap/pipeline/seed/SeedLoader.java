@@ -48,7 +48,11 @@ public final class SeedLoader {
   public record Counts(int regions, int stations, int teams, int activities) {}
 
   /** Everything read from the seed files, checked, before anything is written. */
-  public record SeedData(List<Region> regions, List<Station> stations, List<Team> teams, List<Activity> activities) {}
+  public record SeedData(List<Region> regions, List<Station> stations, List<Team> teams, List<Activity> activities,
+      List<org.vsmap.geo.model.VolunteerFigure> figures) {}
+
+  /** The source recorded with the demo's volunteer figures: the statistics flag them as synthetic by it. */
+  public static final String DEMO_FIGURES_SOURCE = "demo (synthetic)";
 
   private SeedLoader() {}
 
@@ -77,7 +81,14 @@ public final class SeedLoader {
       activities.addAll(readActivities(source, today, regionByCode, stationById, teamById));
       return activities.size();
     });
-    return new SeedData(regions, stations, teams, activities);
+    List<org.vsmap.geo.model.VolunteerFigure> figures = new ArrayList<>();
+    if (source.has(SeedSource.FIGURES)) {
+      Stage.run("read-figures", () -> {
+        figures.addAll(readFigures(source, today, regionByCode));
+        return figures.size();
+      });
+    }
+    return new SeedData(regions, stations, teams, activities, figures);
   }
 
   /** Loads the seeds into the store in one transaction, recording when and from where. */
@@ -90,6 +101,15 @@ public final class SeedLoader {
         JdbiStationStore.insert(h, data.stations());
         JdbiTeamStore.insert(h, data.teams());
         JdbiActivityStore.insert(h, data.activities());
+        var insert = h.prepareBatch("INSERT INTO volunteer_figure (region_code, period, registered, active, service_hours, source) "
+            + "VALUES (:r, :p, :reg, :act, :hours, :src)");
+        for (org.vsmap.geo.model.VolunteerFigure f : data.figures()) {
+          insert.bind("r", f.regionCode()).bind("p", f.period()).bind("reg", f.registered()).bind("act", f.active())
+              .bind("hours", f.serviceHours()).bind("src", DEMO_FIGURES_SOURCE).add();
+        }
+        if (!data.figures().isEmpty()) {
+          insert.execute();
+        }
         JdbiStoreInfo.put(h, JdbiStoreInfo.SEEDED_AT, LocalDateTime.now(clock).toString());
         JdbiStoreInfo.put(h, JdbiStoreInfo.SEED_SOURCE, source.describe());
       });
@@ -98,7 +118,34 @@ public final class SeedLoader {
     return new Counts(data.regions().size(), data.stations().size(), data.teams().size(), data.activities().size());
   }
 
+  /** The demo's figures, their periods given relative to today (Y-1 last year, Y0 this year, M-k k months ago). */
+  static List<org.vsmap.geo.model.VolunteerFigure> readFigures(SeedSource source, LocalDate today, Map<String, Region> regions) {
+    List<org.vsmap.geo.model.VolunteerFigure> out = new ArrayList<>();
+    java.time.YearMonth month = java.time.YearMonth.from(today);
+    for (CsvTable.Row row : CsvTable.read(SeedSource.FIGURES, source.open(SeedSource.FIGURES)).rows()) {
+      String region = knownRegion(row, regions);
+      String offset = row.require("period_offset");
+      String period;
+      if (offset.matches("Y-?\\d+")) {
+        period = Integer.toString(today.getYear() + Integer.parseInt(offset.substring(1)));
+      } else if (offset.matches("M-\\d+")) {
+        period = month.minusMonths(Long.parseLong(offset.substring(2))).toString();
+      } else {
+        throw new CsvTable.RowException(row, "period_offset", "must be Y-1, Y0 or M-k");
+      }
+      out.add(checked(row, "registered", () -> new org.vsmap.geo.model.VolunteerFigure(region, period, Long.valueOf(row.require("registered")),
+          Long.valueOf(row.require("active")), Double.valueOf(row.require("service_hours")))));
+    }
+    return out;
+  }
+
   static List<Region> readRegions(SeedSource source) {
+    Map<String, Long> population = new java.util.HashMap<>();
+    if (source.has(SeedSource.POPULATION)) {
+      for (CsvTable.Row row : CsvTable.read(SeedSource.POPULATION, source.open(SeedSource.POPULATION)).rows()) {
+        population.put(row.require("region_code"), Long.valueOf(row.require("population")));
+      }
+    }
     var boundaries = BoundaryFile.read(SeedSource.COUNTY_BOUNDARIES, source.open(SeedSource.COUNTY_BOUNDARIES));
     List<Region> regions = new ArrayList<>();
     for (CsvTable.Row row : CsvTable.read(SeedSource.REGIONS, source.open(SeedSource.REGIONS)).rows()) {
@@ -107,7 +154,7 @@ public final class SeedLoader {
       Coordinate c = boundary == null ? null : InteriorPointArea.getInteriorPoint(boundary.geometry());
       GeoPoint centroid = c == null ? null : new GeoPoint(c.x, c.y);
       regions.add(checked(row, "level", () -> new Region(code, row.require("name"),
-          RegionLevel.valueOf(row.require("level")), row.get("parent_code"), null,
+          RegionLevel.valueOf(row.require("level")), row.get("parent_code"), population.get(code),
           boundary == null ? null : boundary.geometry(), centroid)));
     }
     return regions;

@@ -14,12 +14,23 @@ public interface SeedSource {
   String STATIONS = "demo/stations.csv";
   String TEAMS = "demo/teams.csv";
   String ACTIVITIES = "demo/activities.csv";
+  String FIGURES = "demo/figures.csv";
+  String POPULATION = "demo/population.csv";
 
   /** Opens a seed file by its path relative to the seeds folder. */
   InputStream open(String path);
 
   /** A name for messages. */
   String describe();
+
+  /** Whether an optional seed file (figures, population) is there. */
+  default boolean has(String path) {
+    try (InputStream in = open(path)) {
+      return true;
+    } catch (IllegalStateException | IOException e) {
+      return false;
+    }
+  }
 
   static SeedSource classpath() {
     return new SeedSource() {

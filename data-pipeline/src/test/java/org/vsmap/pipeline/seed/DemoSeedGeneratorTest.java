@@ -30,6 +30,8 @@ class DemoSeedGeneratorTest {
     assertThat(again.stations()).isEqualTo(text(SeedSource.STATIONS));
     assertThat(again.teams()).isEqualTo(text(SeedSource.TEAMS));
     assertThat(again.activities()).isEqualTo(text(SeedSource.ACTIVITIES));
+    assertThat(again.figures()).isEqualTo(text(SeedSource.FIGURES));
+    assertThat(again.population()).isEqualTo(text(SeedSource.POPULATION));
   }
 
   @Test
