@@ -1,0 +1,301 @@
+package org.vsmap.pipeline.stats;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.Statistics.Indicator;
+import org.vsmap.geo.port.Statistics.Status;
+import org.vsmap.geo.port.Statistics.Table;
+import org.vsmap.geo.port.Statistics.Value;
+
+/**
+ * Computes every published indicator from plain inputs (regions, volunteer figures, stations,
+ * activities): pure, so the figures can be checked by hand on a small fixture. Counts of people
+ * go through {@link Disclosure} before any rate made from them is published.
+ */
+public final class StatisticsEngine {
+
+  /** A region: code, name, level (PROVINCE … COMMUNITY), parent, resident population or null. */
+  public record RegionIn(String code, String name, String level, String parent, Long population) {}
+
+  /** Volunteer figures an office reported for a region and a period (a year or a month). */
+  public record FigureIn(String region, String period, Long registered, Long active, Double hours) {}
+
+  /** A public station: its region and its 五有 flags. */
+  public record StationIn(String region, String fiveHas) {}
+
+  /** A public activity: its region, theme, start, and whether it repeats weekly. */
+  public record ActivityIn(String region, Theme theme, LocalDateTime start, boolean weekly) {}
+
+  /** How many weeks a weekly activity counts for (as the search index does). */
+  static final int WEEKLY_OCCURRENCES = 8;
+
+  public static final List<Indicator> INDICATORS = List.of(
+      new Indicator("volunteer_rate", "注册志愿者占常住人口比例", "Registered volunteers per resident population",
+          "年末（或本年截至目前）注册志愿者人数 ÷ 常住人口 × 100%。", "Registered volunteers at the end of the year (or so far this year) "
+              + "divided by the resident population, in per cent.", "注册志愿者人数", "常住人口", "%", ">=", 13.0,
+          "种子文件 004：注册志愿者占常住人口比例达到 13% 以上 / seed 004", "volunteer figures (registered) and region population"),
+      new Indicator("active_rate", "注册志愿者参与服务比例", "Registered volunteers who served",
+          "期内参加过志愿服务的注册志愿者人数 ÷ 注册志愿者人数 × 100%（年度目标；月度为当月参与比例）。",
+          "Registered volunteers who served in the period divided by registered volunteers, in per cent (the target is yearly; "
+              + "monthly values are that month's share).", "参与服务的注册志愿者人数", "注册志愿者人数", "%", ">=", 70.0,
+          "种子文件 004：实名注册志愿者参与志愿服务比例达到 70% 以上 / seed 004", "volunteer figures (active, registered)"),
+      new Indicator("hours_per_volunteer", "人均志愿服务时长", "Service hours per registered volunteer",
+          "全年志愿服务时长 ÷ 注册志愿者人数（小时/人/年）。", "Service hours in the year divided by registered volunteers (hours per "
+              + "volunteer per year).", "志愿服务时长（小时）", "注册志愿者人数", "h", ">=", 25.0,
+          "种子文件 004：人均志愿服务时长达到 25 小时以上 / seed 004", "volunteer figures (service hours, registered)"),
+      new Indicator("community_station_coverage", "城市社区志愿服务站覆盖率", "Urban communities with a volunteer station",
+          "至少有一个在册志愿服务站的城市社区（名称含“社区”或“居委会”的村级区划）÷ 城市社区总数 × 100%，按当前数据。",
+          "Urban communities (village-level regions named 社区 or 居委会) with at least one station, divided by all urban communities, "
+              + "in per cent, as of now.", "有站点的城市社区数", "城市社区数", "%", ">=", 100.0,
+          "种子文件 002：年底前城市社区志愿服务站全覆盖 / seed 002", "stations, regions"),
+      new Indicator("five_has_complete", "“五有”全部达标的站点比例", "Stations meeting all five 五有 criteria",
+          "场地、人员、制度、项目、经费五项均达标的站点 ÷ 站点总数 × 100%，按当前数据。",
+          "Stations meeting all five criteria (place, people, rules, projects, funds) divided by all stations, in per cent, as of now.",
+          "五有全部达标的站点数", "站点数", "%", null, null, "种子文件 004：逐步提高并报告（无数值目标）/ seed 004: rising, reported",
+          "stations"),
+      new Indicator("weekly_activity_coverage", "每周都开展活动的社区比例", "Communities with an activity every week",
+          "期内每个已开始的自然周都至少有一次活动的社区（村）÷ 社区（村）总数 × 100%；每周重复的活动自首次起计 8 周。",
+          "Communities (and villages) with at least one activity in every week of the period that has begun, divided by all "
+              + "communities, in per cent; a weekly activity counts for eight weeks from its first date.",
+          "每周都有活动的社区数", "社区（村）数", "%", ">=", 100.0, "种子文件 001：每个社区每周至少开展一次志愿服务活动 / seed 001",
+          "activities, regions"),
+      new Indicator("activities", "志愿服务活动数", "Volunteer activities",
+          "期内开始（已开展或已计划）的志愿服务活动数，按区划、月份、季度、年份。活动是公开记录，不做抑制。",
+          "Activities starting in the period (held or planned), by region, month, quarter and year. Activities are public records "
+              + "and are not suppressed.", "活动数", null, "count", null, null, "种子文件 001：按周报送 / seed 001", "activities"),
+      new Indicator("activities_by_theme", "各主题志愿服务活动数", "Volunteer activities by theme",
+          "期内开始的志愿服务活动数，按 18 类主题。", "Activities starting in the period, by the 18 themes.", "活动数", null, "count", null,
+          null, "种子文件 001 / seed 001", "activities"));
+
+  private StatisticsEngine() {}
+
+  public static Table compute(List<RegionIn> regions, List<FigureIn> figures, List<StationIn> stations, List<ActivityIn> activities,
+      LocalDateTime asOf, String dataVersion, int threshold, boolean synthetic) {
+    Map<String, RegionIn> byCode = new LinkedHashMap<>();
+    regions.forEach(r -> byCode.put(r.code(), r));
+    Map<String, String> parentOf = new HashMap<>();
+    Map<String, List<String>> children = new HashMap<>();
+    for (RegionIn r : regions) {
+      if (r.parent() != null && byCode.containsKey(r.parent())) {
+        parentOf.put(r.code(), r.parent());
+        children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r.code());
+      }
+    }
+    List<String> bottomUp = new ArrayList<>(byCode.keySet());
+    bottomUp.sort(Comparator.comparingInt(String::length).reversed());
+    List<Value> out = new ArrayList<>();
+    Map<String, Long> population = sumUp(bottomUp, children, code -> byCode.get(code).population());
+
+    // ---- volunteer figures, per period ----
+    Map<String, Map<String, FigureIn>> byPeriod = new LinkedHashMap<>();
+    for (FigureIn f : figures) {
+      if (byCode.containsKey(f.region())) {
+        byPeriod.computeIfAbsent(f.period(), k -> new HashMap<>()).put(f.region(), f);
+      }
+    }
+    for (String period : new TreeSet<>(byPeriod.keySet())) {
+      if (period.contains("W")) {
+        continue; // weekly figures feed nothing published yet
+      }
+      boolean year = period.length() == 4;
+      Map<String, FigureIn> own = byPeriod.get(period);
+      Map<String, Long> registered = sumUp(bottomUp, children, c -> own.containsKey(c) ? own.get(c).registered() : null);
+      Map<String, Long> active = sumUp(bottomUp, children, c -> own.containsKey(c) ? own.get(c).active() : null);
+      Map<String, Long> hours = sumUp(bottomUp, children, c -> own.containsKey(c) && own.get(c).hours() != null
+          ? Math.round(own.get(c).hours()) : null);
+      Map<String, Status> reg = Disclosure.protect(registered, parentOf, threshold);
+      Map<String, Status> act = Disclosure.protect(active, parentOf, threshold);
+      for (String code : byCode.keySet()) {
+        RegionIn r = byCode.get(code);
+        Long n = registered.get(code);
+        if (year && n != null && population.get(code) != null && population.get(code) > 0) {
+          out.add(rate("volunteer_rate", r, period, n, population.get(code), 100.0, reg.get(code), 13.0));
+        }
+        if (n != null && active.get(code) != null && n > 0) {
+          out.add(rate("active_rate", r, period, active.get(code), n, 100.0, worst(act.get(code), reg.get(code)), year ? 70.0 : null));
+        }
+        if (year && n != null && hours.get(code) != null && n > 0) {
+          out.add(rate("hours_per_volunteer", r, period, hours.get(code), n, 1.0, reg.get(code), 25.0));
+        }
+      }
+    }
+
+    // ---- stations, as of now ----
+    Map<String, long[]> coverage = new HashMap<>(); // region → urban communities, with a station
+    Set<String> withStation = new HashSet<>();
+    stations.forEach(s -> withStation.add(s.region()));
+    for (RegionIn r : regions) {
+      if (r.level().equals("COMMUNITY") && (r.name().contains("社区") || r.name().contains("居委会"))) {
+        boolean has = withStation.contains(r.code());
+        for (String up = r.parent(); up != null; up = parentOf.get(up)) {
+          long[] c = coverage.computeIfAbsent(up, k -> new long[2]);
+          c[0]++;
+          c[1] += has ? 1 : 0;
+        }
+      }
+    }
+    Map<String, long[]> five = new HashMap<>();
+    for (StationIn s : stations) {
+      boolean full = "11111".equals(s.fiveHas());
+      for (String up = s.region(); up != null; up = parentOf.get(up)) {
+        long[] c = five.computeIfAbsent(up, k -> new long[2]);
+        c[0]++;
+        c[1] += full ? 1 : 0;
+      }
+    }
+    for (String code : byCode.keySet()) {
+      RegionIn r = byCode.get(code);
+      if (r.level().equals("COMMUNITY")) {
+        continue;
+      }
+      long[] c = coverage.get(code);
+      if (c != null && c[0] > 0) {
+        out.add(rate("community_station_coverage", r, "current", c[1], c[0], 100.0, Status.OK, 100.0));
+      }
+      long[] f = five.get(code);
+      if (f != null && f[0] > 0) {
+        out.add(rate("five_has_complete", r, "current", f[1], f[0], 100.0, Status.OK, null));
+      }
+    }
+
+    // ---- activities ----
+    LocalDate today = asOf.toLocalDate();
+    Map<String, Set<Long>> weeksOf = new HashMap<>(); // community → ISO week numbers (epoch Monday days) with an activity
+    Map<String, Map<String, Long>> counts = new HashMap<>(); // region|period → category ("" = all) → count
+    for (ActivityIn a : activities) {
+      LocalDate d = a.start().toLocalDate();
+      String community = communityOf(a.region(), byCode);
+      int n = a.weekly() ? WEEKLY_OCCURRENCES : 1;
+      if (community != null) {
+        for (int i = 0; i < n; i++) {
+          weeksOf.computeIfAbsent(community, k -> new HashSet<>()).add(monday(d.plusWeeks(i)).toEpochDay());
+        }
+      }
+      String[] periods = {Integer.toString(d.getYear()), d.getYear() + "-Q" + d.get(IsoFields.QUARTER_OF_YEAR), YearMonth.from(d).toString()};
+      for (String up = a.region(); up != null; up = parentOf.get(up)) {
+        String level = byCode.containsKey(up) ? byCode.get(up).level() : "";
+        if (level.equals("COMMUNITY") || !byCode.containsKey(up)) {
+          continue;
+        }
+        for (String p : periods) {
+          Map<String, Long> m = counts.computeIfAbsent(up + "|" + p, k -> new HashMap<>());
+          m.merge("", 1L, Long::sum);
+          if (!level.equals("STREET")) {
+            m.merge(a.theme().name(), 1L, Long::sum);
+          }
+        }
+      }
+    }
+    for (Map.Entry<String, Map<String, Long>> e : new java.util.TreeMap<>(counts).entrySet()) {
+      String[] key = e.getKey().split("\\|");
+      RegionIn r = byCode.get(key[0]);
+      e.getValue().forEach((cat, n) -> {
+        if (cat.isEmpty()) {
+          out.add(new Value("activities", r.code(), r.name(), r.level(), key[1], null, null, (double) n, (double) n, null, Status.OK, null));
+        } else {
+          Theme t = Theme.valueOf(cat);
+          out.add(new Value("activities_by_theme", r.code(), r.name(), r.level(), key[1], cat, t.zh(), (double) n, (double) n, null,
+              Status.OK, null));
+        }
+      });
+    }
+    // weekly coverage for every month from the first activity's month up to this one, counting the weeks begun by today
+    YearMonth first = activities.stream().map(a -> YearMonth.from(a.start())).min(Comparator.naturalOrder()).orElse(null);
+    if (first != null) {
+      for (YearMonth m = first; !m.isAfter(YearMonth.from(today)); m = m.plusMonths(1)) {
+        List<Long> weeks = new ArrayList<>();
+        for (LocalDate mon = monday(m.atDay(1)); !mon.isAfter(m.atEndOfMonth()); mon = mon.plusWeeks(1)) {
+          if (!mon.isBefore(m.atDay(1)) && !mon.isAfter(today)) {
+            weeks.add(mon.toEpochDay());
+          }
+        }
+        if (weeks.isEmpty()) {
+          continue;
+        }
+        Map<String, long[]> cov = new HashMap<>();
+        for (RegionIn r : regions) {
+          if (!r.level().equals("COMMUNITY")) {
+            continue;
+          }
+          boolean every = weeksOf.getOrDefault(r.code(), Set.of()).containsAll(weeks);
+          for (String up = r.parent(); up != null; up = parentOf.get(up)) {
+            long[] c = cov.computeIfAbsent(up, k -> new long[2]);
+            c[0]++;
+            c[1] += every ? 1 : 0;
+          }
+        }
+        for (String code : byCode.keySet()) {
+          long[] c = cov.get(code);
+          if (c != null && c[0] > 0) {
+            out.add(rate("weekly_activity_coverage", byCode.get(code), m.toString(), c[1], c[0], 100.0, Status.OK, 100.0));
+          }
+        }
+      }
+    }
+    return new Table(asOf.withNano(0) + "+08:00", dataVersion, threshold, synthetic, INDICATORS, out);
+  }
+
+  private static String communityOf(String region, Map<String, RegionIn> byCode) {
+    for (String up = region; up != null; up = byCode.containsKey(up) ? byCode.get(up).parent() : null) {
+      RegionIn r = byCode.get(up);
+      if (r != null && r.level().equals("COMMUNITY")) {
+        return up;
+      }
+    }
+    return null;
+  }
+
+  private static LocalDate monday(LocalDate d) {
+    return d.minusDays(d.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
+  }
+
+  /** Each region's own number, or the sum of its children's when it has none and every child has one. */
+  private static Map<String, Long> sumUp(List<String> bottomUp, Map<String, List<String>> children,
+      java.util.function.Function<String, Long> own) {
+    Map<String, Long> out = new HashMap<>();
+    for (String code : bottomUp) {
+      Long v = own.apply(code);
+      if (v == null) {
+        List<String> kids = children.getOrDefault(code, List.of());
+        if (!kids.isEmpty() && kids.stream().allMatch(out::containsKey)) {
+          v = kids.stream().mapToLong(out::get).sum();
+        }
+      }
+      if (v != null) {
+        out.put(code, v);
+      }
+    }
+    return out;
+  }
+
+  private static Status worst(Status a, Status b) {
+    if (a == null || b == null) {
+      return Status.OK;
+    }
+    return a.ordinal() >= b.ordinal() ? a : b;
+  }
+
+  private static Value rate(String indicator, RegionIn r, String period, long numerator, long denominator, double scale, Status status,
+      Double target) {
+    if (status != Status.OK) {
+      return new Value(indicator, r.code(), r.name(), r.level(), period, null, null, null, null, null, status, null);
+    }
+    double v = Math.round(numerator * scale / denominator * 10) / 10.0;
+    return new Value(indicator, r.code(), r.name(), r.level(), period, null, null, v, (double) numerator, (double) denominator, Status.OK,
+        target == null ? null : v >= target);
+  }
+}
