@@ -38,7 +38,7 @@ final class Portal implements AutoCloseable {
     this.ports = ports;
   }
 
-  static Portal open(DataDirectory dir, StoreOptions options, SeedSource seeds, Clock clock) {
+  static Portal open(DataDirectory dir, StoreOptions options, SeedSource seeds, Clock clock, int suppressBelow) {
     Database db = options.open(dir);
     try {
       JdbiRegionStore regions = new JdbiRegionStore(db.jdbi());
@@ -69,7 +69,8 @@ final class Portal implements AutoCloseable {
         publishInBackground(snapshots); // a fresh portal publishes its first version of each dataset
       }
       return new Portal(db, index, follower, new WebPorts(regions, stations, teams, activities, index,
-          new org.vsmap.pipeline.admin.JdbiOffices(db.jdbi(), clock), exports, new OgcFeatures(db.jdbi(), exports), snapshots));
+          new org.vsmap.pipeline.admin.JdbiOffices(db.jdbi(), clock), exports, new OgcFeatures(db.jdbi(), exports), snapshots,
+          new org.vsmap.pipeline.stats.JdbiStatistics(db.jdbi(), clock, suppressBelow)));
     } catch (RuntimeException e) {
       db.close();
       throw e;

@@ -43,6 +43,11 @@ final class ServeCommand implements Callable<Integer> {
           + "default ${DEFAULT-VALUE}).")
   int rateLimit;
 
+  @Option(names = "--suppress-below", defaultValue = "${env:VSMAP_SUPPRESS_BELOW:-5}", paramLabel = "N",
+      description = "Published statistics withhold counts of people from 1 to N-1 (and the cells that would give them away); "
+          + "env VSMAP_SUPPRESS_BELOW, default ${DEFAULT-VALUE}.")
+  int suppressBelow;
+
   @Option(names = "--seeds", defaultValue = "${env:VSMAP_SEEDS}", paramLabel = "DIR",
       description = "Fill an empty store from this seeds folder instead of the copy inside the jar (env VSMAP_SEEDS).")
   Path seeds;
@@ -53,6 +58,9 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     if (port < 1 || port > 65535) {
       throw new Failure("--port must be between 1 and 65535, got " + port);
+    }
+    if (suppressBelow < 2 || suppressBelow > 1000) {
+      throw new Failure("--suppress-below must be between 2 and 1000, got " + suppressBelow);
     }
     Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
     WebSettings settings;
@@ -75,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Portal portal;
     try {
-      portal = Portal.open(dir, store, seeds == null ? SeedSource.classpath() : SeedSource.directory(seeds), clock);
+      portal = Portal.open(dir, store, seeds == null ? SeedSource.classpath() : SeedSource.directory(seeds), clock, suppressBelow);
     } catch (RuntimeException | Error e) {
       // stop listening, or the server's threads would keep a half-started portal alive
       readiness.failed(Failure.describe(e));

@@ -228,6 +228,25 @@ class MapPageBrowserIT {
     waitUp().until(d -> d.getCurrentUrl().contains("/items/st-"));
   }
 
+  /** The statistics page: every chart drawn from its table, the districts' choropleth, no console errors; the embed alone. */
+  @Test
+  void statisticsChartsAndMapRender() throws Exception {
+    browser = Browser.open(1280, 900);
+    browser.get(portal.url("/stats"));
+    waitUp().until(d -> "9".equals(d.findElement(By.id("stats-map")).getAttribute("data-loaded")));
+    for (String chart : List.of("chart-districts", "chart-months", "chart-themes", "chart-trend")) {
+      String drawn = browser.findElement(By.id(chart)).getAttribute("data-drawn");
+      assertThat(drawn).as(chart).isNotNull();
+      assertThat(Integer.parseInt(drawn)).as(chart).isPositive();
+      assertThat(browser.findElements(By.cssSelector("#" + chart + " svg"))).as(chart).isNotEmpty();
+    }
+    int rows = browser.findElements(By.cssSelector("#table-months tbody tr")).size();
+    assertThat(Integer.parseInt(browser.findElement(By.id("chart-months")).getAttribute("data-drawn"))).isEqualTo(rows);
+    browser.get(portal.url("/stats/embed/themes?lang=en"));
+    waitUp().until(d -> d.findElement(By.id("chart-themes")).getAttribute("data-drawn") != null);
+    assertThat(browser.findElements(By.cssSelector("header.site"))).isEmpty();
+  }
+
   /** Swagger UI from the jar renders both API documents, every operation listed, under our CSP. */
   @Test
   void swaggerUiRendersBothApiDocuments() throws Exception {

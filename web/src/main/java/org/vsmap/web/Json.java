@@ -18,6 +18,15 @@ public final class Json {
     return Math.round(v * 1e6) / 1e6;
   }
 
+  /** The object as JSON text. */
+  static String write(Object body) {
+    try {
+      return MAPPER.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
   public static void send(Context ctx, Object body) {
     try {
       ctx.contentType("application/json; charset=utf-8").result(MAPPER.writeValueAsBytes(body));

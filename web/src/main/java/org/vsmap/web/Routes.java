@@ -47,6 +47,8 @@ public final class Routes {
     DataCatalogue catalogue = new DataCatalogue(views, readiness, settings);
     DataDownloads data = new DataDownloads(readiness, catalogue);
     OgcApi ogc = new OgcApi(views, readiness);
+    StatsApi stats = new StatsApi(readiness);
+    StatsPages statsPages = new StatsPages(views, stats, settings);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -91,6 +93,11 @@ public final class Routes {
       config.routes.get("/data/{dataset}/versions/{file}", data::snapshot);
       config.routes.head("/data/{dataset}/versions/{file}", data::snapshot);
       config.routes.get("/catalog.jsonld", catalogue::catalog);
+      config.routes.get("/stats", statsPages::page);
+      config.routes.get("/stats/method", statsPages::method);
+      config.routes.get("/stats/embed/{chart}", statsPages::embed);
+      config.routes.get("/api/stats", stats::index);
+      config.routes.get("/api/stats/{indicator}", stats::values);
       config.routes.get("/ogc", ogc::landing);
       config.routes.get("/ogc/", ogc::landing);
       config.routes.get("/ogc/conformance", ogc::conformance);

@@ -7,15 +7,17 @@ import org.vsmap.geo.port.Offices;
 import org.vsmap.geo.port.RegionStore;
 import org.vsmap.geo.port.SearchIndex;
 import org.vsmap.geo.port.Snapshots;
+import org.vsmap.geo.port.Statistics;
 import org.vsmap.geo.port.StationStore;
 import org.vsmap.geo.port.TeamStore;
 
 /** The ports the web layer reads through; it never sees how they are implemented. */
 public record WebPorts(RegionStore regions, StationStore stations, TeamStore teams, ActivityStore activities,
-    SearchIndex search, Offices offices, Downloads downloads, FeatureCollections features, Snapshots snapshots) {
+    SearchIndex search, Offices offices, Downloads downloads, FeatureCollections features, Snapshots snapshots,
+    Statistics statistics) {
 
   /** The public ports only: the admin pages, downloads and OGC API answer 503. */
   public WebPorts(RegionStore regions, StationStore stations, TeamStore teams, ActivityStore activities, SearchIndex search) {
-    this(regions, stations, teams, activities, search, null, null, null, null);
+    this(regions, stations, teams, activities, search, null, null, null, null, null);
   }
 }

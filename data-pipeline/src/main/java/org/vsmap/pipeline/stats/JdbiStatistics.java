@@ -1,0 +1,99 @@
+package org.vsmap.pipeline.stats;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.Statistics;
+import org.vsmap.pipeline.seed.SeedLoader;
+
+/**
+ * The statistics of the store: inputs read in one go, the table computed by
+ * {@link StatisticsEngine} and kept until the data change (an import, an edit, a figures or
+ * population file: the change log's sequence and a fingerprint of the figures and population)
+ * or the day does (weeks begun by today count).
+ */
+public final class JdbiStatistics implements Statistics {
+  private final Jdbi jdbi;
+  private final Clock clock;
+  private final int threshold;
+  private volatile String cachedKey;
+  private volatile Table cached;
+
+  /**
+   * @param threshold counts of people below it are suppressed (at least 2)
+   */
+  public JdbiStatistics(Jdbi jdbi, Clock clock, int threshold) {
+    if (threshold < 2) {
+      throw new IllegalArgumentException("the suppression threshold must be at least 2, not " + threshold);
+    }
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.threshold = threshold;
+  }
+
+  /** The data version the table is made from: store identity, newest change, a digest of figures and population. */
+  String version() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT v FROM store_info WHERE k = 'store_id') || '-' "
+        + "|| CAST(COALESCE((SELECT MAX(seq) FROM change_log), 0) AS VARCHAR(20)) || '-' "
+        + "|| CAST((SELECT COUNT(*) FROM volunteer_figure) AS VARCHAR(20)) || '.' "
+        + "|| CAST(COALESCE((SELECT SUM(registered) + SUM(active) + SUM(CAST(service_hours AS BIGINT)) FROM volunteer_figure), 0) AS VARCHAR(30)) "
+        + "|| '.' || CAST(COALESCE((SELECT SUM(population) FROM region), 0) AS VARCHAR(30))").mapTo(String.class).one());
+  }
+
+  @Override
+  public Table table() {
+    LocalDateTime now = LocalDateTime.now(clock);
+    String version = version();
+    String key = version + "@" + now.toLocalDate();
+    Table t = cached;
+    if (t != null && key.equals(cachedKey)) {
+      return t;
+    }
+    synchronized (this) {
+      if (cached != null && key.equals(cachedKey)) {
+        return cached;
+      }
+      t = compute(now, version);
+      cached = t;
+      cachedKey = key;
+      return t;
+    }
+  }
+
+  private Table compute(LocalDateTime now, String version) {
+    return jdbi.withHandle(h -> {
+      List<StatisticsEngine.RegionIn> regions = h.createQuery("SELECT code, name, level, parent_code, population FROM region ORDER BY code")
+          .map((rs, ctx) -> {
+            long p = rs.getLong("population");
+            return new StatisticsEngine.RegionIn(rs.getString("code"), rs.getString("name"), rs.getString("level"),
+                rs.getString("parent_code"), rs.wasNull() ? null : p);
+          }).list();
+      boolean[] synthetic = {false};
+      List<StatisticsEngine.FigureIn> figures = h.createQuery(
+          "SELECT region_code, period, registered, active, service_hours, source FROM volunteer_figure").map((rs, ctx) -> {
+            long reg = rs.getLong("registered");
+            Long registered = rs.wasNull() ? null : reg;
+            long act = rs.getLong("active");
+            Long active = rs.wasNull() ? null : act;
+            double hrs = rs.getDouble("service_hours");
+            Double hours = rs.wasNull() ? null : hrs;
+            synthetic[0] |= SeedLoader.DEMO_FIGURES_SOURCE.equals(rs.getString("source"));
+            return new StatisticsEngine.FigureIn(rs.getString("region_code"), rs.getString("period"), registered, active, hours);
+          }).list();
+      List<StatisticsEngine.StationIn> stations = h.createQuery(
+          "SELECT region_code, five_has, synthetic FROM station WHERE retired_at IS NULL").map((rs, ctx) -> {
+            synthetic[0] |= rs.getBoolean("synthetic");
+            return new StatisticsEngine.StationIn(rs.getString("region_code"), rs.getString("five_has"));
+          }).list();
+      List<StatisticsEngine.ActivityIn> activities = h.createQuery(
+          "SELECT region_code, theme, starts_at, recurrence, synthetic FROM activity WHERE retired_at IS NULL").map((rs, ctx) -> {
+            synthetic[0] |= rs.getBoolean("synthetic");
+            return new StatisticsEngine.ActivityIn(rs.getString("region_code"), Theme.valueOf(rs.getString("theme")),
+                rs.getTimestamp("starts_at").toLocalDateTime(), "WEEKLY".equals(rs.getString("recurrence")));
+          }).list();
+      return StatisticsEngine.compute(regions, figures, stations, activities, now, version, threshold, synthetic[0]);
+    });
+  }
+}
