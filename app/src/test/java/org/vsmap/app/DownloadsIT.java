@@ -291,6 +291,7 @@ class DownloadsIT {
   void theCatalogueDescribesEachDatasetAndDcatListsEveryDownload() throws Exception {
     String index = portal.get("/data").body();
     assertThat(index).contains("开放数据").contains("/data/stations").contains("/data/activities.geojson").contains("CC BY 4.0")
+        .contains("/api/stats/volunteer_rate.csv")
         .contains("不是开放许可数据");
     String page = portal.get("/data/stations").body();
     assertThat(page).contains("字段说明").contains("<code>five_has</code>").contains("合成演示数据").contains("数据预览");
@@ -305,11 +306,13 @@ class DownloadsIT {
     assertThat(cat.headers().firstValue("content-type").orElse("")).startsWith("application/ld+json");
     JsonNode catalog = new ObjectMapper().readTree(cat.body());
     assertThat(catalog.get("@type").asText()).isEqualTo("dcat:Catalog");
-    assertThat(catalog.get("dcat:dataset")).hasSize(4);
+    assertThat(catalog.get("dcat:dataset")).hasSize(5);
+    assertThat(catalog.get("dcat:dataset").findValuesAsText("dct:identifier")).containsExactly("stations", "teams", "activities", "regions",
+        "statistics");
     for (JsonNode ds : catalog.get("dcat:dataset")) {
-      assertThat(ds.get("dcat:distribution")).hasSize(6);
+      assertThat(ds.get("dcat:distribution")).hasSize(ds.get("dct:identifier").asText().equals("statistics") ? 16 : 6);
       for (JsonNode dist : ds.get("dcat:distribution")) {
-        String url = dist.get("dcat:downloadURL").get("@id").asText();
+        String url = dist.has("dcat:downloadURL") ? dist.get("dcat:downloadURL").get("@id").asText() : dist.get("dcat:accessURL").get("@id").asText();
         assertThat(get(URI.create(url).getPath()).statusCode()).as(url).isEqualTo(200);
       }
     }

@@ -168,5 +168,23 @@ class StatsIT {
       assertThat(strict.get("/stats/method").body()).contains("&lt;300");
     }
     assertThat(RunningPortal.cli("serve", "--suppress-below", "1", "--data-dir", data.toString()).exit()).isNotZero();
+
+    // an office's figures file: the statistics follow at once, with a new data version
+    String before;
+    try (RunningPortal p = RunningPortal.start(data)) {
+      before = JSON.readTree(p.get("/api/stats").body()).get("data_version").asText();
+    }
+    Path figures = Files.writeString(data.getParent().resolve("figures.csv"),
+        "区划代码,统计期,注册志愿者人数,活跃志愿者人数,服务时长\n150603," + YEAR + ",99999,88888,2500000\n");
+    RunningPortal.Outcome o = RunningPortal.cli("import", figures.toString(), "--kind", "figures", "--data-dir", data.toString());
+    assertThat(o.exit()).as(o.out()).isZero();
+    try (RunningPortal p = RunningPortal.start(data)) {
+      JsonNode index = JSON.readTree(p.get("/api/stats").body());
+      assertThat(index.get("data_version").asText()).isNotEqualTo(before);
+      JsonNode kangbashi = JSON.readTree(p.get("/api/stats/active_rate?region=150603&period=" + YEAR).body()).at("/values/0");
+      assertThat(kangbashi.get("numerator").asLong()).isEqualTo(88888);
+      assertThat(kangbashi.get("denominator").asLong()).isEqualTo(99999);
+      assertThat(kangbashi.get("value").asDouble()).isEqualTo(88.9);
+    }
   }
 }

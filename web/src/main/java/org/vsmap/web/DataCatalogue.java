@@ -82,6 +82,12 @@ final class DataCatalogue {
     Map<String, Object> model = new HashMap<>();
     model.put("datasets", datasets);
     model.put("lastModified", stamp(modified));
+    org.vsmap.geo.port.Statistics stats = readiness.ports().statistics();
+    if (stats != null) {
+      org.vsmap.geo.port.Statistics.Table t = stats.table();
+      model.put("statistics", t.indicators());
+      model.put("statisticsAsOf", t.asOf().replace('T', ' '));
+    }
     ctx.html(views.render("data", lang, model));
   }
 
@@ -165,6 +171,33 @@ final class DataCatalogue {
             "dcat:distribution", files));
       }
       set.put("dcat:hasVersion", past);
+      sets.add(set);
+    }
+    org.vsmap.geo.port.Statistics stats = readiness.ports().statistics();
+    if (stats != null) {
+      org.vsmap.geo.port.Statistics.Table t = stats.table();
+      Map<String, Object> set = new LinkedHashMap<>();
+      set.put("@id", base + "/stats");
+      set.put("@type", "dcat:Dataset");
+      set.put("dct:identifier", "statistics");
+      set.put("dct:title", List.of(Map.of("@value", "志愿服务统计指标", "@language", "zh"),
+          Map.of("@value", "Published volunteer service statistics", "@language", "en")));
+      set.put("dct:description", List.of(Map.of("@value", "按区划和期间计算的志愿服务指标及其目标，小数字已抑制；方法见 /stats/method。",
+          "@language", "zh"), Map.of("@value", "The indicators of the source documents per region and period, with targets; small "
+          + "counts suppressed; method at /stats/method.", "@language", "en")));
+      set.put("dct:license", Map.of("@id", LICENCE_URL));
+      set.put("dct:modified", Map.of("@value", t.asOf(), "@type", "xsd:dateTime"));
+      set.put("dcat:landingPage", Map.of("@id", base + "/stats"));
+      List<Map<String, Object>> dist = new ArrayList<>();
+      for (org.vsmap.geo.port.Statistics.Indicator i : t.indicators()) {
+        dist.add(Map.of("@type", "dcat:Distribution", "dct:title", i.titleZh() + " / " + i.titleEn(), "dcat:downloadURL",
+            Map.of("@id", base + "/api/stats/" + i.id() + ".csv"), "dcat:mediaType", "text/csv", "dct:format", "CSV",
+            "dct:license", Map.of("@id", LICENCE_URL)));
+        dist.add(Map.of("@type", "dcat:Distribution", "dct:title", i.titleZh() + " / " + i.titleEn(), "dcat:accessURL",
+            Map.of("@id", base + "/api/stats/" + i.id()), "dcat:mediaType", "application/json", "dct:format", "JSON",
+            "dct:license", Map.of("@id", LICENCE_URL)));
+      }
+      set.put("dcat:distribution", dist);
       sets.add(set);
     }
     cat.put("dcat:dataset", sets);

@@ -54,7 +54,12 @@ public final class OfficeImport {
     public static What parse(String text) {
       try {
         String t = text.strip().toUpperCase(Locale.ROOT);
-        return t.equals("ACTIVITIES") ? ACTIVITY : t.equals("REGIONS") ? REGIONS : valueOf(t.replaceAll("S$", ""));
+        return switch (t) {
+          case "ACTIVITIES" -> ACTIVITY;
+          case "REGION", "REGIONS" -> REGIONS;
+          case "FIGURE", "FIGURES" -> FIGURES;
+          default -> valueOf(t.replaceAll("S$", ""));
+        };
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("unknown kind '" + text + "': use station, team, activity, report, figures or regions");
       }
