@@ -310,7 +310,7 @@ class DownloadsIT {
     assertThat(catalog.get("dcat:dataset").findValuesAsText("dct:identifier")).containsExactly("stations", "teams", "activities", "regions",
         "statistics");
     for (JsonNode ds : catalog.get("dcat:dataset")) {
-      assertThat(ds.get("dcat:distribution")).hasSize(ds.get("dct:identifier").asText().equals("statistics") ? 16 : 6);
+      assertThat(ds.get("dcat:distribution")).hasSize(ds.get("dct:identifier").asText().equals("statistics") ? 18 : 6);
       for (JsonNode dist : ds.get("dcat:distribution")) {
         String url = dist.has("dcat:downloadURL") ? dist.get("dcat:downloadURL").get("@id").asText() : dist.get("dcat:accessURL").get("@id").asText();
         assertThat(get(URI.create(url).getPath()).statusCode()).as(url).isEqualTo(200);

@@ -63,7 +63,7 @@ class StatsIT {
     assertThat(index.get("as_of").asText()).startsWith(YEAR);
     List<String> ids = index.get("indicators").findValuesAsText("id");
     assertThat(ids).containsExactly("volunteer_rate", "active_rate", "hours_per_volunteer", "community_station_coverage",
-        "five_has_complete", "weekly_activity_coverage", "activities", "activities_by_theme");
+        "five_has_complete", "weekly_activity_coverage", "paired_unit_weekly", "activities", "activities_by_theme");
     for (JsonNode i : index.get("indicators")) {
       assertThat(i.get("definition_zh").asText()).isNotBlank();
       assertThat(i.get("target_source").asText()).contains("种子文件");
@@ -83,6 +83,9 @@ class StatsIT {
     assertThat(city.get("value").asDouble()).isBetween(50.0, 90.0);
     assertThat(json("/api/stats/activities?region=1506&period=" + YEAR).at("/values/0/value").asLong()).isPositive();
     assertThat(json("/api/stats/community_station_coverage?region=1506").at("/values/0/value").asDouble()).isBetween(50.0, 100.0);
+    JsonNode paired = json("/api/stats/paired_unit_weekly?region=1506").get("values");
+    assertThat(paired).as("the demo's city departments are paired with communities").isNotEmpty();
+    assertThat(paired.get(0).get("denominator").asLong()).as("departments with a pairing").isGreaterThanOrEqualTo(5);
   }
 
   @Test

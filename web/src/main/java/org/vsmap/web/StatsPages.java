@@ -103,6 +103,7 @@ final class StatsPages {
         case "hours_per_volunteer" -> hoursYear;
         case "community_station_coverage", "five_has_complete" -> "current";
         case "weekly_activity_coverage" -> month;
+        case "paired_unit_weekly" -> latest(t, "paired_unit_weekly", root, p -> p.matches("\\d{4}-\\d{2}"));
         default -> null;
       };
       if (period == null) {

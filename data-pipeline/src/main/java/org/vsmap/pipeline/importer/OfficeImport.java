@@ -172,7 +172,7 @@ public final class OfficeImport {
             new JdbiStationStore(jdbi).stations()), x -> x.teams().size() + x.problems().size());
         problems.addAll(res.problems());
         res.teams().forEach(t -> regionsTouched.add(t.regionCode() + "\t" + t.id()));
-        batch = batch.withTeams(res.teams());
+        batch = batch.withTeams(res.teams()).withPairings(res.pairings());
         if (r.full()) {
           batch = batch.full(Set.of(Kind.TEAM));
         }

@@ -33,7 +33,12 @@ import org.vsmap.pipeline.csv.CsvTable;
 public final class TeamActivityImport {
 
   /** What passed, and the problems and warnings. */
-  public record Result(List<Team> teams, List<Activity> activities, List<Problem> problems, List<Problem> warnings) {}
+  public record Result(List<Team> teams, List<Activity> activities, List<Problem> problems, List<Problem> warnings,
+      List<org.vsmap.geo.model.Pairing> pairings) {
+    public Result(List<Team> teams, List<Activity> activities, List<Problem> problems, List<Problem> warnings) {
+      this(teams, activities, problems, warnings, List.of());
+    }
+  }
 
   static final Map<String, List<String>> TEAM_HEADERS = new LinkedHashMap<>();
   static final Map<String, List<String>> ACTIVITY_HEADERS = new LinkedHashMap<>();
@@ -47,6 +52,7 @@ public final class TeamActivityImport {
     TEAM_HEADERS.put("supervising_unit", List.of("supervising_unit", "主管单位"));
     TEAM_HEADERS.put("founded", List.of("founded", "成立时间", "注册成立时间", "成立日期"));
     TEAM_HEADERS.put("speciality", List.of("speciality", "专长", "服务领域"));
+    TEAM_HEADERS.put("paired_communities", List.of("paired_communities", "结对社区代码", "结对社区", "结对共建社区"));
     TEAM_HEADERS.put("home_station", List.of("home_station", "home_station_id", "驻地站点", "所在站点"));
     TEAM_HEADERS.put("member_count", List.of("member_count", "队员人数", "人数"));
     ACTIVITY_HEADERS.put("id", List.of("id", "活动编号", "编号"));
@@ -99,11 +105,28 @@ public final class TeamActivityImport {
     Lookup<Team> known = new Lookup<>(teams, Team::id, Team::name);
     Lookup<Station> stationsByIdOrName = new Lookup<>(stations, Station::id, Station::name);
     List<Team> out = new ArrayList<>();
+    List<org.vsmap.geo.model.Pairing> pairings = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (CsvTable.Row row : table.rows()) {
       int before = problems.size();
       int line = row.line();
       String name = cell(row, c, "name");
+      List<String> paired = new ArrayList<>();
+      String pairedText = cell(row, c, "paired_communities");
+      if (pairedText != null) {
+        for (String code : pairedText.split("[;；,，、\\s]+")) {
+          if (code.isBlank()) {
+            continue;
+          }
+          Region community = regions.get(code.strip());
+          if (community == null || community.level() != org.vsmap.geo.model.RegionLevel.COMMUNITY) {
+            problems.add(new Problem(file, line, c.get("paired_communities"), code, "结对社区须为已知的社区（村）12 位区划代码",
+                "a paired community must be a known community (village-level, 12-digit) code"));
+          } else {
+            paired.add(community.code());
+          }
+        }
+      }
       String region = cell(row, c, "region_code");
       if (name == null) {
         problems.add(new Problem(file, line, c.get("name"), null, "名称为必填项", "name is required"));
@@ -163,8 +186,9 @@ public final class TeamActivityImport {
           cell(row, c, "speciality"), home.map(Station::id).orElse(null), members == null ? 0 : members, false);
       out.add(t);
       known.add(t);
+      paired.stream().distinct().forEach(code -> pairings.add(new org.vsmap.geo.model.Pairing(t.id(), code)));
     }
-    return new Result(out, List.of(), problems, List.of());
+    return new Result(out, List.of(), problems, List.of(), pairings);
   }
 
   /** A list of upcoming activities; {@code now}: an activity that has already ended is refused. */

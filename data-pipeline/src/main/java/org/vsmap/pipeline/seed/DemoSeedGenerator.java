@@ -41,7 +41,7 @@ public final class DemoSeedGenerator {
   public static final List<String> STATION_COLUMNS = List.of("id", "name", "type", "region_code", "address",
       "lon", "lat", "opening_hours", "services", "public_contact", "five_has", "synthetic");
   public static final List<String> TEAM_COLUMNS = List.of("id", "name", "level", "parent_id", "region_code",
-      "supervising_unit", "founded", "speciality", "home_station_id", "member_count", "synthetic");
+      "supervising_unit", "founded", "speciality", "home_station_id", "member_count", "synthetic", "paired_communities");
   public static final List<String> ACTIVITY_COLUMNS = List.of("id", "title", "description", "theme",
       "organiser_team_id", "station_id", "region_code", "lon", "lat", "day_offset", "start_time",
       "duration_minutes", "recurrence", "volunteers_wanted", "volunteers_signed_up", "records_service_hours",
@@ -254,6 +254,7 @@ public final class DemoSeedGenerator {
         StationRow at = publicStations.get(rnd.nextInt(publicStations.size()));
         activities(rnd, i == 0 ? id : id + "-" + (1 + rnd.nextInt(chain.length)), d[1], at, 1, theme);
       }
+      pairCommunities(id);
     }
     for (Place county : countyList) {
       String c = county.code();
@@ -288,10 +289,28 @@ public final class DemoSeedGenerator {
     }
   }
 
+  /** A city department's 分队 is paired with two communities that have a station (结对共建, seed 001). */
+  private void pairCommunities(String teamId) {
+    List<String> communities = stationsByRegion.values().stream().map(StationRow::regionCode).filter(c -> c.length() == 12).distinct()
+        .toList();
+    SplittableRandom rnd = random("pair-" + teamId);
+    String a = communities.get(rnd.nextInt(communities.size()));
+    String b = communities.get(rnd.nextInt(communities.size()));
+    List<String> row;
+    for (int i = teamRows.size() - 1; i >= 0; i--) {
+      if (teamRows.get(i).get(0).equals(teamId)) {
+        row = new ArrayList<>(teamRows.get(i));
+        row.set(row.size() - 1, a.equals(b) ? a : a + ";" + b);
+        teamRows.set(i, row);
+        return;
+      }
+    }
+  }
+
   private void addTeam(String id, String name, TeamLevel level, String parent, String region, String unit,
       String founded, String speciality, String homeStation, int members, SplittableRandom rnd) {
     teamRows.add(List.of(id, name, level.name(), parent == null ? "" : parent, region, unit, founded, speciality,
-        homeStation == null ? "" : homeStation, Integer.toString(members), "true"));
+        homeStation == null ? "" : homeStation, Integer.toString(members), "true", ""));
   }
 
   private void activities(SplittableRandom rnd, String teamId, String teamName, StationRow at, int count, Theme fixed) {

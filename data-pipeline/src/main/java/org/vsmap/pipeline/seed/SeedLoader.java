@@ -49,7 +49,7 @@ public final class SeedLoader {
 
   /** Everything read from the seed files, checked, before anything is written. */
   public record SeedData(List<Region> regions, List<Station> stations, List<Team> teams, List<Activity> activities,
-      List<org.vsmap.geo.model.VolunteerFigure> figures) {}
+      List<org.vsmap.geo.model.VolunteerFigure> figures, List<org.vsmap.geo.model.Pairing> pairings) {}
 
   /** The source recorded with the demo's volunteer figures: the statistics flag them as synthetic by it. */
   public static final String DEMO_FIGURES_SOURCE = "demo (synthetic)";
@@ -88,7 +88,20 @@ public final class SeedLoader {
         return figures.size();
       });
     }
-    return new SeedData(regions, stations, teams, activities, figures);
+    List<org.vsmap.geo.model.Pairing> pairings = new ArrayList<>();
+    for (CsvTable.Row row : CsvTable.read(SeedSource.TEAMS, source.open(SeedSource.TEAMS)).rows()) {
+      String paired = row.get("paired_communities");
+      if (paired != null) {
+        for (String code : paired.split(";")) {
+          Region community = regionByCode.get(code.strip());
+          if (community == null || community.level() != RegionLevel.COMMUNITY) {
+            throw new CsvTable.RowException(row, "paired_communities", "is not a known community code: " + code);
+          }
+          pairings.add(new org.vsmap.geo.model.Pairing(row.require("id"), community.code()));
+        }
+      }
+    }
+    return new SeedData(regions, stations, teams, activities, figures, pairings);
   }
 
   /** Loads the seeds into the store in one transaction, recording when and from where. */
@@ -109,6 +122,10 @@ public final class SeedLoader {
         }
         if (!data.figures().isEmpty()) {
           insert.execute();
+        }
+        for (org.vsmap.geo.model.Pairing p : data.pairings()) {
+          h.createUpdate("INSERT INTO team_pairing (team_id, community_code, source) VALUES (:t, :c, 'demo (synthetic)')")
+              .bind("t", p.teamId()).bind("c", p.communityCode()).execute();
         }
         JdbiStoreInfo.put(h, JdbiStoreInfo.SEEDED_AT, LocalDateTime.now(clock).toString());
         JdbiStoreInfo.put(h, JdbiStoreInfo.SEED_SOURCE, source.describe());

@@ -39,7 +39,8 @@ public final class JdbiStatistics implements Statistics {
         + "|| CAST(COALESCE((SELECT MAX(seq) FROM change_log), 0) AS VARCHAR(20)) || '-' "
         + "|| CAST((SELECT COUNT(*) FROM volunteer_figure) AS VARCHAR(20)) || '.' "
         + "|| CAST(COALESCE((SELECT SUM(registered) + SUM(active) + SUM(CAST(service_hours AS BIGINT)) FROM volunteer_figure), 0) AS VARCHAR(30)) "
-        + "|| '.' || CAST(COALESCE((SELECT SUM(population) FROM region), 0) AS VARCHAR(30))").mapTo(String.class).one());
+        + "|| '.' || CAST(COALESCE((SELECT SUM(population) FROM region), 0) AS VARCHAR(30)) "
+        + "|| '.' || CAST((SELECT COUNT(*) FROM team_pairing) AS VARCHAR(20))").mapTo(String.class).one());
   }
 
   @Override
@@ -88,12 +89,16 @@ public final class JdbiStatistics implements Statistics {
             return new StatisticsEngine.StationIn(rs.getString("region_code"), rs.getString("five_has"));
           }).list();
       List<StatisticsEngine.ActivityIn> activities = h.createQuery(
-          "SELECT region_code, theme, starts_at, recurrence, synthetic FROM activity WHERE retired_at IS NULL").map((rs, ctx) -> {
+          "SELECT region_code, theme, starts_at, recurrence, synthetic, organiser_team_id FROM activity WHERE retired_at IS NULL")
+          .map((rs, ctx) -> {
             synthetic[0] |= rs.getBoolean("synthetic");
             return new StatisticsEngine.ActivityIn(rs.getString("region_code"), Theme.valueOf(rs.getString("theme")),
-                rs.getTimestamp("starts_at").toLocalDateTime(), "WEEKLY".equals(rs.getString("recurrence")));
+                rs.getTimestamp("starts_at").toLocalDateTime(), "WEEKLY".equals(rs.getString("recurrence")), rs.getString("organiser_team_id"));
           }).list();
-      return StatisticsEngine.compute(regions, figures, stations, activities, now, version, threshold, synthetic[0]);
+      List<StatisticsEngine.PairingIn> pairings = h.createQuery("SELECT p.team_id, t.region_code, p.community_code FROM team_pairing p "
+          + "JOIN team t ON t.id = p.team_id WHERE t.retired_at IS NULL").map((rs, ctx) -> new StatisticsEngine.PairingIn(
+              rs.getString("team_id"), rs.getString("region_code"), rs.getString("community_code"))).list();
+      return StatisticsEngine.compute(regions, figures, stations, activities, pairings, now, version, threshold, synthetic[0]);
     });
   }
 }

@@ -37,8 +37,15 @@ public final class StatisticsEngine {
   /** A public station: its region and its 五有 flags. */
   public record StationIn(String region, String fiveHas) {}
 
-  /** A public activity: its region, theme, start, and whether it repeats weekly. */
-  public record ActivityIn(String region, Theme theme, LocalDateTime start, boolean weekly) {}
+  /** A public activity: its region, theme, start, whether it repeats weekly, and the team that organises it (or null). */
+  public record ActivityIn(String region, Theme theme, LocalDateTime start, boolean weekly, String organiser) {
+    public ActivityIn(String region, Theme theme, LocalDateTime start, boolean weekly) {
+      this(region, theme, start, weekly, null);
+    }
+  }
+
+  /** A unit's team paired with a community: the team's own region and the community's code. */
+  public record PairingIn(String teamId, String teamRegion, String community) {}
 
   /** How many weeks a weekly activity counts for (as the search index does). */
   static final int WEEKLY_OCCURRENCES = 8;
@@ -73,6 +80,12 @@ public final class StatisticsEngine {
               + "communities, in per cent; a weekly activity counts for eight weeks from its first date.",
           "每周都有活动的社区数", "社区（村）数", "%", ">=", 100.0, "种子文件 001：每个社区每周至少开展一次志愿服务活动 / seed 001",
           "activities, regions"),
+      new Indicator("paired_unit_weekly", "每周到结对社区开展活动的结对单位比例", "Paired units serving their community every week",
+          "期内每个已开始的自然周都在所结对的社区至少开展一次活动（组织队伍为该单位队伍）的单位 ÷ 有结对社区的单位 × 100%，按单位所属区划统计。",
+          "Units' teams that held at least one activity in a community they are paired with in every week of the period that has "
+              + "begun, divided by the teams with a paired community, in per cent, by the team's own region.",
+          "每周都到结对社区服务的单位数", "有结对社区的单位数", "%", ">=", 100.0,
+          "种子文件 001：结对单位每周至少到所结对的社区开展一次学雷锋志愿服务活动 / seed 001", "teams' pairings (team list), activities"),
       new Indicator("activities", "志愿服务活动数", "Volunteer activities",
           "期内开始（已开展或已计划）的志愿服务活动数，按区划、月份、季度、年份。活动是公开记录，不做抑制。",
           "Activities starting in the period (held or planned), by region, month, quarter and year. Activities are public records "
@@ -85,6 +98,11 @@ public final class StatisticsEngine {
 
   public static Table compute(List<RegionIn> regions, List<FigureIn> figures, List<StationIn> stations, List<ActivityIn> activities,
       LocalDateTime asOf, String dataVersion, int threshold, boolean synthetic) {
+    return compute(regions, figures, stations, activities, List.of(), asOf, dataVersion, threshold, synthetic);
+  }
+
+  public static Table compute(List<RegionIn> regions, List<FigureIn> figures, List<StationIn> stations, List<ActivityIn> activities,
+      List<PairingIn> pairings, LocalDateTime asOf, String dataVersion, int threshold, boolean synthetic) {
     Map<String, RegionIn> byCode = new LinkedHashMap<>();
     regions.forEach(r -> byCode.put(r.code(), r));
     Map<String, String> parentOf = new HashMap<>();
@@ -175,14 +193,26 @@ public final class StatisticsEngine {
     // ---- activities ----
     LocalDate today = asOf.toLocalDate();
     Map<String, Set<Long>> weeksOf = new HashMap<>(); // community → ISO week numbers (epoch Monday days) with an activity
+    Map<String, Set<String>> pairedWith = new HashMap<>(); // team → its paired communities
+    Map<String, String> teamRegion = new HashMap<>();
+    for (PairingIn p : pairings) {
+      pairedWith.computeIfAbsent(p.teamId(), k -> new HashSet<>()).add(p.community());
+      teamRegion.put(p.teamId(), p.teamRegion());
+    }
+    Map<String, Set<Long>> unitWeeks = new HashMap<>(); // team → weeks it served in a paired community
     Map<String, Map<String, Long>> counts = new HashMap<>(); // region|period → category ("" = all) → count
     for (ActivityIn a : activities) {
       LocalDate d = a.start().toLocalDate();
       String community = communityOf(a.region(), byCode);
       int n = a.weekly() ? WEEKLY_OCCURRENCES : 1;
       if (community != null) {
+        boolean paired = a.organiser() != null && pairedWith.getOrDefault(a.organiser(), Set.of()).contains(community);
         for (int i = 0; i < n; i++) {
-          weeksOf.computeIfAbsent(community, k -> new HashSet<>()).add(monday(d.plusWeeks(i)).toEpochDay());
+          long week = monday(d.plusWeeks(i)).toEpochDay();
+          weeksOf.computeIfAbsent(community, k -> new HashSet<>()).add(week);
+          if (paired) {
+            unitWeeks.computeIfAbsent(a.organiser(), k -> new HashSet<>()).add(week);
+          }
         }
       }
       String[] periods = {Integer.toString(d.getYear()), d.getYear() + "-Q" + d.get(IsoFields.QUARTER_OF_YEAR), YearMonth.from(d).toString()};
@@ -242,6 +272,21 @@ public final class StatisticsEngine {
           long[] c = cov.get(code);
           if (c != null && c[0] > 0) {
             out.add(rate("weekly_activity_coverage", byCode.get(code), m.toString(), c[1], c[0], 100.0, Status.OK, 100.0));
+          }
+        }
+        Map<String, long[]> units = new HashMap<>();
+        for (String team : pairedWith.keySet()) {
+          boolean every = unitWeeks.getOrDefault(team, Set.of()).containsAll(weeks);
+          for (String up = teamRegion.get(team); up != null; up = parentOf.get(up)) {
+            long[] c = units.computeIfAbsent(up, k -> new long[2]);
+            c[0]++;
+            c[1] += every ? 1 : 0;
+          }
+        }
+        for (String code : byCode.keySet()) {
+          long[] c = units.get(code);
+          if (c != null && c[0] > 0) {
+            out.add(rate("paired_unit_weekly", byCode.get(code), m.toString(), c[1], c[0], 100.0, Status.OK, 100.0));
           }
         }
       }

@@ -33,39 +33,45 @@ public final class JdbiImportWriter {
 
   /** What one import brings. {@code retireMissing}: kinds for which this is the full list of {@code source}. */
   public record Batch(String source, String username, List<Region> regions, List<Station> stations, List<Team> teams, List<Activity> activities,
-      List<RestrictedContact> contacts, List<VolunteerFigure> figures, Set<Kind> retireMissing) {
+      List<RestrictedContact> contacts, List<VolunteerFigure> figures, Set<Kind> retireMissing,
+      List<org.vsmap.geo.model.Pairing> pairings) {
 
     public static Batch of(String source, String username) {
-      return new Batch(source, username, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Set.of());
+      return new Batch(source, username, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Set.of(), List.of());
+    }
+
+    /** The pairings of the batch's teams: they replace what those teams had. */
+    public Batch withPairings(List<org.vsmap.geo.model.Pairing> p) {
+      return new Batch(source, username, regions, stations, teams, activities, contacts, figures, retireMissing, List.copyOf(p));
     }
 
     public Batch withRegions(List<Region> r) {
-      return new Batch(source, username, r, stations, teams, activities, contacts, figures, retireMissing);
+      return new Batch(source, username, r, stations, teams, activities, contacts, figures, retireMissing, pairings);
     }
 
     public Batch withStations(List<Station> s) {
-      return new Batch(source, username, regions, s, teams, activities, contacts, figures, retireMissing);
+      return new Batch(source, username, regions, s, teams, activities, contacts, figures, retireMissing, pairings);
     }
 
     public Batch withTeams(List<Team> t) {
-      return new Batch(source, username, regions, stations, t, activities, contacts, figures, retireMissing);
+      return new Batch(source, username, regions, stations, t, activities, contacts, figures, retireMissing, pairings);
     }
 
     public Batch withActivities(List<Activity> a) {
-      return new Batch(source, username, regions, stations, teams, a, contacts, figures, retireMissing);
+      return new Batch(source, username, regions, stations, teams, a, contacts, figures, retireMissing, pairings);
     }
 
     public Batch withContacts(List<RestrictedContact> c) {
-      return new Batch(source, username, regions, stations, teams, activities, c, figures, retireMissing);
+      return new Batch(source, username, regions, stations, teams, activities, c, figures, retireMissing, pairings);
     }
 
     public Batch withFigures(List<VolunteerFigure> f) {
-      return new Batch(source, username, regions, stations, teams, activities, contacts, f, retireMissing);
+      return new Batch(source, username, regions, stations, teams, activities, contacts, f, retireMissing, pairings);
     }
 
     /** This file is the complete list of {@code kinds} from its source: what it no longer lists is retired. */
     public Batch full(Set<Kind> kinds) {
-      return new Batch(source, username, regions, stations, teams, activities, contacts, figures, Set.copyOf(kinds));
+      return new Batch(source, username, regions, stations, teams, activities, contacts, figures, Set.copyOf(kinds), pairings);
     }
   }
 
@@ -105,7 +111,8 @@ public final class JdbiImportWriter {
 
   /** How many records {@link #apply} goes through (for a progress bar). */
   public static int size(Batch b) {
-    return b.regions().size() + b.stations().size() + b.teams().size() + b.activities().size() + b.contacts().size() + b.figures().size();
+    return b.regions().size() + b.stations().size() + b.teams().size() + b.activities().size() + b.contacts().size() + b.figures().size()
+        + b.pairings().size();
   }
 
   /** Exactly what {@link #apply} would do, computed inside a transaction that is then rolled back. */
@@ -151,6 +158,19 @@ public final class JdbiImportWriter {
           .bind("region", f.regionCode()).bind("period", f.period()).bind("registered", f.registered())
           .bind("active", f.active()).bind("hours", f.serviceHours()).bind("source", b.source()).execute();
       log.add("FIGURES", f.regionCode(), "period " + f.period());
+    }
+    if (!b.pairings().isEmpty()) {
+      java.util.Set<String> paired = new java.util.LinkedHashSet<>();
+      b.pairings().forEach(p -> paired.add(p.teamId()));
+      for (String team : paired) {
+        h.createUpdate("DELETE FROM team_pairing WHERE team_id = :team").bind("team", team).execute();
+      }
+      for (org.vsmap.geo.model.Pairing p : b.pairings()) {
+        log.step();
+        h.createUpdate("INSERT INTO team_pairing (team_id, community_code, source) VALUES (:team, :community, :source)")
+            .bind("team", p.teamId()).bind("community", p.communityCode()).bind("source", b.source()).execute();
+        log.add("PAIRING", p.communityCode(), "team " + p.teamId());
+      }
     }
     log.flush();
     if (!log.each) {

@@ -38,7 +38,13 @@ class StatisticsEngineTest {
         new ActivityIn("150601001001", Theme.PUBLIC_HEALTH, LocalDateTime.of(2026, 11, 2, 9, 0), true), // weekly: weeks of 2, 9, 16, 23 Nov …
         new ActivityIn("150601001002", Theme.ARTS, LocalDateTime.of(2026, 11, 23, 9, 0), false),
         new ActivityIn("150601001002", Theme.ARTS, LocalDateTime.of(2026, 12, 5, 9, 0), false)); // next month: no week of it has begun
-    return StatisticsEngine.compute(REGIONS, figures, stations, activities, AS_OF, "test-1", 5, true);
+    List<ActivityIn> all = new java.util.ArrayList<>(activities);
+    // a unit's team (tm-u) paired with 甲 serves there weekly from 2 Nov; tm-v, paired with 丙, never went; tm-w served at 甲, not its 丙
+    all.add(new ActivityIn("150601001001", Theme.COMMUNITY, LocalDateTime.of(2026, 11, 2, 15, 0), true, "tm-u"));
+    all.add(new ActivityIn("150601001001", Theme.COMMUNITY, LocalDateTime.of(2026, 11, 2, 15, 0), true, "tm-w"));
+    List<StatisticsEngine.PairingIn> pairings = List.of(new StatisticsEngine.PairingIn("tm-u", "1506", "150601001001"),
+        new StatisticsEngine.PairingIn("tm-v", "1506", "150601001003"), new StatisticsEngine.PairingIn("tm-w", "150601", "150601001003"));
+    return StatisticsEngine.compute(REGIONS, figures, stations, all, pairings, AS_OF, "test-1", 5, true);
   }
 
   static Optional<Value> value(Table t, String indicator, String region, String period, String category) {
@@ -84,9 +90,12 @@ class StatisticsEngineTest {
     // every November week begun so far: 甲 (weekly from 2 Nov) yes; 乙 (23 Nov only) no; 丙 none → 1 of 3
     assertThat(number(t, "weekly_activity_coverage", "150601001", "2026-11")).isEqualTo(33.3);
     assertThat(value(t, "weekly_activity_coverage", "150601001", "2026-12", null)).as("no week of December has begun").isEmpty();
-    assertThat(number(t, "activities", "150601", "2026-11")).isEqualTo(2.0);
-    assertThat(number(t, "activities", "150601", "2026-Q4")).isEqualTo(3.0);
-    assertThat(number(t, "activities", "1506", "2026")).isEqualTo(3.0);
+    assertThat(number(t, "activities", "150601", "2026-11")).isEqualTo(4.0); // two single, two weekly (each counted once)
+    assertThat(number(t, "activities", "150601", "2026-Q4")).isEqualTo(5.0);
+    assertThat(number(t, "activities", "1506", "2026")).isEqualTo(5.0);
+    // paired units: tm-u every week at its community; tm-v never; tm-w only elsewhere → city 1 of 3, district 0 of 1
+    assertThat(number(t, "paired_unit_weekly", "1506", "2026-11")).isEqualTo(33.3);
+    assertThat(number(t, "paired_unit_weekly", "150601", "2026-11")).isEqualTo(0.0);
     assertThat(value(t, "activities_by_theme", "150601", "2026-11", "ARTS").orElseThrow().value()).isEqualTo(1.0);
     assertThat(value(t, "activities_by_theme", "1506", "2026", "ARTS").orElseThrow().value()).isEqualTo(2.0);
     assertThat(t.synthetic()).isTrue();

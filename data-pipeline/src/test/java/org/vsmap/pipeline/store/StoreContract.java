@@ -297,12 +297,44 @@ abstract class StoreContract {
       assertThat(clean.problems()).isEmpty();
       assertThat(writer.apply(clean.batch()).figures()).isEqualTo(2);
       assertThat(writer.apply(clean.batch()).figures()).as("the same file again replaces, never doubles").isEqualTo(2);
+      // the demo seeds bring their own (synthetic) figures: look at this office's source only
       List<String> rows = own.jdbi().withHandle(h -> h.createQuery("SELECT region_code || ' ' || period || ' ' || registered || ' ' "
-          + "|| active FROM volunteer_figure ORDER BY region_code").mapTo(String.class).list());
+          + "|| active FROM volunteer_figure WHERE source <> :demo ORDER BY region_code").bind("demo", SeedLoader.DEMO_FIGURES_SOURCE)
+          .mapTo(String.class).list());
       assertThat(rows).containsExactly("150602 2026-11 52000 18000", "150603 2026-W47 300 200");
-      double hours = own.jdbi().withHandle(h -> h.createQuery("SELECT service_hours FROM volunteer_figure WHERE region_code = '150602'")
-          .mapTo(Double.class).one());
+      long replaced = own.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM volunteer_figure WHERE region_code = '150602' "
+          + "AND period = '2026-11'").mapTo(Long.class).one());
+      assertThat(replaced).as("the office's figure replaced the demo's for that region and month")
+          .isEqualTo(1);
+      double hours = own.jdbi().withHandle(h -> h.createQuery("SELECT service_hours FROM volunteer_figure WHERE region_code = '150602' "
+          + "AND period = '2026-11'").mapTo(Double.class).one());
       assertThat(hours).as("91,234.5 read as a number, thousands separator and all").isEqualTo(91234.5);
+    }
+  }
+
+  /** A unit's team list names the communities each team is paired with; a wrong code is a problem at its row and column. */
+  @Test
+  void teamPairingsComeInWithTheTeamListAndReplaceTheOldOnes() throws Exception {
+    try (Database own = Database.open(newDatabaseUrl("pairings"), user(), null)) {
+      SeedLoader.load(own, SeedSource.classpath(), CLOCK);
+      java.time.LocalDate today = java.time.LocalDate.now(CLOCK);
+      String bad = "队伍名称,上级队伍,区划代码,结对社区代码\n市税务局志愿服务分队,tm-1506,1506,150602001001；150602\n";
+      var checked = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
+          org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", bad, null), today);
+      assertThat(checked.problems()).extracting(org.vsmap.pipeline.importer.Problem::row, org.vsmap.pipeline.importer.Problem::value)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "150602"));
+      String good = "队伍名称,上级队伍,区划代码,结对社区代码\n市税务局志愿服务分队,tm-1506,1506,150602001001；150602001002\n";
+      JdbiImportWriter writer = new JdbiImportWriter(own.jdbi());
+      writer.apply(org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
+          org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", good, null), today).batch());
+      String again = "队伍名称,上级队伍,区划代码,结对社区代码\n市税务局志愿服务分队,tm-1506,1506,150602001003\n";
+      writer.apply(org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
+          org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", again, null), today).batch());
+      List<String> pairs = own.jdbi().withHandle(h -> h.createQuery("SELECT p.community_code FROM team_pairing p JOIN team t "
+          + "ON t.id = p.team_id WHERE t.name = '市税务局志愿服务分队'").mapTo(String.class).list());
+      assertThat(pairs).as("the newer list replaces the older").containsExactly("150602001003");
+      var stats = new org.vsmap.pipeline.stats.JdbiStatistics(own.jdbi(), CLOCK, 5).table();
+      assertThat(stats.values()).anyMatch(v -> v.indicator().equals("paired_unit_weekly") && v.regionCode().equals("1506"));
     }
   }
 
