@@ -48,6 +48,7 @@ public final class Routes {
     DataDownloads data = new DataDownloads(readiness, catalogue);
     OgcApi ogc = new OgcApi(views, readiness);
     StatsApi stats = new StatsApi(readiness);
+    TilesApi tiles = new TilesApi(readiness);
     StatsPages statsPages = new StatsPages(views, stats, settings);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -98,6 +99,8 @@ public final class Routes {
       config.routes.get("/stats/embed/{chart}", statsPages::embed);
       config.routes.get("/api/stats", stats::index);
       config.routes.get("/api/stats/{indicator}", stats::values);
+      config.routes.get("/tiles/{file}", tiles::tileJson);
+      config.routes.get("/tiles/{layer}/{z}/{x}/{file}", tiles::tile);
       config.routes.get("/ogc", ogc::landing);
       config.routes.get("/ogc/", ogc::landing);
       config.routes.get("/ogc/conformance", ogc::conformance);
