@@ -44,6 +44,13 @@
     if (!me) { s.set('lat', c.lat.toFixed(5)); s.set('lon', c.lng.toFixed(5)); }
     if (lang === 'en') { s.set('lang', 'en'); }
     if (document.documentElement.classList.contains('large-text')) { s.set('text', 'large'); }
+    if (location.pathname === '/embed') {
+      // the widget keeps its own address and display options
+      var here = new URLSearchParams(location.search);
+      ['height', 'search', 'list', 'colour'].forEach(function (o) { if (here.has(o)) { s.set(o, here.get(o)); } });
+      history.replaceState(null, '', '/embed?' + s.toString());
+      return;
+    }
     history.replaceState(null, '', '/?' + s.toString());
   }
 
@@ -128,6 +135,7 @@
         m.on('click', function () { map.setView(ll, Math.min(map.getZoom() + 2, 18)); });
       } else {
         m.bindPopup(function () { return popupFor(p); });
+        m.on('popupopen', function () { selected(p.kind, p.id, p.name, p.url); });
         markersByKey[p.kind + ':' + p.id] = m;
       }
       if (p.kind === 'station') { stations += p.count; }
@@ -179,7 +187,13 @@
     });
   }
 
+  // a resident chose a station, team or activity: pages that host the map (the embed) may pass it on
+  function selected(kind, id, name, url) {
+    document.dispatchEvent(new CustomEvent('vsmap:select', { detail: { kind: kind, id: id, name: name, url: url } }));
+  }
+
   function openOnMap(h) {
+    selected(h.kind, h.id, h.name, h.url);
     var ll = L.latLng(h.lat, h.lon);
     var marker = L.marker(ll, { icon: icon(h.kind, 1), title: h.name, alt: h.name }).addTo(layer);
     marker.bindPopup(popupFor({ kind: h.kind, name: h.name, url: h.url })).openPopup();

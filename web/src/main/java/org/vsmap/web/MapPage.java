@@ -30,6 +30,64 @@ final class MapPage {
   }
 
   void show(Context ctx) {
+    ctx.html(views.render("map", Lang.of(ctx), model(ctx)));
+  }
+
+  /** Display options of the embedded map: not filters, so they are taken out before the search reads the query. */
+  static final java.util.Set<String> EMBED_OPTIONS = java.util.Set.of("height", "search", "list", "colour");
+
+  /**
+   * GET /embed: the same map, filters and list in a page made for iframes — no site header, no
+   * cookies, links open the portal in a new tab, the attribution always shown — with display
+   * options: {@code height} (200–2000 px), {@code search=hide}, {@code list=hide},
+   * {@code colour=dark}. It tells its host its height and what a resident selects (postMessage).
+   */
+  void embed(Context ctx) {
+    int height = 480;
+    String h = ctx.queryParam("height");
+    if (h != null) {
+      try {
+        height = Integer.parseInt(h);
+      } catch (NumberFormatException e) {
+        throw WebError.badRequest("height must be a number of pixels, not '" + h + "'");
+      }
+      if (height < 200 || height > 2000) {
+        throw WebError.badRequest("height must be between 200 and 2000 pixels, not " + height);
+      }
+    }
+    for (String option : java.util.List.of("search", "list")) {
+      String v = ctx.queryParam(option);
+      if (v != null && !v.equals("show") && !v.equals("hide")) {
+        throw WebError.badRequest(option + " must be show or hide, not '" + v + "'");
+      }
+    }
+    String colour = ctx.queryParam("colour");
+    if (colour != null && !colour.equals("light") && !colour.equals("dark")) {
+      throw WebError.badRequest("colour must be light or dark, not '" + colour + "'");
+    }
+    Map<String, Object> model = model(ctx);
+    model.put("height", height);
+    model.put("showSearch", !"hide".equals(ctx.queryParam("search")));
+    model.put("showList", !"hide".equals(ctx.queryParam("list")));
+    model.put("dark", "dark".equals(colour));
+    model.put("embedded", true);
+    StringBuilder portal = new StringBuilder("/?");
+    ctx.queryParamMap().forEach((k, vs) -> {
+      if (!EMBED_OPTIONS.contains(k)) {
+        vs.forEach(v -> portal.append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+            .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
+      }
+    });
+    model.put("portalUrl", portal.substring(0, portal.length() - 1));
+    ctx.html(views.render("embed", Lang.of(ctx), model));
+  }
+
+  /** GET /embed/builder: an office picks region, kinds, theme and options, sees the widget live and copies a snippet. */
+  void builder(Context ctx) {
+    ctx.html(views.render("embed_builder", Lang.of(ctx), model(ctx)));
+  }
+
+  private Map<String, Object> model(Context ctx) {
     Lang lang = Lang.of(ctx);
     WebPorts ports = readiness.ports();
     Double z = SearchParams.number(ctx, "z", 1, 19);
@@ -85,6 +143,6 @@ final class MapPage {
       hits.add(m);
     }
     model.put("hits", hits);
-    ctx.html(views.render("map", lang, model));
+    return model;
   }
 }

@@ -66,6 +66,9 @@ public final class Routes {
       });
       config.routes.get("/health", health::health);
       config.routes.get("/", map::show);
+      config.routes.get("/embed", map::embed);
+      config.routes.get("/embed/builder", map::builder);
+      config.routes.get("/oembed", ctx -> OEmbed.answer(ctx));
       config.routes.get("/stations/{id}", station::show);
       config.routes.get("/teams/{id}", team::show);
       config.routes.get("/activities/{id}", activity::show);
@@ -134,8 +137,15 @@ public final class Routes {
       config.routes.get("/admin/contacts", admin::contacts);
       config.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
       config.routes.before(ctx -> {
-        // defence in depth behind the escaping: no inline or foreign script can run on our pages
-        ctx.header("Content-Security-Policy", CSP);
+        // defence in depth behind the escaping: no inline or foreign script can run on our pages;
+        // the widgets may be framed by the sites allowed, the admin pages never, the rest only by us
+        String path = ctx.path();
+        String ancestors = path.equals("/embed") || path.startsWith("/stats/embed/") ? settings.frameAncestors()
+            : path.startsWith("/admin") ? "'none'" : "'self'";
+        ctx.header("Content-Security-Policy", CSP + "; frame-ancestors " + ancestors);
+        if (path.startsWith("/admin")) {
+          ctx.header("X-Frame-Options", "DENY");
+        }
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
       });

@@ -10,8 +10,14 @@ import java.time.Clock;
  * @param tileAttribution the credit line the basemap's terms require
  * @param clock the clock "now" is read from (China time)
  * @param rateLimitPerMinute requests per minute and client (IP address) before 429, 0 for no limit
+ * @param frameAncestors who may put the public widgets (/embed, /stats/embed) in a frame: a CSP
+ *     frame-ancestors source list, {@code *} (the default) for any site
  */
-public record WebSettings(String tileUrl, String tileAttribution, Clock clock, int rateLimitPerMinute) {
+public record WebSettings(String tileUrl, String tileAttribution, Clock clock, int rateLimitPerMinute, String frameAncestors) {
+
+  public WebSettings(String tileUrl, String tileAttribution, Clock clock, int rateLimitPerMinute) {
+    this(tileUrl, tileAttribution, clock, rateLimitPerMinute, "*");
+  }
 
   /** Requests per minute one client may make by default (a person never comes near; a script gets 429). */
   public static final int DEFAULT_RATE_LIMIT = 1200;
@@ -21,6 +27,13 @@ public record WebSettings(String tileUrl, String tileAttribution, Clock clock, i
   }
 
   public WebSettings {
+    frameAncestors = frameAncestors == null || frameAncestors.isBlank() ? "*" : frameAncestors.strip();
+    for (String source : frameAncestors.split("\\s+")) {
+      if (!source.matches("\\*|'self'|'none'|https?://[A-Za-z0-9.*-]+(:\\d+)?|https?:")) {
+        throw new IllegalArgumentException("frame ancestors must be *, 'self', 'none' or origins like https://www.example.gov.cn, not "
+            + source);
+      }
+    }
     if (rateLimitPerMinute < 0) {
       throw new IllegalArgumentException("the rate limit is a number of requests per minute, 0 for none: " + rateLimitPerMinute);
     }

@@ -1,0 +1,138 @@
+package org.vsmap.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The widget as an office's site uses it: a host page on another origin (a second local port)
+ * puts it in with the one-line script; in headless Chromium it loads, takes its content's height,
+ * and hands a resident's selection to the host page; the framing policy and oEmbed over HTTP.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EmbedBrowserIT {
+  RunningPortal portal;
+  HttpServer host;
+
+  @BeforeAll
+  void start() throws Exception {
+    portal = RunningPortal.start(Files.createTempDirectory("vsmap-embed-").resolve("data"));
+    host = HttpServer.create(new InetSocketAddress("127.0.0.1", RunningPortal.freePort()), 0);
+    String portalOrigin = portal.url("");
+    host.createContext("/", exchange -> {
+      String page = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>东胜区文明办</title></head><body>"
+          + "<h1>东胜区志愿服务</h1><p id=\"chosen\">none</p>"
+          + "<script src=\"" + portalOrigin + "/static/embed-loader.js\" data-src=\"" + portalOrigin
+          + "/embed?region=150602&amp;height=400\" data-height=\"300\"></script>"
+          + "<script src=\"/host.js\"></script></body></html>";
+      String js = "document.addEventListener('vsmap:select', function (e) { document.getElementById('chosen').textContent = "
+          + "e.detail.kind + '|' + e.detail.id + '|' + e.detail.url; });";
+      byte[] body = (exchange.getRequestURI().getPath().equals("/host.js") ? js : page).getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", exchange.getRequestURI().getPath().equals("/host.js")
+          ? "text/javascript; charset=utf-8" : "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    host.start();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (host != null) {
+      host.stop(0);
+    }
+    if (portal != null) {
+      portal.close();
+    }
+  }
+
+  @Test
+  void anOfficePageEmbedsTheWidgetWhichResizesAndReportsTheSelection() throws Exception {
+    ChromeDriver browser = Browser.open(1280, 900);
+    try {
+      String hostUrl = "http://127.0.0.1:" + host.getAddress().getPort() + "/";
+      assertThat(hostUrl).doesNotStartWith(portal.url("")); // another origin
+      browser.get(hostUrl);
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      wait.until(d -> !d.findElements(By.tagName("iframe")).isEmpty());
+      var frame = browser.findElement(By.tagName("iframe"));
+      // the loader starts at data-height (300); the widget reports its real height
+      try {
+        wait.until(d -> !frame.getCssValue("height").equals("300px"));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        String info = (String) ((JavascriptExecutor) browser).executeScript("var f = document.querySelector('iframe');"
+            + " return f.src + ' | ' + f.style.height + ' | ' + f.getAttribute('loading') + ' | ' + document.readyState");
+        browser.switchTo().frame(frame);
+        String inner = (String) ((JavascriptExecutor) browser).executeScript("return location.href + ' | ' + document.readyState + ' | '"
+            + " + document.documentElement.scrollHeight + ' | ' + (window.parent !== window) + ' | ' + document.scripts.length");
+        throw new AssertionError("the widget did not report its height: " + info + " || " + inner + "; browser log: "
+            + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
+      }
+      int height = Integer.parseInt(frame.getCssValue("height").replace("px", ""));
+      assertThat(height).as("map of 400 px plus the panel").isGreaterThan(400);
+      browser.switchTo().frame(frame);
+      wait.until(d -> "true".equals(d.findElement(By.id("map")).getAttribute("data-loaded")));
+      assertThat(browser.findElements(By.cssSelector("header.site"))).as("no site chrome in the widget").isEmpty();
+      assertThat(browser.findElements(By.cssSelector("#results li"))).isNotEmpty();
+      String firstId = browser.findElement(By.cssSelector("#results li")).getAttribute("data-id");
+      wait.until(d -> !d.findElements(By.cssSelector("#results li .show-on-map")).isEmpty());
+      browser.findElement(By.cssSelector("#results li .show-on-map")).click();
+      browser.switchTo().defaultContent();
+      wait.until(d -> !d.findElement(By.id("chosen")).getText().equals("none"));
+      String[] chosen = browser.findElement(By.id("chosen")).getText().split("\\|");
+      assertThat(chosen[1]).isEqualTo(firstId);
+      assertThat(chosen[2]).startsWith(portal.url("/"));
+      assertThat((Object) ((JavascriptExecutor) browser).executeScript("return document.cookie")).isEqualTo("");
+      var severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+      assertThat(severe).as("console errors").isEmpty();
+    } finally {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void framingPolicyOEmbedAndBuilder() throws Exception {
+    var embed = portal.get("/embed?region=150602");
+    assertThat(embed.statusCode()).isEqualTo(200);
+    assertThat(embed.headers().firstValue("content-security-policy").orElse("")).endsWith("frame-ancestors *");
+    assertThat(embed.headers().firstValue("set-cookie")).isEmpty();
+    assertThat(portal.get("/").headers().firstValue("content-security-policy").orElse("")).endsWith("frame-ancestors 'self'");
+    var admin = portal.get("/admin/login");
+    assertThat(admin.headers().firstValue("content-security-policy").orElse("")).endsWith("frame-ancestors 'none'");
+    assertThat(admin.headers().firstValue("x-frame-options")).hasValue("DENY");
+    for (String bad : List.of("/embed?height=50", "/embed?height=tall", "/embed?search=maybe", "/embed?colour=pink")) {
+      assertThat(portal.get(bad).statusCode()).as(bad).isEqualTo(400);
+    }
+    String url = portal.url("/embed?region=150602&kind=station");
+    JsonNode o = new ObjectMapper().readTree(portal.get("/oembed?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)).body());
+    assertThat(o.get("version").asText()).isEqualTo("1.0");
+    assertThat(o.get("type").asText()).isEqualTo("rich");
+    assertThat(o.get("html").asText()).contains("<iframe src=\"" + portal.url("/embed?region=150602&amp;kind=station") + "\"");
+    assertThat(portal.get("/oembed?url=" + URLEncoder.encode("https://evil.example/embed", StandardCharsets.UTF_8)).statusCode())
+        .isEqualTo(404);
+    assertThat(portal.get("/oembed?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8) + "&format=xml").statusCode()).isEqualTo(501);
+    assertThat(portal.get("/oembed").statusCode()).isEqualTo(400);
+    String builder = portal.get("/embed/builder").body();
+    assertThat(builder).contains("b-preview").contains("embed-builder.js").contains("vsmap:select");
+  }
+}
