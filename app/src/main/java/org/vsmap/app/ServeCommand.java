@@ -43,6 +43,11 @@ final class ServeCommand implements Callable<Integer> {
           + "default ${DEFAULT-VALUE}).")
   int rateLimit;
 
+  @Option(names = "--frame-ancestors", defaultValue = "${env:VSMAP_FRAME_ANCESTORS:-*}", paramLabel = "SOURCES",
+      description = "Sites that may put the public widgets (/embed, /stats/embed) in a frame: * (default) or a space-separated list "
+          + "such as \"https://www.example.gov.cn 'self'\" (env VSMAP_FRAME_ANCESTORS). Admin pages are never framable.")
+  String frameAncestors;
+
   @Option(names = "--suppress-below", defaultValue = "${env:VSMAP_SUPPRESS_BELOW:-5}", paramLabel = "N",
       description = "Published statistics withhold counts of people from 1 to N-1 (and the cells that would give them away); "
           + "env VSMAP_SUPPRESS_BELOW, default ${DEFAULT-VALUE}.")
@@ -65,9 +70,9 @@ final class ServeCommand implements Callable<Integer> {
     Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
     WebSettings settings;
     try {
-      settings = new WebSettings(tileUrl, tileAttribution, clock, rateLimit);
+      settings = new WebSettings(tileUrl, tileAttribution, clock, rateLimit, frameAncestors);
     } catch (IllegalArgumentException e) {
-      throw new Failure("--tile-url: " + e.getMessage());
+      throw new Failure(e.getMessage().startsWith("frame ancestors") ? "--frame-ancestors: " + e.getMessage() : "--tile-url: " + e.getMessage());
     }
     DataDirectory dir = DataDirectory.open(store.dataDir);
     Readiness readiness = new Readiness();

@@ -132,6 +132,8 @@ class EmbedBrowserIT {
         .isEqualTo(404);
     assertThat(portal.get("/oembed?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8) + "&format=xml").statusCode()).isEqualTo(501);
     assertThat(portal.get("/oembed").statusCode()).isEqualTo(400);
+    assertThat(RunningPortal.cli("serve", "--frame-ancestors", "javascript:alert(1)", "--data-dir",
+        Files.createTempDirectory("vsmap-fa-").resolve("d").toString()).out()).contains("--frame-ancestors");
     String builder = portal.get("/embed/builder").body();
     assertThat(builder).contains("b-preview").contains("embed-builder.js").contains("vsmap:select");
   }
