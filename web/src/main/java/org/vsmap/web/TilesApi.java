@@ -21,7 +21,7 @@ import org.vsmap.geo.port.SearchIndex;
  * grid, so an edit shows in the next tile) and the district boundaries; {@code /tiles/{layer}.json}
  * (TileJSON 3.0) and {@code /tiles/style.json} (an example MapLibre style using them).
  */
-final class TilesApi {
+public final class TilesApi {
   static final String MEDIA_TYPE = "application/vnd.mapbox-vector-tile";
   static final Map<String, Kind> POINT_LAYERS = Map.of("stations", Kind.STATION, "teams", Kind.TEAM, "activities", Kind.ACTIVITY);
   static final Set<String> LAYERS = Set.of("stations", "teams", "activities", "boundaries");
@@ -65,19 +65,24 @@ final class TilesApi {
       ctx.status(304);
       return;
     }
-    List<VectorTiles.Feature> features = layer.equals("boundaries") ? boundaries() : points(POINT_LAYERS.get(layer), z, x, y);
-    byte[] body = VectorTiles.encode(z, x, y, List.of(new VectorTiles.Layer(layer, features)));
+    byte[] body = layer.equals("boundaries") ? VectorTiles.encode(z, x, y, List.of(new VectorTiles.Layer(layer, boundaries())))
+        : pointTile(readiness.ports().search(), layer, z, x, y);
     ctx.contentType(MEDIA_TYPE).result(body);
   }
 
-  private List<VectorTiles.Feature> points(Kind kind, int z, int x, int y) {
+  /** The tile of a point layer: the index's clusters of the tile's box (plus buffer) at its zoom, encoded. Public for the benchmark. */
+  public static byte[] pointTile(SearchIndex search, String layer, int z, int x, int y) {
+    return VectorTiles.encode(z, x, y, List.of(new VectorTiles.Layer(layer, points(search, POINT_LAYERS.get(layer), z, x, y))));
+  }
+
+  private static List<VectorTiles.Feature> points(SearchIndex search, Kind kind, int z, int x, int y) {
     double[] b = VectorTiles.bounds(z, x, y);
     double padX = (b[2] - b[0]) * VectorTiles.BUFFER / VectorTiles.EXTENT;
     double padY = (b[3] - b[1]) * VectorTiles.BUFFER / VectorTiles.EXTENT;
     BBox box = new BBox(Math.max(-180, b[0] - padX), Math.max(-90, b[1] - padY), Math.min(180, b[2] + padX), Math.min(90, b[3] + padY));
     SearchIndex.Request request = SearchIndex.Request.builder().kinds(Set.of(kind)).bbox(box).limit(1).build();
     List<VectorTiles.Feature> out = new ArrayList<>();
-    for (SearchIndex.Cluster c : readiness.ports().search().clusters(request, z)) {
+    for (SearchIndex.Cluster c : search.clusters(request, z)) {
       Map<String, Object> tags = new LinkedHashMap<>();
       tags.put("kind", c.kind().name().toLowerCase());
       tags.put("count", c.count());
