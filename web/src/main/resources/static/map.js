@@ -142,6 +142,7 @@
       m.addTo(layer);
     });
     el.setAttribute('data-stations', String(stations));
+    if (!el.hasAttribute('data-first-ms')) { el.setAttribute('data-first-ms', String(Math.round(performance.now()))); }
     el.setAttribute('data-loaded', 'true');
   }
 

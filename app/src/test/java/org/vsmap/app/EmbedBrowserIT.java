@@ -91,7 +91,23 @@ class EmbedBrowserIT {
       assertThat(height).as("map of 400 px plus the panel").isGreaterThan(400);
       browser.switchTo().frame(frame);
       wait.until(d -> "true".equals(d.findElement(By.id("map")).getAttribute("data-loaded")));
+      // measured, not asserted: when the first markers were drawn, from the start of the frame's navigation (docs/BENCHMARKS.md)
+      System.out.println("widget: first markers drawn " + browser.findElement(By.id("map")).getAttribute("data-first-ms")
+          + " ms after the frame's navigation began, " + browser.findElements(By.cssSelector(".leaflet-marker-icon")).size() + " markers");
       assertThat(browser.findElements(By.cssSelector("header.site"))).as("no site chrome in the widget").isEmpty();
+      // axe-core (test resource) inside the widget: no serious or critical violations
+      String axe;
+      try (var in = EmbedBrowserIT.class.getResourceAsStream("/axe/axe.min.js")) {
+        axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      ((JavascriptExecutor) browser).executeScript(axe);
+      browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+      Object result = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
+          + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+          + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+          + "    .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.length + ' × ' + v.nodes[0].target; }));"
+          + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+      assertThat((List<?>) result).as("axe-core serious/critical violations in the widget").isEmpty();
       assertThat(browser.findElements(By.cssSelector("#results li"))).isNotEmpty();
       String firstId = browser.findElement(By.cssSelector("#results li")).getAttribute("data-id");
       wait.until(d -> !d.findElements(By.cssSelector("#results li .show-on-map")).isEmpty());
@@ -134,6 +150,23 @@ class EmbedBrowserIT {
     assertThat(portal.get("/oembed").statusCode()).isEqualTo(400);
     assertThat(RunningPortal.cli("serve", "--frame-ancestors", "javascript:alert(1)", "--data-dir",
         Files.createTempDirectory("vsmap-fa-").resolve("d").toString()).out()).contains("--frame-ancestors");
+    // the widget's own JS and CSS (Leaflet included), gzip-compressed, within the 150 KB budget
+    String html = embed.body();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:src|href)=\"(/(?:static|webjars)/[^\"]+\\.(?:js|css))\"").matcher(html);
+    long compressed = 0;
+    List<String> assets = new java.util.ArrayList<>();
+    while (m.find()) {
+      byte[] body = portal.get(m.group(1)).body().getBytes(StandardCharsets.UTF_8);
+      java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream();
+      try (var gz = new java.util.zip.GZIPOutputStream(z)) {
+        gz.write(body);
+      }
+      compressed += z.size();
+      assets.add(m.group(1));
+    }
+    assertThat(assets).contains("/static/map.js", "/static/embed.js", "/static/app.css", "/webjars/leaflet/1.9.4/dist/leaflet.js");
+    assertThat(compressed).as("gzip bytes of %s", assets).isLessThanOrEqualTo(150 * 1024);
+    System.out.printf("widget JS + CSS: %d bytes gzip (%s)%n", compressed, assets);
     String builder = portal.get("/embed/builder").body();
     assertThat(builder).contains("b-preview").contains("embed-builder.js").contains("vsmap:select");
   }
