@@ -284,6 +284,47 @@ class AdminIT {
     assertThat(newest.get("added").asLong() + newest.get("retired").asLong()).isZero();
   }
 
+  /** A station moved in the admin pages is in the next vector tile at its new place and gone from the old one (the index follows within a second). */
+  @Test
+  void anEditShowsInTheNextTile() throws Exception {
+    Office admin = new Office().signIn("cityadmin", PASSWORD);
+    String id = "st-150621-library";
+    int[] before = TilesIT.tileOf(110.005489, 40.414889, 16);
+    int[] after = TilesIT.tileOf(110.10, 40.30, 16);
+    assertThat(before).isNotEqualTo(after);
+    assertThat(tileIds(before)).contains(id);
+    assertThat(tileIds(after)).doesNotContain(id);
+    Map<String, String> form = formValues(admin.get("/admin/stations/" + id).body());
+    form.put("csrf", admin.csrf);
+    form.put("lon", "110.10");
+    form.put("lat", "40.30");
+    assertThat(admin.post("/admin/stations/" + id, form).statusCode()).isEqualTo(302);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (!tileIds(after).contains(id)) {
+      assertThat(System.nanoTime()).as("the moved station in its new tile").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    assertThat(tileIds(before)).doesNotContain(id);
+  }
+
+  /** The ids of the single stations in a z16 tile, read through the MVT protobuf schema. */
+  static java.util.Set<String> tileIds(int[] t) throws Exception {
+    byte[] mvt = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal.url("/tiles/stations/" + t[0] + "/" + t[1]
+        + "/" + t[2] + ".mvt"))).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (var layer : io.github.sebasbaumh.mapbox.vectortile.VectorTile.Tile.parseFrom(mvt).getLayersList()) {
+      int key = layer.getKeysList().indexOf("id");
+      for (var f : layer.getFeaturesList()) {
+        for (int i = 0; i + 1 < f.getTagsCount(); i += 2) {
+          if (f.getTags(i) == key) {
+            ids.add(layer.getValues(f.getTags(i + 1)).getStringValue());
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
   @Test
   void anOfficeEditsItsOwnRecordsButGets403ForAnotherRegionsAndNothingChanges() throws Exception {
     Office o = new Office().signIn("dongsheng", PASSWORD);
