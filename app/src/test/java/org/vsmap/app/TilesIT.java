@@ -85,6 +85,43 @@ class TilesIT {
     });
   }
 
+  /** A single activity's tile carries what a style needs: its theme code and whether it still recruits. */
+  @Test
+  void singleRecordsCarryTheirCodes() throws Exception {
+    JsonNode activities = JSON.readTree(get("/data/activities.geojson").body()).get("features");
+    int checked = 0;
+    for (JsonNode a : activities) {
+      if (checked == 5) {
+        break;
+      }
+      double lon = a.at("/geometry/coordinates/0").asDouble();
+      double lat = a.at("/geometry/coordinates/1").asDouble();
+      int[] t = tileOf(lon, lat, 20);
+      var tile = io.github.sebasbaumh.mapbox.vectortile.VectorTile.Tile.parseFrom(get("/tiles/activities/20/" + t[1] + "/" + t[2] + ".mvt")
+          .body());
+      var layer = tile.getLayers(0);
+      for (var f : layer.getFeaturesList()) {
+        Map<String, String> tags = new HashMap<>();
+        for (int i = 0; i + 1 < f.getTagsCount(); i += 2) {
+          var v = layer.getValues(f.getTags(i + 1));
+          tags.put(layer.getKeys(f.getTags(i)), v.hasStringValue() ? v.getStringValue() : v.hasBoolValue() ? Boolean.toString(v.getBoolValue())
+              : Long.toString(v.hasSintValue() ? v.getSintValue() : v.hasIntValue() ? v.getIntValue() : v.getUintValue()));
+        }
+        if (a.get("id").asText().equals(tags.get("id"))) {
+          JsonNode p = a.get("properties");
+          assertThat(tags.get("theme")).isEqualTo(p.get("theme").asText());
+          boolean recruiting = p.get("volunteers_signed_up").asInt() < p.get("volunteers_wanted").asInt();
+          assertThat(tags.get("recruiting")).as("%s", a.get("id")).isEqualTo(Boolean.toString(recruiting));
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).as("activities found alone in their zoom-20 tile").isEqualTo(5);
+    JsonNode tj = JSON.readTree(get("/tiles/activities.json").body());
+    assertThat(tj.at("/vector_layers/0/fields").has("theme")).isTrue();
+    assertThat(tj.at("/vector_layers/0/fields").has("recruiting")).isTrue();
+  }
+
   @Test
   void tilesHoldExactlyTheMapsClustersAndCache() throws Exception {
     for (int z : new int[] {5, 10, 14}) {

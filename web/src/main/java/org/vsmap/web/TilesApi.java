@@ -90,6 +90,16 @@ public final class TilesApi {
       if (c.id() != null) {
         tags.put("id", c.id());
         tags.put("name", c.name());
+        if (c.code() != null) {
+          tags.put(switch (c.kind()) {
+            case STATION -> "type";
+            case TEAM -> "level";
+            case ACTIVITY -> "theme";
+          }, c.code());
+        }
+        if (c.recruiting() != null) {
+          tags.put("recruiting", c.recruiting());
+        }
       }
       out.add(new VectorTiles.Feature(GF.createPoint(new Coordinate(c.point().lon(), c.point().lat())), tags));
     }
@@ -129,6 +139,14 @@ public final class TilesApi {
       fields.put("kind", "String");
       fields.put("count", "Number (records in the cluster)");
       fields.put("cluster", "Boolean");
+      switch (layer) {
+        case "stations" -> fields.put("type", "String (station type code, a single record)");
+        case "teams" -> fields.put("level", "String (team tier code, a single record)");
+        default -> {
+          fields.put("theme", "String (one of the 18 theme codes, a single record)");
+          fields.put("recruiting", "Boolean (still looking for volunteers, a single record)");
+        }
+      }
     }
     Map<String, Object> tj = new LinkedHashMap<>();
     tj.put("tilejson", "3.0.0");

@@ -21,7 +21,7 @@ import org.vsmap.geo.model.Kind;
  * answers on the national index.
  */
 record HitCard(Kind kind, String id, String name, String region, GeoPoint point, boolean synthetic, String detail,
-    long start, long end, boolean approximate) {
+    long start, long end, boolean approximate, boolean recruiting) {
   static final String FIELD = "card";
   static final long NONE = Long.MIN_VALUE;
 
@@ -29,7 +29,7 @@ record HitCard(Kind kind, String id, String name, String region, GeoPoint point,
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(kind.ordinal());
-      out.writeByte((synthetic ? 1 : 0) | (approximate ? 2 : 0));
+      out.writeByte((synthetic ? 1 : 0) | (approximate ? 2 : 0) | (recruiting ? 4 : 0));
       out.writeBoolean(point != null);
       if (point != null) {
         out.writeDouble(point.lon());
@@ -56,7 +56,7 @@ record HitCard(Kind kind, String id, String name, String region, GeoPoint point,
       long start = in.readLong();
       long end = in.readLong();
       return new HitCard(kind, in.readUTF(), in.readUTF(), in.readUTF(), p, synthetic, emptyToNull(in.readUTF()), start, end,
-          (flags & 2) != 0);
+          (flags & 2) != 0, (flags & 4) != 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -101,7 +101,7 @@ import org.vsmap.geo.spatial.Geodesy;
 public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
   /** Bumped whenever the field layout changes: an index of another format is rebuilt. */
-  static final String FORMAT = "8";
+  static final String FORMAT = "9";
   private static final String[] DIMS = {KIND, THEME, CARE, COUNTY, STREET, TYPE, RECRUITING};
   private static final int CELL_PIXELS = 64;
   private static final int PRECOMPUTED_MAX_ZOOM = 14;
@@ -756,7 +756,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       return new Cluster(k, new GeoPoint(c.lon(), c.lat()), c.count(), null, null);
     }
     HitCard card = HitCard.of(s.getIndexReader(), docs[c.single()]);
-    return new Cluster(k, new GeoPoint(c.lon(), c.lat()), 1, card.id(), card.name());
+    return new Cluster(k, new GeoPoint(c.lon(), c.lat()), 1, card.id(), card.name(), card.detail(),
+        k == Kind.ACTIVITY ? card.recruiting() : null);
   }
 
   /** The precomputed clusters of every kind; rebuilt in the background once the index has moved on. */

@@ -87,7 +87,7 @@ final class SearchDocuments {
     Document d = base(Kind.STATION, s.id(), s.name(), s.address() + " " + String.join(" ", s.services()),
         s.regionCode(), s.location(), s.synthetic(), s.type().name());
     d.add(new BinaryDocValuesField(HitCard.FIELD, new HitCard(Kind.STATION, s.id(), s.name(), s.regionCode(), s.location(),
-        s.synthetic(), s.type().name(), HitCard.NONE, HitCard.NONE, s.approximate()).encode()));
+        s.synthetic(), s.type().name(), HitCard.NONE, HitCard.NONE, s.approximate(), false).encode()));
     d.add(new SortedSetDocValuesFacetField(TYPE, s.type().name()));
     d.add(new StringField(TYPE, s.type().name(), Field.Store.NO));
     return build(d);
@@ -97,7 +97,7 @@ final class SearchDocuments {
     Document d = base(Kind.TEAM, t.id(), t.name(), join(t.supervisingUnit(), t.speciality()), t.regionCode(), home,
         t.synthetic(), t.level().name());
     d.add(new BinaryDocValuesField(HitCard.FIELD, new HitCard(Kind.TEAM, t.id(), t.name(), t.regionCode(), home,
-        t.synthetic(), t.level().name(), HitCard.NONE, HitCard.NONE, false).encode()));
+        t.synthetic(), t.level().name(), HitCard.NONE, HitCard.NONE, false, false).encode()));
     return build(d);
   }
 
@@ -124,7 +124,7 @@ final class SearchDocuments {
     d.add(new StoredField(START, start));
     d.add(new StoredField(END, end + (occurrences - 1) * 7L * 24 * 3600));
     d.add(new BinaryDocValuesField(HitCard.FIELD, new HitCard(Kind.ACTIVITY, a.id(), a.title(), a.regionCode(), a.location(),
-        a.synthetic(), a.theme().name(), start, end + (occurrences - 1) * 7L * 24 * 3600, a.approximate()).encode()));
+        a.synthetic(), a.theme().name(), start, end + (occurrences - 1) * 7L * 24 * 3600, a.approximate(), a.recruiting()).encode()));
     return build(d);
   }
 

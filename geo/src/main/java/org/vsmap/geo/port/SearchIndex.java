@@ -138,8 +138,15 @@ public interface SearchIndex {
   /** A completion for what is being typed. */
   record Suggestion(Kind kind, String id, String name) {}
 
-  /** A group of nearby things of one kind on the map; id and name are set when it holds one. */
-  record Cluster(Kind kind, GeoPoint point, int count, String id, String name) {}
+  /**
+   * A group of nearby things of one kind on the map; id, name and code (station type, team tier or
+   * activity theme) are set when it holds one, and recruiting for a single activity.
+   */
+  record Cluster(Kind kind, GeoPoint point, int count, String id, String name, String code, Boolean recruiting) {
+    public Cluster(Kind kind, GeoPoint point, int count, String id, String name) {
+      this(kind, point, count, id, name, null, null);
+    }
+  }
 
   Result search(Request request);
 
