@@ -126,6 +126,29 @@ class EmbedBrowserIT {
     }
   }
 
+  /** On a phone the widget fits the screen: no sideways scrolling, the map drawn, no console errors. */
+  @Test
+  void theWidgetWorksOnAPhone() throws Exception {
+    ChromeDriver browser = Browser.open(360, 740);
+    try {
+      browser.get(portal.url("/embed?region=150602&height=360"));
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      wait.until(d -> "true".equals(d.findElement(By.id("map")).getAttribute("data-loaded")));
+      JavascriptExecutor js = (JavascriptExecutor) browser;
+      assertThat((Long) js.executeScript("return window.innerWidth")).isEqualTo(360L);
+      assertThat((Long) js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+          .isLessThanOrEqualTo(0L);
+      assertThat(browser.findElement(By.id("map")).getSize().getHeight()).isEqualTo(360);
+      assertThat(browser.findElements(By.cssSelector(".leaflet-marker-icon"))).isNotEmpty();
+      assertThat(browser.findElement(By.id("q")).getSize().getHeight()).as("a thumb-sized search box").isGreaterThanOrEqualTo(44);
+      var severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+          .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+      assertThat(severe).as("console errors").isEmpty();
+    } finally {
+      browser.quit();
+    }
+  }
+
   @Test
   void framingPolicyOEmbedAndBuilder() throws Exception {
     var embed = portal.get("/embed?region=150602");
