@@ -18,6 +18,13 @@ final class Browser {
 
   private Browser() {}
 
+  /** Fails with the messages when the page (or a frame in it) logged an error to the console. */
+  static void assertNoConsoleErrors(ChromeDriver browser) {
+    var severe = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
+    org.assertj.core.api.Assertions.assertThat(severe).as("console errors").isEmpty();
+  }
+
   static ChromeDriver open(int width, int height) throws Exception {
     if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
       String reason = "headless browser tests need " + CHROMIUM + " and " + CHROMEDRIVER

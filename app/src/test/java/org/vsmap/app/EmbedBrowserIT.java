@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,9 +117,7 @@ class EmbedBrowserIT {
       assertThat(chosen[1]).isEqualTo(firstId);
       assertThat(chosen[2]).startsWith(portal.url("/"));
       assertThat((Object) ((JavascriptExecutor) browser).executeScript("return document.cookie")).isEqualTo("");
-      var severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-          .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-      assertThat(severe).as("console errors").isEmpty();
+      Browser.assertNoConsoleErrors(browser);
     } finally {
       browser.quit();
     }
@@ -141,9 +138,7 @@ class EmbedBrowserIT {
       assertThat(browser.findElement(By.id("map")).getSize().getHeight()).isEqualTo(360);
       assertThat(browser.findElements(By.cssSelector(".leaflet-marker-icon"))).isNotEmpty();
       assertThat(browser.findElement(By.id("q")).getSize().getHeight()).as("a thumb-sized search box").isGreaterThanOrEqualTo(44);
-      var severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-          .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-      assertThat(severe).as("console errors").isEmpty();
+      Browser.assertNoConsoleErrors(browser);
     } finally {
       browser.quit();
     }

@@ -84,13 +84,14 @@ final class StatsPages {
       m.put("empty", true);
       return m;
     }
-    String rootName = t.values().stream().filter(v -> v.regionCode().equals(root)).map(Statistics.Value::regionName).findFirst()
+    Lookup ix = Lookup.of(t);
+    String rootName = Optional.ofNullable(ix.names().get(root))
         .orElseThrow(() -> WebError.notFound("no statistics for region " + root));
     m.put("region", root);
     m.put("regionName", rootName);
-    String year = latest(t, "volunteer_rate", root, p -> p.length() == 4);
-    String hoursYear = latest(t, "hours_per_volunteer", root, p -> p.length() == 4);
-    String month = latest(t, "weekly_activity_coverage", root, p -> p.matches("\\d{4}-\\d{2}"));
+    String year = latest(ix, "volunteer_rate", root, p -> p.length() == 4);
+    String hoursYear = latest(ix, "hours_per_volunteer", root, p -> p.length() == 4);
+    String month = latest(ix, "weekly_activity_coverage", root, p -> p.matches("\\d{4}-\\d{2}"));
     m.put("year", year);
     m.put("month", month);
 
@@ -99,17 +100,17 @@ final class StatsPages {
     for (Statistics.Indicator i : t.indicators()) {
       String period = switch (i.id()) {
         case "volunteer_rate" -> year;
-        case "active_rate" -> latest(t, "active_rate", root, p -> p.length() == 4);
+        case "active_rate" -> latest(ix, "active_rate", root, p -> p.length() == 4);
         case "hours_per_volunteer" -> hoursYear;
         case "community_station_coverage", "five_has_complete" -> "current";
         case "weekly_activity_coverage" -> month;
-        case "paired_unit_weekly" -> latest(t, "paired_unit_weekly", root, p -> p.matches("\\d{4}-\\d{2}"));
+        case "paired_unit_weekly" -> latest(ix, "paired_unit_weekly", root, p -> p.matches("\\d{4}-\\d{2}"));
         default -> null;
       };
       if (period == null) {
         continue;
       }
-      Optional<Statistics.Value> v = find(t, i.id(), root, period);
+      Optional<Statistics.Value> v = find(ix, i.id(), root, period);
       if (v.isEmpty()) {
         continue;
       }
@@ -137,13 +138,13 @@ final class StatsPages {
     for (String c : children) {
       List<Cell> cells = new ArrayList<>();
       for (String[] col : columns) {
-        Optional<Statistics.Value> v = col[1] == null ? Optional.empty() : find(t, col[0], c, col[1]);
+        Optional<Statistics.Value> v = col[1] == null ? Optional.empty() : find(ix, col[0], c, col[1]);
         cells.add(v.map(x -> new Cell(StatsApi.shown(x, t), x.met(), x.status().name())).orElse(new Cell("—", null, "NO_DATA")));
         if (col[0].equals("volunteer_rate") && v.isPresent() && v.get().value() != null) {
           choropleth.put(c, v.get().value());
         }
       }
-      String name = t.values().stream().filter(v -> v.regionCode().equals(c)).map(Statistics.Value::regionName).findFirst().orElse(c);
+      String name = ix.names().getOrDefault(c, c);
       rows.add(new Row(c, name, cells));
     }
     rows.sort(Comparator.comparing((Row r) -> number(r.cells().get(0).shown())).reversed().thenComparing(Row::code));
@@ -160,7 +161,7 @@ final class StatsPages {
         .forEach(v -> months.add(new Row(v.period(), v.period(), List.of(new Cell(StatsApi.shown(v, t), null, "OK")))));
     m.put("months", months);
     String thisYear = t.asOf().substring(0, 4);
-    String activityYear = find(t, "activities", root, thisYear).isPresent() ? thisYear : latest(t, "activities", root, p -> p.length() == 4);
+    String activityYear = find(ix, "activities", root, thisYear).isPresent() ? thisYear : latest(ix, "activities", root, p -> p.length() == 4);
     m.put("activityYear", activityYear);
     List<Row> themes = new ArrayList<>();
     t.values().stream().filter(v -> v.indicator().equals("activities_by_theme") && v.regionCode().equals(root)
@@ -188,14 +189,33 @@ final class StatsPages {
     }
   }
 
-  private static Optional<Statistics.Value> find(Statistics.Table t, String indicator, String region, String period) {
-    return t.values().stream().filter(v -> v.indicator().equals(indicator) && v.regionCode().equals(region) && v.period().equals(period)
-        && v.category() == null).findFirst();
+  /**
+   * The table's figures by indicator, region and period (categories aside), the periods each
+   * indicator has for a region, and region names: one pass over the table per page instead of one
+   * per cell.
+   */
+  private record Lookup(Map<String, Statistics.Value> cells, Map<String, List<String>> periods, Map<String, String> names) {
+    static Lookup of(Statistics.Table t) {
+      Map<String, Statistics.Value> cells = new HashMap<>();
+      Map<String, List<String>> periods = new HashMap<>();
+      Map<String, String> names = new HashMap<>();
+      for (Statistics.Value v : t.values()) {
+        names.putIfAbsent(v.regionCode(), v.regionName());
+        if (v.category() == null) {
+          cells.putIfAbsent(v.indicator() + "|" + v.regionCode() + "|" + v.period(), v);
+          periods.computeIfAbsent(v.indicator() + "|" + v.regionCode(), k -> new ArrayList<>()).add(v.period());
+        }
+      }
+      return new Lookup(cells, periods, names);
+    }
   }
 
-  private static String latest(Statistics.Table t, String indicator, String region, java.util.function.Predicate<String> kind) {
-    return t.values().stream().filter(v -> v.indicator().equals(indicator) && v.regionCode().equals(region) && kind.test(v.period()))
-        .map(Statistics.Value::period).max(Comparator.naturalOrder()).orElse(null);
+  private static Optional<Statistics.Value> find(Lookup ix, String indicator, String region, String period) {
+    return Optional.ofNullable(ix.cells().get(indicator + "|" + region + "|" + period));
+  }
+
+  private static String latest(Lookup ix, String indicator, String region, java.util.function.Predicate<String> kind) {
+    return ix.periods().getOrDefault(indicator + "|" + region, List.of()).stream().filter(kind).max(Comparator.naturalOrder()).orElse(null);
   }
 
   private static void only(Context ctx, Set<String> allowed) {
