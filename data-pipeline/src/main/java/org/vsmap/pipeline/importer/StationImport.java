@@ -105,6 +105,7 @@ public final class StationImport {
     SYNONYMS.put("services", List.of("services", "服务内容", "服务项目"));
     SYNONYMS.put("public_contact", List.of("public_contact", "联系电话", "服务电话", "电话"));
     SYNONYMS.put("five_has", List.of("five_has", "五有"));
+    SYNONYMS.put("synthetic", List.of("synthetic", "合成数据", "是否合成数据"));
     // personal data: kept in the restricted table for the owning office, never published
     SYNONYMS.put("person", List.of("person", "负责人姓名", "负责人", "站长姓名", "联系人"));
     SYNONYMS.put("mobile", List.of("mobile", "负责人手机号码", "负责人手机", "手机号码", "手机"));
@@ -269,7 +270,7 @@ public final class StationImport {
     try {
       return new Station(id != null ? id : stableId(region, name), name, type, region, cell(row, columns, "address"), point,
           cell(row, columns, "opening_hours"), services == null ? List.of() : Arrays.asList(services.split("[;；、,，]\\s*")),
-          cell(row, columns, "public_contact"), fiveHas, synthetic, approximate);
+          cell(row, columns, "public_contact"), fiveHas, synthetic || TeamActivityImport.yes(cell(row, columns, "synthetic")), approximate);
     } catch (IllegalArgumentException e) {
       String column = e.getMessage().contains("contact") ? columns.get("public_contact") : columns.get("name");
       problems.add(new Problem(file, line, column, cell(row, columns, "public_contact"),

@@ -27,8 +27,10 @@ import org.vsmap.pipeline.csv.CsvTable;
  * English headers). Teams name their parent team and home station by id or exact name; activities
  * name their organiser team and station the same way and take the station's point, their own
  * coordinates (declared system) or the region's centroid (flagged approximate). An upcoming
- * activity that has already ended is a problem, as are unknown themes, negative counts and a
- * team placed under one of its own tier or lower.
+ * activity that has already ended is a problem — unless the row gives the number who took part
+ * (参加人数), which records a held activity and must then have ended — as are unknown themes,
+ * negative counts and a team placed under one of its own tier or lower. Only a city corps
+ * (总队（市）) has no parent. A 合成数据 column marks synthetic records (the generated sets).
  */
 public final class TeamActivityImport {
 
@@ -55,6 +57,7 @@ public final class TeamActivityImport {
     TEAM_HEADERS.put("paired_communities", List.of("paired_communities", "结对社区代码", "结对社区", "结对共建社区"));
     TEAM_HEADERS.put("home_station", List.of("home_station", "home_station_id", "驻地站点", "所在站点"));
     TEAM_HEADERS.put("member_count", List.of("member_count", "队员人数", "人数"));
+    TEAM_HEADERS.put("synthetic", List.of("synthetic", "合成数据", "是否合成数据"));
     ACTIVITY_HEADERS.put("id", List.of("id", "活动编号", "编号"));
     ACTIVITY_HEADERS.put("title", List.of("title", "活动名称", "名称", "标题"));
     ACTIVITY_HEADERS.put("description", List.of("description", "活动内容", "活动内容简介", "简介"));
@@ -71,6 +74,8 @@ public final class TeamActivityImport {
     ACTIVITY_HEADERS.put("volunteers_signed_up", List.of("volunteers_signed_up", "已报名人数", "报名人数"));
     ACTIVITY_HEADERS.put("records_service_hours", List.of("records_service_hours", "是否记录时长"));
     ACTIVITY_HEADERS.put("published_nationally", List.of("published_nationally", "项目是否发布"));
+    ACTIVITY_HEADERS.put("participants", List.of("participants", "参加人数", "志愿者参加人数", "参加活动志愿者人数"));
+    ACTIVITY_HEADERS.put("synthetic", List.of("synthetic", "合成数据", "是否合成数据"));
   }
 
   private TeamActivityImport() {}
@@ -135,7 +140,13 @@ public final class TeamActivityImport {
         problems.add(new Problem(file, line, c.get("region_code"), region, "未知的区划代码", "unknown region code"));
       }
       Optional<Team> parent = known.find(cell(row, c, "parent"));
-      if (parent.isEmpty()) {
+      String levelCell = cell(row, c, "level");
+      boolean cityCorps = levelCell != null && (levelCell.equalsIgnoreCase(TeamLevel.CITY_CORPS.name())
+          || levelCell.equals(TeamLevel.CITY_CORPS.zh()) || levelCell.equalsIgnoreCase(TeamLevel.CITY_CORPS.en()));
+      if (cityCorps && cell(row, c, "parent") != null) {
+        problems.add(new Problem(file, line, c.get("parent"), cell(row, c, "parent"), "市级总队没有上级队伍，上级一栏应留空",
+            "a city corps has no parent team: leave the parent empty"));
+      } else if (parent.isEmpty() && !cityCorps) {
         problems.add(new Problem(file, line, c.get("parent"), cell(row, c, "parent"), "找不到上级队伍（编号或全称）",
             "unknown parent team (give its id or exact name)"));
       }
@@ -154,7 +165,7 @@ public final class TeamActivityImport {
       if (parent.isPresent() && level == null && levelText == null) {
         level = TeamLevel.values()[Math.min(parent.get().level().ordinal() + 1, TeamLevel.values().length - 1)];
       }
-      if (parent.isPresent() && level != null && !parent.get().mayParent(level)) {
+      if (parent.isPresent() && level != null && !cityCorps && !parent.get().mayParent(level)) {
         problems.add(new Problem(file, line, c.get("level"), levelText, "层级不能与上级相同或更高（上级：" + parent.get().level().zh() + "）",
             "a team must sit below its parent's tier (" + parent.get().level().en() + ")"));
       }
@@ -182,8 +193,9 @@ public final class TeamActivityImport {
         problems.add(new Problem(file, line, c.get("name"), name, "与第 " + first + " 行重复", "duplicates row " + first));
         continue;
       }
-      Team t = new Team(id, name, level, parent.get().id(), region, cell(row, c, "supervising_unit"), founded,
-          cell(row, c, "speciality"), home.map(Station::id).orElse(null), members == null ? 0 : members, false);
+      Team t = new Team(id, name, level, parent.map(Team::id).orElse(null), region, cell(row, c, "supervising_unit"), founded,
+          cell(row, c, "speciality"), home.map(Station::id).orElse(null), members == null ? 0 : members,
+          yes(cell(row, c, "synthetic")));
       out.add(t);
       known.add(t);
       paired.stream().distinct().forEach(code -> pairings.add(new org.vsmap.geo.model.Pairing(t.id(), code)));
@@ -191,7 +203,10 @@ public final class TeamActivityImport {
     return new Result(out, List.of(), problems, List.of(), pairings);
   }
 
-  /** A list of upcoming activities; {@code now}: an activity that has already ended is refused. */
+  /**
+   * A list of upcoming activities (and held ones with their 参加人数); {@code now}: an activity
+   * without participants that has already ended is refused.
+   */
   public static Result activities(Grid grid, CoordinateSystem crs, Map<String, Region> regions, List<Team> teams,
       List<Station> stations, LocalDateTime now) {
     String file = grid.file();
@@ -235,6 +250,8 @@ public final class TeamActivityImport {
       }
       ReportDates.Span span = null;
       String startText = cell(row, c, "start");
+      String participantsText = cell(row, c, "participants"); // given: a held activity, reported; absent: upcoming
+      Integer participants = count(file, row, c.get("participants"), problems);
       try {
         if (startText == null) {
           throw new IllegalArgumentException("开始时间为必填项 / the start is required");
@@ -250,7 +267,10 @@ public final class TeamActivityImport {
           }
           span = new ReportDates.Span(span.start(), end);
         }
-        if (!span.end().isAfter(now)) {
+        if (participantsText != null && span.end().isAfter(now)) {
+          problems.add(new Problem(file, line, c.get("participants"), participantsText, "参加人数只能填写已结束的活动（即将开展的活动请留空）",
+              "participants can only be given for an activity that has ended (leave it empty for upcoming ones)"));
+        } else if (participantsText == null && !span.end().isAfter(now)) {
           problems.add(new Problem(file, line, c.get("start"), startText, "活动时间已过：这里只收即将开展的活动（已开展的请用活动情况表）",
               "the activity is in the past: this list is for upcoming activities (report held ones with the 活动情况表)"));
         }
@@ -332,7 +352,8 @@ public final class TeamActivityImport {
       try {
         out.add(new Activity(id, title, cell(row, c, "description"), theme, team.get().id(), station.map(Station::id).orElse(null),
             region, point, span.start(), span.end(), recurrence, wanted == null ? 0 : wanted, signed == null ? 0 : signed,
-            yes(cell(row, c, "records_service_hours")), yes(cell(row, c, "published_nationally")), false, null, approximate));
+            yes(cell(row, c, "records_service_hours")), yes(cell(row, c, "published_nationally")), yes(cell(row, c, "synthetic")),
+            participants, approximate));
       } catch (IllegalArgumentException e) {
         problems.add(new Problem(file, line, c.get("title"), title, "数据不合规：" + e.getMessage(), e.getMessage()));
       }
@@ -385,7 +406,7 @@ public final class TeamActivityImport {
     }
   }
 
-  private static boolean yes(String v) {
+  static boolean yes(String v) {
     return v != null && List.of("是", "有", "y", "yes", "true", "1", "√").contains(v.strip().toLowerCase(Locale.ROOT));
   }
 }

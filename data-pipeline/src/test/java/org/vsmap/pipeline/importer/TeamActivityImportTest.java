@@ -101,4 +101,37 @@ class TeamActivityImportTest {
         tuple(6, "unknown theme (one of the 18)"),
         tuple(7, "counts cannot be negative"));
   }
+
+  @Test
+  void aHeldActivityGivesTheNumberWhoTookPartAndOnlyThenMayBePast() {
+    String csv = "活动名称,主题,组织队伍,开始时间,结束时间,参加人数,合成数据\n"
+        + "上周的义诊,服务百姓健康,交通街道志愿服务总队,2026-11-20 09:00,11:00,14,是\n"
+        + "下周的义诊,服务百姓健康,交通街道志愿服务总队,2026-12-02 09:00,11:00,,\n"
+        + "未来却有人数,服务百姓健康,交通街道志愿服务总队,2026-12-02 09:00,11:00,9,\n"
+        + "过去却无人数,服务百姓健康,交通街道志愿服务总队,2026-11-20 09:00,11:00,,\n"
+        + "负人数,服务百姓健康,交通街道志愿服务总队,2026-11-20 09:00,11:00,-1,\n";
+    TeamActivityImport.Result r = TeamActivityImport.activities(grid("held.csv", csv, StandardCharsets.UTF_8), CoordinateSystem.WGS84,
+        REGIONS, seed.teams(), seed.stations(), NOW);
+    assertThat(r.activities()).extracting(Activity::title, Activity::participants, Activity::synthetic)
+        .containsExactly(tuple("上周的义诊", 14, true), tuple("下周的义诊", null, false));
+    assertThat(r.problems()).extracting(Problem::row, Problem::column, Problem::reasonEn).containsExactly(
+        tuple(4, "参加人数", "participants can only be given for an activity that has ended (leave it empty for upcoming ones)"),
+        tuple(5, "开始时间", "the activity is in the past: this list is for upcoming activities (report held ones with the 活动情况表)"),
+        tuple(6, "参加人数", "counts cannot be negative"));
+  }
+
+  @Test
+  void onlyACityCorpsMayHaveNoParentAndTheSyntheticColumnIsKept() {
+    String csv = "队伍编号,队伍名称,层级,上级队伍,区划代码,合成数据\n"
+        + "tm-x,某市志愿服务总队,总队（市）,,150602,是\n"
+        + "tm-y,某市第二总队,总队（市）,tm-150602,150602,\n"
+        + "tm-z,无上级分队,分队,,150602,\n"
+        + "tm-w,某市分队,分队,tm-x,150602,否\n";
+    TeamActivityImport.Result r = TeamActivityImport.teams(grid("t.csv", csv, StandardCharsets.UTF_8), REGIONS, seed.teams(), seed.stations());
+    assertThat(r.teams()).extracting(Team::id, Team::parentId, Team::synthetic)
+        .containsExactly(tuple("tm-x", null, true), tuple("tm-w", "tm-x", false));
+    assertThat(r.problems()).extracting(Problem::row, Problem::reasonEn).containsExactly(
+        tuple(3, "a city corps has no parent team: leave the parent empty"),
+        tuple(4, "unknown parent team (give its id or exact name)"));
+  }
 }
