@@ -6,10 +6,11 @@
 #   bench/national.sh import h2         import it into an embedded store (timed)      → bench/target/national-h2
 #   bench/national.sh pg-start          a throwaway PostgreSQL + PostGIS cluster       → bench/target/pg (port $PGPORT)
 #   bench/national.sh import postgis    import it into PostGIS through the same importer (timed)
+#   bench/national.sh publish h2|postgis  the first dated version of every dataset in all six formats (timed, -Xmx2g)
 #   bench/national.sh ready h2|postgis  start the portal with -Xmx2g twice: first start, then restart to ready; heap, RSS
 #   bench/national.sh compare           ours vs PostGIS on the same data, in one run: nearest, viewport, clusters, tiles, text
 #   bench/national.sh http h2|postgis   wrk -t2 -c32: /api/nearby on the portal (-Xmx2g) vs a trivial Javalin endpoint
-#   bench/national.sh nodes             two portals on the same PostGIS: an edit on one seen by the other (seconds)
+#   (several nodes on one PostGIS: app/src/test/java/org/vsmap/app/TwoNodesIT.java, in the test suite)
 #   bench/national.sh pg-stop
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,7 @@ SET=$T/national-set
 PGPORT=${PGPORT:-55432}
 PGDIR=$T/pg
 DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/vsmap"
-JAR=app/target/vsmap.jar
+JAR=${JAR:-app/target/vsmap.jar}
 JAVA_SERVE=(java -Xmx2g -Xms2g --add-modules jdk.incubator.vector -jar "$JAR" serve --rate-limit 0)
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -57,14 +58,15 @@ case "${1:-}" in
       t0=$(date +%s.%N)
       # shellcheck disable=SC2086
       java -Xmx8g -XX:+UseParallelGC --add-modules jdk.incubator.vector -jar "$JAR" import "$SET/$f" $opts $args > "$T/import-last.log"
-      printf '%-24s %8.1f s  %s\n' "$f" "$(echo "$(date +%s.%N) - $t0" | bc)" "$(head -1 "$T/import-last.log" | cut -c1-90)" | tee -a "$out"
+      printf '%-24s %8.1f s  %s\n' "$f" "$(echo "$(date +%s.%N) - $t0" | bc)" "$(grep -m1 'records pass' "$T/import-last.log" | cut -d: -f2- | cut -c1-80)" | tee -a "$out"
     done < <(grep '^  ./vsmap import' "$SET/README.txt" | sed 's/^ *//')
     printf 'total %.1f s\n' "$(echo "$(date +%s.%N) - $total0" | bc)" | tee -a "$out"
     ;;
   pg-start)
     if [[ ! -d $PGDIR/data ]]; then
       mkdir -p "$PGDIR"; [[ $(id -u) -eq 0 ]] && chown -R postgres:postgres "$PGDIR"
-      as_pg "$PGBIN/initdb" -D "$PGDIR/data" -A trust -U postgres -E UTF8 --no-locale > /dev/null
+      # C.UTF-8: pg_trgm then takes Chinese characters as word characters (with --no-locale it ignores them)
+      as_pg "$PGBIN/initdb" -D "$PGDIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 > /dev/null
     fi
     as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c work_mem=64MB -c max_wal_size=8GB -c jit=off" start
     psql -h 127.0.0.1 -p "$PGPORT" -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='vsmap'" | grep -q 1 \
@@ -72,6 +74,13 @@ case "${1:-}" in
     ;;
   pg-stop)
     as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w stop
+    ;;
+  publish)
+    backend=${2:-h2}
+    t0=$(date +%s.%N)
+    # shellcheck disable=SC2046
+    java -Xmx2g --add-modules jdk.incubator.vector -jar "$JAR" publish $(store_args "$backend" node1) | tail -8 | tee "$T/national-publish-$backend.txt"
+    printf 'publish of every dataset: %.1f s (-Xmx2g)\n' "$(echo "$(date +%s.%N) - $t0" | bc)" | tee -a "$T/national-publish-$backend.txt"
     ;;
   ready)
     backend=${2:-h2}; out=$T/national-ready-$backend.txt; : > "$out"
@@ -107,10 +116,6 @@ case "${1:-}" in
       echo "## /api/nearby on the portal ($backend, -Xmx2g)"; wrk -t2 -c32 -d30s --latency -s bench/wrk/nearby.lua http://127.0.0.1:7093
       printf 'portal heap used %s MB, RSS %s MB\n' "$(heap_mb $portal)" "$(rss_mb $portal)"; } | tee "$out"
     kill "$portal" "$ceiling"; wait || true
-    ;;
-  nodes)
-    mvn -B -q -o dependency:build-classpath -pl bench -Dmdep.outputFile=$T/bench-cp.txt > /dev/null
-    java -cp "bench/target/classes:$(cat $T/bench-cp.txt)" org.vsmap.bench.TwoNodes "$JAR" "$DB_URL" postgres "$T" | tee "$T/national-nodes.txt"
     ;;
   *)
     sed -n 2,15p "$0"; exit 2 ;;

@@ -76,7 +76,17 @@ class AdminIT {
   static final class Office {
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final Map<String, String> cookies = new HashMap<>();
+    final RunningPortal at;
     String csrf;
+
+    Office() {
+      this(portal);
+    }
+
+    /** A client of another portal (another node). */
+    Office(RunningPortal at) {
+      this.at = at;
+    }
 
     HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
       if (!cookies.isEmpty()) {
@@ -99,13 +109,13 @@ class AdminIT {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-      return send(HttpRequest.newBuilder(URI.create(portal.url(path))));
+      return send(HttpRequest.newBuilder(URI.create(at.url(path))));
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
       String body = String.join("&", form.entrySet().stream()
           .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
-      return send(HttpRequest.newBuilder(URI.create(portal.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
+      return send(HttpRequest.newBuilder(URI.create(at.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -124,7 +134,7 @@ class AdminIT {
           + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       out.writeBytes(file);
       out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-      return send(HttpRequest.newBuilder(URI.create(portal.url("/admin/upload")))
+      return send(HttpRequest.newBuilder(URI.create(at.url("/admin/upload")))
           .header("Content-Type", "multipart/form-data; boundary=" + boundary)
           .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
+import org.vsmap.pipeline.seed.NationalSetGenerator;
 import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.port.Downloads;
 import org.vsmap.geo.port.FeatureCollections;
@@ -84,13 +85,13 @@ public final class ExportBenchmark {
       }
 
       OgcFeatures ogc = new OgcFeatures(db.jdbi(), exports);
-      List<NationalIndex.Village> villages = NationalIndex.villages(Path.of("../shared/data"));
+      List<NationalSetGenerator.Village> villages = NationalSetGenerator.villages(Path.of(System.getProperty("vsmap.bench.data", "../shared/data")), 0);
       ObjectMapper json = new ObjectMapper();
       SplittableRandom random = new SplittableRandom(42);
       long[] nanos = new long[queries];
       long returned = 0;
       for (int i = -1_000; i < queries; i++) { // 1,000 warm-up queries first
-        NationalIndex.Village v = villages.get(random.nextInt(villages.size()));
+        NationalSetGenerator.Village v = villages.get(random.nextInt(villages.size()));
         double lon = Math.max(-179.9, Math.min(179.9, v.lon()));
         double lat = Math.max(-89.9, Math.min(89.9, v.lat()));
         BBox box = new BBox(lon - 0.15, lat - 0.15, lon + 0.15, lat + 0.15);

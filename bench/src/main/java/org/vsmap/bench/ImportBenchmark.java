@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import org.vsmap.pipeline.seed.NationalSetGenerator;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.importer.OfficeImport;
@@ -61,12 +62,12 @@ public final class ImportBenchmark {
       System.out.printf(Locale.ROOT, "setup: regions in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
       Path csv = work.resolve("stations.csv");
-      List<NationalIndex.Village> villages = NationalIndex.villages(data);
+      List<NationalSetGenerator.Village> villages = NationalSetGenerator.villages(data, 0);
       try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
         w.write("站点名称,行政区划代码,地址,经度,纬度,站点类型,服务内容\n");
-        for (NationalIndex.Village v : villages) {
+        for (NationalSetGenerator.Village v : villages) {
           w.write(String.format(Locale.ROOT, "%s志愿服务站,%s,%s,%.6f,%.6f,社区志愿服务站,助老助残；便民服务%n",
-              NationalIndex.shortName(v.name()), v.code(), v.name().replace(",", " "), v.lon(), v.lat()));
+              NationalSetGenerator.shortName(v.name()), v.code(), v.name().replace(",", " "), v.lon(), v.lat()));
         }
       }
       System.out.printf(Locale.ROOT, "setup: %s, %,d rows, %.1f MB%n", csv, villages.size(), Files.size(csv) / 1e6);

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.vsmap.pipeline.seed.NationalSetGenerator;
 import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.SearchIndex;
@@ -51,15 +52,15 @@ public class TileBenchmarks {
     index = new LuceneSearchIndex(Path.of(System.getProperty("vsmap.bench.index", "bench/target/national-index")),
         Clock.system(ZoneId.of("Asia/Shanghai")));
     random = new SplittableRandom(42);
-    List<NationalIndex.Village> villages;
+    List<NationalSetGenerator.Village> villages;
     try {
-      villages = NationalIndex.villages(Path.of(System.getProperty("vsmap.bench.data", "../shared/data")));
+      villages = NationalSetGenerator.villages(Path.of(System.getProperty("vsmap.bench.data", "../shared/data")), 0);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     tiles = new int[4096][];
     for (int i = 0; i < tiles.length; i++) {
-      NationalIndex.Village v = villages.get(random.nextInt(villages.size())); // the tile under a real station: where people look
+      NationalSetGenerator.Village v = villages.get(random.nextInt(villages.size())); // the tile under a real station: where people look
       double lon = v.lon();
       double lat = v.lat();
       int n = 1 << zoom;

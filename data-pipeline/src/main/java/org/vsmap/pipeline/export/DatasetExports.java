@@ -25,6 +25,7 @@ import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.Station;
+import org.vsmap.pipeline.store.Streaming;
 import org.vsmap.geo.model.Team;
 import org.vsmap.geo.port.Downloads;
 import org.vsmap.pipeline.store.JdbiActivityStore;
@@ -271,38 +272,13 @@ public final class DatasetExports implements Downloads {
     T read(java.sql.ResultSet rs) throws java.sql.SQLException;
   }
 
-  /**
-   * Runs a streaming read so that neither database holds the whole result: PostgreSQL only uses a
-   * cursor (the fetch size) inside a transaction, and H2 only streams with lazy query execution
-   * (otherwise it copies a large result into a temporary store first).
-   */
   private void streaming(org.jdbi.v3.core.HandleConsumer<RuntimeException> work) {
-    jdbi.useHandle(h -> {
-      boolean h2;
-      try {
-        h2 = h.getConnection().getMetaData().getDatabaseProductName().startsWith("H2");
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException(e);
-      }
-      if (h2) {
-        h.execute("SET LAZY_QUERY_EXECUTION TRUE");
-      }
-      try {
-        h.useTransaction(work);
-      } finally {
-        if (h2) {
-          h.execute("SET LAZY_QUERY_EXECUTION FALSE");
-        }
-      }
-    });
+    Streaming.read(jdbi, work);
   }
 
   private static <T> void stream(Query q, RowReader<T> reader, java.util.function.Consumer<T> sink) {
-    try (var s = q.setFetchSize(1000).map((rs, ctx) -> reader.read(rs)).stream()) {
-      s.forEach(sink);
-    }
+    Streaming.each(q, reader::read, sink);
   }
-
 
   private interface Source<T> {
     void each(java.util.function.Consumer<T> sink);

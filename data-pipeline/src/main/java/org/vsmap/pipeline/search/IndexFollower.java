@@ -107,38 +107,94 @@ public final class IndexFollower implements AutoCloseable {
   /**
    * Writes a new generation from everything in the store, as of change {@code seq} (read before
    * calling, so a change made meanwhile is applied again afterwards — upserts are idempotent).
-   * Stations are fed from two threads.
+   * The store is streamed (a national store does not fit in a 2 GB heap as lists) on this thread
+   * while two workers index what it reads; only the stations' points are kept, for the teams'
+   * home locations.
    */
   public static int rebuild(LuceneSearchIndex index, StationStore stations, TeamStore teams, ActivityStore activities,
       String storeId, long seq) {
-    return org.vsmap.pipeline.Stage.run("build-index", () -> {
-      List<Station> all = stations.stations();
-      java.util.Map<String, GeoPoint> points = new java.util.HashMap<>(all.size() * 2);
-      for (Station s : all) {
+    return org.vsmap.pipeline.Stage.run("build-index", () -> index.rebuild(storeId, seq, sink -> {
+      java.util.Map<String, GeoPoint> points = new java.util.HashMap<>();
+      Workers workers = new Workers();
+      stations.forEachStation(s -> {
         points.put(s.id(), s.location());
-      }
-      List<Team> allTeams = teams.teams();
-      List<Activity> allActivities = activities.activities();
-      return index.rebuild(storeId, seq, sink -> {
-        Thread helper = new Thread(() -> {
-          for (int i = 1; i < all.size(); i += 2) {
-            sink.station(all.get(i));
+        workers.add(() -> sink.station(s));
+      });
+      teams.forEachTeam(t -> {
+        GeoPoint home = t.homeStationId() == null ? null : points.get(t.homeStationId());
+        workers.add(() -> sink.team(t, home));
+      });
+      activities.forEachActivity(a -> workers.add(() -> sink.activity(a)));
+      workers.finish();
+    }));
+  }
+
+  /** Two indexing threads fed in batches through a short queue, so reading and indexing overlap. */
+  private static final class Workers {
+    private static final List<Runnable> END = List.of();
+    private final java.util.concurrent.BlockingQueue<List<Runnable>> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    private final Thread[] threads = new Thread[2];
+    private List<Runnable> batch = new java.util.ArrayList<>(1000);
+
+    Workers() {
+      for (int i = 0; i < threads.length; i++) {
+        threads[i] = new Thread(() -> {
+          try {
+            for (List<Runnable> b = queue.take(); b != END; b = queue.take()) {
+              if (failure.get() == null) {
+                b.forEach(Runnable::run);
+              }
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+            queue.clear();
           }
-        }, "vsmap-index-rebuild");
-        helper.start();
-        for (int i = 0; i < all.size(); i += 2) {
-          sink.station(all.get(i));
-        }
-        allTeams.forEach(t -> sink.team(t, t.homeStationId() == null ? null : points.get(t.homeStationId())));
-        allActivities.forEach(sink::activity);
+        }, "vsmap-index-rebuild-" + i);
+        threads[i].setDaemon(true);
+        threads[i].start();
+      }
+    }
+
+    void add(Runnable r) {
+      batch.add(r);
+      if (batch.size() == 1000) {
+        put(batch);
+        batch = new java.util.ArrayList<>(1000);
+      }
+    }
+
+    void finish() {
+      put(batch);
+      for (int i = 0; i < threads.length; i++) {
+        put(END);
+      }
+      for (Thread t : threads) {
         try {
-          helper.join();
+          t.join();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException(e);
         }
-      });
-    });
+      }
+      if (failure.get() != null) {
+        throw failure.get();
+      }
+    }
+
+    private void put(List<Runnable> b) {
+      if (failure.get() != null && b != END) {
+        throw failure.get();
+      }
+      try {
+        queue.put(b);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private GeoPoint home(Team t) {

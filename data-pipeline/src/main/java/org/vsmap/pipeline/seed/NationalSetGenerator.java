@@ -50,7 +50,8 @@ public final class NationalSetGenerator {
   /** What was written. */
   public record Summary(int regions, int stations, int teams, int activities, int upcoming, List<File> files) {}
 
-  record Village(String code, String name, String streetCode, String areaCode, String cityCode, double lon, double lat) {}
+  /** A real village (村/社区) with its generated point. */
+  public record Village(String code, String name, String streetCode, String areaCode, String cityCode, double lon, double lat) {}
 
   private NationalSetGenerator() {}
 
@@ -154,7 +155,7 @@ public final class NationalSetGenerator {
   }
 
   /** The (first N) villages with a deterministic point around their city. */
-  static List<Village> villages(Path data, int limit) throws IOException {
+  public static List<Village> villages(Path data, int limit) throws IOException {
     Map<String, List<double[]>> townsByCity = new HashMap<>();
     Map<String, List<double[]>> townsByProvince = new HashMap<>();
     try (InputStream in = Files.newInputStream(data.resolve("gazetteer/geonames_cities_CN.csv"))) {

@@ -41,6 +41,11 @@ public final class JdbiActivityStore implements ActivityStore {
   }
 
   @Override
+  public void forEachActivity(java.util.function.Consumer<Activity> sink) {
+    Streaming.each(jdbi, SELECT + "ORDER BY id", JdbiActivityStore::map, sink);
+  }
+
+  @Override
   public List<Activity> activitiesAt(String stationId, LocalDateTime from, int limit) {
     return jdbi.withHandle(h -> h.createQuery(SELECT
             + "AND station_id = :station AND ends_at > :from ORDER BY starts_at, id LIMIT :limit")

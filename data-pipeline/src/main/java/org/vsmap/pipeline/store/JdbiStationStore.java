@@ -41,6 +41,11 @@ public final class JdbiStationStore implements StationStore {
   }
 
   @Override
+  public void forEachStation(java.util.function.Consumer<Station> sink) {
+    Streaming.each(jdbi, SELECT + "ORDER BY id", JdbiStationStore::map, sink);
+  }
+
+  @Override
   public List<Station> stationsWithin(BBox box) {
     return jdbi.withHandle(h -> h.createQuery(SELECT
             + "AND geom && ST_MakeEnvelope(:w, :s, :e, :n, 4326) ORDER BY id")

@@ -36,6 +36,11 @@ public final class JdbiTeamStore implements TeamStore {
   }
 
   @Override
+  public void forEachTeam(java.util.function.Consumer<Team> sink) {
+    Streaming.each(jdbi, SELECT + "ORDER BY id", JdbiTeamStore::map, sink);
+  }
+
+  @Override
   public List<Team> teamsBasedAt(String stationId) {
     return jdbi.withHandle(h -> h.createQuery(SELECT + "AND home_station_id = :station ORDER BY name, id")
         .bind("station", stationId).map((rs, ctx) -> map(rs)).list());

@@ -27,7 +27,7 @@ import org.vsmap.pipeline.store.JdbiImportWriter;
  * files; every file goes through the real importer into a real H2GIS store with no problem at all;
  * what is stored is what the generator said it wrote, all of it flagged synthetic.
  */
-class NationalSetGeneratorIT {
+public class NationalSetGeneratorIT {
   static final Path SLICE = Path.of("src/test/resources/national-slice");
   static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -59,16 +59,7 @@ class NationalSetGeneratorIT {
   void everyFileImportsCleanlyThroughTheRealImporterAndAllOfItIsSynthetic() throws Exception {
     Path dir = tmp.resolve("a");
     try (Database db = Database.open(Database.embeddedUrl(tmp.resolve("store")), null, null)) {
-      JdbiImportWriter writer = new JdbiImportWriter(db.jdbi());
-      for (NationalSetGenerator.File f : summary.files()) {
-        String options = NationalSetGenerator.importOptions(f.kind());
-        OfficeImport.Prepared p = OfficeImport.prepare(db.jdbi(), new OfficeImport.Request(OfficeImport.What.parse(f.kind()), f.name(),
-            Files.readAllBytes(dir.resolve(f.name())), null, options.contains("wgs84") ? CoordinateSystem.WGS84 : null, null, null,
-            options.replaceFirst(".*--source ", ""), false, "test"), TODAY);
-        assertThat(p.problems()).as(f.name()).isEmpty();
-        assertThat(p.records()).as(f.name()).isEqualTo(f.rows());
-        writer.apply(p.batch());
-      }
+      importAll(db, dir, summary, TODAY);
       Map<String, Long> counts = db.jdbi().withHandle(h -> Map.of(
           "regions", h.createQuery("SELECT COUNT(*) FROM region").mapTo(Long.class).one(),
           "stations", h.createQuery("SELECT COUNT(*) FROM station WHERE synthetic").mapTo(Long.class).one(),
@@ -91,6 +82,20 @@ class NationalSetGeneratorIT {
     assertThat(stations.rows().stream().map(r -> r.require("行政区划代码")).toList()).containsExactlyElementsOf(villages);
     assertThat(stations.rows()).allSatisfy(r -> assertThat(org.vsmap.geo.spatial.ChinaOffsets.inChina(
         Double.parseDouble(r.require("经度")), Double.parseDouble(r.require("纬度")))).isTrue());
+  }
+
+  /** Imports every generated file in order through the real importer; fails on any problem. Also for the benchmarks' smoke runs. */
+  public static void importAll(Database db, Path dir, NationalSetGenerator.Summary summary, LocalDate today) throws Exception {
+    JdbiImportWriter writer = new JdbiImportWriter(db.jdbi());
+    for (NationalSetGenerator.File f : summary.files()) {
+      String options = NationalSetGenerator.importOptions(f.kind());
+      OfficeImport.Prepared p = OfficeImport.prepare(db.jdbi(), new OfficeImport.Request(OfficeImport.What.parse(f.kind()), f.name(),
+          Files.readAllBytes(dir.resolve(f.name())), null, options.contains("wgs84") ? CoordinateSystem.WGS84 : null, null, null,
+          options.replaceFirst(".*--source ", ""), false, "test"), today);
+      assertThat(p.problems()).as(f.name()).isEmpty();
+      assertThat(p.records()).as(f.name()).isEqualTo(f.rows());
+      writer.apply(p.batch());
+    }
   }
 
   private static Map<String, String> digests(Path dir) throws Exception {

@@ -159,6 +159,21 @@ abstract class StoreContract {
     }
   }
 
+  /** The rebuild streams the store (a national one does not fit in the heap as lists) into two indexing threads. */
+  @Test
+  void theIndexRebuiltFromTheStoreHoldsEveryPublicRecordWithTeamsAtTheirHomeStations() throws Exception {
+    java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("vsmap-rebuild-");
+    try (var index = new org.vsmap.pipeline.search.LuceneSearchIndex(folder, CLOCK)) {
+      int n = org.vsmap.pipeline.search.IndexFollower.rebuild(index, stations, teams, activities, "contract", 7);
+      assertThat(n).isEqualTo(stations.stationCount() + teams.teamCount() + activities.activityCount());
+      assertThat(index.size()).isEqualTo(n);
+      assertThat(index.storeSequence()).isEqualTo(7);
+      org.vsmap.geo.model.Team based = teams.teams().stream().filter(t -> t.homeStationId() != null).findFirst().orElseThrow();
+      org.vsmap.geo.model.GeoPoint home = stations.stationById(based.homeStationId()).orElseThrow().location();
+      assertThat(index.nearest(home, java.util.Set.of(org.vsmap.geo.model.Kind.TEAM), 50)).extracting(h -> h.id()).contains(based.id());
+    }
+  }
+
   @Test
   void anEditIsSearchableWithinASecondThroughTheChangeLog() throws Exception {
     java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("vsmap-follow-");

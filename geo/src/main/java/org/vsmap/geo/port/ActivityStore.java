@@ -19,4 +19,9 @@ public interface ActivityStore {
   List<Activity> activitiesBy(String teamId, LocalDateTime from, int limit);
 
   long activityCount();
+
+  /** Every public activity, one at a time, without holding them all (the index rebuild of a national store). */
+  default void forEachActivity(java.util.function.Consumer<Activity> sink) {
+    activities().forEach(sink);
+  }
 }

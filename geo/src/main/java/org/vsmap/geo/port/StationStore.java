@@ -16,4 +16,9 @@ public interface StationStore {
   List<Station> stationsWithin(BBox box);
 
   long stationCount();
+
+  /** Every public station, one at a time, without holding them all (the index rebuild of a national store). */
+  default void forEachStation(java.util.function.Consumer<Station> sink) {
+    stations().forEach(sink);
+  }
 }

@@ -18,4 +18,9 @@ public interface TeamStore {
   List<Team> teamsUnder(String parentId);
 
   long teamCount();
+
+  /** Every public team, one at a time, without holding them all (the index rebuild of a national store). */
+  default void forEachTeam(java.util.function.Consumer<Team> sink) {
+    teams().forEach(sink);
+  }
 }

@@ -1,0 +1,384 @@
+package org.vsmap.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
+import org.vsmap.geo.model.BBox;
+import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.port.SearchIndex;
+import org.vsmap.geo.spatial.WebMercator;
+import org.vsmap.pipeline.search.LuceneSearchIndex;
+import org.vsmap.web.TilesApi;
+
+/**
+ * Issue 8: the portal's queries against their PostGIS equivalents, on the same data, in one run,
+ * one after the other on one thread with the same random inputs. Ours reads the node's Lucene
+ * index (what the map and the API use); PostGIS reads the store's tables the importer filled (the
+ * same records), with the indexes a PostGIS site would add: GiST on the points (the schema's own)
+ * and GIN trigram indexes on the names (made here if missing, for the text search).
+ *
+ * <ul>
+ *   <li>nearest 10 stations: {@code ORDER BY geom <-> p LIMIT 10} (KNN on the GiST index);
+ *   <li>viewport count (a 1280×800 screen at zoom 5, 10, 14): {@code count(*) WHERE geom && box};
+ *   <li>clustered viewport: grid clustering {@code GROUP BY ST_SnapToGrid(geom, 60 px)};
+ *   <li>vector tile z5 / z12 of stations: {@code ST_AsMVT} of the same 60-px grid clusters;
+ *   <li>text search, 20 hits and the total over stations, teams and activities:
+ *       {@code ILIKE '%word%'} with pg_trgm GIN indexes.
+ * </ul>
+ *
+ * Each answer is also compared (counts equal, nearest sets overlapping) so the two are known to
+ * answer the same question. Usage: {@code SideBySide <index dir> <jdbc url> <user> [rounds]}.
+ */
+public final class SideBySide {
+  static final String[] WORDS = {"幸福", "新村", "和平", "东风", "红旗", "建设", "团结", "长安", "社区志愿服务站", "文明交通", "关爱山川河流",
+      "幸福村", "和平社区"};
+  static final int[] ZOOMS = {5, 10, 14};
+  static final int CELL_PX = 60;
+
+  /** One line of the report: medians and p99 in milliseconds, and whether the answers agreed. */
+  public record Row(String query, double oursMedian, double oursP99, double pgMedian, double pgP99, String agreement) {
+    public double ratio() {
+      return pgMedian / oursMedian;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "| %-32s | %8.3f | %8.3f | %8.3f | %8.3f | %7.1f× | %s |", query, oursMedian, oursP99, pgMedian,
+          pgP99, ratio(), agreement);
+    }
+  }
+
+  private final SearchIndex index;
+  private final Connection db;
+  private final int rounds;
+  private final GeoPoint[] points;
+
+  SideBySide(SearchIndex index, Connection db, int rounds) throws SQLException {
+    this.index = index;
+    this.db = db;
+    this.rounds = rounds;
+    List<GeoPoint> sample = new ArrayList<>();
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT ST_X(geom), ST_Y(geom) FROM station ORDER BY md5(id) LIMIT 4096")) {
+      while (rs.next()) {
+        sample.add(new GeoPoint(rs.getDouble(1), rs.getDouble(2)));
+      }
+    }
+    SplittableRandom r = new SplittableRandom(8);
+    points = new GeoPoint[sample.size()];
+    for (int i = 0; i < points.length; i++) {
+      GeoPoint p = sample.get(i);
+      points[i] = new GeoPoint(p.lon() + r.nextGaussian() * 0.02, p.lat() + r.nextGaussian() * 0.02);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
+    try (LuceneSearchIndex index = new LuceneSearchIndex(dir, Clock.system(ZoneId.of("Asia/Shanghai")));
+        Connection db = DriverManager.getConnection(args[1], args[2], null)) {
+      System.out.printf(Locale.ROOT, "index: %,d documents; PostGIS: %s%n", index.size(), args[1]);
+      SideBySide run = new SideBySide(index, db, rounds);
+      System.out.println(run.prepare());
+      System.out.println("| query                            | ours p50 | ours p99 |  PG p50  |  PG p99  | PG/ours  | answers |");
+      System.out.println("|----------------------------------|---------:|---------:|---------:|---------:|---------:|---------|");
+      for (Row row : run.all()) {
+        System.out.println(row);
+      }
+      Runtime rt = Runtime.getRuntime();
+      System.out.printf(Locale.ROOT, "milliseconds, %d rounds each after %d warm-up rounds; heap used %d MB of max %d MB; RSS %s; JVM %s%n", rounds,
+          warmUp(rounds), (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, rss(),
+          ManagementFactory.getRuntimeMXBean().getVmVersion());
+    }
+  }
+
+  static int warmUp(int rounds) {
+    return Math.max(10, rounds / 4);
+  }
+
+  /** The trigram indexes a PostgreSQL site would add for ILIKE search; returns what was done. */
+  String prepare() throws SQLException {
+    long t0 = System.nanoTime();
+    try (Statement s = db.createStatement()) {
+      s.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+      s.execute("CREATE INDEX IF NOT EXISTS station_name_trgm ON station USING gin (name gin_trgm_ops)");
+      s.execute("CREATE INDEX IF NOT EXISTS team_name_trgm ON team USING gin (name gin_trgm_ops)");
+      s.execute("CREATE INDEX IF NOT EXISTS activity_title_trgm ON activity USING gin (title gin_trgm_ops)");
+      s.execute("ANALYZE station");
+      s.execute("ANALYZE team");
+      s.execute("ANALYZE activity");
+    }
+    return String.format(Locale.ROOT, "PostGIS: pg_trgm GIN indexes on station.name, team.name, activity.title present/made and "
+        + "tables analysed in %.1f s", (System.nanoTime() - t0) / 1e9);
+  }
+
+  List<Row> all() throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    rows.add(nearest());
+    for (int z : ZOOMS) {
+      rows.add(viewportCount(z));
+    }
+    for (int z : ZOOMS) {
+      rows.add(clusteredViewport(z));
+    }
+    rows.add(tile(5));
+    rows.add(tile(12));
+    rows.add(text());
+    return rows;
+  }
+
+  Row nearest() throws SQLException {
+    int[] overlap = {0};
+    try (PreparedStatement ps = db.prepareStatement(
+        "SELECT id FROM station ORDER BY geom <-> ST_SetSRID(ST_MakePoint(?, ?), 4326) LIMIT 10")) {
+      for (int i = 0; i < Math.min(rounds, 200); i++) {
+        GeoPoint p = points[i % points.length];
+        Set<String> ours = new HashSet<>();
+        index.nearest(p, Set.of(Kind.STATION), 10).forEach(h -> ours.add(h.id()));
+        ps.setDouble(1, p.lon());
+        ps.setDouble(2, p.lat());
+        Set<String> theirs = new HashSet<>(ids(ps));
+        ours.retainAll(theirs);
+        overlap[0] += ours.size();
+      }
+      double share = overlap[0] / (10.0 * Math.min(rounds, 200));
+      return time("nearest 10 stations", i -> {
+        index.nearest(points[i % points.length], Set.of(Kind.STATION), 10);
+        return 0;
+      }, i -> {
+        GeoPoint p = points[i % points.length];
+        ps.setDouble(1, p.lon());
+        ps.setDouble(2, p.lat());
+        return ids(ps).size();
+      }, String.format(Locale.ROOT, "%.0f %% of ids shared (great circle vs planar degrees)", share * 100));
+    }
+  }
+
+  Row viewportCount(int z) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement(
+        "SELECT count(*) FROM station WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)")) {
+      int same = 0;
+      int checked = Math.min(rounds, 200);
+      for (int i = 0; i < checked; i++) {
+        BBox b = screen(points[i % points.length], z);
+        same += ourCount(b) == pgCount(ps, b) ? 1 : 0;
+      }
+      return time("viewport count z" + z, i -> (int) ourCount(screen(points[i % points.length], z)),
+          i -> (int) pgCount(ps, screen(points[i % points.length], z)), same + "/" + checked + " counts equal");
+    }
+  }
+
+  Row clusteredViewport(int z) throws SQLException {
+    double cell = CELL_PX * 360.0 / (256.0 * (1L << z));
+    try (PreparedStatement ps = db.prepareStatement("SELECT count(*) n, ST_X(ST_Centroid(ST_Collect(geom))), ST_Y(ST_Centroid(ST_Collect(geom))) "
+        + "FROM station WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) GROUP BY ST_SnapToGrid(geom, ?)")) {
+      int same = 0;
+      int checked = Math.min(rounds, 200);
+      for (int i = 0; i < checked; i++) {
+        BBox b = screen(points[i % points.length], z);
+        long ours = index.clusters(SearchIndex.Request.builder().kinds(Set.of(Kind.STATION)).bbox(b).build(), z).stream()
+            .mapToLong(SearchIndex.Cluster::count).sum();
+        same += ours == clusterTotal(ps, b, cell) ? 1 : 0;
+      }
+      return time("clustered viewport z" + z, i -> index.clusters(SearchIndex.Request.builder().kinds(Set.of(Kind.STATION))
+          .bbox(screen(points[i % points.length], z)).build(), z).size(), i -> {
+            bind(ps, screen(points[i % points.length], z));
+            ps.setDouble(5, cell);
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                n++;
+              }
+            }
+            return n;
+          }, same + "/" + checked + " totals equal");
+    }
+  }
+
+  Row tile(int z) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement("WITH b AS (SELECT ST_TileEnvelope(?, ?, ?) env), "
+        + "c AS (SELECT count(*) n, min(id) id, ST_AsMVTGeom(ST_Transform(ST_Centroid(ST_Collect(geom)), 3857), b.env, 4096, 128) g "
+        + "FROM station, b WHERE geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => 128.0 / 4096), 4326) "
+        + "GROUP BY ST_SnapToGrid(ST_Transform(geom, 3857), ?), b.env) "
+        + "SELECT ST_AsMVT(c, 'stations', 4096, 'g') FROM c")) {
+      double cell = CELL_PX * 40075016.68557849 / (256.0 * (1L << z));
+      long[] bytes = {0, 0};
+      Row row = time("vector tile z" + z + " (stations)", i -> {
+        int[] t = tileOf(points[i % points.length], z);
+        byte[] b = TilesApi.pointTile(index, "stations", z, t[0], t[1]);
+        bytes[0] += b.length;
+        return b.length;
+      }, i -> {
+        int[] t = tileOf(points[i % points.length], z);
+        ps.setInt(1, z);
+        ps.setInt(2, t[0]);
+        ps.setInt(3, t[1]);
+        ps.setInt(4, z);
+        ps.setInt(5, t[0]);
+        ps.setInt(6, t[1]);
+        ps.setDouble(7, cell);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          byte[] b = rs.getBytes(1);
+          bytes[1] += b == null ? 0 : b.length;
+          return b == null ? 0 : b.length;
+        }
+      }, "");
+      return new Row(row.query(), row.oursMedian(), row.oursP99(), row.pgMedian(), row.pgP99(),
+          String.format(Locale.ROOT, "mean tile %,d B ours, %,d B PostGIS", bytes[0] / (rounds + warmUp(rounds)),
+              bytes[1] / (rounds + warmUp(rounds))));
+    }
+  }
+
+  Row text() throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement("WITH m AS (SELECT id, name FROM station WHERE name ILIKE ? "
+        + "UNION ALL SELECT id, name FROM team WHERE name ILIKE ? UNION ALL SELECT id, title FROM activity WHERE title ILIKE ?) "
+        + "SELECT id, name, count(*) OVER () FROM m LIMIT 20")) {
+      StringBuilder totals = new StringBuilder();
+      for (String w : WORDS) {
+        long ours = index.search(SearchIndex.Request.builder().text(w).limit(20).build()).total();
+        totals.append(w).append(' ').append(ours).append('/').append(pgText(ps, w)).append("; ");
+      }
+      return time("text search, 20 hits + total", i -> index.search(SearchIndex.Request.builder().text(WORDS[i % WORDS.length])
+          .limit(20).build()).hits().size(), i -> (int) pgText(ps, WORDS[i % WORDS.length]),
+          "totals ours/ILIKE: " + totals.toString().strip());
+    }
+  }
+
+  private long pgText(PreparedStatement ps, String word) throws SQLException {
+    String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    ps.setString(1, like);
+    ps.setString(2, like);
+    ps.setString(3, like);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(3) : 0;
+    }
+  }
+
+  private long ourCount(BBox b) {
+    return index.search(SearchIndex.Request.builder().kinds(Set.of(Kind.STATION)).bbox(b).limit(1).build()).total();
+  }
+
+  private static long pgCount(PreparedStatement ps, BBox b) throws SQLException {
+    bind(ps, b);
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static long clusterTotal(PreparedStatement ps, BBox b, double cell) throws SQLException {
+    bind(ps, b);
+    ps.setDouble(5, cell);
+    long n = 0;
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        n += rs.getLong(1);
+      }
+    }
+    return n;
+  }
+
+  private static void bind(PreparedStatement ps, BBox b) throws SQLException {
+    ps.setDouble(1, b.west());
+    ps.setDouble(2, b.south());
+    ps.setDouble(3, b.east());
+    ps.setDouble(4, b.north());
+  }
+
+  private static List<String> ids(PreparedStatement ps) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  /** A 1280×800 screen centred on a point at a zoom. */
+  static BBox screen(GeoPoint c, int zoom) {
+    double scale = 256.0 * (1L << zoom) / 360.0;
+    double halfLon = 640 / scale;
+    double y = WebMercator.y(c.lat(), zoom);
+    return new BBox(Math.max(-180, c.lon() - halfLon), Math.max(-85, lat(y + 400, zoom)), Math.min(180, c.lon() + halfLon),
+        Math.min(85, lat(y - 400, zoom)));
+  }
+
+  static int[] tileOf(GeoPoint p, int z) {
+    int n = 1 << z;
+    int x = (int) Math.floor((p.lon() + 180) / 360 * n);
+    int y = (int) Math.floor(WebMercator.y(p.lat(), z) / 256);
+    return new int[] {Math.max(0, Math.min(n - 1, x)), Math.max(0, Math.min(n - 1, y))};
+  }
+
+  private static double lat(double y, int z) {
+    double n = Math.PI - 2 * Math.PI * y / (256.0 * (1L << z));
+    return Math.toDegrees(Math.atan(Math.sinh(n)));
+  }
+
+  @FunctionalInterface
+  interface Query {
+    int run(int i) throws SQLException;
+  }
+
+  /** Warm-up then timed rounds, ours and PostGIS interleaved round by round (same input, same moment). */
+  Row time(String name, Query ours, Query pg, String agreement) throws SQLException {
+    int warm = warmUp(rounds);
+    long[] a = new long[rounds];
+    long[] b = new long[rounds];
+    long sink = 0;
+    for (int i = 0; i < warm + rounds; i++) {
+      long t0 = System.nanoTime();
+      sink += ours.run(i);
+      long t1 = System.nanoTime();
+      sink += pg.run(i);
+      long t2 = System.nanoTime();
+      if (i >= warm) {
+        a[i - warm] = t1 - t0;
+        b[i - warm] = t2 - t1;
+      }
+    }
+    if (sink == Long.MIN_VALUE) {
+      System.out.print(""); // keeps the answers alive
+    }
+    return new Row(name, pct(a, 50), pct(a, 99), pct(b, 50), pct(b, 99), agreement);
+  }
+
+  static double pct(long[] nanos, int p) {
+    long[] s = nanos.clone();
+    Arrays.sort(s);
+    IntUnaryOperator at = q -> Math.min(s.length - 1, (int) Math.ceil(q / 100.0 * s.length) - 1);
+    return s[Math.max(0, at.applyAsInt(p))] / 1e6;
+  }
+
+  static String rss() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return (Long.parseLong(line.replaceAll("\\D", "")) >> 10) + " MB";
+        }
+      }
+    } catch (Exception e) {
+      return "unknown";
+    }
+    return "unknown";
+  }
+}
