@@ -37,8 +37,10 @@ import org.vsmap.web.TilesApi;
  * <ul>
  *   <li>nearest 10 stations: {@code ORDER BY geom <-> p LIMIT 10} (KNN on the GiST index);
  *   <li>viewport count (a 1280×800 screen at zoom 5, 10, 14): {@code count(*) WHERE geom && box};
- *   <li>clustered viewport: grid clustering {@code GROUP BY ST_SnapToGrid(geom, 60 px)};
- *   <li>vector tile z5 / z12 of stations: {@code ST_AsMVT} of the same 60-px grid clusters;
+ *   <li>clustered viewport: grid clustering on the same grid as ours (64-px cells of the global
+ *       Web Mercator pixel grid, every cell the screen touches, the mean point of each):
+ *       {@code GROUP BY floor(x / cell), floor(y / cell)} of {@code ST_Transform(geom, 3857)};
+ *   <li>vector tile z5 / z12 of stations: {@code ST_AsMVT} of such grid clusters in the tile;
  *   <li>text search, 20 hits and the total over stations, teams and activities:
  *       {@code ILIKE '%word%'} with pg_trgm GIN indexes.
  * </ul>
@@ -50,7 +52,9 @@ public final class SideBySide {
   static final String[] WORDS = {"幸福", "新村", "和平", "东风", "红旗", "建设", "团结", "长安", "社区志愿服务站", "文明交通", "关爱山川河流",
       "幸福村", "和平社区"};
   static final int[] ZOOMS = {5, 10, 14};
-  static final int CELL_PX = 60;
+  /** The map's cluster cell: 64 screen pixels on the global Web Mercator pixel grid (as LuceneSearchIndex). */
+  static final int CELL_PX = 64;
+  static final double HALF_WORLD = 20037508.342789244;
 
   /** One line of the report: medians and p99 in milliseconds, and whether the answers agreed. */
   public record Row(String query, double oursMedian, double oursP99, double pgMedian, double pgP99, String agreement) {
@@ -186,39 +190,80 @@ public final class SideBySide {
   }
 
   Row clusteredViewport(int z) throws SQLException {
-    double cell = CELL_PX * 360.0 / (256.0 * (1L << z));
-    try (PreparedStatement ps = db.prepareStatement("SELECT count(*) n, ST_X(ST_Centroid(ST_Collect(geom))), ST_Y(ST_Centroid(ST_Collect(geom))) "
-        + "FROM station WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) GROUP BY ST_SnapToGrid(geom, ?)")) {
+    double cellMetres = CELL_PX * 2 * HALF_WORLD / (256.0 * (1L << z));
+    try (PreparedStatement ps = db.prepareStatement("SELECT count(*), avg(ST_X(geom)), avg(ST_Y(geom)) FROM (SELECT geom, "
+        + "ST_Transform(geom, 3857) m FROM station WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)) s "
+        + "GROUP BY floor((ST_X(m) + " + HALF_WORLD + ") / ?), floor((" + HALF_WORLD + " - ST_Y(m)) / ?)")) {
       int same = 0;
       int checked = Math.min(rounds, 200);
       for (int i = 0; i < checked; i++) {
         BBox b = screen(points[i % points.length], z);
-        long ours = index.clusters(SearchIndex.Request.builder().kinds(Set.of(Kind.STATION)).bbox(b).build(), z).stream()
-            .mapToLong(SearchIndex.Cluster::count).sum();
-        same += ours == clusterTotal(ps, b, cell) ? 1 : 0;
+        java.util.Map<Long, Long> ours = new java.util.TreeMap<>();
+        for (SearchIndex.Cluster c : index.clusters(SearchIndex.Request.builder().kinds(Set.of(Kind.STATION)).bbox(b).build(), z)) {
+          ours.merge(cell(c.point().lon(), c.point().lat(), z), (long) c.count(), Long::sum);
+        }
+        java.util.Map<Long, Long> theirs = new java.util.TreeMap<>();
+        bind(ps, cells(b, z));
+        ps.setDouble(5, cellMetres);
+        ps.setDouble(6, cellMetres);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            theirs.merge(cell(rs.getDouble(2), rs.getDouble(3), z), rs.getLong(1), Long::sum);
+          }
+        }
+        same += inner(ours, b, z).equals(inner(theirs, b, z)) ? 1 : 0;
       }
       return time("clustered viewport z" + z, i -> index.clusters(SearchIndex.Request.builder().kinds(Set.of(Kind.STATION))
-          .bbox(screen(points[i % points.length], z)).build(), z).size(), i -> {
-            bind(ps, screen(points[i % points.length], z));
-            ps.setDouble(5, cell);
-            int n = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                n++;
-              }
-            }
-            return n;
-          }, same + "/" + checked + " totals equal");
+          .bbox(screen(points[i % points.length], z)).build(), z).size(), i -> (int) clusterTotal(ps,
+              cells(screen(points[i % points.length], z), z), cellMetres)[1],
+          same + "/" + checked + " same clusters in every cell inside the screen");
     }
+  }
+
+  /** The grid cell of a point at a zoom, as one number. */
+  static long cell(double lon, double lat, int z) {
+    return (long) Math.floor(WebMercator.x(lon, z) / CELL_PX) * 1_000_000_000L + (long) Math.floor(WebMercator.y(lat, z) / CELL_PX);
+  }
+
+  /**
+   * The clusters of the cells wholly inside the screen: at the screen's edge the map counts whole
+   * cells (precomputed zooms) or only what is in view (deeper zooms), so only inner cells compare.
+   */
+  static java.util.Map<Long, Long> inner(java.util.Map<Long, Long> byCell, BBox b, int z) {
+    long x0 = (long) Math.floor(WebMercator.x(b.west(), z) / CELL_PX);
+    long x1 = (long) Math.floor(WebMercator.x(b.east(), z) / CELL_PX);
+    long y0 = (long) Math.floor(WebMercator.y(b.north(), z) / CELL_PX);
+    long y1 = (long) Math.floor(WebMercator.y(b.south(), z) / CELL_PX);
+    java.util.Map<Long, Long> out = new java.util.TreeMap<>();
+    byCell.forEach((k, n) -> {
+      long cx = k / 1_000_000_000L;
+      long cy = k % 1_000_000_000L;
+      if (cx > x0 && cx < x1 && cy > y0 && cy < y1) {
+        out.put(k, n);
+      }
+    });
+    return out;
+  }
+
+  /** The box covered by the whole 64-px cells a screen touches (where the map's clusters come from). */
+  static BBox cells(BBox b, int z) {
+    double x0 = Math.floor(WebMercator.x(b.west(), z) / CELL_PX) * CELL_PX;
+    double x1 = (Math.floor(WebMercator.x(b.east(), z) / CELL_PX) + 1) * CELL_PX;
+    double y0 = Math.floor(WebMercator.y(b.north(), z) / CELL_PX) * CELL_PX;
+    double y1 = (Math.floor(WebMercator.y(b.south(), z) / CELL_PX) + 1) * CELL_PX;
+    double world = 256.0 * (1L << z);
+    return new BBox(Math.max(-180, x0 / world * 360 - 180), Math.max(-85, lat(y1, z)), Math.min(180, x1 / world * 360 - 180),
+        Math.min(85, lat(y0, z)));
   }
 
   Row tile(int z) throws SQLException {
     try (PreparedStatement ps = db.prepareStatement("WITH b AS (SELECT ST_TileEnvelope(?, ?, ?) env), "
-        + "c AS (SELECT count(*) n, min(id) id, ST_AsMVTGeom(ST_Transform(ST_Centroid(ST_Collect(geom)), 3857), b.env, 4096, 128) g "
-        + "FROM station, b WHERE geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => 128.0 / 4096), 4326) "
-        + "GROUP BY ST_SnapToGrid(ST_Transform(geom, 3857), ?), b.env) "
+        + "c AS (SELECT count(*) n, min(id) id, ST_AsMVTGeom(ST_Transform(ST_SetSRID(ST_MakePoint(avg(ST_X(geom)), avg(ST_Y(geom))), 4326), "
+        + "3857), b.env, 4096, 128) g FROM (SELECT id, geom, ST_Transform(geom, 3857) m FROM station "
+        + "WHERE geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => 128.0 / 4096), 4326)) s, b "
+        + "GROUP BY floor((ST_X(m) + " + HALF_WORLD + ") / ?), floor((" + HALF_WORLD + " - ST_Y(m)) / ?), b.env) "
         + "SELECT ST_AsMVT(c, 'stations', 4096, 'g') FROM c")) {
-      double cell = CELL_PX * 40075016.68557849 / (256.0 * (1L << z));
+      double cell = CELL_PX * 2 * HALF_WORLD / (256.0 * (1L << z));
       long[] bytes = {0, 0};
       Row row = time("vector tile z" + z + " (stations)", i -> {
         int[] t = tileOf(points[i % points.length], z);
@@ -234,6 +279,7 @@ public final class SideBySide {
         ps.setInt(5, t[0]);
         ps.setInt(6, t[1]);
         ps.setDouble(7, cell);
+        ps.setDouble(8, cell);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           byte[] b = rs.getBytes(1);
@@ -284,13 +330,16 @@ public final class SideBySide {
     }
   }
 
-  private static long clusterTotal(PreparedStatement ps, BBox b, double cell) throws SQLException {
+  /** {points, clusters} of the grid query. */
+  private static long[] clusterTotal(PreparedStatement ps, BBox b, double cellMetres) throws SQLException {
     bind(ps, b);
-    ps.setDouble(5, cell);
-    long n = 0;
+    ps.setDouble(5, cellMetres);
+    ps.setDouble(6, cellMetres);
+    long[] n = {0, 0};
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        n += rs.getLong(1);
+        n[0] += rs.getLong(1);
+        n[1]++;
       }
     }
     return n;

@@ -86,7 +86,7 @@ class BenchmarksSmokeIT {
         "vector tile z12 (stations)", "text search, 20 hits + total");
     for (int z : SideBySide.ZOOMS) {
       assertThat(rows.get("viewport count z" + z).agreement()).isEqualTo("40/40 counts equal");
-      assertThat(rows.get("clustered viewport z" + z).agreement()).isEqualTo("40/40 totals equal");
+      assertThat(rows.get("clustered viewport z" + z).agreement()).isEqualTo("40/40 same clusters in every cell inside the screen");
     }
     int shared = Integer.parseInt(rows.get("nearest 10 stations").agreement().replaceAll(" %.*", ""));
     assertThat(shared).as("the same 10 nearest, but for ties of planar vs great-circle distance").isGreaterThanOrEqualTo(80);
