@@ -167,8 +167,12 @@ public final class DatasetExports implements Downloads {
     return columns.stream().map(Column::field).toList();
   }
 
+  /** Data rows per XLSX sheet: Excel's 1,048,576 rows less the header. */
+  static final int XLSX_ROWS_PER_SHEET = 1_048_575;
+
   private final Jdbi jdbi;
   private final java.nio.file.Path scratch;
+  private final int xlsxRowsPerSheet;
 
   /** Scratch files (GeoPackage, FlatGeobuf) go to the JVM's temporary directory. */
   public DatasetExports(Jdbi jdbi) {
@@ -177,8 +181,14 @@ public final class DatasetExports implements Downloads {
 
   /** Scratch files of the file-based formats go to {@code scratch}, removed when written. */
   public DatasetExports(Jdbi jdbi, java.nio.file.Path scratch) {
+    this(jdbi, scratch, XLSX_ROWS_PER_SHEET);
+  }
+
+  /** With fewer rows per XLSX sheet, for the test of the sheets that follow. */
+  DatasetExports(Jdbi jdbi, java.nio.file.Path scratch, int xlsxRowsPerSheet) {
     this.jdbi = jdbi;
     this.scratch = scratch;
+    this.xlsxRowsPerSheet = xlsxRowsPerSheet;
   }
 
   @Override
@@ -300,7 +310,7 @@ public final class DatasetExports implements Downloads {
     try {
       switch (format) {
         case CSV -> csv(spec, out, source);
-        case XLSX -> xlsx(spec, out, source, synthetic[0]);
+        case XLSX -> xlsx(spec, out, source, synthetic[0], xlsxRowsPerSheet);
         case GEOJSON -> geojson(spec, out, source, synthetic[0]);
         case KML -> kml(spec, out, source, synthetic[0]);
         case GPKG -> GeoPackageExport.write(spatial(spec, source, synthetic[0]), out, scratch);
@@ -445,18 +455,24 @@ public final class DatasetExports implements Downloads {
 
   // ---- XLSX --------------------------------------------------------------------------------------
 
-  private static <T> void xlsx(Spec<T> spec, OutputStream out, Source<T> source, boolean synthetic) throws IOException {
+  /**
+   * A streaming workbook; beyond Excel's row limit the records go on in sheets "data 2", "data
+   * 3"…, each with the header (a national activities file has 2,000,000 rows).
+   */
+  private static <T> void xlsx(Spec<T> spec, OutputStream out, Source<T> source, boolean synthetic, int rowsPerSheet)
+      throws IOException {
     SXSSFWorkbook wb = new SXSSFWorkbook(200);
     wb.setCompressTempFiles(true);
     try {
-      Sheet data = wb.createSheet("data");
-      Row head = data.createRow(0);
-      for (int i = 0; i < spec.columns().size(); i++) {
-        head.createCell(i).setCellValue(spec.columns().get(i).field().name());
-      }
+      Sheet[] data = {dataSheet(wb, spec, "data")};
       int[] r = {1};
+      int[] sheets = {1};
       source.each(rec -> {
-        Row row = data.createRow(r[0]++);
+        if (r[0] > rowsPerSheet) {
+          data[0] = dataSheet(wb, spec, "data " + ++sheets[0]);
+          r[0] = 1;
+        }
+        Row row = data[0].createRow(r[0]++);
         for (int i = 0; i < spec.columns().size(); i++) {
           Object v = spec.columns().get(i).value().apply(rec);
           if (v == null) {
@@ -497,6 +513,15 @@ public final class DatasetExports implements Downloads {
     } finally {
       wb.close();
     }
+  }
+
+  private static Sheet dataSheet(SXSSFWorkbook wb, Spec<?> spec, String name) {
+    Sheet sheet = wb.createSheet(name);
+    Row head = sheet.createRow(0);
+    for (int i = 0; i < spec.columns().size(); i++) {
+      head.createCell(i).setCellValue(spec.columns().get(i).field().name());
+    }
+    return sheet;
   }
 
   private static int line(Sheet s, int r, String key, String value) {

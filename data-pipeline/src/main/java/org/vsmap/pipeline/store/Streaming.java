@@ -8,9 +8,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Reads that never hold a whole table: PostgreSQL only uses a cursor (the fetch size) inside a
- * transaction, and H2 only streams with lazy query execution (otherwise it copies a large result
- * into a temporary store first). Used by the exports and by the index rebuild.
+ * Reads that never hold a whole table in the heap: PostgreSQL only uses a cursor (the fetch size)
+ * inside a transaction; H2 spills a large result to a temporary file (beyond MAX_MEMORY_ROWS)
+ * before the first row. H2's lazy query execution would stream without that copy, but a long lazy
+ * read over a store that is compacting loses pages ("MVStoreException: Chunk … not found",
+ * h2database issue #4142 — it broke the index rebuild of the national store here), so it is not
+ * used. Used by the exports and by the index rebuild.
  */
 public final class Streaming {
   /** Reads one row. */
@@ -23,24 +26,7 @@ public final class Streaming {
 
   /** Runs {@code work} in a read transaction set up for streaming. */
   public static void read(Jdbi jdbi, HandleConsumer<RuntimeException> work) {
-    jdbi.useHandle(h -> {
-      boolean h2;
-      try {
-        h2 = h.getConnection().getMetaData().getDatabaseProductName().startsWith("H2");
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-      if (h2) {
-        h.execute("SET LAZY_QUERY_EXECUTION TRUE");
-      }
-      try {
-        h.useTransaction(work);
-      } finally {
-        if (h2) {
-          h.execute("SET LAZY_QUERY_EXECUTION FALSE");
-        }
-      }
-    });
+    jdbi.useHandle(h -> h.useTransaction(work));
   }
 
   /** Passes each row of {@code q} to {@code sink}, 1,000 rows fetched at a time. */
