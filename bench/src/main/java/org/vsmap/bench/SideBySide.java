@@ -264,11 +264,12 @@ public final class SideBySide {
         + "GROUP BY floor((ST_X(m) + " + HALF_WORLD + ") / ?), floor((" + HALF_WORLD + " - ST_Y(m)) / ?), b.env) "
         + "SELECT ST_AsMVT(c, 'stations', 4096, 'g') FROM c")) {
       double cell = CELL_PX * 2 * HALF_WORLD / (256.0 * (1L << z));
-      long[] bytes = {0, 0};
+      long[] bytes = {0, 0, 0};
       Row row = time("vector tile z" + z + " (stations)", i -> {
         int[] t = tileOf(points[i % points.length], z);
         byte[] b = TilesApi.pointTile(index, "stations", z, t[0], t[1]);
         bytes[0] += b.length;
+        bytes[2]++;
         return b.length;
       }, i -> {
         int[] t = tileOf(points[i % points.length], z);
@@ -288,8 +289,7 @@ public final class SideBySide {
         }
       }, "");
       return new Row(row.query(), row.oursMedian(), row.oursP99(), row.pgMedian(), row.pgP99(),
-          String.format(Locale.ROOT, "mean tile %,d B ours, %,d B PostGIS", bytes[0] / (rounds + warmUp(rounds)),
-              bytes[1] / (rounds + warmUp(rounds))));
+          String.format(Locale.ROOT, "mean tile %,d B ours, %,d B PostGIS", bytes[0] / bytes[2], bytes[1] / bytes[2]));
     }
   }
 
@@ -388,27 +388,47 @@ public final class SideBySide {
     int run(int i) throws SQLException;
   }
 
-  /** Warm-up then timed rounds, ours and PostGIS interleaved round by round (same input, same moment). */
+  /** Longest a query's timed rounds may take in all (ours + PostGIS), after which fewer rounds are reported. */
+  static final long BUDGET_NANOS = 60_000_000_000L;
+
+  /**
+   * Warm-up then timed rounds, ours and PostGIS interleaved round by round (same input, same
+   * moment); {@code rounds} of them, or as many as fit in 60 s (at least 20) for slow queries —
+   * the row says how many.
+   */
   Row time(String name, Query ours, Query pg, String agreement) throws SQLException {
     int warm = warmUp(rounds);
     long[] a = new long[rounds];
     long[] b = new long[rounds];
     long sink = 0;
+    long start = System.nanoTime();
+    int n = 0;
     for (int i = 0; i < warm + rounds; i++) {
+      if (i == warm) {
+        start = System.nanoTime();
+      }
       long t0 = System.nanoTime();
       sink += ours.run(i);
       long t1 = System.nanoTime();
       sink += pg.run(i);
       long t2 = System.nanoTime();
       if (i >= warm) {
-        a[i - warm] = t1 - t0;
-        b[i - warm] = t2 - t1;
+        a[n] = t1 - t0;
+        b[n] = t2 - t1;
+        n++;
+        if (n >= 20 && t2 - start > BUDGET_NANOS) {
+          break;
+        }
+      } else if (t2 - start > BUDGET_NANOS / 4) {
+        i = warm - 1; // warm-up cut short too
       }
     }
     if (sink == Long.MIN_VALUE) {
       System.out.print(""); // keeps the answers alive
     }
-    return new Row(name, pct(a, 50), pct(a, 99), pct(b, 50), pct(b, 99), agreement);
+    a = Arrays.copyOf(a, n);
+    b = Arrays.copyOf(b, n);
+    return new Row(name + (n < rounds ? " (" + n + " rounds)" : ""), pct(a, 50), pct(a, 99), pct(b, 50), pct(b, 99), agreement);
   }
 
   static double pct(long[] nanos, int p) {
