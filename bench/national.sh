@@ -22,7 +22,7 @@ PGPORT=${PGPORT:-55432}
 PGDIR=$T/pg
 DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/vsmap"
 JAR=${JAR:-app/target/vsmap.jar}
-JAVA_SERVE=(java -Xmx2g -Xms2g --add-modules jdk.incubator.vector -jar "$JAR" serve --rate-limit 0)
+JAVA_SERVE=(java -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$T/vsmap-bench.jsa" -Xmx2g -Xms2g --add-modules jdk.incubator.vector -jar "$JAR" serve --rate-limit 0)
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
@@ -84,7 +84,10 @@ case "${1:-}" in
     ;;
   ready)
     backend=${2:-h2}; out=$T/national-ready-$backend.txt; : > "$out"
-    for run in first restart; do
+    rm -f "$T/vsmap-bench.jsa"   # the first start also writes the class-data archive the restarts use
+    dir=$T/national-h2; [[ $backend == postgis ]] && dir=$T/national-pg-node1
+    rm -rf "$dir/index"          # first start: no index yet, built from the store
+    for run in first restart restart restart; do
       # shellcheck disable=SC2046
       "${JAVA_SERVE[@]}" --port 7093 $(store_args "$backend" node1) > "$T/serve-$backend.log" 2>&1 &
       pid=$!
@@ -96,14 +99,14 @@ case "${1:-}" in
     done
     ;;
   compare)
-    mvn -B -q -o dependency:build-classpath -pl bench -Dmdep.outputFile=$T/bench-cp.txt > /dev/null
+    mvn -B -q -o dependency:build-classpath -pl bench -Dmdep.outputFile="$PWD/$T/bench-cp.txt" > /dev/null
     java -Xmx2g --add-modules jdk.incubator.vector -Dlogback.configurationFile=bench/src/main/resources/logback.xml \
       -cp "bench/target/classes:$(cat $T/bench-cp.txt)" org.vsmap.bench.SideBySide "$T/national-h2/index" "$DB_URL" postgres \
       "${ROUNDS:-2000}" | tee "$T/national-compare.txt"
     ;;
   http)
     backend=${2:-h2}; out=$T/national-http-$backend.txt; : > "$out"
-    mvn -B -q -o dependency:build-classpath -pl bench -Dmdep.outputFile=$T/bench-cp.txt > /dev/null
+    mvn -B -q -o dependency:build-classpath -pl bench -Dmdep.outputFile="$PWD/$T/bench-cp.txt" > /dev/null
     # shellcheck disable=SC2046
     "${JAVA_SERVE[@]}" --port 7093 $(store_args "$backend" node1) > "$T/serve-$backend.log" 2>&1 &
     portal=$!

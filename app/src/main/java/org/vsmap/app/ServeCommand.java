@@ -100,8 +100,8 @@ final class ServeCommand implements Callable<Integer> {
       server.stop();
       portal.close();
     }, "vsmap-shutdown"));
-    LOG.info("ready: http://localhost:{}/ ({}, {} stations, data in {})", port, store.describe(),
-        portal.ports().stations().stationCount(), dir.root());
+    LOG.info("ready: http://localhost:{}/ ({}, {} documents indexed, data in {})", port, store.describe(),
+        portal.ports().search().size(), dir.root());
     return 0;
   }
 

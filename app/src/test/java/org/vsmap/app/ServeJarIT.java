@@ -47,6 +47,8 @@ class ServeJarIT {
     JsonNode health = json.readTree(r.body());
     assertThat(health.get("status").asText()).isEqualTo("UP");
     assertThat(health.get("stations").asInt()).isEqualTo(demoStationRows());
+    assertThat(health.get("teams").asInt()).isEqualTo(demoRows("teams.csv"));
+    assertThat(health.get("activities").asInt()).isEqualTo(demoRows("activities.csv"));
     assertThat(health.get("indexed").asLong()).isEqualTo(
         health.get("stations").asLong() + health.get("teams").asLong() + health.get("activities").asLong());
     assertThat(portal.output()).contains("the store is empty: filling it").contains("stage build-index");
@@ -173,7 +175,10 @@ class ServeJarIT {
   }
 
   private static int demoStationRows() throws Exception {
-    return (int) Files.readAllLines(Path.of("..", "seeds", "demo", "stations.csv")).stream().skip(1)
-        .filter(l -> !l.isBlank()).count();
+    return demoRows("stations.csv");
+  }
+
+  private static int demoRows(String file) throws Exception {
+    return (int) Files.readAllLines(Path.of("..", "seeds", "demo", file)).stream().skip(1).filter(l -> !l.isBlank()).count();
   }
 }

@@ -62,11 +62,16 @@ final class Labels {
 
     RegionNames(RegionStore store) {
       this.store = store;
+      java.util.List<java.util.Map<String, Object>> countyList = new java.util.ArrayList<>();
       for (RegionLevel level : new RegionLevel[] {RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.STREET}) {
-        store.regionsAtLevel(level).forEach(r -> names.put(r.code(), r.name()));
+        for (var r : store.regionsAtLevel(level)) {
+          names.put(r.code(), r.name());
+          if (level == RegionLevel.COUNTY) {
+            countyList.add(java.util.Map.of("code", r.code(), "name", r.name()));
+          }
+        }
       }
-      this.counties = store.regionsAtLevel(RegionLevel.COUNTY).stream()
-          .map(r -> java.util.Map.<String, Object>of("code", r.code(), "name", r.name())).toList();
+      this.counties = java.util.List.copyOf(countyList);
     }
 
     /** The counties as code and name, for the district chooser (read once, not per page). */

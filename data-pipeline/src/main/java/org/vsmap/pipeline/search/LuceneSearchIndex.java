@@ -814,6 +814,24 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   }
 
   @Override
+  public long count(Kind kind) {
+    Generation g = current;
+    if (g == null) {
+      return 0;
+    }
+    try {
+      IndexSearcher s = g.searchers.acquire();
+      try {
+        return s.count(new org.apache.lucene.search.TermQuery(new Term(KIND, kind.name())));
+      } finally {
+        g.searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
   public long size() {
     Generation g = current;
     if (g == null) {

@@ -89,6 +89,13 @@ class LuceneSearchIndexTest {
   }
 
   @Test
+  void countsPerKindAreTheRecordsOfThatKind() {
+    assertThat(index.count(org.vsmap.geo.model.Kind.STATION)).isEqualTo(data.stations().size());
+    assertThat(index.count(org.vsmap.geo.model.Kind.TEAM)).isEqualTo(data.teams().size());
+    assertThat(index.count(org.vsmap.geo.model.Kind.ACTIVITY)).isEqualTo(data.activities().size());
+  }
+
+  @Test
   void partOfANameIsMarkedInTheHit() {
     SearchIndex.Hit top = search("锦秀").hits().get(0);
     assertThat(top.nameHtml()).isEqualTo("<mark>锦秀</mark>社区志愿服务站");

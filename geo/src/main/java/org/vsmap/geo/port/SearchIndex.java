@@ -160,4 +160,9 @@ public interface SearchIndex {
 
   /** How many documents the index holds. */
   long size();
+
+  /** How many documents of one kind the index holds (no facets, no ranking: for /health). */
+  default long count(Kind kind) {
+    return search(Request.builder().kinds(Set.of(kind)).limit(1).build()).total();
+  }
 }
