@@ -1,6 +1,8 @@
 package org.vsmap.web;
 
+import java.util.Set;
 import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.port.SearchIndex;
 
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -34,7 +36,7 @@ final class HealthHandler {
         case STATION -> "stations";
         case TEAM -> "teams";
         case ACTIVITY -> "activities";
-      }, ports.search().count(k));
+      }, ports.search().count(SearchIndex.Request.builder().kinds(Set.of(k)).limit(1).build()));
     }
     body.put("indexed", ports.search().size());
     Json.send(ctx, body);

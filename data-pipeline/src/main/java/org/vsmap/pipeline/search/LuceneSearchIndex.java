@@ -814,7 +814,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   }
 
   @Override
-  public long count(Kind kind) {
+  public long count(Request request) {
     Generation g = current;
     if (g == null) {
       return 0;
@@ -822,7 +822,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     try {
       IndexSearcher s = g.searchers.acquire();
       try {
-        return s.count(new org.apache.lucene.search.TermQuery(new Term(KIND, kind.name())));
+        return s.count(query(request, null));
       } finally {
         g.searchers.release(s);
       }

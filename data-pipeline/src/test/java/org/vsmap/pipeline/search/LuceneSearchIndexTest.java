@@ -89,10 +89,14 @@ class LuceneSearchIndexTest {
   }
 
   @Test
-  void countsPerKindAreTheRecordsOfThatKind() {
-    assertThat(index.count(org.vsmap.geo.model.Kind.STATION)).isEqualTo(data.stations().size());
-    assertThat(index.count(org.vsmap.geo.model.Kind.TEAM)).isEqualTo(data.teams().size());
-    assertThat(index.count(org.vsmap.geo.model.Kind.ACTIVITY)).isEqualTo(data.activities().size());
+  void countsAreTheTotalsOfTheSameRequestWithoutHits() {
+    assertThat(index.count(Request.builder().kinds(Set.of(org.vsmap.geo.model.Kind.STATION)).build())).isEqualTo(data.stations().size());
+    assertThat(index.count(Request.builder().kinds(Set.of(org.vsmap.geo.model.Kind.TEAM)).build())).isEqualTo(data.teams().size());
+    assertThat(index.count(Request.builder().kinds(Set.of(org.vsmap.geo.model.Kind.ACTIVITY)).build())).isEqualTo(data.activities().size());
+    for (Request r : List.of(Request.builder().text("锦秀").build(), Request.builder().bbox(new org.vsmap.geo.model.BBox(109.9, 39.7, 110.1, 39.9)).build(),
+        Request.builder().kinds(Set.of(org.vsmap.geo.model.Kind.ACTIVITY)).themes(Set.of(org.vsmap.geo.model.Theme.CULTURE)).build())) {
+      assertThat(index.count(r)).isEqualTo(index.search(r).total()).isPositive();
+    }
   }
 
   @Test

@@ -161,8 +161,8 @@ public interface SearchIndex {
   /** How many documents the index holds. */
   long size();
 
-  /** How many documents of one kind the index holds (no facets, no ranking: for /health). */
-  default long count(Kind kind) {
-    return search(Request.builder().kinds(Set.of(kind)).limit(1).build()).total();
+  /** How many documents match a request's filters and text — no hits, no facets, no ranking (/health, viewport counts). */
+  default long count(Request request) {
+    return search(request).total();
   }
 }
