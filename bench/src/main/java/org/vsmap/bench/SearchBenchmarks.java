@@ -24,7 +24,6 @@ import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.SearchIndex;
-import org.vsmap.geo.spatial.WebMercator;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
 
 /**
@@ -85,18 +84,6 @@ public class SearchBenchmarks {
 
   @Benchmark
   public List<SearchIndex.Cluster> clusteredViewport() {
-    GeoPoint c = point();
-    double scale = 256.0 * (1L << zoom) / 360.0;
-    double halfLon = 640 / scale;
-    double y = WebMercator.y(c.lat(), zoom);
-    double north = lat(y - 400, zoom);
-    double south = lat(y + 400, zoom);
-    BBox box = new BBox(Math.max(-180, c.lon() - halfLon), Math.max(-85, south), Math.min(180, c.lon() + halfLon), Math.min(85, north));
-    return index.clusters(SearchIndex.Request.builder().bbox(box).build(), zoom);
-  }
-
-  private static double lat(double y, int z) {
-    double n = Math.PI - 2 * Math.PI * y / (256.0 * (1L << z));
-    return Math.toDegrees(Math.atan(Math.sinh(n)));
+    return index.clusters(SearchIndex.Request.builder().bbox(SideBySide.screen(point(), zoom)).build(), zoom);
   }
 }

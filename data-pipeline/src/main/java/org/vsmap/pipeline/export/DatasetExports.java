@@ -278,16 +278,12 @@ public final class DatasetExports implements Downloads {
     }
   }
 
-  interface RowReader<T> {
-    T read(java.sql.ResultSet rs) throws java.sql.SQLException;
-  }
-
   private void streaming(org.jdbi.v3.core.HandleConsumer<RuntimeException> work) {
     Streaming.read(jdbi, work);
   }
 
-  private static <T> void stream(Query q, RowReader<T> reader, java.util.function.Consumer<T> sink) {
-    Streaming.each(q, reader::read, sink);
+  private static <T> void stream(Query q, Streaming.RowReader<T> reader, java.util.function.Consumer<T> sink) {
+    Streaming.each(q, reader, sink);
   }
 
   private interface Source<T> {

@@ -21,10 +21,10 @@ import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.Downloads;
 import org.vsmap.geo.port.FeatureCollections;
 import org.vsmap.pipeline.export.DatasetExports.Column;
-import org.vsmap.pipeline.export.DatasetExports.RowReader;
 import org.vsmap.pipeline.export.DatasetExports.Spec;
 import org.vsmap.pipeline.store.JdbiActivityStore;
 import org.vsmap.pipeline.store.JdbiStationStore;
+import org.vsmap.pipeline.store.Streaming.RowReader;
 
 /**
  * The four datasets as OGC API – Features collections, answered from the store with bound

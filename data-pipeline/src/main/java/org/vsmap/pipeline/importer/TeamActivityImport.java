@@ -140,9 +140,9 @@ public final class TeamActivityImport {
         problems.add(new Problem(file, line, c.get("region_code"), region, "未知的区划代码", "unknown region code"));
       }
       Optional<Team> parent = known.find(cell(row, c, "parent"));
-      String levelCell = cell(row, c, "level");
-      boolean cityCorps = levelCell != null && (levelCell.equalsIgnoreCase(TeamLevel.CITY_CORPS.name())
-          || levelCell.equals(TeamLevel.CITY_CORPS.zh()) || levelCell.equalsIgnoreCase(TeamLevel.CITY_CORPS.en()));
+      String levelText = cell(row, c, "level");
+      TeamLevel level = levelText == null ? null : teamLevel(levelText);
+      boolean cityCorps = level == TeamLevel.CITY_CORPS;
       if (cityCorps && cell(row, c, "parent") != null) {
         problems.add(new Problem(file, line, c.get("parent"), cell(row, c, "parent"), "市级总队没有上级队伍，上级一栏应留空",
             "a city corps has no parent team: leave the parent empty"));
@@ -150,17 +150,8 @@ public final class TeamActivityImport {
         problems.add(new Problem(file, line, c.get("parent"), cell(row, c, "parent"), "找不到上级队伍（编号或全称）",
             "unknown parent team (give its id or exact name)"));
       }
-      TeamLevel level = null;
-      String levelText = cell(row, c, "level");
-      if (levelText != null) {
-        for (TeamLevel l : TeamLevel.values()) {
-          if (l.name().equalsIgnoreCase(levelText) || l.zh().equals(levelText) || l.en().equalsIgnoreCase(levelText)) {
-            level = l;
-          }
-        }
-        if (level == null) {
-          problems.add(new Problem(file, line, c.get("level"), levelText, "未知的队伍层级", "unknown team level"));
-        }
+      if (levelText != null && level == null) {
+        problems.add(new Problem(file, line, c.get("level"), levelText, "未知的队伍层级", "unknown team level"));
       }
       if (parent.isPresent() && level == null && levelText == null) {
         level = TeamLevel.values()[Math.min(parent.get().level().ordinal() + 1, TeamLevel.values().length - 1)];
@@ -386,6 +377,16 @@ public final class TeamActivityImport {
       T r = byId.get(text);
       return Optional.ofNullable(r != null ? r : byName.get(text));
     }
+  }
+
+  /** A tier by its code, Chinese or English name; null when none matches. */
+  private static TeamLevel teamLevel(String text) {
+    for (TeamLevel l : TeamLevel.values()) {
+      if (l.name().equalsIgnoreCase(text) || l.zh().equals(text) || l.en().equalsIgnoreCase(text)) {
+        return l;
+      }
+    }
+    return null;
   }
 
   private static Integer count(String file, CsvTable.Row row, String column, List<Problem> problems) {

@@ -815,24 +815,20 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
   @Override
   public long count(Request request) {
-    Generation g = current;
-    if (g == null) {
-      return 0;
-    }
-    try {
-      IndexSearcher s = g.searchers.acquire();
-      try {
-        return s.count(query(request, null));
-      } finally {
-        g.searchers.release(s);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return withCurrentSearcher(s -> (long) s.count(query(request, null)));
   }
 
   @Override
   public long size() {
+    return withCurrentSearcher(s -> (long) s.getIndexReader().numDocs());
+  }
+
+  private interface SearcherWork {
+    long apply(IndexSearcher s) throws IOException;
+  }
+
+  /** A short read on the current generation's searcher; 0 while there is no generation yet. */
+  private long withCurrentSearcher(SearcherWork work) {
     Generation g = current;
     if (g == null) {
       return 0;
@@ -840,7 +836,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     try {
       IndexSearcher s = g.searchers.acquire();
       try {
-        return s.getIndexReader().numDocs();
+        return work.apply(s);
       } finally {
         g.searchers.release(s);
       }
