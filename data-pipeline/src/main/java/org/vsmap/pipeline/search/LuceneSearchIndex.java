@@ -709,21 +709,16 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
     Generation g = require();
     try {
-      if (r.onlyKindsAndBox() && zoom <= PRECOMPUTED_MAX_ZOOM) {
+      if (r.onlyKindsAndBox()) {
         ClusterCache cache = clusterCache(g);
         List<Cluster> out = new ArrayList<>();
         for (Kind k : r.kindsOrAll()) {
           Layer layer = cache.layers().get(k);
-          if (layer == null) {
-            continue;
-          }
-          if (zoom <= layer.grid().maxZoom()) {
+          if (layer != null) {
             for (GridClusterer.Cluster c : layer.grid().clusters(r.bbox(), zoom)) {
               out.add(cluster(cache.searcher(), k, c, layer.docs()));
             }
-            continue;
           }
-          out.addAll(collectAndCluster(g, r, k, zoom));
         }
         return out;
       }
