@@ -3,6 +3,9 @@
 //   {type: "vsmap:select", kind, id, name, url}    when a resident selects a station, team or activity
 (function () {
   'use strict';
+  // the map's height, set through the CSSOM (the CSP allows no style attributes); before map.js draws the map
+  var height = parseInt(document.body.getAttribute('data-embed-height'), 10);
+  if (height >= 200 && height <= 2000) { document.body.style.setProperty('--embed-height', height + 'px'); }
   if (window.parent === window) { return; }
   var last = 0;
   function size() {

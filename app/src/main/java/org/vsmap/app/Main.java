@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vsmap", mixinStandardHelpOptions = true, version = "vsmap 0.1.0",
     description = "志愿服务地图 — Volunteer Service Map and open-data portal",
     subcommands = {ServeCommand.class, MigrateCommand.class, ImportCommand.class, AccountCommand.class, ReindexCommand.class, PublishCommand.class,
-        GenerateDemoCommand.class, GenerateNationalCommand.class})
+        BackupCommand.class, RestoreCommand.class, GenerateDemoCommand.class, GenerateNationalCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -39,6 +39,13 @@ final class Portal implements AutoCloseable {
   }
 
   static Portal open(DataDirectory dir, StoreOptions options, SeedSource seeds, Clock clock, int suppressBelow) {
+    return open(dir, options, seeds, clock, suppressBelow, step -> { });
+  }
+
+  /** As above, telling {@code status} what it is doing while it starts (shown by /health meanwhile). */
+  static Portal open(DataDirectory dir, StoreOptions options, SeedSource seeds, Clock clock, int suppressBelow,
+      java.util.function.Consumer<String> status) {
+    status.accept("opening the store");
     Database db = options.open(dir);
     try {
       JdbiRegionStore regions = new JdbiRegionStore(db.jdbi());
@@ -47,6 +54,7 @@ final class Portal implements AutoCloseable {
       JdbiActivityStore activities = new JdbiActivityStore(db.jdbi());
       if (regions.regionCount() == 0 && stations.stationCount() == 0) {
         LOG.info("the store is empty: filling it from {}", seeds.describe());
+        status.accept("filling the empty store from " + seeds.describe());
         SeedLoader.Counts c = SeedLoader.load(db, seeds, clock);
         LOG.info("filled: {} regions, {} stations, {} teams, {} activities", c.regions(), c.stations(), c.teams(),
             c.activities());
@@ -56,10 +64,14 @@ final class Portal implements AutoCloseable {
       String storeId = new JdbiStoreInfo(db.jdbi()).get(JdbiStoreInfo.STORE_ID).orElseThrow();
       long seq = changes.maxSeq();
       if (!storeId.equals(index.storeId()) || index.storeSequence() > seq) {
+        status.accept(index.storeId() == null
+            ? "building the search index from the store (it was missing, unreadable or of an older format)"
+            : "rebuilding the search index from the store (it was built from another store)");
         rebuild(index, stations, teams, activities, storeId, seq);
       } else {
         LOG.info("search index is current up to change {} of {}; catching up", index.storeSequence(), seq);
       }
+      status.accept("bringing the search index up to date with the store");
       IndexFollower follower = new IndexFollower(index, changes, stations, teams, activities);
       follower.catchUp();
       follower.start(200);
@@ -75,6 +87,32 @@ final class Portal implements AutoCloseable {
       db.close();
       throw e;
     }
+  }
+
+  /**
+   * Checks every checksum of the served index on a low-priority thread (a flipped bit the open did
+   * not find); if one does not match, rebuilds the index from the store, telling {@code problem}
+   * meanwhile (null once done).
+   */
+  void verifyIndexInBackground(java.util.function.Consumer<String> problem) {
+    Thread t = new Thread(() -> {
+      long t0 = System.nanoTime();
+      if (index.intact()) {
+        LOG.info("search index checked: every checksum matches ({} ms)", (System.nanoTime() - t0) / 1_000_000);
+        return;
+      }
+      problem.accept("the search index failed its integrity check and is being rebuilt from the store");
+      try {
+        follower.rebuildNow();
+        problem.accept(null);
+      } catch (RuntimeException e) {
+        LOG.error("rebuilding the search index failed", e);
+        problem.accept("the search index failed its integrity check and could not be rebuilt: " + e.getMessage());
+      }
+    }, "index-check");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
   }
 
   /** Publishes on a low-priority daemon thread; a failure is logged and the next publish tries again. */
@@ -99,6 +137,11 @@ final class Portal implements AutoCloseable {
 
   WebPorts ports() {
     return ports;
+  }
+
+  /** Told whether the store could be read at each interval of the index follower (null: it could). */
+  void onStoreHealth(java.util.function.Consumer<String> listener) {
+    follower.onHealth(listener);
   }
 
   @Override

@@ -88,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     Portal portal;
     try {
-      portal = Portal.open(dir, store, seeds == null ? SeedSource.classpath() : SeedSource.directory(seeds), clock, suppressBelow);
+      portal = Portal.open(dir, store, seeds == null ? SeedSource.classpath() : SeedSource.directory(seeds), clock, suppressBelow,
+          readiness::starting);
     } catch (RuntimeException | Error e) {
       // stop listening, or the server's threads would keep a half-started portal alive
       readiness.failed(Failure.describe(e));
@@ -96,9 +97,15 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     readiness.ready(portal.ports());
+    portal.onStoreHealth(readiness::storeProblem);
+    portal.verifyIndexInBackground(readiness::indexProblem);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // new connections are refused, requests in flight get up to Routes.STOP_SECONDS to finish;
+      // then the index follower stops and the index is committed and closed
+      LOG.info("stopping: finishing the requests in flight");
       server.stop();
       portal.close();
+      LOG.info("stopped; the search index is committed");
     }, "vsmap-shutdown"));
     LOG.info("ready: http://localhost:{}/ ({}, {} documents indexed, data in {})", port, store.describe(),
         portal.ports().search().size(), dir.root());

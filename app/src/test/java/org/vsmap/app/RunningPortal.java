@@ -70,6 +70,19 @@ final class RunningPortal implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /** Asks the portal to stop, as an init system does (SIGTERM), without waiting. */
+  void signalStop() {
+    process.destroy();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  boolean waitForExit(int seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS);
+  }
+
   String output() throws IOException {
     return Files.readString(log);
   }

@@ -53,6 +53,13 @@ final class AdminPages {
   void before(Context ctx) {
     ctx.header("Cache-Control", "no-store");
     ctx.header("X-Frame-Options", "DENY");
+    if (readiness.isReady() && readiness.storeProblem() != null) {
+      // sessions, forms and changes all live in the database: say so at once instead of timing out
+      ctx.header("Retry-After", "30");
+      throw new WebError(503, "数据库暂时无法连接 / Database unreachable",
+          "the database cannot be reached, so signing in and changes are paused; nothing was changed. The public map and search "
+              + "keep working. Try again in a few minutes.");
+    }
   }
 
   private Offices offices() {

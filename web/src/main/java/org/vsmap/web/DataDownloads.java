@@ -108,8 +108,12 @@ final class DataDownloads {
       m.put("updated", v.updated());
       m.put("retired", v.retired());
       Map<String, Object> files = new LinkedHashMap<>();
-      v.bytes().forEach((ext, bytes) -> files.put(ext, Map.of("url", "/data/" + dataset + "/versions/" + v.version() + "." + ext,
-          "bytes", bytes)));
+      v.bytes().forEach((ext, bytes) -> {
+        Map<String, Object> f = new LinkedHashMap<>(); // a stable key order, run after run
+        f.put("url", "/data/" + dataset + "/versions/" + v.version() + "." + ext);
+        f.put("bytes", bytes);
+        files.put(ext, f);
+      });
       m.put("files", files);
       out.add(m);
     }

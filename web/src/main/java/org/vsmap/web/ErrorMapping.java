@@ -25,6 +25,13 @@ final class ErrorMapping {
   void register(RoutesConfig routes) {
     routes.exception(WebError.class, (e, ctx) -> answer(ctx, e.status(), e.title(), e.getMessage()));
     routes.exception(Exception.class, (e, ctx) -> {
+      if (databaseUnreachable(e)) {
+        LOG.warn("{} {}: the database cannot be reached", ctx.method(), ctx.path());
+        ctx.header("Retry-After", "30");
+        answer(ctx, 503, "Service Unavailable", "the database cannot be reached just now, so this page cannot be shown; the map and "
+            + "search keep working. Try again in a few minutes.");
+        return;
+      }
       LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
       answer(ctx, 500, "Internal Server Error", "an unexpected error occurred; it has been logged");
     });
@@ -33,6 +40,20 @@ final class ErrorMapping {
         answer(ctx, 404, "Not Found", "no page or resource at " + ctx.path());
       }
     });
+  }
+
+  /** A lost or refused database connection somewhere in the causes (SQLSTATE class 08, 57P0x, or the pool's timeout). */
+  static boolean databaseUnreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void answer(Context ctx, int status, String title, String detail) {

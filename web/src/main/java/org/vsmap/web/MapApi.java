@@ -10,9 +10,13 @@ import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RegionLevel;
 import org.vsmap.geo.port.SearchIndex;
+import org.vsmap.geo.spatial.WebMercator;
 
 /** /api/clusters (the map's points and clusters per viewport and zoom) and /api/regions (the district chooser). */
 final class MapApi {
+  /** The widest and tallest viewport /api/clusters answers, in screen pixels at the asked zoom (twice an 8K screen). */
+  static final int MAX_PIXELS = 16_384;
+
   private final Readiness readiness;
   private final Clock clock;
 
@@ -30,6 +34,14 @@ final class MapApi {
       throw WebError.badRequest("z must be a zoom level between 0 and 20");
     }
     SearchIndex.Request request = SearchParams.parse(ctx, clock, 1);
+    double width = WebMercator.x(request.bbox().east(), z) - WebMercator.x(request.bbox().west(), z);
+    double height = WebMercator.y(request.bbox().south(), z) - WebMercator.y(request.bbox().north(), z);
+    if (width > MAX_PIXELS || height > MAX_PIXELS) {
+      // a box far bigger than any screen at its zoom would ask for a cluster per point of a province
+      throw WebError.badRequest(String.format(java.util.Locale.ROOT,
+          "bbox spans %.0f × %.0f pixels at zoom %d; at most %d × %d: send the viewport's box, or a lower zoom", width, height, z,
+          MAX_PIXELS, MAX_PIXELS));
+    }
     Crs crs = Crs.of(ctx);
     List<SearchIndex.Cluster> clusters = readiness.ports().search().clusters(request, z);
     List<Map<String, Object>> features = new ArrayList<>(clusters.size());

@@ -8,6 +8,9 @@ public final class Readiness {
   private volatile WebPorts ports;
   private volatile Labels.RegionNames regionNames;
   private volatile String failure;
+  private volatile String storeProblem;
+  private volatile String indexProblem;
+  private volatile String step = "starting";
 
   public void ready(WebPorts ports) {
     this.regionNames = new Labels.RegionNames(ports.regions());
@@ -23,6 +26,36 @@ public final class Readiness {
     this.failure = reason;
   }
 
+  /**
+   * The store could not be read (null: it can again). Meanwhile the index answers the map and
+   * search, /health says DEGRADED and the admin pages answer 503 at once.
+   */
+  public void storeProblem(String problem) {
+    this.storeProblem = problem;
+  }
+
+  public String storeProblem() {
+    return storeProblem;
+  }
+
+  /** The search index is being repaired (null: it is sound); the old one answers meanwhile. */
+  public void indexProblem(String problem) {
+    this.indexProblem = problem;
+  }
+
+  public String indexProblem() {
+    return indexProblem;
+  }
+
+  /** What the portal is doing while it starts, for /health and the 503 pages meanwhile. */
+  public void starting(String step) {
+    this.step = step;
+  }
+
+  public String step() {
+    return step;
+  }
+
   public boolean isReady() {
     return ports != null;
   }
@@ -36,7 +69,7 @@ public final class Readiness {
     WebPorts p = ports;
     if (p == null) {
       throw new WebError(503, failure == null ? "正在启动 / Starting" : "服务不可用 / Unavailable",
-          failure == null ? "the store and the search index are still loading" : failure);
+          failure == null ? "the store and the search index are still loading: " + step : failure);
     }
     return p;
   }

@@ -9,11 +9,37 @@ import io.javalin.http.staticfiles.Location;
  */
 public final class Routes {
   /**
-   * Scripts, styles and data only from this server; images also from any basemap tile server
-   * (the tile URL is configurable); Leaflet positions elements with inline styles.
+   * Scripts, styles and data only from this server, no inline script or style markup (Leaflet
+   * positions elements through the CSSOM, which CSP allows); images also from the configured
+   * basemap tile server. Swagger UI (/api/docs) and ECharts (the statistics pages) write style
+   * attributes, so only there styles may be inline ({@link #inlineStyles}); scripts never are.
    */
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-      + "img-src 'self' data: https: http:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+  static String csp(WebSettings settings, boolean inlineStyles) {
+    String tiles = settings.tileSource();
+    return "default-src 'self'; script-src 'self'; style-src 'self'" + (inlineStyles ? " 'unsafe-inline'" : "")
+        + "; img-src 'self' data:" + (tiles.isEmpty() ? "" : " " + tiles)
+        + "; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+  }
+
+  /** The largest body a request other than a file upload may carry (the edit forms need a few KB). */
+  static final int MAX_FORM_BYTES = 64 * 1024;
+
+  /** Requests at work at once; more wait in line (see {@link #MAX_QUEUED}). */
+  static final int MAX_CONCURRENT = 128;
+  /** Requests that may wait for a free slot (at most 2 s each) before further ones get 503 at once. */
+  static final int MAX_QUEUED = 1024;
+  /** How long in-flight requests may take to finish once the server is asked to stop. */
+  public static final int STOP_SECONDS = 20;
+  /** A connection that sends nothing for this long is closed (slow or stalled clients). */
+  static final int IDLE_MILLIS = 20_000;
+
+  /** The pages whose libraries write style attributes (Swagger UI, ECharts). */
+  static boolean inlineStyles(String path) {
+    return path.equals("/api/docs") || path.equals("/stats") || path.startsWith("/stats/embed/");
+  }
+
+  /** A year of HTTPS only, sent only on answers that came over HTTPS (directly or through a proxy that says so). */
+  static final String HSTS = "max-age=31536000";
 
   /** The webjar path of Swagger UI, from the version the build packed. */
   static final String SWAGGER_UI = "/webjars/swagger-ui/" + webjarVersion("swagger-ui");
@@ -50,12 +76,41 @@ public final class Routes {
     StatsApi stats = new StatsApi(readiness);
     TilesApi tiles = new TilesApi(readiness);
     StatsPages statsPages = new StatsPages(views, stats, settings);
+    String strict = csp(settings, false);
+    String withInlineStyles = csp(settings, true);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.http.generateEtags = false; // hashing every dynamic answer costs more than it saves; downloads and tiles set their own ETags
       // a 2,000-character Chinese query is 18 KB of URL: let it reach the handler for a clear 400
-      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setRequestHeaderSize(32 * 1024);
+        http.setSendServerVersion(false); // no "Server: Jetty(…)" for scanners to match against
+        http.setSendXPoweredBy(false);
+      });
+      config.jetty.modifyServer(server -> {
+        // overload: at most MAX_CONCURRENT requests at work, up to MAX_QUEUED more wait ≤ 2 s, the rest get 503 at once
+        org.eclipse.jetty.server.handler.QoSHandler qos = new org.eclipse.jetty.server.handler.QoSHandler();
+        qos.setMaxRequestCount(MAX_CONCURRENT);
+        qos.setMaxSuspendedRequestCount(MAX_QUEUED);
+        qos.setMaxSuspend(java.time.Duration.ofSeconds(2));
+        qos.setRejectStatusCode(503);
+        qos.excludePath("/health");
+        // shutdown: new requests are refused, the ones in flight have STOP_SECONDS to finish
+        server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler(qos));
+        server.setStopTimeout(STOP_SECONDS * 1000L);
+        // the connector is made once the server starts; a stalled client is then dropped after IDLE_MILLIS
+        server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+          @Override
+          public void lifeCycleStarted(org.eclipse.jetty.util.component.LifeCycle event) {
+            for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+              if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
+                a.setIdleTimeout(IDLE_MILLIS);
+              }
+            }
+          }
+        });
+      });
       config.jetty.multipartConfig.maxFileSize(AdminPages.MAX_UPLOAD + 1, io.javalin.config.SizeUnit.BYTES);
       config.jetty.multipartConfig.maxTotalRequestSize(AdminPages.MAX_UPLOAD + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
       config.staticFiles.enableWebjars();
@@ -113,6 +168,15 @@ public final class Routes {
       config.routes.get("/ogc/collections/{collection}/items", ogc::items);
       config.routes.get("/ogc/collections/{collection}/items/{feature}", ogc::item);
       config.routes.before(limit::before);
+      config.routes.before(ctx -> {
+        // forms are small; only the admin upload (multipart, checked against its own limit) carries files
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        long length = ctx.contentLength();
+        if (!type.startsWith("multipart/form-data") && length > MAX_FORM_BYTES) {
+          throw new WebError(413, "Content Too Large", "a request body may be at most " + MAX_FORM_BYTES / 1024 + " KB; this one is "
+              + length / 1024 + " KB");
+        }
+      });
       config.routes.before("/ogc*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
       config.routes.before("/api/*", ctx -> {
         // the public read-only API may be called from any site; nothing under /admin ever gets this
@@ -142,7 +206,10 @@ public final class Routes {
         String path = ctx.path();
         String ancestors = path.equals("/embed") || path.startsWith("/stats/embed/") ? settings.frameAncestors()
             : path.startsWith("/admin") ? "'none'" : "'self'";
-        ctx.header("Content-Security-Policy", CSP + "; frame-ancestors " + ancestors);
+        ctx.header("Content-Security-Policy", (inlineStyles(path) ? withInlineStyles : strict) + "; frame-ancestors " + ancestors);
+        if ("https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
+          ctx.header("Strict-Transport-Security", HSTS);
+        }
         if (path.startsWith("/admin")) {
           ctx.header("X-Frame-Options", "DENY");
         }

@@ -55,8 +55,9 @@ public final class TilesApi {
     for (String p : ctx.queryParamMap().keySet()) {
       throw WebError.badRequest("unknown parameter '" + p + "': tiles take none");
     }
-    String version = readiness.ports().downloads() == null ? "0" : readiness.ports().downloads().version();
-    String etag = "W/\"" + version + "-" + readiness.ports().search().size() + "-" + layer + "-" + z + "-" + x + "-" + y + "\"";
+    // the tile is made from the index: its version (the store change it reflects) and size, never a store query
+    SearchIndex index = readiness.ports().search();
+    String etag = "W/\"" + index.storeSequence() + "-" + index.size() + "-" + layer + "-" + z + "-" + x + "-" + y + "\"";
     ctx.header("ETag", etag);
     ctx.header("Cache-Control", "public, max-age=60");
     ctx.header("Access-Control-Allow-Origin", "*");

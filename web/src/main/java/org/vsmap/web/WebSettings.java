@@ -47,4 +47,20 @@ public record WebSettings(String tileUrl, String tileAttribution, Clock clock, i
       throw new IllegalArgumentException("tile URL must contain {z}, {x} and {y}: " + tileUrl);
     }
   }
+
+  /**
+   * The CSP source for the basemap's images: the tile server's origin ({@code {s}} subdomains as
+   * {@code *.}), nothing when the tiles are ours or there are none.
+   */
+  public String tileSource() {
+    if (tileUrl == null || tileUrl.startsWith("/")) {
+      return "";
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(https?://)([^/]+)").matcher(tileUrl);
+    if (!m.find()) {
+      return "";
+    }
+    String host = m.group(2).replaceAll("^\\{[a-z]+}\\.", "*.");
+    return host.contains("{") ? m.group(1).replace("//", "") : m.group(1) + host;
+  }
 }

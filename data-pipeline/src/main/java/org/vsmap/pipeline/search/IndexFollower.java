@@ -36,6 +36,8 @@ public final class IndexFollower implements AutoCloseable {
   private final StationStore stations;
   private final TeamStore teams;
   private final ActivityStore activities;
+  private volatile String problem;
+  private volatile java.util.function.Consumer<String> health = p -> { };
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "vsmap-index-follower");
     t.setDaemon(true);
@@ -55,11 +57,50 @@ public final class IndexFollower implements AutoCloseable {
     timer.scheduleWithFixedDelay(() -> {
       try {
         catchUp();
+        if (problem != null) {
+          LOG.info("the store answers again; the search index follows it again");
+          problem = null;
+          health.accept(null);
+        }
       } catch (RuntimeException e) {
-        LOG.warn("search index could not follow the store this time: {}", e.getMessage());
+        if (problem == null) {
+          // once per outage, not every interval
+          LOG.warn("the search index cannot follow the store: {}", e.getMessage());
+        }
+        problem = reason(e);
+        health.accept(problem);
       }
     }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     return this;
+  }
+
+  /**
+   * Told after each interval whether the store could be read: null when it could, else why not
+   * (the database stopped, unreachable…). The index keeps answering from what it has meanwhile.
+   */
+  public IndexFollower onHealth(java.util.function.Consumer<String> listener) {
+    this.health = listener;
+    return this;
+  }
+
+  /** The innermost cause's first line, without the statement (no SQL in /health). */
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+    return m.replaceAll("\\s*\\[statement:.*$", "");
+  }
+
+  /** Why the store could not be read at the last interval, or null when it could. */
+  public String problem() {
+    return problem;
+  }
+
+  /** Writes a new generation from the whole store now (the one served answers meanwhile). */
+  public synchronized int rebuildNow() {
+    return rebuild(index, stations, teams, activities, index.storeId(), changes.maxSeq());
   }
 
   /** Applies every pending change (or rebuilds, when far behind); returns how many changes it covered. */
@@ -201,8 +242,18 @@ public final class IndexFollower implements AutoCloseable {
     return t.homeStationId() == null ? null : stations.stationById(t.homeStationId()).map(Station::location).orElse(null);
   }
 
+  /** Stops following; a catch-up under way finishes first (interrupting it would leave the index writer broken). */
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.shutdown();
+    try {
+      if (!timer.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("the search index was still catching up after 30 s; stopping it");
+        timer.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      timer.shutdownNow();
+    }
   }
 }

@@ -167,37 +167,97 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
   private record ClusterCache(IndexSearcher searcher, long version, Map<Kind, Layer> layers) {}
 
-  /** Opens the newest complete generation under {@code root}, if there is one of this format. */
+  /** Opens the newest complete, readable generation under {@code root} of this format, if there is one. */
   public LuceneSearchIndex(Path root, Clock clock) {
     this.root = root;
     this.clock = clock;
     try {
       Files.createDirectories(root);
-      Path newest = null;
-      try (Stream<Path> gens = Files.list(root)) {
-        for (Path g : gens.filter(p -> p.getFileName().toString().startsWith("gen-")).sorted().toList()) {
-          newest = g;
-        }
+      List<Path> gens;
+      try (Stream<Path> list = Files.list(root)) {
+        gens = list.filter(p -> p.getFileName().toString().startsWith("gen-")).sorted(java.util.Comparator.reverseOrder()).toList();
       }
-      if (newest != null) {
-        try (FSDirectory dir = FSDirectory.open(newest)) {
-          if (DirectoryReader.indexExists(dir)) {
-            Map<String, String> data = DirectoryReader.listCommits(dir).getLast().getUserData();
-            if (FORMAT.equals(data.get("format"))) {
-              newest = newest.toAbsolutePath();
-            } else {
-              newest = null;
-            }
-          } else {
-            newest = null;
+      // the newest generation with a complete commit of this format is served; a newer one without
+      // (a rebuild cut short by a kill) and older ones (a swap whose cleanup never ran) are removed
+      for (Path g : gens) {
+        if (current == null && isCurrentFormat(g)) {
+          current = openGeneration(g.toAbsolutePath());
+          if (current != null) {
+            continue;
           }
         }
-      }
-      if (newest != null) {
-        current = new Generation(newest, new IndexWriter(FSDirectory.open(newest), config(IndexWriterConfig.OpenMode.APPEND)));
+        if (Files.exists(g)) {
+          LOG.info("removing the unused search index generation {}", g.getFileName());
+          deleteQuietly(g);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether a generation holds a commit of this format (false also when its commit cannot be read: it is rebuilt). */
+  private static boolean isCurrentFormat(Path gen) {
+    try (FSDirectory dir = FSDirectory.open(gen)) {
+      return DirectoryReader.indexExists(dir) && FORMAT.equals(DirectoryReader.listCommits(dir).getLast().getUserData().get("format"));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("the search index in {} has no readable commit ({}): it will be rebuilt from the store", gen, e.toString());
+      return false;
+    }
+  }
+
+  /**
+   * Opens a generation, or sets it aside (renamed {@code broken-…}, for diagnosis) and returns null
+   * when its files cannot be read: a missing, truncated or garbled file is found here (Lucene checks
+   * every file's header and footer on open), and the index is then rebuilt from the store.
+   */
+  private Generation openGeneration(Path dir) throws IOException {
+    IndexWriter writer = null;
+    try {
+      writer = new IndexWriter(FSDirectory.open(dir), config(IndexWriterConfig.OpenMode.APPEND));
+      return new Generation(dir, writer);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("the search index in {} cannot be read ({}): it will be rebuilt from the store", dir, e.toString());
+      if (writer != null) {
+        try {
+          writer.rollback();
+        } catch (IOException | RuntimeException ignored) {
+          // it is set aside below either way
+        }
+      }
+      Path aside = dir.resolveSibling("broken-" + dir.getFileName() + "-" + System.currentTimeMillis());
+      Files.move(dir, aside);
+      return null;
+    }
+  }
+
+  /**
+   * Reads every file of the served index and checks its checksum (a flipped bit anywhere is found);
+   * false when one does not match. Takes about a second per GB, so it runs after start.
+   */
+  public boolean intact() {
+    Generation g = current;
+    if (g == null) {
+      return false;
+    }
+    IndexSearcher s = null;
+    try {
+      s = g.searchers.acquire();
+      for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        leaf.reader().checkIntegrity();
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("the search index in {} failed its integrity check: {}", g.dir, e.toString());
+      return false;
+    } finally {
+      if (s != null) {
+        try {
+          g.searchers.release(s);
+        } catch (IOException ignored) {
+          // nothing to release
+        }
+      }
     }
   }
 
@@ -208,6 +268,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   }
 
   /** The store change sequence the served index reflects, or -1 when there is no usable index. */
+  @Override
   public long storeSequence() {
     Generation g = current;
     if (g == null) {

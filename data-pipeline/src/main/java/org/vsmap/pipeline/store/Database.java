@@ -68,7 +68,7 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(dialect == Dialect.H2GIS ? 4 : 10);
     config.setPoolName("vsmap-" + dialect.name().toLowerCase());
     config.setInitializationFailTimeout(-1);
-    config.setConnectionTimeout(10_000);
+    config.setConnectionTimeout(5_000); // a request waits at most this long for a connection (fails with 503 while the database is down)
     HikariDataSource pool = new HikariDataSource(config);
     try (Connection c = pool.getConnection()) {
       c.isValid(5);

@@ -54,6 +54,33 @@ public final class PostgisCluster {
     return shared;
   }
 
+  /**
+   * A cluster of one's own, for tests that stop and start the server (the shared one stays up for
+   * everyone else); same rules as {@link #require()} when it cannot start.
+   */
+  public static PostgisCluster requirePrivate() {
+    require();
+    try {
+      PostgisCluster own = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(own::stop));
+      return own;
+    } catch (Exception e) {
+      throw new IllegalStateException("a second PostGIS test cluster cannot start: " + e.getMessage(), e);
+    }
+  }
+
+  /** Stops the server (fast shutdown: connections are dropped), as an outage would. */
+  public void stopServer() throws Exception {
+    pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"));
+  }
+
+  /** Starts the server again on the same port and data. */
+  public void startServer() throws Exception {
+    pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
+        dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off", "start"));
+  }
+
   public String jdbcUrl(String database) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
@@ -89,10 +116,7 @@ public final class PostgisCluster {
     }
     cluster.pg(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust",
         "-U", "postgres", "-E", "UTF8", "--no-locale", "--no-sync"));
-    cluster.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
-        dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off",
-        "start"));
+    cluster.startServer();
     return cluster;
   }
 

@@ -161,6 +161,11 @@ public interface SearchIndex {
   /** How many documents the index holds. */
   long size();
 
+  /** The store change the index reflects (-1 when it does not say): answers made from it change only when this does. */
+  default long storeSequence() {
+    return -1;
+  }
+
   /** How many documents match a request's filters and text — no hits, no facets, no ranking (/health, viewport counts). */
   default long count(Request request) {
     return search(request).total();
