@@ -184,6 +184,69 @@ class AdminIT {
     assertThat(o.get("/admin").statusCode()).as("the old cookie no longer works").isEqualTo(302);
   }
 
+  /**
+   * Every write endpoint, tried as a stranger (no session), as a forger (a session but not the
+   * form's token: what a cross-site form would send) and as an office outside the record's region:
+   * 401, 403, 403 — and nothing changes.
+   */
+  @Test
+  void everyWriteRefusesStrangersForgersAndOtherRegions() throws Exception {
+    String team = firstId("team", "150603");
+    String activity = firstId("activity", "150603");
+    List<String> writes = List.of("/admin/logout", "/admin/publish", "/admin/upload/0123456789abcdef/confirm",
+        "/admin/stations/st-150603-library", "/admin/teams/" + team, "/admin/activities/" + activity);
+    Office stranger = new Office();
+    for (String path : writes) {
+      assertThat(stranger.post(path, Map.of("csrf", "x", "name", "陌生人改名")).statusCode()).as("no session: %s", path).isEqualTo(401);
+    }
+    assertThat(stranger.upload("station", "wgs84", "s.csv", "站点名称\n陌生人站\n".getBytes(StandardCharsets.UTF_8)).statusCode())
+        .as("upload without a session").isEqualTo(401);
+    Office kbs = new Office().signIn("kangbashi", PASSWORD);
+    String token = kbs.csrf;
+    for (String path : writes) {
+      assertThat(kbs.post(path, Map.of("name", "伪造表单改名")).statusCode()).as("no token: %s", path).isEqualTo(403);
+      assertThat(kbs.post(path, Map.of("csrf", token + "x", "name", "伪造表单改名")).statusCode()).as("wrong token: %s", path)
+          .isEqualTo(403);
+    }
+    Office other = new Office().signIn("dongsheng", PASSWORD);
+    assertThat(kbs.post("/admin/stations/st-150603-library", Map.of("csrf", other.csrf, "name", "伪造表单改名")).statusCode())
+        .as("another session's token").isEqualTo(403);
+    kbs.csrf = "forged";
+    assertThat(kbs.upload("station", "wgs84", "s.csv", "站点名称\n伪造站\n".getBytes(StandardCharsets.UTF_8)).statusCode())
+        .as("upload with a forged token").isEqualTo(403);
+    for (String path : writes.subList(3, writes.size())) {
+      Map<String, String> form = new java.util.HashMap<>(Map.of("csrf", other.csrf, "name", "越权改名"));
+      assertThat(other.post(path, form).statusCode()).as("outside the office's region: %s", path).isEqualTo(403);
+      assertThat(other.get(path).statusCode()).as("its edit form: %s", path).isEqualTo(403);
+    }
+    for (String name : List.of("陌生人", "伪造", "越权")) {
+      assertThat(searchTotal(name)).as("nothing changed: %s", name).isZero();
+    }
+    assertThat(kbs.get("/admin").statusCode()).as("the forger's session still works for its owner").isEqualTo(200);
+  }
+
+  /** A session id planted before sign-in (fixation) is never the one signed in: sign-in always makes a new one. */
+  @Test
+  void signingInNeverAdoptsAPlantedSession() throws Exception {
+    Office victim = new Office();
+    victim.cookies.put("vsmap_session", "planted-by-an-attacker-0123456789");
+    victim.get("/admin/login");
+    assertThat(victim.post("/admin/login", Map.of("csrf", victim.csrf, "username", "dongsheng", "password", PASSWORD)).statusCode())
+        .isEqualTo(302);
+    String session = victim.cookies.get("vsmap_session");
+    assertThat(session).isNotEqualTo("planted-by-an-attacker-0123456789").hasSizeGreaterThanOrEqualTo(32);
+    assertThat(victim.get("/admin").statusCode()).isEqualTo(200);
+    Office attacker = new Office();
+    attacker.cookies.put("vsmap_session", "planted-by-an-attacker-0123456789");
+    assertThat(attacker.get("/admin").statusCode()).as("the planted id signs no one in").isEqualTo(302);
+  }
+
+  private static String firstId(String kind, String region) throws Exception {
+    com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        portal.get("/api/search?limit=1&kind=" + kind + "&region=" + region).body());
+    return r.path("hits").path(0).path("id").asText();
+  }
+
   @Test
   void anOfficeUploadsAReportChecksItAndConfirmsIt() throws Exception {
     Office o = new Office().signIn("dongsheng", PASSWORD);
@@ -214,6 +277,11 @@ class AdminIT {
     List<String> lines = csv.body().lines().toList();
     assertThat(lines.get(0)).isEqualTo("\uFEFFseq,at,username,action,kind,record_id,detail");
     assertThat(lines).anyMatch(l -> l.contains(",dongsheng,CREATE,TEAM,tm-150602-"));
+    // no personal data, no password in the portal's log
+    String log = portal.output();
+    assertThat(log).doesNotContain("王晓测").doesNotContain("13912345678").doesNotContain(PASSWORD);
+    assertThat(java.util.regex.Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)").matcher(log).find()).as("a mobile number in the log")
+        .isFalse();
   }
 
   @Test

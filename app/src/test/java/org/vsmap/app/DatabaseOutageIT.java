@@ -36,7 +36,8 @@ class DatabaseOutageIT {
     String url = pg.createDatabase("vsmap_outage");
     String[] db = {"--db", url, "--db-user", pg.user()};
     Path data = Files.createTempDirectory("vsmap-outage-").resolve("data");
-    try (RunningPortal portal = RunningPortal.start(data, db)) {
+    // no per-client limit: the test's steady traffic comes from one address
+    try (RunningPortal portal = RunningPortal.start(data, "--db", url, "--db-user", pg.user(), "--rate-limit", "0")) {
       List<String> add = new java.util.ArrayList<>(List.of("account", "add", "outage", "--role", "admin"));
       add.addAll(List.of(db));
       assertThat(AdminIT.cli(data, add.toArray(String[]::new)).exit()).isZero();
