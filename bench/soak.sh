@@ -54,7 +54,7 @@ case $mode in
     pid=$(start_portal); trap 'kill $pid 2>/dev/null || true' EXIT
     wait_ready
     ulimit -n 65536 || true
-    { echo "## overload: wrk -t2 -c2000 -d30s --timeout 10s on /api/search (the portal works on 128 at once, queues 1,024 for 2 s)"
+    { echo "## overload: wrk -t2 -c2000 -d30s --timeout 10s on /api/search (the portal works on 8 a core at once, queues 1,024 for 2 s)"
       wrk -t2 -c2000 -d30s --timeout 10s --latency -s bench/wrk/statuses.lua "http://127.0.0.1:$PORT" 2>&1
       echo "## afterwards, one request"; curl -s -o /dev/null -w 'GET /health → %{http_code} in %{time_total} s\n' "http://127.0.0.1:$PORT/health"
       sample "$pid" after; } | tee "$out"

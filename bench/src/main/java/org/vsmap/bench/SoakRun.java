@@ -57,8 +57,8 @@ public final class SoakRun {
     List<double[]> places = places(http, base);
     List<String> stations = stationIds(http, base);
     List<String> counties = new ArrayList<>();
-    java.util.regex.Matcher cm = java.util.regex.Pattern.compile("\"code\":\"(\\d{6})\"").matcher(
-        http.send(HttpRequest.newBuilder(URI.create(base + "/api/regions")).build(), HttpResponse.BodyHandlers.ofString()).body());
+    java.util.regex.Matcher cm = java.util.regex.Pattern.compile("\"code\":\"(\\d{6}|\\d{12})\"").matcher(
+        get(http, base + "/api/regions"));
     while (cm.find()) {
       counties.add(cm.group(1));
     }
@@ -194,10 +194,25 @@ public final class SoakRun {
     System.exit(bad == 0 ? 0 : 1);
   }
 
-  /** Cluster centres of the whole country at zoom 8: where the stations are. */
+  /** A 200 answer's body, asked again for up to a minute while the portal is still busy (the warm-up's last requests). */
+  private static String get(HttpClient http, String url) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200) {
+        return r.body();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  /** Cluster centres of the whole country at zoom 6: where the stations are. */
   private static List<double[]> places(HttpClient http, String base) throws Exception {
-    String body = http.send(HttpRequest.newBuilder(URI.create(base + "/api/clusters?z=6&kind=station&bbox=73,18,135,54")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String body = get(http, base + "/api/clusters?z=6&kind=station&bbox=73,18,135,54");
     List<double[]> out = new ArrayList<>();
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"coordinates\":\\[([-0-9.]+),([-0-9.]+)\\]").matcher(body);
     while (m.find()) {
@@ -212,8 +227,7 @@ public final class SoakRun {
   private static List<String> stationIds(HttpClient http, String base) throws Exception {
     List<String> ids = new ArrayList<>();
     for (String w : new String[] {"图书馆", "志愿服务站", "社区", "驿站"}) {
-      String body = http.send(HttpRequest.newBuilder(URI.create(base + "/api/search?kind=station&limit=50&q="
-          + URLEncoder.encode(w, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body();
+      String body = get(http, base + "/api/search?kind=station&limit=50&q=" + URLEncoder.encode(w, StandardCharsets.UTF_8));
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
       while (m.find()) {
         ids.add(m.group(1));

@@ -115,7 +115,9 @@ final class DataCatalogue {
     model.put("previewColumns", columns);
     model.put("previewRows", rows);
     model.put("notice", fc.path("notice").asText(null));
-    model.put("jsonLd", Json.MAPPER.writeValueAsString(schemaOrg(ds, modified, ctx)));
+    // inside a script element: no "<", ">" or "&" may survive (as Details.jsonLd)
+    model.put("jsonLd", Json.MAPPER.writeValueAsString(schemaOrg(ds, modified, ctx)).replace("<", "\\u003c").replace(">", "\\u003e")
+        .replace("&", "\\u0026"));
     model.put("versions", versions(id));
     model.put("tileUrl", settings.tileUrl());
     model.put("tileAttribution", settings.tileAttribution());

@@ -118,7 +118,11 @@ final class DataDownloads {
       out.add(m);
     }
     ctx.header("Access-Control-Allow-Origin", "*");
-    Json.send(ctx, Map.of("dataset", dataset, "license", DataCatalogue.LICENCE_URL, "versions", out));
+    Map<String, Object> body = new LinkedHashMap<>(); // a stable key order, run after run
+    body.put("dataset", dataset);
+    body.put("license", DataCatalogue.LICENCE_URL);
+    body.put("versions", out);
+    Json.send(ctx, body);
   }
 
   /**

@@ -26,10 +26,10 @@ final class ErrorMapping {
     routes.exception(WebError.class, (e, ctx) -> answer(ctx, e.status(), e.title(), e.getMessage()));
     routes.exception(Exception.class, (e, ctx) -> {
       if (databaseUnreachable(e)) {
-        LOG.warn("{} {}: the database cannot be reached", ctx.method(), ctx.path());
+        LOG.warn("{} {}: no database connection (the database is down or every connection busy)", ctx.method(), ctx.path());
         ctx.header("Retry-After", "30");
-        answer(ctx, 503, "Service Unavailable", "the database cannot be reached just now, so this page cannot be shown; the map and "
-            + "search keep working. Try again in a few minutes.");
+        answer(ctx, 503, "Service Unavailable", "the database cannot be reached or is too busy just now, so this page cannot be "
+            + "shown; the map and search keep working. Try again shortly.");
         return;
       }
       LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);

@@ -87,12 +87,50 @@ final class MapPage {
     ctx.html(views.render("embed_builder", Lang.of(ctx), model(ctx)));
   }
 
+  /** The unfiltered first view and the index state and time it was made at. */
+  private record Landing(long seq, long made, SearchIndex.Result result) {}
+
+  private volatile Landing landing;
+  private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * The search behind the page. Most visitors open it without filters, and on a national index
+   * that search (every document, with all facets) costs a few hundred milliseconds: it is made
+   * once and shared. Once the index has changed or a minute has passed ("this weekend" moves with
+   * the clock) the next visitor still gets the kept one while a single background thread makes
+   * the new one, so no visitor waits for it.
+   */
+  private SearchIndex.Result search(Context ctx, SearchIndex.Request request, SearchIndex index) {
+    boolean plain = ctx.queryParamMap().keySet().stream().allMatch(p -> p.equals("lang") || EMBED_OPTIONS.contains(p));
+    long seq = index.storeSequence();
+    if (!plain || seq < 0) {
+      return index.search(request);
+    }
+    long now = settings.clock().millis();
+    Landing l = landing;
+    if (l == null) {
+      SearchIndex.Result r = index.search(request);
+      landing = new Landing(seq, now, r);
+      return r;
+    }
+    if ((l.seq() != seq || now - l.made() > 60_000) && refreshing.compareAndSet(false, true)) {
+      Thread.ofVirtual().name("landing-refresh").start(() -> {
+        try {
+          landing = new Landing(index.storeSequence(), settings.clock().millis(), index.search(request));
+        } finally {
+          refreshing.set(false);
+        }
+      });
+    }
+    return l.result();
+  }
+
   private Map<String, Object> model(Context ctx) {
     Lang lang = Lang.of(ctx);
     WebPorts ports = readiness.ports();
     Double z = SearchParams.number(ctx, "z", 1, 19);
     SearchIndex.Request request = SearchParams.parse(ctx, settings.clock(), 20);
-    SearchIndex.Result result = ports.search().search(request);
+    SearchIndex.Result result = search(ctx, request, ports.search());
     Map<String, Object> model = new HashMap<>();
     model.put("lat", request.near() == null ? null : request.near().lat());
     model.put("lon", request.near() == null ? null : request.near().lon());

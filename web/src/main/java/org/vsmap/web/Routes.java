@@ -24,8 +24,12 @@ public final class Routes {
   /** The largest body a request other than a file upload may carry (the edit forms need a few KB). */
   static final int MAX_FORM_BYTES = 64 * 1024;
 
-  /** Requests at work at once; more wait in line (see {@link #MAX_QUEUED}). */
-  static final int MAX_CONCURRENT = 128;
+  /**
+   * Requests at work at once, eight per core: enough to keep the cores busy while some wait on the
+   * database or the client, few enough that under overload each finishes quickly and the rest wait
+   * in line (see {@link #MAX_QUEUED}) instead of all slowing down together.
+   */
+  static final int MAX_CONCURRENT = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
   /** Requests that may wait for a free slot (at most 2 s each) before further ones get 503 at once. */
   static final int MAX_QUEUED = 1024;
   /** How long in-flight requests may take to finish once the server is asked to stop. */

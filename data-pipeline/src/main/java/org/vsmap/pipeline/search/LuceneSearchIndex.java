@@ -403,54 +403,90 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
   }
 
+  /** An answer kept for the index state it was made from, until {@code expires} (clock millis). */
+  private record Cached(Generation generation, long version, long expires, Result result) {}
+
+  /** How many recent answers are kept (a few MB). */
+  private static final int RESULT_CACHE = 1024;
+
+  /**
+   * Recent answers by request: residents ask the same few words and filters again and again, and a
+   * broad word with all its facets costs 50–300 ms on a national index (two cores). An answer is
+   * reused only while the index has not changed (same generation and reader version) and for a
+   * minute or so ("today" and "this weekend" move with the clock): 60–90 s, spread so that the
+   * popular answers do not all expire, and get made again, at the same moment. Answers near a
+   * point are not kept (each point is asked once).
+   */
+  private final Map<Request, Cached> results = java.util.Collections.synchronizedMap(
+      new LinkedHashMap<>(RESULT_CACHE * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Request, Cached> eldest) {
+          return size() > RESULT_CACHE;
+        }
+      });
+
   @Override
   public Result search(Request r) {
     Generation g = require();
     try {
       IndexSearcher s = g.searchers.acquire();
       try {
-        org.apache.lucene.search.Query q = query(r, null);
-        int n = r.offset() + r.limit();
-        Sort sort = switch (r.order()) {
-          case RELEVANCE -> null;
-          case DISTANCE -> new Sort(LatLonDocValuesField.newDistanceSort(POINT, r.near().lat(), r.near().lon()));
-          case START -> new Sort(startSort(), SortField.FIELD_SCORE);
-        };
-        FacetsCollectorManager.FacetsResult fr = sort == null
-            ? FacetsCollectorManager.search(s, q, n, new FacetsCollectorManager())
-            : FacetsCollectorManager.search(s, q, n, sort, new FacetsCollectorManager());
-        TopDocs top = fr.topDocs();
-        ScoreDoc[] page = top.scoreDocs.length <= r.offset() ? new ScoreDoc[0]
-            : java.util.Arrays.copyOfRange(top.scoreDocs, r.offset(), Math.min(top.scoreDocs.length, n));
-        Map<String, List<Count>> facets = new LinkedHashMap<>();
-        Facets counts = new SortedSetDocValuesFacetCounts(facetState(g, s.getIndexReader()), fr.facetsCollector());
-        for (String dim : DIMS) {
-          if (dim.equals(STREET) && (r.regionCode() == null || r.regionCode().length() < 6)) {
-            continue; // streets are counted once a county is chosen: nationally there are 41,000 of them
-          }
-          try {
-            FacetResult res = counts.getTopChildren(500, dim);
-            if (res != null) {
-              List<Count> values = new ArrayList<>();
-              for (LabelAndValue lv : res.labelValues) {
-                values.add(new Count(lv.label, lv.value.longValue()));
-              }
-              facets.put(dim, values);
-            }
-          } catch (IllegalArgumentException notIndexed) {
-            // no document has this dimension yet
-          }
+        long version = ((DirectoryReader) s.getIndexReader()).getVersion();
+        long now = clock.millis();
+        Cached c = r.near() == null ? results.get(r) : null;
+        if (c != null && c.generation() == g && c.version() == version && now < c.expires()) {
+          return c.result();
         }
-        if (r.from() == null && r.kindsOrAll().contains(Kind.ACTIVITY)) {
-          facets.put("date", dateCounts(fr.facetsCollector()));
+        Result answer = searchUncached(g, s, r);
+        if (r.near() == null) {
+          results.put(r, new Cached(g, version, now + 60_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(30_000), answer));
         }
-        return new Result(top.totalHits.value(), hits(s, r, page), facets);
+        return answer;
       } finally {
         g.searchers.release(s);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("search failed: " + e.getMessage(), e);
     }
+  }
+
+  private Result searchUncached(Generation g, IndexSearcher s, Request r) throws IOException {
+    org.apache.lucene.search.Query q = query(r, null);
+    int n = r.offset() + r.limit();
+    Sort sort = switch (r.order()) {
+      case RELEVANCE -> null;
+      case DISTANCE -> new Sort(LatLonDocValuesField.newDistanceSort(POINT, r.near().lat(), r.near().lon()));
+      case START -> new Sort(startSort(), SortField.FIELD_SCORE);
+    };
+    FacetsCollectorManager.FacetsResult fr = sort == null
+        ? FacetsCollectorManager.search(s, q, n, new FacetsCollectorManager())
+        : FacetsCollectorManager.search(s, q, n, sort, new FacetsCollectorManager());
+    TopDocs top = fr.topDocs();
+    ScoreDoc[] page = top.scoreDocs.length <= r.offset() ? new ScoreDoc[0]
+        : java.util.Arrays.copyOfRange(top.scoreDocs, r.offset(), Math.min(top.scoreDocs.length, n));
+    Map<String, List<Count>> facets = new LinkedHashMap<>();
+    Facets counts = new SortedSetDocValuesFacetCounts(facetState(g, s.getIndexReader()), fr.facetsCollector());
+    for (String dim : DIMS) {
+      if (dim.equals(STREET) && (r.regionCode() == null || r.regionCode().length() < 6)) {
+        continue; // streets are counted once a county is chosen: nationally there are 41,000 of them
+      }
+      try {
+        FacetResult res = counts.getTopChildren(500, dim);
+        if (res != null) {
+          List<Count> values = new ArrayList<>();
+          for (LabelAndValue lv : res.labelValues) {
+            values.add(new Count(lv.label, lv.value.longValue()));
+          }
+          facets.put(dim, values);
+        }
+      } catch (IllegalArgumentException notIndexed) {
+        // no document has this dimension yet
+      }
+    }
+    if (r.from() == null && r.kindsOrAll().contains(Kind.ACTIVITY)) {
+      facets.put("date", dateCounts(fr.facetsCollector()));
+    }
+    return new Result(top.totalHits.value(), hits(s, r, page), facets);
   }
 
   private static SortField startSort() {

@@ -258,8 +258,12 @@ class LuceneSearchIndexTest {
   void singleChangesAreSearchableAfterACommitAndQueriesRunDuringARebuild() throws Exception {
     Station fresh = new Station("st-test-new", "测试新增星光志愿服务站", StationType.CONVENIENCE_POINT, "150602",
         "东胜区", DONGSHENG, null, List.of(), null, FiveHas.NONE, true);
+    Request starlight = Request.builder().text("星光").limit(10).build();
+    assertThat(index.search(starlight).hits()).as("asked before the change").isEmpty();
+    assertThat(index.search(starlight)).as("the same question again: the kept answer").isSameAs(index.search(starlight));
     index.upsert(fresh);
     index.commit(1);
+    assertThat(index.search(starlight).hits()).as("a kept answer is not used once the index changed").hasSize(1);
     assertThat(search("星光").hits()).extracting(SearchIndex.Hit::id).containsExactly("st-test-new");
     assertThat(index.storeSequence()).isEqualTo(1);
     index.delete(Kind.STATION, "st-test-new");
