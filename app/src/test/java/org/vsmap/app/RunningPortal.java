@@ -34,15 +34,26 @@ final class RunningPortal implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts the jar on a new data directory and waits until /health says 200. */
-  static RunningPortal start(Path dataDir, String... extraArgs) throws Exception {
+  /** Starts the jar without waiting for it to be ready. */
+  static RunningPortal launch(Path dataDir, String... extraArgs) throws Exception {
     int port = freePort();
     Path log = Files.createTempFile("vsmap-serve-", ".log");
     List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "serve", "--port", Integer.toString(port),
         "--data-dir", dataDir.toString()));
     cmd.addAll(List.of(extraArgs));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    RunningPortal portal = new RunningPortal(port, dataDir, log, p);
+    return new RunningPortal(port, dataDir, log, p);
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is committed or cleaned up. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** Starts the jar on a new data directory and waits until /health says 200. */
+  static RunningPortal start(Path dataDir, String... extraArgs) throws Exception {
+    RunningPortal portal = launch(dataDir, extraArgs);
+    Process p = portal.process;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
