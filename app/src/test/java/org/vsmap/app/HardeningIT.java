@@ -37,7 +37,7 @@ class HardeningIT {
       "/stats/method", "/stats/embed/volunteers", "/stations/st-150602-library", "/api/docs", "/admin/login", "/api/search",
       "/api/suggest", "/api/nearby", "/api/clusters", "/api/regions", "/api/stations.geojson", "/api/stats",
       "/api/stats/registered_volunteers", "/ogc/collections/stations/items", "/ogc/collections", "/oembed", "/catalog.jsonld",
-      "/data/stations/versions", "/tiles/stations.json");
+      "/data/stations/versions", "/tiles/stations.json", "/activities.ics");
 
   private RunningPortal portal;
 
@@ -103,7 +103,7 @@ class HardeningIT {
           assertThat(r.body()).as(path).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("\"'>");
         } else {
           // JSON and the like are never read as HTML: a typed answer with nosniff
-          assertThat(type).as(path).matches("application/(json|geo\\+json|ld\\+json|problem\\+json|vnd\\.[a-z.+-]+)(;.*)?|text/(css|csv|xml)(;.*)?");
+          assertThat(type).as(path).matches("application/(json|geo\\+json|ld\\+json|problem\\+json|vnd\\.[a-z.+-]+)(;.*)?|text/(css|csv|xml|calendar)(;.*)?");
           assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         }
         answers++;

@@ -68,6 +68,7 @@ public final class Routes {
     StationPage station = new StationPage(views, settings, readiness);
     TeamPage team = new TeamPage(views, settings, readiness);
     ActivityPage activity = new ActivityPage(views, settings, readiness);
+    ActivityCalendar calendar = new ActivityCalendar(readiness, settings);
     GeoJsonApi geojson = new GeoJsonApi(readiness);
     SearchApi search = new SearchApi(readiness, settings.clock());
     MapApi mapApi = new MapApi(readiness, settings.clock());
@@ -130,7 +131,15 @@ public final class Routes {
       config.routes.get("/oembed", ctx -> OEmbed.answer(ctx));
       config.routes.get("/stations/{id}", station::show);
       config.routes.get("/teams/{id}", team::show);
-      config.routes.get("/activities/{id}", activity::show);
+      config.routes.get("/activities.ics", calendar::feed);
+      config.routes.get("/activities/{id}", ctx -> {
+        String id = ctx.pathParam("id");
+        if (id.endsWith(".ics")) {
+          calendar.one(ctx, id.substring(0, id.length() - ".ics".length()));
+        } else {
+          activity.show(ctx);
+        }
+      });
       config.routes.get("/api/openapi.json", ctx -> {
         try (java.io.InputStream in = Routes.class.getResourceAsStream("/openapi/api.json")) {
           ctx.contentType("application/json; charset=utf-8").result(in.readAllBytes());
