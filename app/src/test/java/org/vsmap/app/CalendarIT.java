@@ -55,17 +55,28 @@ class CalendarIT {
     assertThat(all).isNotEmpty().hasSizeLessThanOrEqualTo(100);
     Date now = new Date(System.currentTimeMillis() - 60_000);
     Date previous = new Date(0);
+    int weekly = 0;
     for (VEvent e : all) {
       assertThat(e.getUid().getValue()).matches("ac-[\\w-]+@vsmap");
       assertThat(e.getSummary().getValue()).isNotBlank();
-      assertThat(e.getDateEnd().getValue()).as("upcoming or under way").isAfter(now);
       assertThat(e.getDateEnd().getValue()).isAfter(e.getDateStart().getValue());
-      assertThat(e.getDateStart().getValue()).as("soonest first").isAfterOrEqualTo(previous);
-      previous = e.getDateStart().getValue();
+      if (e.getRecurrenceRule() != null) {
+        // a weekly activity: its first date as stored, and its weeks; the last of them is still to come
+        weekly++;
+        assertThat(e.getRecurrenceRule().getValue().getFrequency()).isEqualTo(biweekly.util.Frequency.WEEKLY);
+        assertThat(e.getRecurrenceRule().getValue().getCount()).isEqualTo(8);
+        Date lastEnd = new Date(e.getDateEnd().getValue().getTime() + 7L * 7 * 24 * 3600 * 1000);
+        assertThat(lastEnd).as("a week of %s still to come", e.getUid().getValue()).isAfter(now);
+      } else {
+        assertThat(e.getDateEnd().getValue()).as("upcoming or under way").isAfter(now);
+        assertThat(e.getDateStart().getValue()).as("soonest first").isAfterOrEqualTo(previous);
+        previous = e.getDateStart().getValue();
+      }
       assertThat(e.getUrl().getValue()).endsWith("/activities/" + e.getUid().getValue().replace("@vsmap", ""));
       assertThat(e.getGeo().getLatitude()).isBetween(37.0, 41.0);
       assertThat(e.getDescription().getValue()).as("demo records say they are synthetic").contains("合成数据");
     }
+    assertThat(weekly).as("weekly activities carry their weekly rule").isPositive();
     for (VEvent e : all.subList(0, 3)) {
       String page = e.getUrl().getValue().replaceFirst("^https?://[^/]+", "");
       HttpResponse<String> html = portal.get(page);

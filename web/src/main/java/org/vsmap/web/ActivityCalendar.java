@@ -19,6 +19,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Geo;
 import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
@@ -35,12 +36,15 @@ import org.vsmap.geo.port.SearchIndex;
  * iCalendar (RFC 5545, written with ical4j) for phone and desktop calendars:
  * {@code /activities.ics} — upcoming activities for any filter (region, theme, care, q,
  * recruiting, or one team or station), to subscribe to; {@code /activities/{id}.ics} — one
- * activity, the "add to calendar" link of its page. Times are UTC; each event links to its page;
- * synthetic demo records say so in their description.
+ * activity, the "add to calendar" link of its page. Times are UTC; a weekly activity is one event
+ * with its weekly rule (its first date, as stored, and eight weeks, as the index counts them);
+ * each event links to its page; synthetic demo records say so in their description.
  */
 final class ActivityCalendar {
   /** Events in one subscription at most (the soonest). */
   static final int MAX_EVENTS = 100;
+  /** How many weeks a weekly activity runs, as the search index counts them. */
+  static final int WEEKLY_OCCURRENCES = 8;
   private static final Set<String> PARAMS = Set.of("q", "region", "theme", "care", "recruiting", "team", "station", "lang");
 
   private final Readiness readiness;
@@ -116,6 +120,10 @@ final class ActivityCalendar {
   private VEvent event(Activity a, String base) {
     VEvent e = new VEvent(utc(a.start()), utc(a.end()), a.title());
     e.add(new Uid(a.id() + "@vsmap"));
+    if (a.recurrence() == org.vsmap.geo.model.Recurrence.WEEKLY) {
+      // the same weeks the index and the map count (SearchDocuments.WEEKLY_OCCURRENCES)
+      e.add(new RRule<>("FREQ=WEEKLY;COUNT=" + WEEKLY_OCCURRENCES));
+    }
     e.add(new Url(URI.create(base + "/activities/" + a.id())));
     Optional<Station> station = a.stationId() == null ? Optional.empty() : readiness.ports().stations().stationById(a.stationId());
     String where = station.map(s -> s.name() + (s.address() == null ? "" : "，" + s.address()))
