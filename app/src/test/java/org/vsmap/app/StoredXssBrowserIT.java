@@ -81,7 +81,9 @@ class StoredXssBrowserIT {
             WebElement item = wait.until(d -> d.findElements(By.cssSelector("#results li")).stream().findFirst().orElse(null));
             assertThat(item.getText()).as("%s%s list", path, word).contains(word + "<img src=x");
             item.findElement(By.cssSelector(".show-on-map")).click();
-            WebElement popup = wait.until(d -> d.findElements(By.cssSelector(".leaflet-popup-content")).stream().findFirst().orElse(null));
+            // the popup is filled as it opens: wait for its text, then check it
+            WebElement popup = wait.until(d -> d.findElements(By.cssSelector(".leaflet-popup-content")).stream()
+                .filter(p -> p.getText().contains(word)).findFirst().orElse(null));
             assertThat(popup.getText()).as("%s%s popup", path, word).contains(word + "<img src=x");
             assertShownAsText(browser, word, path + word);
           }
