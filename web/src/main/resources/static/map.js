@@ -76,6 +76,8 @@
     L.tileLayer(d.tileUrl, { attribution: text(d.tileAttribution || ''), maxZoom: 18 }).addTo(map);
   }
   var layer = L.layerGroup().addTo(map);
+  // the place opened from the list: its own layer, so the redraw that follows the move keeps it and its popup
+  var chosen = L.layerGroup().addTo(map);
 
   function text(s) {
     var div = document.createElement('div');
@@ -196,7 +198,8 @@
   function openOnMap(h) {
     selected(h.kind, h.id, h.name, h.url);
     var ll = L.latLng(h.lat, h.lon);
-    var marker = L.marker(ll, { icon: icon(h.kind, 1), title: h.name, alt: h.name }).addTo(layer);
+    chosen.clearLayers();
+    var marker = L.marker(ll, { icon: icon(h.kind, 1), title: h.name, alt: h.name }).addTo(chosen);
     marker.bindPopup(popupFor({ kind: h.kind, name: h.name, url: h.url })).openPopup();
     map.setView(ll, Math.max(map.getZoom(), 16));
     el.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
