@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * address, opening hours and services through the importer, a team's name and an activity's title
  * through the admin forms (themes, types and codes are checked against their lists, so they cannot
  * carry any) — and every place that shows them is opened in headless Chromium: the detail pages,
- * the results list, the embedded widget and the admin's edit form (a team's
+ * the results list and the map popup, the embedded widget and the admin's edit form (a team's
  * unit and speciality and an activity's description go in through the forms too). Each must
  * show the markup as text, create no element from it and run none of it (the CSP would stop a
  * script anyway, so the DOM is checked, not only whether the payload ran).
@@ -80,6 +80,11 @@ class StoredXssBrowserIT {
             wait.until(d -> "true".equals(d.findElement(By.id("map")).getAttribute("data-loaded")));
             WebElement item = wait.until(d -> d.findElements(By.cssSelector("#results li")).stream().findFirst().orElse(null));
             assertThat(item.getText()).as("%s%s list", path, word).contains(word + "<img src=x");
+            item.findElement(By.cssSelector(".show-on-map")).click();
+            // the popup is filled as it opens: wait for its text, then check it
+            WebElement popup = wait.until(d -> d.findElements(By.cssSelector(".leaflet-popup-content")).stream()
+                .filter(p -> p.getText().contains(word)).findFirst().orElse(null));
+            assertThat(popup.getText()).as("%s%s popup", path, word).contains(word + "<img src=x");
             assertShownAsText(browser, word, path + word);
           }
         }
