@@ -25,6 +25,23 @@ final class Browser {
     org.assertj.core.api.Assertions.assertThat(severe).as("console errors").isEmpty();
   }
 
+  /** axe-core (a test resource) on the current page or frame: its serious and critical violations, one line each. */
+  static java.util.List<?> axeViolations(ChromeDriver browser) throws java.io.IOException {
+    String axe;
+    try (var in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+      axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    browser.executeScript(axe);
+    browser.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(60));
+    Object result = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+        + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+        + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+        + "    .map(function (v) { var n = v.nodes[0]; return v.id + ' (' + v.impact + '): ' + v.nodes.length + ' × ' + n.target"
+        + "      + ' — ' + ((n.any[0] || n.all[0] || n.none[0] || {}).message || ''); }));"
+        + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+    return (java.util.List<?>) result;
+  }
+
   static ChromeDriver open(int width, int height) throws Exception {
     if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
       String reason = "headless browser tests need " + CHROMIUM + " and " + CHROMEDRIVER

@@ -130,6 +130,194 @@ class CalendarIT {
     assertThat(portal.get("/activities.ics?theme=karaoke").statusCode()).isEqualTo(400);
   }
 
+  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
+  private static Set<String> activityLinks(String html) {
+    Set<String> out = new TreeSet<>();
+    Matcher m = Pattern.compile("href=\"/activities/(ac-[\\w-]+)\"").matcher(html);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  /** Every activity id /api/search gives for the query, all pages. */
+  private Set<String> searched(String query) throws Exception {
+    Set<String> out = new TreeSet<>();
+    for (int offset = 0;; offset += 100) {
+      var page = new ObjectMapper().readTree(portal.get("/api/search?kind=activity&limit=100&offset=" + offset + "&" + query).body());
+      page.path("hits").findValuesAsText("id").forEach(out::add);
+      if (offset + 100 >= page.path("total").asLong()) {
+        return out;
+      }
+    }
+  }
+
+  @Test
+  void theCalendarListsADistrictsActivitiesOfTheComingTwoWeeksAndNothingElse() throws Exception {
+    java.time.LocalDate today = java.time.LocalDate.now(CHINA);
+    HttpResponse<String> page = portal.get("/activities?view=list&region=150602");
+    assertThat(page.statusCode()).isEqualTo(200);
+    Set<String> listed = activityLinks(page.body());
+    Set<String> expected = searched("region=150602&from=" + today + "&to=" + today.plusDays(13));
+    assertThat(listed).as("the list view of 东胜区 = the search for its two weeks").isNotEmpty().isEqualTo(expected);
+    // the day headings are in order, from today, and every activity's time is on its day
+    Matcher days = Pattern.compile("<time datetime=\"(\\d{4}-\\d\\d-\\d\\d)\">").matcher(page.body());
+    java.time.LocalDate previous = today.minusDays(1);
+    while (days.find()) {
+      java.time.LocalDate d = java.time.LocalDate.parse(days.group(1));
+      assertThat(d).isAfter(previous).isBefore(today.plusDays(14));
+      previous = d;
+    }
+    // the month view holds the same filter; the subscription links carry it
+    HttpResponse<String> month = portal.get("/activities?region=150602");
+    assertThat(month.body()).contains("<table class=\"calendar month\"").contains("href=\"/activities.ics?region=150602\"")
+        .contains("href=\"/activities.atom?region=150602\"");
+    assertThat(activityLinks(month.body())).as("the month shows some of them per day").isNotEmpty()
+        .isSubsetOf(searched("region=150602&from=" + today + "&to=" + today.withDayOfMonth(1).plusMonths(1).plusDays(6)));
+    // the English page
+    assertThat(portal.get("/activities?lang=en&view=week").body()).contains("Activity calendar").contains("Mon");
+    // bad input: 400 naming what is wrong
+    for (String bad : List.of("view=year", "d=2026-13-01", "d=1999-01-01", "theme=karaoke", "colour=red", "recruiting=maybe")) {
+      HttpResponse<String> r = portal.get("/activities?" + bad);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(r.body()).as(bad).contains(bad.substring(0, bad.indexOf('=')));
+    }
+  }
+
+  @Test
+  void keyDaysAreMarkedWithWhatIsPlannedForThem() throws Exception {
+    java.time.LocalDate today = java.time.LocalDate.now(CHINA);
+    java.time.LocalDate volunteerDay = java.time.LocalDate.of(today.getYear(), 12, 5);
+    volunteerDay = volunteerDay.isBefore(today) ? volunteerDay.plusYears(1) : volunteerDay;
+    String december = portal.get("/activities?view=month&d=" + volunteerDay).body();
+    Matcher cell = Pattern.compile("<td class=\"([^\"]*)\" data-date=\"" + volunteerDay + "\">(.*?)</td>", Pattern.DOTALL).matcher(december);
+    assertThat(cell.find()).isTrue();
+    assertThat(cell.group(1)).contains("keyday");
+    assertThat(cell.group(2)).contains("国际志愿者日");
+    assertThat(december).as("one key day in December").containsOnlyOnce("<p class=\"keyday-name\">");
+    java.time.LocalDate leiFeng = java.time.LocalDate.of(volunteerDay.getYear() + (volunteerDay.getMonthValue() == 12 ? 1 : 0), 3, 5);
+    String march = portal.get("/activities?view=month&d=" + leiFeng).body();
+    Matcher campaign = Pattern.compile("<td class=\"([^\"]*)\" data-date=\"(\\d{4}-03-\\d\\d)\">").matcher(march);
+    int marchDays = 0;
+    while (campaign.find()) {
+      marchDays++;
+      assertThat(campaign.group(1)).as(campaign.group(2)).contains("campaign");
+      assertThat(campaign.group(1).contains("keyday")).as(campaign.group(2)).isEqualTo(campaign.group(2).endsWith("-03-05"));
+    }
+    assertThat(marchDays).as("学雷锋活动月: the whole of March").isEqualTo(31);
+    assertThat(march).contains("学雷锋纪念日").contains("学雷锋活动月");
+    // the announcements: each names a day or month ahead and what the search finds planned then
+    Matcher planned = Pattern.compile("<li><a href=\"/activities\\?view=(list|month)&amp;d=([\\d-]+)\"><strong>([^<]+)</strong>[^<]*</a> · 已安排 (\\d+) 项活动</li>")
+        .matcher(portal.get("/activities").body());
+    int announced = 0;
+    while (planned.find()) {
+      announced++;
+      java.time.LocalDate first = java.time.LocalDate.parse(planned.group(2));
+      java.time.LocalDate last = planned.group(1).equals("month") ? first.withDayOfMonth(first.lengthOfMonth()) : first;
+      long total = new ObjectMapper().readTree(portal.get("/api/search?kind=activity&limit=1&from=" + first + "&to=" + last).body())
+          .path("total").asLong();
+      assertThat(Long.parseLong(planned.group(4))).as(planned.group(3)).isEqualTo(total);
+      assertThat(first).isAfterOrEqualTo(today).isBefore(today.plusDays(121));
+    }
+    boolean soon = !volunteerDay.isAfter(today.plusDays(120)) || !leiFeng.withDayOfMonth(1).isAfter(today.plusDays(120));
+    assertThat(announced > 0).as("a key day within 120 days is announced").isEqualTo(soon);
+  }
+
+  @Test
+  void theAtomFeedOfNewActivitiesParses() throws Exception {
+    HttpResponse<String> r = portal.get("/activities.atom");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/atom+xml");
+    // the JDK's XML parser, namespace-aware: an Atom feed with its required elements
+    var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(r.body())));
+    String atom = "http://www.w3.org/2005/Atom";
+    assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo(atom);
+    assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("feed");
+    org.w3c.dom.NodeList entries = doc.getElementsByTagNameNS(atom, "entry");
+    assertThat(entries.getLength()).isEqualTo(50);
+    java.time.OffsetDateTime previous = java.time.OffsetDateTime.MAX;
+    for (int i = 0; i < entries.getLength(); i++) {
+      org.w3c.dom.Element e = (org.w3c.dom.Element) entries.item(i);
+      String id = text(e, "id");
+      assertThat(id).matches("http://[^/]+/activities/ac-[\\w-]+");
+      assertThat(text(e, "title")).isNotBlank();
+      java.time.OffsetDateTime updated = java.time.OffsetDateTime.parse(text(e, "updated"));
+      assertThat(updated).as("newest first").isBeforeOrEqualTo(previous);
+      previous = updated;
+      org.w3c.dom.Element author = (org.w3c.dom.Element) e.getElementsByTagNameNS(atom, "author").item(0);
+      assertThat(text(author, "name")).as("the organising team").isNotBlank();
+      assertThat(text(e, "summary")).contains("时间：").contains("合成数据");
+      org.w3c.dom.Element link = (org.w3c.dom.Element) e.getElementsByTagNameNS(atom, "link").item(0);
+      assertThat(link.getAttribute("href")).isEqualTo(id);
+      if (i < 3) {
+        assertThat(portal.get(id.replaceFirst("^http://[^/]+", "")).statusCode()).isEqualTo(200);
+      }
+    }
+    // and Rome's own parser reads the same entries
+    var feed = new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(r.body()));
+    assertThat(feed.getEntries()).hasSize(50);
+    // a district and a theme
+    String dongsheng = portal.get("/activities.atom?region=150602&theme=public_health").body();
+    var filtered = new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(dongsheng));
+    assertThat(filtered.getEntries()).isNotEmpty().allSatisfy(e -> {
+      assertThat(e.getDescription().getValue()).contains("地点：东胜区").contains("主题：服务百姓健康");
+      assertThat(e.getCategories().get(0).getName()).isEqualTo("public_health");
+    });
+    assertThat(portal.get("/activities.atom?region=15x").statusCode()).isEqualTo(400);
+    assertThat(portal.get("/activities.atom?region=159999").statusCode()).isEqualTo(404);
+    assertThat(portal.get("/activities.atom?theme=karaoke").statusCode()).isEqualTo(400);
+    assertThat(portal.get("/activities.atom?q=x").statusCode()).isEqualTo(400);
+  }
+
+  private static String text(org.w3c.dom.Element parent, String name) {
+    org.w3c.dom.NodeList l = parent.getElementsByTagNameNS("http://www.w3.org/2005/Atom", name);
+    assertThat(l.getLength()).as("atom:%s", name).isPositive();
+    return l.item(0).getTextContent();
+  }
+
+  @Test
+  void theCalendarInABrowserWithoutConsoleErrors() throws Exception {
+    org.openqa.selenium.chrome.ChromeDriver browser = Browser.open(1280, 900);
+    try {
+      browser.get(portal.url("/activities"));
+      String heading = browser.findElement(org.openqa.selenium.By.id("period")).getText();
+      assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("table.calendar td.day"))).hasSizeGreaterThanOrEqualTo(28);
+      assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("table.calendar td.today"))).hasSize(1);
+      assertThat(Browser.axeViolations(browser)).as("axe-core serious/critical violations on the calendar").isEmpty();
+      Browser.assertNoConsoleErrors(browser);
+      browser.findElement(org.openqa.selenium.By.cssSelector("a[rel=next]")).click();
+      new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+          .until(d -> !d.findElement(org.openqa.selenium.By.id("period")).getText().equals(heading));
+      browser.findElement(org.openqa.selenium.By.linkText("列表")).click();
+      new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+          .until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".calendar-list")).isEmpty());
+      assertThat(browser.getCurrentUrl()).contains("view=list");
+      assertThat(Browser.axeViolations(browser)).as("axe-core on the list view").isEmpty();
+      Browser.assertNoConsoleErrors(browser);
+    } finally {
+      browser.quit();
+    }
+    // a phone: the month is a list of the days that have something
+    org.openqa.selenium.chrome.ChromeDriver phone = Browser.open(390, 800);
+    try {
+      phone.get(portal.url("/activities"));
+      assertThat(phone.findElement(org.openqa.selenium.By.cssSelector("table.calendar thead")).isDisplayed()).isFalse();
+      for (var empty : phone.findElements(org.openqa.selenium.By.cssSelector("table.calendar td.empty:not(.keyday)"))) {
+        assertThat(empty.isDisplayed()).isFalse();
+      }
+      var firstEvent = phone.findElement(org.openqa.selenium.By.cssSelector("table.calendar .event a"));
+      assertThat(firstEvent.isDisplayed()).isTrue();
+      assertThat(firstEvent.getRect().getWidth()).isLessThanOrEqualTo(390);
+      Browser.assertNoConsoleErrors(phone);
+    } finally {
+      phone.quit();
+    }
+  }
+
   private static Set<String> ids(List<VEvent> events) {
     Set<String> out = new TreeSet<>();
     for (VEvent e : events) {

@@ -95,18 +95,7 @@ class EmbedBrowserIT {
           + " ms after the frame's navigation began, " + browser.findElements(By.cssSelector(".leaflet-marker-icon")).size() + " markers");
       assertThat(browser.findElements(By.cssSelector("header.site"))).as("no site chrome in the widget").isEmpty();
       // axe-core (test resource) inside the widget: no serious or critical violations
-      String axe;
-      try (var in = EmbedBrowserIT.class.getResourceAsStream("/axe/axe.min.js")) {
-        axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      ((JavascriptExecutor) browser).executeScript(axe);
-      browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-      Object result = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
-          + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-          + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-          + "    .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.length + ' × ' + v.nodes[0].target; }));"
-          + "}).catch(function (e) { done(['axe failed: ' + e]); });");
-      assertThat((List<?>) result).as("axe-core serious/critical violations in the widget").isEmpty();
+      assertThat(Browser.axeViolations(browser)).as("axe-core serious/critical violations in the widget").isEmpty();
       assertThat(browser.findElements(By.cssSelector("#results li"))).isNotEmpty();
       String firstId = browser.findElement(By.cssSelector("#results li")).getAttribute("data-id");
       wait.until(d -> !d.findElements(By.cssSelector("#results li .show-on-map")).isEmpty());

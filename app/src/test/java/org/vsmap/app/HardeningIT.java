@@ -32,12 +32,12 @@ class HardeningIT {
   /** Every query parameter a public page or API reads (API.md), each given the payload in turn. */
   private static final List<String> PARAMS = List.of("q", "text", "kind", "theme", "care", "region", "type", "date", "from", "to",
       "recruiting", "lat", "lon", "z", "bbox", "limit", "offset", "sort", "lang", "crs", "near", "radius", "height", "search",
-      "list", "colour", "url", "format", "doc", "parent", "datetime", "period", "level", "indicator", "f", "callback");
+      "list", "colour", "url", "format", "doc", "parent", "datetime", "period", "level", "indicator", "f", "callback", "view", "d");
   private static final List<String> PAGES = List.of("/", "/embed", "/embed/builder", "/data", "/data/stations", "/stats",
       "/stats/method", "/stats/embed/volunteers", "/stations/st-150602-library", "/api/docs", "/admin/login", "/api/search",
       "/api/suggest", "/api/nearby", "/api/clusters", "/api/regions", "/api/stations.geojson", "/api/stats",
       "/api/stats/registered_volunteers", "/ogc/collections/stations/items", "/ogc/collections", "/oembed", "/catalog.jsonld",
-      "/data/stations/versions", "/tiles/stations.json", "/activities.ics");
+      "/data/stations/versions", "/tiles/stations.json", "/activities.ics", "/activities", "/activities.atom");
 
   private RunningPortal portal;
 

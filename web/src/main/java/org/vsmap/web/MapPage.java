@@ -125,6 +125,37 @@ final class MapPage {
     return l.result();
   }
 
+  /**
+   * The filter fields the map and the activity calendar share (templates {@code _filter_fields}):
+   * theme by 关爱 group, 关爱 group, county and street, each with what the request selected.
+   */
+  static void filterFields(Map<String, Object> model, SearchIndex.Request request, Lang lang, Readiness readiness) {
+    WebPorts ports = readiness.ports();
+    List<Map<String, Object>> careGroups = new ArrayList<>();
+    String selectedTheme = request.themes().size() == 1 ? request.themes().iterator().next().name().toLowerCase() : "";
+    String selectedCare = request.careGroups().size() == 1 ? request.careGroups().iterator().next().name().toLowerCase() : "";
+    for (CareGroup g : CareGroup.values()) {
+      List<Map<String, Object>> themes = new ArrayList<>();
+      for (Theme t : Theme.values()) {
+        if (t.group() == g) {
+          themes.add(Map.of("value", t.name().toLowerCase(), "label", lang == Lang.ZH ? t.zh() : t.en()));
+        }
+      }
+      careGroups.add(Map.of("value", g.name().toLowerCase(), "label", lang == Lang.ZH ? g.zh() : g.en(), "themes", themes));
+    }
+    model.put("careGroups", careGroups);
+    model.put("selectedTheme", selectedTheme);
+    model.put("selectedCare", selectedCare);
+    String region = request.regionCode() == null ? "" : request.regionCode();
+    model.put("selectedRegion", region);
+    model.put("counties", readiness.regionNames().counties());
+    String county = region.length() >= 6 ? region.substring(0, 6) : "";
+    model.put("selectedCounty", county);
+    model.put("streets", county.isEmpty() ? List.of() : ports.regions().regionsUnder(county).stream()
+        .map(r -> Map.of("code", r.code(), "name", r.name())).toList());
+    model.put("recruiting", request.recruitingOnly());
+  }
+
   private Map<String, Object> model(Context ctx) {
     Lang lang = Lang.of(ctx);
     WebPorts ports = readiness.ports();
@@ -148,30 +179,8 @@ final class MapPage {
           "count", kindCounts.getOrDefault(k.name(), 0L)));
     }
     model.put("kinds", kindOptions);
-    List<Map<String, Object>> careGroups = new ArrayList<>();
-    String selectedTheme = request.themes().size() == 1 ? request.themes().iterator().next().name().toLowerCase() : "";
-    String selectedCare = request.careGroups().size() == 1 ? request.careGroups().iterator().next().name().toLowerCase() : "";
-    for (CareGroup g : CareGroup.values()) {
-      List<Map<String, Object>> themes = new ArrayList<>();
-      for (Theme t : Theme.values()) {
-        if (t.group() == g) {
-          themes.add(Map.of("value", t.name().toLowerCase(), "label", lang == Lang.ZH ? t.zh() : t.en()));
-        }
-      }
-      careGroups.add(Map.of("value", g.name().toLowerCase(), "label", lang == Lang.ZH ? g.zh() : g.en(), "themes", themes));
-    }
-    model.put("careGroups", careGroups);
-    model.put("selectedTheme", selectedTheme);
-    model.put("selectedCare", selectedCare);
-    String region = request.regionCode() == null ? "" : request.regionCode();
-    model.put("selectedRegion", region);
-    model.put("counties", readiness.regionNames().counties());
-    String county = region.length() >= 6 ? region.substring(0, 6) : "";
-    model.put("selectedCounty", county);
-    model.put("streets", county.isEmpty() ? List.of() : ports.regions().regionsUnder(county).stream()
-        .map(r -> Map.of("code", r.code(), "name", r.name())).toList());
+    filterFields(model, request, lang, readiness);
     model.put("selectedDate", ctx.queryParam("date") == null ? "" : ctx.queryParam("date"));
-    model.put("recruiting", request.recruitingOnly());
     model.put("total", result.total());
     List<Map<String, Object>> hits = new ArrayList<>();
     for (SearchIndex.Hit h : result.hits()) {

@@ -69,6 +69,8 @@ public final class Routes {
     TeamPage team = new TeamPage(views, settings, readiness);
     ActivityPage activity = new ActivityPage(views, settings, readiness);
     ActivityCalendar calendar = new ActivityCalendar(readiness, settings);
+    ActivitiesPage activities = new ActivitiesPage(views, settings, readiness);
+    ActivityFeed feed = new ActivityFeed(readiness);
     GeoJsonApi geojson = new GeoJsonApi(readiness);
     SearchApi search = new SearchApi(readiness, settings.clock());
     MapApi mapApi = new MapApi(readiness, settings.clock());
@@ -131,7 +133,9 @@ public final class Routes {
       config.routes.get("/oembed", ctx -> OEmbed.answer(ctx));
       config.routes.get("/stations/{id}", station::show);
       config.routes.get("/teams/{id}", team::show);
+      config.routes.get("/activities", activities::show);
       config.routes.get("/activities.ics", calendar::feed);
+      config.routes.get("/activities.atom", feed::feed);
       config.routes.get("/activities/{id}", ctx -> {
         String id = ctx.pathParam("id");
         if (id.endsWith(".ics")) {

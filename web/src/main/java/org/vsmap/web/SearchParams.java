@@ -34,8 +34,10 @@ final class SearchParams {
     b.themes(enums(ctx, "theme", Theme.class, "one of the 18 themes, e.g. public_health"));
     b.careGroups(enums(ctx, "care", CareGroup.class, "others, society or nature"));
     b.stationTypes(enums(ctx, "type", StationType.class, "a station type, e.g. community"));
-    String region = ctx.queryParam("region");
-    b.region(region == null || region.isBlank() ? null : region.strip());
+    // a form without script sends the county and the street both as region: the street (the longer code) wins
+    String region = ctx.queryParams("region").stream().map(String::strip).filter(v -> !v.isEmpty())
+        .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
+    b.region(region);
     b.recruitingOnly(bool(ctx, "recruiting"));
     dates(ctx, clock, b);
     String bbox = ctx.queryParam("bbox");

@@ -23,6 +23,8 @@ public final class JdbiActivityStore implements ActivityStore {
   static final String SELECT_ANY = "SELECT " + COLUMNS + " FROM activity ";
   private static final String SELECT = SELECT_ANY + "WHERE retired_at IS NULL ";
 
+  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
   private final Jdbi jdbi;
 
   public JdbiActivityStore(Jdbi jdbi) {
@@ -62,6 +64,34 @@ public final class JdbiActivityStore implements ActivityStore {
   }
 
   @Override
+  public List<Activity> activitiesByIds(java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Activity> found = new java.util.ArrayList<>(ids.size());
+    List<String> all = List.copyOf(ids);
+    for (int i = 0; i < all.size(); i += 500) {
+      List<String> part = all.subList(i, Math.min(all.size(), i + 500));
+      found.addAll(jdbi.withHandle(h -> h.createQuery(SELECT + "AND id IN (<ids>)").bindList("ids", part)
+          .map((rs, ctx) -> map(rs)).list()));
+    }
+    return found;
+  }
+
+  @Override
+  public List<Published> recentlyPublished(String regionPrefix, Theme theme, int limit) {
+    if (regionPrefix != null && (regionPrefix.isEmpty() || !regionPrefix.chars().allMatch(c -> c >= '0' && c <= '9'))) {
+      return List.of(); // region codes are digits: anything else (a LIKE wildcard too) names no region
+    }
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + ", published_at FROM activity WHERE retired_at IS NULL "
+            + "AND (:region IS NULL OR region_code LIKE :region) AND (:theme IS NULL OR theme = :theme) "
+            + "ORDER BY published_at DESC, id DESC LIMIT :limit")
+        .bind("region", regionPrefix == null ? null : regionPrefix + "%")
+        .bind("theme", theme == null ? null : theme.name()).bind("limit", limit)
+        .map((rs, ctx) -> new Published(map(rs), rs.getTimestamp("published_at").toLocalDateTime())).list());
+  }
+
+  @Override
   public long activityCount() {
     return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM activity WHERE retired_at IS NULL").mapTo(Long.class).one());
   }
@@ -75,9 +105,10 @@ public final class JdbiActivityStore implements ActivityStore {
   static void insert(Handle h, List<Activity> activities, String source) {
     PreparedBatch batch = h.prepareBatch("INSERT INTO activity (source, id, title, description, theme, organiser_team_id, "
         + "station_id, region_code, geom, starts_at, ends_at, recurrence, volunteers_wanted, volunteers_signed_up, "
-        + "records_service_hours, published_nationally, synthetic, participants, approximate) VALUES (:source, :id, :title, "
-        + ":description, :theme, :team, :station, :region, ST_GeomFromText(:geom, 4326), :start, :end, :recurrence, "
-        + ":wanted, :signed, :hours, :national, :synthetic, :participants, :approximate)");
+        + "records_service_hours, published_nationally, synthetic, participants, approximate, published_at) VALUES (:source, :id, "
+        + ":title, :description, :theme, :team, :station, :region, ST_GeomFromText(:geom, 4326), :start, :end, :recurrence, "
+        + ":wanted, :signed, :hours, :national, :synthetic, :participants, :approximate, :published)");
+    Timestamp published = Timestamp.valueOf(LocalDateTime.now(CHINA));
     for (Activity a : activities) {
       batch.bind("source", source).bind("id", a.id()).bind("title", a.title()).bind("description", a.description())
           .bind("theme", a.theme().name()).bind("team", a.organiserTeamId()).bind("station", a.stationId())
@@ -87,6 +118,7 @@ public final class JdbiActivityStore implements ActivityStore {
           .bind("signed", a.volunteersSignedUp()).bind("hours", a.recordsServiceHours())
           .bind("national", a.publishedNationally()).bind("synthetic", a.synthetic())
           .bind("participants", a.participants()).bind("approximate", a.approximate())
+          .bind("published", published)
           .add();
     }
     batch.execute();

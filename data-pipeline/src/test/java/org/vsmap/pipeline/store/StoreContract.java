@@ -148,6 +148,36 @@ abstract class StoreContract {
   }
 
   @Test
+  void newlyPublishedActivitiesComeNewestFirstByRegionAndTheme() throws Exception {
+    try (Database own = Database.open(newDatabaseUrl("published"), user(), null)) {
+      SeedLoader.load(own, SeedSource.classpath(), CLOCK);
+      JdbiActivityStore store = new JdbiActivityStore(own.jdbi());
+      Activity template = store.activities().stream().filter(a -> a.regionCode().startsWith("150602")).findFirst().orElseThrow();
+      Thread.sleep(20); // the seed's rows were published a moment ago; these come after them
+      Activity fresh = new Activity("ac-fresh", "新发布的活动", null, org.vsmap.geo.model.Theme.PUBLIC_HEALTH,
+          template.organiserTeamId(), null, template.regionCode(), template.location(), template.start(), template.end(),
+          org.vsmap.geo.model.Recurrence.ONCE, 5, 0, true, false, true);
+      own.jdbi().useTransaction(h -> JdbiActivityStore.insert(h, List.of(fresh)));
+      List<org.vsmap.geo.port.ActivityStore.Published> newest = store.recentlyPublished(null, null, 5);
+      assertThat(newest).hasSize(5);
+      assertThat(newest.get(0).activity()).isEqualTo(fresh);
+      assertThat(newest).extracting(org.vsmap.geo.port.ActivityStore.Published::at)
+          .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      assertThat(newest.get(0).at()).isAfter(newest.get(1).at());
+      assertThat(store.recentlyPublished("150602", null, 500)).isNotEmpty()
+          .allSatisfy(p -> assertThat(p.activity().regionCode()).startsWith("150602"))
+          .hasSize((int) store.activities().stream().filter(a -> a.regionCode().startsWith("150602")).count());
+      assertThat(store.recentlyPublished("1506%", null, 5)).as("a wildcard is not a pattern").isEmpty();
+      assertThat(store.recentlyPublished(null, org.vsmap.geo.model.Theme.PUBLIC_HEALTH, 2000))
+          .allSatisfy(p -> assertThat(p.activity().theme()).isEqualTo(org.vsmap.geo.model.Theme.PUBLIC_HEALTH))
+          .hasSize((int) store.activities().stream().filter(a -> a.theme() == org.vsmap.geo.model.Theme.PUBLIC_HEALTH).count());
+      own.jdbi().useHandle(h -> h.execute("UPDATE activity SET retired_at = CURRENT_TIMESTAMP WHERE id = 'ac-fresh'"));
+      assertThat(store.recentlyPublished(null, null, 1).get(0).activity().id()).as("retired: not public").isNotEqualTo("ac-fresh");
+      assertThat(store.activitiesByIds(List.of("ac-fresh", template.id(), "no-such"))).containsExactly(template);
+    }
+  }
+
+  @Test
   void aLoadThatFailsMidwayLeavesTheStoreAsItWas() throws Exception {
     try (Database fresh = Database.open(newDatabaseUrl("failing"), user(), null)) {
       // a duplicated station id passes file checks but breaks the primary key during the write,

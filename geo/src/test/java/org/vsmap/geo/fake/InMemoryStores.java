@@ -116,6 +116,18 @@ public final class InMemoryStores implements RegionStore, StationStore, TeamStor
         .sorted(Comparator.comparing(Activity::start)).limit(limit).toList();
   }
 
+  /** When each activity was published, for {@link #recentlyPublished}; activities not in it count as published at 2000-01-01. */
+  public final java.util.Map<String, LocalDateTime> publishedAt = new java.util.HashMap<>();
+
+  @Override
+  public List<Published> recentlyPublished(String regionPrefix, org.vsmap.geo.model.Theme theme, int limit) {
+    LocalDateTime old = LocalDateTime.of(2000, 1, 1, 0, 0);
+    return activities.stream().filter(a -> regionPrefix == null || a.regionCode().startsWith(regionPrefix))
+        .filter(a -> theme == null || a.theme() == theme)
+        .map(a -> new Published(a, publishedAt.getOrDefault(a.id(), old)))
+        .sorted(Comparator.comparing(Published::at).thenComparing(p -> p.activity().id()).reversed()).limit(limit).toList();
+  }
+
   @Override
   public long activityCount() {
     return activities.size();
