@@ -335,9 +335,92 @@ final class AdminPages {
     }
   }
 
+  // ---- photos --------------------------------------------------------------------------------
+
+  /** Photo slots in the upload form (the activity form of seed 001 asks for two photos). */
+  static final int PHOTO_SLOTS = 4;
+
+  /**
+   * POST /admin/{stations|activities}/{id}/photos: photo1…photo4 with alt1…alt4. All are stored or,
+   * when any is refused, none — the form comes back (400) with each file's reason.
+   */
+  void addPhoto(Context ctx, org.vsmap.geo.model.Kind kind) {
+    Offices.Session s = session(ctx);
+    String length = ctx.header("Content-Length");
+    if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_UPLOAD + 64 * 1024) {
+      throw new WebError(413, "Payload Too Large", "the photos are larger than 64 MB together");
+    }
+    csrf(ctx, s);
+    String id = ctx.pathParam("id");
+    List<org.vsmap.geo.port.Photos.Upload> uploads = new ArrayList<>();
+    for (int i = 1; i <= PHOTO_SLOTS; i++) {
+      UploadedFile f = ctx.uploadedFile("photo" + i);
+      if (f == null || f.size() == 0) {
+        continue;
+      }
+      try (InputStream in = f.content()) {
+        uploads.add(new org.vsmap.geo.port.Photos.Upload(f.filename(), in.readNBytes((int) Math.min(MAX_UPLOAD, f.size())),
+            ctx.formParam("alt" + i)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    String path = (kind == org.vsmap.geo.model.Kind.STATION ? "/admin/stations/" : "/admin/activities/") + id;
+    try {
+      offices().addPhotos(s.account(), kind, id, uploads);
+    } catch (Offices.Forbidden e) {
+      throw new WebError(403, "Forbidden", e.getMessage());
+    } catch (NoSuchElementException e) {
+      throw WebError.notFound(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      showEdit(ctx, s, 400, kind, id, e.getMessage());
+      return;
+    }
+    ctx.redirect(path + "#photos", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /** POST /admin/photos/{id}/retire: the photo leaves the public pages (kept, audited). */
+  void retirePhoto(Context ctx) {
+    Offices.Session s = session(ctx);
+    csrf(ctx, s);
+    String id = ctx.pathParam("id");
+    org.vsmap.geo.port.Photos.Photo photo = readiness.ports().photos() == null ? null
+        : readiness.ports().photos().photo(id).orElse(null);
+    if (photo == null) {
+      throw WebError.notFound("no photo with id " + id);
+    }
+    try {
+      offices().retirePhoto(s.account(), id);
+    } catch (Offices.Forbidden e) {
+      throw new WebError(403, "Forbidden", e.getMessage());
+    } catch (NoSuchElementException e) {
+      throw WebError.notFound(e.getMessage());
+    }
+    ctx.redirect((photo.kind() == org.vsmap.geo.model.Kind.STATION ? "/admin/stations/" : "/admin/activities/") + photo.subjectId()
+        + "#photos", io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  private void showEdit(Context ctx, Offices.Session s, int status, org.vsmap.geo.model.Kind kind, String id, String photoError) {
+    ctx.attribute("photoError", photoError);
+    if (kind == org.vsmap.geo.model.Kind.STATION) {
+      Station st = readiness.ports().stations().stationById(id).orElseThrow(() -> WebError.notFound("no station with id " + id));
+      renderEdit(ctx, s, status, "station", st.id(), st.name(), stationFields(st, null), null);
+    } else {
+      Activity a = readiness.ports().activities().activityById(id).orElseThrow(() -> WebError.notFound("no activity with id " + id));
+      renderEdit(ctx, s, status, "activity", a.id(), a.title(), activityFields(a, null), null);
+    }
+  }
+
   private void renderEdit(Context ctx, Offices.Session s, int status, String kind, String id, String name,
       List<Map<String, Object>> fields, String error) {
     Map<String, Object> model = base(s);
+    if (!kind.equals("team")) {
+      org.vsmap.geo.model.Kind k = kind.equals("station") ? org.vsmap.geo.model.Kind.STATION : org.vsmap.geo.model.Kind.ACTIVITY;
+      model.put("photos", PhotoPages.items(readiness, k, id, 100));
+      model.put("photoSlots", java.util.stream.IntStream.rangeClosed(1, 2).boxed().toList());
+      Object photoError = ctx.attribute("photoError");
+      model.put("photoError", photoError == null ? null : List.of(photoError.toString().split("\n")));
+    }
     model.put("kind", kind);
     model.put("id", id);
     model.put("name", name);

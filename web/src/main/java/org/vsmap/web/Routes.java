@@ -71,6 +71,7 @@ public final class Routes {
     ActivityCalendar calendar = new ActivityCalendar(readiness, settings);
     ActivitiesPage activities = new ActivitiesPage(views, settings, readiness);
     ActivityFeed feed = new ActivityFeed(readiness);
+    PhotoPages photos = new PhotoPages(views, readiness);
     GeoJsonApi geojson = new GeoJsonApi(readiness);
     SearchApi search = new SearchApi(readiness, settings.clock());
     MapApi mapApi = new MapApi(readiness, settings.clock());
@@ -133,6 +134,9 @@ public final class Routes {
       config.routes.get("/oembed", ctx -> OEmbed.answer(ctx));
       config.routes.get("/stations/{id}", station::show);
       config.routes.get("/teams/{id}", team::show);
+      config.routes.get("/stations/{id}/photos", photos::stationGallery);
+      config.routes.get("/teams/{id}/photos", photos::teamGallery);
+      config.routes.get("/photos/{id}/{file}", photos::image);
       config.routes.get("/activities", activities::show);
       config.routes.get("/activities.ics", calendar::feed);
       config.routes.get("/activities.atom", feed::feed);
@@ -213,6 +217,9 @@ public final class Routes {
       config.routes.post("/admin/teams/{id}", admin::saveTeam);
       config.routes.get("/admin/activities/{id}", admin::editActivity);
       config.routes.post("/admin/activities/{id}", admin::saveActivity);
+      config.routes.post("/admin/stations/{id}/photos", ctx -> admin.addPhoto(ctx, org.vsmap.geo.model.Kind.STATION));
+      config.routes.post("/admin/activities/{id}/photos", ctx -> admin.addPhoto(ctx, org.vsmap.geo.model.Kind.ACTIVITY));
+      config.routes.post("/admin/photos/{id}/retire", admin::retirePhoto);
       config.routes.get("/admin/audit", admin::audit);
       config.routes.get("/admin/audit.csv", admin::auditCsv);
       config.routes.get("/admin/contacts", admin::contacts);

@@ -37,6 +37,8 @@ final class TeamPage {
     model.put("home", home);
     model.put("activities", ports.activities().activitiesBy(t.id(), LocalDateTime.now(settings.clock()), 20).stream()
         .map(a -> StationPage.activityItem(a, lang)).toList());
+    model.put("photos", PhotoPages.items(readiness, org.vsmap.geo.model.Kind.TEAM, t.id(), PhotoPages.ON_DETAIL_PAGE));
+    model.put("galleryUrl", "/teams/" + t.id() + "/photos");
     model.put("registrationUrl", Details.REGISTRATION_URL);
     model.put("largeText", "large".equals(ctx.queryParam("text")));
     if (home != null) {

@@ -96,6 +96,19 @@ public interface Offices {
 
   void save(Account account, Activity activity);
 
+  /**
+   * Attaches photos to a station or activity of the account's region, all or none: each upload is
+   * checked (a real JPEG or PNG by its content, within the size and pixel limits, with a
+   * description) and re-encoded without its metadata before anything is stored; audited.
+   *
+   * @throws IllegalArgumentException when any file is refused, with every file's reason (zh / en); nothing is stored
+   * @throws java.util.NoSuchElementException when there is no such station or activity
+   */
+  List<Photos.Photo> addPhotos(Account account, Kind kind, String subjectId, List<Photos.Upload> uploads);
+
+  /** Takes a photo of the account's region off the public pages (kept, audited). */
+  void retirePhoto(Account account, String photoId);
+
   /** The newest audit entries this account may see (an office: those made by accounts of its region). */
   List<AuditEntry> audit(Account account, int limit);
 
