@@ -120,21 +120,30 @@ class AdminIT {
     }
 
     HttpResponse<String> upload(String kind, String crs, String filename, byte[] file) throws Exception {
-      String boundary = "----vsmap" + System.nanoTime();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
       Map<String, String> fields = new LinkedHashMap<>();
       fields.put("csrf", csrf);
       fields.put("kind", kind);
       fields.put("crs", crs);
+      return multipart("/admin/upload", fields, Map.of("file", Map.entry(filename, file)));
+    }
+
+    /** A multipart form: fields, then files by field name as (file name, bytes). */
+    HttpResponse<String> multipart(String path, Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files)
+        throws Exception {
+      String boundary = "----vsmap" + System.nanoTime();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
       for (Map.Entry<String, String> f : fields.entrySet()) {
         out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue()
             + "\r\n").getBytes(StandardCharsets.UTF_8));
       }
-      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      out.writeBytes(file);
-      out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-      return send(HttpRequest.newBuilder(URI.create(at.url("/admin/upload")))
+      for (Map.Entry<String, Map.Entry<String, byte[]>> f : new java.util.TreeMap<>(files).entrySet()) {
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"; filename=\""
+            + f.getValue().getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(f.getValue().getValue());
+        out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      return send(HttpRequest.newBuilder(URI.create(at.url(path)))
           .header("Content-Type", "multipart/form-data; boundary=" + boundary)
           .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
