@@ -113,6 +113,12 @@
     h.textContent = p.name;
     div.appendChild(h);
     var link = document.createElement('a');
+    (p.honours || []).forEach(function (x) {
+      var b = document.createElement('p');
+      b.className = 'badge-honour';
+      b.textContent = x;
+      div.appendChild(b);
+    });
     link.href = p.url + (lang === 'en' ? '?lang=en' : '');
     link.textContent = d.msgDetails;
     div.appendChild(link);
@@ -178,6 +184,16 @@
       if (h.synthetic) { bits.push(d.msgSynthetic); }
       meta.textContent = bits.join(' · ');
       li.appendChild(meta);
+      if (h.honours) {
+        var honours = document.createElement('span');
+        honours.className = 'badge-honour';
+        h.honours.forEach(function (x) {
+          var one = document.createElement('span');
+          one.textContent = x;
+          honours.appendChild(one);
+        });
+        li.appendChild(honours);
+      }
       if (h.lat !== undefined) {
         var show = document.createElement('button');
         show.type = 'button';

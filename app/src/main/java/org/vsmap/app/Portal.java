@@ -82,7 +82,8 @@ final class Portal implements AutoCloseable {
       }
       return new Portal(db, index, follower, new WebPorts(regions, stations, teams, activities, index,
           new org.vsmap.pipeline.admin.JdbiOffices(db.jdbi(), clock), exports, new OgcFeatures(db.jdbi(), exports), snapshots,
-          new org.vsmap.pipeline.stats.JdbiStatistics(db.jdbi(), clock, suppressBelow), new org.vsmap.pipeline.store.JdbiPhotos(db.jdbi())));
+          new org.vsmap.pipeline.stats.JdbiStatistics(db.jdbi(), clock, suppressBelow), new org.vsmap.pipeline.store.JdbiPhotos(db.jdbi()),
+          new org.vsmap.pipeline.store.JdbiHonours(db.jdbi())));
     } catch (RuntimeException e) {
       db.close();
       throw e;

@@ -30,6 +30,7 @@ final class ActivityPage {
     Activity a = ports.activities().activityById(id).orElseThrow(() -> WebError.notFound("no activity with id " + id));
     Map<String, Object> model = new HashMap<>(StationPage.activityItem(a, lang));
     model.put("activity", a);
+    model.put("honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.ACTIVITY, a.id()));
     model.put("photos", PhotoPages.items(readiness, org.vsmap.geo.model.Kind.ACTIVITY, a.id(), PhotoPages.ON_DETAIL_PAGE));
     model.put("careLabel", lang == Lang.ZH ? a.theme().group().zh() : a.theme().group().en());
     model.put("recurrenceLabel", lang == Lang.ZH ? a.recurrence().zh() : a.recurrence().en());

@@ -335,6 +335,77 @@ final class AdminPages {
     }
   }
 
+  // ---- honours -------------------------------------------------------------------------------
+
+  /** GET /admin/honours: the honours this account may edit, newest first. */
+  void honours(Context ctx) {
+    Offices.Session s = page(ctx);
+    if (s == null) {
+      return;
+    }
+    Map<String, Object> model = base(s);
+    org.vsmap.geo.port.Honours port = readiness.ports().honours();
+    model.put("honours", port == null ? List.of() : port.honours().stream().filter(h -> s.account().mayChange(h.regionCode())).toList());
+    ctx.html(views.render("admin_honours", Lang.of(ctx), model));
+  }
+
+  void editHonour(Context ctx) {
+    Offices.Session s = page(ctx);
+    if (s == null) {
+      return;
+    }
+    org.vsmap.geo.model.Honour h = honour(ctx.pathParam("id"));
+    mayChange(s, h.regionCode(), h.id());
+    renderEdit(ctx, s, 200, "honour", h.id(), h.title(), honourFields(h, null), null);
+  }
+
+  void saveHonour(Context ctx) {
+    Offices.Session s = session(ctx);
+    csrf(ctx, s);
+    org.vsmap.geo.model.Honour old = honour(ctx.pathParam("id"));
+    mayChange(s, old.regionCode(), old.id());
+    org.vsmap.geo.model.Honour edited;
+    try {
+      String name = text(ctx, "volunteer_name");
+      if (name != null && old.subject() != org.vsmap.geo.model.Honour.HonourSubject.VOLUNTEER) {
+        throw new IllegalArgumentException("只有表彰志愿者个人时才填写姓名 / a name belongs only to an honour for a volunteer");
+      }
+      if (name != null && !"yes".equals(ctx.formParam("consent"))) {
+        throw new IllegalArgumentException("只有本人同意公开时才能填写姓名 / a volunteer's name is published only with the volunteer's consent");
+      }
+      edited = new org.vsmap.geo.model.Honour(old.id(), required(ctx, "title"), (int) number(ctx, "year"),
+          org.vsmap.geo.model.Honour.HonourLevel.valueOf(required(ctx, "level")), required(ctx, "awarded_by"), old.subject(),
+          old.subjectId(), old.regionCode(), name, text(ctx, "citation"), old.synthetic(), old.point());
+    } catch (IllegalArgumentException e) {
+      renderEdit(ctx, s, 400, "honour", old.id(), old.title(), honourFields(old, ctx), e.getMessage());
+      return;
+    }
+    save(ctx, () -> offices().save(s.account(), edited), "/honours");
+  }
+
+  private org.vsmap.geo.model.Honour honour(String id) {
+    org.vsmap.geo.port.Honours port = readiness.ports().honours();
+    return (port == null ? java.util.stream.Stream.<org.vsmap.geo.model.Honour>empty() : port.honours().stream())
+        .filter(h -> h.id().equals(id)).findFirst().orElseThrow(() -> WebError.notFound("no honour with id " + id));
+  }
+
+  private static List<Map<String, Object>> honourFields(org.vsmap.geo.model.Honour h, Context posted) {
+    List<Map<String, Object>> f = new ArrayList<>();
+    f.add(field("title", "荣誉名称 / Title", h.title(), "text", posted));
+    f.add(field("year", "年度 / Year", Integer.toString(h.year()), "number", posted));
+    f.add(select("level", "级别 / Level", h.level().name(), Arrays.stream(org.vsmap.geo.model.Honour.HonourLevel.values())
+        .collect(LinkedHashMap::new, (m, l) -> m.put(l.name(), l.zh() + " / " + l.en()), Map::putAll), posted));
+    f.add(field("awarded_by", "授予单位 / Awarded by", h.awardedBy(), "text", posted));
+    f.add(field("citation", "事迹简介 / Citation", h.citation(), "textarea", posted));
+    if (h.subject() == org.vsmap.geo.model.Honour.HonourSubject.VOLUNTEER) {
+      f.add(field("volunteer_name", "志愿者姓名（仅在本人同意公开时填写）/ Volunteer's name (only with consent)", h.volunteerName(), "text",
+          posted));
+      f.add(select("consent", "本人同意公开姓名 / The volunteer agreed to publish the name", h.volunteerName() != null ? "yes" : "no",
+          new LinkedHashMap<>(Map.of("no", "否 / No", "yes", "是 / Yes")), posted));
+    }
+    return f;
+  }
+
   // ---- photos --------------------------------------------------------------------------------
 
   /** Photo slots in the upload form (the activity form of seed 001 asks for two photos). */
@@ -414,7 +485,7 @@ final class AdminPages {
   private void renderEdit(Context ctx, Offices.Session s, int status, String kind, String id, String name,
       List<Map<String, Object>> fields, String error) {
     Map<String, Object> model = base(s);
-    if (!kind.equals("team")) {
+    if (kind.equals("station") || kind.equals("activity")) {
       org.vsmap.geo.model.Kind k = kind.equals("station") ? org.vsmap.geo.model.Kind.STATION : org.vsmap.geo.model.Kind.ACTIVITY;
       model.put("photos", PhotoPages.items(readiness, k, id, 100));
       model.put("photoSlots", java.util.stream.IntStream.rangeClosed(1, 2).boxed().toList());
@@ -422,6 +493,13 @@ final class AdminPages {
       model.put("photoError", photoError == null ? null : List.of(photoError.toString().split("\n")));
     }
     model.put("kind", kind);
+    model.put("kindPath", switch (kind) {
+      case "station" -> "stations";
+      case "team" -> "teams";
+      case "honour" -> "honours";
+      default -> "activities";
+    });
+    model.put("publicUrl", kind.equals("honour") ? "/honours" : "/" + model.get("kindPath") + "/" + id);
     model.put("id", id);
     model.put("name", name);
     model.put("fields", fields);

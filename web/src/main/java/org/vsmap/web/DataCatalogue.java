@@ -45,7 +45,13 @@ final class DataCatalogue {
               + "representative point. Boundaries are not included (they are a reference layer with its own terms).",
           "区划代码与名称来自 china-division 数据（WTFPL）；代表点由参考边界计算，人口来自各地导入的统计数据。",
           "Codes and names from the china-division data (WTFPL); representative points computed from the reference "
-              + "boundaries; population from the statistics the offices import."));
+              + "boundaries; population from the statistics the offices import."),
+      "honours", new About("志愿服务荣誉表彰（最美志愿者、最佳志愿服务组织、最佳志愿服务项目、最美志愿服务社区等）：名称、年度、级别、授予单位和受表彰的站点、队伍、项目、社区或志愿者。"
+              + "志愿者个人只在本人同意时公开姓名。",
+          "Honours for volunteer service (best volunteer, organisation, project, community…): title, year, level, awarding body and "
+              + "the station, team, project, community or volunteer honoured. A volunteer's name only with the volunteer's consent.",
+          "各地文明办通过导入命令或管理页面上传的荣誉表彰名单，可在管理页面修改。",
+          "Honour lists uploaded by the offices (import command or admin pages), editable in the admin pages."));
 
   private final Views views;
   private final Readiness readiness;

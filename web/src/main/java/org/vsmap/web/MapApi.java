@@ -45,6 +45,7 @@ final class MapApi {
     Crs crs = Crs.of(ctx);
     List<SearchIndex.Cluster> clusters = readiness.ports().search().clusters(request, z);
     List<Map<String, Object>> features = new ArrayList<>(clusters.size());
+    HonourBadges badges = HonourBadges.of(readiness.ports(), Lang.of(ctx));
     for (SearchIndex.Cluster c : clusters) {
       GeoPoint p = crs.fromWgs84(c.point());
       Map<String, Object> props = new LinkedHashMap<>();
@@ -54,6 +55,7 @@ final class MapApi {
         props.put("id", c.id());
         props.put("name", c.name());
         props.put("url", "/" + c.kind().path() + "/" + c.id());
+        badges.addTo(props);
       }
       features.add(Map.of("type", "Feature",
           "geometry", Map.of("type", "Point", "coordinates", List.of(Json.coordinate(p.lon()), Json.coordinate(p.lat()))),

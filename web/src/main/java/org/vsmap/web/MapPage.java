@@ -183,8 +183,10 @@ final class MapPage {
     model.put("selectedDate", ctx.queryParam("date") == null ? "" : ctx.queryParam("date"));
     model.put("total", result.total());
     List<Map<String, Object>> hits = new ArrayList<>();
+    HonourBadges badges = HonourBadges.of(ports, lang);
     for (SearchIndex.Hit h : result.hits()) {
       Map<String, Object> m = new LinkedHashMap<>(SearchApi.hit(h, lang, Crs.WGS84));
+      badges.addTo(m);
       m.put("kindLabel", Labels.kind(h.kind(), lang));
       m.put("when", h.start() == null ? null : StationPage.WHEN.format(h.start()));
       hits.add(m);

@@ -72,6 +72,7 @@ public final class Routes {
     ActivitiesPage activities = new ActivitiesPage(views, settings, readiness);
     ActivityFeed feed = new ActivityFeed(readiness);
     PhotoPages photos = new PhotoPages(views, readiness);
+    HonoursPage honours = new HonoursPage(views, readiness);
     GeoJsonApi geojson = new GeoJsonApi(readiness);
     SearchApi search = new SearchApi(readiness, settings.clock());
     MapApi mapApi = new MapApi(readiness, settings.clock());
@@ -138,6 +139,7 @@ public final class Routes {
       config.routes.get("/teams/{id}/photos", photos::teamGallery);
       config.routes.get("/photos/{id}/{file}", photos::image);
       config.routes.get("/activities", activities::show);
+      config.routes.get("/honours", honours::show);
       config.routes.get("/activities.ics", calendar::feed);
       config.routes.get("/activities.atom", feed::feed);
       config.routes.get("/activities/{id}", ctx -> {
@@ -220,6 +222,9 @@ public final class Routes {
       config.routes.post("/admin/stations/{id}/photos", ctx -> admin.addPhoto(ctx, org.vsmap.geo.model.Kind.STATION));
       config.routes.post("/admin/activities/{id}/photos", ctx -> admin.addPhoto(ctx, org.vsmap.geo.model.Kind.ACTIVITY));
       config.routes.post("/admin/photos/{id}/retire", admin::retirePhoto);
+      config.routes.get("/admin/honours", admin::honours);
+      config.routes.get("/admin/honours/{id}", admin::editHonour);
+      config.routes.post("/admin/honours/{id}", admin::saveHonour);
       config.routes.get("/admin/audit", admin::audit);
       config.routes.get("/admin/audit.csv", admin::auditCsv);
       config.routes.get("/admin/contacts", admin::contacts);

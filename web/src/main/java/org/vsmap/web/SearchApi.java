@@ -34,7 +34,12 @@ final class SearchApi {
     body.put("offset", request.offset());
     body.put("limit", request.limit());
     body.put("crs", crs.name().toLowerCase());
-    body.put("hits", result.hits().stream().map(h -> hit(h, lang, crs)).toList());
+    HonourBadges badges = HonourBadges.of(ports, lang);
+    body.put("hits", result.hits().stream().map(h -> {
+      Map<String, Object> m = hit(h, lang, crs);
+      badges.addTo(m);
+      return m;
+    }).toList());
     body.put("facets", facets(result.facets(), lang, readiness.regionNames()));
     if (result.hits().stream().anyMatch(SearchIndex.Hit::synthetic)) {
       body.put("notice", "含合成演示数据 / Contains synthetic demo data");
@@ -79,7 +84,12 @@ final class SearchApi {
     List<SearchIndex.Hit> hits = readiness.ports().search().nearest(p, kinds, limit);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("crs", crs.name().toLowerCase());
-    body.put("hits", hits.stream().map(h -> hit(h, lang, crs)).toList());
+    HonourBadges badges = HonourBadges.of(readiness.ports(), lang);
+    body.put("hits", hits.stream().map(h -> {
+      Map<String, Object> m = hit(h, lang, crs);
+      badges.addTo(m);
+      return m;
+    }).toList());
     Json.send(ctx, body);
   }
 

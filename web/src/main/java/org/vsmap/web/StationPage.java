@@ -48,6 +48,7 @@ final class StationPage {
     model.put("fiveHasMet", s.fiveHas().met());
     model.put("photos", PhotoPages.items(readiness, org.vsmap.geo.model.Kind.STATION, s.id(), PhotoPages.ON_DETAIL_PAGE));
     model.put("galleryUrl", "/stations/" + s.id() + "/photos");
+    model.put("honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.STATION, s.id()));
     List<Team> teams = ports.teams().teamsBasedAt(s.id());
     model.put("teams", teams.stream().map(t -> teamItem(t, lang)).toList());
     LocalDateTime now = LocalDateTime.now(settings.clock());

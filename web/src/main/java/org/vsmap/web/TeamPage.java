@@ -39,6 +39,7 @@ final class TeamPage {
         .map(a -> StationPage.activityItem(a, lang)).toList());
     model.put("photos", PhotoPages.items(readiness, org.vsmap.geo.model.Kind.TEAM, t.id(), PhotoPages.ON_DETAIL_PAGE));
     model.put("galleryUrl", "/teams/" + t.id() + "/photos");
+    model.put("honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.TEAM, t.id()));
     model.put("registrationUrl", Details.REGISTRATION_URL);
     model.put("largeText", "large".equals(ctx.queryParam("text")));
     if (home != null) {

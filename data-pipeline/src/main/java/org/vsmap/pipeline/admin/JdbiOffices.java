@@ -130,6 +130,14 @@ public final class JdbiOffices implements Offices {
         .withActivities(List.of(activity)));
   }
 
+  @Override
+  public void save(Account account, org.vsmap.geo.model.Honour honour) {
+    String old = new org.vsmap.pipeline.store.JdbiHonours(jdbi).honourById(honour.id()).map(org.vsmap.geo.model.Honour::regionCode)
+        .orElse(honour.regionCode());
+    permit(account, (String) null, honour.id(), old, honour.regionCode()); // the audit log has no kind for honours
+    new JdbiImportWriter(jdbi).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withHonours(List.of(honour)));
+  }
+
   /** Photos a record may carry of its own. */
   static final int MAX_PHOTOS = 30;
 
@@ -228,11 +236,15 @@ public final class JdbiOffices implements Offices {
   }
 
   private void permit(Account account, Kind kind, String id, String oldRegion, String newRegion) {
+    permit(account, kind.name(), id, oldRegion, newRegion);
+  }
+
+  private void permit(Account account, String kind, String id, String oldRegion, String newRegion) {
     if (!account.mayChange(oldRegion) || !account.mayChange(newRegion)) {
       jdbi.useHandle(h -> h.createUpdate("INSERT INTO audit_log (at, username, action, kind, record_id, detail) "
               + "VALUES (:at, :u, 'DENIED', :kind, :id, :d)")
           .bind("at", java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(clock))).bind("u", account.username())
-          .bind("kind", kind.name()).bind("id", id).bind("d", "region " + oldRegion + " → " + newRegion).execute());
+          .bind("kind", kind).bind("id", id).bind("d", "region " + oldRegion + " → " + newRegion).execute());
       throw new Forbidden(account.username() + " may only change records in region " + account.regionCode() + "; " + id
           + " is in " + (account.mayChange(oldRegion) ? newRegion : oldRegion));
     }

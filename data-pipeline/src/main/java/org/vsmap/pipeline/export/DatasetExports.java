@@ -54,6 +54,7 @@ public final class DatasetExports implements Downloads {
   static final Spec<TeamAt> TEAMS_AT;
   static final Spec<Activity> ACTIVITIES;
   static final Spec<Region> REGIONS;
+  static final Spec<org.vsmap.geo.model.Honour> HONOURS;
 
   /** A team with the point of its home station (or null). */
   record TeamAt(Team team, GeoPoint point) {}
@@ -135,6 +136,33 @@ public final class DatasetExports implements Downloads {
     REGIONS = new Spec<>(new Dataset("regions", "行政区划", "Administrative regions", fields(r)), r, Region::centroid, x -> false);
   }
 
+  static {
+    List<Column<org.vsmap.geo.model.Honour>> h = new ArrayList<>();
+    h.add(col("id", "string", "", "荣誉编号", "honour id", "hn-2025-001", org.vsmap.geo.model.Honour::id));
+    h.add(col("title", "string", "", "荣誉名称", "title", "最美志愿服务站", org.vsmap.geo.model.Honour::title));
+    h.add(col("year", "integer", "year", "年度", "year", "2025", org.vsmap.geo.model.Honour::year));
+    h.add(col("level", "string", "", "级别代码（NATIONAL/PROVINCE/CITY/DISTRICT）", "level code", "CITY", x -> x.level().name()));
+    h.add(col("level_zh", "string", "", "级别", "level (Chinese)", "市级", x -> x.level().zh()));
+    h.add(col("awarded_by", "string", "", "授予单位", "awarding body", "鄂尔多斯市文明办", org.vsmap.geo.model.Honour::awardedBy));
+    h.add(col("subject", "string", "", "对象类型代码（STATION/TEAM/ACTIVITY/COMMUNITY/VOLUNTEER）", "subject code", "STATION",
+        x -> x.subject().name()));
+    h.add(col("subject_zh", "string", "", "对象类型", "subject (Chinese)", "站点", x -> x.subject().zh()));
+    h.add(col("subject_id", "string", "", "对象编号（站点、队伍、活动编号；社区为区划代码；志愿者为所属队伍，可空）",
+        "subject id (station, team or activity id; a community's region code; a volunteer's team, optional)", "st-150602001002",
+        org.vsmap.geo.model.Honour::subjectId));
+    h.add(col("region_code", "string", "", "所属区划代码", "region code", "150602001002", org.vsmap.geo.model.Honour::regionCode));
+    h.add(col("volunteer_name", "string", "", "志愿者姓名（仅在本人同意公开时）", "volunteer's name (only with the volunteer's consent)", "",
+        org.vsmap.geo.model.Honour::volunteerName));
+    h.add(col("citation", "string", "", "事迹简介", "citation", "", org.vsmap.geo.model.Honour::citation));
+    h.add(col("lon", "number", "degree (WGS84)", "对象位置经度（写入时）", "subject's longitude (when written)", "109.953453",
+        x -> x.point() == null ? null : x.point().lon()));
+    h.add(col("lat", "number", "degree (WGS84)", "对象位置纬度（写入时）", "subject's latitude (when written)", "39.881668",
+        x -> x.point() == null ? null : x.point().lat()));
+    h.add(col("synthetic", "boolean", "", "合成演示数据", "synthetic demo data", "false", org.vsmap.geo.model.Honour::synthetic));
+    HONOURS = new Spec<>(new Dataset("honours", "志愿服务荣誉表彰", "Volunteer service honours", fields(h)), h,
+        org.vsmap.geo.model.Honour::point, org.vsmap.geo.model.Honour::synthetic);
+  }
+
   /** Teams with the point of their home station: columns, FROM clause (t = team, s = station) and row reader. */
   static final String TEAM_COLUMNS = "t.id, t.name, t.level, t.parent_id, t.region_code, t.supervising_unit, t.founded, t.speciality, "
       + "t.home_station_id, t.member_count, t.synthetic, ST_X(s.geom) AS home_lon, ST_Y(s.geom) AS home_lat";
@@ -193,13 +221,17 @@ public final class DatasetExports implements Downloads {
 
   @Override
   public List<Dataset> datasets() {
-    return List.of(STATIONS.dataset(), TEAMS_AT.dataset(), ACTIVITIES.dataset(), REGIONS.dataset());
+    return List.of(STATIONS.dataset(), TEAMS_AT.dataset(), ACTIVITIES.dataset(), REGIONS.dataset(), HONOURS.dataset());
   }
 
   @Override
   public String version() {
+    // honours are not in the change log (the index does not hold them): their newest write counts too
     return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT v FROM store_info WHERE k = 'store_id') || '-' "
-        + "|| CAST(COALESCE((SELECT MAX(seq) FROM change_log), 0) AS VARCHAR(20))").mapTo(String.class).one());
+        + "|| CAST(COALESCE((SELECT MAX(seq) FROM change_log), 0) AS VARCHAR(20)) || '-' "
+        + "|| CAST((SELECT COUNT(*) FROM honour) AS VARCHAR(20)) || '-' "
+        + "|| COALESCE(CAST((SELECT MAX(updated_at) FROM honour) AS VARCHAR(40)), '0') || '-' "
+        + "|| COALESCE(CAST((SELECT MAX(retired_at) FROM honour) AS VARCHAR(40)), '0')").mapTo(String.class).one());
   }
 
   @Override
@@ -222,6 +254,7 @@ public final class DatasetExports implements Downloads {
       case "teams" -> "team";
       case "activities" -> "activity";
       case "regions" -> "region";
+      case "honours" -> "honour";
       default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "'");
     };
     String where = table.equals("region") ? "" : " WHERE retired_at IS NULL";
@@ -262,7 +295,11 @@ public final class DatasetExports implements Downloads {
       case "regions" -> write(REGIONS, format, out, "region", "WHERE code LIKE :p",
           sink -> streaming(h -> stream(h.createQuery("SELECT " + REGION_COLUMNS + " FROM region WHERE code LIKE :p ORDER BY code"
               + limit).bind("p", prefix), DatasetExports::region, sink)), prefix, f);
-      default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "': stations, teams, activities or regions");
+      case "honours" -> write(HONOURS, format, out, "honour", "WHERE retired_at IS NULL AND region_code LIKE :p",
+          sink -> streaming(h -> stream(h.createQuery("SELECT " + org.vsmap.pipeline.store.JdbiHonours.columns() + " FROM honour "
+              + "WHERE retired_at IS NULL AND region_code LIKE :p ORDER BY id" + limit).bind("p", prefix),
+              org.vsmap.pipeline.store.JdbiHonours::read, sink)), prefix, f);
+      default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "': stations, teams, activities, regions or honours");
     }
   }
 

@@ -79,6 +79,17 @@ public final class OgcFeatures implements FeatureCollections {
         Map.of("level", "level", "parent_code", "parent_code"),
         "行政区划的代表点与代码（不含边界）。", "Administrative regions as representative points with their codes (no boundaries).",
         false));
+    SOURCES.put("honours", new Source<>(DatasetExports.HONOURS, org.vsmap.pipeline.store.JdbiHonours.columns(), "honour",
+        "retired_at IS NULL", "geom", "region_code", "id", org.vsmap.pipeline.store.JdbiHonours::read, queryables(
+            q("year", "integer", "年度", "year", null),
+            q("level", "string", "级别", "level", names(org.vsmap.geo.model.Honour.HonourLevel.values())),
+            q("subject", "string", "对象类型", "subject", names(org.vsmap.geo.model.Honour.HonourSubject.values())),
+            q("subject_id", "string", "对象编号", "subject id", null),
+            q("synthetic", "boolean", "合成演示数据", "synthetic demo data", null)),
+        Map.of("year", "honour_year", "level", "level", "subject", "subject", "subject_id", "subject_id", "synthetic", "synthetic"),
+        "志愿服务荣誉表彰，位置为受表彰对象（写入时）；志愿者个人无姓名，除非本人同意公开。",
+        "Volunteer service honours at the place of what was honoured (when written); volunteers have no name unless they agreed to publish it.",
+        false));
   }
 
   private static Queryable q(String name, String type, String zh, String en, List<String> values) {

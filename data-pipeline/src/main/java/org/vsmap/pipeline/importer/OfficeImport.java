@@ -16,6 +16,7 @@ import org.vsmap.geo.model.VolunteerFigure;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.Stage;
 import org.vsmap.pipeline.csv.CsvTable;
+import org.vsmap.pipeline.store.JdbiActivityStore;
 import org.vsmap.pipeline.store.JdbiImportWriter;
 import org.vsmap.pipeline.store.JdbiRegionStore;
 import org.vsmap.pipeline.store.JdbiStationStore;
@@ -37,7 +38,8 @@ public final class OfficeImport {
     ACTIVITY("活动计划", "upcoming activities"),
     REPORT("活动情况表 / 活动情况汇总表", "activity report (seed 001)"),
     FIGURES("志愿者统计数据", "volunteer figures"),
-    REGIONS("行政区划", "regions (codes, names, parents, population, boundaries)");
+    REGIONS("行政区划", "regions (codes, names, parents, population, boundaries)"),
+    HONOURS("荣誉表彰名单", "honours");
 
     private final String zh;
     private final String en;
@@ -58,6 +60,7 @@ public final class OfficeImport {
           case "ACTIVITIES" -> ACTIVITY;
           case "REGION", "REGIONS" -> REGIONS;
           case "FIGURE", "FIGURES" -> FIGURES;
+          case "HONOUR", "HONOURS", "HONOR", "HONORS" -> HONOURS;
           default -> valueOf(t.replaceAll("S$", ""));
         };
       } catch (IllegalArgumentException e) {
@@ -211,6 +214,22 @@ public final class OfficeImport {
         batch = batch.withFigures(figures);
         readAs = grid.readAs();
         records = figures.size();
+      }
+      case HONOURS -> {
+        Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
+        JdbiStationStore stations = new JdbiStationStore(jdbi);
+        JdbiTeamStore teams = new JdbiTeamStore(jdbi);
+        JdbiActivityStore activities = new JdbiActivityStore(jdbi);
+        HonourImport.Result res = Stage.run("check-honours", () -> HonourImport.read(grid, new HonourImport.Known(regions,
+            id -> stations.stationById(id).map(org.vsmap.geo.model.Station::regionCode).orElse(null),
+            id -> teams.teamById(id).map(org.vsmap.geo.model.Team::regionCode).orElse(null),
+            id -> activities.activityById(id).map(org.vsmap.geo.model.Activity::regionCode).orElse(null))),
+            x -> x.honours().size() + x.problems().size());
+        problems.addAll(res.problems());
+        res.honours().forEach(x -> regionsTouched.add(x.regionCode() + "\t" + x.id()));
+        batch = batch.withHonours(res.honours());
+        readAs = grid.readAs();
+        records = res.honours().size();
       }
       default -> throw new IllegalStateException();
     }

@@ -127,12 +127,52 @@ public final class SeedLoader {
           h.createUpdate("INSERT INTO team_pairing (team_id, community_code, source) VALUES (:t, :c, 'demo (synthetic)')")
               .bind("t", p.teamId()).bind("c", p.communityCode()).execute();
         }
+        java.sql.Timestamp now = java.sql.Timestamp.valueOf(LocalDateTime.now(clock));
+        for (org.vsmap.geo.model.Honour x : readHonours(source, today, data)) {
+          org.vsmap.pipeline.store.JdbiHonours.put(h, x.at(org.vsmap.pipeline.store.JdbiHonours.placeOf(h, x)), "demo (synthetic)", now);
+        }
         JdbiStoreInfo.put(h, JdbiStoreInfo.SEEDED_AT, LocalDateTime.now(clock).toString());
         JdbiStoreInfo.put(h, JdbiStoreInfo.SEED_SOURCE, source.describe());
       });
       return data.regions().size() + data.stations().size() + data.teams().size() + data.activities().size();
     });
     return new Counts(data.regions().size(), data.stations().size(), data.teams().size(), data.activities().size());
+  }
+
+  /** The demo's honours (optional file), years relative to today, each subject checked against the seed's records. */
+  static List<org.vsmap.geo.model.Honour> readHonours(SeedSource source, LocalDate today, SeedData data) {
+    if (!source.has(SeedSource.HONOURS)) {
+      return List.of();
+    }
+    java.util.Set<String> known = new java.util.HashSet<>();
+    data.stations().forEach(x -> known.add("STATION " + x.id()));
+    data.teams().forEach(x -> known.add("TEAM " + x.id()));
+    data.teams().forEach(x -> known.add("VOLUNTEER " + x.id()));
+    data.activities().forEach(x -> known.add("ACTIVITY " + x.id()));
+    data.regions().forEach(x -> known.add("COMMUNITY " + x.code()));
+    Map<String, String> regionOf = new java.util.HashMap<>();
+    data.stations().forEach(x -> regionOf.put("STATION " + x.id(), x.regionCode()));
+    data.teams().forEach(x -> regionOf.put("TEAM " + x.id(), x.regionCode()));
+    data.teams().forEach(x -> regionOf.put("VOLUNTEER " + x.id(), x.regionCode()));
+    data.activities().forEach(x -> regionOf.put("ACTIVITY " + x.id(), x.regionCode()));
+    data.regions().forEach(x -> regionOf.put("COMMUNITY " + x.code(), x.code()));
+    List<org.vsmap.geo.model.Honour> out = new ArrayList<>();
+    for (CsvTable.Row row : CsvTable.read(SeedSource.HONOURS, source.open(SeedSource.HONOURS)).rows()) {
+      String offset = row.require("year_offset");
+      if (!offset.matches("Y-?\\d+")) {
+        throw new CsvTable.RowException(row, "year_offset", "must be Y0, Y-1, Y-2…");
+      }
+      var subject = enumValue(row, "subject", org.vsmap.geo.model.Honour.HonourSubject.class);
+      String sid = row.get("subject_id");
+      if (sid != null && !known.contains(subject.name() + " " + sid)) {
+        throw new CsvTable.RowException(row, "subject_id", "is not a known " + subject.name().toLowerCase());
+      }
+      String region = row.get("region_code") != null ? row.get("region_code") : regionOf.get(subject.name() + " " + sid);
+      out.add(checked(row, "id", () -> new org.vsmap.geo.model.Honour(row.require("id"), row.require("title"),
+          today.getYear() + Integer.parseInt(offset.substring(1)), enumValue(row, "level", org.vsmap.geo.model.Honour.HonourLevel.class),
+          row.require("awarded_by"), subject, sid, region, row.get("volunteer_name"), row.get("citation"), bool(row, "synthetic"), null)));
+    }
+    return out;
   }
 
   /** The demo's figures, their periods given relative to today (Y-1 last year, Y0 this year, M-k k months ago). */

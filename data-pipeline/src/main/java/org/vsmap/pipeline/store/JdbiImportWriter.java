@@ -34,44 +34,49 @@ public final class JdbiImportWriter {
   /** What one import brings. {@code retireMissing}: kinds for which this is the full list of {@code source}. */
   public record Batch(String source, String username, List<Region> regions, List<Station> stations, List<Team> teams, List<Activity> activities,
       List<RestrictedContact> contacts, List<VolunteerFigure> figures, Set<Kind> retireMissing,
-      List<org.vsmap.geo.model.Pairing> pairings) {
+      List<org.vsmap.geo.model.Pairing> pairings, List<org.vsmap.geo.model.Honour> honours) {
 
     public static Batch of(String source, String username) {
-      return new Batch(source, username, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Set.of(), List.of());
+      return new Batch(source, username, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Set.of(), List.of(), List.of());
+    }
+
+    /** Honours: inserted, or rewritten when they differ from what is stored. */
+    public Batch withHonours(List<org.vsmap.geo.model.Honour> h) {
+      return new Batch(source, username, regions, stations, teams, activities, contacts, figures, retireMissing, pairings, List.copyOf(h));
     }
 
     /** The pairings of the batch's teams: they replace what those teams had. */
     public Batch withPairings(List<org.vsmap.geo.model.Pairing> p) {
-      return new Batch(source, username, regions, stations, teams, activities, contacts, figures, retireMissing, List.copyOf(p));
+      return new Batch(source, username, regions, stations, teams, activities, contacts, figures, retireMissing, List.copyOf(p), honours);
     }
 
     public Batch withRegions(List<Region> r) {
-      return new Batch(source, username, r, stations, teams, activities, contacts, figures, retireMissing, pairings);
+      return new Batch(source, username, r, stations, teams, activities, contacts, figures, retireMissing, pairings, honours);
     }
 
     public Batch withStations(List<Station> s) {
-      return new Batch(source, username, regions, s, teams, activities, contacts, figures, retireMissing, pairings);
+      return new Batch(source, username, regions, s, teams, activities, contacts, figures, retireMissing, pairings, honours);
     }
 
     public Batch withTeams(List<Team> t) {
-      return new Batch(source, username, regions, stations, t, activities, contacts, figures, retireMissing, pairings);
+      return new Batch(source, username, regions, stations, t, activities, contacts, figures, retireMissing, pairings, honours);
     }
 
     public Batch withActivities(List<Activity> a) {
-      return new Batch(source, username, regions, stations, teams, a, contacts, figures, retireMissing, pairings);
+      return new Batch(source, username, regions, stations, teams, a, contacts, figures, retireMissing, pairings, honours);
     }
 
     public Batch withContacts(List<RestrictedContact> c) {
-      return new Batch(source, username, regions, stations, teams, activities, c, figures, retireMissing, pairings);
+      return new Batch(source, username, regions, stations, teams, activities, c, figures, retireMissing, pairings, honours);
     }
 
     public Batch withFigures(List<VolunteerFigure> f) {
-      return new Batch(source, username, regions, stations, teams, activities, contacts, f, retireMissing, pairings);
+      return new Batch(source, username, regions, stations, teams, activities, contacts, f, retireMissing, pairings, honours);
     }
 
     /** This file is the complete list of {@code kinds} from its source: what it no longer lists is retired. */
     public Batch full(Set<Kind> kinds) {
-      return new Batch(source, username, regions, stations, teams, activities, contacts, figures, Set.copyOf(kinds), pairings);
+      return new Batch(source, username, regions, stations, teams, activities, contacts, figures, Set.copyOf(kinds), pairings, honours);
     }
   }
 
@@ -83,7 +88,7 @@ public final class JdbiImportWriter {
   }
 
   /** What an import did (or, for a preview, would do); {@code regions} counts new and changed regions. */
-  public record Outcome(Map<Kind, Counts> counts, int contacts, int figures, Counts regions) {}
+  public record Outcome(Map<Kind, Counts> counts, int contacts, int figures, Counts regions, int honours) {}
 
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final int BATCH = 1000;
@@ -112,7 +117,7 @@ public final class JdbiImportWriter {
   /** How many records {@link #apply} goes through (for a progress bar). */
   public static int size(Batch b) {
     return b.regions().size() + b.stations().size() + b.teams().size() + b.activities().size() + b.contacts().size() + b.figures().size()
-        + b.pairings().size();
+        + b.pairings().size() + b.honours().size();
   }
 
   /** Exactly what {@link #apply} would do, computed inside a transaction that is then rolled back. */
@@ -172,6 +177,20 @@ public final class JdbiImportWriter {
         log.add("PAIRING", p.communityCode(), "team " + p.teamId());
       }
     }
+    int honours = 0;
+    for (org.vsmap.geo.model.Honour x : b.honours()) {
+      log.step();
+      org.vsmap.geo.model.Honour placed = x.at(JdbiHonours.placeOf(h, x));
+      java.util.Optional<org.vsmap.geo.model.Honour> stored = JdbiHonours.byId(h, x.id());
+      boolean retired = h.createQuery("SELECT COUNT(*) FROM honour WHERE id = :id AND retired_at IS NOT NULL").bind("id", x.id())
+          .mapTo(Integer.class).one() > 0;
+      if (stored.isPresent() && stored.get().equals(placed) && !retired) {
+        continue;
+      }
+      JdbiHonours.put(h, placed, b.source(), now);
+      honours++;
+      log.add(stored.isPresent() ? "HONOUR_UPDATE" : "HONOUR", x.regionCode(), "honour " + x.id() + ": " + x.year() + " " + x.title());
+    }
     log.flush();
     if (!log.each) {
       long lastSeq = h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log").mapTo(Long.class).one();
@@ -187,7 +206,7 @@ public final class JdbiImportWriter {
       h.createUpdate("INSERT INTO audit_log (at, username, action, detail) VALUES (:at, :u, 'IMPORT', :d)")
           .bind("at", now).bind("u", b.username()).bind("d", d.toString()).execute();
     }
-    return new Outcome(counts, b.contacts().size(), b.figures().size(), regions);
+    return new Outcome(counts, b.contacts().size(), b.figures().size(), regions, honours);
   }
 
   /** Regions, parents first (the caller sorts by code length): inserted, rewritten or left alone; not retired. */

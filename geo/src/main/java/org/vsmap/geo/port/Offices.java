@@ -96,6 +96,9 @@ public interface Offices {
 
   void save(Account account, Activity activity);
 
+  /** Saves an edited honour; {@link Forbidden} outside the account's region; a volunteer's name only with consent (the caller checks the form). */
+  void save(Account account, org.vsmap.geo.model.Honour honour);
+
   /**
    * Attaches photos to a station or activity of the account's region, all or none: each upload is
    * checked (a real JPEG or PNG by its content, within the size and pixel limits, with a

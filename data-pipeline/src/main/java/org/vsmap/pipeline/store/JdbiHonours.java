@@ -1,0 +1,97 @@
+package org.vsmap.pipeline.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Honour;
+import org.vsmap.geo.port.Honours;
+
+/**
+ * Honours in the relational store. They are few (dozens a year per city) and shown on many pages
+ * (badges on the map's hits), so the public list is read whole and kept for two seconds.
+ */
+public final class JdbiHonours implements Honours {
+  static final String COLUMNS = "id, title, honour_year, level, awarded_by, subject, subject_id, region_code, volunteer_name, citation, "
+      + "synthetic, ST_X(geom) AS lon, ST_Y(geom) AS lat";
+  static final String ORDER = " ORDER BY honour_year DESC, CASE level WHEN 'NATIONAL' THEN 0 WHEN 'PROVINCE' THEN 1 WHEN 'CITY' THEN 2 ELSE 3 END, "
+      + "title, id";
+  private static final long KEEP_MILLIS = 2_000;
+
+  private record Kept(long at, List<Honour> honours) {}
+
+  private final Jdbi jdbi;
+  private volatile Kept kept;
+
+  public JdbiHonours(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public List<Honour> honours() {
+    Kept k = kept;
+    long now = System.currentTimeMillis();
+    if (k == null || now - k.at() > KEEP_MILLIS) {
+      k = new Kept(now, jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM honour WHERE retired_at IS NULL" + ORDER)
+          .map((rs, ctx) -> map(rs)).list()));
+      kept = k;
+    }
+    return k.honours();
+  }
+
+  public Optional<Honour> honourById(String id) {
+    return jdbi.withHandle(h -> byId(h, id));
+  }
+
+  public static Optional<Honour> byId(Handle h, String id) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM honour WHERE id = :id").bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  /** The column list of {@link #read}, for exports that add their own FROM and WHERE. */
+  public static String columns() {
+    return COLUMNS;
+  }
+
+  public static Honour read(ResultSet rs) throws SQLException {
+    return map(rs);
+  }
+
+  static Honour map(ResultSet rs) throws SQLException {
+    double lon = rs.getDouble("lon");
+    GeoPoint p = rs.wasNull() ? null : new GeoPoint(lon, rs.getDouble("lat"));
+    return new Honour(rs.getString("id"), rs.getString("title"), rs.getInt("honour_year"), Honour.HonourLevel.valueOf(rs.getString("level")),
+        rs.getString("awarded_by"), Honour.HonourSubject.valueOf(rs.getString("subject")), rs.getString("subject_id"),
+        rs.getString("region_code"), rs.getString("volunteer_name"), rs.getString("citation"), rs.getBoolean("synthetic"), p);
+  }
+
+  /** Inserts or rewrites an honour (un-retiring it) inside the caller's transaction. */
+  public static void put(Handle h, Honour x, String source, Timestamp now) {
+    h.createUpdate("DELETE FROM honour WHERE id = :id").bind("id", x.id()).execute();
+    h.createUpdate("INSERT INTO honour (id, title, honour_year, level, awarded_by, subject, subject_id, region_code, volunteer_name, citation, "
+            + "synthetic, geom, source, updated_at) VALUES (:id, :title, :year, :level, :by, :subject, :sid, :region, :name, :citation, "
+            + ":synthetic, ST_GeomFromText(:geom, 4326), :source, :now)")
+        .bind("id", x.id()).bind("title", x.title()).bind("year", x.year()).bind("level", x.level().name())
+        .bind("by", x.awardedBy()).bind("subject", x.subject().name()).bind("sid", x.subjectId()).bind("region", x.regionCode())
+        .bind("name", x.volunteerName()).bind("citation", x.citation()).bind("synthetic", x.synthetic())
+        .bind("geom", x.point() == null ? null : x.point().wkt()).bind("source", source).bind("now", now).execute();
+  }
+
+  /** Where the subject of an honour is now (its station, activity, team's home station or community), or null. */
+  public static GeoPoint placeOf(Handle h, Honour x) {
+    String sql = switch (x.subject()) {
+      case STATION -> "SELECT ST_X(geom), ST_Y(geom) FROM station WHERE id = :id";
+      case ACTIVITY -> "SELECT ST_X(geom), ST_Y(geom) FROM activity WHERE id = :id";
+      case TEAM, VOLUNTEER -> "SELECT ST_X(s.geom), ST_Y(s.geom) FROM team t JOIN station s ON s.id = t.home_station_id WHERE t.id = :id";
+      case COMMUNITY -> "SELECT ST_X(centroid), ST_Y(centroid) FROM region WHERE code = :id AND centroid IS NOT NULL";
+    };
+    if (x.subjectId() == null) {
+      return null;
+    }
+    return h.createQuery(sql).bind("id", x.subjectId()).map((rs, ctx) -> new GeoPoint(rs.getDouble(1), rs.getDouble(2)))
+        .findOne().orElse(null);
+  }
+}
