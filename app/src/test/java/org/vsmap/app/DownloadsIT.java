@@ -272,7 +272,7 @@ class DownloadsIT {
   void gdalOpensEverySpatialDownload() throws Exception {
     Gdal.require();
     Path dir = Files.createTempDirectory("vsmap-gdal-");
-    for (String dataset : List.of("stations", "teams", "activities", "regions")) {
+    for (String dataset : List.of("stations", "teams", "activities", "regions", "honours")) {
       long count = csv(get("/data/" + dataset + ".csv").body()).size();
       for (String ext : List.of("geojson", "gpkg", "fgb", "kml", "csv")) {
         Path f = dir.resolve(dataset + "." + ext);
@@ -306,9 +306,9 @@ class DownloadsIT {
     assertThat(cat.headers().firstValue("content-type").orElse("")).startsWith("application/ld+json");
     JsonNode catalog = new ObjectMapper().readTree(cat.body());
     assertThat(catalog.get("@type").asText()).isEqualTo("dcat:Catalog");
-    assertThat(catalog.get("dcat:dataset")).hasSize(5);
+    assertThat(catalog.get("dcat:dataset")).hasSize(6);
     assertThat(catalog.get("dcat:dataset").findValuesAsText("dct:identifier")).containsExactly("stations", "teams", "activities", "regions",
-        "statistics");
+        "honours", "statistics");
     for (JsonNode ds : catalog.get("dcat:dataset")) {
       assertThat(ds.get("dcat:distribution")).hasSize(ds.get("dct:identifier").asText().equals("statistics") ? 18 : 6);
       for (JsonNode dist : ds.get("dcat:distribution")) {

@@ -76,7 +76,7 @@ class OgcApiIT {
     JsonNode cols = json("/ogc/collections").get("collections");
     List<String> ids = new ArrayList<>();
     cols.forEach(c -> ids.add(c.get("id").asText()));
-    assertThat(ids).containsExactly("stations", "teams", "activities", "regions");
+    assertThat(ids).containsExactly("stations", "teams", "activities", "regions", "honours");
     for (JsonNode c : cols) {
       assertThat(c.at("/extent/spatial/bbox/0")).hasSize(4);
       assertThat(c.at("/extent/spatial/crs").asText()).isEqualTo("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
