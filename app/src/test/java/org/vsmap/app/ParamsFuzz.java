@@ -29,7 +29,7 @@ public final class ParamsFuzz {
       "/data/activities.geojson", "/data/stations/versions", "/stats", "/stats/method", "/stats/embed/volunteers", "/api/search",
       "/api/suggest", "/api/nearby", "/api/clusters", "/api/regions", "/api/stations.geojson", "/api/regions.geojson", "/api/stats",
       "/api/stats/registered_volunteers", "/ogc", "/ogc/collections", "/ogc/collections/stations", "/ogc/collections/stations/items",
-      "/ogc/collections/activities/items", "/oembed", "/catalog.jsonld", "/tiles/stations.json", "/api/docs", "/admin/login", "/activities.ics", "/activities", "/activities.atom"};
+      "/ogc/collections/activities/items", "/oembed", "/catalog.jsonld", "/tiles/stations.json", "/api/docs", "/admin/login", "/activities.ics", "/activities", "/activities.atom", "/honours", "/share/stats.png", "/stations/st-150602-library/photos"};
   private static final String[] TEMPLATES = {"/stations/", "/teams/", "/activities/", "/data/", "/data/stations/versions/",
       "/ogc/collections/", "/stats/embed/", "/tiles/", "/api/stats/", "/activities/"};
   private static final String[] PARAMS = {"q", "text", "kind", "theme", "care", "region", "type", "date", "from", "to", "recruiting", "lat",

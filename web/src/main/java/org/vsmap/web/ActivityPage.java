@@ -30,6 +30,9 @@ final class ActivityPage {
     Activity a = ports.activities().activityById(id).orElseThrow(() -> WebError.notFound("no activity with id " + id));
     Map<String, Object> model = new HashMap<>(StationPage.activityItem(a, lang));
     model.put("activity", a);
+    model.put("og", ShareCards.og(ctx, a.title(), StationPage.WHEN.format(a.start()) + " · "
+        + String.join(" ", readiness.regionNames().chain(a.regionCode())) + " · " + (lang == Lang.ZH ? a.theme().zh() : a.theme().en())
+        + (a.synthetic() ? " · 合成演示数据" : ""), "/activities/" + a.id(), "/share/activities/" + a.id() + ".png" + lang.query()));
     model.put("honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.ACTIVITY, a.id()));
     model.put("photos", PhotoPages.items(readiness, org.vsmap.geo.model.Kind.ACTIVITY, a.id(), PhotoPages.ON_DETAIL_PAGE));
     model.put("careLabel", lang == Lang.ZH ? a.theme().group().zh() : a.theme().group().en());

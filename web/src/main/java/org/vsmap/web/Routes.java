@@ -73,6 +73,8 @@ public final class Routes {
     ActivityFeed feed = new ActivityFeed(readiness);
     PhotoPages photos = new PhotoPages(views, readiness);
     HonoursPage honours = new HonoursPage(views, readiness);
+    ShareCards cards = new ShareCards(readiness);
+    PosterPage posters = new PosterPage(views, settings, readiness);
     GeoJsonApi geojson = new GeoJsonApi(readiness);
     SearchApi search = new SearchApi(readiness, settings.clock());
     MapApi mapApi = new MapApi(readiness, settings.clock());
@@ -138,6 +140,10 @@ public final class Routes {
       config.routes.get("/stations/{id}/photos", photos::stationGallery);
       config.routes.get("/teams/{id}/photos", photos::teamGallery);
       config.routes.get("/photos/{id}/{file}", photos::image);
+      config.routes.get("/share/stats.png", cards::stats);
+      config.routes.get("/share/{kind}/{file}", cards::card);
+      config.routes.get("/stations/{id}/poster", posters::station);
+      config.routes.get("/activities/{id}/poster", posters::activity);
       config.routes.get("/activities", activities::show);
       config.routes.get("/honours", honours::show);
       config.routes.get("/activities.ics", calendar::feed);

@@ -48,6 +48,9 @@ final class StationPage {
     model.put("fiveHasMet", s.fiveHas().met());
     model.put("photos", PhotoPages.items(readiness, org.vsmap.geo.model.Kind.STATION, s.id(), PhotoPages.ON_DETAIL_PAGE));
     model.put("galleryUrl", "/stations/" + s.id() + "/photos");
+    model.put("og", ShareCards.og(ctx, s.name(), String.join(" ", readiness.regionNames().chain(s.regionCode())) + " · "
+        + (lang == Lang.ZH ? s.type().zh() : s.type().en()) + (s.services().isEmpty() ? "" : " · " + String.join("、", s.services()))
+        + (s.synthetic() ? " · 合成演示数据" : ""), "/stations/" + s.id(), "/share/stations/" + s.id() + ".png" + lang.query()));
     model.put("honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.STATION, s.id()));
     List<Team> teams = ports.teams().teamsBasedAt(s.id());
     model.put("teams", teams.stream().map(t -> teamItem(t, lang)).toList());

@@ -38,7 +38,13 @@ final class StatsPages {
 
   void page(Context ctx) {
     only(ctx, Set.of("region"));
-    ctx.html(views.render("stats", Lang.of(ctx), model(ctx)));
+    Lang lang = Lang.of(ctx);
+    Map<String, Object> m = new java.util.HashMap<>(model(ctx));
+    m.put("og", ShareCards.og(ctx, lang == Lang.ZH ? "志愿服务统计 · 指标、目标与方法" : "Volunteer service statistics",
+        lang == Lang.ZH ? "注册志愿者、服务时长、站点和活动等指标，按区县对照目标，附计算方法和 CSV/JSON 数据。"
+            : "Registered volunteers, service hours, stations and activities per district against their targets, with the method and CSV/JSON.",
+        "/stats", "/share/stats.png" + lang.query()));
+    ctx.html(views.render("stats", lang, m));
   }
 
   void embed(Context ctx) {

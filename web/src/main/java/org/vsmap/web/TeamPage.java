@@ -39,6 +39,9 @@ final class TeamPage {
         .map(a -> StationPage.activityItem(a, lang)).toList());
     model.put("photos", PhotoPages.items(readiness, org.vsmap.geo.model.Kind.TEAM, t.id(), PhotoPages.ON_DETAIL_PAGE));
     model.put("galleryUrl", "/teams/" + t.id() + "/photos");
+    model.put("og", ShareCards.og(ctx, t.name(), String.join(" ", readiness.regionNames().chain(t.regionCode())) + " · "
+        + (lang == Lang.ZH ? t.level().zh() : t.level().en()) + (t.speciality() == null ? "" : " · " + t.speciality())
+        + (t.synthetic() ? " · 合成演示数据" : ""), "/teams/" + t.id(), "/share/teams/" + t.id() + ".png" + lang.query()));
     model.put("honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.TEAM, t.id()));
     model.put("registrationUrl", Details.REGISTRATION_URL);
     model.put("largeText", "large".equals(ctx.queryParam("text")));
