@@ -42,7 +42,8 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--kind", required = true, paramLabel = "KIND",
       description = "station (a station list), team (a team list), activity (upcoming activities), report (the 活动情况表 or 汇总表 of seed 001), figures "
           + "(registered / active volunteers and service hours per region and period) or regions (codes, names, parents, "
-          + "population; boundaries from GeoJSON).")
+          + "population; boundaries from GeoJSON), honours (an honour list) or photos (a list of photo files beside it: "
+          + "对象类型 站点/活动, 对象编号, 文件, 照片说明).")
   String kind;
 
   @Option(names = "--crs", paramLabel = "CRS",
@@ -78,6 +79,9 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (kind.strip().equalsIgnoreCase("photos") || kind.strip().equalsIgnoreCase("photo")) {
+      return photos();
+    }
     OfficeImport.What what;
     CoordinateSystem cs = null;
     try {
@@ -149,6 +153,60 @@ final class ImportCommand implements Callable<Integer> {
       }
       print(out, "written in one transaction:", o);
       return 0;
+    }
+  }
+
+  /**
+   * {@code --kind photos}: a list of photos beside it, each row a station or activity, a file and
+   * what it shows; all checked (the photo intake included), then attached in one transaction.
+   */
+  private int photos() {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new Failure("no such file: " + file);
+    } catch (IOException e) {
+      throw new Failure("cannot read " + file + ": " + e.getMessage());
+    }
+    String name = file.getFileName().toString();
+    PrintStream out = System.out;
+    DataDirectory dir = DataDirectory.open(store.dataDir);
+    try (Database db = store.open(dir)) {
+      org.vsmap.pipeline.importer.Grid grid;
+      try {
+        grid = org.vsmap.pipeline.importer.Grid.read(name, bytes, encoding);
+      } catch (IllegalArgumentException e) {
+        throw new Failure(name + ": " + e.getMessage());
+      }
+      var stations = new org.vsmap.pipeline.store.JdbiStationStore(db.jdbi());
+      var activities = new org.vsmap.pipeline.store.JdbiActivityStore(db.jdbi());
+      org.vsmap.pipeline.photos.PhotoImport.Result r = org.vsmap.pipeline.photos.PhotoImport.read(grid,
+          file.toAbsolutePath().getParent(), key -> {
+            String id = key.substring(key.indexOf(' ') + 1);
+            return key.startsWith("STATION ") ? stations.stationById(id).map(org.vsmap.geo.model.Station::regionCode).orElse(null)
+                : activities.activityById(id).map(org.vsmap.geo.model.Activity::regionCode).orElse(null);
+          }, null);
+      out.printf("%s: photos, read as %s: %d photos pass, %d problems%n", name, grid.readAs(), r.photos().size(), r.problems().size());
+      r.problems().forEach(x -> out.println("  " + x));
+      if (!r.problems().isEmpty()) {
+        out.println("nothing was written: fix the rows above and import the list again");
+        return 1;
+      }
+      if (dryRun) {
+        out.printf("dry run, nothing was written; it would attach %d photos%n", r.photos().size());
+        return 0;
+      }
+      try {
+        int n = db.jdbi().inTransaction(h -> org.vsmap.pipeline.photos.PhotoAttach.store(h, r.photos(),
+            "cli:" + System.getProperty("user.name"), java.time.LocalDateTime.now(ZoneId.of("Asia/Shanghai")))).size();
+        out.printf("written in one transaction: %d photos attached (EXIF removed, three sizes each)%n", n);
+        return 0;
+      } catch (IllegalArgumentException e) {
+        out.println("  " + e.getMessage());
+        out.println("nothing was written");
+        return 1;
+      }
     }
   }
 

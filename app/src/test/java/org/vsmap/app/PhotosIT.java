@@ -49,6 +49,28 @@ class PhotosIT {
     }
     assertThat(AdminIT.cli(data, "account", "add", "dongsheng", "--role", "office", "--region", "150602").exit()).isZero();
     assertThat(AdminIT.cli(data, "account", "add", "kangbashi", "--role", "office", "--region", "150603").exit()).isZero();
+    // photos alongside an import: a list beside its files; a bad list is refused row by row, a good one attached
+    Path folder = Files.createDirectories(data.getParent().resolve("photos"));
+    Files.write(folder.resolve("a.jpg"), TestPhotos.phoneJpeg(1600, 1200, 1));
+    Files.write(folder.resolve("b.jpg"), TestPhotos.phoneJpeg(1000, 800, 1));
+    Files.write(folder.resolve("bomb.png"), TestPhotos.pngBomb(50_000, 50_000));
+    Path bad = Files.writeString(folder.resolve("bad.csv"), "对象类型,对象编号,文件,照片说明\n"
+        + "站点,st-150603-library,a.jpg,图书馆志愿者整理图书\n"
+        + "站点,st-no-such,b.jpg,x\n"
+        + "站点,st-150603-library,bomb.png,炸弹\n"
+        + "站点,st-150603-library,missing.jpg,不存在\n"
+        + "站点,st-150603-library,../outside.jpg,外面\n"
+        + "星球,st-150603-library,b.jpg,x\n");
+    RunningPortal.Outcome refused = RunningPortal.cli("import", bad.toString(), "--kind", "photos", "--data-dir", data.toString());
+    assertThat(refused.exit()).as(refused.out()).isEqualTo(1);
+    assertThat(refused.out()).contains("row 3").contains("no station with this id").contains("row 4").contains("decompression bomb")
+        .contains("row 5").contains("no such file").contains("row 6").contains("in the list's folder").contains("row 7")
+        .contains("nothing was written");
+    Path good = Files.writeString(folder.resolve("photos.csv"), "对象类型,对象编号,文件,照片说明\n"
+        + "站点,st-150603-library,a.jpg,图书馆志愿者整理图书\n站点,st-150603-library,b.jpg,小读者在志愿者帮助下借书\n");
+    RunningPortal.Outcome imported = RunningPortal.cli("import", good.toString(), "--kind", "photos", "--data-dir", data.toString());
+    assertThat(imported.exit()).as(imported.out()).isZero();
+    assertThat(imported.out()).contains("2 photos attached");
     portal = RunningPortal.start(data);
   }
 
@@ -157,6 +179,19 @@ class PhotosIT {
     assertThat(photoIds(portal.get("/stations/" + station).body())).containsAll(ids);
     assertThat(portal.get("/teams/" + team).body()).contains("href=\"/teams/" + team + "/photos\"");
     assertThat(office.get("/admin/audit").body()).contains("PHOTO");
+  }
+
+  @Test
+  void photosImportedWithAListAreOnTheStationsPageWithoutMetadata() throws Exception {
+    String page = portal.get("/stations/st-150603-library").body();
+    assertThat(page).contains("alt=\"图书馆志愿者整理图书\"").contains("alt=\"小读者在志愿者帮助下借书\"");
+    List<String> ids = photoIds(page);
+    assertThat(ids).hasSize(2);
+    for (String photo : ids) {
+      byte[] full = bytes("/photos/" + photo + "/full.jpg", null).body();
+      assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(full)).getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+    }
+    assertThat(portal.get("/stations/st-150603-library/photos").body()).contains("图书馆志愿者整理图书");
   }
 
   @Test

@@ -41,6 +41,11 @@ class StoredXssBrowserIT {
     RunningPortal.Outcome imported = RunningPortal.cli("import", file.toString(), "--kind", "station", "--crs", "wgs84", "--data-dir",
         data.toString());
     assertThat(imported.exit()).as(imported.out()).isZero();
+    // an honour whose title and citation carry markup, for a demo station
+    Path honours = Files.writeString(data.getParent().resolve("honours.csv"), "荣誉名称,年度,级别,授予单位,对象类型,对象编号,事迹简介\n"
+        + String.join(",", q("毒荣誉" + MARK), "2025", "市级", q("单位" + MARK), "站点", "st-150602-park", q("事迹" + MARK)) + "\n");
+    RunningPortal.Outcome honoured = RunningPortal.cli("import", honours.toString(), "--kind", "honours", "--data-dir", data.toString());
+    assertThat(honoured.exit()).as(honoured.out()).isZero();
     assertThat(AdminIT.cli(data, "account", "add", "xssadmin", "--role", "admin").exit()).isZero();
     try (RunningPortal portal = RunningPortal.start(data)) {
       String station = firstId(portal, "station", "毒站");
@@ -74,6 +79,22 @@ class StoredXssBrowserIT {
             assertShownAsText(browser, page[i], page[0]);
           }
         }
+        // the honour: its page, the badge on the station, the map's list; the calendar (from the activity's day) and its poster
+        String day = new ObjectMapper().readTree(portal.get("/api/search?kind=activity&q="
+            + URLEncoder.encode("毒活动", StandardCharsets.UTF_8)).body()).path("hits").path(0).path("start").asText().substring(0, 10);
+        String from = java.time.LocalDate.parse(day).isBefore(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))
+            ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString() : day;
+        for (String[] page : new String[][] {{"/honours", "毒荣誉", "单位", "事迹"}, {"/stations/st-150602-park", "毒荣誉"},
+            {"/activities?view=list&d=" + from + "&q=" + URLEncoder.encode("毒活动", StandardCharsets.UTF_8), "毒活动"}, {"/activities/" + activity + "/poster",
+            "毒活动", "描述"}}) {
+          browser.get(portal.url(page[0]));
+          for (int i = 1; i < page.length; i++) {
+            assertShownAsText(browser, page[i], page[0]);
+          }
+        }
+        browser.get(portal.url("/?q=" + URLEncoder.encode("人民公园", StandardCharsets.UTF_8)));
+        wait.until(d -> "true".equals(d.findElement(By.id("map")).getAttribute("data-loaded")));
+        assertShownAsText(browser, "毒荣誉", "the map's list with the honour badge");
         for (String path : new String[] {"/?q=", "/embed?q="}) {
           for (String word : new String[] {"毒站", "毒队", "毒活动"}) {
             browser.get(portal.url(path + URLEncoder.encode(word, StandardCharsets.UTF_8)));

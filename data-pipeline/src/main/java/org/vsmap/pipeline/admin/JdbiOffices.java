@@ -138,9 +138,6 @@ public final class JdbiOffices implements Offices {
     new JdbiImportWriter(jdbi).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withHonours(List.of(honour)));
   }
 
-  /** Photos a record may carry of its own. */
-  static final int MAX_PHOTOS = 30;
-
   @Override
   public List<org.vsmap.geo.port.Photos.Photo> addPhotos(Account account, Kind kind, String subjectId,
       List<org.vsmap.geo.port.Photos.Upload> uploads) {
@@ -158,48 +155,19 @@ public final class JdbiOffices implements Offices {
     }
     // every file is checked and re-encoded first; one refusal and nothing is stored
     List<String> refused = new ArrayList<>();
-    List<org.vsmap.geo.port.Photos.Images> made = new ArrayList<>();
-    java.time.LocalDateTime now = java.time.LocalDateTime.now(clock).withNano(0);
+    List<org.vsmap.pipeline.photos.PhotoAttach.Checked> checked = new ArrayList<>();
     for (org.vsmap.geo.port.Photos.Upload u : uploads) {
-      String alt = u.alt() == null ? "" : u.alt().strip();
-      if (alt.isEmpty() || alt.length() > 300) {
-        refused.add(u.filename() + "：请用一句话描述照片内容（供读屏软件朗读，1–300 字）/ " + u.filename()
-            + ": describe the photo in a sentence (read out by screen readers; 1–300 characters)");
-        continue;
-      }
       try {
-        made.add(org.vsmap.pipeline.photos.PhotoIntake.process(u.filename(), u.bytes()));
-      } catch (org.vsmap.pipeline.photos.PhotoIntake.Rejected r) {
+        checked.add(org.vsmap.pipeline.photos.PhotoAttach.check(new org.vsmap.pipeline.photos.PhotoAttach.Item(kind, subjectId, region, u)));
+      } catch (IllegalArgumentException r) {
         refused.add(r.getMessage());
       }
     }
     if (!refused.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", refused));
     }
-    List<org.vsmap.geo.port.Photos.Photo> photos = new ArrayList<>();
-    jdbi.useTransaction(h -> {
-      int count = org.vsmap.pipeline.store.JdbiPhotos.count(h, kind, subjectId);
-      if (count + uploads.size() > MAX_PHOTOS) {
-        throw new IllegalArgumentException(subjectId + " 已有 " + count + " 张照片，最多 " + MAX_PHOTOS + " 张，请先移除一些 / "
-            + subjectId + " has " + count + " photos of at most " + MAX_PHOTOS + ": remove some first");
-      }
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      for (int i = 0; i < uploads.size(); i++) {
-        org.vsmap.geo.port.Photos.Upload u = uploads.get(i);
-        org.vsmap.geo.port.Photos.Images images = made.get(i);
-        String sha = sha256(u.bytes());
-        if (!seen.add(sha) || org.vsmap.pipeline.store.JdbiPhotos.has(h, kind, subjectId, sha)) {
-          throw new IllegalArgumentException(u.filename() + "：这张照片已添加到 " + subjectId + " / " + u.filename()
-              + ": this photo is already attached to " + subjectId);
-        }
-        org.vsmap.geo.port.Photos.Photo photo = new org.vsmap.geo.port.Photos.Photo(java.util.HexFormat.of().formatHex(randomBytes(16)),
-            kind, subjectId, u.alt().strip(), images.width(), images.height(), now);
-        org.vsmap.pipeline.store.JdbiPhotos.insert(h, photo, region, sha, account.username(), images);
-        audit(h, account, "PHOTO", kind, subjectId, "photo " + photo.id() + ": " + photo.alt());
-        photos.add(photo);
-      }
-    });
-    return photos;
+    return jdbi.inTransaction(h -> org.vsmap.pipeline.photos.PhotoAttach.store(h, checked, account.username(),
+        java.time.LocalDateTime.now(clock)));
   }
 
   @Override
@@ -217,22 +185,6 @@ public final class JdbiOffices implements Offices {
     h.createUpdate("INSERT INTO audit_log (at, username, action, kind, record_id, detail) VALUES (:at, :u, :a, :kind, :id, :d)")
         .bind("at", java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(clock))).bind("u", account.username()).bind("a", action)
         .bind("kind", kind.name()).bind("id", id).bind("d", detail.length() > 500 ? detail.substring(0, 500) : detail).execute();
-  }
-
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
-  private static byte[] randomBytes(int n) {
-    byte[] b = new byte[n];
-    RANDOM.nextBytes(b);
-    return b;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private void permit(Account account, Kind kind, String id, String oldRegion, String newRegion) {
