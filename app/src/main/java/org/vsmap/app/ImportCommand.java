@@ -102,14 +102,7 @@ final class ImportCommand implements Callable<Integer> {
     if (what == OfficeImport.What.REPORT && region == null) {
       throw new Failure("--region is required for a report: the reporting office's region code");
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new Failure("no such file: " + file);
-    } catch (IOException e) {
-      throw new Failure("cannot read " + file + ": " + e.getMessage());
-    }
+    byte[] bytes = read();
     String name = file.getFileName().toString();
     String sourceName = source != null ? source : name.replaceFirst("\\.[^.]+$", "");
     PrintStream out = System.out;
@@ -161,14 +154,7 @@ final class ImportCommand implements Callable<Integer> {
    * what it shows; all checked (the photo intake included), then attached in one transaction.
    */
   private int photos() {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new Failure("no such file: " + file);
-    } catch (IOException e) {
-      throw new Failure("cannot read " + file + ": " + e.getMessage());
-    }
+    byte[] bytes = read();
     String name = file.getFileName().toString();
     PrintStream out = System.out;
     DataDirectory dir = DataDirectory.open(store.dataDir);
@@ -207,6 +193,16 @@ final class ImportCommand implements Callable<Integer> {
         out.println("nothing was written");
         return 1;
       }
+    }
+  }
+
+  private byte[] read() {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new Failure("no such file: " + file);
+    } catch (IOException e) {
+      throw new Failure("cannot read " + file + ": " + e.getMessage());
     }
   }
 

@@ -171,12 +171,17 @@ final class AdminPages {
     ctx.redirect("/admin?published=started", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
-  void upload(Context ctx) {
-    Offices.Session s = session(ctx);
+  /** 413 at once, before the body is read, when the declared upload is over {@link #MAX_UPLOAD}. */
+  private static void notTooLarge(Context ctx, String message) {
     String length = ctx.header("Content-Length");
     if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_UPLOAD + 64 * 1024) {
-      throw new WebError(413, "Payload Too Large", "the file is larger than 64 MB: split it, or use the import command");
+      throw new WebError(413, "Payload Too Large", message);
     }
+  }
+
+  void upload(Context ctx) {
+    Offices.Session s = session(ctx);
+    notTooLarge(ctx, "the file is larger than 64 MB: split it, or use the import command");
     csrf(ctx, s);
     UploadedFile file = ctx.uploadedFile("file");
     if (file == null || file.size() == 0) {
@@ -417,10 +422,7 @@ final class AdminPages {
    */
   void addPhoto(Context ctx, org.vsmap.geo.model.Kind kind) {
     Offices.Session s = session(ctx);
-    String length = ctx.header("Content-Length");
-    if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_UPLOAD + 64 * 1024) {
-      throw new WebError(413, "Payload Too Large", "the photos are larger than 64 MB together");
-    }
+    notTooLarge(ctx, "the photos are larger than 64 MB together");
     csrf(ctx, s);
     String id = ctx.pathParam("id");
     List<org.vsmap.geo.port.Photos.Upload> uploads = new ArrayList<>();
