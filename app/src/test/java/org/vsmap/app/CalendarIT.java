@@ -44,6 +44,8 @@ class CalendarIT {
     HttpResponse<String> r = portal.get(path);
     assertThat(r.statusCode()).as("%s: %s", path, r.body()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+    // RFC 5545 as ical4j's validator reads it (the portal does not validate per request)
+    new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(r.body())).validate();
     List<ICalendar> cals = Biweekly.parse(r.body()).all();
     assertThat(cals).as("one calendar in %s", path).hasSize(1);
     return cals.get(0).getEvents();

@@ -88,8 +88,9 @@ final class ActivityFeed {
     LocalDateTime newest = published.isEmpty() ? LocalDateTime.of(2000, 1, 1, 0, 0) : published.get(0).at();
     feed.setPublishedDate(date(newest));
     List<SyndEntry> entries = new ArrayList<>();
+    java.util.Map<String, String> teams = new java.util.HashMap<>(); // many entries share an organiser
     for (ActivityStore.Published p : published) {
-      entries.add(entry(p, base, lang));
+      entries.add(entry(p, base, lang, teams));
     }
     feed.setEntries(entries);
     String xml;
@@ -103,15 +104,16 @@ final class ActivityFeed {
     ctx.contentType("application/atom+xml; charset=utf-8").result(xml);
   }
 
-  private SyndEntry entry(ActivityStore.Published p, String base, Lang lang) {
+  private SyndEntry entry(ActivityStore.Published p, String base, Lang lang, java.util.Map<String, String> teams) {
     Activity a = p.activity();
     SyndEntry e = new SyndEntryImpl();
     e.setTitle(a.title());
     e.setLink(base + "/activities/" + a.id());
     e.setUri(base + "/activities/" + a.id());
     // the organising team is the entry's author (a public organisation, never a person)
-    e.setAuthors(List.of(person(readiness.ports().teams().teamById(a.organiserTeamId()).map(org.vsmap.geo.model.Team::name)
-        .orElse(lang == Lang.ZH ? "志愿服务地图" : "Volunteer Service Map"), base + "/teams/" + a.organiserTeamId())));
+    String team = teams.computeIfAbsent(a.organiserTeamId(), id -> readiness.ports().teams().teamById(id)
+        .map(org.vsmap.geo.model.Team::name).orElse(lang == Lang.ZH ? "志愿服务地图" : "Volunteer Service Map"));
+    e.setAuthors(List.of(person(team, base + "/teams/" + a.organiserTeamId())));
     e.setPublishedDate(date(p.at()));
     e.setUpdatedDate(date(p.at()));
     SyndCategory c = new SyndCategoryImpl();
