@@ -123,14 +123,7 @@ final class BackupCommand implements Callable<Integer> {
   }
 
   static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    org.vsmap.pipeline.Folders.deleteTree(dir);
   }
 
   /** The numbers a restore must reproduce. */

@@ -230,6 +230,61 @@ class PhotosIT {
     assertThat(portal.get("/photos/0123456789abcdef0123456789abcdef/huge.jpg").statusCode()).isEqualTo(404);
   }
 
+  private static byte[] zip(Map<String, byte[]> files) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        z.putNextEntry(new java.util.zip.ZipEntry(f.getKey()));
+        z.write(f.getValue());
+        z.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private HttpResponse<String> uploadZip(AdminIT.Office office, String name, byte[] zip) throws Exception {
+    office.get("/admin");
+    return office.multipart("/admin/photos/upload", Map.of("csrf", office.csrf), Map.of("file", Map.entry(name, zip)));
+  }
+
+  @Test
+  void anOfficeUploadsAZipOfPhotosWithTheirListAllOrNone() throws Exception {
+    String activity = activity("150602", 4).path("id").asText();
+    AdminIT.Office office = new AdminIT.Office(portal).signIn("dongsheng", AdminIT.PASSWORD);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("名单.csv", ("对象类型,对象编号,文件,照片说明\n站点,st-150602-hall,现场/1.jpg,大厅志愿者引导群众办事\n"
+        + "活动," + activity + ",现场/2.png,活动现场合影\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    files.put("现场/1.jpg", TestPhotos.phoneJpeg(1400, 1000, 1));
+    files.put("现场/2.png", TestPhotos.png(900, 700));
+    // first with a Kangbashi station and a bomb in the list: nothing is attached
+    Map<String, byte[]> bad = new LinkedHashMap<>(files);
+    bad.put("名单.csv", ("对象类型,对象编号,文件,照片说明\n站点,st-150602-hall,现场/1.jpg,大厅\n站点,st-150603-hall,现场/1.jpg,别区\n"
+        + "活动," + activity + ",现场/bomb.png,炸弹\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    bad.put("现场/bomb.png", TestPhotos.pngBomb(50_000, 50_000));
+    int before = photoIds(portal.get("/stations/st-150602-hall").body()).size(); // its activities' photos count too
+    HttpResponse<String> refused = uploadZip(office, "bad.zip", zip(bad));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("没有添加任何照片").contains("outside this account&#39;s region 150602").contains("decompression bomb");
+    assertThat(photoIds(portal.get("/stations/st-150602-hall").body())).hasSize(before);
+    // an archive that reaches outside its folder, and something that is not a ZIP
+    HttpResponse<String> slip = uploadZip(office, "slip.zip", zip(Map.of("名单.csv", "x".getBytes(), "../evil.jpg", new byte[] {1})));
+    assertThat(slip.statusCode()).isEqualTo(400);
+    assertThat(slip.body()).contains("points outside its folder");
+    HttpResponse<String> notZip = uploadZip(office, "photos.zip", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(notZip.statusCode()).isEqualTo(400);
+    assertThat(notZip.body()).contains("not a ZIP archive");
+    // the clean archive: both attached, at their records, without metadata
+    HttpResponse<String> ok = uploadZip(office, "photos.zip", zip(files));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    assertThat(ok.body()).contains("2 photos attached");
+    List<String> hall = photoIds(portal.get("/stations/st-150602-hall").body());
+    assertThat(hall).hasSize(Math.min(before + 1, 6)); // the page shows the six newest
+    assertThat(portal.get("/stations/st-150602-hall").body()).contains("alt=\"大厅志愿者引导群众办事\"");
+    assertThat(portal.get("/activities/" + activity).body()).contains("alt=\"活动现场合影\"");
+    byte[] full = bytes("/photos/" + hall.get(0) + "/full.jpg", null).body();
+    assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(full)).getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+  }
+
   @Test
   void aRetiredPhotoLeavesThePublicPages() throws Exception {
     String id = activity("150602", 2).path("id").asText();

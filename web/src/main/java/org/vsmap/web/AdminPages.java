@@ -452,6 +452,33 @@ final class AdminPages {
     ctx.redirect(path + "#photos", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
+  /** POST /admin/photos/upload: a ZIP of photos with their list; 200 with what was attached, or 400 with every problem. */
+  void uploadPhotos(Context ctx) {
+    Offices.Session s = session(ctx);
+    notTooLarge(ctx, "the archive is larger than 64 MB: split it");
+    csrf(ctx, s);
+    UploadedFile file = ctx.uploadedFile("file");
+    if (file == null || file.size() == 0) {
+      throw WebError.badRequest("choose a ZIP archive with the photos and their list");
+    }
+    byte[] bytes;
+    try (InputStream in = file.content()) {
+      bytes = in.readNBytes((int) MAX_UPLOAD + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Offices.PhotoBatch batch;
+    try {
+      batch = offices().importPhotos(s.account(), file.filename(), bytes);
+    } catch (IllegalArgumentException e) {
+      throw WebError.badRequest(e.getMessage());
+    }
+    Map<String, Object> model = base(s);
+    model.put("file", file.filename());
+    model.put("batch", batch);
+    ctx.status(batch.problems().isEmpty() ? 200 : 400).html(views.render("admin_photos", Lang.of(ctx), model));
+  }
+
   /** POST /admin/photos/{id}/retire: the photo leaves the public pages (kept, audited). */
   void retirePhoto(Context ctx) {
     Offices.Session s = session(ctx);

@@ -227,6 +227,7 @@ public final class Routes {
       config.routes.post("/admin/activities/{id}", admin::saveActivity);
       config.routes.post("/admin/stations/{id}/photos", ctx -> admin.addPhoto(ctx, org.vsmap.geo.model.Kind.STATION));
       config.routes.post("/admin/activities/{id}/photos", ctx -> admin.addPhoto(ctx, org.vsmap.geo.model.Kind.ACTIVITY));
+      config.routes.post("/admin/photos/upload", admin::uploadPhotos);
       config.routes.post("/admin/photos/{id}/retire", admin::retirePhoto);
       config.routes.get("/admin/honours", admin::honours);
       config.routes.get("/admin/honours/{id}", admin::editHonour);

@@ -171,6 +171,51 @@ public final class JdbiOffices implements Offices {
   }
 
   @Override
+  public PhotoBatch importPhotos(Account account, String filename, byte[] zip) {
+    java.nio.file.Path dir;
+    try {
+      dir = java.nio.file.Files.createTempDirectory("vsmap-photos-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    try {
+      java.nio.file.Path list = org.vsmap.pipeline.photos.PhotoArchive.unpack(zip, dir);
+      org.vsmap.pipeline.importer.Grid grid;
+      try {
+        grid = org.vsmap.pipeline.importer.Grid.read(list.getFileName().toString(), java.nio.file.Files.readAllBytes(list), null);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      JdbiStationStore stations = new JdbiStationStore(jdbi);
+      JdbiActivityStore activities = new JdbiActivityStore(jdbi);
+      org.vsmap.pipeline.photos.PhotoImport.Result r = org.vsmap.pipeline.photos.PhotoImport.read(grid, dir, key -> {
+        String id = key.substring(key.indexOf(' ') + 1);
+        return key.startsWith("STATION ") ? stations.stationById(id).map(Station::regionCode).orElse(null)
+            : activities.activityById(id).map(Activity::regionCode).orElse(null);
+      }, account.role() == Role.ADMIN ? null : account.regionCode());
+      if (!r.problems().isEmpty()) {
+        return new PhotoBatch(List.of(), findings(r.problems()));
+      }
+      try {
+        return new PhotoBatch(jdbi.inTransaction(h -> org.vsmap.pipeline.photos.PhotoAttach.store(h, r.photos(), account.username(),
+            java.time.LocalDateTime.now(clock))), List.of());
+      } catch (IllegalArgumentException e) {
+        return new PhotoBatch(List.of(), List.of(new Finding(filename, 0, null, null, e.getMessage(), e.getMessage())));
+      }
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(java.nio.file.Path dir) {
+    try {
+      org.vsmap.pipeline.Folders.deleteTree(dir);
+    } catch (java.io.IOException e) {
+      // a scratch folder left in the system's temp directory: nothing of it is served
+    }
+  }
+
+  @Override
   public void retirePhoto(Account account, String photoId) {
     jdbi.useTransaction(h -> {
       String[] subject = org.vsmap.pipeline.store.JdbiPhotos.subject(h, photoId)

@@ -290,13 +290,6 @@ public final class SnapshotStore implements Snapshots {
   }
 
   private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(x);
-      }
-    }
+    org.vsmap.pipeline.Folders.deleteTree(p);
   }
 }

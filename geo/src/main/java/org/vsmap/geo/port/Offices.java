@@ -109,6 +109,17 @@ public interface Offices {
    */
   List<Photos.Photo> addPhotos(Account account, Kind kind, String subjectId, List<Photos.Upload> uploads);
 
+  /** What a photo archive did: the photos attached, or the problems (then nothing was attached). */
+  record PhotoBatch(List<Photos.Photo> attached, List<Finding> problems) {}
+
+  /**
+   * Attaches the photos of a ZIP (a list — 对象类型, 对象编号, 文件, 照片说明 — and the files beside it) to
+   * stations and activities of the account's region: every row checked first, then all or none.
+   *
+   * @throws IllegalArgumentException when the archive itself is refused (not a ZIP, a bomb, a path outside it, no list)
+   */
+  PhotoBatch importPhotos(Account account, String filename, byte[] zip);
+
   /** Takes a photo of the account's region off the public pages (kept, audited). */
   void retirePhoto(Account account, String photoId);
 
