@@ -91,15 +91,16 @@
   // so the three kinds stay apart on the map
   var SHIFT = { station: [0, 0], team: [-16, 12], activity: [16, 12] };
 
-  function icon(kind, count) {
+  function icon(kind, count, honoured) {
     var s = SHIFT[kind] || [0, 0];
     if (count > 1) {
       var size = count < 10 ? 30 : count < 100 ? 36 : 44;
       return L.divIcon({ className: 'vs-cluster vs-kind-' + kind, iconSize: [size, size],
         iconAnchor: [size / 2 - s[0], size / 2 - s[1]], html: '<span>' + String(count) + '</span>' });
     }
-    return L.divIcon({ className: 'vs-marker vs-kind-' + kind, iconSize: [26, 26], iconAnchor: [13 - s[0], 13 - s[1]],
-      html: '<span class="symbol"></span>' });
+    // an honoured station, team or activity wears a small badge on its marker (the honours are in its label and popup)
+    return L.divIcon({ className: 'vs-marker vs-kind-' + kind + (honoured ? ' vs-honoured' : ''), iconSize: [26, 26],
+      iconAnchor: [13 - s[0], 13 - s[1]], html: '<span class="symbol"></span>' + (honoured ? '<span class="honour-mark"></span>' : '') });
   }
 
   function popupFor(p) {
@@ -133,7 +134,8 @@
       var p = f.properties;
       var ll = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
       var label = p.count > 1 ? kindLabel(p.kind) + ' ' + d.msgCluster.replace('{n}', p.count) : kindLabel(p.kind) + '：' + p.name;
-      var m = L.marker(ll, { icon: icon(p.kind, p.count), title: label, alt: label, keyboard: true,
+      if (p.honours) { label += ' · ' + p.honours.join('；'); }
+      var m = L.marker(ll, { icon: icon(p.kind, p.count, !!p.honours), title: label, alt: label, keyboard: true,
         riseOnHover: true });
       m.on('add', function () {
         var node = m.getElement();

@@ -192,6 +192,19 @@ class HonoursIT {
       browser.get(portal.url("/stations/st-150602-park"));
       assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("li.badge-honour")).getText()).contains("最美志愿服务站");
       Browser.assertNoConsoleErrors(browser);
+      // on the map: the honoured station's marker wears the badge and says the honour to a screen reader
+      JsonNode park = new ObjectMapper().readTree(portal.get("/ogc/collections/stations/items/st-150602-park").body())
+          .path("geometry").path("coordinates");
+      browser.get(portal.url("/?kind=station&lat=" + park.get(1).asText() + "&lon=" + park.get(0).asText() + "&z=17"));
+      var marker = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d -> d.findElements(
+          org.openqa.selenium.By.cssSelector(".vs-marker.vs-honoured")).stream().findFirst().orElse(null));
+      assertThat(marker.getAttribute("aria-label")).contains("东胜区人民公园").contains("2024 最美志愿服务站（市级）");
+      assertThat(marker.findElements(org.openqa.selenium.By.cssSelector(".honour-mark"))).hasSize(1);
+      marker.click();
+      var popup = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(d -> d.findElements(
+          org.openqa.selenium.By.cssSelector(".leaflet-popup-content .badge-honour")).stream().findFirst().orElse(null));
+      assertThat(popup.getText()).isEqualTo("2024 最美志愿服务站（市级）");
+      Browser.assertNoConsoleErrors(browser);
     } finally {
       browser.quit();
     }
