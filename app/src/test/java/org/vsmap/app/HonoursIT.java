@@ -160,6 +160,16 @@ class HonoursIT {
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("only with the volunteer&#39;s consent");
     assertThat(portal.get("/honours").body()).doesNotContain("钱未同意");
+    // the honoured station moves: its honour's point follows (downloads and OGC read it)
+    Map<String, String> station = AdminIT.formValues(office.get("/admin/stations/st-150602-park").body());
+    station.put("csrf", office.csrf);
+    station.put("lon", "109.990000");
+    station.put("lat", "39.820000");
+    assertThat(office.post("/admin/stations/st-150602-park", station).statusCode()).isEqualTo(302);
+    JsonNode moved = new ObjectMapper().readTree(portal.get("/ogc/collections/honours/items?subject_id=st-150602-park").body())
+        .path("features").get(0).path("geometry").path("coordinates");
+    assertThat(moved.get(0).asDouble()).isEqualTo(109.99);
+    assertThat(moved.get(1).asDouble()).isEqualTo(39.82);
     // another district's honour: 403, unchanged
     String other = honourIdOf("tm-150603");
     assertThat(office.get("/admin/honours/" + other).statusCode()).isEqualTo(403);

@@ -80,6 +80,27 @@ public final class JdbiHonours implements Honours {
         .bind("geom", x.point() == null ? null : x.point().wkt()).bind("source", source).bind("now", now).execute();
   }
 
+  /**
+   * Moves honours with their subjects: every public honour whose point is not its station's,
+   * activity's or team's home station's point now gets that point (inside the caller's
+   * transaction, after stations, teams or activities were written). Honours are few, so this reads
+   * them all.
+   */
+  public static void followSubjects(Handle h, Timestamp now) {
+    // which honours, where their subject's point is (as s.geom), and how a row of it matches the honour
+    String[][] subjects = {
+        {"subject = 'STATION'", "station s", "s.id = honour.subject_id"},
+        {"subject = 'ACTIVITY'", "activity s", "s.id = honour.subject_id"},
+        {"subject IN ('TEAM', 'VOLUNTEER')", "team t JOIN station s ON s.id = t.home_station_id", "t.id = honour.subject_id"}};
+    for (String[] x : subjects) {
+      String from = " FROM " + x[1] + " WHERE " + x[2];
+      h.createUpdate("UPDATE honour SET geom = (SELECT s.geom" + from + "), updated_at = :now WHERE " + x[0]
+              + " AND retired_at IS NULL AND EXISTS (SELECT 1" + from + ")"
+              + " AND NOT EXISTS (SELECT 1" + from + " AND honour.geom IS NOT NULL AND ST_Equals(s.geom, honour.geom))")
+          .bind("now", now).execute();
+    }
+  }
+
   /** Where the subject of an honour is now (its station, activity, team's home station or community), or null. */
   public static GeoPoint placeOf(Handle h, Honour x) {
     String sql = switch (x.subject()) {

@@ -177,6 +177,9 @@ public final class JdbiImportWriter {
         log.add("PAIRING", p.communityCode(), "team " + p.teamId());
       }
     }
+    if (!b.stations().isEmpty() || !b.teams().isEmpty() || !b.activities().isEmpty()) {
+      JdbiHonours.followSubjects(h, now); // an honour's point is its subject's place
+    }
     int honours = 0;
     for (org.vsmap.geo.model.Honour x : b.honours()) {
       log.step();

@@ -178,6 +178,25 @@ abstract class StoreContract {
   }
 
   @Test
+  void anHonoursPointFollowsItsSubjectWhenItMoves() throws Exception {
+    try (Database own = Database.open(newDatabaseUrl("honours"), user(), null)) {
+      SeedLoader.load(own, SeedSource.classpath(), CLOCK);
+      JdbiHonours honours = new JdbiHonours(own.jdbi());
+      Station s = new JdbiStationStore(own.jdbi()).stationById("st-150602001002").orElseThrow();
+      assertThat(honours.honourById("hn-demo-01").orElseThrow().point()).as("the demo honour at its station").isEqualTo(s.location());
+      org.vsmap.geo.model.GeoPoint there = new org.vsmap.geo.model.GeoPoint(109.99, 39.82);
+      Station moved = new Station(s.id(), s.name(), s.type(), s.regionCode(), s.address(), there, s.openingHours(), s.services(),
+          s.publicContact(), s.fiveHas(), s.synthetic(), false);
+      new JdbiImportWriter(own.jdbi()).apply(JdbiImportWriter.Batch.of("test", "tester").withStations(List.of(moved)));
+      assertThat(honours.honourById("hn-demo-01").orElseThrow().point()).isEqualTo(there);
+      assertThat(honours.honourById("hn-demo-02").orElseThrow().point()).as("the team based there: its honour moves with its home station")
+          .isEqualTo(there);
+      assertThat(honours.honourById("hn-demo-06").orElseThrow().point()).as("another station's honour stays")
+          .isEqualTo(new JdbiStationStore(own.jdbi()).stationById("st-150602-library").orElseThrow().location());
+    }
+  }
+
+  @Test
   void aLoadThatFailsMidwayLeavesTheStoreAsItWas() throws Exception {
     try (Database fresh = Database.open(newDatabaseUrl("failing"), user(), null)) {
       // a duplicated station id passes file checks but breaks the primary key during the write,
