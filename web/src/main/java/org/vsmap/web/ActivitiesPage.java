@@ -135,9 +135,9 @@ final class ActivitiesPage {
       case WEEK -> first.plusWeeks(1);
       case LIST -> d.plusDays(LIST_DAYS);
     };
-    model.put("prevUrl", url("/activities", filterParams, Map.of("view", view.name().toLowerCase(), "d", prev.toString())));
-    model.put("nextUrl", url("/activities", filterParams, Map.of("view", view.name().toLowerCase(), "d", next.toString())));
-    model.put("todayUrl", url("/activities", filterParams, Map.of("view", view.name().toLowerCase())));
+    model.put("prevUrl", url("/activities", filterParams, "view", view.name().toLowerCase(), "d", prev.toString()));
+    model.put("nextUrl", url("/activities", filterParams, "view", view.name().toLowerCase(), "d", next.toString()));
+    model.put("todayUrl", url("/activities", filterParams, "view", view.name().toLowerCase()));
     model.put("weekdays", weekdays(lang));
     if (view == View.LIST) {
       List<Map<String, Object>> days = new ArrayList<>();
@@ -160,7 +160,7 @@ final class ActivitiesPage {
       model.put("weeks", weeks);
     }
     model.put("keyDays", upcomingKeyDays(filters, today, filterParams, lang));
-    String subscribe = url("", filterParams, Map.of());
+    String subscribe = url("", filterParams);
     model.put("icsUrl", "/activities.ics" + subscribe);
     Map<String, String> feedParams = new LinkedHashMap<>();
     if (filterParams.containsKey("region")) {
@@ -169,7 +169,7 @@ final class ActivitiesPage {
     if (filterParams.containsKey("theme")) {
       feedParams.put("theme", filterParams.get("theme"));
     }
-    model.put("atomUrl", url("/activities.atom", feedParams, Map.of()));
+    model.put("atomUrl", url("/activities.atom", feedParams));
     ctx.html(views.render("activities", lang, model));
   }
 
@@ -252,7 +252,7 @@ final class ActivitiesPage {
     m.put("events", events);
     m.put("total", list.size());
     m.put("more", list.size() - events.size());
-    m.put("moreUrl", url("/activities", filterParams, Map.of("view", "list", "d", day.toString())));
+    m.put("moreUrl", url("/activities", filterParams, "view", "list", "d", day.toString()));
     m.put("inGrid", inGrid);
     return m;
   }
@@ -272,8 +272,7 @@ final class ActivitiesPage {
       m.put("first", span[0].toString());
       m.put("when", k.isPeriod() ? monthLabel(span[0], lang) : dayLabel(span[0], lang));
       m.put("planned", planned);
-      m.put("url", url("/activities", filterParams, k.isPeriod() ? Map.of("view", "month", "d", span[0].toString())
-          : Map.of("view", "list", "d", span[0].toString())));
+      m.put("url", url("/activities", filterParams, "view", k.isPeriod() ? "month" : "list", "d", span[0].toString()));
       out.add(m);
     }
     out.sort(Comparator.comparing(m -> (String) m.get("first")));
@@ -284,10 +283,7 @@ final class ActivitiesPage {
   private static Map<String, String> filterParams(Context ctx) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String p : List.of("q", "region", "theme", "care", "recruiting", "lang", "text")) {
-      String v = p.equals("region")
-          ? ctx.queryParams("region").stream().map(String::strip).filter(s -> !s.isEmpty())
-              .max(Comparator.comparingInt(String::length)).orElse(null)
-          : ctx.queryParam(p);
+      String v = p.equals("region") ? SearchParams.region(ctx) : ctx.queryParam(p);
       if (v != null && !v.isBlank()) {
         out.put(p, v.strip());
       }
@@ -295,9 +291,12 @@ final class ActivitiesPage {
     return out;
   }
 
-  static String url(String path, Map<String, String> params, Map<String, String> more) {
+  /** {@code path} with the filters, then {@code more} as name, value pairs, in that order (so a page's links are stable). */
+  static String url(String path, Map<String, String> params, String... more) {
     Map<String, String> all = new LinkedHashMap<>(params);
-    all.putAll(more);
+    for (int i = 0; i + 1 < more.length; i += 2) {
+      all.put(more[i], more[i + 1]);
+    }
     StringBuilder b = new StringBuilder(path);
     char sep = '?';
     for (Map.Entry<String, String> e : all.entrySet()) {
@@ -313,7 +312,7 @@ final class ActivitiesPage {
     for (View v : View.values()) {
       String name = v.name().toLowerCase(Locale.ROOT);
       out.add(Map.of("value", name, "current", v == current,
-          "url", url("/activities", filterParams, Map.of("view", name, "d", d.toString()))));
+          "url", url("/activities", filterParams, "view", name, "d", d.toString())));
     }
     return out;
   }

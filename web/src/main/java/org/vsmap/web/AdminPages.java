@@ -179,13 +179,10 @@ final class AdminPages {
     }
   }
 
-  void upload(Context ctx) {
-    Offices.Session s = session(ctx);
-    notTooLarge(ctx, "the file is larger than 64 MB: split it, or use the import command");
-    csrf(ctx, s);
-    UploadedFile file = ctx.uploadedFile("file");
+  /** The bytes of an uploaded file: 400 when none was chosen, 413 past {@link #MAX_UPLOAD}. */
+  private static byte[] bytes(UploadedFile file, String missing, String tooLarge) {
     if (file == null || file.size() == 0) {
-      throw WebError.badRequest("choose a file to upload (CSV or XLSX)");
+      throw WebError.badRequest(missing);
     }
     byte[] bytes;
     try (InputStream in = file.content()) {
@@ -194,8 +191,17 @@ final class AdminPages {
       throw new UncheckedIOException(e);
     }
     if (bytes.length > MAX_UPLOAD) {
-      throw new WebError(413, "Payload Too Large", "the file is larger than 64 MB: split it, or use the import command");
+      throw new WebError(413, "Payload Too Large", tooLarge);
     }
+    return bytes;
+  }
+
+  void upload(Context ctx) {
+    Offices.Session s = session(ctx);
+    notTooLarge(ctx, "the file is larger than 64 MB: split it, or use the import command");
+    csrf(ctx, s);
+    UploadedFile file = ctx.uploadedFile("file");
+    byte[] bytes = bytes(file, "choose a file to upload (CSV or XLSX)", "the file is larger than 64 MB: split it, or use the import command");
     Offices.Preview p;
     try {
       p = offices().check(s.account(), ctx.formParam("kind"), file.filename(), bytes, ctx.formParam("crs"),
@@ -388,6 +394,14 @@ final class AdminPages {
     save(ctx, () -> offices().save(s.account(), edited), "/honours");
   }
 
+  /** 否 first, 是 second, always (Map.of has no order). */
+  private static Map<String, String> consentOptions() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("no", "否 / No");
+    m.put("yes", "是 / Yes");
+    return m;
+  }
+
   private org.vsmap.geo.model.Honour honour(String id) {
     org.vsmap.geo.port.Honours port = readiness.ports().honours();
     return (port == null ? java.util.stream.Stream.<org.vsmap.geo.model.Honour>empty() : port.honours().stream())
@@ -406,7 +420,7 @@ final class AdminPages {
       f.add(field("volunteer_name", "志愿者姓名（仅在本人同意公开时填写）/ Volunteer's name (only with consent)", h.volunteerName(), "text",
           posted));
       f.add(select("consent", "本人同意公开姓名 / The volunteer agreed to publish the name", h.volunteerName() != null ? "yes" : "no",
-          new LinkedHashMap<>(Map.of("no", "否 / No", "yes", "是 / Yes")), posted));
+          consentOptions(), posted));
     }
     return f;
   }
@@ -458,15 +472,7 @@ final class AdminPages {
     notTooLarge(ctx, "the archive is larger than 64 MB: split it");
     csrf(ctx, s);
     UploadedFile file = ctx.uploadedFile("file");
-    if (file == null || file.size() == 0) {
-      throw WebError.badRequest("choose a ZIP archive with the photos and their list");
-    }
-    byte[] bytes;
-    try (InputStream in = file.content()) {
-      bytes = in.readNBytes((int) MAX_UPLOAD + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    byte[] bytes = bytes(file, "choose a ZIP archive with the photos and their list", "the archive is larger than 64 MB: split it");
     Offices.PhotoBatch batch;
     try {
       batch = offices().importPhotos(s.account(), file.filename(), bytes);
