@@ -165,14 +165,8 @@ final class ImportCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new Failure(name + ": " + e.getMessage());
       }
-      var stations = new org.vsmap.pipeline.store.JdbiStationStore(db.jdbi());
-      var activities = new org.vsmap.pipeline.store.JdbiActivityStore(db.jdbi());
       org.vsmap.pipeline.photos.PhotoImport.Result r = org.vsmap.pipeline.photos.PhotoImport.read(grid,
-          file.toAbsolutePath().getParent(), key -> {
-            String id = key.substring(key.indexOf(' ') + 1);
-            return key.startsWith("STATION ") ? stations.stationById(id).map(org.vsmap.geo.model.Station::regionCode).orElse(null)
-                : activities.activityById(id).map(org.vsmap.geo.model.Activity::regionCode).orElse(null);
-          }, null);
+          file.toAbsolutePath().getParent(), org.vsmap.pipeline.photos.PhotoImport.regionsIn(db.jdbi()), null);
       out.printf("%s: photos, read as %s: %d photos pass, %d problems%n", name, grid.readAs(), r.photos().size(), r.problems().size());
       r.problems().forEach(x -> out.println("  " + x));
       if (!r.problems().isEmpty()) {

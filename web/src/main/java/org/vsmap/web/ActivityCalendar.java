@@ -65,7 +65,7 @@ final class ActivityCalendar {
     WebPorts ports = readiness.ports();
     // calendar apps poll the same subscription: an answer is kept for a minute per query and index state
     String key = ctx.scheme() + "|" + ctx.host() + "|" + ctx.queryString() + "|" + ports.search().storeSequence();
-    Kept k = kept.get(key);
+    Answer k = kept.get(key);
     if (k != null && settings.clock().millis() - k.at() < KEEP_MILLIS) {
       send(ctx, k.body(), "upcoming");
       return;
@@ -94,20 +94,15 @@ final class ActivityCalendar {
       ids.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(activities::add);
     }
     String body = render(ctx, activities);
-    kept.put(key, new Kept(settings.clock().millis(), body));
+    kept.put(key, new Answer(settings.clock().millis(), body));
     send(ctx, body, "upcoming");
   }
 
   /** A rendered subscription and when it was made. */
-  private record Kept(long at, String body) {}
+  private record Answer(long at, String body) {}
 
   private static final long KEEP_MILLIS = 60_000;
-  private final java.util.Map<String, Kept> kept = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(java.util.Map.Entry<String, Kept> eldest) {
-      return size() > 256;
-    }
-  });
+  private final java.util.Map<String, Answer> kept = Kept.lru(256);
 
   /** GET /activities/{id}.ics: one activity. */
   void one(Context ctx, String id) {

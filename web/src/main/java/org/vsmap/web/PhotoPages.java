@@ -108,12 +108,13 @@ final class PhotoPages {
       m.put("alt", p.alt());
       m.put("width", p.width());
       m.put("height", p.height());
-      double thumbScale = Math.min(1.0, (double) Photos.Size.THUMB.longSide / Math.max(p.width(), p.height()));
-      m.put("thumbWidth", (int) Math.round(p.width() * thumbScale));
-      m.put("thumbHeight", (int) Math.round(p.height() * thumbScale));
-      double mediumScale = Math.min(1.0, (double) Photos.Size.MEDIUM.longSide / Math.max(p.width(), p.height()));
-      m.put("mediumWidth", (int) Math.round(p.width() * mediumScale));
-      m.put("mediumHeight", (int) Math.round(p.height() * mediumScale));
+      for (Photos.Size size : List.of(Photos.Size.THUMB, Photos.Size.MEDIUM)) {
+        // the stored size's pixels (the long side at most size.longSide, never enlarged): width/height attributes avoid layout shifts
+        double scale = Math.min(1.0, (double) size.longSide / Math.max(p.width(), p.height()));
+        String name = size.name().toLowerCase(java.util.Locale.ROOT);
+        m.put(name + "Width", (int) Math.round(p.width() * scale));
+        m.put(name + "Height", (int) Math.round(p.height() * scale));
+      }
       m.put("uploaded", DAY.format(p.uploadedAt()));
       Activity a = activities.get(p.subjectId());
       if (p.kind() == Kind.ACTIVITY && a != null) {

@@ -34,10 +34,7 @@ final class SearchParams {
     b.themes(enums(ctx, "theme", Theme.class, "one of the 18 themes, e.g. public_health"));
     b.careGroups(enums(ctx, "care", CareGroup.class, "others, society or nature"));
     b.stationTypes(enums(ctx, "type", StationType.class, "a station type, e.g. community"));
-    // a form without script sends the county and the street both as region: the street (the longer code) wins
-    String region = ctx.queryParams("region").stream().map(String::strip).filter(v -> !v.isEmpty())
-        .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
-    b.region(region);
+    b.region(region(ctx));
     b.recruitingOnly(bool(ctx, "recruiting"));
     dates(ctx, clock, b);
     String bbox = ctx.queryParam("bbox");
@@ -68,6 +65,12 @@ final class SearchParams {
     b.limit(SearchApi.intParam(ctx, "limit", defaultLimit));
     b.offset(SearchApi.intParam(ctx, "offset", 0));
     return parse("request", b::build);
+  }
+
+  /** The region asked for: a form without script sends the county and the street both, and the street (the longer code) wins. */
+  static String region(Context ctx) {
+    return ctx.queryParams("region").stream().map(String::strip).filter(v -> !v.isEmpty())
+        .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
   }
 
   /** lat and lon together, in the request's crs, as a WGS84 point; or null. */

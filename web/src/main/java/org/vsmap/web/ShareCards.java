@@ -47,15 +47,13 @@ final class ShareCards {
   /** CJK fonts in the order they are preferred. */
   private static final List<String> CJK = List.of("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
       "Noto Sans SC", "AR PL UMing CN");
-  static final String FONT = chooseFont();
+  /** Chosen on the first card, not at start-up: enumerating the system's fonts takes a while. */
+  private static final class Fonts {
+    static final String FONT = chooseFont();
+  }
 
   private final Readiness readiness;
-  private final Map<String, byte[]> kept = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-      return size() > 256;
-    }
-  });
+  private final Map<String, byte[]> kept = Kept.lru(256);
 
   ShareCards(Readiness readiness) {
     this.readiness = readiness;
@@ -76,11 +74,6 @@ final class ShareCards {
       }
     }
     return Font.SANS_SERIF;
-  }
-
-  /** Whether the chosen font draws Chinese (false: the card's Chinese text would be boxes). */
-  static boolean drawsChinese() {
-    return new Font(FONT, Font.PLAIN, 12).canDisplayUpTo("志愿服务地图鄂尔多斯") == -1;
   }
 
   /** GET /share/{kind}/{file} — {kind} stations, teams or activities; {file} {id}.png. */
@@ -164,7 +157,12 @@ final class ShareCards {
       ctx.status(304);
       return;
     }
-    byte[] png = kept.computeIfAbsent(key + "@" + seq, k -> draw(c));
+    // drawn outside the map's lock (0.1–0.25 s): two first requests may both draw, none waits on another card
+    byte[] png = kept.get(key + "@" + seq);
+    if (png == null) {
+      png = draw(c);
+      kept.put(key + "@" + seq, png);
+    }
     ctx.contentType("image/png").result(png);
   }
 
@@ -179,20 +177,20 @@ final class ShareCards {
       g.setColor(RED);
       g.fillRect(0, 0, WIDTH, 90);
       g.setColor(Color.WHITE);
-      g.setFont(new Font(FONT, Font.BOLD, 38));
+      g.setFont(new Font(Fonts.FONT, Font.BOLD, 38));
       g.drawString("志愿服务地图 · Volunteer Service Map", 48, 60);
       drawMap(g, c, 760, 130, 400, 400);
       int y = 170;
       g.setColor(MUTED);
-      g.setFont(new Font(FONT, Font.PLAIN, 30));
+      g.setFont(new Font(Fonts.FONT, Font.PLAIN, 30));
       g.drawString(c.kind(), 48, y);
       g.setColor(INK);
-      g.setFont(new Font(FONT, Font.BOLD, 56));
+      g.setFont(new Font(Fonts.FONT, Font.BOLD, 56));
       for (String line : wrap(g.getFontMetrics(), c.title(), 670, 3)) {
         y += 72;
         g.drawString(line, 48, y);
       }
-      g.setFont(new Font(FONT, Font.PLAIN, 32));
+      g.setFont(new Font(Fonts.FONT, Font.PLAIN, 32));
       g.setColor(INK);
       if (c.where() != null && !c.where().isBlank()) {
         y += 62;
@@ -206,11 +204,11 @@ final class ShareCards {
         g.setColor(new Color(0xfff3cd));
         g.fillRoundRect(48, 520, 470, 44, 10, 10);
         g.setColor(new Color(0x5c4400));
-        g.setFont(new Font(FONT, Font.PLAIN, 26));
+        g.setFont(new Font(Fonts.FONT, Font.PLAIN, 26));
         g.drawString("合成演示数据 · synthetic demo data", 62, 551);
       }
       g.setColor(MUTED);
-      g.setFont(new Font(FONT, Font.PLAIN, 24));
+      g.setFont(new Font(Fonts.FONT, Font.PLAIN, 24));
       g.drawString(c.path(), 48, 605); // the path only: the Host header is the client's to choose, and cards are shared
     } finally {
       g.dispose();

@@ -186,13 +186,8 @@ public final class JdbiOffices implements Offices {
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-      JdbiStationStore stations = new JdbiStationStore(jdbi);
-      JdbiActivityStore activities = new JdbiActivityStore(jdbi);
-      org.vsmap.pipeline.photos.PhotoImport.Result r = org.vsmap.pipeline.photos.PhotoImport.read(grid, dir, key -> {
-        String id = key.substring(key.indexOf(' ') + 1);
-        return key.startsWith("STATION ") ? stations.stationById(id).map(Station::regionCode).orElse(null)
-            : activities.activityById(id).map(Activity::regionCode).orElse(null);
-      }, account.role() == Role.ADMIN ? null : account.regionCode());
+      org.vsmap.pipeline.photos.PhotoImport.Result r = org.vsmap.pipeline.photos.PhotoImport.read(grid, dir,
+          org.vsmap.pipeline.photos.PhotoImport.regionsIn(jdbi), account.role() == Role.ADMIN ? null : account.regionCode());
       if (!r.problems().isEmpty()) {
         return new PhotoBatch(List.of(), findings(r.problems()));
       }

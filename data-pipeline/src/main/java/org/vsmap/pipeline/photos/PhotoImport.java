@@ -30,6 +30,17 @@ public final class PhotoImport {
 
   private PhotoImport() {}
 
+  /** The region of a station ("STATION id") or activity ("ACTIVITY id") as the store has it, or null. */
+  public static Function<String, String> regionsIn(org.jdbi.v3.core.Jdbi jdbi) {
+    var stations = new org.vsmap.pipeline.store.JdbiStationStore(jdbi);
+    var activities = new org.vsmap.pipeline.store.JdbiActivityStore(jdbi);
+    return key -> {
+      String id = key.substring(key.indexOf(' ') + 1);
+      return key.startsWith("STATION ") ? stations.stationById(id).map(org.vsmap.geo.model.Station::regionCode).orElse(null)
+          : activities.activityById(id).map(org.vsmap.geo.model.Activity::regionCode).orElse(null);
+    };
+  }
+
   /**
    * @param folder where the list is: photo files are read from it (and nowhere else)
    * @param regionOf the region of a station ("STATION id") or activity ("ACTIVITY id") as stored, or null
