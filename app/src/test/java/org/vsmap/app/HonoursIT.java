@@ -211,8 +211,10 @@ class HonoursIT {
       assertThat(marker.getAttribute("aria-label")).contains("东胜区人民公园").contains("2024 最美志愿服务站（市级）");
       assertThat(marker.findElements(org.openqa.selenium.By.cssSelector(".honour-mark"))).hasSize(1);
       marker.click();
+      // the popup fades in: wait until its badge is shown (an element still at opacity 0 has no visible text)
       var popup = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(d -> d.findElements(
-          org.openqa.selenium.By.cssSelector(".leaflet-popup-content .badge-honour")).stream().findFirst().orElse(null));
+          org.openqa.selenium.By.cssSelector(".leaflet-popup-content .badge-honour")).stream().filter(e -> !e.getText().isEmpty())
+          .findFirst().orElse(null));
       assertThat(popup.getText()).isEqualTo("2024 最美志愿服务站（市级）");
       Browser.assertNoConsoleErrors(browser);
     } finally {
