@@ -196,6 +196,23 @@ public final class Routes {
       config.routes.get("/ogc/collections/{collection}", ogc::collection);
       config.routes.get("/ogc/collections/{collection}/items", ogc::items);
       config.routes.get("/ogc/collections/{collection}/items/{feature}", ogc::item);
+      config.routes.before(ctx -> {
+        // first of the before-handlers, so that every answer carries these, also a 429, 413, 401 or 403 made by the ones after it;
+        // defence in depth behind the escaping: no inline or foreign script can run on our pages;
+        // the widgets may be framed by the sites allowed, the admin pages never, the rest only by us
+        String path = ctx.path();
+        String ancestors = path.equals("/embed") || path.startsWith("/stats/embed/") ? settings.frameAncestors()
+            : path.startsWith("/admin") ? "'none'" : "'self'";
+        ctx.header("Content-Security-Policy", (inlineStyles(path) ? withInlineStyles : strict) + "; frame-ancestors " + ancestors);
+        if ("https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
+          ctx.header("Strict-Transport-Security", HSTS);
+        }
+        if (path.startsWith("/admin")) {
+          ctx.header("X-Frame-Options", "DENY");
+        }
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+      });
       config.routes.before(limit::before);
       config.routes.before(ctx -> {
         // forms are small; only the admin upload (multipart, checked against its own limit) carries files
@@ -236,22 +253,6 @@ public final class Routes {
       config.routes.get("/admin/audit.csv", admin::auditCsv);
       config.routes.get("/admin/contacts", admin::contacts);
       config.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
-      config.routes.before(ctx -> {
-        // defence in depth behind the escaping: no inline or foreign script can run on our pages;
-        // the widgets may be framed by the sites allowed, the admin pages never, the rest only by us
-        String path = ctx.path();
-        String ancestors = path.equals("/embed") || path.startsWith("/stats/embed/") ? settings.frameAncestors()
-            : path.startsWith("/admin") ? "'none'" : "'self'";
-        ctx.header("Content-Security-Policy", (inlineStyles(path) ? withInlineStyles : strict) + "; frame-ancestors " + ancestors);
-        if ("https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
-          ctx.header("Strict-Transport-Security", HSTS);
-        }
-        if (path.startsWith("/admin")) {
-          ctx.header("X-Frame-Options", "DENY");
-        }
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-      });
       errors.register(config.routes);
     });
   }

@@ -84,6 +84,9 @@ class RoutesTest {
       assertThat(refused.headers().firstValue("retry-after")).isPresent();
       assertThat(Integer.parseInt(refused.headers().firstValue("retry-after").orElseThrow())).isBetween(1, 60);
       assertThat(refused.body()).contains("\"status\":429").contains("requests a minute");
+      assertThat(refused.headers().firstValue("Content-Security-Policy").orElse("")).as("a 429 is an answer like any other")
+          .contains("default-src 'self'");
+      assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(fetch.apply("/").statusCode()).as("pages count too").isEqualTo(429);
       assertThat(fetch.apply("/health").statusCode()).isEqualTo(200);
       assertThat(fetch.apply("/static/app.css").statusCode()).isEqualTo(200);
