@@ -210,7 +210,7 @@ final class ActivitiesPage {
   private static List<Occurrence> occurrences(List<Activity> activities, LocalDateTime from, LocalDateTime to) {
     List<Occurrence> out = new ArrayList<>();
     for (Activity a : activities) {
-      int times = a.recurrence() == Recurrence.WEEKLY ? ActivityCalendar.WEEKLY_OCCURRENCES : 1;
+      int times = a.recurrence().occurrences();
       for (int k = 0; k < times; k++) {
         LocalDateTime s = a.start().plusWeeks(k);
         LocalDateTime e = a.end().plusWeeks(k);

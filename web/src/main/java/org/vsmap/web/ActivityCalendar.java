@@ -43,8 +43,6 @@ import org.vsmap.geo.port.SearchIndex;
 final class ActivityCalendar {
   /** Events in one subscription at most (the soonest). */
   static final int MAX_EVENTS = 100;
-  /** How many weeks a weekly activity runs, as the search index counts them. */
-  static final int WEEKLY_OCCURRENCES = 8;
   private static final Set<String> PARAMS = Set.of("q", "region", "theme", "care", "recruiting", "team", "station", "lang");
 
   private final Readiness readiness;
@@ -145,8 +143,8 @@ final class ActivityCalendar {
     VEvent e = new VEvent(utc(a.start()), utc(a.end()), a.title());
     e.add(new Uid(a.id() + "@vsmap"));
     if (a.recurrence() == org.vsmap.geo.model.Recurrence.WEEKLY) {
-      // the same weeks the index and the map count (SearchDocuments.WEEKLY_OCCURRENCES)
-      e.add(new RRule<>("FREQ=WEEKLY;COUNT=" + WEEKLY_OCCURRENCES));
+      // the same weeks the index and the map count (Recurrence.occurrences)
+      e.add(new RRule<>("FREQ=WEEKLY;COUNT=" + a.recurrence().occurrences()));
     }
     e.add(new Url(URI.create(base + "/activities/" + a.id())));
     Optional<Station> station = a.stationId() == null ? Optional.empty()

@@ -38,7 +38,7 @@ final class ActivityPage {
     model.put("careLabel", lang == Lang.ZH ? a.theme().group().zh() : a.theme().group().en());
     model.put("recurrenceLabel", lang == Lang.ZH ? a.recurrence().zh() : a.recurrence().en());
     // a weekly activity is over after its last week (as the index and the calendar count them)
-    LocalDateTime lastEnd = a.recurrence() == Recurrence.WEEKLY ? a.end().plusWeeks(ActivityCalendar.WEEKLY_OCCURRENCES - 1) : a.end();
+    LocalDateTime lastEnd = a.lastEnd();
     model.put("past", lastEnd.isBefore(LocalDateTime.now(settings.clock())));
     model.put("regions", readiness.regionNames().chain(a.regionCode()));
     Team team = ports.teams().teamById(a.organiserTeamId()).orElse(null);

@@ -56,7 +56,7 @@ final class StationPage {
     model.put("teams", teams.stream().map(t -> teamItem(t, lang)).toList());
     LocalDateTime now = LocalDateTime.now(settings.clock());
     model.put("activities", ports.activities().activitiesAt(s.id(), now, 20).stream()
-        .map(a -> activityItem(a, lang)).toList());
+        .map(a -> activityItem(a, lang, now)).toList());
     model.put("mapLink", "/?lat=" + s.location().lat() + "&lon=" + s.location().lon() + "&z=15"
         + (lang == Lang.EN ? "&lang=en" : ""));
     model.put("distance", Details.distance(ctx, s.location()));
@@ -86,12 +86,23 @@ final class StationPage {
         "members", t.memberCount());
   }
 
+  /** An activity in a list of upcoming ones: its date is that of its next occurrence after {@code now} (a weekly one's next week). */
+  static Map<String, Object> activityItem(Activity a, Lang lang, LocalDateTime now) {
+    LocalDateTime next = a.nextStart(now);
+    return item(a, lang, next == null ? a.start() : next);
+  }
+
+  /** An activity with its first date. */
   static Map<String, Object> activityItem(Activity a, Lang lang) {
+    return item(a, lang, a.start());
+  }
+
+  private static Map<String, Object> item(Activity a, Lang lang, LocalDateTime start) {
     Map<String, Object> m = new HashMap<>();
     m.put("id", a.id());
     m.put("title", a.title());
-    m.put("start", WHEN.format(a.start()));
-    m.put("end", WHEN.format(a.end()).substring(11));
+    m.put("start", WHEN.format(start));
+    m.put("end", WHEN.format(start.plus(java.time.Duration.between(a.start(), a.end()))).substring(11));
     m.put("theme", lang == Lang.ZH ? a.theme().zh() : a.theme().en());
     m.put("weekly", a.recurrence() == Recurrence.WEEKLY);
     m.put("recruiting", a.recruiting());

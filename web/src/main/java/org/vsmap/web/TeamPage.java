@@ -35,8 +35,9 @@ final class TeamPage {
     model.put("children", ports.teams().teamsUnder(t.id()).stream().map(c -> StationPage.teamItem(c, lang)).toList());
     Station home = t.homeStationId() == null ? null : ports.stations().stationById(t.homeStationId()).orElse(null);
     model.put("home", home);
-    model.put("activities", ports.activities().activitiesBy(t.id(), LocalDateTime.now(settings.clock()), 20).stream()
-        .map(a -> StationPage.activityItem(a, lang)).toList());
+    LocalDateTime now = LocalDateTime.now(settings.clock());
+    model.put("activities", ports.activities().activitiesBy(t.id(), now, 20).stream()
+        .map(a -> StationPage.activityItem(a, lang, now)).toList());
     model.put("photos", PhotoPages.items(readiness, org.vsmap.geo.model.Kind.TEAM, t.id(), PhotoPages.ON_DETAIL_PAGE));
     model.put("galleryUrl", "/teams/" + t.id() + "/photos");
     model.put("og", ShareCards.og(ctx, t.name(), String.join(" ", readiness.regionNames().chain(t.regionCode())) + " · "

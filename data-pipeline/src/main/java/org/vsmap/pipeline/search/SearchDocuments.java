@@ -26,7 +26,6 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Kind;
-import org.vsmap.geo.model.Recurrence;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 
@@ -59,8 +58,6 @@ final class SearchDocuments {
   static final String OCCURS = "occurs";
   static final String DURATION = "duration";
   static final String STREET = "street";
-  /** Weekly activities are indexed as this many occurrences, so date filters find each week. */
-  static final int WEEKLY_OCCURRENCES = 8;
   static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
   static final FacetsConfig FACETS = new FacetsConfig();
@@ -113,7 +110,7 @@ final class SearchDocuments {
     d.add(new StringField(RECRUITING, recruiting, Field.Store.NO));
     long start = epoch(a.start());
     long end = epoch(a.end());
-    int occurrences = a.recurrence() == Recurrence.WEEKLY ? WEEKLY_OCCURRENCES : 1;
+    int occurrences = a.recurrence().occurrences();
     for (int k = 0; k < occurrences; k++) {
       long shift = k * 7L * 24 * 3600;
       d.add(new LongRange(WHEN, new long[] {start + shift}, new long[] {end + shift}));

@@ -47,9 +47,6 @@ public final class StatisticsEngine {
   /** A unit's team paired with a community: the team's own region and the community's code. */
   public record PairingIn(String teamId, String teamRegion, String community) {}
 
-  /** How many weeks a weekly activity counts for (as the search index does). */
-  static final int WEEKLY_OCCURRENCES = 8;
-
   public static final List<Indicator> INDICATORS = List.of(
       new Indicator("volunteer_rate", "注册志愿者占常住人口比例", "Registered volunteers per resident population",
           "年末（或本年截至目前）注册志愿者人数 ÷ 常住人口 × 100%。", "Registered volunteers at the end of the year (or so far this year) "
@@ -204,7 +201,7 @@ public final class StatisticsEngine {
     for (ActivityIn a : activities) {
       LocalDate d = a.start().toLocalDate();
       String community = communityOf(a.region(), byCode);
-      int n = a.weekly() ? WEEKLY_OCCURRENCES : 1;
+      int n = a.weekly() ? org.vsmap.geo.model.Recurrence.WEEKLY.occurrences() : 1;
       if (community != null) {
         boolean paired = a.organiser() != null && pairedWith.getOrDefault(a.organiser(), Set.of()).contains(community);
         for (int i = 0; i < n; i++) {

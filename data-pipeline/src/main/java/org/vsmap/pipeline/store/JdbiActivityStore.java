@@ -49,18 +49,37 @@ public final class JdbiActivityStore implements ActivityStore {
 
   @Override
   public List<Activity> activitiesAt(String stationId, LocalDateTime from, int limit) {
-    return jdbi.withHandle(h -> h.createQuery(SELECT
-            + "AND station_id = :station AND ends_at > :from ORDER BY starts_at, id LIMIT :limit")
-        .bind("station", stationId).bind("from", Timestamp.valueOf(from)).bind("limit", limit)
-        .map((rs, ctx) -> map(rs)).list());
+    return upcoming("station_id", stationId, from, limit);
   }
 
   @Override
   public List<Activity> activitiesBy(String teamId, LocalDateTime from, int limit) {
-    return jdbi.withHandle(h -> h.createQuery(SELECT
-            + "AND organiser_team_id = :team AND ends_at > :from ORDER BY starts_at, id LIMIT :limit")
-        .bind("team", teamId).bind("from", Timestamp.valueOf(from)).bind("limit", limit)
-        .map((rs, ctx) -> map(rs)).list());
+    return upcoming("organiser_team_id", teamId, from, limit);
+  }
+
+  /** Most weekly series still running at one station or for one team that are read (more would be a data error). */
+  private static final int MAX_RUNNING_SERIES = 1000;
+
+  /**
+   * The activities with {@code column = value} that have an occurrence ending after {@code from},
+   * by their next occurrence: those whose first occurrence has not ended (their next is their
+   * first: soonest {@code limit} by start) and the weekly series that began in the weeks before
+   * and still run (their next is within a week); merged in Java, where a week's arithmetic is the
+   * same on both databases.
+   */
+  private List<Activity> upcoming(String column, String value, LocalDateTime from, int limit) {
+    LocalDateTime seriesFrom = from.minusWeeks(Recurrence.WEEKLY.occurrences() - 1L);
+    List<Activity> found = new java.util.ArrayList<>(jdbi.withHandle(h -> h.createQuery(SELECT
+            + "AND " + column + " = :value AND ends_at > :from ORDER BY starts_at, id LIMIT :limit")
+        .bind("value", value).bind("from", Timestamp.valueOf(from)).bind("limit", limit)
+        .map((rs, ctx) -> map(rs)).list()));
+    found.addAll(jdbi.withHandle(h -> h.createQuery(SELECT
+            + "AND " + column + " = :value AND recurrence = :weekly AND ends_at <= :from AND ends_at > :seriesFrom "
+            + "ORDER BY starts_at, id LIMIT :max")
+        .bind("value", value).bind("weekly", Recurrence.WEEKLY.name()).bind("from", Timestamp.valueOf(from))
+        .bind("seriesFrom", Timestamp.valueOf(seriesFrom)).bind("max", MAX_RUNNING_SERIES)
+        .map((rs, ctx) -> map(rs)).list()));
+    return ActivityStore.soonestNext(found, from, limit);
   }
 
   @Override

@@ -148,6 +148,39 @@ abstract class StoreContract {
   }
 
   @Test
+  void aWeeklyActivityIsUpcomingUntilItsLastWeekAndComesByItsNextWeek() throws Exception {
+    try (Database own = Database.open(newDatabaseUrl("weekly"), user(), null)) {
+      SeedLoader.load(own, SeedSource.classpath(), CLOCK);
+      JdbiActivityStore store = new JdbiActivityStore(own.jdbi());
+      Activity template = store.activities().get(0);
+      String team = template.organiserTeamId();
+      String station = template.stationId() == null ? "st-1506-head" : template.stationId();
+      LocalDateTime now = LocalDateTime.now(CLOCK);
+      java.util.function.BiFunction<String, LocalDateTime, Activity> make = (id, start) -> new Activity(id, "测试" + id, null,
+          template.theme(), team, station, template.regionCode(), template.location(), start, start.plusHours(2),
+          id.contains("weekly") ? org.vsmap.geo.model.Recurrence.WEEKLY : org.vsmap.geo.model.Recurrence.ONCE, 5, 0, true, false, true);
+      Activity running = make.apply("ac-weekly-running", now.minusWeeks(3).minusHours(3)); // next: in 6 days 21 hours
+      Activity lastWeek = make.apply("ac-weekly-last", now.minusWeeks(7).minusHours(1)); // its eighth week is on now
+      Activity over = make.apply("ac-weekly-over", now.minusWeeks(8).minusHours(3)); // eight weeks done
+      Activity ended = make.apply("ac-once-ended", now.minusDays(1));
+      Activity tomorrow = make.apply("ac-once-tomorrow", now.plusDays(1));
+      own.jdbi().useTransaction(h -> JdbiActivityStore.insert(h, List.of(running, lastWeek, over, ended, tomorrow)));
+      for (List<Activity> upcoming : List.of(store.activitiesBy(team, now, 1000), store.activitiesAt(station, now, 1000))) {
+        assertThat(upcoming).extracting(Activity::id).contains("ac-weekly-running", "ac-weekly-last", "ac-once-tomorrow")
+            .doesNotContain("ac-weekly-over", "ac-once-ended");
+        assertThat(upcoming).extracting(a -> a.nextStart(now)).as("by the next occurrence").isSorted();
+        assertThat(upcoming).allSatisfy(a -> assertThat(a.lastEnd()).isAfter(now));
+      }
+      Activity next = store.activitiesBy(team, now, 1000).stream().filter(a -> a.id().equals("ac-weekly-running")).findFirst().orElseThrow();
+      assertThat(next.nextStart(now)).isEqualTo(running.start().plusWeeks(4));
+      List<String> order = store.activitiesBy(team, now, 1000).stream().map(Activity::id).toList();
+      assertThat(order.indexOf("ac-weekly-last")).as("going on now, before the one in a week and tomorrow's")
+          .isLessThan(order.indexOf("ac-once-tomorrow")).isLessThan(order.indexOf("ac-weekly-running"));
+      assertThat(store.activitiesBy(team, now, 2)).extracting(Activity::id).as("the limit keeps the soonest").isEqualTo(order.subList(0, 2));
+    }
+  }
+
+  @Test
   void newlyPublishedActivitiesComeNewestFirstByRegionAndTheme() throws Exception {
     try (Database own = Database.open(newDatabaseUrl("published"), user(), null)) {
       SeedLoader.load(own, SeedSource.classpath(), CLOCK);

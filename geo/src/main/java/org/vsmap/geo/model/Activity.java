@@ -61,6 +61,21 @@ public record Activity(
         volunteersWanted, volunteersSignedUp, recordsServiceHours, publishedNationally, synthetic, null, false);
   }
 
+  /** When its last occurrence ends: its end, or for a weekly activity the end of its last week. */
+  public LocalDateTime lastEnd() {
+    return end.plusWeeks(recurrence.occurrences() - 1L);
+  }
+
+  /** The first of its occurrences that ends after {@code now} starts at this time, or null when all have ended. */
+  public LocalDateTime nextStart(LocalDateTime now) {
+    for (int k = 0; k < recurrence.occurrences(); k++) {
+      if (end.plusWeeks(k).isAfter(now)) {
+        return start.plusWeeks(k);
+      }
+    }
+    return null;
+  }
+
   /** True while volunteers are still wanted. */
   public boolean recruiting() {
     return volunteersSignedUp < volunteersWanted;

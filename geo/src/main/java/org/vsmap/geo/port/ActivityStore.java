@@ -12,11 +12,22 @@ public interface ActivityStore {
   /** All activities, ordered by id. */
   List<Activity> activities();
 
-  /** Activities at a station that end after {@code from}, soonest first. */
+  /**
+   * Activities at a station with an occurrence that ends after {@code from} (a weekly activity
+   * whose first week has passed is still one until its last week ends), by their next
+   * occurrence ({@link Activity#nextStart}), then id.
+   */
   List<Activity> activitiesAt(String stationId, LocalDateTime from, int limit);
 
-  /** Activities a team organises that end after {@code from}, soonest first. */
+  /** Activities a team organises with an occurrence that ends after {@code from}, by their next occurrence, then id. */
   List<Activity> activitiesBy(String teamId, LocalDateTime from, int limit);
+
+  /** The soonest {@code limit} of {@code candidates} by their next occurrence after {@code from}; those with none are left out. */
+  static List<Activity> soonestNext(java.util.Collection<Activity> candidates, LocalDateTime from, int limit) {
+    return candidates.stream().filter(a -> a.nextStart(from) != null)
+        .sorted(java.util.Comparator.comparing((Activity a) -> a.nextStart(from)).thenComparing(Activity::id))
+        .limit(limit).toList();
+  }
 
   long activityCount();
 

@@ -106,14 +106,12 @@ public final class InMemoryStores implements RegionStore, StationStore, TeamStor
 
   @Override
   public List<Activity> activitiesAt(String stationId, LocalDateTime from, int limit) {
-    return activities.stream().filter(a -> stationId.equals(a.stationId()) && a.end().isAfter(from))
-        .sorted(Comparator.comparing(Activity::start)).limit(limit).toList();
+    return ActivityStore.soonestNext(activities.stream().filter(a -> stationId.equals(a.stationId())).toList(), from, limit);
   }
 
   @Override
   public List<Activity> activitiesBy(String teamId, LocalDateTime from, int limit) {
-    return activities.stream().filter(a -> teamId.equals(a.organiserTeamId()) && a.end().isAfter(from))
-        .sorted(Comparator.comparing(Activity::start)).limit(limit).toList();
+    return ActivityStore.soonestNext(activities.stream().filter(a -> teamId.equals(a.organiserTeamId())).toList(), from, limit);
   }
 
   /** When each activity was published, for {@link #recentlyPublished}; activities not in it count as published at 2000-01-01. */
