@@ -38,8 +38,11 @@ final class ActivityPage {
     model.put("careLabel", lang == Lang.ZH ? a.theme().group().zh() : a.theme().group().en());
     model.put("recurrenceLabel", lang == Lang.ZH ? a.recurrence().zh() : a.recurrence().en());
     // a weekly activity is over after its last week (as the index and the calendar count them)
-    LocalDateTime lastEnd = a.lastEnd();
-    model.put("past", lastEnd.isBefore(LocalDateTime.now(settings.clock())));
+    LocalDateTime now = LocalDateTime.now(settings.clock());
+    model.put("past", !a.lastEnd().isAfter(now));
+    // a weekly series whose first week has passed: when it meets next
+    LocalDateTime next = a.nextStart(now);
+    model.put("next", next != null && next.isAfter(a.start()) ? StationPage.WHEN.format(next) : null);
     model.put("regions", readiness.regionNames().chain(a.regionCode()));
     Team team = ports.teams().teamById(a.organiserTeamId()).orElse(null);
     model.put("team", team);

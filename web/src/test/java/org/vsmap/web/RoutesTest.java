@@ -96,6 +96,31 @@ class RoutesTest {
   }
 
   @Test
+  void aWeeklySeriesPastItsFirstWeekIsListedByItsNextWeekAndAnEndedOneIsNot() throws Exception {
+    ready();
+    LocalDateTime now = LocalDateTime.now(CLOCK);
+    LocalDateTime first = now.minusWeeks(3).plusHours(1); // its fourth week begins in an hour
+    GeoPoint p = new GeoPoint(109.98, 39.82);
+    stores.activities.add(new Activity("a2", "每周读书会", null, Theme.CULTURE, "t1", "s1", "150602", p, first, first.plusHours(2),
+        Recurrence.WEEKLY, 10, 3, true, false, true));
+    LocalDateTime yesterday = now.minusDays(1);
+    stores.activities.add(new Activity("a3", "昨天的义诊", null, Theme.PUBLIC_HEALTH, "t1", "s1", "150602", p, yesterday,
+        yesterday.plusHours(2), Recurrence.ONCE, 10, 3, true, false, true));
+    String next = StationPage.WHEN.format(first.plusWeeks(3));
+    for (String page : List.of("/stations/s1", "/teams/t1")) {
+      String body = get(page).body();
+      assertThat(body).as(page).contains("/activities/a2").contains(next).doesNotContain("/activities/a3")
+          .doesNotContain(StationPage.WHEN.format(first));
+      assertThat(body.indexOf("/activities/a2")).as("%s: the one next within the hour comes before tomorrow's", page)
+          .isLessThan(body.indexOf("/activities/a1"));
+    }
+    String series = get("/activities/a2").body();
+    assertThat(series).contains("下次：").contains(next).contains("/activities/a2.ics").doesNotContain("此活动已结束");
+    assertThat(get("/activities/a3").body()).contains("此活动已结束").doesNotContain("下次：");
+    assertThat(get("/activities/a1").body()).as("not begun yet: its first date is its next").doesNotContain("下次：");
+  }
+
+  @Test
   void answers503UntilTheStoreIsReady() throws Exception {
     assertThat(get("/health").statusCode()).isEqualTo(503);
     assertThat(get("/health").body()).contains("\"status\":\"STARTING\"");
