@@ -37,7 +37,8 @@ class HardeningIT {
       "/stats/method", "/stats/embed/volunteers", "/stations/st-150602-library", "/api/docs", "/admin/login", "/api/search",
       "/api/suggest", "/api/nearby", "/api/clusters", "/api/regions", "/api/stations.geojson", "/api/stats",
       "/api/stats/registered_volunteers", "/ogc/collections/stations/items", "/ogc/collections", "/oembed", "/catalog.jsonld",
-      "/data/stations/versions", "/tiles/stations.json", "/activities.ics", "/activities", "/activities.atom", "/stations/st-150602-library/photos", "/honours", "/stations/st-150602-library/poster");
+      "/data/stations/versions", "/tiles/stations.json", "/activities.ics", "/activities", "/activities.atom", "/stations/st-150602-library/photos", "/honours", "/stations/st-150602-library/poster",
+      "/robots.txt", "/sitemap.xml", "/sitemaps/pages.xml");
 
   private RunningPortal portal;
 

@@ -29,9 +29,10 @@ public final class ParamsFuzz {
       "/data/activities.geojson", "/data/stations/versions", "/stats", "/stats/method", "/stats/embed/volunteers", "/api/search",
       "/api/suggest", "/api/nearby", "/api/clusters", "/api/regions", "/api/stations.geojson", "/api/regions.geojson", "/api/stats",
       "/api/stats/registered_volunteers", "/ogc", "/ogc/collections", "/ogc/collections/stations", "/ogc/collections/stations/items",
-      "/ogc/collections/activities/items", "/oembed", "/catalog.jsonld", "/tiles/stations.json", "/api/docs", "/admin/login", "/activities.ics", "/activities", "/activities.atom", "/honours", "/share/stats.png", "/stations/st-150602-library/photos"};
+      "/ogc/collections/activities/items", "/oembed", "/catalog.jsonld", "/tiles/stations.json", "/api/docs", "/admin/login", "/activities.ics", "/activities", "/activities.atom", "/honours", "/share/stats.png", "/stations/st-150602-library/photos", "/robots.txt", "/sitemap.xml",
+      "/sitemaps/pages.xml", "/sitemaps/stations-1.xml"};
   private static final String[] TEMPLATES = {"/stations/", "/teams/", "/activities/", "/data/", "/data/stations/versions/",
-      "/ogc/collections/", "/stats/embed/", "/tiles/", "/api/stats/", "/activities/"};
+      "/ogc/collections/", "/stats/embed/", "/tiles/", "/api/stats/", "/activities/", "/sitemaps/"};
   private static final String[] PARAMS = {"q", "text", "kind", "theme", "care", "region", "type", "date", "from", "to", "recruiting", "lat",
       "lon", "z", "bbox", "limit", "offset", "sort", "lang", "crs", "near", "radius", "height", "search", "list", "colour", "url",
       "format", "doc", "parent", "datetime", "period", "level", "f", "bbox-crs", "indicator", "maxwidth", "maxheight", "team",

@@ -30,6 +30,7 @@ final class ActivityPage {
     Activity a = ports.activities().activityById(id).orElseThrow(() -> WebError.notFound("no activity with id " + id));
     Map<String, Object> model = new HashMap<>(StationPage.activityItem(a, lang));
     model.put("activity", a);
+    model.put("noindex", a.synthetic()); // a made-up record is no search result (and not in the sitemaps)
     model.put("og", ShareCards.og(ctx, a.title(), StationPage.WHEN.format(a.start()) + " · "
         + String.join(" ", readiness.regionNames().chain(a.regionCode())) + " · " + (lang == Lang.ZH ? a.theme().zh() : a.theme().en())
         + (a.synthetic() ? " · 合成演示数据" : ""), "/activities/" + a.id(), "/share/activities/" + a.id() + ".png" + lang.query()));

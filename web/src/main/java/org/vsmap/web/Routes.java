@@ -71,6 +71,7 @@ public final class Routes {
     ActivityCalendar calendar = new ActivityCalendar(readiness, settings);
     ActivitiesPage activities = new ActivitiesPage(views, settings, readiness);
     ActivityFeed feed = new ActivityFeed(readiness);
+    Sitemaps sitemaps = new Sitemaps(readiness);
     PhotoPages photos = new PhotoPages(views, readiness);
     HonoursPage honours = new HonoursPage(views, readiness);
     ShareCards cards = new ShareCards(readiness);
@@ -148,6 +149,9 @@ public final class Routes {
       config.routes.get("/honours", honours::show);
       config.routes.get("/activities.ics", calendar::feed);
       config.routes.get("/activities.atom", feed::feed);
+      config.routes.get("/robots.txt", sitemaps::robots);
+      config.routes.get("/sitemap.xml", sitemaps::index);
+      config.routes.get("/sitemaps/{file}", sitemaps::file);
       config.routes.get("/activities/{id}", ctx -> {
         String id = ctx.pathParam("id");
         if (id.endsWith(".ics")) {

@@ -48,6 +48,7 @@ final class StationPage {
     model.put("fiveHasMet", s.fiveHas().met());
     model.put("photos", PhotoPages.items(readiness, org.vsmap.geo.model.Kind.STATION, s.id(), PhotoPages.ON_DETAIL_PAGE));
     model.put("galleryUrl", "/stations/" + s.id() + "/photos");
+    model.put("noindex", s.synthetic()); // a made-up record is no search result (and not in the sitemaps)
     model.put("og", ShareCards.og(ctx, s.name(), String.join(" ", readiness.regionNames().chain(s.regionCode())) + " · "
         + (lang == Lang.ZH ? s.type().zh() : s.type().en()) + (s.services().isEmpty() ? "" : " · " + String.join("、", s.services()))
         + (s.synthetic() ? " · 合成演示数据" : ""), "/stations/" + s.id(), "/share/stations/" + s.id() + ".png" + lang.query()));

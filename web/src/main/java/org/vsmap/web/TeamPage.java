@@ -40,6 +40,7 @@ final class TeamPage {
         .map(a -> StationPage.activityItem(a, lang, now)).toList());
     model.put("photos", PhotoPages.items(readiness, org.vsmap.geo.model.Kind.TEAM, t.id(), PhotoPages.ON_DETAIL_PAGE));
     model.put("galleryUrl", "/teams/" + t.id() + "/photos");
+    model.put("noindex", t.synthetic()); // a made-up record is no search result (and not in the sitemaps)
     model.put("og", ShareCards.og(ctx, t.name(), String.join(" ", readiness.regionNames().chain(t.regionCode())) + " · "
         + (lang == Lang.ZH ? t.level().zh() : t.level().en()) + (t.speciality() == null ? "" : " · " + t.speciality())
         + (t.synthetic() ? " · 合成演示数据" : ""), "/teams/" + t.id(), "/share/teams/" + t.id() + ".png" + lang.query()));
