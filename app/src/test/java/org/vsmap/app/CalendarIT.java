@@ -28,9 +28,35 @@ import org.junit.jupiter.api.TestInstance;
 class CalendarIT {
   private RunningPortal portal;
 
+  /** A held activity an office reported (three days ago, 14 took part), imported before the portal starts. */
+  private static final String HELD = "上周的敬老义诊";
+  private java.time.LocalDate heldOn;
+
   @BeforeAll
   void start() throws Exception {
-    portal = RunningPortal.start(Files.createTempDirectory("vsmap-ics-").resolve("data"));
+    java.nio.file.Path data = Files.createTempDirectory("vsmap-ics-").resolve("data");
+    try (RunningPortal first = RunningPortal.start(data)) { // the demo set
+      assertThat(first.get("/health").statusCode()).isEqualTo(200);
+    }
+    heldOn = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(3);
+    java.nio.file.Path held = Files.writeString(data.getParent().resolve("held.csv"), "活动名称,主题,组织队伍,开始时间,结束时间,参加人数,合成数据\n"
+        + HELD + ",服务百姓健康,交通街道志愿服务总队," + heldOn + " 09:00,11:00,14,是\n", java.nio.charset.StandardCharsets.UTF_8);
+    RunningPortal.Outcome imported = RunningPortal.cli("import", held.toString(), "--kind", "activity", "--data-dir", data.toString());
+    assertThat(imported.exit()).as(imported.out()).isZero();
+    portal = RunningPortal.start(data);
+  }
+
+  @Test
+  void daysBeforeTodayShowWhatWasHeldAndHowManyTookPart() throws Exception {
+    String week = portal.get("/activities?view=week&d=" + heldOn).body();
+    Matcher cell = Pattern.compile("data-date=\"" + heldOn + "\">(.*?)</td>", Pattern.DOTALL).matcher(week);
+    assertThat(cell.find()).as("the day's cell").isTrue();
+    assertThat(cell.group(1)).contains(HELD).contains("已举办 · 14 人参加").doesNotContain("招募中");
+    assertThat(portal.get("/activities?view=week&d=" + heldOn + "&lang=en").body()).contains("held · 14 took part");
+    List<VEvent> upcoming = events("/activities.ics");
+    assertThat(upcoming).extracting(e -> e.getSummary().getValue()).as("the subscription stays upcoming").doesNotContain(HELD);
+    String today = portal.get("/activities?view=list").body();
+    assertThat(today).as("the list from today").doesNotContain(HELD);
   }
 
   @AfterAll
@@ -176,7 +202,8 @@ class CalendarIT {
     assertThat(month.body()).contains("<table class=\"calendar month\"").contains("href=\"/activities.ics?region=150602\"")
         .contains("href=\"/activities.atom?region=150602\"");
     assertThat(activityLinks(month.body())).as("the month shows some of them per day").isNotEmpty()
-        .isSubsetOf(searched("region=150602&from=" + today + "&to=" + today.withDayOfMonth(1).plusMonths(1).plusDays(6)));
+        .isSubsetOf(searched("region=150602&from=" + today.withDayOfMonth(1).with(java.time.temporal.TemporalAdjusters.previousOrSame(
+            java.time.DayOfWeek.MONDAY)) + "&to=" + today.withDayOfMonth(1).plusMonths(1).plusDays(6)));
     // the English page
     assertThat(portal.get("/activities?lang=en&view=week").body()).contains("Activity calendar").contains("Mon");
     // bad input: 400 naming what is wrong

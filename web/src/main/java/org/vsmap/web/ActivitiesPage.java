@@ -66,7 +66,8 @@ final class ActivitiesPage {
     }
     Lang lang = Lang.of(ctx);
     View view = view(ctx.queryParam("view"));
-    LocalDate today = LocalDate.now(settings.clock());
+    LocalDateTime now = LocalDateTime.now(settings.clock());
+    LocalDate today = now.toLocalDate();
     LocalDate d = day(ctx.queryParam("d"), today);
     SearchIndex.Request filters = SearchParams.parse(ctx, settings.clock(), 20);
 
@@ -87,8 +88,9 @@ final class ActivitiesPage {
         end = d.plusDays(LIST_DAYS);
       }
     }
-    // upcoming only: days before today are shown (a month has them) but empty
-    LocalDateTime from = (first.isBefore(today) ? today : first).atStartOfDay();
+    // the whole span: what was held on the days before today (with how many took part, when an
+    // office reported it), what is planned from today
+    LocalDateTime from = first.atStartOfDay();
     LocalDateTime to = end.atStartOfDay();
     List<Occurrence> occurrences = List.of();
     long matched = 0;
@@ -144,7 +146,7 @@ final class ActivitiesPage {
       for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
         List<Occurrence> list = byDay.getOrDefault(day, List.of());
         if (!list.isEmpty() || !KeyDays.on(day).isEmpty()) {
-          days.add(day(day, list, Integer.MAX_VALUE, today, month, filterParams, lang, false));
+          days.add(day(day, list, Integer.MAX_VALUE, now, month, filterParams, lang, false));
         }
       }
       model.put("days", days);
@@ -155,7 +157,7 @@ final class ActivitiesPage {
           weeks.add(new ArrayList<>());
         }
         weeks.get(weeks.size() - 1).add(day(day, byDay.getOrDefault(day, List.of()),
-            view == View.MONTH ? PER_DAY_IN_MONTH : Integer.MAX_VALUE, today, view == View.MONTH ? month : null, filterParams, lang, true));
+            view == View.MONTH ? PER_DAY_IN_MONTH : Integer.MAX_VALUE, now, view == View.MONTH ? month : null, filterParams, lang, true));
       }
       model.put("weeks", weeks);
     }
@@ -223,8 +225,9 @@ final class ActivitiesPage {
     return out;
   }
 
-  private static Map<String, Object> day(LocalDate day, List<Occurrence> list, int max, LocalDate today, LocalDate month,
+  private static Map<String, Object> day(LocalDate day, List<Occurrence> list, int max, LocalDateTime now, LocalDate month,
       Map<String, String> filterParams, Lang lang, boolean inGrid) {
+    LocalDate today = now.toLocalDate();
     Map<String, Object> m = new HashMap<>();
     m.put("date", day.toString());
     m.put("number", day.getDayOfMonth());
@@ -244,7 +247,11 @@ final class ActivitiesPage {
       e.put("time", TIME.format(o.start()) + "–" + TIME.format(o.end()));
       e.put("startIso", o.start().toString());
       e.put("theme", lang == Lang.ZH ? a.theme().zh() : a.theme().en());
-      e.put("recruiting", a.volunteersSignedUp() < a.volunteersWanted());
+      boolean held = !o.end().isAfter(now);
+      e.put("held", held);
+      // how many took part, as the office reported it (for one held activity, not a weekly series' week)
+      e.put("participants", held && a.recurrence() == Recurrence.ONCE ? a.participants() : null);
+      e.put("recruiting", !held && a.recruiting());
       e.put("weekly", a.recurrence() == Recurrence.WEEKLY);
       e.put("synthetic", a.synthetic());
       events.add(e);
