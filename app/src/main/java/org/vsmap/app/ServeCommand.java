@@ -48,6 +48,12 @@ final class ServeCommand implements Callable<Integer> {
           + "such as \"https://www.example.gov.cn 'self'\" (env VSMAP_FRAME_ANCESTORS). Admin pages are never framable.")
   String frameAncestors;
 
+  @Option(names = "--public-url", defaultValue = "${env:VSMAP_PUBLIC_URL}", paramLabel = "URL",
+      description = "The address residents reach the portal at, e.g. https://zyfw.example.gov.cn: every absolute URL it writes "
+          + "(feeds, sitemaps, share metadata, OGC links, posters' QR codes) starts with it. Set it behind a TLS proxy; "
+          + "without it the request's scheme and Host are used (env VSMAP_PUBLIC_URL).")
+  String publicUrl;
+
   @Option(names = "--suppress-below", defaultValue = "${env:VSMAP_SUPPRESS_BELOW:-5}", paramLabel = "N",
       description = "Published statistics withhold counts of people from 1 to N-1 (and the cells that would give them away); "
           + "env VSMAP_SUPPRESS_BELOW, default ${DEFAULT-VALUE}.")
@@ -70,9 +76,10 @@ final class ServeCommand implements Callable<Integer> {
     Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
     WebSettings settings;
     try {
-      settings = new WebSettings(tileUrl, tileAttribution, clock, rateLimit, frameAncestors);
+      settings = new WebSettings(tileUrl, tileAttribution, clock, rateLimit, frameAncestors, publicUrl);
     } catch (IllegalArgumentException e) {
-      throw new Failure(e.getMessage().startsWith("frame ancestors") ? "--frame-ancestors: " + e.getMessage() : "--tile-url: " + e.getMessage());
+      String m = e.getMessage();
+      throw new Failure((m.startsWith("frame ancestors") ? "--frame-ancestors: " : m.startsWith("the public URL") ? "--public-url: " : "--tile-url: ") + m);
     }
     DataDirectory dir = DataDirectory.open(store.dataDir);
     Readiness readiness = new Readiness();

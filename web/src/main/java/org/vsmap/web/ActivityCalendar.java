@@ -62,7 +62,7 @@ final class ActivityCalendar {
     }
     WebPorts ports = readiness.ports();
     // calendar apps poll the same subscription: an answer is kept for a minute per query and index state
-    String key = ctx.scheme() + "|" + ctx.host() + "|" + ctx.queryString() + "|" + ports.search().storeSequence();
+    String key = Origin.of(ctx) + "|" + ctx.queryString() + "|" + ports.search().storeSequence();
     Answer k = kept.get(key);
     if (k != null && settings.clock().millis() - k.at() < KEEP_MILLIS) {
       send(ctx, k.body(), "upcoming");
@@ -109,7 +109,7 @@ final class ActivityCalendar {
   }
 
   private String render(Context ctx, List<Activity> activities) {
-    String base = ctx.scheme() + "://" + ctx.host();
+    String base = Origin.of(ctx);
     Calendar cal = new Calendar();
     cal.add(new net.fortuna.ical4j.model.property.ProdId("-//vsmap//志愿服务地图//ZH"));
     cal.add(ImmutableVersion.VERSION_2_0);

@@ -68,7 +68,7 @@ final class ActivityFeed {
       }
     }
     Lang lang = Lang.of(ctx);
-    String base = ctx.scheme() + "://" + ctx.host();
+    String base = Origin.of(ctx);
     List<ActivityStore.Published> published = readiness.ports().activities().recentlyPublished(region, theme, ENTRIES);
 
     SyndFeed feed = new SyndFeedImpl();

@@ -251,6 +251,6 @@ final class DataCatalogue {
   }
 
   private static String base(Context ctx) {
-    return ctx.scheme() + "://" + ctx.host();
+    return Origin.of(ctx);
   }
 }

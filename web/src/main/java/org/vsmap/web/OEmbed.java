@@ -28,7 +28,7 @@ final class OEmbed {
     } catch (URISyntaxException e) {
       throw WebError.badRequest("url is not a URL: " + e.getMessage());
     }
-    String base = ctx.scheme() + "://" + ctx.host();
+    String base = Origin.of(ctx);
     if (u.getHost() == null || !(u.getScheme() + "://" + u.getRawAuthority()).equals(base) || !"/embed".equals(u.getPath())) {
       throw WebError.notFound("only " + base + "/embed URLs have an oEmbed answer here");
     }

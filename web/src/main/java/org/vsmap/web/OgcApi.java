@@ -87,7 +87,7 @@ final class OgcApi {
   }
 
   static String base(Context ctx) {
-    return ctx.scheme() + "://" + ctx.host() + "/ogc";
+    return Origin.of(ctx) + "/ogc";
   }
 
   private static Map<String, Object> link(String href, String rel, String type, String title) {
@@ -112,10 +112,10 @@ final class OgcApi {
     links.add(link(b + "?f=json", html ? "alternate" : "self", "application/json", "本页 JSON / this document as JSON"));
     links.add(link(b + "?f=html", html ? "self" : "alternate", "text/html", "本页 HTML / this document as HTML"));
     links.add(link(b + "/api", "service-desc", OPENAPI_TYPE, "API 定义（OpenAPI 3.0）/ the API definition"));
-    links.add(link(ctx.scheme() + "://" + ctx.host() + "/api/docs?doc=ogc", "service-doc", "text/html", "API 文档 / API documentation"));
+    links.add(link(Origin.of(ctx) + "/api/docs?doc=ogc", "service-doc", "text/html", "API 文档 / API documentation"));
     links.add(link(b + "/conformance", "conformance", "application/json", "符合的标准类 / conformance classes"));
     links.add(link(b + "/collections", "data", "application/json", "数据集合 / collections"));
-    links.add(link(ctx.scheme() + "://" + ctx.host() + "/catalog.jsonld", "describedby", "application/ld+json", "DCAT 目录 / DCAT catalogue"));
+    links.add(link(Origin.of(ctx) + "/catalog.jsonld", "describedby", "application/ld+json", "DCAT 目录 / DCAT catalogue"));
     links.add(link("https://creativecommons.org/licenses/by/4.0/", "license", "text/html", "CC BY 4.0"));
     body.put("links", links);
     if (html) {

@@ -64,7 +64,7 @@ final class PosterPage {
   }
 
   private Map<String, Object> base(Context ctx, String path) {
-    String url = ctx.scheme() + "://" + ctx.host() + path;
+    String url = Origin.of(ctx) + path;
     Map<String, Object> m = new HashMap<>();
     m.put("url", url);
     m.put("path", path);

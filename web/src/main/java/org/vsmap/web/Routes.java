@@ -202,6 +202,7 @@ public final class Routes {
       config.routes.get("/ogc/collections/{collection}/items/{feature}", ogc::item);
       config.routes.before(ctx -> {
         // first of the before-handlers, so that every answer carries these, also a 429, 413, 401 or 403 made by the ones after it;
+        Origin.set(ctx, settings);
         // defence in depth behind the escaping: no inline or foreign script can run on our pages;
         // the widgets may be framed by the sites allowed, the admin pages never, the rest only by us
         String path = ctx.path();

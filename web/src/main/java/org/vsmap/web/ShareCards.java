@@ -131,7 +131,7 @@ final class ShareCards {
    * the page's URL and its card, absolute as the protocols require.
    */
   static Map<String, Object> og(Context ctx, String title, String description, String path, String image) {
-    String base = ctx.scheme() + "://" + ctx.host();
+    String base = Origin.of(ctx);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("title", title);
     m.put("description", description.length() > 200 ? description.substring(0, 199) + "…" : description);

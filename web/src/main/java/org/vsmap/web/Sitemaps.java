@@ -173,8 +173,8 @@ final class Sitemaps {
     }
   }
 
-  static String origin(Context ctx) {
-    return ctx.scheme() + "://" + ctx.host();
+  private static String origin(Context ctx) {
+    return Origin.of(ctx);
   }
 
   private static String xml(String root, String entry, List<String> locations) {

@@ -128,7 +128,7 @@ public final class TilesApi {
     if (!LAYERS.contains(layer)) {
       throw WebError.notFound("no tile layer " + layer + ": " + LAYERS);
     }
-    String base = ctx.scheme() + "://" + ctx.host();
+    String base = Origin.of(ctx);
     Map<String, Object> fields = new LinkedHashMap<>();
     if (layer.equals("boundaries")) {
       fields.put("code", "String");
@@ -166,7 +166,7 @@ public final class TilesApi {
 
   /** An example MapLibre GL style drawing the four layers from this server. */
   private void style(Context ctx) {
-    String base = ctx.scheme() + "://" + ctx.host();
+    String base = Origin.of(ctx);
     Map<String, Object> sources = new LinkedHashMap<>();
     for (String l : List.of("boundaries", "stations", "teams", "activities")) {
       sources.put(l, Map.of("type", "vector", "url", base + "/tiles/" + l + ".json"));

@@ -12,8 +12,16 @@ import java.time.Clock;
  * @param rateLimitPerMinute requests per minute and client (IP address) before 429, 0 for no limit
  * @param frameAncestors who may put the public widgets (/embed, /stats/embed) in a frame: a CSP
  *     frame-ancestors source list, {@code *} (the default) for any site
+ * @param publicUrl the address residents reach the portal at ({@code https://zyfw.example.gov.cn}: the
+ *     portal has a host of its own), which every absolute URL it writes starts with; null to take the
+ *     request's scheme and Host (a portal reached directly, not through a TLS proxy)
  */
-public record WebSettings(String tileUrl, String tileAttribution, Clock clock, int rateLimitPerMinute, String frameAncestors) {
+public record WebSettings(String tileUrl, String tileAttribution, Clock clock, int rateLimitPerMinute, String frameAncestors,
+    String publicUrl) {
+
+  public WebSettings(String tileUrl, String tileAttribution, Clock clock, int rateLimitPerMinute, String frameAncestors) {
+    this(tileUrl, tileAttribution, clock, rateLimitPerMinute, frameAncestors, null);
+  }
 
   public WebSettings(String tileUrl, String tileAttribution, Clock clock, int rateLimitPerMinute) {
     this(tileUrl, tileAttribution, clock, rateLimitPerMinute, "*");
@@ -32,6 +40,17 @@ public record WebSettings(String tileUrl, String tileAttribution, Clock clock, i
       if (!source.matches("\\*|'self'|'none'|https?://[A-Za-z0-9.*-]+(:\\d+)?|https?:")) {
         throw new IllegalArgumentException("frame ancestors must be *, 'self', 'none' or origins like https://www.example.gov.cn, not "
             + source);
+      }
+    }
+    if (publicUrl != null && publicUrl.isBlank()) {
+      publicUrl = null;
+    }
+    if (publicUrl != null) {
+      publicUrl = publicUrl.strip().replaceAll("/+$", "");
+      // no path: the pages link from the root (/stations/…), so the portal has a host of its own
+      if (!publicUrl.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+        throw new IllegalArgumentException("the public URL must be like https://zyfw.example.gov.cn (a scheme, a host and an "
+            + "optional port; no path or query), not " + publicUrl);
       }
     }
     if (rateLimitPerMinute < 0) {

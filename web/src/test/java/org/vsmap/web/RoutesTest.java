@@ -121,6 +121,43 @@ class RoutesTest {
   }
 
   @Test
+  void withAPublicUrlEveryAbsoluteUrlStartsWithItWhateverTheHostHeaderSays() throws Exception {
+    ready();
+    assertThat(get("/robots.txt").body()).as("without one: the request's own origin")
+        .contains("Sitemap: http://127.0.0.1:" + server.port() + "/sitemap.xml");
+    Javalin behindProxy = Routes.create(new WebSettings(null, null, CLOCK, 0, "*", "https://zyfw.example.gov.cn/"), readiness)
+        .start("127.0.0.1", 0);
+    try {
+      java.util.function.Function<String, String> fetch = path -> {
+        try {
+          return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + behindProxy.port() + path)).build(),
+              HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      assertThat(fetch.apply("/robots.txt")).contains("Sitemap: https://zyfw.example.gov.cn/sitemap.xml");
+      assertThat(fetch.apply("/stations/s1")).contains("<meta property=\"og:url\" content=\"https://zyfw.example.gov.cn/stations/s1\">")
+          .doesNotContain("127.0.0.1");
+      assertThat(fetch.apply("/activities.atom")).contains("https://zyfw.example.gov.cn/activities/a1").doesNotContain("127.0.0.1");
+      assertThat(fetch.apply("/activities/a1.ics")).contains("https://zyfw.example.gov.cn/activities/a1").doesNotContain("127.0.0.1");
+      // a client's own Host header changes nothing
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", behindProxy.port())) {
+        socket.getOutputStream().write("GET /robots.txt HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("Sitemap: https://zyfw.example.gov.cn/sitemap.xml").doesNotContain("evil");
+      }
+    } finally {
+      behindProxy.stop();
+    }
+    for (String bad : List.of("https://zyfw.example.gov.cn/map", "ftp://zyfw.example.gov.cn", "zyfw.example.gov.cn", "https://a.cn?x=1")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WebSettings(null, null, CLOCK, 0, "*", bad)).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("public URL");
+    }
+  }
+
+  @Test
   void answers503UntilTheStoreIsReady() throws Exception {
     assertThat(get("/health").statusCode()).isEqualTo(503);
     assertThat(get("/health").body()).contains("\"status\":\"STARTING\"");
