@@ -61,7 +61,13 @@ class AdminBrowserIT {
         members.sendKeys("77");
         browser.findElement(By.cssSelector("form.admin-form button")).click();
         wait.until(d -> d.getCurrentUrl().endsWith("/teams/tm-150602"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("77");
+        // the address changes before the team's page replaces the form: read the page once it is there (CI once read the form's
+        // element as the new page arrived: stale)
+        String teamPage = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(d -> {
+              return d.findElements(By.cssSelector("form.admin-form")).isEmpty() ? d.findElement(By.tagName("main")).getText() : null;
+            });
+        assertThat(teamPage).contains("77");
 
         browser.get(portal.url("/admin/stations/st-150603-hall"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("403").contains("may only change records in region 150602");
