@@ -75,6 +75,15 @@ class ShareIT {
       Map<String, String> og = meta(portal.get(p.getKey()).body());
       assertThat(og.get("og:title")).as(p.getKey()).startsWith(p.getValue());
       assertThat(og.get("og:url")).isEqualTo(portal.url(p.getKey()));
+      String zh = portal.url(p.getKey());
+      String en = portal.url(p.getKey() + "?lang=en");
+      String enPage = portal.get(p.getKey() + "?lang=en").body();
+      assertThat(portal.get(p.getKey()).body()).contains("<link rel=\"canonical\" href=\"" + zh + "\">");
+      assertThat(enPage).as("the English page is its own canonical page; both name each other")
+          .contains("<link rel=\"canonical\" href=\"" + en + "\">")
+          .contains("<link rel=\"alternate\" hreflang=\"zh-CN\" href=\"" + zh + "\">")
+          .contains("<link rel=\"alternate\" hreflang=\"en\" href=\"" + en + "\">");
+      assertThat(meta(enPage).get("og:url")).isEqualTo(en);
       assertThat(og.get("og:description")).isNotBlank();
       assertThat(og.get("twitter:card")).isEqualTo("summary_large_image");
       String image = og.get("og:image");

@@ -135,7 +135,10 @@ final class ShareCards {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("title", title);
     m.put("description", description.length() > 200 ? description.substring(0, 199) + "…" : description);
-    m.put("url", base + path);
+    // each language's page is its own canonical one; the two name each other (hreflang), Chinese first
+    m.put("url", base + path + Lang.of(ctx).query());
+    m.put("zh", base + path);
+    m.put("en", base + path + Lang.EN.query());
     m.put("image", base + image);
     m.put("width", WIDTH);
     m.put("height", HEIGHT);
