@@ -150,8 +150,8 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code --kind photos}: a list of photos beside it, each row a station or activity, a file and
-   * what it shows; all checked (the photo intake included), then attached in one transaction.
+   * {@code --kind photos}: a list of photos beside it, each row a station or activity (an activity
+   * by its id, or by its title and date as in the office's report), a file and what it shows; all checked (the photo intake included), then attached in one transaction.
    */
   private int photos() {
     byte[] bytes = read();
@@ -166,7 +166,7 @@ final class ImportCommand implements Callable<Integer> {
         throw new Failure(name + ": " + e.getMessage());
       }
       org.vsmap.pipeline.photos.PhotoImport.Result r = org.vsmap.pipeline.photos.PhotoImport.read(grid,
-          file.toAbsolutePath().getParent(), org.vsmap.pipeline.photos.PhotoImport.regionsIn(db.jdbi()), null);
+          file.toAbsolutePath().getParent(), org.vsmap.pipeline.photos.PhotoImport.subjectsIn(db.jdbi()), null);
       out.printf("%s: photos, read as %s: %d photos pass, %d problems%n", name, grid.readAs(), r.photos().size(), r.problems().size());
       r.problems().forEach(x -> out.println("  " + x));
       if (!r.problems().isEmpty()) {

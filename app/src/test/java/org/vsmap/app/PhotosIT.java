@@ -71,6 +71,20 @@ class PhotosIT {
     RunningPortal.Outcome imported = RunningPortal.cli("import", good.toString(), "--kind", "photos", "--data-dir", data.toString());
     assertThat(imported.exit()).as(imported.out()).isZero();
     assertThat(imported.out()).contains("2 photos attached");
+    // an activity named as the office's own report has it — by its title and one of its weeks (ac-00043 is weekly from today)
+    java.time.LocalDate thirdWeek = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusWeeks(2);
+    Path byTitle = Files.writeString(folder.resolve("by-title.csv"), "对象类型,活动名称,活动日期,文件,照片说明\n"
+        + "活动,达拉特旗政务服务大厅·青少年科学实验课," + thirdWeek + ",b.jpg,孩子们在志愿者指导下做科学实验\n"
+        + "活动,达拉特旗政务服务大厅·青少年科学实验课," + thirdWeek.plusDays(1) + ",a.jpg,不是那一天\n");
+    RunningPortal.Outcome wrongDay = RunningPortal.cli("import", byTitle.toString(), "--kind", "photos", "--data-dir", data.toString());
+    assertThat(wrongDay.exit()).as(wrongDay.out()).isEqualTo(1);
+    assertThat(wrongDay.out()).contains("row 3 column 活动名称").contains("no activity with this title on " + thirdWeek.plusDays(1))
+        .contains("nothing was written");
+    Files.writeString(byTitle, "对象类型,活动名称,活动日期,文件,照片说明\n"
+        + "活动,达拉特旗政务服务大厅·青少年科学实验课," + thirdWeek + ",b.jpg,孩子们在志愿者指导下做科学实验\n");
+    RunningPortal.Outcome named = RunningPortal.cli("import", byTitle.toString(), "--kind", "photos", "--data-dir", data.toString());
+    assertThat(named.exit()).as(named.out()).isZero();
+    assertThat(named.out()).contains("1 photos attached");
     portal = RunningPortal.start(data);
   }
 
@@ -192,6 +206,8 @@ class PhotosIT {
       assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(full)).getFirstDirectoryOfType(GpsDirectory.class)).isNull();
     }
     assertThat(portal.get("/stations/st-150603-library/photos").body()).contains("图书馆志愿者整理图书");
+    assertThat(portal.get("/activities/ac-00043").body()).as("the activity named by title and date")
+        .contains("alt=\"孩子们在志愿者指导下做科学实验\"");
   }
 
   @Test

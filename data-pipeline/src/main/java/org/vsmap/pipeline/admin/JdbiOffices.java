@@ -187,7 +187,7 @@ public final class JdbiOffices implements Offices {
         throw new java.io.UncheckedIOException(e);
       }
       org.vsmap.pipeline.photos.PhotoImport.Result r = org.vsmap.pipeline.photos.PhotoImport.read(grid, dir,
-          org.vsmap.pipeline.photos.PhotoImport.regionsIn(jdbi), account.role() == Role.ADMIN ? null : account.regionCode());
+          org.vsmap.pipeline.photos.PhotoImport.subjectsIn(jdbi), account.role() == Role.ADMIN ? null : account.regionCode());
       if (!r.problems().isEmpty()) {
         return new PhotoBatch(List.of(), findings(r.problems()));
       }

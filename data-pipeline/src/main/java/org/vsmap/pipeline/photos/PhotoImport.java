@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.Photos;
 import org.vsmap.pipeline.csv.CsvTable;
@@ -15,8 +14,10 @@ import org.vsmap.pipeline.importer.Problem;
 
 /**
  * Photos that come with an office's files: a list (CSV or XLSX) naming, per row, the station or
- * activity, the photo file (beside the list) and what it shows. Every row is checked — the record
- * exists, the file is there and inside the list's folder, the photo passes the {@link PhotoIntake}
+ * activity, the photo file (beside the list) and what it shows. An activity is named by its id,
+ * or — as an office knows the activities of its own 活动情况表, not the ids the portal gave them —
+ * by its title and date (活动名称 + 活动日期: the day it was held, or one of a weekly activity's
+ * weeks). Every row is checked — the record exists, the file is there and inside the list's folder, the photo passes the {@link PhotoIntake}
  * — and reported by row and column; the caller stores them all or none ({@link PhotoAttach#store}).
  */
 public final class PhotoImport {
@@ -24,37 +25,69 @@ public final class PhotoImport {
       "kind", List.of("kind", "对象类型", "类型"),
       "subject_id", List.of("subject_id", "对象编号", "站点编号", "活动编号", "编号"),
       "file", List.of("file", "文件", "照片文件", "照片"),
-      "alt", List.of("alt", "照片说明", "说明", "照片内容"));
+      "alt", List.of("alt", "照片说明", "说明", "照片内容"),
+      "title", List.of("title", "活动名称", "名称"),
+      "date", List.of("date", "活动日期", "日期"));
+  private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
+      "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:\\s+.*)?");
+
+  /** What a photo list may name, as the store has it. */
+  public interface Subjects {
+    /** The region of a station or activity, or null when there is none with this id. */
+    String region(Kind kind, String id);
+
+    /** The ids of the activities with this title that take place on this day (a weekly one on any of its weeks), with their regions. */
+    Map<String, String> activitiesOn(String title, java.time.LocalDate day);
+  }
 
   public record Result(List<PhotoAttach.Checked> photos, List<Problem> problems) {}
 
   private PhotoImport() {}
 
-  /** The region of a station ("STATION id") or activity ("ACTIVITY id") as the store has it, or null. */
-  public static Function<String, String> regionsIn(org.jdbi.v3.core.Jdbi jdbi) {
+  /** The stations and activities of the store. */
+  public static Subjects subjectsIn(org.jdbi.v3.core.Jdbi jdbi) {
     var stations = new org.vsmap.pipeline.store.JdbiStationStore(jdbi);
     var activities = new org.vsmap.pipeline.store.JdbiActivityStore(jdbi);
-    return key -> {
-      String id = key.substring(key.indexOf(' ') + 1);
-      return key.startsWith("STATION ") ? stations.stationById(id).map(org.vsmap.geo.model.Station::regionCode).orElse(null)
-          : activities.activityById(id).map(org.vsmap.geo.model.Activity::regionCode).orElse(null);
+    return new Subjects() {
+      @Override
+      public String region(Kind kind, String id) {
+        return kind == Kind.STATION ? stations.stationById(id).map(org.vsmap.geo.model.Station::regionCode).orElse(null)
+            : activities.activityById(id).map(org.vsmap.geo.model.Activity::regionCode).orElse(null);
+      }
+
+      @Override
+      public Map<String, String> activitiesOn(String title, java.time.LocalDate day) {
+        Map<String, String> found = new java.util.TreeMap<>();
+        for (org.vsmap.geo.model.Activity a : activities.titledAround(title, day)) {
+          for (int k = 0; k < a.recurrence().occurrences(); k++) {
+            if (a.start().plusWeeks(k).toLocalDate().equals(day)) {
+              found.put(a.id(), a.regionCode());
+            }
+          }
+        }
+        return found;
+      }
     };
   }
 
   /**
    * @param folder where the list is: photo files are read from it (and nowhere else)
-   * @param regionOf the region of a station ("STATION id") or activity ("ACTIVITY id") as stored, or null
+   * @param subjects the stations and activities as stored
    * @param scope an office's region (rows outside it are problems), or null
    */
-  public static Result read(Grid grid, Path folder, Function<String, String> regionOf, String scope) {
+  public static Result read(Grid grid, Path folder, Subjects subjects, String scope) {
     List<Problem> problems = new ArrayList<>(grid.formulaProblems());
     CsvTable table = grid.table(HEADERS);
     Map<String, String> columns = Grid.columns(table.header(), HEADERS);
-    for (String required : List.of("kind", "subject_id", "file", "alt")) {
+    for (String required : List.of("kind", "file", "alt")) {
       if (!columns.containsKey(required)) {
         problems.add(new Problem(grid.file(), 1, required, null, "缺少必填列（可用表头：" + HEADERS.get(required) + "）",
             "required column missing (headers accepted: " + HEADERS.get(required) + ")"));
       }
+    }
+    if (!columns.containsKey("subject_id") && !(columns.containsKey("title") && columns.containsKey("date"))) {
+      problems.add(new Problem(grid.file(), 1, "subject_id", null, "缺少对象编号列，或活动名称与活动日期两列（可用表头：" + HEADERS.get("subject_id") + "）",
+          "required column missing: the subject's id, or an activity's title and date (headers accepted: " + HEADERS.get("subject_id") + ")"));
     }
     if (!problems.isEmpty()) {
       return new Result(List.of(), problems);
@@ -63,7 +96,7 @@ public final class PhotoImport {
     List<PhotoAttach.Checked> out = new ArrayList<>();
     for (CsvTable.Row row : table.rows()) {
       String kindText = row.get(columns.get("kind"));
-      String id = row.get(columns.get("subject_id"));
+      String id = columns.containsKey("subject_id") ? row.get(columns.get("subject_id")) : null;
       String file = row.get(columns.get("file"));
       String alt = row.get(columns.get("alt"));
       Kind kind = kindText == null ? null : switch (kindText.strip().toUpperCase()) {
@@ -76,14 +109,23 @@ public final class PhotoImport {
             "the kind must be station or activity"));
         continue;
       }
-      String region = id == null ? null : regionOf.apply(kind.name() + " " + id.strip());
+      if ((id == null || id.isBlank()) && kind == Kind.ACTIVITY && columns.containsKey("title") && columns.containsKey("date")) {
+        Named named = byTitle(grid, row, columns, subjects, scope);
+        if (named.problem() != null) {
+          problems.add(named.problem());
+          continue;
+        }
+        id = named.id();
+      }
+      String region = id == null || id.isBlank() ? null : subjects.region(kind, id.strip());
+      String idColumn = columns.containsKey("subject_id") ? columns.get("subject_id") : columns.get("title");
       if (region == null) {
-        problems.add(new Problem(grid.file(), row.line(), columns.get("subject_id"), id, "没有这个" + (kind == Kind.STATION ? "站点" : "活动")
+        problems.add(new Problem(grid.file(), row.line(), idColumn, id, "没有这个" + (kind == Kind.STATION ? "站点" : "活动")
             + "编号", "no " + kind.name().toLowerCase() + " with this id"));
         continue;
       }
       if (scope != null && !region.startsWith(scope)) {
-        problems.add(new Problem(grid.file(), row.line(), columns.get("subject_id"), id, "不在本账号负责的区域（" + scope + "）内",
+        problems.add(new Problem(grid.file(), row.line(), idColumn, id, "不在本账号负责的区域（" + scope + "）内",
             "outside this account's region " + scope));
         continue;
       }
@@ -119,5 +161,43 @@ public final class PhotoImport {
       }
     }
     return new Result(out, problems);
+  }
+
+  /** An activity found by title and date: its id, or why there is none. */
+  private record Named(String id, Problem problem) {}
+
+  private static Named byTitle(Grid grid, CsvTable.Row row, Map<String, String> columns, Subjects subjects, String scope) {
+    String title = row.get(columns.get("title"));
+    String dateText = row.get(columns.get("date"));
+    java.util.regex.Matcher d = dateText == null ? null : DATE.matcher(dateText.strip());
+    java.time.LocalDate day;
+    try {
+      day = d != null && d.matches() ? java.time.LocalDate.of(Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)),
+          Integer.parseInt(d.group(3))) : null;
+    } catch (java.time.DateTimeException e) {
+      day = null;
+    }
+    if (title == null || title.isBlank()) {
+      return new Named(null, new Problem(grid.file(), row.line(), columns.get("title"), null, "请填写活动编号，或活动名称与活动日期",
+          "give the activity's id, or its title and date"));
+    }
+    if (day == null) {
+      return new Named(null, new Problem(grid.file(), row.line(), columns.get("date"), dateText, "活动日期应为 2026-11-23 这样的日期",
+          "the activity's date must be a date such as 2026-11-23"));
+    }
+    Map<String, String> found = new java.util.TreeMap<>(subjects.activitiesOn(title.strip(), day));
+    if (scope != null) {
+      found.values().removeIf(r -> !r.startsWith(scope));
+    }
+    if (found.size() == 1) {
+      return new Named(found.keySet().iterator().next(), null);
+    }
+    return new Named(null, found.isEmpty()
+        ? new Problem(grid.file(), row.line(), columns.get("title"), title, "没有 " + day + " 的这项活动"
+            + (scope == null ? "" : "（在本账号负责的区域 " + scope + " 内）"), "no activity with this title on " + day
+            + (scope == null ? "" : " in this account's region " + scope))
+        : new Problem(grid.file(), row.line(), columns.get("title"), title, "这一天有 " + found.size() + " 项同名活动（"
+            + String.join("、", found.keySet()) + "），请填写活动编号", found.size() + " activities have this title that day ("
+            + String.join(", ", found.keySet()) + "): give the activity's id"));
   }
 }

@@ -57,6 +57,18 @@ public final class JdbiActivityStore implements ActivityStore {
     return upcoming("organiser_team_id", teamId, from, limit);
   }
 
+  /**
+   * The public activities with exactly this title that begin on {@code day} or in the weeks before
+   * it (a weekly one may take place that day), for a photo list that names an activity by title
+   * and date; read through the start index.
+   */
+  public List<Activity> titledAround(String title, java.time.LocalDate day) {
+    LocalDateTime from = day.minusWeeks(Recurrence.WEEKLY.occurrences() - 1L).atStartOfDay();
+    return jdbi.withHandle(h -> h.createQuery(SELECT + "AND starts_at >= :from AND starts_at < :to AND title = :title ORDER BY id")
+        .bind("from", Timestamp.valueOf(from)).bind("to", Timestamp.valueOf(day.plusDays(1).atStartOfDay())).bind("title", title)
+        .map((rs, ctx) -> map(rs)).list());
+  }
+
   /** Most weekly series still running at one station or for one team that are read (more would be a data error). */
   private static final int MAX_RUNNING_SERIES = 1000;
 

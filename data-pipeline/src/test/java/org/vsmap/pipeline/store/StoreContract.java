@@ -177,6 +177,11 @@ abstract class StoreContract {
       assertThat(order.indexOf("ac-weekly-last")).as("going on now, before the one in a week and tomorrow's")
           .isLessThan(order.indexOf("ac-once-tomorrow")).isLessThan(order.indexOf("ac-weekly-running"));
       assertThat(store.activitiesBy(team, now, 2)).extracting(Activity::id).as("the limit keeps the soonest").isEqualTo(order.subList(0, 2));
+      // a photo list names an activity by title and date: its weeks are found, a day before its first is not
+      assertThat(store.titledAround(running.title(), running.start().plusWeeks(4).toLocalDate())).extracting(Activity::id)
+          .containsExactly("ac-weekly-running");
+      assertThat(store.titledAround(running.title(), running.start().toLocalDate().minusDays(1))).isEmpty();
+      assertThat(store.titledAround("测试ac-weekly%", running.start().toLocalDate())).as("a title is not a pattern").isEmpty();
     }
   }
 
