@@ -96,13 +96,24 @@ final class ActivitiesPage {
     long matched = 0;
     if (from.isBefore(to)) {
       SearchIndex index = readiness.ports().search();
-      List<String> ids = new ArrayList<>();
-      for (int offset = 0; offset < MAX_ACTIVITIES; offset += 100) {
-        SearchIndex.Result r = index.search(request(filters, from, to, 100, offset));
-        matched = r.total();
-        r.hits().forEach(h -> ids.add(h.id()));
-        if (r.hits().size() < 100) {
-          break;
+      matched = index.search(request(filters, from, to, 1, 0)).total();
+      // past the cap, what is coming is kept before what was held: the days from today are read first
+      LocalDateTime split = today.atStartOfDay();
+      List<LocalDateTime[]> spans = from.isBefore(split) && split.isBefore(to)
+          ? List.of(new LocalDateTime[] {split, to}, new LocalDateTime[] {from, split})
+          : List.<LocalDateTime[]>of(new LocalDateTime[] {from, to});
+      java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+      for (LocalDateTime[] span : spans) {
+        for (int offset = 0; ids.size() < MAX_ACTIVITIES; offset += 100) {
+          SearchIndex.Result r = index.search(request(filters, span[0], span[1], 100, offset));
+          for (SearchIndex.Hit h : r.hits()) {
+            if (ids.size() < MAX_ACTIVITIES) {
+              ids.add(h.id());
+            }
+          }
+          if (r.hits().size() < 100) {
+            break;
+          }
         }
       }
       occurrences = occurrences(readiness.ports().activities().activitiesByIds(ids), from, to);
