@@ -179,6 +179,22 @@ final class AdminPages {
     }
   }
 
+  /** An office's file as the upload forms send it ({@code file}), with the session it came in. */
+  private record Received(Offices.Session session, String filename, byte[] bytes) {}
+
+  /**
+   * What every upload form gets first: the session (401), a declared size past the limit (413,
+   * before the body is read), the CSRF token (403), then the file itself (400 when none, 413).
+   */
+  private Received received(Context ctx, String missing, String tooLarge) {
+    Offices.Session s = session(ctx);
+    notTooLarge(ctx, tooLarge);
+    csrf(ctx, s);
+    UploadedFile file = ctx.uploadedFile("file");
+    byte[] bytes = bytes(file, missing, tooLarge);
+    return new Received(s, file.filename(), bytes);
+  }
+
   /** The bytes of an uploaded file: 400 when none was chosen, 413 past {@link #MAX_UPLOAD}. */
   private static byte[] bytes(UploadedFile file, String missing, String tooLarge) {
     if (file == null || file.size() == 0) {
@@ -197,14 +213,12 @@ final class AdminPages {
   }
 
   void upload(Context ctx) {
-    Offices.Session s = session(ctx);
-    notTooLarge(ctx, "the file is larger than 64 MB: split it, or use the import command");
-    csrf(ctx, s);
-    UploadedFile file = ctx.uploadedFile("file");
-    byte[] bytes = bytes(file, "choose a file to upload (CSV or XLSX)", "the file is larger than 64 MB: split it, or use the import command");
+    Received file = received(ctx, "choose a file to upload (CSV or XLSX)",
+        "the file is larger than 64 MB: split it, or use the import command");
+    Offices.Session s = file.session();
     Offices.Preview p;
     try {
-      p = offices().check(s.account(), ctx.formParam("kind"), file.filename(), bytes, ctx.formParam("crs"),
+      p = offices().check(s.account(), ctx.formParam("kind"), file.filename(), file.bytes(), ctx.formParam("crs"),
           ctx.formParam("encoding"), "on".equals(ctx.formParam("full")), ctx.formParam("mapping"),
           "on".equals(ctx.formParam("save_mapping")));
     } catch (IllegalArgumentException e) {
@@ -468,14 +482,11 @@ final class AdminPages {
 
   /** POST /admin/photos/upload: a ZIP of photos with their list; 200 with what was attached, or 400 with every problem. */
   void uploadPhotos(Context ctx) {
-    Offices.Session s = session(ctx);
-    notTooLarge(ctx, "the archive is larger than 64 MB: split it");
-    csrf(ctx, s);
-    UploadedFile file = ctx.uploadedFile("file");
-    byte[] bytes = bytes(file, "choose a ZIP archive with the photos and their list", "the archive is larger than 64 MB: split it");
+    Received file = received(ctx, "choose a ZIP archive with the photos and their list", "the archive is larger than 64 MB: split it");
+    Offices.Session s = file.session();
     Offices.PhotoBatch batch;
     try {
-      batch = offices().importPhotos(s.account(), file.filename(), bytes);
+      batch = offices().importPhotos(s.account(), file.filename(), file.bytes());
     } catch (IllegalArgumentException e) {
       throw WebError.badRequest(e.getMessage());
     }
