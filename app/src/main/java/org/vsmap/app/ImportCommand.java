@@ -151,7 +151,8 @@ final class ImportCommand implements Callable<Integer> {
 
   /**
    * {@code --kind photos}: a list of photos beside it, each row a station or activity (an activity
-   * by its id, or by its title and date as in the office's report), a file and what it shows; all checked (the photo intake included), then attached in one transaction.
+   * by its id, or by its title and date as in the office's report), a file and what it shows; all
+   * checked (the photo intake included), then attached in one transaction.
    */
   private int photos() {
     byte[] bytes = read();
