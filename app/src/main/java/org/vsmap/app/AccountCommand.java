@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.vsmap.geo.port.Offices;
 import org.vsmap.pipeline.admin.JdbiAccounts;
@@ -26,7 +24,7 @@ final class AccountCommand implements Callable<Integer> {
   }
 
   private static JdbiAccounts accounts(Database db) {
-    return new JdbiAccounts(db.jdbi(), Clock.system(ZoneId.of("Asia/Shanghai")));
+    return new JdbiAccounts(db.jdbi(), Clocks.portal());
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true,

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.vsmap.pipeline.seed.NationalSetGenerator;
@@ -39,7 +38,7 @@ final class GenerateNationalCommand implements Callable<Integer> {
     if (villages < 0) {
       throw new Failure("--villages must be 0 (all) or more");
     }
-    LocalDate day = today != null ? today : LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    LocalDate day = today != null ? today : LocalDate.now(Clocks.portal());
     NationalSetGenerator.Summary s = NationalSetGenerator.generate(data, out, villages, day);
     System.out.printf(Locale.ROOT, "wrote %s: %,d regions, %,d stations, %,d teams, %,d activities (%,d upcoming) in %d files — SYNTHETIC; "
         + "import order in %s%n", out, s.regions(), s.stations(), s.teams(), s.activities(), s.upcoming(), s.files().size(),

@@ -5,8 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -106,12 +105,13 @@ final class ImportCommand implements Callable<Integer> {
     String name = file.getFileName().toString();
     String sourceName = source != null ? source : name.replaceFirst("\\.[^.]+$", "");
     PrintStream out = System.out;
+    Clock clock = Clocks.portal();
     DataDirectory dir = DataDirectory.open(store.dataDir);
     try (Database db = store.open(dir)) {
       OfficeImport.Prepared p;
       try {
         p = OfficeImport.prepare(db.jdbi(), new OfficeImport.Request(what, name, bytes, encoding, cs, region, null, sourceName, full,
-            "cli:" + System.getProperty("user.name"), map, saveMapping), LocalDate.now(ZoneId.of("Asia/Shanghai")));
+            "cli:" + System.getProperty("user.name"), map, saveMapping), java.time.LocalDateTime.now(clock));
       } catch (IllegalArgumentException e) {
         throw new Failure(e.getMessage().startsWith(name) ? e.getMessage() : name + ": " + e.getMessage());
       }
@@ -129,7 +129,7 @@ final class ImportCommand implements Callable<Integer> {
         out.println("nothing was written: fix the rows above and import the file again");
         return 1;
       }
-      JdbiImportWriter writer = new JdbiImportWriter(db.jdbi());
+      JdbiImportWriter writer = new JdbiImportWriter(db.jdbi(), clock);
       if (dryRun) {
         print(out, "dry run, nothing was written; it would make", writer.preview(p.batch()));
         return 0;
@@ -180,7 +180,7 @@ final class ImportCommand implements Callable<Integer> {
       }
       try {
         int n = db.jdbi().inTransaction(h -> org.vsmap.pipeline.photos.PhotoAttach.store(h, r.photos(),
-            "cli:" + System.getProperty("user.name"), java.time.LocalDateTime.now(ZoneId.of("Asia/Shanghai")))).size();
+            "cli:" + System.getProperty("user.name"), java.time.LocalDateTime.now(Clocks.portal()))).size();
         out.printf("written in one transaction: %d photos attached (EXIF removed, three sizes each)%n", n);
         return 0;
       } catch (IllegalArgumentException e) {

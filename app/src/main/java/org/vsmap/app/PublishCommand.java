@@ -1,7 +1,5 @@
 package org.vsmap.app;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vsmap.geo.port.Snapshots;
@@ -23,7 +21,7 @@ final class PublishCommand implements Callable<Integer> {
     DataDirectory dir = DataDirectory.open(store.dataDir);
     try (Database db = store.open(dir)) {
       DatasetExports exports = new DatasetExports(db.jdbi(), dir.scratch());
-      List<Snapshots.Version> made = new SnapshotStore(dir.snapshots(), exports, Clock.system(ZoneId.of("Asia/Shanghai"))).publish();
+      List<Snapshots.Version> made = new SnapshotStore(dir.snapshots(), exports, Clocks.portal()).publish();
       if (made.isEmpty()) {
         System.out.println("nothing changed since the last published versions");
       }

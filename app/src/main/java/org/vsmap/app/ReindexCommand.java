@@ -1,7 +1,5 @@
 package org.vsmap.app;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
 import org.vsmap.pipeline.store.Database;
@@ -25,7 +23,7 @@ final class ReindexCommand implements Callable<Integer> {
     try (Database db = store.open(dir)) {
       LuceneSearchIndex index;
       try {
-        index = new LuceneSearchIndex(dir.index(), Clock.system(ZoneId.of("Asia/Shanghai")));
+        index = new LuceneSearchIndex(dir.index(), Clocks.portal());
       } catch (RuntimeException e) {
         throw new Failure("cannot open the search index in " + dir.index() + " (is the portal running on this data directory?): "
             + Failure.describe(e), e);

@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
     if (suppressBelow < 2 || suppressBelow > 1000) {
       throw new Failure("--suppress-below must be between 2 and 1000, got " + suppressBelow);
     }
-    Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
+    Clock clock = Clocks.portal();
     WebSettings settings;
     try {
       settings = new WebSettings(tileUrl, tileAttribution, clock, rateLimit, frameAncestors, publicUrl);

@@ -65,7 +65,7 @@ public final class ImportFuzz {
     OfficeImport.Prepared p;
     try {
       p = OfficeImport.prepare(db.jdbi(), new OfficeImport.Request(what, "fuzz." + ext, bytes, encoding, crs, "150602", scope, "fuzz",
-          false, "fuzz"), TODAY);
+          false, "fuzz"), TODAY.atTime(10, 0));
     } catch (IllegalArgumentException refused) {
       if (refused.getMessage() == null || refused.getMessage().isBlank()) {
         throw new AssertionError("a refusal without a reason", refused);

@@ -72,7 +72,7 @@ class PhotosIT {
     assertThat(imported.exit()).as(imported.out()).isZero();
     assertThat(imported.out()).contains("2 photos attached");
     // an activity named as the office's own report has it — by its title and one of its weeks (ac-00043 is weekly from today)
-    java.time.LocalDate thirdWeek = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusWeeks(2);
+    java.time.LocalDate thirdWeek = RunningPortal.TODAY.plusWeeks(2);
     Path byTitle = Files.writeString(folder.resolve("by-title.csv"), "对象类型,活动名称,活动日期,文件,照片说明\n"
         + "活动,达拉特旗政务服务大厅·青少年科学实验课," + thirdWeek + ",b.jpg,孩子们在志愿者指导下做科学实验\n"
         + "活动,达拉特旗政务服务大厅·青少年科学实验课," + thirdWeek.plusDays(1) + ",a.jpg,不是那一天\n");

@@ -16,10 +16,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged jar started as a person starts it ({@code java -jar app/target/vsmap.jar serve}),
- * in its own process, on a free port, with its output kept in a file for diagnosis.
+ * in its own process, on a free port, with its output kept in a file for diagnosis. Every portal
+ * and CLI run here lives on {@link #TODAY} ({@code VSMAP_TODAY}): the demo's dates, the key days
+ * ahead and what counts as past are the same whatever day the suite runs.
  */
 final class RunningPortal implements AutoCloseable {
   static final Path JAR = Path.of("target", "vsmap.jar");
+  /** The day the portal and the CLI believe it is (a Monday; 3·5 is 88 days ahead, 12·5 has just passed). */
+  static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 7);
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final int port;
@@ -41,8 +45,9 @@ final class RunningPortal implements AutoCloseable {
     List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "serve", "--port", Integer.toString(port),
         "--data-dir", dataDir.toString()));
     cmd.addAll(List.of(extraArgs));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new RunningPortal(port, dataDir, log, p);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put(org.vsmap.geo.time.ChinaTime.TODAY_ENV, TODAY.toString());
+    return new RunningPortal(port, dataDir, log, pb.start());
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is committed or cleaned up. */
@@ -120,6 +125,7 @@ final class RunningPortal implements AutoCloseable {
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile("vsmap-cli-", ".txt");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+    pb.environment().put(org.vsmap.geo.time.ChinaTime.TODAY_ENV, TODAY.toString());
     pb.environment().putAll(env);
     Process p = pb.start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class StatsIT {
   static RunningPortal portal;
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String YEAR = Integer.toString(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear());
+  static final String YEAR = Integer.toString(RunningPortal.TODAY.getYear());
 
   @BeforeAll
   static void start() throws Exception {

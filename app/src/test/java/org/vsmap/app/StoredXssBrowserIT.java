@@ -82,8 +82,8 @@ class StoredXssBrowserIT {
         // the honour: its page, the badge on the station, the map's list; the calendar (from the activity's day) and its poster
         String day = new ObjectMapper().readTree(portal.get("/api/search?kind=activity&q="
             + URLEncoder.encode("毒活动", StandardCharsets.UTF_8)).body()).path("hits").path(0).path("start").asText().substring(0, 10);
-        String from = java.time.LocalDate.parse(day).isBefore(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))
-            ? java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString() : day;
+        String from = java.time.LocalDate.parse(day).isBefore(RunningPortal.TODAY)
+            ? RunningPortal.TODAY.toString() : day;
         for (String[] page : new String[][] {{"/honours", "毒荣誉", "单位", "事迹"}, {"/stations/st-150602-park", "毒荣誉"},
             {"/activities?view=list&d=" + from + "&q=" + URLEncoder.encode("毒活动", StandardCharsets.UTF_8), "毒活动"}, {"/activities/" + activity + "/poster",
             "毒活动", "描述"}}) {

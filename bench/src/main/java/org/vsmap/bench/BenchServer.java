@@ -2,7 +2,6 @@ package org.vsmap.bench;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import org.vsmap.geo.fake.InMemoryStores;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
 import org.vsmap.web.Readiness;
@@ -20,7 +19,7 @@ public final class BenchServer {
   public static void main(String[] args) {
     Path dir = Path.of(args.length > 0 ? args[0] : "bench/target/national-index");
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 7090;
-    Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
+    Clock clock = org.vsmap.geo.time.ChinaTime.system();
     LuceneSearchIndex index = new LuceneSearchIndex(dir, clock);
     InMemoryStores empty = new InMemoryStores();
     Readiness readiness = new Readiness();

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -44,8 +43,8 @@ public final class ImportBenchmark {
     Path work = Path.of(args.length > 1 ? args[1] : "bench/target/import-bench");
     deleteTree(work);
     Files.createDirectories(work);
-    Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
-    LocalDate today = LocalDate.now(clock);
+    Clock clock = org.vsmap.geo.time.ChinaTime.system();
+    LocalDateTime now = LocalDateTime.now(clock);
     try (Database db = Database.open(Database.embeddedUrl(work), null, null)) {
       long t0 = System.nanoTime();
       JdbiImportWriter writer = new JdbiImportWriter(db.jdbi());
@@ -55,7 +54,7 @@ public final class ImportBenchmark {
           bytes = file.endsWith(".gz") ? new GZIPInputStream(in).readAllBytes() : in.readAllBytes();
         }
         OfficeImport.Prepared p = OfficeImport.prepare(db.jdbi(), new OfficeImport.Request(OfficeImport.What.REGIONS, file, bytes,
-            null, CoordinateSystem.WGS84, null, null, "nbs-2023", false, "bench"), today);
+            null, CoordinateSystem.WGS84, null, null, "nbs-2023", false, "bench"), now);
         JdbiImportWriter.Outcome o = writer.apply(p.batch());
         System.out.printf(Locale.ROOT, "setup: %s → %,d regions (%d problems)%n", file, o.regions().created(), p.problems().size());
       }
@@ -83,7 +82,7 @@ public final class ImportBenchmark {
         long start = System.nanoTime();
         byte[] bytes = Files.readAllBytes(csv);
         OfficeImport.Prepared p = OfficeImport.prepare(db.jdbi(), new OfficeImport.Request(OfficeImport.What.STATION,
-            "stations.csv", bytes, null, CoordinateSystem.WGS84, null, null, "stations", true, "bench"), today);
+            "stations.csv", bytes, null, CoordinateSystem.WGS84, null, null, "stations", true, "bench"), now);
         long checked = System.nanoTime();
         if (!p.clean()) {
           throw new IllegalStateException(p.problems().size() + " problems, first: " + p.problems().get(0));

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class NationalIndex {
     long t0 = System.nanoTime();
     List<Village> villages = NationalSetGenerator.villages(data, 0);
     System.out.printf("placed %,d villages in %d ms%n", villages.size(), (System.nanoTime() - t0) / 1_000_000);
-    try (LuceneSearchIndex idx = new LuceneSearchIndex(index, java.time.Clock.system(ZoneId.of("Asia/Shanghai")))) {
+    try (LuceneSearchIndex idx = new LuceneSearchIndex(index, org.vsmap.geo.time.ChinaTime.system())) {
       long t1 = System.nanoTime();
       int n = idx.rebuild("national-bench", 0, sink -> {
         Thread[] workers = new Thread[Math.max(1, Runtime.getRuntime().availableProcessors())];
@@ -69,7 +68,7 @@ public final class NationalIndex {
     Theme[] themes = Theme.values();
     int teams = (int) Math.round((double) NationalSetGenerator.NATIONAL_TEAMS * villages.size() / 620_573);
     int activities = (int) Math.round((double) NationalSetGenerator.NATIONAL_ACTIVITIES * villages.size() / 620_573);
-    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    LocalDate today = LocalDate.now(org.vsmap.geo.time.ChinaTime.ZONE);
     for (int i = part; i < villages.size(); i += parts) {
       Village v = villages.get(i);
       sink.station(new Station("st-" + v.code(), NationalSetGenerator.shortName(v.name()) + "志愿服务站", StationType.COMMUNITY, v.code(),

@@ -1,8 +1,6 @@
 package org.vsmap.bench;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Arrays;
 import org.vsmap.geo.port.SearchIndex;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
@@ -11,7 +9,7 @@ import org.vsmap.pipeline.search.LuceneSearchIndex;
 public final class QueryTimes {
   public static void main(String[] args) {
     try (LuceneSearchIndex index = new LuceneSearchIndex(Path.of(args.length > 0 ? args[0] : "bench/target/national-index"),
-        Clock.system(ZoneId.of("Asia/Shanghai")))) {
+        org.vsmap.geo.time.ChinaTime.system())) {
       String[] words = args.length > 1 ? new String[] {args[1]} : SearchBenchmarks.WORDS;
       int runs = args.length > 2 ? Integer.parseInt(args[2]) : 30;
       for (String w : words) {

@@ -9,8 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -99,7 +97,7 @@ public final class SideBySide {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
-    try (LuceneSearchIndex index = new LuceneSearchIndex(dir, Clock.system(ZoneId.of("Asia/Shanghai")));
+    try (LuceneSearchIndex index = new LuceneSearchIndex(dir, org.vsmap.geo.time.ChinaTime.system());
         Connection db = DriverManager.getConnection(args[1], args[2], null)) {
       System.out.printf(Locale.ROOT, "index: %,d documents; PostGIS: %s%n", index.size(), args[1]);
       SideBySide run = new SideBySide(index, db, rounds);

@@ -1,8 +1,6 @@
 package org.vsmap.bench;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -50,7 +48,7 @@ public class TileBenchmarks {
   @Setup(Level.Trial)
   public void open() {
     index = new LuceneSearchIndex(Path.of(System.getProperty("vsmap.bench.index", "bench/target/national-index")),
-        Clock.system(ZoneId.of("Asia/Shanghai")));
+        org.vsmap.geo.time.ChinaTime.system());
     random = new SplittableRandom(42);
     List<NationalSetGenerator.Village> villages;
     try {

@@ -116,7 +116,7 @@ final class ActivityCalendar {
     cal.add(ImmutableCalScale.GREGORIAN);
     cal.add(ImmutableMethod.PUBLISH);
     cal.add(new XProperty("X-WR-CALNAME", "志愿服务活动 / Volunteer activities"));
-    cal.add(new XProperty("X-WR-TIMEZONE", "Asia/Shanghai"));
+    cal.add(new XProperty("X-WR-TIMEZONE", org.vsmap.geo.time.ChinaTime.ZONE.getId()));
     java.util.Map<String, Optional<Station>> stations = new java.util.HashMap<>(); // many events share a station
     for (Activity a : activities) {
       cal.add(event(a, base, stations));

@@ -77,12 +77,12 @@ public final class JdbiOffices implements Offices {
     OfficeImport.Prepared p = OfficeImport.prepare(jdbi, new OfficeImport.Request(w, name, bytes,
         encoding == null || encoding.isBlank() ? null : encoding, cs, account.regionCode(),
         account.role() == Role.ADMIN ? null : account.regionCode(), name.replaceFirst("\\.[^.]+$", ""), full,
-        account.username(), mapping == null || mapping.isBlank() ? null : mapping, saveMapping), LocalDate.now(clock));
+        account.username(), mapping == null || mapping.isBlank() ? null : mapping, saveMapping), java.time.LocalDateTime.now(clock));
     List<Change> changes = List.of();
     int contacts = 0;
     int figures = 0;
     if (p.clean()) {
-      JdbiImportWriter.Outcome o = new JdbiImportWriter(jdbi).preview(p.batch());
+      JdbiImportWriter.Outcome o = new JdbiImportWriter(jdbi, clock).preview(p.batch());
       changes = changes(o);
       contacts = o.contacts();
       figures = o.figures();
@@ -105,28 +105,28 @@ public final class JdbiOffices implements Offices {
           + " (it was confirmed already, or it expired after 30 minutes)");
     }
     pending.remove(previewId);
-    return changes(new JdbiImportWriter(jdbi).apply(p.prepared().batch()));
+    return changes(new JdbiImportWriter(jdbi, clock).apply(p.prepared().batch()));
   }
 
   @Override
   public void save(Account account, Station station) {
     String old = new JdbiStationStore(jdbi).stationById(station.id()).map(Station::regionCode).orElse(station.regionCode());
     permit(account, Kind.STATION, station.id(), old, station.regionCode());
-    new JdbiImportWriter(jdbi).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withStations(List.of(station)));
+    new JdbiImportWriter(jdbi, clock).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withStations(List.of(station)));
   }
 
   @Override
   public void save(Account account, Team team) {
     String old = new JdbiTeamStore(jdbi).teamById(team.id()).map(Team::regionCode).orElse(team.regionCode());
     permit(account, Kind.TEAM, team.id(), old, team.regionCode());
-    new JdbiImportWriter(jdbi).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withTeams(List.of(team)));
+    new JdbiImportWriter(jdbi, clock).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withTeams(List.of(team)));
   }
 
   @Override
   public void save(Account account, Activity activity) {
     String old = new JdbiActivityStore(jdbi).activityById(activity.id()).map(Activity::regionCode).orElse(activity.regionCode());
     permit(account, Kind.ACTIVITY, activity.id(), old, activity.regionCode());
-    new JdbiImportWriter(jdbi).apply(JdbiImportWriter.Batch.of("admin-form", account.username())
+    new JdbiImportWriter(jdbi, clock).apply(JdbiImportWriter.Batch.of("admin-form", account.username())
         .withActivities(List.of(activity)));
   }
 
@@ -135,7 +135,7 @@ public final class JdbiOffices implements Offices {
     String old = new org.vsmap.pipeline.store.JdbiHonours(jdbi).honourById(honour.id()).map(org.vsmap.geo.model.Honour::regionCode)
         .orElse(honour.regionCode());
     permit(account, (String) null, honour.id(), old, honour.regionCode()); // the audit log has no kind for honours
-    new JdbiImportWriter(jdbi).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withHonours(List.of(honour)));
+    new JdbiImportWriter(jdbi, clock).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withHonours(List.of(honour)));
   }
 
   @Override

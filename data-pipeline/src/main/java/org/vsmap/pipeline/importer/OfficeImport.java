@@ -105,7 +105,8 @@ public final class OfficeImport {
    *
    * @throws IllegalArgumentException when the file cannot be read at all (not CSV/XLSX, binary, wrong encoding)
    */
-  public static Prepared prepare(Jdbi jdbi, Request r, LocalDate today) {
+  public static Prepared prepare(Jdbi jdbi, Request r, java.time.LocalDateTime now) {
+    LocalDate today = now.toLocalDate();
     Map<String, Region> regions = Stage.run("load-regions", () -> {
       Map<String, Region> m = new HashMap<>();
       JdbiRegionStore store = new JdbiRegionStore(jdbi);
@@ -172,7 +173,7 @@ public final class OfficeImport {
       case TEAM -> {
         Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
         TeamActivityImport.Result res = Stage.run("check-teams", () -> TeamActivityImport.teams(grid, regions, new JdbiTeamStore(jdbi).teams(),
-            new JdbiStationStore(jdbi).stations()), x -> x.teams().size() + x.problems().size());
+            new JdbiStationStore(jdbi).stations(), today), x -> x.teams().size() + x.problems().size());
         problems.addAll(res.problems());
         res.teams().forEach(t -> regionsTouched.add(t.regionCode() + "\t" + t.id()));
         batch = batch.withTeams(res.teams()).withPairings(res.pairings());
@@ -186,7 +187,7 @@ public final class OfficeImport {
         Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
         TeamActivityImport.Result res = Stage.run("check-activities", () -> TeamActivityImport.activities(grid, r.crs() == null ? CoordinateSystem.WGS84 : r.crs(),
             regions, new JdbiTeamStore(jdbi).teams(), new JdbiStationStore(jdbi).stations(),
-            today.atTime(java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai")))), x -> x.activities().size() + x.problems().size());
+            now), x -> x.activities().size() + x.problems().size());
         problems.addAll(res.problems());
         warnings.addAll(res.warnings());
         res.activities().forEach(a -> regionsTouched.add(a.regionCode() + "\t" + a.id()));

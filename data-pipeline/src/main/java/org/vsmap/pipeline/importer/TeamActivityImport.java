@@ -98,8 +98,11 @@ public final class TeamActivityImport {
     return ok;
   }
 
-  /** A team list. {@code teams}, {@code stations}: what the store holds, for names and parents. */
-  public static Result teams(Grid grid, Map<String, Region> regions, List<Team> teams, List<Station> stations) {
+  /**
+   * A team list. {@code teams}, {@code stations}: what the store holds, for names and parents;
+   * {@code today}: the day a founding date without a year is read in.
+   */
+  public static Result teams(Grid grid, Map<String, Region> regions, List<Team> teams, List<Station> stations, LocalDate today) {
     String file = grid.file();
     CsvTable table = grid.table(TEAM_HEADERS);
     Map<String, String> c = Grid.columns(table.header(), TEAM_HEADERS);
@@ -165,7 +168,7 @@ public final class TeamActivityImport {
       String f = cell(row, c, "founded");
       if (f != null) {
         try {
-          founded = ReportDates.parse(f, LocalDate.now()).start().toLocalDate();
+          founded = ReportDates.parse(f, today).start().toLocalDate();
         } catch (IllegalArgumentException e) {
           problems.add(new Problem(file, line, c.get("founded"), f, "成立时间不是日期", "the founding date is not a date"));
         }

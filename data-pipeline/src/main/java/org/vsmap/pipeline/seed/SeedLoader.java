@@ -113,7 +113,7 @@ public final class SeedLoader {
         JdbiRegionStore.insert(h, data.regions());
         JdbiStationStore.insert(h, data.stations());
         JdbiTeamStore.insert(h, data.teams());
-        JdbiActivityStore.insert(h, data.activities());
+        JdbiActivityStore.insert(h, data.activities(), java.sql.Timestamp.valueOf(LocalDateTime.now(clock)));
         var insert = h.prepareBatch("INSERT INTO volunteer_figure (region_code, period, registered, active, service_hours, source) "
             + "VALUES (:r, :p, :reg, :act, :hours, :src)");
         for (org.vsmap.geo.model.VolunteerFigure f : data.figures()) {

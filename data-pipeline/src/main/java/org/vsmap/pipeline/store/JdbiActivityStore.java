@@ -23,7 +23,6 @@ public final class JdbiActivityStore implements ActivityStore {
   static final String SELECT_ANY = "SELECT " + COLUMNS + " FROM activity ";
   private static final String SELECT = SELECT_ANY + "WHERE retired_at IS NULL ";
 
-  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
   private final Jdbi jdbi;
 
@@ -128,18 +127,17 @@ public final class JdbiActivityStore implements ActivityStore {
   }
 
   /** Inserts activities inside the caller's transaction. */
-  public static void insert(Handle h, List<Activity> activities) {
-    insert(h, activities, null);
+  public static void insert(Handle h, List<Activity> activities, Timestamp published) {
+    insert(h, activities, null, published);
   }
 
   /** Inserts activities inside the caller's transaction, remembering the import source that brought them. */
-  static void insert(Handle h, List<Activity> activities, String source) {
+  static void insert(Handle h, List<Activity> activities, String source, Timestamp published) {
     PreparedBatch batch = h.prepareBatch("INSERT INTO activity (source, id, title, description, theme, organiser_team_id, "
         + "station_id, region_code, geom, starts_at, ends_at, recurrence, volunteers_wanted, volunteers_signed_up, "
         + "records_service_hours, published_nationally, synthetic, participants, approximate, published_at) VALUES (:source, :id, "
         + ":title, :description, :theme, :team, :station, :region, ST_GeomFromText(:geom, 4326), :start, :end, :recurrence, "
         + ":wanted, :signed, :hours, :national, :synthetic, :participants, :approximate, :published)");
-    Timestamp published = Timestamp.valueOf(LocalDateTime.now(CHINA));
     for (Activity a : activities) {
       batch.bind("source", source).bind("id", a.id()).bind("title", a.title()).bind("description", a.description())
           .bind("theme", a.theme().name()).bind("team", a.organiserTeamId()).bind("station", a.stationId())

@@ -90,7 +90,6 @@ public final class JdbiImportWriter {
   /** What an import did (or, for a preview, would do); {@code regions} counts new and changed regions. */
   public record Outcome(Map<Kind, Counts> counts, int contacts, int figures, Counts regions, int honours) {}
 
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final int BATCH = 1000;
   /**
    * Up to this many records an import writes one audit row per changed record; a larger one writes
@@ -100,8 +99,16 @@ public final class JdbiImportWriter {
 
   private final Jdbi jdbi;
 
+  private final java.time.Clock clock;
+
   public JdbiImportWriter(Jdbi jdbi) {
+    this(jdbi, org.vsmap.geo.time.ChinaTime.system());
+  }
+
+  /** A writer that stamps what it writes (audit, change log, publication) with this clock's time. */
+  public JdbiImportWriter(Jdbi jdbi, java.time.Clock clock) {
     this.jdbi = jdbi;
+    this.clock = clock;
   }
 
   /** Writes the batch in one transaction. */
@@ -134,7 +141,7 @@ public final class JdbiImportWriter {
 
   private Outcome write(Handle h, Batch b, java.util.function.IntConsumer progress) {
     Map<Kind, Counts> counts = new EnumMap<>(Kind.class);
-    Timestamp now = Timestamp.valueOf(LocalDateTime.now(CHINA));
+    Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
     Log log = new Log(h, b.username(), b.source(), now, progress, size(b) <= AUDIT_EACH);
     long firstSeq = h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log").mapTo(Long.class).one() + 1;
     Counts regions = regions(h, b.regions(), log);
@@ -149,7 +156,7 @@ public final class JdbiImportWriter {
     counts.put(Kind.ACTIVITY, write(h, b, Kind.ACTIVITY, "activity", b.activities(), Activity::id,
         id -> h.createQuery(JdbiActivityStore.SELECT_ANY + "WHERE id = :id").bind("id", id)
             .map((rs, ctx) -> JdbiActivityStore.map(rs)).findOne(),
-        list -> JdbiActivityStore.insert(h, list, b.source()), a -> JdbiActivityStore.update(h, a, b.source()), log));
+        list -> JdbiActivityStore.insert(h, list, b.source(), now), a -> JdbiActivityStore.update(h, a, b.source()), log));
     for (RestrictedContact c : b.contacts()) {
       log.step();
       JdbiRestrictedContacts.put(h, c, now);

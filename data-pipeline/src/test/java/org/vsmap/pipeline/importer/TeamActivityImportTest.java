@@ -45,7 +45,7 @@ class TeamActivityImportTest {
         + "越级队,tm-150602,150602,分队,,,,3\n"
         + "负数队,tm-150602,150602,,,,,-2\n";
     TeamActivityImport.Result r = TeamActivityImport.teams(grid("teams.csv", csv, Charset.forName("GBK")), REGIONS, seed.teams(),
-        seed.stations());
+        seed.stations(), NOW.toLocalDate());
     assertThat(r.teams()).extracting(Team::name).containsExactly("锦秀社区巾帼志愿服务队", "东胜区退役军人志愿服务总队");
     Team women = r.teams().get(0);
     assertThat(women.parentId()).isEqualTo("tm-150602001");
@@ -63,7 +63,7 @@ class TeamActivityImportTest {
   void formulaCellsAreRefusedInTeamListsActivitiesAndRegionsToo() {
     TeamActivityImport.Result teams = TeamActivityImport.teams(grid("t.csv",
         "队伍名称,上级队伍,区划代码,队员人数\n公式队,tm-150602,150602,3\n=HYPERLINK(\"http://x\"),tm-150602,150602,3\n",
-        StandardCharsets.UTF_8), REGIONS, seed.teams(), seed.stations());
+        StandardCharsets.UTF_8), REGIONS, seed.teams(), seed.stations(), NOW.toLocalDate());
     assertThat(teams.problems()).extracting(Problem::row, Problem::column, Problem::reasonEn)
         .contains(tuple(3, "#1", "formulas are not accepted: paste the values"));
     TeamActivityImport.Result acts = TeamActivityImport.activities(grid("a.csv",
@@ -127,7 +127,7 @@ class TeamActivityImportTest {
         + "tm-y,某市第二总队,总队（市）,tm-150602,150602,\n"
         + "tm-z,无上级分队,分队,,150602,\n"
         + "tm-w,某市分队,分队,tm-x,150602,否\n";
-    TeamActivityImport.Result r = TeamActivityImport.teams(grid("t.csv", csv, StandardCharsets.UTF_8), REGIONS, seed.teams(), seed.stations());
+    TeamActivityImport.Result r = TeamActivityImport.teams(grid("t.csv", csv, StandardCharsets.UTF_8), REGIONS, seed.teams(), seed.stations(), NOW.toLocalDate());
     assertThat(r.teams()).extracting(Team::id, Team::parentId, Team::synthetic)
         .containsExactly(tuple("tm-x", null, true), tuple("tm-w", "tm-x", false));
     assertThat(r.problems()).extracting(Problem::row, Problem::reasonEn).containsExactly(

@@ -91,7 +91,7 @@ public class NationalSetGeneratorIT {
       String options = NationalSetGenerator.importOptions(f.kind());
       OfficeImport.Prepared p = OfficeImport.prepare(db.jdbi(), new OfficeImport.Request(OfficeImport.What.parse(f.kind()), f.name(),
           Files.readAllBytes(dir.resolve(f.name())), null, options.contains("wgs84") ? CoordinateSystem.WGS84 : null, null, null,
-          options.replaceFirst(".*--source ", ""), false, "test"), today);
+          options.replaceFirst(".*--source ", ""), false, "test"), today.atTime(10, 0));
       assertThat(p.problems()).as(f.name()).isEmpty();
       assertThat(p.records()).as(f.name()).isEqualTo(f.rows());
       writer.apply(p.batch());

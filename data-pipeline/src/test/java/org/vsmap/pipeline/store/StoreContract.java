@@ -164,7 +164,8 @@ abstract class StoreContract {
       Activity over = make.apply("ac-weekly-over", now.minusWeeks(8).minusHours(3)); // eight weeks done
       Activity ended = make.apply("ac-once-ended", now.minusDays(1));
       Activity tomorrow = make.apply("ac-once-tomorrow", now.plusDays(1));
-      own.jdbi().useTransaction(h -> JdbiActivityStore.insert(h, List.of(running, lastWeek, over, ended, tomorrow)));
+      own.jdbi().useTransaction(h -> JdbiActivityStore.insert(h, List.of(running, lastWeek, over, ended, tomorrow),
+          java.sql.Timestamp.valueOf(now)));
       for (List<Activity> upcoming : List.of(store.activitiesBy(team, now, 1000), store.activitiesAt(station, now, 1000))) {
         assertThat(upcoming).extracting(Activity::id).contains("ac-weekly-running", "ac-weekly-last", "ac-once-tomorrow")
             .doesNotContain("ac-weekly-over", "ac-once-ended");
@@ -191,11 +192,12 @@ abstract class StoreContract {
       SeedLoader.load(own, SeedSource.classpath(), CLOCK);
       JdbiActivityStore store = new JdbiActivityStore(own.jdbi());
       Activity template = store.activities().stream().filter(a -> a.regionCode().startsWith("150602")).findFirst().orElseThrow();
-      Thread.sleep(20); // the seed's rows were published a moment ago; these come after them
+      // the seed's rows were published at the clock's now; this one comes a minute after them
       Activity fresh = new Activity("ac-fresh", "新发布的活动", null, org.vsmap.geo.model.Theme.PUBLIC_HEALTH,
           template.organiserTeamId(), null, template.regionCode(), template.location(), template.start(), template.end(),
           org.vsmap.geo.model.Recurrence.ONCE, 5, 0, true, false, true);
-      own.jdbi().useTransaction(h -> JdbiActivityStore.insert(h, List.of(fresh)));
+      own.jdbi().useTransaction(h -> JdbiActivityStore.insert(h, List.of(fresh),
+          java.sql.Timestamp.valueOf(LocalDateTime.now(CLOCK).plusMinutes(1))));
       List<org.vsmap.geo.port.ActivityStore.Published> newest = store.recentlyPublished(null, null, 5);
       assertThat(newest).hasSize(5);
       assertThat(newest.get(0).activity()).isEqualTo(fresh);
@@ -322,7 +324,7 @@ abstract class StoreContract {
           + "150699,\"测试新区\",,15,1506,\n150699001,\"测试街道\",150699,15,1506,\n"
           + "150699001001,\"测试社区居委会\",150699,15,1506,150699001\n";
       var regionsFile = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
-          org.vsmap.pipeline.importer.OfficeImport.What.REGIONS, "regions.csv", regionsCsv, null), today);
+          org.vsmap.pipeline.importer.OfficeImport.What.REGIONS, "regions.csv", regionsCsv, null), today.atTime(java.time.LocalTime.now(CLOCK)));
       assertThat(regionsFile.problems()).isEmpty();
       assertThat(writer.apply(regionsFile.batch()).regions()).isEqualTo(new JdbiImportWriter.Counts(3, 0, 0, 0));
       assertThat(new JdbiRegionStore(own.jdbi()).regionByCode("150699001001").orElseThrow().parentCode()).isEqualTo("150699001");
@@ -335,7 +337,7 @@ abstract class StoreContract {
           + "{\"type\":\"Feature\",\"properties\":{\"名称\":\"新区无坐标站\",\"区划代码\":\"150699001001\"},\"geometry\":null}]}";
       var stationsFile = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
           org.vsmap.pipeline.importer.OfficeImport.What.STATION, "stations.geojson", geojson,
-          org.vsmap.geo.spatial.CoordinateSystem.GCJ02), today);
+          org.vsmap.geo.spatial.CoordinateSystem.GCJ02), today.atTime(java.time.LocalTime.now(CLOCK)));
       assertThat(stationsFile.readAs()).isEqualTo("GeoJSON");
       assertThat(stationsFile.problems()).as("no region up the chain has a point yet").extracting(
           org.vsmap.pipeline.importer.Problem::row, org.vsmap.pipeline.importer.Problem::reasonEn).containsExactly(
@@ -344,7 +346,7 @@ abstract class StoreContract {
       String boundary = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"adcode\":\"150699\"},"
           + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[109.4,39.4],[109.6,39.4],[109.6,39.6],[109.4,39.6],[109.4,39.4]]]}}]}";
       var boundaryFile = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
-          org.vsmap.pipeline.importer.OfficeImport.What.REGIONS, "county.geojson", boundary, null), today);
+          org.vsmap.pipeline.importer.OfficeImport.What.REGIONS, "county.geojson", boundary, null), today.atTime(java.time.LocalTime.now(CLOCK)));
       assertThat(boundaryFile.problems()).isEmpty();
       assertThat(writer.apply(boundaryFile.batch()).regions()).isEqualTo(new JdbiImportWriter.Counts(0, 1, 0, 0));
       org.vsmap.geo.model.Region county = new JdbiRegionStore(own.jdbi()).regionByCode("150699").orElseThrow();
@@ -352,7 +354,7 @@ abstract class StoreContract {
       assertThat(county.name()).as("kept: the file gave no name").isEqualTo("测试新区");
       stationsFile = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
           org.vsmap.pipeline.importer.OfficeImport.What.STATION, "stations.geojson", geojson,
-          org.vsmap.geo.spatial.CoordinateSystem.GCJ02), today);
+          org.vsmap.geo.spatial.CoordinateSystem.GCJ02), today.atTime(java.time.LocalTime.now(CLOCK)));
       assertThat(stationsFile.problems()).isEmpty();
       assertThat(writer.apply(stationsFile.batch()).counts().get(org.vsmap.geo.model.Kind.STATION))
           .isEqualTo(new JdbiImportWriter.Counts(2, 0, 0, 0));
@@ -364,7 +366,7 @@ abstract class StoreContract {
       var one = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), new org.vsmap.pipeline.importer.OfficeImport.Request(
           org.vsmap.pipeline.importer.OfficeImport.What.STATION, "stations.csv",
           "名称,区划代码\n新区无坐标站,150699001001\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), null,
-          org.vsmap.geo.spatial.CoordinateSystem.WGS84, null, null, "stations", true, "tester"), today);
+          org.vsmap.geo.spatial.CoordinateSystem.WGS84, null, null, "stations", true, "tester"), today.atTime(java.time.LocalTime.now(CLOCK)));
       assertThat(writer.apply(one.batch()).counts().get(org.vsmap.geo.model.Kind.STATION))
           .isEqualTo(new JdbiImportWriter.Counts(0, 0, 1, 1));
       assertThat(store.stations()).extracting(Station::name).doesNotContain("锦秀GeoJSON站").contains("新区无坐标站");
@@ -388,14 +390,14 @@ abstract class StoreContract {
           + "999999,2026,1,1,1\n"
           + "150621,2026,-5,,\n";
       var checked = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
-          org.vsmap.pipeline.importer.OfficeImport.What.FIGURES, "figures.csv", bad, null), today);
+          org.vsmap.pipeline.importer.OfficeImport.What.FIGURES, "figures.csv", bad, null), today.atTime(java.time.LocalTime.now(CLOCK)));
       assertThat(checked.problems()).as("%s", checked.problems()).extracting(org.vsmap.pipeline.importer.Problem::row)
           .containsExactly(3, 4, 5, 6);
       assertThat(checked.problems().get(1).reasonEn()).contains("exceed registered");
       String good = "区划代码,统计期,注册志愿者人数,活跃志愿者人数,服务时长（小时）\n150602,2026-11,52000,18000,\"91,234.5\"\n"
           + "150603,2026-W47,300,200,5\n";
       var clean = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
-          org.vsmap.pipeline.importer.OfficeImport.What.FIGURES, "figures.csv", good, null), today);
+          org.vsmap.pipeline.importer.OfficeImport.What.FIGURES, "figures.csv", good, null), today.atTime(java.time.LocalTime.now(CLOCK)));
       assertThat(clean.problems()).isEmpty();
       assertThat(writer.apply(clean.batch()).figures()).isEqualTo(2);
       assertThat(writer.apply(clean.batch()).figures()).as("the same file again replaces, never doubles").isEqualTo(2);
@@ -422,16 +424,16 @@ abstract class StoreContract {
       java.time.LocalDate today = java.time.LocalDate.now(CLOCK);
       String bad = "队伍名称,上级队伍,区划代码,结对社区代码\n市税务局志愿服务分队,tm-1506,1506,150602001001；150602\n";
       var checked = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
-          org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", bad, null), today);
+          org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", bad, null), today.atTime(java.time.LocalTime.now(CLOCK)));
       assertThat(checked.problems()).extracting(org.vsmap.pipeline.importer.Problem::row, org.vsmap.pipeline.importer.Problem::value)
           .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "150602"));
       String good = "队伍名称,上级队伍,区划代码,结对社区代码\n市税务局志愿服务分队,tm-1506,1506,150602001001；150602001002\n";
       JdbiImportWriter writer = new JdbiImportWriter(own.jdbi());
       writer.apply(org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
-          org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", good, null), today).batch());
+          org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", good, null), today.atTime(java.time.LocalTime.now(CLOCK))).batch());
       String again = "队伍名称,上级队伍,区划代码,结对社区代码\n市税务局志愿服务分队,tm-1506,1506,150602001003\n";
       writer.apply(org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
-          org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", again, null), today).batch());
+          org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", again, null), today.atTime(java.time.LocalTime.now(CLOCK))).batch());
       List<String> pairs = own.jdbi().withHandle(h -> h.createQuery("SELECT p.community_code FROM team_pairing p JOIN team t "
           + "ON t.id = p.team_id WHERE t.name = '市税务局志愿服务分队'").mapTo(String.class).list());
       assertThat(pairs).as("the newer list replaces the older").containsExactly("150602001003");
@@ -447,7 +449,7 @@ abstract class StoreContract {
       String csv = "站点名称,行政区划代码,经度,纬度\n星光驿站,150602,109.9600,39.8200\n星光志愿服务站,150602,109.9601,39.8200\n";
       var checked = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
           org.vsmap.pipeline.importer.OfficeImport.What.STATION, "dup.csv", csv, org.vsmap.geo.spatial.CoordinateSystem.WGS84),
-          java.time.LocalDate.now(CLOCK));
+          java.time.LocalDateTime.now(CLOCK));
       assertThat(checked.problems()).isEmpty();
       assertThat(checked.warnings()).extracting(org.vsmap.pipeline.importer.Problem::value).containsExactly("星光志愿服务站");
     }
