@@ -118,15 +118,15 @@ class SearchApiIT {
     kinds.forEach(k -> values.add(k.get("value").asText()));
     assertThat(values).containsExactlyInAnyOrder("station", "team");
 
-    ok("/api/search?date=weekend&limit=50").get("hits").forEach(h -> assertThat(h.get("kind").asText()).isEqualTo("activity"));
-    ok("/api/search?region=150602&limit=50").get("hits").forEach(h -> assertThat(h.get("region_code").asText()).startsWith("150602"));
-    ok("/api/search?type=window_unit&limit=50").get("hits").forEach(h -> assertThat(h.get("detail").asText()).contains("窗口"));
-    ok("/api/search?recruiting=true&limit=50").get("hits").forEach(h -> assertThat(h.get("kind").asText()).isEqualTo("activity"));
-    ok("/api/search?theme=public_health&limit=50").get("hits").forEach(h -> assertThat(h.get("detail").asText()).isEqualTo("服务百姓健康"));
+    nonEmpty(ok("/api/search?date=weekend&limit=50").get("hits")).forEach(h -> assertThat(h.get("kind").asText()).isEqualTo("activity"));
+    nonEmpty(ok("/api/search?region=150602&limit=50").get("hits")).forEach(h -> assertThat(h.get("region_code").asText()).startsWith("150602"));
+    nonEmpty(ok("/api/search?type=window_unit&limit=50").get("hits")).forEach(h -> assertThat(h.get("detail").asText()).contains("窗口"));
+    nonEmpty(ok("/api/search?recruiting=true&limit=50").get("hits")).forEach(h -> assertThat(h.get("kind").asText()).isEqualTo("activity"));
+    nonEmpty(ok("/api/search?theme=public_health&limit=50").get("hits")).forEach(h -> assertThat(h.get("detail").asText()).isEqualTo("服务百姓健康"));
     assertThat(ok("/api/search?care=nature&limit=1").get("total").asLong()).isPositive();
     JsonNode themes = ok("/api/search?limit=1").at("/facets/theme");
     assertThat(themes.size()).isEqualTo(18);
-    themes.forEach(t -> assertThat(t.get("care").asText()).isIn("others", "society", "nature"));
+    nonEmpty(themes).forEach(t -> assertThat(t.get("care").asText()).isIn("others", "society", "nature"));
 
     List<String> starts = new ArrayList<>();
     ok("/api/search?kind=activity&sort=start&limit=50").get("hits").forEach(h -> starts.add(h.get("start").asText()));
@@ -185,7 +185,7 @@ class SearchApiIT {
     assertThat(artsSum).isEqualTo(artsTotal);
 
     assertThat(ok("/api/regions").get("regions")).hasSize(9);
-    ok("/api/regions?parent=150602").get("regions").forEach(r -> assertThat(r.get("code").asText()).startsWith("150602").hasSize(9));
+    nonEmpty(ok("/api/regions?parent=150602").get("regions")).forEach(r -> assertThat(r.get("code").asText()).startsWith("150602").hasSize(9));
   }
 
   @Test
@@ -215,5 +215,12 @@ class SearchApiIT {
     Set<String> ids = new HashSet<>();
     result.get("hits").forEach(h -> ids.add(h.get("id").asText()));
     return ids;
+  }
+
+  /** The node's elements, after asserting there are some: a check over nothing passes. */
+  private static com.fasterxml.jackson.databind.JsonNode nonEmpty(com.fasterxml.jackson.databind.JsonNode node) {
+    assertThat(node.isArray() || node.isObject()).as("an array or object").isTrue();
+    assertThat(node.size()).as("elements to check").isPositive();
+    return node;
   }
 }

@@ -16,7 +16,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Database implements AutoCloseable {
 
-  /** The two supported backends; spatial SQL differs little between them. */
+  /**
+   * The two supported backends; spatial SQL differs little between them. Each names the folder of
+   * the migrations whose SQL differs; the rest are shared, in {@code db/migration/common}.
+   */
   public enum Dialect {
     H2GIS("db/migration/h2gis"),
     POSTGIS("db/migration/postgis");
@@ -80,7 +83,7 @@ public final class Database implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(pool)
-          .locations("classpath:" + dialect.migrations)
+          .locations("classpath:db/migration/common", "classpath:" + dialect.migrations)
           .failOnMissingLocations(true)
           .load()
           .migrate();
