@@ -9,15 +9,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.Downloads;
 import org.vsmap.geo.port.Snapshots;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import org.vsmap.web.http.ConditionalGet;
 
 /**
  * {@code GET /data/{dataset}.{csv|xlsx|geojson|kml}[?region=&theme=&from=&to=]}: the current version
@@ -60,13 +61,10 @@ final class DataDownloads {
         && accept.toLowerCase(Locale.ROOT).contains("gzip");
     String etag = "W/\"" + downloads.version() + "-" + digest(format + "|" + filter) + (gzip ? "-gz" : "") + "\"";
     ctx.header("Vary", "Accept-Encoding");
-    ctx.header("ETag", etag);
     ctx.header("Cache-Control", "public, max-age=60");
     ctx.header("Access-Control-Allow-Origin", "*");
     ctx.header("Link", "<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"");
-    String match = ctx.header("If-None-Match");
-    if (match != null && (match.equals(etag) || match.equals("*") || match.contains(etag))) {
-      ctx.status(304);
+    if (ConditionalGet.notModified(ctx, etag)) {
       return;
     }
     ctx.contentType(format.mediaType());
@@ -144,17 +142,12 @@ final class DataDownloads {
         .orElseThrow(() -> WebError.notFound("no version " + version + " of " + dataset + ": see /data/" + dataset + "/versions"));
     long size = java.nio.file.Files.size(path);
     String etag = "\"" + dataset + "-" + version + "-" + format.extension() + "-" + size + "\"";
-    ctx.header("ETag", etag);
-    ctx.header("Last-Modified", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        java.nio.file.Files.getLastModifiedTime(path).toInstant().atZone(java.time.ZoneOffset.UTC)));
     ctx.header("Cache-Control", "public, max-age=31536000, immutable");
     ctx.header("Accept-Ranges", "bytes");
     ctx.header("Access-Control-Allow-Origin", "*");
     ctx.header("Access-Control-Expose-Headers", "Content-Range, Content-Length, ETag, Accept-Ranges");
     ctx.header("Link", "<" + DataCatalogue.LICENCE_URL + ">; rel=\"license\"");
-    String match = ctx.header("If-None-Match");
-    if (match != null && (match.equals("*") || match.contains(etag))) {
-      ctx.status(304);
+    if (ConditionalGet.notModified(ctx, etag, java.nio.file.Files.getLastModifiedTime(path).toInstant())) {
       return;
     }
     ctx.contentType(format.mediaType());

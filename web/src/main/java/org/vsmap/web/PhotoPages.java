@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.Photos;
+import org.vsmap.web.http.ConditionalGet;
 
 /**
  * Photos from the field on the public side: {@code /photos/{id}/{thumb|medium|full}.jpg} (the
@@ -48,12 +49,10 @@ final class PhotoPages {
     };
     Photos photos = photos();
     String etag = "\"" + id + "-" + size.name().toLowerCase() + "\"";
-    ctx.header("ETag", etag);
     ctx.header("Cache-Control", "public, max-age=31536000, immutable"); // a photo's bytes never change; retiring removes the URL
     ctx.header("Access-Control-Allow-Origin", "*");
     byte[] bytes = photos.image(id, size).orElseThrow(() -> WebError.notFound("no photo with id " + id));
-    if (etag.equals(ctx.header("If-None-Match"))) {
-      ctx.status(304);
+    if (ConditionalGet.notModified(ctx, etag)) {
       return;
     }
     ctx.contentType("image/jpeg").result(bytes);

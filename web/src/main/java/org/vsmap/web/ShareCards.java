@@ -5,8 +5,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
-import java.awt.GraphicsEnvironment;
 import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
@@ -29,6 +29,7 @@ import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RegionLevel;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
+import org.vsmap.web.http.ConditionalGet;
 
 /**
  * Share cards: the Open Graph image of a detail page or of /stats — 1200 × 630 PNG drawn with
@@ -153,11 +154,9 @@ final class ShareCards {
   private void send(Context ctx, String key, Card c) {
     long seq = readiness.ports().search().storeSequence();
     String etag = "\"" + Integer.toHexString(key.hashCode()) + "-" + seq + "\"";
-    ctx.header("ETag", etag);
     ctx.header("Cache-Control", "public, max-age=3600");
     ctx.header("Access-Control-Allow-Origin", "*");
-    if (etag.equals(ctx.header("If-None-Match"))) {
-      ctx.status(304);
+    if (ConditionalGet.notModified(ctx, etag)) {
       return;
     }
     // drawn outside the map's lock (0.1–0.25 s): two first requests may both draw, none waits on another card

@@ -10,6 +10,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.vsmap.geo.port.FeatureCollections;
+import org.vsmap.web.http.ConditionalGet;
 
 /**
  * For search engines, so residents find a station or activity from Baidu or Bing as well as
@@ -157,10 +158,8 @@ final class Sitemaps {
       kept.put(key, body);
     }
     String etag = "\"sm-" + Integer.toHexString(key.hashCode()) + "-" + state + "\"";
-    ctx.header("ETag", etag);
     ctx.header("Cache-Control", "public, max-age=3600");
-    if (etag.equals(ctx.header("If-None-Match"))) {
-      ctx.status(304);
+    if (ConditionalGet.notModified(ctx, etag)) {
       return;
     }
     ctx.contentType("application/xml; charset=utf-8").result(body);

@@ -14,6 +14,7 @@ import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RegionLevel;
 import org.vsmap.geo.port.SearchIndex;
+import org.vsmap.web.http.ConditionalGet;
 
 /**
  * Vector tiles for offices that run their own map library: {@code /tiles/{layer}/{z}/{x}/{y}.mvt}
@@ -58,12 +59,9 @@ public final class TilesApi {
     // the tile is made from the index: its version (the store change it reflects) and size, never a store query
     SearchIndex index = readiness.ports().search();
     String etag = "W/\"" + index.storeSequence() + "-" + index.size() + "-" + layer + "-" + z + "-" + x + "-" + y + "\"";
-    ctx.header("ETag", etag);
     ctx.header("Cache-Control", "public, max-age=60");
     ctx.header("Access-Control-Allow-Origin", "*");
-    String match = ctx.header("If-None-Match");
-    if (match != null && match.contains(etag)) {
-      ctx.status(304);
+    if (ConditionalGet.notModified(ctx, etag)) {
       return;
     }
     byte[] body = layer.equals("boundaries") ? VectorTiles.encode(z, x, y, List.of(new VectorTiles.Layer(layer, boundaries())))
