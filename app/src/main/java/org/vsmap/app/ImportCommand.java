@@ -14,7 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.importer.OfficeImport;
-import org.vsmap.pipeline.importer.Problem;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.pipeline.store.Database;
 import org.vsmap.pipeline.store.JdbiImportWriter;
 import picocli.CommandLine.Command;

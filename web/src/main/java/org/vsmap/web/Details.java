@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.spatial.ChinaOffsets;
+import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.geo.spatial.Geodesy;
 
 /** What every detail page adds: distance from the reader, map-app links, JSON-LD, registration link. */
@@ -20,7 +21,7 @@ final class Details {
 
   /** "1.2 km" from the reader's lat/lon in the query string, or null when none was given. */
   static String distance(Context ctx, GeoPoint p) {
-    GeoPoint from = SearchParams.point(ctx, Crs.of(ctx));
+    GeoPoint from = SearchParams.point(ctx, SearchParams.crs(ctx));
     if (from == null || p == null) {
       return null;
     }

@@ -10,6 +10,7 @@ import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RegionLevel;
 import org.vsmap.geo.port.SearchIndex;
+import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.geo.spatial.WebMercator;
 
 /** /api/clusters (the map's points and clusters per viewport and zoom) and /api/regions (the district chooser). */
@@ -42,7 +43,7 @@ final class MapApi {
           "bbox spans %.0f × %.0f pixels at zoom %d; at most %d × %d: send the viewport's box, or a lower zoom", width, height, z,
           MAX_PIXELS, MAX_PIXELS));
     }
-    Crs crs = Crs.of(ctx);
+    CoordinateSystem crs = SearchParams.crs(ctx);
     List<SearchIndex.Cluster> clusters = readiness.ports().search().clusters(request, z);
     List<Map<String, Object>> features = new ArrayList<>(clusters.size());
     HonourBadges badges = HonourBadges.of(readiness.ports(), Lang.of(ctx));

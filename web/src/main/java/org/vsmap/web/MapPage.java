@@ -12,6 +12,7 @@ import org.vsmap.geo.model.CareGroup;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.SearchIndex;
+import org.vsmap.geo.spatial.CoordinateSystem;
 
 /**
  * GET /: the map with its results list. The list and the filters are rendered on the server from
@@ -185,7 +186,7 @@ final class MapPage {
     List<Map<String, Object>> hits = new ArrayList<>();
     HonourBadges badges = HonourBadges.of(ports, lang);
     for (SearchIndex.Hit h : result.hits()) {
-      Map<String, Object> m = new LinkedHashMap<>(SearchApi.hit(h, lang, Crs.WGS84));
+      Map<String, Object> m = new LinkedHashMap<>(SearchApi.hit(h, lang, CoordinateSystem.WGS84));
       badges.addTo(m);
       m.put("kindLabel", Labels.kind(h.kind(), lang));
       m.put("when", h.start() == null ? null : StationPage.WHEN.format(h.start()));

@@ -11,6 +11,7 @@ import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.SearchIndex;
+import org.vsmap.geo.spatial.CoordinateSystem;
 
 /** /api/search, /api/suggest and /api/nearby: the resident's search as JSON. */
 final class SearchApi {
@@ -27,7 +28,7 @@ final class SearchApi {
     SearchIndex.Request request = SearchParams.parse(ctx, clock, 20);
     WebPorts ports = readiness.ports();
     SearchIndex.Result result = ports.search().search(request);
-    Crs crs = Crs.of(ctx);
+    CoordinateSystem crs = SearchParams.crs(ctx);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("query", request.text());
     body.put("total", result.total());
@@ -71,7 +72,7 @@ final class SearchApi {
 
   void nearby(Context ctx) {
     Lang lang = Lang.of(ctx);
-    Crs crs = Crs.of(ctx);
+    CoordinateSystem crs = SearchParams.crs(ctx);
     GeoPoint p = SearchParams.point(ctx, crs);
     if (p == null) {
       throw WebError.badRequest("lat and lon are required");
@@ -93,7 +94,7 @@ final class SearchApi {
     Json.send(ctx, body);
   }
 
-  static Map<String, Object> hit(SearchIndex.Hit h, Lang lang, Crs crs) {
+  static Map<String, Object> hit(SearchIndex.Hit h, Lang lang, CoordinateSystem crs) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", h.kind().name().toLowerCase());
     m.put("id", h.id());

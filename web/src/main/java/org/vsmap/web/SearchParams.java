@@ -17,6 +17,7 @@ import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.StationType;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.SearchIndex;
+import org.vsmap.geo.spatial.CoordinateSystem;
 
 /**
  * The query string shared by the map, the list and the API (see API.md): q, kind, theme, care,
@@ -27,7 +28,7 @@ final class SearchParams {
   private SearchParams() {}
 
   static SearchIndex.Request parse(Context ctx, Clock clock, int defaultLimit) {
-    Crs crs = Crs.of(ctx);
+    CoordinateSystem crs = crs(ctx);
     SearchIndex.Builder b = SearchIndex.Request.builder();
     b.text(ctx.queryParam("q"));
     b.kinds(enums(ctx, "kind", Kind.class, "station, team or activity"));
@@ -40,7 +41,7 @@ final class SearchParams {
     String bbox = ctx.queryParam("bbox");
     if (bbox != null && !bbox.isBlank()) {
       BBox box = parse("bbox", () -> BBox.parse(bbox));
-      if (crs != Crs.WGS84) {
+      if (crs != CoordinateSystem.WGS84) {
         GeoPoint sw = crs.toWgs84(new GeoPoint(box.west(), box.south()));
         GeoPoint ne = crs.toWgs84(new GeoPoint(box.east(), box.north()));
         box = new BBox(sw.lon(), sw.lat(), ne.lon(), ne.lat());
@@ -74,7 +75,7 @@ final class SearchParams {
   }
 
   /** lat and lon together, in the request's crs, as a WGS84 point; or null. */
-  static GeoPoint point(Context ctx, Crs crs) {
+  static GeoPoint point(Context ctx, CoordinateSystem crs) {
     Double lat = number(ctx, "lat", -90, 90);
     Double lon = number(ctx, "lon", -180, 180);
     if ((lat == null) != (lon == null)) {
@@ -179,4 +180,22 @@ final class SearchParams {
       throw WebError.badRequest(name + " must be between " + (long) min + " and " + (long) max + "; got: " + v);
     }
     return d;
-  }}
+  }
+
+  /**
+   * The coordinate system a client speaks ({@code crs=}: wgs84 by default, gcj02 for AMap and
+   * Tencent, bd09 for Baidu); everything is stored and indexed in WGS84.
+   */
+  static CoordinateSystem crs(Context ctx) {
+    String v = ctx.queryParam("crs");
+    if (v == null || v.isBlank()) {
+      return CoordinateSystem.WGS84;
+    }
+    return switch (v.strip().toLowerCase()) {
+      case "wgs84", "epsg:4326" -> CoordinateSystem.WGS84;
+      case "gcj02", "gcj-02" -> CoordinateSystem.GCJ02;
+      case "bd09", "bd-09" -> CoordinateSystem.BD09;
+      default -> throw WebError.badRequest("crs must be wgs84, gcj02 or bd09; got: " + v);
+    };
+  }
+}

@@ -19,7 +19,7 @@ import org.vsmap.geo.model.Team;
 import org.vsmap.geo.port.Offices;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.importer.OfficeImport;
-import org.vsmap.pipeline.importer.Problem;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.pipeline.store.JdbiActivityStore;
 import org.vsmap.pipeline.store.JdbiImportWriter;
 import org.vsmap.pipeline.store.JdbiRestrictedContacts;
@@ -93,8 +93,8 @@ public final class JdbiOffices implements Offices {
     if (p.clean()) {
       pending.put(id, new Pending(account.username(), p, now.plus(PENDING)));
     }
-    return new Preview(id, name, w.zh() + " / " + w.en(), p.readAs(), p.records(), findings(p.problems()),
-        findings(p.warnings()), changes, contacts, figures);
+    return new Preview(id, name, w.zh() + " / " + w.en(), p.readAs(), p.records(), p.problems(),
+        p.warnings(), changes, contacts, figures);
   }
 
   @Override
@@ -189,13 +189,13 @@ public final class JdbiOffices implements Offices {
       org.vsmap.pipeline.photos.PhotoImport.Result r = org.vsmap.pipeline.photos.PhotoImport.read(grid, dir,
           org.vsmap.pipeline.photos.PhotoImport.subjectsIn(jdbi), account.role() == Role.ADMIN ? null : account.regionCode());
       if (!r.problems().isEmpty()) {
-        return new PhotoBatch(List.of(), findings(r.problems()));
+        return new PhotoBatch(List.of(), r.problems());
       }
       try {
         return new PhotoBatch(jdbi.inTransaction(h -> org.vsmap.pipeline.photos.PhotoAttach.store(h, r.photos(), account.username(),
             java.time.LocalDateTime.now(clock))), List.of());
       } catch (IllegalArgumentException e) {
-        return new PhotoBatch(List.of(), List.of(new Finding(filename, 0, null, null, e.getMessage(), e.getMessage())));
+        return new PhotoBatch(List.of(), List.of(new Problem(filename, 0, null, null, e.getMessage(), e.getMessage())));
       }
     } finally {
       deleteTree(dir);
@@ -269,9 +269,5 @@ public final class JdbiOffices implements Offices {
       }
     });
     return out;
-  }
-
-  private static List<Finding> findings(List<Problem> problems) {
-    return problems.stream().map(p -> new Finding(p.file(), p.row(), p.column(), p.value(), p.reasonZh(), p.reasonEn())).toList();
   }
 }

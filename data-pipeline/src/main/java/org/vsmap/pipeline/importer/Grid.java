@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.pipeline.csv.CsvTable;
 
 /**

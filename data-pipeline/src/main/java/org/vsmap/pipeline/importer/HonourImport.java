@@ -9,10 +9,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.vsmap.geo.model.Honour;
 import org.vsmap.geo.model.Honour.HonourLevel;
 import org.vsmap.geo.model.Honour.HonourSubject;
+import org.vsmap.geo.model.Honour;
 import org.vsmap.geo.model.Region;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.pipeline.csv.CsvTable;
 
 /**

@@ -13,6 +13,7 @@ import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RegionLevel;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.VolunteerFigure;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.Stage;
 import org.vsmap.pipeline.csv.CsvTable;

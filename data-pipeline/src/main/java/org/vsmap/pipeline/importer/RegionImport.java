@@ -14,6 +14,7 @@ import org.locationtech.jts.io.WKTReader;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RegionLevel;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.ChinaOffsets;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.csv.CsvTable;

@@ -22,6 +22,7 @@ import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 import org.vsmap.geo.model.TeamLevel;
 import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.Problem;
 
 /**
  * The two report layouts of seed 001, with their Chinese headers as printed, turned into teams,

@@ -13,6 +13,7 @@ import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.StationType;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.ChinaOffsets;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.csv.CsvTable;

@@ -18,6 +18,7 @@ import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 import org.vsmap.geo.model.TeamLevel;
 import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.ChinaOffsets;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.csv.CsvTable;

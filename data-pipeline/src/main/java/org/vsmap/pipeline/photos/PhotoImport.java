@@ -10,7 +10,7 @@ import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.Photos;
 import org.vsmap.pipeline.csv.CsvTable;
 import org.vsmap.pipeline.importer.Grid;
-import org.vsmap.pipeline.importer.Problem;
+import org.vsmap.geo.port.Problem;
 
 /**
  * Photos that come with an office's files: a list (CSV or XLSX) naming, per row, the station or

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vsmap.geo.model.Honour;
 import org.vsmap.geo.model.Region;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.pipeline.seed.SeedLoader;
 import org.vsmap.pipeline.seed.SeedSource;
 

@@ -19,6 +19,7 @@ import org.vsmap.geo.model.RestrictedContact;
 import org.vsmap.geo.model.Team;
 import org.vsmap.geo.model.TeamLevel;
 import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.pipeline.seed.SeedLoader;
 import org.vsmap.pipeline.seed.SeedSource;
 

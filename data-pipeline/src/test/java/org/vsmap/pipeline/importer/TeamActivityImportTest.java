@@ -17,6 +17,7 @@ import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.Team;
 import org.vsmap.geo.model.TeamLevel;
 import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.seed.SeedLoader;
 import org.vsmap.pipeline.seed.SeedSource;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.pipeline.importer.Grid;
-import org.vsmap.pipeline.importer.Problem;
+import org.vsmap.geo.port.Problem;
 
 /** A photo list that names activities by title and date, as an office knows them from its own report. */
 class PhotoImportTest {

@@ -340,7 +340,7 @@ abstract class StoreContract {
           org.vsmap.geo.spatial.CoordinateSystem.GCJ02), today.atTime(java.time.LocalTime.now(CLOCK)));
       assertThat(stationsFile.readAs()).isEqualTo("GeoJSON");
       assertThat(stationsFile.problems()).as("no region up the chain has a point yet").extracting(
-          org.vsmap.pipeline.importer.Problem::row, org.vsmap.pipeline.importer.Problem::reasonEn).containsExactly(
+          org.vsmap.geo.port.Problem::row, org.vsmap.geo.port.Problem::reasonEn).containsExactly(
           org.assertj.core.groups.Tuple.tuple(3, "coordinates are missing and the region has no known centroid"));
       // the county's boundary, as GeoJSON
       String boundary = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"adcode\":\"150699\"},"
@@ -391,7 +391,7 @@ abstract class StoreContract {
           + "150621,2026,-5,,\n";
       var checked = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
           org.vsmap.pipeline.importer.OfficeImport.What.FIGURES, "figures.csv", bad, null), today.atTime(java.time.LocalTime.now(CLOCK)));
-      assertThat(checked.problems()).as("%s", checked.problems()).extracting(org.vsmap.pipeline.importer.Problem::row)
+      assertThat(checked.problems()).as("%s", checked.problems()).extracting(org.vsmap.geo.port.Problem::row)
           .containsExactly(3, 4, 5, 6);
       assertThat(checked.problems().get(1).reasonEn()).contains("exceed registered");
       String good = "区划代码,统计期,注册志愿者人数,活跃志愿者人数,服务时长（小时）\n150602,2026-11,52000,18000,\"91,234.5\"\n"
@@ -425,7 +425,7 @@ abstract class StoreContract {
       String bad = "队伍名称,上级队伍,区划代码,结对社区代码\n市税务局志愿服务分队,tm-1506,1506,150602001001；150602\n";
       var checked = org.vsmap.pipeline.importer.OfficeImport.prepare(own.jdbi(), request(
           org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", bad, null), today.atTime(java.time.LocalTime.now(CLOCK)));
-      assertThat(checked.problems()).extracting(org.vsmap.pipeline.importer.Problem::row, org.vsmap.pipeline.importer.Problem::value)
+      assertThat(checked.problems()).extracting(org.vsmap.geo.port.Problem::row, org.vsmap.geo.port.Problem::value)
           .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "150602"));
       String good = "队伍名称,上级队伍,区划代码,结对社区代码\n市税务局志愿服务分队,tm-1506,1506,150602001001；150602001002\n";
       JdbiImportWriter writer = new JdbiImportWriter(own.jdbi());
@@ -451,7 +451,7 @@ abstract class StoreContract {
           org.vsmap.pipeline.importer.OfficeImport.What.STATION, "dup.csv", csv, org.vsmap.geo.spatial.CoordinateSystem.WGS84),
           java.time.LocalDateTime.now(CLOCK));
       assertThat(checked.problems()).isEmpty();
-      assertThat(checked.warnings()).extracting(org.vsmap.pipeline.importer.Problem::value).containsExactly("星光志愿服务站");
+      assertThat(checked.warnings()).extracting(org.vsmap.geo.port.Problem::value).containsExactly("星光志愿服务站");
     }
   }
 

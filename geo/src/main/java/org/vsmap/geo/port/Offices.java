@@ -46,15 +46,12 @@ public interface Offices {
     }
   }
 
-  /** A problem or warning in a file or a form, in Chinese and English. */
-  record Finding(String file, int row, String column, String value, String zh, String en) {}
-
   /** What an import did or would do to one kind. */
   record Change(Kind kind, int created, int updated, int unchanged, int retired) {}
 
   /** A checked upload, kept for its account until confirmed (or for 30 minutes). */
-  record Preview(String id, String file, String what, String readAs, int records, List<Finding> problems,
-      List<Finding> warnings, List<Change> changes, int contacts, int figures) {
+  record Preview(String id, String file, String what, String readAs, int records, List<Problem> problems,
+      List<Problem> warnings, List<Change> changes, int contacts, int figures) {
     public boolean clean() {
       return problems.isEmpty();
     }
@@ -110,7 +107,7 @@ public interface Offices {
   List<Photos.Photo> addPhotos(Account account, Kind kind, String subjectId, List<Photos.Upload> uploads);
 
   /** What a photo archive did: the photos attached, or the problems (then nothing was attached). */
-  record PhotoBatch(List<Photos.Photo> attached, List<Finding> problems) {}
+  record PhotoBatch(List<Photos.Photo> attached, List<Problem> problems) {}
 
   /**
    * Attaches the photos of a ZIP (a list — 对象类型, 对象编号, 文件, 照片说明 — and the files beside it) to

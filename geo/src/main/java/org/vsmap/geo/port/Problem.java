@@ -1,4 +1,4 @@
-package org.vsmap.pipeline.importer;
+package org.vsmap.geo.port;
 
 /**
  * One problem in an office's file: where (the line or Excel row, 1-based; 0 for the file as a
