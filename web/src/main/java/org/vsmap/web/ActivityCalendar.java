@@ -1,5 +1,7 @@
 package org.vsmap.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -63,7 +65,7 @@ final class ActivityCalendar {
     WebPorts ports = readiness.ports();
     // calendar apps poll the same subscription: an answer is kept for a minute per query and index state
     String key = Origin.of(ctx) + "|" + ctx.queryString() + "|" + ports.search().storeSequence();
-    Answer k = kept.get(key);
+    Answer k = kept.getIfPresent(key);
     if (k != null && settings.clock().millis() - k.at() < KEEP_MILLIS) {
       send(ctx, k.body(), "upcoming");
       return;
@@ -100,7 +102,7 @@ final class ActivityCalendar {
   private record Answer(long at, String body) {}
 
   private static final long KEEP_MILLIS = 60_000;
-  private final java.util.Map<String, Answer> kept = Kept.lru(256);
+  private final Cache<String, Answer> kept = Caffeine.newBuilder().maximumSize(256).build();
 
   /** GET /activities/{id}.ics: one activity. */
   void one(Context ctx, String id) {

@@ -1,5 +1,7 @@
 package org.vsmap.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -54,7 +56,7 @@ final class ShareCards {
   }
 
   private final Readiness readiness;
-  private final Map<String, byte[]> kept = Kept.lru(256);
+  private final Cache<String, byte[]> kept = Caffeine.newBuilder().maximumSize(256).build();
 
   ShareCards(Readiness readiness) {
     this.readiness = readiness;
@@ -160,7 +162,7 @@ final class ShareCards {
       return;
     }
     // drawn outside the map's lock (0.1–0.25 s): two first requests may both draw, none waits on another card
-    byte[] png = kept.get(key + "@" + seq);
+    byte[] png = kept.getIfPresent(key + "@" + seq);
     if (png == null) {
       png = draw(c);
       kept.put(key + "@" + seq, png);

@@ -1,5 +1,7 @@
 package org.vsmap.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ final class Sitemaps {
       "/embed/builder");
 
   private final Readiness readiness;
-  private final Map<String, String> kept = Kept.lru(16);
+  private final Cache<String, String> kept = Caffeine.newBuilder().maximumSize(16).build();
 
   Sitemaps(Readiness readiness) {
     this.readiness = readiness;
@@ -152,7 +154,7 @@ final class Sitemaps {
   private void send(Context ctx, String file, java.util.function.Supplier<String> make) {
     String state = Long.toString(readiness.ports().search().storeSequence());
     String key = origin(ctx) + "|" + file + "|" + state;
-    String body = kept.get(key);
+    String body = kept.getIfPresent(key);
     if (body == null) {
       body = make.get(); // outside the map's lock: one file being made holds up no other
       kept.put(key, body);

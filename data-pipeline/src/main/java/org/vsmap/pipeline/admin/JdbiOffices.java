@@ -3,13 +3,10 @@ package org.vsmap.pipeline.admin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Kind;
@@ -40,7 +37,9 @@ public final class JdbiOffices implements Offices {
   private final Jdbi jdbi;
   private final Clock clock;
   private final JdbiAccounts accounts;
-  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  /** Checked uploads waiting for their confirmation; dropped 30 minutes after the check. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, Pending> pending =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(PENDING).build();
 
   public JdbiOffices(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
@@ -88,7 +87,6 @@ public final class JdbiOffices implements Offices {
       figures = o.figures();
     }
     Instant now = clock.instant();
-    pending.values().removeIf(x -> x.expires().isBefore(now));
     String id = JdbiAccounts.random();
     if (p.clean()) {
       pending.put(id, new Pending(account.username(), p, now.plus(PENDING)));
@@ -99,12 +97,12 @@ public final class JdbiOffices implements Offices {
 
   @Override
   public List<Change> confirm(Account account, String previewId) {
-    Pending p = previewId == null ? null : pending.get(previewId);
+    Pending p = previewId == null ? null : pending.getIfPresent(previewId);
     if (p == null || !p.username().equals(account.username()) || p.expires().isBefore(clock.instant())) {
       throw new NoSuchElementException("no checked upload " + previewId + " waits for " + account.username()
           + " (it was confirmed already, or it expired after 30 minutes)");
     }
-    pending.remove(previewId);
+    pending.invalidate(previewId);
     return changes(new JdbiImportWriter(jdbi, clock).apply(p.prepared().batch()));
   }
 

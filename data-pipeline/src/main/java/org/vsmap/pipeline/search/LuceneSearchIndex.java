@@ -417,13 +417,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
    * popular answers do not all expire, and get made again, at the same moment. Answers near a
    * point are not kept (each point is asked once).
    */
-  private final Map<Request, Cached> results = java.util.Collections.synchronizedMap(
-      new LinkedHashMap<>(RESULT_CACHE * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Request, Cached> eldest) {
-          return size() > RESULT_CACHE;
-        }
-      });
+  private final com.github.benmanes.caffeine.cache.Cache<Request, Cached> results =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(RESULT_CACHE).build();
 
   @Override
   public Result search(Request r) {
@@ -433,7 +428,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       try {
         long version = ((DirectoryReader) s.getIndexReader()).getVersion();
         long now = clock.millis();
-        Cached c = r.near() == null ? results.get(r) : null;
+        Cached c = r.near() == null ? results.getIfPresent(r) : null;
         if (c != null && c.generation() == g && c.version() == version && now < c.expires()) {
           return c.result();
         }

@@ -18,8 +18,9 @@ public final class JdbiStatistics implements Statistics {
   private final Jdbi jdbi;
   private final Clock clock;
   private final int threshold;
-  private volatile String cachedKey;
-  private volatile Table cached;
+  /** The table of the current data version and day (one entry; made once even when asked by many at once). */
+  private final com.github.benmanes.caffeine.cache.Cache<String, Table> tables =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1).build();
 
   /**
    * @param threshold counts of people below it are suppressed (at least 2)
@@ -48,19 +49,7 @@ public final class JdbiStatistics implements Statistics {
     LocalDateTime now = LocalDateTime.now(clock);
     String version = version();
     String key = version + "@" + now.toLocalDate();
-    Table t = cached;
-    if (t != null && key.equals(cachedKey)) {
-      return t;
-    }
-    synchronized (this) {
-      if (cached != null && key.equals(cachedKey)) {
-        return cached;
-      }
-      t = compute(now, version);
-      cached = t;
-      cachedKey = key;
-      return t;
-    }
+    return tables.get(key, k -> compute(now, version));
   }
 
   private Table compute(LocalDateTime now, String version) {

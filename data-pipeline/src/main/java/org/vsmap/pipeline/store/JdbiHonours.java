@@ -20,27 +20,20 @@ public final class JdbiHonours implements Honours {
       + "synthetic, ST_X(geom) AS lon, ST_Y(geom) AS lat";
   static final String ORDER = " ORDER BY honour_year DESC, CASE level WHEN 'NATIONAL' THEN 0 WHEN 'PROVINCE' THEN 1 WHEN 'CITY' THEN 2 ELSE 3 END, "
       + "title, id";
-  private static final long KEEP_MILLIS = 2_000;
-
-  private record Kept(long at, List<Honour> honours) {}
-
   private final Jdbi jdbi;
-  private volatile Kept kept;
+  /** The public list, one entry, read again two seconds after it was read. */
+  private final com.github.benmanes.caffeine.cache.LoadingCache<Boolean, List<Honour>> kept;
 
   public JdbiHonours(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.kept = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(2))
+        .build(all -> jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM honour WHERE retired_at IS NULL" + ORDER)
+            .map((rs, ctx) -> map(rs)).list()));
   }
 
   @Override
   public List<Honour> honours() {
-    Kept k = kept;
-    long now = System.currentTimeMillis();
-    if (k == null || now - k.at() > KEEP_MILLIS) {
-      k = new Kept(now, jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM honour WHERE retired_at IS NULL" + ORDER)
-          .map((rs, ctx) -> map(rs)).list()));
-      kept = k;
-    }
-    return k.honours();
+    return kept.get(Boolean.TRUE);
   }
 
   public Optional<Honour> honourById(String id) {
