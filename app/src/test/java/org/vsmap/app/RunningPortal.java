@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * ahead and what counts as past are the same whatever day the suite runs.
  */
 final class RunningPortal implements AutoCloseable {
-  static final Path JAR = Path.of("target", "vsmap.jar");
+  /** The jar under test: this build's, or another given as {@code -Dvsmap.jar=...} (e.g. an older build, to compare). */
+  static final Path JAR = Path.of(System.getProperty("vsmap.jar", "target/vsmap.jar"));
   /** The day the portal and the CLI believe it is (a Monday; 3·5 is 88 days ahead, 12·5 has just passed). */
   static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 7);
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
