@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.Downloads;
 import org.vsmap.geo.port.Snapshots;
@@ -209,7 +210,7 @@ final class DataDownloads {
 
   private static Downloads.Filter filter(Context ctx, String dataset) {
     String region = ctx.queryParam("region");
-    if (region != null && !region.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
+    if (region != null && !RegionCode.isValid(region)) {
       throw WebError.badRequest("region must be an official code of 2, 4, 6, 9 or 12 digits, not '" + region + "'");
     }
     Theme theme = null;

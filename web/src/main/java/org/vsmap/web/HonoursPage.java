@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.vsmap.geo.model.Honour;
+import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.port.Honours;
 
 /**
@@ -55,7 +56,7 @@ final class HonoursPage {
     all.forEach(h -> years.add(h.year()));
     Map<Integer, List<Map<String, Object>>> byYear = new LinkedHashMap<>();
     for (Honour h : all) {
-      if ((year != null && h.year() != year) || (region != null && !h.regionCode().startsWith(region))) {
+      if ((year != null && h.year() != year) || (region != null && !RegionCode.within(h.regionCode(), region))) {
         continue;
       }
       byYear.computeIfAbsent(h.year(), k -> new ArrayList<>()).add(item(h, lang, ports));

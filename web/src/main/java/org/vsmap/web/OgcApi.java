@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.vsmap.geo.model.BBox;
-import org.vsmap.geo.port.FeatureCollections;
+import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.port.FeatureCollections.Collection;
 import org.vsmap.geo.port.FeatureCollections.Feature;
+import org.vsmap.geo.port.FeatureCollections;
 
 /**
  * OGC API – Features – Part 1 (Core, GeoJSON, HTML, OpenAPI 3.0) at {@code /ogc}: landing page,
@@ -270,7 +271,7 @@ final class OgcApi {
     List<BBox> boxes = boxes(ctx.queryParam("bbox"));
     LocalDateTime[] time = datetime(ctx.queryParam("datetime"));
     String region = ctx.queryParam("region");
-    if (region != null && !region.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
+    if (region != null && !RegionCode.isValid(region)) {
       throw WebError.badRequest("region must be an official code of 2, 4, 6, 9 or 12 digits, not '" + region + "'");
     }
     Map<String, String> props = new LinkedHashMap<>();

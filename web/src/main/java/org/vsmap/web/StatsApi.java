@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.vsmap.geo.format.CsvCells;
+import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.port.Statistics;
 
 /**
@@ -167,7 +168,7 @@ final class StatsApi {
   }
 
   static Stream<Statistics.Value> select(Statistics.Table t, String indicator, String region, String period, String level, String category) {
-    if (region != null && !region.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
+    if (region != null && !RegionCode.isValid(region)) {
       throw WebError.badRequest("region must be an official code of 2, 4, 6, 9 or 12 digits, not '" + region + "'");
     }
     if (period != null && !period.matches("\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?|current")) {

@@ -13,6 +13,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Region;
+import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.model.RegionLevel;
 import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.ChinaOffsets;
@@ -72,7 +73,7 @@ public final class RegionImport {
     for (CsvTable.Row row : rows) {
       String code = row.get(columns.get("code"));
       int line = row.line();
-      if (code == null || !code.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
+      if (code == null || !RegionCode.isValid(code)) {
         problems.add(new Problem(file, line, columns.get("code"), code, "区划代码应为 2、4、6、9 或 12 位数字",
             "a region code has 2, 4, 6, 9 or 12 digits"));
         continue;

@@ -17,6 +17,7 @@ import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Recurrence;
 import org.vsmap.geo.model.Region;
+import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.model.RestrictedContact;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
@@ -289,7 +290,7 @@ public final class ReportImport {
 
     Builder(String file, Region office, Known known, LocalDate today, List<Problem> problems) {
       this.placement = new Placement(known.regions());
-      this.local = known.stations().stream().filter(s -> s.regionCode().startsWith(office.code())).toList();
+      this.local = known.stations().stream().filter(s -> RegionCode.within(s.regionCode(), office.code())).toList();
       this.file = file;
       this.office = office;
       this.known = known;
@@ -360,7 +361,7 @@ public final class ReportImport {
         return existing;
       }
       Optional<Team> known = this.known.teams().stream()
-          .filter(t -> t.name().equals(n) && t.regionCode().startsWith(office.code()))
+          .filter(t -> t.name().equals(n) && RegionCode.within(t.regionCode(), office.code()))
           .min(Comparator.comparing(Team::id));
       Team t;
       if (known.isPresent()) {
@@ -370,7 +371,7 @@ public final class ReportImport {
             k.homeStationId(), k.memberCount(), k.synthetic());
       } else {
         Optional<Team> parent = this.known.teams().stream()
-            .filter(p -> office.code().startsWith(p.regionCode()) && p.level() != TeamLevel.SQUAD)
+            .filter(p -> RegionCode.within(office.code(), p.regionCode()) && p.level() != TeamLevel.SQUAD)
             .min(Comparator.comparingInt((Team p) -> -p.regionCode().length()).thenComparingInt(p -> p.level().tier())
                 .thenComparing(Team::id));
         if (parent.isEmpty()) {

@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.port.Photos;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.pipeline.csv.CsvTable;
 import org.vsmap.pipeline.importer.Grid;
-import org.vsmap.geo.port.Problem;
 
 /**
  * Photos that come with an office's files: a list (CSV or XLSX) naming, per row, the station or
@@ -124,7 +125,7 @@ public final class PhotoImport {
             + "编号", "no " + kind.name().toLowerCase() + " with this id"));
         continue;
       }
-      if (scope != null && !region.startsWith(scope)) {
+      if (scope != null && !RegionCode.within(region, scope)) {
         problems.add(new Problem(grid.file(), row.line(), idColumn, id, "不在本账号负责的区域（" + scope + "）内",
             "outside this account's region " + scope));
         continue;
@@ -187,7 +188,7 @@ public final class PhotoImport {
     }
     Map<String, String> found = new java.util.TreeMap<>(subjects.activitiesOn(title.strip(), day));
     if (scope != null) {
-      found.values().removeIf(r -> !r.startsWith(scope));
+      found.values().removeIf(r -> !RegionCode.within(r, scope));
     }
     if (found.size() == 1) {
       return new Named(found.keySet().iterator().next(), null);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.model.RestrictedContact;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
@@ -23,7 +24,7 @@ public interface Offices {
   record Account(String username, Role role, String regionCode) {
     /** Whether this account may change a record of {@code recordRegion}. */
     public boolean mayChange(String recordRegion) {
-      return role == Role.ADMIN || recordRegion != null && regionCode != null && recordRegion.startsWith(regionCode);
+      return role == Role.ADMIN || RegionCode.within(recordRegion, regionCode);
     }
   }
 

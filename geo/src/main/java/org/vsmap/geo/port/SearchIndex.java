@@ -9,6 +9,7 @@ import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.model.CareGroup;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.model.StationType;
 import org.vsmap.geo.model.Theme;
 
@@ -40,7 +41,7 @@ public interface SearchIndex {
       themes = themes == null ? Set.of() : Set.copyOf(themes);
       careGroups = careGroups == null ? Set.of() : Set.copyOf(careGroups);
       stationTypes = stationTypes == null ? Set.of() : Set.copyOf(stationTypes);
-      if (regionCode != null && !regionCode.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
+      if (regionCode != null && !RegionCode.isValid(regionCode)) {
         throw new IllegalArgumentException("region must be an official code of 2, 4, 6, 9 or 12 digits; got: " + regionCode);
       }
       if (from != null && to != null && to.isBefore(from)) {
