@@ -13,7 +13,10 @@ import org.vsmap.geo.port.Honours;
 
 /**
  * Honours in the relational store. They are few (dozens a year per city) and shown on many pages
- * (badges on the map's hits), so the public list is read whole and kept for two seconds.
+ * (badges on the map's hits), so the public list is read whole and kept: read again in the
+ * background once it is two seconds old and asked for, answered meanwhile from the list in hand.
+ * While the database cannot be reached the last list goes on being served — search, the map and
+ * the tiles answer from the index during an outage, and their badges must not wait on the store.
  */
 public final class JdbiHonours implements Honours {
   static final String COLUMNS = "id, title, honour_year, level, awarded_by, subject, subject_id, region_code, volunteer_name, citation, "
@@ -21,14 +24,28 @@ public final class JdbiHonours implements Honours {
   static final String ORDER = " ORDER BY honour_year DESC, CASE level WHEN 'NATIONAL' THEN 0 WHEN 'PROVINCE' THEN 1 WHEN 'CITY' THEN 2 ELSE 3 END, "
       + "title, id";
   private final Jdbi jdbi;
-  /** The public list, one entry, read again two seconds after it was read. */
+  /** The public list, one entry. */
   private final com.github.benmanes.caffeine.cache.LoadingCache<Boolean, List<Honour>> kept;
 
   public JdbiHonours(Jdbi jdbi) {
     this.jdbi = jdbi;
-    this.kept = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(2))
-        .build(all -> jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM honour WHERE retired_at IS NULL" + ORDER)
-            .map((rs, ctx) -> map(rs)).list()));
+    this.kept = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().refreshAfterWrite(java.time.Duration.ofSeconds(2))
+        .build(new com.github.benmanes.caffeine.cache.CacheLoader<Boolean, List<Honour>>() {
+          @Override
+          public List<Honour> load(Boolean all) {
+            return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM honour WHERE retired_at IS NULL" + ORDER)
+                .map((rs, ctx) -> map(rs)).list());
+          }
+
+          @Override
+          public List<Honour> reload(Boolean all, List<Honour> inHand) {
+            try {
+              return load(all);
+            } catch (RuntimeException storeDown) {
+              return inHand; // the outage is reported by the index follower; the badges keep the last list
+            }
+          }
+        });
   }
 
   @Override
