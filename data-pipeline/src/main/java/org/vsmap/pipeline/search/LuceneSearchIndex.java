@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,7 +30,6 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
-import org.apache.lucene.document.LongRange;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
@@ -52,21 +50,15 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DoubleValuesSource;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
@@ -75,9 +67,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vsmap.geo.cluster.GridClusterer;
 import org.vsmap.geo.model.Activity;
-import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.model.DatePreset;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Kind;
@@ -90,7 +80,8 @@ import org.vsmap.geo.spatial.Geodesy;
  * One Lucene index over stations, teams and activities, answering every interactive query of the
  * map in-process: text (smartcn words, single-character phrases for partial names, pinyin full
  * and initials, one typo in Latin input), facets, box and radius filters, distance sort and a
- * "near me" blend, nearest neighbours, suggestions and map clusters.
+ * "near me" blend, nearest neighbours, suggestions; queries are built by {@link SearchQueries}, map clusters
+ * made by {@link MapClusters}.
  *
  * <p>The index is a derived copy of the store. It lives in a generation folder under its root;
  * {@link #rebuild} writes a new generation beside the one being served and swaps it in, so
@@ -103,9 +94,6 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   /** Bumped whenever the field layout changes: an index of another format is rebuilt. */
   static final String FORMAT = "9";
   private static final String[] DIMS = {KIND, THEME, CARE, COUNTY, STREET, TYPE, RECRUITING};
-  private static final int CELL_PIXELS = 64;
-  private static final int PRECOMPUTED_MAX_ZOOM = 14;
-  private static final int CLUSTER_POINT_CAP = 500_000;
   private static final java.util.concurrent.ExecutorService SEARCH_THREADS = Executors.newFixedThreadPool(
       Runtime.getRuntime().availableProcessors(), r -> {
         Thread t = new Thread(r, "vsmap-search");
@@ -120,6 +108,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private final Analyzer bigrams = new CJKAnalyzer(CharArraySet.EMPTY_SET);
   private final Analyzer analyzer = new PerFieldAnalyzerWrapper(words, Map.of(NAME_CHARS, chars, NAME_BIGRAMS, bigrams));
   private final SearchDocuments documents = new SearchDocuments(words);
+  private final SearchQueries queries = new SearchQueries(words, bigrams, chars);
   private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "vsmap-index");
     t.setDaemon(true);
@@ -134,10 +123,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     final IndexWriter writer;
     final SearcherManager searchers;
     volatile FacetState facets;
-    volatile ClusterCache clusters;
-    volatile boolean clustersBuilding;
+    final MapClusters clusters;
 
-    Generation(Path dir, IndexWriter writer) throws IOException {
+    Generation(Path dir, IndexWriter writer, java.util.concurrent.Executor background) throws IOException {
       this.dir = dir;
       this.directory = (FSDirectory) writer.getDirectory();
       this.writer = writer;
@@ -148,6 +136,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
           return new IndexSearcher(reader, SEARCH_THREADS);
         }
       });
+      this.clusters = new MapClusters(searchers, background);
     }
 
     void close() {
@@ -163,9 +152,6 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
   private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
-  private record Layer(GridClusterer grid, int[] docs) {}
-
-  private record ClusterCache(IndexSearcher searcher, long version, Map<Kind, Layer> layers) {}
 
   /** Opens the newest complete, readable generation under {@code root} of this format, if there is one. */
   public LuceneSearchIndex(Path root, Clock clock) {
@@ -215,7 +201,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     IndexWriter writer = null;
     try {
       writer = new IndexWriter(FSDirectory.open(dir), config(IndexWriterConfig.OpenMode.APPEND));
-      return new Generation(dir, writer);
+      return new Generation(dir, writer, background);
     } catch (IOException | RuntimeException e) {
       LOG.warn("the search index in {} cannot be read ({}): it will be rebuilt from the store", dir, e.toString());
       if (writer != null) {
@@ -346,7 +332,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       });
       writer.setLiveCommitData(Map.of("format", FORMAT, "store_id", storeId, "store_seq", Long.toString(storeSeq)).entrySet());
       writer.commit();
-      Generation fresh = new Generation(dir, writer);
+      Generation fresh = new Generation(dir, writer, background);
       Generation old = current;
       current = fresh;
       if (old != null) {
@@ -446,7 +432,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   }
 
   private Result searchUncached(Generation g, IndexSearcher s, Request r) throws IOException {
-    org.apache.lucene.search.Query q = query(r, null);
+    org.apache.lucene.search.Query q = queries.of(r, null);
     int n = r.offset() + r.limit();
     Sort sort = switch (r.order()) {
       case RELEVANCE -> null;
@@ -552,7 +538,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     String[] snippets = null;
     List<String> needles = new ArrayList<>();
     int[] pinyinRange = null;
-    String latin = r.text() == null ? null : latinKey(r.text());
+    String latin = r.text() == null ? null : SearchQueries.latinKey(r.text());
     if (r.text() != null) {
       needles.add(r.text().strip());
       needles.addAll(SearchDocuments.tokens(words, r.text()));
@@ -583,139 +569,6 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   }
 
   /** Lowercased Latin letters and digits when the input is a pinyin-like string, else null. */
-  static String latinKey(String text) {
-    String k = text.toLowerCase().replaceAll("[\\s'’\\-]", "");
-    return k.matches("[a-z0-9]+") && k.matches(".*[a-z].*") ? k : null;
-  }
-
-  private org.apache.lucene.search.Query textQuery(String text) {
-    org.apache.lucene.search.Query theme = themeNamed(text.strip());
-    if (theme != null) {
-      return theme;
-    }
-    BooleanQuery.Builder m = new BooleanQuery.Builder();
-    int clauses = 0;
-    org.apache.lucene.search.Query phrase = partOfName(text);
-    if (phrase != null) {
-      // constant score: a name either contains the text or not; scoring phrase frequencies over
-      // every match of a broad query costs more than the ranking gains (the name words rank it)
-      m.add(new BoostQuery(new ConstantScoreQuery(phrase), 4f), Occur.SHOULD);
-      clauses++;
-    }
-    QueryBuilder wb = new QueryBuilder(words);
-    org.apache.lucene.search.Query nameWords = wb.createBooleanQuery(NAME, text, Occur.MUST);
-    if (nameWords != null) {
-      m.add(new BoostQuery(nameWords, 2f), Occur.SHOULD);
-      clauses++;
-    }
-    org.apache.lucene.search.Query textWords = wb.createBooleanQuery(TEXT, text, Occur.MUST);
-    if (textWords != null) {
-      m.add(new BoostQuery(textWords, 0.5f), Occur.SHOULD);
-      clauses++;
-    }
-    String latin = latinKey(text);
-    if (latin != null) {
-      m.add(new BoostQuery(new PrefixQuery(new Term(PY, latin)), 3f), Occur.SHOULD);
-      clauses++;
-      if (latin.length() >= 4) {
-        m.add(new BoostQuery(new FuzzyQuery(new Term(PYW, latin), 1, 1), 1.5f), Occur.SHOULD);
-      }
-    }
-    return clauses == 0 ? new MatchNoDocsQuery("nothing searchable in the text") : m.build();
-  }
-
-  /**
-   * A query that is exactly the name of one of the 18 themes or of a 关爱 group means "activities
-   * of that theme": answered from the theme field (and names that contain it), which is also far
-   * cheaper than matching the words in every activity's text.
-   */
-  private org.apache.lucene.search.Query themeNamed(String text) {
-    for (org.vsmap.geo.model.Theme t : org.vsmap.geo.model.Theme.values()) {
-      if (t.zh().equals(text) || t.zh().replace("“", "").replace("”", "").equals(text) || t.en().equalsIgnoreCase(text)) {
-        return new BooleanQuery.Builder()
-            .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(THEME, t.name()))), 2f), Occur.SHOULD)
-            .add(new ConstantScoreQuery(partOfName(text)), Occur.SHOULD).build();
-      }
-    }
-    for (org.vsmap.geo.model.CareGroup g : org.vsmap.geo.model.CareGroup.values()) {
-      if (g.zh().equals(text) || g.en().equalsIgnoreCase(text)) {
-        return new BooleanQuery.Builder()
-            .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(CARE, g.name()))), 2f), Occur.SHOULD)
-            .add(new ConstantScoreQuery(partOfName(text)), Occur.SHOULD).build();
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Any part of a name: a phrase of character bigrams (whose rarest bigram keeps it fast on a
-   * national index), or for a single character its unigram.
-   */
-  private org.apache.lucene.search.Query partOfName(String text) {
-    String t = text.strip();
-    if (t.codePointCount(0, t.length()) >= 2) {
-      org.apache.lucene.search.Query q = new QueryBuilder(bigrams).createPhraseQuery(NAME_BIGRAMS, t);
-      if (q != null) {
-        return q;
-      }
-    }
-    return new QueryBuilder(chars).createPhraseQuery(NAME_CHARS, t);
-  }
-
-  /** The request as a Lucene query; {@code onlyKind} narrows it to one kind (for clusters). */
-  private org.apache.lucene.search.Query query(Request r, Kind onlyKind) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    if (r.text() != null) {
-      b.add(FunctionScoreQuery.boostByValue(textQuery(r.text()), DoubleValuesSource.fromDoubleField(PRIOR)), Occur.MUST);
-    } else {
-      b.add(new MatchAllDocsQuery(), Occur.MUST);
-    }
-    if (r.near() != null && r.order() == Order.RELEVANCE) {
-      b.add(LatLonPoint.newDistanceFeatureQuery(POINT, r.text() == null ? 1f : 3f, r.near().lat(), r.near().lon(), 2000),
-          Occur.SHOULD);
-    }
-    Set<Kind> kinds = onlyKind != null ? Set.of(onlyKind) : r.kinds();
-    if (!kinds.isEmpty()) {
-      b.add(anyOf(KIND, kinds.stream().map(Enum::name).toList()), Occur.FILTER);
-    }
-    if (!r.themes().isEmpty()) {
-      b.add(anyOf(THEME, r.themes().stream().map(Enum::name).toList()), Occur.FILTER);
-    }
-    if (!r.careGroups().isEmpty()) {
-      b.add(anyOf(CARE, r.careGroups().stream().map(Enum::name).toList()), Occur.FILTER);
-    }
-    if (!r.stationTypes().isEmpty()) {
-      b.add(anyOf(TYPE, r.stationTypes().stream().map(Enum::name).toList()), Occur.FILTER);
-    }
-    if (r.regionCode() != null) {
-      b.add(new PrefixQuery(new Term(REGION, r.regionCode())), Occur.FILTER);
-    }
-    if (r.recruitingOnly()) {
-      b.add(new TermQuery(new Term(RECRUITING, "yes")), Occur.FILTER);
-    }
-    if (r.from() != null || r.to() != null) {
-      long from = r.from() == null ? Long.MIN_VALUE / 2 : epoch(r.from());
-      long to = r.to() == null ? Long.MAX_VALUE / 2 : epoch(r.to());
-      b.add(LongRange.newIntersectsQuery(WHEN, new long[] {from}, new long[] {to}), Occur.FILTER);
-    }
-    if (r.bbox() != null) {
-      BBox box = r.bbox();
-      b.add(LatLonPoint.newBoxQuery(POINT, box.south(), box.north(), box.west(), box.east()), Occur.FILTER);
-    }
-    if (r.radiusMetres() != null) {
-      b.add(LatLonPoint.newDistanceQuery(POINT, r.near().lat(), r.near().lon(), r.radiusMetres()), Occur.FILTER);
-    }
-    return b.build();
-  }
-
-  private static org.apache.lucene.search.Query anyOf(String field, List<String> values) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String v : values) {
-      b.add(new TermQuery(new Term(field, v)), Occur.SHOULD);
-    }
-    return b.build();
-  }
-
   @Override
   public List<Suggestion> suggest(String prefix, int limit) {
     if (prefix == null || prefix.isBlank()) {
@@ -726,11 +579,11 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       throw new IllegalArgumentException("q for suggestions is longer than 50 characters");
     }
     BooleanQuery.Builder m = new BooleanQuery.Builder();
-    org.apache.lucene.search.Query phrase = partOfName(text);
+    org.apache.lucene.search.Query phrase = queries.partOfName(text);
     if (phrase != null) {
       m.add(phrase, Occur.SHOULD);
     }
-    String latin = latinKey(text);
+    String latin = SearchQueries.latinKey(text);
     if (latin != null) {
       m.add(new PrefixQuery(new Term(PY, latin)), Occur.SHOULD);
     }
@@ -802,21 +655,11 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     Generation g = require();
     try {
       if (r.onlyKindsAndBox()) {
-        ClusterCache cache = clusterCache(g);
-        List<Cluster> out = new ArrayList<>();
-        for (Kind k : r.kindsOrAll()) {
-          Layer layer = cache.layers().get(k);
-          if (layer != null) {
-            for (GridClusterer.Cluster c : layer.grid().clusters(r.bbox(), zoom)) {
-              out.add(cluster(cache.searcher(), k, c, layer.docs()));
-            }
-          }
-        }
-        return out;
+        return g.clusters.precomputed(r.kindsOrAll(), r.bbox(), zoom);
       }
       List<Cluster> out = new ArrayList<>();
       for (Kind k : r.kindsOrAll()) {
-        out.addAll(collectAndCluster(g, r, k, zoom));
+        out.addAll(g.clusters.matching(queries.of(r, k), k, zoom));
       }
       return out;
     } catch (IOException e) {
@@ -824,85 +667,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
   }
 
-  private List<Cluster> collectAndCluster(Generation g, Request r, Kind k, int zoom) throws IOException {
-    IndexSearcher s = g.searchers.acquire();
-    try {
-      PointCollector.Points pts = s.search(query(r, k), PointCollector.manager(CLUSTER_POINT_CAP));
-      List<Cluster> out = new ArrayList<>();
-      for (GridClusterer.Cluster c : GridClusterer.at(pts.lon, pts.lat, pts.n, CELL_PIXELS, zoom)) {
-        out.add(cluster(s, k, c, pts.doc));
-      }
-      return out;
-    } finally {
-      g.searchers.release(s);
-    }
-  }
-
-  private static Cluster cluster(IndexSearcher s, Kind k, GridClusterer.Cluster c, int[] docs) throws IOException {
-    if (c.single() < 0) {
-      return new Cluster(k, new GeoPoint(c.lon(), c.lat()), c.count(), null, null);
-    }
-    HitCard card = HitCard.of(s.getIndexReader(), docs[c.single()]);
-    return new Cluster(k, new GeoPoint(c.lon(), c.lat()), 1, card.id(), card.name(), card.detail(),
-        k == Kind.ACTIVITY ? card.recruiting() : null);
-  }
-
-  /** The precomputed clusters of every kind; rebuilt in the background once the index has moved on. */
-  private ClusterCache clusterCache(Generation g) throws IOException {
-    ClusterCache cache = g.clusters;
-    if (cache == null) {
-      synchronized (g) {
-        if (g.clusters == null) {
-          g.clusters = buildClusters(g);
-        }
-        return g.clusters;
-      }
-    }
-    IndexSearcher latest = g.searchers.acquire();
-    try {
-      long version = ((DirectoryReader) latest.getIndexReader()).getVersion();
-      if (version != cache.version() && !g.clustersBuilding) {
-        g.clustersBuilding = true;
-        background.execute(() -> {
-          try {
-            ClusterCache old = g.clusters;
-            g.clusters = buildClusters(g);
-            if (old != null) {
-              g.searchers.release(old.searcher());
-            }
-          } catch (IOException | RuntimeException e) {
-            LOG.warn("rebuilding map clusters failed: {}", e.getMessage());
-          } finally {
-            g.clustersBuilding = false;
-          }
-        });
-      }
-    } finally {
-      g.searchers.release(latest);
-    }
-    return cache;
-  }
-
-  private ClusterCache buildClusters(Generation g) throws IOException {
-    IndexSearcher s = g.searchers.acquire(); // held by the cache so its doc ids stay valid
-    long t0 = System.nanoTime();
-    Map<Kind, Layer> layers = new EnumMap<>(Kind.class);
-    for (Kind k : Kind.values()) {
-      PointCollector.Points pts = s.search(new TermQuery(new Term(KIND, k.name())), PointCollector.manager(Integer.MAX_VALUE));
-      if (pts.n > 0) {
-        double[] lon = java.util.Arrays.copyOf(pts.lon, pts.n);
-        double[] lat = java.util.Arrays.copyOf(pts.lat, pts.n);
-        layers.put(k, new Layer(new GridClusterer(lon, lat, CELL_PIXELS, PRECOMPUTED_MAX_ZOOM),
-            java.util.Arrays.copyOf(pts.doc, pts.n)));
-      }
-    }
-    LOG.info("map clusters built for {} in {} ms", layers.keySet(), (System.nanoTime() - t0) / 1_000_000);
-    return new ClusterCache(s, ((DirectoryReader) s.getIndexReader()).getVersion(), layers);
-  }
-
   @Override
   public long count(Request request) {
-    return withCurrentSearcher(s -> (long) s.count(query(request, null)));
+    return withCurrentSearcher(s -> (long) s.count(queries.of(request, null)));
   }
 
   @Override

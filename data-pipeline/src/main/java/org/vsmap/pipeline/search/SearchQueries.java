@@ -1,0 +1,177 @@
+package org.vsmap.pipeline.search;
+
+import static org.vsmap.pipeline.search.SearchDocuments.*;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.LongRange;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.vsmap.geo.model.BBox;
+import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.port.SearchIndex.Order;
+import org.vsmap.geo.port.SearchIndex.Request;
+
+/**
+ * A resident's request as a Lucene query: the words (smartcn words, bigram phrases for any part of
+ * a name, pinyin keys and their one-typo windows, a theme's own name) scored, then every filter.
+ * User text only ever goes through the analyzers and {@link QueryBuilder}, never a query parser.
+ */
+final class SearchQueries {
+  private final Analyzer words;
+  private final Analyzer bigrams;
+  private final Analyzer chars;
+
+  SearchQueries(Analyzer words, Analyzer bigrams, Analyzer chars) {
+    this.words = words;
+    this.bigrams = bigrams;
+    this.chars = chars;
+  }
+
+  static String latinKey(String text) {
+    String k = text.toLowerCase().replaceAll("[\\s'’\\-]", "");
+    return k.matches("[a-z0-9]+") && k.matches(".*[a-z].*") ? k : null;
+  }
+
+  private Query textQuery(String text) {
+    Query theme = themeNamed(text.strip());
+    if (theme != null) {
+      return theme;
+    }
+    BooleanQuery.Builder m = new BooleanQuery.Builder();
+    int clauses = 0;
+    Query phrase = partOfName(text);
+    if (phrase != null) {
+      // constant score: a name either contains the text or not; scoring phrase frequencies over
+      // every match of a broad query costs more than the ranking gains (the name words rank it)
+      m.add(new BoostQuery(new ConstantScoreQuery(phrase), 4f), Occur.SHOULD);
+      clauses++;
+    }
+    QueryBuilder wb = new QueryBuilder(words);
+    Query nameWords = wb.createBooleanQuery(NAME, text, Occur.MUST);
+    if (nameWords != null) {
+      m.add(new BoostQuery(nameWords, 2f), Occur.SHOULD);
+      clauses++;
+    }
+    Query textWords = wb.createBooleanQuery(TEXT, text, Occur.MUST);
+    if (textWords != null) {
+      m.add(new BoostQuery(textWords, 0.5f), Occur.SHOULD);
+      clauses++;
+    }
+    String latin = latinKey(text);
+    if (latin != null) {
+      m.add(new BoostQuery(new PrefixQuery(new Term(PY, latin)), 3f), Occur.SHOULD);
+      clauses++;
+      if (latin.length() >= 4) {
+        m.add(new BoostQuery(new FuzzyQuery(new Term(PYW, latin), 1, 1), 1.5f), Occur.SHOULD);
+      }
+    }
+    return clauses == 0 ? new MatchNoDocsQuery("nothing searchable in the text") : m.build();
+  }
+
+  /**
+   * A query that is exactly the name of one of the 18 themes or of a 关爱 group means "activities
+   * of that theme": answered from the theme field (and names that contain it), which is also far
+   * cheaper than matching the words in every activity's text.
+   */
+  private Query themeNamed(String text) {
+    for (org.vsmap.geo.model.Theme t : org.vsmap.geo.model.Theme.values()) {
+      if (t.zh().equals(text) || t.zh().replace("“", "").replace("”", "").equals(text) || t.en().equalsIgnoreCase(text)) {
+        return new BooleanQuery.Builder()
+            .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(THEME, t.name()))), 2f), Occur.SHOULD)
+            .add(new ConstantScoreQuery(partOfName(text)), Occur.SHOULD).build();
+      }
+    }
+    for (org.vsmap.geo.model.CareGroup g : org.vsmap.geo.model.CareGroup.values()) {
+      if (g.zh().equals(text) || g.en().equalsIgnoreCase(text)) {
+        return new BooleanQuery.Builder()
+            .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(CARE, g.name()))), 2f), Occur.SHOULD)
+            .add(new ConstantScoreQuery(partOfName(text)), Occur.SHOULD).build();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Any part of a name: a phrase of character bigrams (whose rarest bigram keeps it fast on a
+   * national index), or for a single character its unigram.
+   */
+  Query partOfName(String text) {
+    String t = text.strip();
+    if (t.codePointCount(0, t.length()) >= 2) {
+      Query q = new QueryBuilder(bigrams).createPhraseQuery(NAME_BIGRAMS, t);
+      if (q != null) {
+        return q;
+      }
+    }
+    return new QueryBuilder(chars).createPhraseQuery(NAME_CHARS, t);
+  }
+
+  /** The request as a Lucene query; {@code onlyKind} narrows it to one kind (for clusters). */
+  Query of(Request r, Kind onlyKind) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (r.text() != null) {
+      b.add(FunctionScoreQuery.boostByValue(textQuery(r.text()), DoubleValuesSource.fromDoubleField(PRIOR)), Occur.MUST);
+    } else {
+      b.add(new MatchAllDocsQuery(), Occur.MUST);
+    }
+    if (r.near() != null && r.order() == Order.RELEVANCE) {
+      b.add(LatLonPoint.newDistanceFeatureQuery(POINT, r.text() == null ? 1f : 3f, r.near().lat(), r.near().lon(), 2000),
+          Occur.SHOULD);
+    }
+    Set<Kind> kinds = onlyKind != null ? Set.of(onlyKind) : r.kinds();
+    if (!kinds.isEmpty()) {
+      b.add(anyOf(KIND, kinds.stream().map(Enum::name).toList()), Occur.FILTER);
+    }
+    if (!r.themes().isEmpty()) {
+      b.add(anyOf(THEME, r.themes().stream().map(Enum::name).toList()), Occur.FILTER);
+    }
+    if (!r.careGroups().isEmpty()) {
+      b.add(anyOf(CARE, r.careGroups().stream().map(Enum::name).toList()), Occur.FILTER);
+    }
+    if (!r.stationTypes().isEmpty()) {
+      b.add(anyOf(TYPE, r.stationTypes().stream().map(Enum::name).toList()), Occur.FILTER);
+    }
+    if (r.regionCode() != null) {
+      b.add(new PrefixQuery(new Term(REGION, r.regionCode())), Occur.FILTER);
+    }
+    if (r.recruitingOnly()) {
+      b.add(new TermQuery(new Term(RECRUITING, "yes")), Occur.FILTER);
+    }
+    if (r.from() != null || r.to() != null) {
+      long from = r.from() == null ? Long.MIN_VALUE / 2 : epoch(r.from());
+      long to = r.to() == null ? Long.MAX_VALUE / 2 : epoch(r.to());
+      b.add(LongRange.newIntersectsQuery(WHEN, new long[] {from}, new long[] {to}), Occur.FILTER);
+    }
+    if (r.bbox() != null) {
+      BBox box = r.bbox();
+      b.add(LatLonPoint.newBoxQuery(POINT, box.south(), box.north(), box.west(), box.east()), Occur.FILTER);
+    }
+    if (r.radiusMetres() != null) {
+      b.add(LatLonPoint.newDistanceQuery(POINT, r.near().lat(), r.near().lon(), r.radiusMetres()), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static Query anyOf(String field, List<String> values) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String v : values) {
+      b.add(new TermQuery(new Term(field, v)), Occur.SHOULD);
+    }
+    return b.build();
+  }
+}
