@@ -28,11 +28,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Refactoring changes no answer: 30 JSON answers, pages and errors of the demo portal on
- * 2026-12-07, recorded from the jar built at a8c7687 (before issue 18's rebuild) in
- * {@code src/test/resources/answers/}, compared field for field with what this build answers —
+ * 2026-12-07 (no page of the day itself: what was held today moves with the hour), recorded from the jar built at a8c7687 (before issue 18's rebuild) in
+ * {@code src/test/resources/answers/} once its first versions were published, compared field for field with what this build answers —
  * status, media type and body. What legitimately differs between two runs of the same jar is
  * normalised on both sides, and nothing else: the store's random id, the moment of the request
- * (datetimes with seconds), the order of JSON object keys (some come from {@code Map.of}, whose
+ * (datetimes with seconds; the size of a version's XLSX and GeoPackage, which hold it), the order of JSON object keys (some come from {@code Map.of}, whose
  * order changes with every JVM) and the order of lists of records with an {@code id}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,6 +56,14 @@ class AnswersUnchangedIT {
   void start() throws Exception {
     portal = RunningPortal.start(Files.createTempDirectory("vsmap-answers-").resolve("data"), "--public-url", "http://portal.test",
         "--rate-limit", "0");
+    // a fresh portal publishes its first versions in the background; the catalogue lists them
+    for (String dataset : List.of("stations", "teams", "activities", "regions", "honours")) {
+      long until = System.nanoTime() + 60_000_000_000L;
+      while (!portal.get("/data/" + dataset + "/versions").body().contains("\"version\"")) {
+        assertThat(System.nanoTime()).as("the first version of %s within 60 s", dataset).isLessThan(until);
+        Thread.sleep(250);
+      }
+    }
   }
 
   @AfterAll
@@ -107,6 +115,10 @@ class AnswersUnchangedIT {
     if (node instanceof ObjectNode o) {
       Map<String, Object> m = new TreeMap<>();
       o.properties().forEach(e -> m.put(e.getKey(), sorted(e.getValue())));
+      if (o.path("dcat:downloadURL").path("@id").asText().matches(".*\\.(xlsx|gpkg)")) {
+        // a workbook or GeoPackage carries the moment it was written, so its size may differ by a byte between runs
+        m.put("dcat:byteSize", "<size>");
+      }
       return m;
     }
     if (node instanceof ArrayNode a) {
