@@ -15,8 +15,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code account add|list|unlock}: office accounts for the admin pages. */
-@Command(name = "account", mixinStandardHelpOptions = true, description = "Create, list and unlock the accounts of the admin pages.",
-    subcommands = {AccountCommand.Add.class, AccountCommand.ListAccounts.class, AccountCommand.Unlock.class})
+@Command(
+    name = "account",
+    mixinStandardHelpOptions = true,
+    description = "Create, list and unlock the accounts of the admin pages.",
+    subcommands = {
+      AccountCommand.Add.class,
+      AccountCommand.ListAccounts.class,
+      AccountCommand.Unlock.class
+    })
 final class AccountCommand implements Callable<Integer> {
   @Override
   public Integer call() {
@@ -27,20 +34,36 @@ final class AccountCommand implements Callable<Integer> {
     return new JdbiAccounts(db.jdbi(), Clocks.portal());
   }
 
-  @Command(name = "add", mixinStandardHelpOptions = true,
-      description = "Create an account. The password is asked for on a terminal, or read from --password-file or the "
-          + "environment variable VSMAP_NEW_PASSWORD (never from the command line).")
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description =
+          "Create an account. The password is asked for on a terminal, or read from --password-file or the "
+              + "environment variable VSMAP_NEW_PASSWORD (never from the command line).")
   static final class Add implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "NAME", description = "The user name (3–64 letters, digits or _.@-).")
+    @Parameters(
+        index = "0",
+        paramLabel = "NAME",
+        description = "The user name (3–64 letters, digits or _.@-).")
     String username;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin (everything) or office (one region subtree).")
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "ROLE",
+        description = "admin (everything) or office (one region subtree).")
     String role;
 
-    @Option(names = "--region", paramLabel = "CODE", description = "The office's region code, e.g. 150602 (required for office).")
+    @Option(
+        names = "--region",
+        paramLabel = "CODE",
+        description = "The office's region code, e.g. 150602 (required for office).")
     String region;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file.")
+    @Option(
+        names = "--password-file",
+        paramLabel = "FILE",
+        description = "Read the password from the first line of this file.")
     Path passwordFile;
 
     @Mixin StoreOptions store;
@@ -59,14 +82,21 @@ final class AccountCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new Failure(e.getMessage());
       }
-      System.out.println("account " + username + " created: " + r.name().toLowerCase() + (region == null ? "" : " of region " + region));
+      System.out.println(
+          "account "
+              + username
+              + " created: "
+              + r.name().toLowerCase()
+              + (region == null ? "" : " of region " + region));
       return 0;
     }
 
     private String password() {
       if (passwordFile != null) {
         try {
-          return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+          return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream()
+              .findFirst()
+              .orElse("");
         } catch (IOException e) {
           throw new Failure("cannot read " + passwordFile + ": " + e.getMessage());
         }
@@ -77,7 +107,8 @@ final class AccountCommand implements Callable<Integer> {
       }
       Console c = System.console();
       if (c == null) {
-        throw new Failure("no terminal to ask for the password: use --password-file or VSMAP_NEW_PASSWORD");
+        throw new Failure(
+            "no terminal to ask for the password: use --password-file or VSMAP_NEW_PASSWORD");
       }
       char[] first = c.readPassword("password for %s: ", username);
       char[] second = c.readPassword("again: ");
@@ -88,7 +119,10 @@ final class AccountCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts with their roles and regions.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the accounts with their roles and regions.")
   static final class ListAccounts implements Callable<Integer> {
     @Mixin StoreOptions store;
 
@@ -96,14 +130,22 @@ final class AccountCommand implements Callable<Integer> {
     public Integer call() {
       try (Database db = store.open(DataDirectory.open(store.dataDir))) {
         for (Offices.Account a : accounts(db).accounts()) {
-          System.out.println(a.username() + "\t" + a.role().name().toLowerCase() + "\t" + (a.regionCode() == null ? "" : a.regionCode()));
+          System.out.println(
+              a.username()
+                  + "\t"
+                  + a.role().name().toLowerCase()
+                  + "\t"
+                  + (a.regionCode() == null ? "" : a.regionCode()));
         }
       }
       return 0;
     }
   }
 
-  @Command(name = "unlock", mixinStandardHelpOptions = true, description = "Lift the lockout after repeated wrong passwords.")
+  @Command(
+      name = "unlock",
+      mixinStandardHelpOptions = true,
+      description = "Lift the lockout after repeated wrong passwords.")
   static final class Unlock implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME")
     String username;

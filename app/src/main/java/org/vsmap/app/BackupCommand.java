@@ -27,8 +27,11 @@ import picocli.CommandLine.Option;
  * node builds it from the store. Written to a temporary file beside the target and moved into
  * place, so a failure never leaves a half backup under the name.
  */
-@Command(name = "backup", mixinStandardHelpOptions = true,
-    description = "Write everything needed to rebuild this node (store, published versions) to one zip file.")
+@Command(
+    name = "backup",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write everything needed to rebuild this node (store, published versions) to one zip file.")
 final class BackupCommand implements Callable<Integer> {
   static final String FORMAT = "vsmap-backup";
   static final int VERSION = 1;
@@ -37,7 +40,12 @@ final class BackupCommand implements Callable<Integer> {
   static final String PG_ENTRY = "database/postgis.dump";
   static final String SNAPSHOTS = "snapshots/";
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The backup file to write (.zip); an existing file is replaced only once the new one is complete.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "The backup file to write (.zip); an existing file is replaced only once the new one is complete.")
   Path out;
 
   @Mixin StoreOptions store;
@@ -60,22 +68,35 @@ final class BackupCommand implements Callable<Integer> {
       String entry;
       try (Database db = openForBackup(dir)) {
         manifest.put("store", db.dialect() == Database.Dialect.H2GIS ? "h2gis" : "postgis");
-        manifest.put("store_id", new JdbiStoreInfo(db.jdbi()).get(JdbiStoreInfo.STORE_ID).orElseThrow());
+        manifest.put(
+            "store_id", new JdbiStoreInfo(db.jdbi()).get(JdbiStoreInfo.STORE_ID).orElseThrow());
         manifest.put("counts", Counts.of(db));
         if (db.dialect() == Database.Dialect.H2GIS) {
           dbFile = work.resolve("h2.zip");
-          // H2's BACKUP TO copies a consistent state of the database file (it takes a file name, not a bind parameter)
-          db.jdbi().useHandle(h -> h.execute("BACKUP TO '" + dbFile.toString().replace("'", "''") + "'"));
+          // H2's BACKUP TO copies a consistent state of the database file (it takes a file name,
+          // not a bind parameter)
+          db.jdbi()
+              .useHandle(
+                  h -> h.execute("BACKUP TO '" + dbFile.toString().replace("'", "''") + "'"));
           entry = H2_ENTRY;
         } else {
           dbFile = work.resolve("postgis.dump");
-          PgTools.run(PgTools.command("pg_dump", store.dbUrl, store.dbUser, "--format=custom", "--no-owner", "--no-privileges",
-              "--file=" + dbFile), store.dbPassword);
+          PgTools.run(
+              PgTools.command(
+                  "pg_dump",
+                  store.dbUrl,
+                  store.dbUser,
+                  "--format=custom",
+                  "--no-owner",
+                  "--no-privileges",
+                  "--file=" + dbFile),
+              store.dbPassword);
           entry = PG_ENTRY;
         }
       }
       int versions = 0;
-      try (OutputStream file = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(file)) {
+      try (OutputStream file = Files.newOutputStream(partial);
+          ZipOutputStream zip = new ZipOutputStream(file)) {
         zip.putNextEntry(new ZipEntry(entry));
         Files.copy(dbFile, zip);
         zip.closeEntry();
@@ -96,12 +117,22 @@ final class BackupCommand implements Callable<Integer> {
         }
         manifest.put("snapshot_files", versions);
         zip.putNextEntry(new ZipEntry(MANIFEST));
-        zip.write(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(manifest));
+        zip.write(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(manifest));
         zip.closeEntry();
       }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      System.out.printf("backup written: %s (%,d bytes; store %s %s; %s; %d published files)%n", target, Files.size(target),
-          manifest.get("store"), manifest.get("store_id"), manifest.get("counts"), versions);
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      System.out.printf(
+          "backup written: %s (%,d bytes; store %s %s; %s; %d published files)%n",
+          target,
+          Files.size(target),
+          manifest.get("store"),
+          manifest.get("store_id"),
+          manifest.get("counts"),
+          versions);
       return 0;
     } finally {
       Files.deleteIfExists(partial);
@@ -115,8 +146,10 @@ final class BackupCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       String why = Failure.describe(e);
       if (why.contains("lock") || why.contains("already in use")) {
-        throw new Failure("the embedded database is in use by a running portal: stop it first (a PostGIS store can be backed up while "
-            + "serving)", e);
+        throw new Failure(
+            "the embedded database is in use by a running portal: stop it first (a PostGIS store can be backed up while "
+                + "serving)",
+            e);
       }
       throw e;
     }
@@ -132,9 +165,23 @@ final class BackupCommand implements Callable<Integer> {
 
     static Map<String, Long> of(Database db) {
       Map<String, Long> counts = new LinkedHashMap<>();
-      for (String table : new String[] {"region", "station", "team", "activity", "restricted_contact", "account", "audit_log",
-          "volunteer_figure", "change_log"}) {
-        counts.put(table, db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one()));
+      for (String table :
+          new String[] {
+            "region",
+            "station",
+            "team",
+            "activity",
+            "restricted_contact",
+            "account",
+            "audit_log",
+            "volunteer_figure",
+            "change_log"
+          }) {
+        counts.put(
+            table,
+            db.jdbi()
+                .withHandle(
+                    h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one()));
       }
       return counts;
     }

@@ -39,8 +39,12 @@ public final class DataDirectory {
         return new DataDirectory(root);
       }
       if (Files.isDirectory(root) && !isEmpty(root)) {
-        throw new Failure("data directory " + root + " is not empty and has no " + MARKER
-            + ": it is not a vsmap data directory; refusing to touch it (choose a new or empty folder with --data-dir)");
+        throw new Failure(
+            "data directory "
+                + root
+                + " is not empty and has no "
+                + MARKER
+                + ": it is not a vsmap data directory; refusing to touch it (choose a new or empty folder with --data-dir)");
       }
       Files.createDirectories(root);
       Map<String, Object> m = new LinkedHashMap<>();
@@ -73,7 +77,9 @@ public final class DataDirectory {
     return p;
   }
 
-  /** Published dataset versions: one directory per dataset, one immutable set of files per version. */
+  /**
+   * Published dataset versions: one directory per dataset, one immutable set of files per version.
+   */
   public Path snapshots() {
     return root.resolve("snapshots");
   }
@@ -88,16 +94,29 @@ public final class DataDirectory {
     try {
       node = new ObjectMapper().readTree(marker.toFile());
     } catch (IOException e) {
-      throw new Failure("data directory marker " + marker + " is corrupted (not JSON): refusing to use the folder");
+      throw new Failure(
+          "data directory marker "
+              + marker
+              + " is corrupted (not JSON): refusing to use the folder");
     }
     if (node == null || !FORMAT.equals(node.path("format").asText())) {
-      throw new Failure("data directory marker " + marker + " belongs to something else (format is not "
-          + FORMAT + "): refusing to use the folder");
+      throw new Failure(
+          "data directory marker "
+              + marker
+              + " belongs to something else (format is not "
+              + FORMAT
+              + "): refusing to use the folder");
     }
     int version = node.path("version").asInt(-1);
     if (version != VERSION) {
-      throw new Failure("data directory " + marker.getParent() + " has layout version " + version
-          + " but this vsmap reads version " + VERSION + ": refusing to use it");
+      throw new Failure(
+          "data directory "
+              + marker.getParent()
+              + " has layout version "
+              + version
+              + " but this vsmap reads version "
+              + VERSION
+              + ": refusing to use it");
     }
   }
 

@@ -10,10 +10,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code generate-demo}: rewrite seeds/demo/*.csv from the real regions (deterministic). */
-@Command(name = "generate-demo", mixinStandardHelpOptions = true,
-    description = "Regenerate the synthetic demo stations, teams and activities in a seeds folder from its real regions.")
+@Command(
+    name = "generate-demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Regenerate the synthetic demo stations, teams and activities in a seeds folder from its real regions.")
 final class GenerateDemoCommand implements Callable<Integer> {
-  @Option(names = "--seeds", defaultValue = "seeds", paramLabel = "DIR", description = "The seeds folder (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seeds",
+      defaultValue = "seeds",
+      paramLabel = "DIR",
+      description = "The seeds folder (default ${DEFAULT-VALUE}).")
   Path seeds;
 
   @Override

@@ -12,9 +12,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.importer.OfficeImport;
-import org.vsmap.geo.port.Problem;
 import org.vsmap.pipeline.store.Database;
 import org.vsmap.pipeline.store.JdbiImportWriter;
 import picocli.CommandLine.Command;
@@ -23,52 +23,86 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code import FILE --kind station|report|figures [--crs gcj02] [--region CODE] [--full] [--dry-run]}:
- * checks every row first; writes nothing unless the whole file is clean, and then writes it in one
- * transaction, with a progress bar on a terminal and a summary at the end. Exit codes: 0 applied
- * (or clean dry run), 1 the file has problems (nothing written), 2 usage or an unreadable file.
+ * {@code import FILE --kind station|report|figures [--crs gcj02] [--region CODE] [--full]
+ * [--dry-run]}: checks every row first; writes nothing unless the whole file is clean, and then
+ * writes it in one transaction, with a progress bar on a terminal and a summary at the end. Exit
+ * codes: 0 applied (or clean dry run), 1 the file has problems (nothing written), 2 usage or an
+ * unreadable file.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Import an office's file into the store: every row is checked first; a file with any problem changes nothing.",
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description =
+        "Import an office's file into the store: every row is checked first; a file with any problem changes nothing.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:applied (or a clean dry run)", "1:the file has problems; nothing was written",
-        "2:bad options, unreadable file or store"})
+    exitCodeList = {
+      "0:applied (or a clean dry run)",
+      "1:the file has problems; nothing was written",
+      "2:bad options, unreadable file or store"
+    })
 final class ImportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE",
-      description = "CSV file (UTF-8 or GBK), XLSX workbook (first sheet) or GeoJSON FeatureCollection; Chinese or English headers.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description =
+          "CSV file (UTF-8 or GBK), XLSX workbook (first sheet) or GeoJSON FeatureCollection; Chinese or English headers.")
   Path file;
 
-  @Option(names = "--kind", required = true, paramLabel = "KIND",
-      description = "station (a station list), team (a team list), activity (upcoming activities), report (the 活动情况表 or 汇总表 of seed 001), figures "
-          + "(registered / active volunteers and service hours per region and period) or regions (codes, names, parents, "
-          + "population; boundaries from GeoJSON), honours (an honour list) or photos (a list of photo files beside it: "
-          + "对象类型 站点/活动, 对象编号, 文件, 照片说明).")
+  @Option(
+      names = "--kind",
+      required = true,
+      paramLabel = "KIND",
+      description =
+          "station (a station list), team (a team list), activity (upcoming activities), report (the 活动情况表 or 汇总表 of seed 001), figures "
+              + "(registered / active volunteers and service hours per region and period) or regions (codes, names, parents, "
+              + "population; boundaries from GeoJSON), honours (an honour list) or photos (a list of photo files beside it: "
+              + "对象类型 站点/活动, 对象编号, 文件, 照片说明).")
   String kind;
 
-  @Option(names = "--crs", paramLabel = "CRS",
-      description = "Coordinate system of a station list: wgs84, cgcs2000, gcj02 (AMap, Tencent) or bd09 (Baidu).")
+  @Option(
+      names = "--crs",
+      paramLabel = "CRS",
+      description =
+          "Coordinate system of a station list: wgs84, cgcs2000, gcj02 (AMap, Tencent) or bd09 (Baidu).")
   String crs;
 
-  @Option(names = "--region", paramLabel = "CODE", description = "The reporting office's region code (for --kind report).")
+  @Option(
+      names = "--region",
+      paramLabel = "CODE",
+      description = "The reporting office's region code (for --kind report).")
   String region;
 
-  @Option(names = "--source", paramLabel = "NAME",
-      description = "Name the records are kept under (default: the file name without extension); a --full re-import of the same "
-          + "source retires what the file no longer lists.")
+  @Option(
+      names = "--source",
+      paramLabel = "NAME",
+      description =
+          "Name the records are kept under (default: the file name without extension); a --full re-import of the same "
+              + "source retires what the file no longer lists.")
   String source;
 
-  @Option(names = "--full", description = "The file is the complete list of its source: records it no longer lists are retired.")
+  @Option(
+      names = "--full",
+      description =
+          "The file is the complete list of its source: records it no longer lists are retired.")
   boolean full;
 
-  @Option(names = "--encoding", paramLabel = "NAME", description = "utf-8, gbk or gb18030 (default: detected).")
+  @Option(
+      names = "--encoding",
+      paramLabel = "NAME",
+      description = "utf-8, gbk or gb18030 (default: detected).")
   String encoding;
 
-  @Option(names = "--map", paramLabel = "HEADER=COLUMN,...",
-      description = "Read the file's own headers as ours, e.g. 站名=name,区码=region_code,东经=lon,北纬=lat "
-          + "(default: the mapping saved for this source, if any).")
+  @Option(
+      names = "--map",
+      paramLabel = "HEADER=COLUMN,...",
+      description =
+          "Read the file's own headers as ours, e.g. 站名=name,区码=region_code,东经=lon,北纬=lat "
+              + "(default: the mapping saved for this source, if any).")
   String map;
 
-  @Option(names = "--save-mapping", description = "Remember --map for this source, so its next files need no --map.")
+  @Option(
+      names = "--save-mapping",
+      description = "Remember --map for this source, so its next files need no --map.")
   boolean saveMapping;
 
   @Option(names = "--dry-run", description = "Check and report what would change; write nothing.")
@@ -110,21 +144,42 @@ final class ImportCommand implements Callable<Integer> {
     try (Database db = store.open(dir)) {
       OfficeImport.Prepared p;
       try {
-        p = OfficeImport.prepare(db.jdbi(), new OfficeImport.Request(what, name, bytes, encoding, cs, region, null, sourceName, full,
-            "cli:" + System.getProperty("user.name"), map, saveMapping), java.time.LocalDateTime.now(clock));
+        p =
+            OfficeImport.prepare(
+                db.jdbi(),
+                new OfficeImport.Request(
+                    what,
+                    name,
+                    bytes,
+                    encoding,
+                    cs,
+                    region,
+                    null,
+                    sourceName,
+                    full,
+                    "cli:" + System.getProperty("user.name"),
+                    map,
+                    saveMapping),
+                java.time.LocalDateTime.now(clock));
       } catch (IllegalArgumentException e) {
-        throw new Failure(e.getMessage().startsWith(name) ? e.getMessage() : name + ": " + e.getMessage());
+        throw new Failure(
+            e.getMessage().startsWith(name) ? e.getMessage() : name + ": " + e.getMessage());
       }
-      out.printf("%s: %s, read as %s: %d records pass, %d problems, %d warnings%n", name, what.en(), p.readAs(), p.records(),
-          p.problems().size(), p.warnings().size());
+      out.printf(
+          "%s: %s, read as %s: %d records pass, %d problems, %d warnings%n",
+          name, what.en(), p.readAs(), p.records(), p.problems().size(), p.warnings().size());
       if (!p.mapping().isEmpty()) {
-        out.printf("columns read through the %s mapping of source %s: %s%n", map != null ? "given" : "saved", sourceName, p.mapping());
+        out.printf(
+            "columns read through the %s mapping of source %s: %s%n",
+            map != null ? "given" : "saved", sourceName, p.mapping());
       }
       if (saveMapping && map != null) {
         out.printf("mapping saved for source %s%n", sourceName);
       }
       p.problems().forEach(x -> out.println("  " + x));
-      p.warnings().forEach(w -> out.println("  warning: " + where(w) + w.reasonEn() + " / " + w.reasonZh()));
+      p.warnings()
+          .forEach(
+              w -> out.println("  warning: " + where(w) + w.reasonEn() + " / " + w.reasonZh()));
       if (!p.clean()) {
         out.println("nothing was written: fix the rows above and import the file again");
         return 1;
@@ -137,8 +192,13 @@ final class ImportCommand implements Callable<Integer> {
       JdbiImportWriter.Outcome o;
       int total = JdbiImportWriter.size(p.batch());
       if (Terminal.interactive() && total > 0) {
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("importing").setInitialMax(total)
-            .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).build()) {
+        try (ProgressBar bar =
+            new ProgressBarBuilder()
+                .setTaskName("importing")
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(200)
+                .build()) {
           o = writer.apply(p.batch(), bar::stepTo);
         }
       } else {
@@ -166,9 +226,15 @@ final class ImportCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new Failure(name + ": " + e.getMessage());
       }
-      org.vsmap.pipeline.photos.PhotoImport.Result r = org.vsmap.pipeline.photos.PhotoImport.read(grid,
-          file.toAbsolutePath().getParent(), org.vsmap.pipeline.photos.PhotoImport.subjectsIn(db.jdbi()), null);
-      out.printf("%s: photos, read as %s: %d photos pass, %d problems%n", name, grid.readAs(), r.photos().size(), r.problems().size());
+      org.vsmap.pipeline.photos.PhotoImport.Result r =
+          org.vsmap.pipeline.photos.PhotoImport.read(
+              grid,
+              file.toAbsolutePath().getParent(),
+              org.vsmap.pipeline.photos.PhotoImport.subjectsIn(db.jdbi()),
+              null);
+      out.printf(
+          "%s: photos, read as %s: %d photos pass, %d problems%n",
+          name, grid.readAs(), r.photos().size(), r.problems().size());
       r.problems().forEach(x -> out.println("  " + x));
       if (!r.problems().isEmpty()) {
         out.println("nothing was written: fix the rows above and import the list again");
@@ -179,9 +245,18 @@ final class ImportCommand implements Callable<Integer> {
         return 0;
       }
       try {
-        int n = db.jdbi().inTransaction(h -> org.vsmap.pipeline.photos.PhotoAttach.store(h, r.photos(),
-            "cli:" + System.getProperty("user.name"), java.time.LocalDateTime.now(Clocks.portal()))).size();
-        out.printf("written in one transaction: %d photos attached (EXIF removed, three sizes each)%n", n);
+        int n =
+            db.jdbi()
+                .inTransaction(
+                    h ->
+                        org.vsmap.pipeline.photos.PhotoAttach.store(
+                            h,
+                            r.photos(),
+                            "cli:" + System.getProperty("user.name"),
+                            java.time.LocalDateTime.now(Clocks.portal())))
+                .size();
+        out.printf(
+            "written in one transaction: %d photos attached (EXIF removed, three sizes each)%n", n);
         return 0;
       } catch (IllegalArgumentException e) {
         out.println("  " + e.getMessage());
@@ -213,13 +288,15 @@ final class ImportCommand implements Callable<Integer> {
     for (Map.Entry<Kind, JdbiImportWriter.Counts> e : o.counts().entrySet()) {
       JdbiImportWriter.Counts c = e.getValue();
       if (c.created() + c.updated() + c.unchanged() + c.retired() > 0) {
-        out.printf("  %s: %d new, %d updated, %d unchanged, %d retired%n", e.getKey().path(), c.created(), c.updated(),
-            c.unchanged(), c.retired());
+        out.printf(
+            "  %s: %d new, %d updated, %d unchanged, %d retired%n",
+            e.getKey().path(), c.created(), c.updated(), c.unchanged(), c.retired());
       }
     }
     JdbiImportWriter.Counts r = o.regions();
     if (r.created() + r.updated() + r.unchanged() > 0) {
-      out.printf("  regions: %d new, %d updated, %d unchanged%n", r.created(), r.updated(), r.unchanged());
+      out.printf(
+          "  regions: %d new, %d updated, %d unchanged%n", r.created(), r.updated(), r.unchanged());
     }
     if (o.contacts() > 0) {
       out.printf("  restricted contacts: %d (kept for the owning office only)%n", o.contacts());
@@ -229,7 +306,10 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  /** Whether standard output is a terminal a person watches (no progress bar in pipes, logs and tests). */
+  /**
+   * Whether standard output is a terminal a person watches (no progress bar in pipes, logs and
+   * tests).
+   */
   static final class Terminal {
     private Terminal() {}
 

@@ -4,19 +4,33 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code java -jar vsmap.jar serve|migrate|generate-demo [options]}. */
-@Command(name = "vsmap", mixinStandardHelpOptions = true, version = "vsmap 0.1.0",
+@Command(
+    name = "vsmap",
+    mixinStandardHelpOptions = true,
+    version = "vsmap 0.1.0",
     description = "志愿服务地图 — Volunteer Service Map and open-data portal",
-    subcommands = {ServeCommand.class, MigrateCommand.class, ImportCommand.class, AccountCommand.class, ReindexCommand.class, PublishCommand.class,
-        BackupCommand.class, RestoreCommand.class, GenerateDemoCommand.class, GenerateNationalCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      MigrateCommand.class,
+      ImportCommand.class,
+      AccountCommand.class,
+      ReindexCommand.class,
+      PublishCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      GenerateDemoCommand.class,
+      GenerateNationalCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      // one line naming the problem, never a stack trace as the only message
-      cmd.getErr().println("vsmap: error: " + Failure.describe(e));
-      return e instanceof Failure f ? f.exitCode() : 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          // one line naming the problem, never a stack trace as the only message
+          cmd.getErr().println("vsmap: error: " + Failure.describe(e));
+          return e instanceof Failure f ? f.exitCode() : 1;
+        });
     int code;
     try {
       code = cli.execute(args);

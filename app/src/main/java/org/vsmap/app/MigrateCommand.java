@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code migrate}: bring the store's schema up to date and exit. */
-@Command(name = "migrate", mixinStandardHelpOptions = true, description = "Create or update the store's schema, then exit.")
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
+    description = "Create or update the store's schema, then exit.")
 final class MigrateCommand implements Callable<Integer> {
   @Mixin StoreOptions store;
 

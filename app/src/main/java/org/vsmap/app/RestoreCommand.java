@@ -22,14 +22,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code restore}: a node from a {@code backup} zip, into a new data directory (and, for a
- * PostGIS store, an empty database). Checks that the store it restored has the identity and the
- * counts the backup recorded; the search index is built at the first start.
+ * {@code restore}: a node from a {@code backup} zip, into a new data directory (and, for a PostGIS
+ * store, an empty database). Checks that the store it restored has the identity and the counts the
+ * backup recorded; the search index is built at the first start.
  */
-@Command(name = "restore", mixinStandardHelpOptions = true,
-    description = "Restore a node from a backup zip into a new data directory (and an empty PostGIS database with --db).")
+@Command(
+    name = "restore",
+    mixinStandardHelpOptions = true,
+    description =
+        "Restore a node from a backup zip into a new data directory (and an empty PostGIS database with --db).")
 final class RestoreCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "The backup zip written by `vsmap backup`.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The backup zip written by `vsmap backup`.")
   Path file;
 
   @Mixin StoreOptions store;
@@ -40,15 +46,22 @@ final class RestoreCommand implements Callable<Integer> {
       throw new Failure("no backup file at " + file);
     }
     boolean postgis = store.dbUrl != null && !store.dbUrl.isBlank();
-    if (Files.exists(store.dataDir.resolve("vsmap.mv.db")) || Files.exists(store.dataDir.resolve(DataDirectory.MARKER))) {
-      throw new Failure("restore goes into a new data directory, and " + store.dataDir + " is in use already; name another --data-dir");
+    if (Files.exists(store.dataDir.resolve("vsmap.mv.db"))
+        || Files.exists(store.dataDir.resolve(DataDirectory.MARKER))) {
+      throw new Failure(
+          "restore goes into a new data directory, and "
+              + store.dataDir
+              + " is in use already; name another --data-dir");
     }
     try (ZipFile zip = open(file)) {
       JsonNode manifest = manifest(zip);
       String kind = manifest.path("store").asText();
       if (kind.equals("h2gis") == postgis) {
-        throw new Failure("this backup holds " + (kind.equals("h2gis") ? "an embedded (H2GIS) store: restore it without --db"
-            : "a PostGIS store: restore it with --db naming an empty PostGIS database"));
+        throw new Failure(
+            "this backup holds "
+                + (kind.equals("h2gis")
+                    ? "an embedded (H2GIS) store: restore it without --db"
+                    : "a PostGIS store: restore it with --db naming an empty PostGIS database"));
       }
       if (postgis) {
         requireEmpty();
@@ -59,8 +72,16 @@ final class RestoreCommand implements Callable<Integer> {
         if (postgis) {
           Path dump = work.resolve("postgis.dump");
           copy(zip, BackupCommand.PG_ENTRY, dump);
-          PgTools.run(PgTools.command("pg_restore", store.dbUrl, store.dbUser, "--no-owner", "--no-privileges", "--exit-on-error",
-              dump.toString()), store.dbPassword);
+          PgTools.run(
+              PgTools.command(
+                  "pg_restore",
+                  store.dbUrl,
+                  store.dbUser,
+                  "--no-owner",
+                  "--no-privileges",
+                  "--exit-on-error",
+                  dump.toString()),
+              store.dbPassword);
         } else {
           Path h2 = work.resolve("h2.zip");
           copy(zip, BackupCommand.H2_ENTRY, h2);
@@ -72,7 +93,8 @@ final class RestoreCommand implements Callable<Integer> {
             }
           }
           if (!Files.exists(dir.root().resolve("vsmap.mv.db"))) {
-            throw new Failure("the backup's database holds no vsmap.mv.db: it is not a backup of a vsmap store");
+            throw new Failure(
+                "the backup's database holds no vsmap.mv.db: it is not a backup of a vsmap store");
           }
         }
         int files = 0;
@@ -80,7 +102,8 @@ final class RestoreCommand implements Callable<Integer> {
           if (e.isDirectory() || !e.getName().startsWith(BackupCommand.SNAPSHOTS)) {
             continue;
           }
-          Path to = inside(dir.snapshots(), e.getName().substring(BackupCommand.SNAPSHOTS.length()));
+          Path to =
+              inside(dir.snapshots(), e.getName().substring(BackupCommand.SNAPSHOTS.length()));
           Files.createDirectories(to.getParent());
           try (InputStream in = zip.getInputStream(e)) {
             Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
@@ -90,17 +113,29 @@ final class RestoreCommand implements Callable<Integer> {
         try (Database db = store.open(dir)) {
           String id = new JdbiStoreInfo(db.jdbi()).get(JdbiStoreInfo.STORE_ID).orElse("");
           if (!id.equals(manifest.path("store_id").asText())) {
-            throw new Failure("the restored store is " + id + ", the backup recorded " + manifest.path("store_id").asText());
+            throw new Failure(
+                "the restored store is "
+                    + id
+                    + ", the backup recorded "
+                    + manifest.path("store_id").asText());
           }
           Map<String, Long> counts = BackupCommand.Counts.of(db);
           for (Map.Entry<String, Long> c : counts.entrySet()) {
             long expected = manifest.path("counts").path(c.getKey()).asLong(-1);
             if (expected != c.getValue()) {
-              throw new Failure("the restored " + c.getKey() + " table holds " + c.getValue() + " rows, the backup recorded " + expected);
+              throw new Failure(
+                  "the restored "
+                      + c.getKey()
+                      + " table holds "
+                      + c.getValue()
+                      + " rows, the backup recorded "
+                      + expected);
             }
           }
-          System.out.printf("restored store %s from %s (made %s): %s; %d published files; the search index is built at the first "
-              + "start%n", id, file, manifest.path("created").asText(), counts, files);
+          System.out.printf(
+              "restored store %s from %s (made %s): %s; %d published files; the search index is built at the first "
+                  + "start%n",
+              id, file, manifest.path("created").asText(), counts, files);
         }
       } finally {
         BackupCommand.deleteTree(work);
@@ -126,9 +161,15 @@ final class RestoreCommand implements Callable<Integer> {
     try (InputStream in = zip.getInputStream(m)) {
       manifest = new ObjectMapper().readTree(in);
     }
-    if (!BackupCommand.FORMAT.equals(manifest.path("format").asText()) || manifest.path("version").asInt() != BackupCommand.VERSION) {
-      throw new Failure("not a vsmap backup of version " + BackupCommand.VERSION + ": " + manifest.path("format").asText() + " "
-          + manifest.path("version").asText());
+    if (!BackupCommand.FORMAT.equals(manifest.path("format").asText())
+        || manifest.path("version").asInt() != BackupCommand.VERSION) {
+      throw new Failure(
+          "not a vsmap backup of version "
+              + BackupCommand.VERSION
+              + ": "
+              + manifest.path("format").asText()
+              + " "
+              + manifest.path("version").asText());
     }
     return manifest;
   }
@@ -153,11 +194,14 @@ final class RestoreCommand implements Callable<Integer> {
   }
 
   private void requireEmpty() throws Exception {
-    try (Connection c = DriverManager.getConnection(store.dbUrl.strip(), store.dbUser, store.dbPassword);
-        ResultSet rs = c.createStatement().executeQuery("SELECT to_regclass('public.station') IS NOT NULL")) {
+    try (Connection c =
+            DriverManager.getConnection(store.dbUrl.strip(), store.dbUser, store.dbPassword);
+        ResultSet rs =
+            c.createStatement().executeQuery("SELECT to_regclass('public.station') IS NOT NULL")) {
       rs.next();
       if (rs.getBoolean(1)) {
-        throw new Failure("the database of --db holds a vsmap store already: restore into an empty database");
+        throw new Failure(
+            "the database of --db holds a vsmap store already: restore into an empty database");
       }
     }
   }

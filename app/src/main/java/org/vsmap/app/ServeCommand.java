@@ -15,51 +15,89 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code serve}: start the portal. Listens first, answers 503 until the store and index are ready. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Start the portal: the map, the pages and the API. An empty store is filled from the seeds.")
+/**
+ * {@code serve}: start the portal. Listens first, answers 503 until the store and index are ready.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start the portal: the map, the pages and the API. An empty store is filled from the seeds.")
 final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
-  @Option(names = "--port", defaultValue = "${env:VSMAP_PORT:-7070}", paramLabel = "PORT",
+  @Option(
+      names = "--port",
+      defaultValue = "${env:VSMAP_PORT:-7070}",
+      paramLabel = "PORT",
       description = "HTTP port (env VSMAP_PORT, default ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", defaultValue = "${env:VSMAP_HOST:-0.0.0.0}", paramLabel = "ADDRESS",
+  @Option(
+      names = "--host",
+      defaultValue = "${env:VSMAP_HOST:-0.0.0.0}",
+      paramLabel = "ADDRESS",
       description = "Address to listen on (env VSMAP_HOST, default ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--tile-url", defaultValue = "${env:VSMAP_TILE_URL}", paramLabel = "TEMPLATE",
-      description = "Basemap tile URL template with {z}/{x}/{y}, e.g. a 天地图 or OSM server; none by default: the map then draws the district boundaries alone (env VSMAP_TILE_URL).")
+  @Option(
+      names = "--tile-url",
+      defaultValue = "${env:VSMAP_TILE_URL}",
+      paramLabel = "TEMPLATE",
+      description =
+          "Basemap tile URL template with {z}/{x}/{y}, e.g. a 天地图 or OSM server; none by default: the map then draws the district boundaries alone (env VSMAP_TILE_URL).")
   String tileUrl;
 
-  @Option(names = "--tile-attribution", defaultValue = "${env:VSMAP_TILE_ATTRIBUTION}", paramLabel = "TEXT",
+  @Option(
+      names = "--tile-attribution",
+      defaultValue = "${env:VSMAP_TILE_ATTRIBUTION}",
+      paramLabel = "TEXT",
       description = "The credit line the basemap's terms require (env VSMAP_TILE_ATTRIBUTION).")
   String tileAttribution;
 
-  @Option(names = "--rate-limit", defaultValue = "${env:VSMAP_RATE_LIMIT:-1200}", paramLabel = "N",
-      description = "Requests per minute one client (IP address) may make before 429; 0 for no limit (env VSMAP_RATE_LIMIT, "
-          + "default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate-limit",
+      defaultValue = "${env:VSMAP_RATE_LIMIT:-1200}",
+      paramLabel = "N",
+      description =
+          "Requests per minute one client (IP address) may make before 429; 0 for no limit (env VSMAP_RATE_LIMIT, "
+              + "default ${DEFAULT-VALUE}).")
   int rateLimit;
 
-  @Option(names = "--frame-ancestors", defaultValue = "${env:VSMAP_FRAME_ANCESTORS:-*}", paramLabel = "SOURCES",
-      description = "Sites that may put the public widgets (/embed, /stats/embed) in a frame: * (default) or a space-separated list "
-          + "such as \"https://www.example.gov.cn 'self'\" (env VSMAP_FRAME_ANCESTORS). Admin pages are never framable.")
+  @Option(
+      names = "--frame-ancestors",
+      defaultValue = "${env:VSMAP_FRAME_ANCESTORS:-*}",
+      paramLabel = "SOURCES",
+      description =
+          "Sites that may put the public widgets (/embed, /stats/embed) in a frame: * (default) or a space-separated list "
+              + "such as \"https://www.example.gov.cn 'self'\" (env VSMAP_FRAME_ANCESTORS). Admin pages are never framable.")
   String frameAncestors;
 
-  @Option(names = "--public-url", defaultValue = "${env:VSMAP_PUBLIC_URL}", paramLabel = "URL",
-      description = "The address residents reach the portal at, e.g. https://zyfw.example.gov.cn: every absolute URL it writes "
-          + "(feeds, sitemaps, share metadata, OGC links, posters' QR codes) starts with it. Set it behind a TLS proxy; "
-          + "without it the request's scheme and Host are used (env VSMAP_PUBLIC_URL).")
+  @Option(
+      names = "--public-url",
+      defaultValue = "${env:VSMAP_PUBLIC_URL}",
+      paramLabel = "URL",
+      description =
+          "The address residents reach the portal at, e.g. https://zyfw.example.gov.cn: every absolute URL it writes "
+              + "(feeds, sitemaps, share metadata, OGC links, posters' QR codes) starts with it. Set it behind a TLS proxy; "
+              + "without it the request's scheme and Host are used (env VSMAP_PUBLIC_URL).")
   String publicUrl;
 
-  @Option(names = "--suppress-below", defaultValue = "${env:VSMAP_SUPPRESS_BELOW:-5}", paramLabel = "N",
-      description = "Published statistics withhold counts of people from 1 to N-1 (and the cells that would give them away); "
-          + "env VSMAP_SUPPRESS_BELOW, default ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--suppress-below",
+      defaultValue = "${env:VSMAP_SUPPRESS_BELOW:-5}",
+      paramLabel = "N",
+      description =
+          "Published statistics withhold counts of people from 1 to N-1 (and the cells that would give them away); "
+              + "env VSMAP_SUPPRESS_BELOW, default ${DEFAULT-VALUE}.")
   int suppressBelow;
 
-  @Option(names = "--seeds", defaultValue = "${env:VSMAP_SEEDS}", paramLabel = "DIR",
-      description = "Fill an empty store from this seeds folder instead of the copy inside the jar (env VSMAP_SEEDS).")
+  @Option(
+      names = "--seeds",
+      defaultValue = "${env:VSMAP_SEEDS}",
+      paramLabel = "DIR",
+      description =
+          "Fill an empty store from this seeds folder instead of the copy inside the jar (env VSMAP_SEEDS).")
   Path seeds;
 
   @Mixin StoreOptions store;
@@ -75,10 +113,15 @@ final class ServeCommand implements Callable<Integer> {
     Clock clock = Clocks.portal();
     WebSettings settings;
     try {
-      settings = new WebSettings(tileUrl, tileAttribution, clock, rateLimit, frameAncestors, publicUrl);
+      settings =
+          new WebSettings(tileUrl, tileAttribution, clock, rateLimit, frameAncestors, publicUrl);
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();
-      throw new Failure((m.startsWith("frame ancestors") ? "--frame-ancestors: " : m.startsWith("the public URL") ? "--public-url: " : "--tile-url: ") + m);
+      throw new Failure(
+          (m.startsWith("frame ancestors")
+                  ? "--frame-ancestors: "
+                  : m.startsWith("the public URL") ? "--public-url: " : "--tile-url: ")
+              + m);
     }
     DataDirectory dir = DataDirectory.open(store.dataDir);
     Readiness readiness = new Readiness();
@@ -88,14 +131,25 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       server.stop();
       if (isBindFailure(e)) {
-        throw new Failure("port " + port + " on " + host + " is already in use; stop the other program or choose another with --port");
+        throw new Failure(
+            "port "
+                + port
+                + " on "
+                + host
+                + " is already in use; stop the other program or choose another with --port");
       }
       throw new Failure("cannot listen on " + host + ":" + port + ": " + Failure.describe(e), e);
     }
     Portal portal;
     try {
-      portal = Portal.open(dir, store, seeds == null ? SeedSource.classpath() : SeedSource.directory(seeds), clock, suppressBelow,
-          readiness::starting);
+      portal =
+          Portal.open(
+              dir,
+              store,
+              seeds == null ? SeedSource.classpath() : SeedSource.directory(seeds),
+              clock,
+              suppressBelow,
+              readiness::starting);
     } catch (RuntimeException | Error e) {
       // stop listening, or the server's threads would keep a half-started portal alive
       readiness.failed(Failure.describe(e));
@@ -105,22 +159,32 @@ final class ServeCommand implements Callable<Integer> {
     readiness.ready(portal.ports());
     portal.onStoreHealth(readiness::storeProblem);
     portal.verifyIndexInBackground(readiness::indexProblem);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      // new connections are refused, requests in flight get up to Routes.STOP_SECONDS to finish;
-      // then the index follower stops and the index is committed and closed
-      LOG.info("stopping: finishing the requests in flight");
-      server.stop();
-      portal.close();
-      LOG.info("stopped; the search index is committed");
-    }, "vsmap-shutdown"));
-    LOG.info("ready: http://localhost:{}/ ({}, {} documents indexed, data in {})", port, store.describe(),
-        portal.ports().search().size(), dir.root());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  // new connections are refused, requests in flight get up to Routes.STOP_SECONDS
+                  // to finish;
+                  // then the index follower stops and the index is committed and closed
+                  LOG.info("stopping: finishing the requests in flight");
+                  server.stop();
+                  portal.close();
+                  LOG.info("stopped; the search index is committed");
+                },
+                "vsmap-shutdown"));
+    LOG.info(
+        "ready: http://localhost:{}/ ({}, {} documents indexed, data in {})",
+        port,
+        store.describe(),
+        portal.ports().search().size(),
+        dir.root());
     return 0;
   }
 
   private static boolean isBindFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BindException || (t.getMessage() != null && t.getMessage().contains("already in use"))) {
+      if (t instanceof BindException
+          || (t.getMessage() != null && t.getMessage().contains("already in use"))) {
         return true;
       }
       if (t.getCause() == t) {

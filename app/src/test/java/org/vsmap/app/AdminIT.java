@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The admin pages over HTTP against the packaged jar, as an office uses them: accounts made with the
- * CLI, sign-in with CSRF and lockout, upload → report → confirm, edits inside and outside the
+ * The admin pages over HTTP against the packaged jar, as an office uses them: accounts made with
+ * the CLI, sign-in with CSRF and lockout, upload → report → confirm, edits inside and outside the
  * office's region, the audit log and the restricted contacts.
  */
 class AdminIT {
@@ -43,15 +43,28 @@ class AdminIT {
     try (RunningPortal first = RunningPortal.start(data)) {
       assertThat(first.get("/health").statusCode()).isEqualTo(200);
     }
-    assertThat(cli("account", "add", "dongsheng", "--role", "office", "--region", "150602").out()).contains("account dongsheng created");
-    assertThat(cli("account", "add", "kangbashi", "--role", "office", "--region", "150603").exit()).isZero();
-    assertThat(cli("account", "add", "lockme", "--role", "office", "--region", "150603").exit()).isZero();
+    assertThat(cli("account", "add", "dongsheng", "--role", "office", "--region", "150602").out())
+        .contains("account dongsheng created");
+    assertThat(cli("account", "add", "kangbashi", "--role", "office", "--region", "150603").exit())
+        .isZero();
+    assertThat(cli("account", "add", "lockme", "--role", "office", "--region", "150603").exit())
+        .isZero();
     assertThat(cli("account", "add", "cityadmin", "--role", "admin").exit()).isZero();
-    RunningPortal.Outcome dup = cli("account", "add", "dongsheng", "--role", "office", "--region", "150602");
+    RunningPortal.Outcome dup =
+        cli("account", "add", "dongsheng", "--role", "office", "--region", "150602");
     assertThat(dup.exit()).isEqualTo(2);
     assertThat(dup.out()).contains("exists already");
-    RunningPortal.Outcome weak = cli("account", "add", "weak", "--role", "office", "--region", "150602", "--password-file",
-        Files.writeString(data.getParent().resolve("pw"), "short\n").toString());
+    RunningPortal.Outcome weak =
+        cli(
+            "account",
+            "add",
+            "weak",
+            "--role",
+            "office",
+            "--region",
+            "150602",
+            "--password-file",
+            Files.writeString(data.getParent().resolve("pw"), "short\n").toString());
     assertThat(weak.out()).contains("at least 12 characters");
     portal = RunningPortal.start(data);
   }
@@ -74,7 +87,8 @@ class AdminIT {
 
   /** A browser-like client: keeps its cookies, does not follow redirects. */
   static final class Office {
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final Map<String, String> cookies = new HashMap<>();
     final RunningPortal at;
     String csrf;
@@ -90,9 +104,15 @@ class AdminIT {
 
     HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
       if (!cookies.isEmpty()) {
-        b.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        b.header(
+            "Cookie",
+            String.join(
+                "; ",
+                cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
       }
-      HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
       for (String c : r.headers().allValues("set-cookie")) {
         String[] kv = c.split(";", 2)[0].split("=", 2);
         if (kv[1].isEmpty()) {
@@ -113,13 +133,24 @@ class AdminIT {
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-      String body = String.join("&", form.entrySet().stream()
-          .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
-      return send(HttpRequest.newBuilder(URI.create(at.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)));
+      String body =
+          String.join(
+              "&",
+              form.entrySet().stream()
+                  .map(
+                      e ->
+                          e.getKey()
+                              + "="
+                              + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                  .toList());
+      return send(
+          HttpRequest.newBuilder(URI.create(at.url(path)))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    HttpResponse<String> upload(String kind, String crs, String filename, byte[] file) throws Exception {
+    HttpResponse<String> upload(String kind, String crs, String filename, byte[] file)
+        throws Exception {
       Map<String, String> fields = new LinkedHashMap<>();
       fields.put("csrf", csrf);
       fields.put("kind", kind);
@@ -128,29 +159,47 @@ class AdminIT {
     }
 
     /** A multipart form: fields, then files by field name as (file name, bytes). */
-    HttpResponse<String> multipart(String path, Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files)
+    HttpResponse<String> multipart(
+        String path, Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files)
         throws Exception {
       String boundary = "----vsmap" + System.nanoTime();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       for (Map.Entry<String, String> f : fields.entrySet()) {
-        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue()
-            + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + f.getKey()
+                    + "\"\r\n\r\n"
+                    + f.getValue()
+                    + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
-      for (Map.Entry<String, Map.Entry<String, byte[]>> f : new java.util.TreeMap<>(files).entrySet()) {
-        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"; filename=\""
-            + f.getValue().getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      for (Map.Entry<String, Map.Entry<String, byte[]>> f :
+          new java.util.TreeMap<>(files).entrySet()) {
+        out.writeBytes(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + f.getKey()
+                    + "\"; filename=\""
+                    + f.getValue().getKey()
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(f.getValue().getValue());
         out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
       }
       out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-      return send(HttpRequest.newBuilder(URI.create(at.url(path)))
-          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+      return send(
+          HttpRequest.newBuilder(URI.create(at.url(path)))
+              .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
     Office signIn(String user, String password) throws Exception {
       get("/admin/login");
-      HttpResponse<String> r = post("/admin/login", Map.of("csrf", csrf, "username", user, "password", password));
+      HttpResponse<String> r =
+          post("/admin/login", Map.of("csrf", csrf, "username", user, "password", password));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
       get("/admin");
       return this;
@@ -165,25 +214,43 @@ class AdminIT {
     assertThat(home.headers().firstValue("location")).hasValue("/admin/login");
     HttpResponse<String> form = o.get("/admin/login");
     assertThat(form.headers().firstValue("cache-control")).hasValue("no-store");
-    assertThat(o.post("/admin/login", Map.of("username", "dongsheng", "password", PASSWORD)).statusCode())
-        .as("no CSRF token").isEqualTo(403);
+    assertThat(
+            o.post("/admin/login", Map.of("username", "dongsheng", "password", PASSWORD))
+                .statusCode())
+        .as("no CSRF token")
+        .isEqualTo(403);
     o.get("/admin/login");
-    assertThat(o.post("/admin/login", Map.of("csrf", o.csrf, "username", "dongsheng", "password", "wrong password!!"))
-        .statusCode()).isEqualTo(401);
+    assertThat(
+            o.post(
+                    "/admin/login",
+                    Map.of("csrf", o.csrf, "username", "dongsheng", "password", "wrong password!!"))
+                .statusCode())
+        .isEqualTo(401);
     o.get("/admin/login");
-    HttpResponse<String> ok = o.post("/admin/login", Map.of("csrf", o.csrf, "username", "dongsheng", "password", PASSWORD));
+    HttpResponse<String> ok =
+        o.post(
+            "/admin/login", Map.of("csrf", o.csrf, "username", "dongsheng", "password", PASSWORD));
     assertThat(ok.statusCode()).isEqualTo(302);
-    String cookie = ok.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("vsmap_session=")).findFirst().orElseThrow();
+    String cookie =
+        ok.headers().allValues("set-cookie").stream()
+            .filter(c -> c.startsWith("vsmap_session="))
+            .findFirst()
+            .orElseThrow();
     assertThat(cookie).contains("HttpOnly").contains("Secure").contains("SameSite=Strict");
     assertThat(o.get("/admin").body()).contains("dongsheng").contains("上传资料");
 
     Office attacker = new Office();
     for (int i = 0; i < 5; i++) {
       attacker.get("/admin/login");
-      attacker.post("/admin/login", Map.of("csrf", attacker.csrf, "username", "lockme", "password", "guess number " + i));
+      attacker.post(
+          "/admin/login",
+          Map.of("csrf", attacker.csrf, "username", "lockme", "password", "guess number " + i));
     }
     attacker.get("/admin/login");
-    HttpResponse<String> locked = attacker.post("/admin/login", Map.of("csrf", attacker.csrf, "username", "lockme", "password", PASSWORD));
+    HttpResponse<String> locked =
+        attacker.post(
+            "/admin/login",
+            Map.of("csrf", attacker.csrf, "username", "lockme", "password", PASSWORD));
     assertThat(locked.statusCode()).as("even the right password, while locked").isEqualTo(429);
     assertThat(locked.body()).contains("locked until");
 
@@ -202,57 +269,99 @@ class AdminIT {
   void everyWriteRefusesStrangersForgersAndOtherRegions() throws Exception {
     String team = firstId("team", "150603");
     String activity = firstId("activity", "150603");
-    List<String> writes = List.of("/admin/logout", "/admin/publish", "/admin/upload/0123456789abcdef/confirm",
-        "/admin/stations/st-150603-library", "/admin/teams/" + team, "/admin/activities/" + activity);
+    List<String> writes =
+        List.of(
+            "/admin/logout",
+            "/admin/publish",
+            "/admin/upload/0123456789abcdef/confirm",
+            "/admin/stations/st-150603-library",
+            "/admin/teams/" + team,
+            "/admin/activities/" + activity);
     Office stranger = new Office();
     for (String path : writes) {
-      assertThat(stranger.post(path, Map.of("csrf", "x", "name", "陌生人改名")).statusCode()).as("no session: %s", path).isEqualTo(401);
+      assertThat(stranger.post(path, Map.of("csrf", "x", "name", "陌生人改名")).statusCode())
+          .as("no session: %s", path)
+          .isEqualTo(401);
     }
-    assertThat(stranger.upload("station", "wgs84", "s.csv", "站点名称\n陌生人站\n".getBytes(StandardCharsets.UTF_8)).statusCode())
-        .as("upload without a session").isEqualTo(401);
+    assertThat(
+            stranger
+                .upload(
+                    "station", "wgs84", "s.csv", "站点名称\n陌生人站\n".getBytes(StandardCharsets.UTF_8))
+                .statusCode())
+        .as("upload without a session")
+        .isEqualTo(401);
     Office kbs = new Office().signIn("kangbashi", PASSWORD);
     String token = kbs.csrf;
     for (String path : writes) {
-      assertThat(kbs.post(path, Map.of("name", "伪造表单改名")).statusCode()).as("no token: %s", path).isEqualTo(403);
-      assertThat(kbs.post(path, Map.of("csrf", token + "x", "name", "伪造表单改名")).statusCode()).as("wrong token: %s", path)
+      assertThat(kbs.post(path, Map.of("name", "伪造表单改名")).statusCode())
+          .as("no token: %s", path)
+          .isEqualTo(403);
+      assertThat(kbs.post(path, Map.of("csrf", token + "x", "name", "伪造表单改名")).statusCode())
+          .as("wrong token: %s", path)
           .isEqualTo(403);
     }
     Office other = new Office().signIn("dongsheng", PASSWORD);
-    assertThat(kbs.post("/admin/stations/st-150603-library", Map.of("csrf", other.csrf, "name", "伪造表单改名")).statusCode())
-        .as("another session's token").isEqualTo(403);
+    assertThat(
+            kbs.post(
+                    "/admin/stations/st-150603-library",
+                    Map.of("csrf", other.csrf, "name", "伪造表单改名"))
+                .statusCode())
+        .as("another session's token")
+        .isEqualTo(403);
     kbs.csrf = "forged";
-    assertThat(kbs.upload("station", "wgs84", "s.csv", "站点名称\n伪造站\n".getBytes(StandardCharsets.UTF_8)).statusCode())
-        .as("upload with a forged token").isEqualTo(403);
+    assertThat(
+            kbs.upload("station", "wgs84", "s.csv", "站点名称\n伪造站\n".getBytes(StandardCharsets.UTF_8))
+                .statusCode())
+        .as("upload with a forged token")
+        .isEqualTo(403);
     for (String path : writes.subList(3, writes.size())) {
-      Map<String, String> form = new java.util.HashMap<>(Map.of("csrf", other.csrf, "name", "越权改名"));
-      assertThat(other.post(path, form).statusCode()).as("outside the office's region: %s", path).isEqualTo(403);
+      Map<String, String> form =
+          new java.util.HashMap<>(Map.of("csrf", other.csrf, "name", "越权改名"));
+      assertThat(other.post(path, form).statusCode())
+          .as("outside the office's region: %s", path)
+          .isEqualTo(403);
       assertThat(other.get(path).statusCode()).as("its edit form: %s", path).isEqualTo(403);
     }
     for (String name : List.of("陌生人", "伪造", "越权")) {
       assertThat(searchTotal(name)).as("nothing changed: %s", name).isZero();
     }
-    assertThat(kbs.get("/admin").statusCode()).as("the forger's session still works for its owner").isEqualTo(200);
+    assertThat(kbs.get("/admin").statusCode())
+        .as("the forger's session still works for its owner")
+        .isEqualTo(200);
   }
 
-  /** A session id planted before sign-in (fixation) is never the one signed in: sign-in always makes a new one. */
+  /**
+   * A session id planted before sign-in (fixation) is never the one signed in: sign-in always makes
+   * a new one.
+   */
   @Test
   void signingInNeverAdoptsAPlantedSession() throws Exception {
     Office victim = new Office();
     victim.cookies.put("vsmap_session", "planted-by-an-attacker-0123456789");
     victim.get("/admin/login");
-    assertThat(victim.post("/admin/login", Map.of("csrf", victim.csrf, "username", "dongsheng", "password", PASSWORD)).statusCode())
+    assertThat(
+            victim
+                .post(
+                    "/admin/login",
+                    Map.of("csrf", victim.csrf, "username", "dongsheng", "password", PASSWORD))
+                .statusCode())
         .isEqualTo(302);
     String session = victim.cookies.get("vsmap_session");
-    assertThat(session).isNotEqualTo("planted-by-an-attacker-0123456789").hasSizeGreaterThanOrEqualTo(32);
+    assertThat(session)
+        .isNotEqualTo("planted-by-an-attacker-0123456789")
+        .hasSizeGreaterThanOrEqualTo(32);
     assertThat(victim.get("/admin").statusCode()).isEqualTo(200);
     Office attacker = new Office();
     attacker.cookies.put("vsmap_session", "planted-by-an-attacker-0123456789");
-    assertThat(attacker.get("/admin").statusCode()).as("the planted id signs no one in").isEqualTo(302);
+    assertThat(attacker.get("/admin").statusCode())
+        .as("the planted id signs no one in")
+        .isEqualTo(302);
   }
 
   private static String firstId(String kind, String region) throws Exception {
-    com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-        portal.get("/api/search?limit=1&kind=" + kind + "&region=" + region).body());
+    com.fasterxml.jackson.databind.JsonNode r =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(portal.get("/api/search?limit=1&kind=" + kind + "&region=" + region).body());
     return r.path("hits").path(0).path("id").asText();
   }
 
@@ -264,12 +373,16 @@ class AdminIT {
     assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
     assertThat(preview.body()).contains("将要做的修改").contains("确认写入").doesNotContain("王晓测");
     String confirmUrl = matcher("action=\"(/admin/upload/[^\"]+/confirm)\"", preview.body());
-    assertThat(o.post(confirmUrl, Map.of()).statusCode()).as("confirm without the CSRF token").isEqualTo(403);
+    assertThat(o.post(confirmUrl, Map.of()).statusCode())
+        .as("confirm without the CSRF token")
+        .isEqualTo(403);
     assertThat(searchTotal("蓝天救援")).as("nothing written before confirming").isZero();
     HttpResponse<String> done = o.post(confirmUrl, Map.of("csrf", o.csrf));
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(done.body()).contains("已写入");
-    assertThat(o.post(confirmUrl, Map.of("csrf", o.csrf)).statusCode()).as("a preview is applied once").isEqualTo(409);
+    assertThat(o.post(confirmUrl, Map.of("csrf", o.csrf)).statusCode())
+        .as("a preview is applied once")
+        .isEqualTo(409);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (searchTotal("蓝天救援") == 0 && System.nanoTime() < deadline) {
       Thread.sleep(100);
@@ -278,7 +391,9 @@ class AdminIT {
     // the owning office sees the contact persons; another office does not
     assertThat(o.get("/admin/contacts").body()).contains("王晓测").contains("13912345678");
     Office other = new Office().signIn("kangbashi", PASSWORD);
-    assertThat(other.get("/admin/contacts").body()).doesNotContain("王晓测").doesNotContain("13912345678");
+    assertThat(other.get("/admin/contacts").body())
+        .doesNotContain("王晓测")
+        .doesNotContain("13912345678");
     // the audit log names who did it, as a page and as a CSV file
     assertThat(o.get("/admin/audit").body()).contains("dongsheng").contains("CREATE");
     HttpResponse<String> csv = o.get("/admin/audit.csv");
@@ -289,7 +404,8 @@ class AdminIT {
     // no personal data, no password in the portal's log
     String log = portal.output();
     assertThat(log).doesNotContain("王晓测").doesNotContain("13912345678").doesNotContain(PASSWORD);
-    assertThat(java.util.regex.Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)").matcher(log).find()).as("a mobile number in the log")
+    assertThat(java.util.regex.Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)").matcher(log).find())
+        .as("a mobile number in the log")
         .isFalse();
   }
 
@@ -297,29 +413,44 @@ class AdminIT {
   void badFilesGetAReportOrAClearRefusalAndChangeNothing() throws Exception {
     Office o = new Office().signIn("dongsheng", PASSWORD);
     String bad = "类别,志愿服务组织名称,活动内容,日期及时间,志愿者参加人数\n街道,交通街道志愿服务总队,巡逻,2026年13月40日,-3\n";
-    HttpResponse<String> report = o.upload("report", "", "bad.csv", bad.getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> report =
+        o.upload("report", "", "bad.csv", bad.getBytes(StandardCharsets.UTF_8));
     assertThat(report.statusCode()).isEqualTo(400);
-    assertThat(report.body()).contains("日期不存在").contains("人数不能为负数").contains("<td>2</td>").doesNotContain("确认写入");
-    HttpResponse<String> junk = o.upload("report", "", "junk.csv", new byte[] {0, 1, 2, (byte) 0xff, 0, 7});
+    assertThat(report.body())
+        .contains("日期不存在")
+        .contains("人数不能为负数")
+        .contains("<td>2</td>")
+        .doesNotContain("确认写入");
+    HttpResponse<String> junk =
+        o.upload("report", "", "junk.csv", new byte[] {0, 1, 2, (byte) 0xff, 0, 7});
     assertThat(junk.statusCode()).isEqualTo(400);
     assertThat(junk.body()).contains("binary");
     String formula = "站点名称,行政区划代码,经度,纬度\n=cmd|' /C calc'!A0,150602,109.95,39.82\n";
-    HttpResponse<String> f = o.upload("station", "wgs84", "formula.csv", formula.getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> f =
+        o.upload("station", "wgs84", "formula.csv", formula.getBytes(StandardCharsets.UTF_8));
     assertThat(f.statusCode()).isEqualTo(400);
     assertThat(f.body()).contains("不接受公式");
     String elsewhere = "站点名称,行政区划代码,经度,纬度\n康巴什驿站,150603,109.79,39.61\n";
-    HttpResponse<String> scope = o.upload("station", "wgs84", "elsewhere.csv", elsewhere.getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> scope =
+        o.upload("station", "wgs84", "elsewhere.csv", elsewhere.getBytes(StandardCharsets.UTF_8));
     assertThat(scope.statusCode()).isEqualTo(400);
     assertThat(scope.body()).contains("outside this account&#39;s region 150602");
     assertThat(searchTotal("康巴什驿站")).isZero();
-    // a 100 MB upload, sent as a browser does: the server answers 413 from the headers, without reading 100 MB
-    String cookie = String.join("; ", o.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    // a 100 MB upload, sent as a browser does: the server answers 413 from the headers, without
+    // reading 100 MB
+    String cookie =
+        String.join(
+            "; ", o.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", portal.port)) {
       socket.setSoTimeout(30_000);
       java.io.OutputStream out = socket.getOutputStream();
-      out.write(("POST /admin/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookie
-          + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " + (100L * 1024 * 1024) + "\r\n\r\n")
-          .getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("POST /admin/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: "
+                  + cookie
+                  + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: "
+                  + (100L * 1024 * 1024)
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
       byte[] chunk = new byte[1 << 16];
       java.util.Arrays.fill(chunk, (byte) 'a');
       try {
@@ -330,26 +461,37 @@ class AdminIT {
       } catch (IOException closedEarly) {
         // the server may already have answered and closed
       }
-      String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
-          .readLine();
+      String status =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+              .readLine();
       assertThat(status).isEqualTo("HTTP/1.1 413 Payload Too Large");
     }
-    assertThat(portal.get("/health").statusCode()).as("still healthy after a 100 MB upload").isEqualTo(200);
+    assertThat(portal.get("/health").statusCode())
+        .as("still healthy after a 100 MB upload")
+        .isEqualTo(200);
   }
 
-  /** Publishing a version is for administrators; after an edit it makes a version that counts the change. */
+  /**
+   * Publishing a version is for administrators; after an edit it makes a version that counts the
+   * change.
+   */
   @Test
   void onlyAnAdministratorPublishesAndTheNewVersionCountsTheEdit() throws Exception {
-    assertThat(new Office().post("/admin/publish", Map.of("csrf", "x")).statusCode()).isEqualTo(401);
+    assertThat(new Office().post("/admin/publish", Map.of("csrf", "x")).statusCode())
+        .isEqualTo(401);
     Office office = new Office().signIn("kangbashi", PASSWORD);
     assertThat(office.get("/admin").body()).doesNotContain("/admin/publish");
-    assertThat(office.post("/admin/publish", Map.of("csrf", office.csrf)).statusCode()).isEqualTo(403);
+    assertThat(office.post("/admin/publish", Map.of("csrf", office.csrf)).statusCode())
+        .isEqualTo(403);
 
     Office admin = new Office().signIn("cityadmin", PASSWORD);
     assertThat(admin.get("/admin").body()).contains("action=\"/admin/publish\"");
     assertThat(admin.post("/admin/publish", Map.of("csrf", "forged")).statusCode()).isEqualTo(403);
-    // the first versions (published when the portal first started) are there, or come with this publish
-    assertThat(admin.post("/admin/publish", Map.of("csrf", admin.csrf)).statusCode()).isEqualTo(303);
+    // the first versions (published when the portal first started) are there, or come with this
+    // publish
+    assertThat(admin.post("/admin/publish", Map.of("csrf", admin.csrf)).statusCode())
+        .isEqualTo(303);
     SnapshotsIT.awaitFirstVersions(portal);
     int before = SnapshotsIT.versions(portal, "stations").size();
 
@@ -366,12 +508,16 @@ class AdminIT {
       assertThat(System.nanoTime()).as("a new stations version").isLessThan(deadline);
       Thread.sleep(250);
     }
-    com.fasterxml.jackson.databind.JsonNode newest = SnapshotsIT.versions(portal, "stations").get(0);
+    com.fasterxml.jackson.databind.JsonNode newest =
+        SnapshotsIT.versions(portal, "stations").get(0);
     assertThat(newest.get("updated").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(newest.get("added").asLong() + newest.get("retired").asLong()).isZero();
   }
 
-  /** A station moved in the admin pages is in the next vector tile at its new place and gone from the old one (the index follows within a second). */
+  /**
+   * A station moved in the admin pages is in the next vector tile at its new place and gone from
+   * the old one (the index follows within a second).
+   */
   @Test
   void anEditShowsInTheNextTile() throws Exception {
     Office admin = new Office().signIn("cityadmin", PASSWORD);
@@ -396,10 +542,19 @@ class AdminIT {
 
   /** The ids of the single stations in a z16 tile, read through the MVT protobuf schema. */
   static java.util.Set<String> tileIds(int[] t) throws Exception {
-    byte[] mvt = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal.url("/tiles/stations/" + t[0] + "/" + t[1]
-        + "/" + t[2] + ".mvt"))).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    byte[] mvt =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            portal.url(
+                                "/tiles/stations/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt")))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray())
+            .body();
     java.util.Set<String> ids = new java.util.HashSet<>();
-    for (var layer : io.github.sebasbaumh.mapbox.vectortile.VectorTile.Tile.parseFrom(mvt).getLayersList()) {
+    for (var layer :
+        io.github.sebasbaumh.mapbox.vectortile.VectorTile.Tile.parseFrom(mvt).getLayersList()) {
       int key = layer.getKeysList().indexOf("id");
       for (var f : layer.getFeaturesList()) {
         for (int i = 0; i + 1 < f.getTagsCount(); i += 2) {
@@ -458,8 +613,11 @@ class AdminIT {
     String activity = ACTIVITY_IN_DONGSHENG;
     Map<String, String> a = formValues(o.get("/admin/activities/" + activity).body());
     a.put("csrf", o.csrf);
-    a.put("description", matcher("<textarea id=\"f-description\" name=\"description\" rows=\"5\">([^<]*)</textarea>",
-        o.get("/admin/activities/" + activity).body()));
+    a.put(
+        "description",
+        matcher(
+            "<textarea id=\"f-description\" name=\"description\" rows=\"5\">([^<]*)</textarea>",
+            o.get("/admin/activities/" + activity).body()));
     String start = a.get("start");
     a.put("end", start);
     HttpResponse<String> backwards = o.post("/admin/activities/" + activity, a);
@@ -469,7 +627,10 @@ class AdminIT {
     a.put("title", "<b>改期后的活动</b>");
     assertThat(o.post("/admin/activities/" + activity, a).statusCode()).isEqualTo(302);
     String page = portal.get("/activities/" + activity).body();
-    assertThat(page).as("escaped on the public page").contains("&lt;b&gt;改期后的活动&lt;/b&gt;").doesNotContain("<b>改期后的活动</b>");
+    assertThat(page)
+        .as("escaped on the public page")
+        .contains("&lt;b&gt;改期后的活动&lt;/b&gt;")
+        .doesNotContain("<b>改期后的活动</b>");
   }
 
   /** A demo activity of 东胜区 (150602), the office's own region. */
@@ -477,8 +638,15 @@ class AdminIT {
 
   static String firstActivityIn(String region) {
     try {
-      return Files.readAllLines(Path.of("..", "seeds", "demo", "activities.csv"), StandardCharsets.UTF_8).stream().skip(1)
-          .map(l -> l.split(",")).filter(f -> f.length > 6 && f[6].startsWith(region)).map(f -> f[0]).findFirst().orElseThrow();
+      return Files.readAllLines(
+              Path.of("..", "seeds", "demo", "activities.csv"), StandardCharsets.UTF_8)
+          .stream()
+          .skip(1)
+          .map(l -> l.split(","))
+          .filter(f -> f.length > 6 && f[6].startsWith(region))
+          .map(f -> f[0])
+          .findFirst()
+          .orElseThrow();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -486,12 +654,18 @@ class AdminIT {
 
   static Map<String, String> formValues(String html) {
     Map<String, String> out = new LinkedHashMap<>();
-    Matcher input = Pattern.compile("<input id=\"f-[^\"]+\" name=\"([^\"]+)\" type=\"[^\"]+\" value=\"([^\"]*)\"").matcher(html);
+    Matcher input =
+        Pattern.compile(
+                "<input id=\"f-[^\"]+\" name=\"([^\"]+)\" type=\"[^\"]+\" value=\"([^\"]*)\"")
+            .matcher(html);
     while (input.find()) {
       out.put(input.group(1), unescape(input.group(2)));
     }
-    Matcher select = Pattern.compile("<select id=\"f-[^\"]+\" name=\"([^\"]+)\">.*?<option value=\"([^\"]+)\" selected", Pattern.DOTALL)
-        .matcher(html);
+    Matcher select =
+        Pattern.compile(
+                "<select id=\"f-[^\"]+\" name=\"([^\"]+)\">.*?<option value=\"([^\"]+)\" selected",
+                Pattern.DOTALL)
+            .matcher(html);
     while (select.find()) {
       out.put(select.group(1), select.group(2));
     }
@@ -499,7 +673,11 @@ class AdminIT {
   }
 
   static String unescape(String s) {
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    return s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   static String matcher(String regex, String body) {
@@ -509,7 +687,10 @@ class AdminIT {
   }
 
   static int searchTotal(String q) throws Exception {
-    JsonNode r = new ObjectMapper().readTree(portal.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).body());
+    JsonNode r =
+        new ObjectMapper()
+            .readTree(
+                portal.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).body());
     return r.get("total").asInt();
   }
 }

@@ -27,20 +27,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Refactoring changes no answer: 30 JSON answers, pages and errors of the demo portal on
- * 2026-12-07 (no page of the day itself: what was held today moves with the hour), recorded from the jar built at a8c7687 (before issue 18's rebuild) in
- * {@code src/test/resources/answers/} once its first versions were published, compared field for field with what this build answers —
- * status, media type and body. What legitimately differs between two runs of the same jar is
- * normalised on both sides, and nothing else: the store's random id, the moment of the request
- * (datetimes with seconds; the size of a version's XLSX and GeoPackage, which hold it), the order of JSON object keys (some come from {@code Map.of}, whose
- * order changes with every JVM) and the order of lists of records with an {@code id}.
+ * Refactoring changes no answer: 30 JSON answers, pages and errors of the demo portal on 2026-12-07
+ * (no page of the day itself: what was held today moves with the hour), recorded from the jar built
+ * at a8c7687 (before issue 18's rebuild) in {@code src/test/resources/answers/} once its first
+ * versions were published, compared field for field with what this build answers — status, media
+ * type and body. What legitimately differs between two runs of the same jar is normalised on both
+ * sides, and nothing else: the store's random id, the moment of the request (datetimes with
+ * seconds; the size of a version's XLSX and GeoPackage, which hold it), the order of JSON object
+ * keys (some come from {@code Map.of}, whose order changes with every JVM) and the order of lists
+ * of records with an {@code id}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnswersUnchangedIT {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-  private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final Pattern NOW = Pattern.compile("\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)?");
-  private static final Pattern JSON_LD = Pattern.compile("(<script type=\"application/ld\\+json\">)(.*?)(</script>)", Pattern.DOTALL);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern NOW =
+      Pattern.compile(
+          "\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)?");
+  private static final Pattern JSON_LD =
+      Pattern.compile("(<script type=\"application/ld\\+json\">)(.*?)(</script>)", Pattern.DOTALL);
 
   private RunningPortal portal;
 
@@ -54,13 +61,20 @@ class AnswersUnchangedIT {
 
   @BeforeAll
   void start() throws Exception {
-    portal = RunningPortal.start(Files.createTempDirectory("vsmap-answers-").resolve("data"), "--public-url", "http://portal.test",
-        "--rate-limit", "0");
+    portal =
+        RunningPortal.start(
+            Files.createTempDirectory("vsmap-answers-").resolve("data"),
+            "--public-url",
+            "http://portal.test",
+            "--rate-limit",
+            "0");
     // a fresh portal publishes its first versions in the background; the catalogue lists them
     for (String dataset : List.of("stations", "teams", "activities", "regions", "honours")) {
       long until = System.nanoTime() + 60_000_000_000L;
       while (!portal.get("/data/" + dataset + "/versions").body().contains("\"version\"")) {
-        assertThat(System.nanoTime()).as("the first version of %s within 60 s", dataset).isLessThan(until);
+        assertThat(System.nanoTime())
+            .as("the first version of %s within 60 s", dataset)
+            .isLessThan(until);
         Thread.sleep(250);
       }
     }
@@ -89,7 +103,9 @@ class AnswersUnchangedIT {
   void answersAsBeforeTheRebuild(Recorded r) throws Exception {
     HttpResponse<String> now = portal.get(r.path());
     assertThat(now.statusCode()).as("status").isEqualTo(r.status());
-    assertThat(now.headers().firstValue("Content-Type").orElse("")).as("media type").isEqualTo(r.mediaType());
+    assertThat(now.headers().firstValue("Content-Type").orElse(""))
+        .as("media type")
+        .isEqualTo(r.mediaType());
     String before = resource(String.format("%02d.body", r.n()));
     assertThat(before).as("the recording").isNotBlank();
     assertThat(canonical(now.body())).isEqualTo(canonical(before));
@@ -104,7 +120,12 @@ class AnswersUnchangedIT {
     Matcher m = JSON_LD.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + JSON.writeValueAsString(sorted(JSON.readTree(m.group(2)))) + m.group(3)));
+      m.appendReplacement(
+          out,
+          Matcher.quoteReplacement(
+              m.group(1)
+                  + JSON.writeValueAsString(sorted(JSON.readTree(m.group(2))))
+                  + m.group(3)));
     }
     m.appendTail(out);
     return out.toString();
@@ -116,13 +137,17 @@ class AnswersUnchangedIT {
       Map<String, Object> m = new TreeMap<>();
       o.properties().forEach(e -> m.put(e.getKey(), sorted(e.getValue())));
       if (o.path("dcat:downloadURL").path("@id").asText().matches(".*\\.(xlsx|gpkg)")) {
-        // a workbook or GeoPackage carries the moment it was written, so its size may differ by a byte between runs
+        // a workbook or GeoPackage carries the moment it was written, so its size may differ by a
+        // byte between runs
         m.put("dcat:byteSize", "<size>");
       }
       return m;
     }
     if (node instanceof ArrayNode a) {
-      boolean records = !a.isEmpty() && StreamSupport.stream(a.spliterator(), false).allMatch(x -> x.isObject() && x.has("id"));
+      boolean records =
+          !a.isEmpty()
+              && StreamSupport.stream(a.spliterator(), false)
+                  .allMatch(x -> x.isObject() && x.has("id"));
       var items = StreamSupport.stream(a.spliterator(), false);
       if (records) {
         items = items.sorted(Comparator.comparing(x -> x.get("id").asText()));

@@ -14,36 +14,53 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.vsmap");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.vsmap");
   }
 
   @Test
   void everyModuleIsOnTheClasspath() {
-    for (String pkg : new String[] {"org.vsmap.geo", "org.vsmap.pipeline", "org.vsmap.web", "org.vsmap.app"}) {
-      org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
-          .as("classes of %s imported", pkg).isTrue();
+    for (String pkg :
+        new String[] {"org.vsmap.geo", "org.vsmap.pipeline", "org.vsmap.web", "org.vsmap.app"}) {
+      org.assertj.core.api.Assertions.assertThat(
+              classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
+          .as("classes of %s imported", pkg)
+          .isTrue();
     }
   }
 
   @Test
   void webNeverImportsDataPipeline() {
-    noClasses().that().resideInAPackage("org.vsmap.web..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.vsmap.pipeline..", "org.vsmap.app..")
+    noClasses()
+        .that()
+        .resideInAPackage("org.vsmap.web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.vsmap.pipeline..", "org.vsmap.app..")
         .check(classes);
   }
 
   @Test
   void geoImportsNothingOfOurs() {
-    noClasses().that().resideInAPackage("org.vsmap.geo..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.vsmap.pipeline..", "org.vsmap.web..", "org.vsmap.app..")
+    noClasses()
+        .that()
+        .resideInAPackage("org.vsmap.geo..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.vsmap.pipeline..", "org.vsmap.web..", "org.vsmap.app..")
         .check(classes);
   }
 
   @Test
   void dataPipelineNeverImportsWebOrApp() {
-    noClasses().that().resideInAPackage("org.vsmap.pipeline..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.vsmap.web..", "org.vsmap.app..")
+    noClasses()
+        .that()
+        .resideInAPackage("org.vsmap.pipeline..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.vsmap.web..", "org.vsmap.app..")
         .check(classes);
   }
 }

@@ -20,10 +20,15 @@ class BadStartIT {
   record Outcome(int exit, String stderr) {}
 
   private static Outcome run(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(RunningPortal.java(), "-jar", RunningPortal.JAR.toString()));
+    List<String> cmd =
+        new ArrayList<>(List.of(RunningPortal.java(), "-jar", RunningPortal.JAR.toString()));
     cmd.addAll(List.of(args));
     Path err = Files.createTempFile("vsmap-err-", ".txt");
-    Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectError(err.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(90, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("vsmap did not exit: " + cmd);
@@ -33,7 +38,8 @@ class BadStartIT {
 
   private static void assertOneLineError(Outcome o, String expected) {
     assertThat(o.exit()).isNotZero();
-    List<String> errorLines = o.stderr().lines().filter(l -> l.startsWith("vsmap: error: ")).toList();
+    List<String> errorLines =
+        o.stderr().lines().filter(l -> l.startsWith("vsmap: error: ")).toList();
     assertThat(errorLines).as("stderr was:\n%s", o.stderr()).hasSize(1);
     assertThat(errorLines.get(0)).contains(expected);
     assertThat(o.stderr()).doesNotContain("\tat ").doesNotContain("Exception in thread");
@@ -43,7 +49,13 @@ class BadStartIT {
   void foreignDataDirectoryIsRefusedAndLeftAlone() throws Exception {
     Path dir = Files.createTempDirectory("vsmap-foreign-");
     Path theirs = Files.writeString(dir.resolve("thesis.docx"), "not ours");
-    Outcome o = run("serve", "--port", Integer.toString(RunningPortal.freePort()), "--data-dir", dir.toString());
+    Outcome o =
+        run(
+            "serve",
+            "--port",
+            Integer.toString(RunningPortal.freePort()),
+            "--data-dir",
+            dir.toString());
     assertOneLineError(o, "is not a vsmap data directory");
     try (var files = Files.list(dir)) {
       assertThat(files.toList()).containsExactly(theirs);
@@ -55,20 +67,40 @@ class BadStartIT {
   void corruptedMarkerOrDatabaseIsRefusedAndLeftAlone() throws Exception {
     Path dir = Files.createTempDirectory("vsmap-corrupt-");
     Files.writeString(dir.resolve("vsmap-data.json"), "{ this is not json");
-    assertOneLineError(run("serve", "--port", Integer.toString(RunningPortal.freePort()), "--data-dir", dir.toString()),
+    assertOneLineError(
+        run(
+            "serve",
+            "--port",
+            Integer.toString(RunningPortal.freePort()),
+            "--data-dir",
+            dir.toString()),
         "is corrupted");
 
     Path dir2 = Files.createTempDirectory("vsmap-corrupt-db-");
-    Files.writeString(dir2.resolve("vsmap-data.json"), "{\"format\":\"vsmap-data-directory\",\"version\":1}");
+    Files.writeString(
+        dir2.resolve("vsmap-data.json"), "{\"format\":\"vsmap-data-directory\",\"version\":1}");
     byte[] garbage = "this is not an H2 database file".repeat(200).getBytes(StandardCharsets.UTF_8);
     Files.write(dir2.resolve("vsmap.mv.db"), garbage);
-    assertOneLineError(run("serve", "--port", Integer.toString(RunningPortal.freePort()), "--data-dir", dir2.toString()),
+    assertOneLineError(
+        run(
+            "serve",
+            "--port",
+            Integer.toString(RunningPortal.freePort()),
+            "--data-dir",
+            dir2.toString()),
         "cannot open the database");
     assertThat(Files.readAllBytes(dir2.resolve("vsmap.mv.db"))).isEqualTo(garbage);
 
     Path dir3 = Files.createTempDirectory("vsmap-other-marker-");
-    Files.writeString(dir3.resolve("vsmap-data.json"), "{\"format\":\"something-else\",\"version\":1}");
-    assertOneLineError(run("serve", "--port", Integer.toString(RunningPortal.freePort()), "--data-dir", dir3.toString()),
+    Files.writeString(
+        dir3.resolve("vsmap-data.json"), "{\"format\":\"something-else\",\"version\":1}");
+    assertOneLineError(
+        run(
+            "serve",
+            "--port",
+            Integer.toString(RunningPortal.freePort()),
+            "--data-dir",
+            dir3.toString()),
         "belongs to something else");
   }
 
@@ -76,17 +108,39 @@ class BadStartIT {
   void wrongDatabaseUrlsAreNamed() throws Exception {
     Path dir = Files.createTempDirectory("vsmap-db-").resolve("data");
     int closedPort = RunningPortal.freePort();
-    assertOneLineError(run("serve", "--port", Integer.toString(RunningPortal.freePort()), "--data-dir", dir.toString(),
-        "--db", "jdbc:postgresql://127.0.0.1:" + closedPort + "/vsmap"), "cannot open the database jdbc:postgresql://127.0.0.1:" + closedPort);
-    assertOneLineError(run("serve", "--port", Integer.toString(RunningPortal.freePort()), "--data-dir", dir.toString(),
-        "--db", "mysql://localhost/vsmap"), "unsupported database URL");
+    assertOneLineError(
+        run(
+            "serve",
+            "--port",
+            Integer.toString(RunningPortal.freePort()),
+            "--data-dir",
+            dir.toString(),
+            "--db",
+            "jdbc:postgresql://127.0.0.1:" + closedPort + "/vsmap"),
+        "cannot open the database jdbc:postgresql://127.0.0.1:" + closedPort);
+    assertOneLineError(
+        run(
+            "serve",
+            "--port",
+            Integer.toString(RunningPortal.freePort()),
+            "--data-dir",
+            dir.toString(),
+            "--db",
+            "mysql://localhost/vsmap"),
+        "unsupported database URL");
   }
 
   @Test
   void portInUseIsNamed() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       Path dir = Files.createTempDirectory("vsmap-port-").resolve("data");
-      assertOneLineError(run("serve", "--port", Integer.toString(taken.getLocalPort()), "--data-dir", dir.toString()),
+      assertOneLineError(
+          run(
+              "serve",
+              "--port",
+              Integer.toString(taken.getLocalPort()),
+              "--data-dir",
+              dir.toString()),
           "port " + taken.getLocalPort() + " on 0.0.0.0 is already in use");
     }
   }
@@ -94,8 +148,18 @@ class BadStartIT {
   @Test
   void badOptionsAreNamed() throws Exception {
     Path dir = Files.createTempDirectory("vsmap-opt-").resolve("data");
-    assertOneLineError(run("serve", "--port", "70000", "--data-dir", dir.toString()), "--port must be between 1 and 65535");
-    assertOneLineError(run("serve", "--port", Integer.toString(RunningPortal.freePort()), "--data-dir", dir.toString(),
-        "--tile-url", "ftp://tiles/{z}/{x}/{y}.png"), "tile URL must start with");
+    assertOneLineError(
+        run("serve", "--port", "70000", "--data-dir", dir.toString()),
+        "--port must be between 1 and 65535");
+    assertOneLineError(
+        run(
+            "serve",
+            "--port",
+            Integer.toString(RunningPortal.freePort()),
+            "--data-dir",
+            dir.toString(),
+            "--tile-url",
+            "ftp://tiles/{z}/{x}/{y}.png"),
+        "tile URL must start with");
   }
 }

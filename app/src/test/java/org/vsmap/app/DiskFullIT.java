@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 9: the disk fills up while a new version of the datasets is being written. The published
  * versions live on a small filesystem of their own (a tmpfs mounted over the data directory's
- * snapshots folder), nearly full; publishing fails with the reason, and the last good versions
- * are untouched — same list, same bytes, nothing half-written left beside them — and still served.
- * Once there is room again, the next publish makes the version. Mounting needs root: with
- * {@code CI=true} a machine without it fails the test; elsewhere it is skipped with the reason.
+ * snapshots folder), nearly full; publishing fails with the reason, and the last good versions are
+ * untouched — same list, same bytes, nothing half-written left beside them — and still served. Once
+ * there is room again, the next publish makes the version. Mounting needs root: with {@code
+ * CI=true} a machine without it fails the test; elsewhere it is skipped with the reason.
  */
 class DiskFullIT {
 
@@ -51,18 +51,37 @@ class DiskFullIT {
       run("cp", "-a", saved + "/.", snapshots.toString());
       String before = fingerprint(snapshots);
       // something to publish: one more station
-      Path csv = Files.writeString(base.resolve("one.csv"), "站点名称,行政区划代码,经度,纬度\n磁盘测试站,150602,109.95,39.82\n");
-      assertThat(RunningPortal.cli("import", csv.toString(), "--kind", "station", "--crs", "wgs84", "--data-dir", data.toString()).exit())
+      Path csv =
+          Files.writeString(
+              base.resolve("one.csv"), "站点名称,行政区划代码,经度,纬度\n磁盘测试站,150602,109.95,39.82\n");
+      assertThat(
+              RunningPortal.cli(
+                      "import",
+                      csv.toString(),
+                      "--kind",
+                      "station",
+                      "--crs",
+                      "wgs84",
+                      "--data-dir",
+                      data.toString())
+                  .exit())
           .isZero();
       Path filler = snapshots.resolve("filler.bin");
-      fill(filler, snapshots, 300 * 1024); // leave 300 KB: less than one version of the stations in six formats
+      fill(
+          filler,
+          snapshots,
+          300 * 1024); // leave 300 KB: less than one version of the stations in six formats
       RunningPortal.Outcome full = RunningPortal.cli("publish", "--data-dir", data.toString());
       assertThat(full.exit()).as(full.out()).isNotZero();
       assertThat(full.out()).containsIgnoringCase("no space left on device");
       Files.delete(filler);
-      assertThat(fingerprint(snapshots)).as("the published versions, byte for byte, and nothing else beside them").isEqualTo(before);
+      assertThat(fingerprint(snapshots))
+          .as("the published versions, byte for byte, and nothing else beside them")
+          .isEqualTo(before);
       try (RunningPortal portal = RunningPortal.start(data)) {
-        assertThat(portal.get("/data/stations/versions").body()).as("still served as before").isEqualTo(versionsBefore);
+        assertThat(portal.get("/data/stations/versions").body())
+            .as("still served as before")
+            .isEqualTo(versionsBefore);
       }
       RunningPortal.Outcome again = RunningPortal.cli("publish", "--data-dir", data.toString());
       assertThat(again.exit()).as("publish with room again: %s", again.out()).isZero();
@@ -85,7 +104,12 @@ class DiskFullIT {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
         if (!p.getFileName().toString().equals("filler.bin")) {
-          out.add(dir.relativize(p) + " " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+          out.add(
+              dir.relativize(p)
+                  + " "
+                  + HexFormat.of()
+                      .formatHex(
+                          MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
         }
       }
     }

@@ -22,9 +22,9 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The widget as an office's site uses it: a host page on another origin (a second local port)
- * puts it in with the one-line script; in headless Chromium it loads, takes its content's height,
- * and hands a resident's selection to the host page; the framing policy and oEmbed over HTTP.
+ * The widget as an office's site uses it: a host page on another origin (a second local port) puts
+ * it in with the one-line script; in headless Chromium it loads, takes its content's height, and
+ * hands a resident's selection to the host page; the framing policy and oEmbed over HTTP.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbedBrowserIT {
@@ -36,21 +36,35 @@ class EmbedBrowserIT {
     portal = RunningPortal.start(Files.createTempDirectory("vsmap-embed-").resolve("data"));
     host = HttpServer.create(new InetSocketAddress("127.0.0.1", RunningPortal.freePort()), 0);
     String portalOrigin = portal.url("");
-    host.createContext("/", exchange -> {
-      String page = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>东胜区文明办</title></head><body>"
-          + "<h1>东胜区志愿服务</h1><p id=\"chosen\">none</p>"
-          + "<script src=\"" + portalOrigin + "/static/embed-loader.js\" data-src=\"" + portalOrigin
-          + "/embed?region=150602&amp;height=400\" data-height=\"300\"></script>"
-          + "<script src=\"/host.js\"></script></body></html>";
-      String js = "document.addEventListener('vsmap:select', function (e) { document.getElementById('chosen').textContent = "
-          + "e.detail.kind + '|' + e.detail.id + '|' + e.detail.url; });";
-      byte[] body = (exchange.getRequestURI().getPath().equals("/host.js") ? js : page).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", exchange.getRequestURI().getPath().equals("/host.js")
-          ? "text/javascript; charset=utf-8" : "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    host.createContext(
+        "/",
+        exchange -> {
+          String page =
+              "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>东胜区文明办</title></head><body>"
+                  + "<h1>东胜区志愿服务</h1><p id=\"chosen\">none</p>"
+                  + "<script src=\""
+                  + portalOrigin
+                  + "/static/embed-loader.js\" data-src=\""
+                  + portalOrigin
+                  + "/embed?region=150602&amp;height=400\" data-height=\"300\"></script>"
+                  + "<script src=\"/host.js\"></script></body></html>";
+          String js =
+              "document.addEventListener('vsmap:select', function (e) { document.getElementById('chosen').textContent = "
+                  + "e.detail.kind + '|' + e.detail.id + '|' + e.detail.url; });";
+          byte[] body =
+              (exchange.getRequestURI().getPath().equals("/host.js") ? js : page)
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange
+              .getResponseHeaders()
+              .add(
+                  "Content-Type",
+                  exchange.getRequestURI().getPath().equals("/host.js")
+                      ? "text/javascript; charset=utf-8"
+                      : "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     host.start();
   }
 
@@ -78,24 +92,47 @@ class EmbedBrowserIT {
       try {
         wait.until(d -> !frame.getCssValue("height").equals("300px"));
       } catch (org.openqa.selenium.TimeoutException e) {
-        String info = (String) ((JavascriptExecutor) browser).executeScript("var f = document.querySelector('iframe');"
-            + " return f.src + ' | ' + f.style.height + ' | ' + f.getAttribute('loading') + ' | ' + document.readyState");
+        String info =
+            (String)
+                ((JavascriptExecutor) browser)
+                    .executeScript(
+                        "var f = document.querySelector('iframe');"
+                            + " return f.src + ' | ' + f.style.height + ' | ' + f.getAttribute('loading') + ' | ' + document.readyState");
         browser.switchTo().frame(frame);
-        String inner = (String) ((JavascriptExecutor) browser).executeScript("return location.href + ' | ' + document.readyState + ' | '"
-            + " + document.documentElement.scrollHeight + ' | ' + (window.parent !== window) + ' | ' + document.scripts.length");
-        throw new AssertionError("the widget did not report its height: " + info + " || " + inner + "; browser log: "
-            + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
+        String inner =
+            (String)
+                ((JavascriptExecutor) browser)
+                    .executeScript(
+                        "return location.href + ' | ' + document.readyState + ' | '"
+                            + " + document.documentElement.scrollHeight + ' | ' + (window.parent !== window) + ' | ' + document.scripts.length");
+        throw new AssertionError(
+            "the widget did not report its height: "
+                + info
+                + " || "
+                + inner
+                + "; browser log: "
+                + browser.manage().logs().get(LogType.BROWSER).getAll(),
+            e);
       }
       int height = Integer.parseInt(frame.getCssValue("height").replace("px", ""));
       assertThat(height).as("map of 400 px plus the panel").isGreaterThan(400);
       browser.switchTo().frame(frame);
       wait.until(d -> "true".equals(d.findElement(By.id("map")).getAttribute("data-loaded")));
-      // measured, not asserted: when the first markers were drawn, from the start of the frame's navigation (docs/BENCHMARKS.md)
-      System.out.println("widget: first markers drawn " + browser.findElement(By.id("map")).getAttribute("data-first-ms")
-          + " ms after the frame's navigation began, " + browser.findElements(By.cssSelector(".leaflet-marker-icon")).size() + " markers");
-      assertThat(browser.findElements(By.cssSelector("header.site"))).as("no site chrome in the widget").isEmpty();
+      // measured, not asserted: when the first markers were drawn, from the start of the frame's
+      // navigation (docs/BENCHMARKS.md)
+      System.out.println(
+          "widget: first markers drawn "
+              + browser.findElement(By.id("map")).getAttribute("data-first-ms")
+              + " ms after the frame's navigation began, "
+              + browser.findElements(By.cssSelector(".leaflet-marker-icon")).size()
+              + " markers");
+      assertThat(browser.findElements(By.cssSelector("header.site")))
+          .as("no site chrome in the widget")
+          .isEmpty();
       // axe-core (test resource) inside the widget: no serious or critical violations
-      assertThat(Browser.axeViolations(browser)).as("axe-core serious/critical violations in the widget").isEmpty();
+      assertThat(Browser.axeViolations(browser))
+          .as("axe-core serious/critical violations in the widget")
+          .isEmpty();
       assertThat(browser.findElements(By.cssSelector("#results li"))).isNotEmpty();
       String firstId = browser.findElement(By.cssSelector("#results li")).getAttribute("data-id");
       wait.until(d -> !d.findElements(By.cssSelector("#results li .show-on-map")).isEmpty());
@@ -105,14 +142,17 @@ class EmbedBrowserIT {
       String[] chosen = browser.findElement(By.id("chosen")).getText().split("\\|");
       assertThat(chosen[1]).isEqualTo(firstId);
       assertThat(chosen[2]).startsWith(portal.url("/"));
-      assertThat((Object) ((JavascriptExecutor) browser).executeScript("return document.cookie")).isEqualTo("");
+      assertThat((Object) ((JavascriptExecutor) browser).executeScript("return document.cookie"))
+          .isEqualTo("");
       Browser.assertNoConsoleErrors(browser);
     } finally {
       browser.quit();
     }
   }
 
-  /** On a phone the widget fits the screen: no sideways scrolling, the map drawn, no console errors. */
+  /**
+   * On a phone the widget fits the screen: no sideways scrolling, the map drawn, no console errors.
+   */
   @Test
   void theWidgetWorksOnAPhone() throws Exception {
     ChromeDriver browser = Browser.open(360, 740);
@@ -122,11 +162,16 @@ class EmbedBrowserIT {
       wait.until(d -> "true".equals(d.findElement(By.id("map")).getAttribute("data-loaded")));
       JavascriptExecutor js = (JavascriptExecutor) browser;
       assertThat((Long) js.executeScript("return window.innerWidth")).isEqualTo(360L);
-      assertThat((Long) js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+      assertThat(
+              (Long)
+                  js.executeScript(
+                      "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
           .isLessThanOrEqualTo(0L);
       assertThat(browser.findElement(By.id("map")).getSize().getHeight()).isEqualTo(360);
       assertThat(browser.findElements(By.cssSelector(".leaflet-marker-icon"))).isNotEmpty();
-      assertThat(browser.findElement(By.id("q")).getSize().getHeight()).as("a thumb-sized search box").isGreaterThanOrEqualTo(44);
+      assertThat(browser.findElement(By.id("q")).getSize().getHeight())
+          .as("a thumb-sized search box")
+          .isGreaterThanOrEqualTo(44);
       Browser.assertNoConsoleErrors(browser);
     } finally {
       browser.quit();
@@ -137,29 +182,61 @@ class EmbedBrowserIT {
   void framingPolicyOEmbedAndBuilder() throws Exception {
     var embed = portal.get("/embed?region=150602");
     assertThat(embed.statusCode()).isEqualTo(200);
-    assertThat(embed.headers().firstValue("content-security-policy").orElse("")).endsWith("frame-ancestors *");
+    assertThat(embed.headers().firstValue("content-security-policy").orElse(""))
+        .endsWith("frame-ancestors *");
     assertThat(embed.headers().firstValue("set-cookie")).isEmpty();
-    assertThat(portal.get("/").headers().firstValue("content-security-policy").orElse("")).endsWith("frame-ancestors 'self'");
+    assertThat(portal.get("/").headers().firstValue("content-security-policy").orElse(""))
+        .endsWith("frame-ancestors 'self'");
     var admin = portal.get("/admin/login");
-    assertThat(admin.headers().firstValue("content-security-policy").orElse("")).endsWith("frame-ancestors 'none'");
+    assertThat(admin.headers().firstValue("content-security-policy").orElse(""))
+        .endsWith("frame-ancestors 'none'");
     assertThat(admin.headers().firstValue("x-frame-options")).hasValue("DENY");
-    for (String bad : List.of("/embed?height=50", "/embed?height=tall", "/embed?search=maybe", "/embed?colour=pink")) {
+    for (String bad :
+        List.of(
+            "/embed?height=50",
+            "/embed?height=tall",
+            "/embed?search=maybe",
+            "/embed?colour=pink")) {
       assertThat(portal.get(bad).statusCode()).as(bad).isEqualTo(400);
     }
     String url = portal.url("/embed?region=150602&kind=station");
-    JsonNode o = new ObjectMapper().readTree(portal.get("/oembed?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)).body());
+    JsonNode o =
+        new ObjectMapper()
+            .readTree(
+                portal.get("/oembed?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8)).body());
     assertThat(o.get("version").asText()).isEqualTo("1.0");
     assertThat(o.get("type").asText()).isEqualTo("rich");
-    assertThat(o.get("html").asText()).contains("<iframe src=\"" + portal.url("/embed?region=150602&amp;kind=station") + "\"");
-    assertThat(portal.get("/oembed?url=" + URLEncoder.encode("https://evil.example/embed", StandardCharsets.UTF_8)).statusCode())
+    assertThat(o.get("html").asText())
+        .contains("<iframe src=\"" + portal.url("/embed?region=150602&amp;kind=station") + "\"");
+    assertThat(
+            portal
+                .get(
+                    "/oembed?url="
+                        + URLEncoder.encode("https://evil.example/embed", StandardCharsets.UTF_8))
+                .statusCode())
         .isEqualTo(404);
-    assertThat(portal.get("/oembed?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8) + "&format=xml").statusCode()).isEqualTo(501);
+    assertThat(
+            portal
+                .get(
+                    "/oembed?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8) + "&format=xml")
+                .statusCode())
+        .isEqualTo(501);
     assertThat(portal.get("/oembed").statusCode()).isEqualTo(400);
-    assertThat(RunningPortal.cli("serve", "--frame-ancestors", "javascript:alert(1)", "--data-dir",
-        Files.createTempDirectory("vsmap-fa-").resolve("d").toString()).out()).contains("--frame-ancestors");
+    assertThat(
+            RunningPortal.cli(
+                    "serve",
+                    "--frame-ancestors",
+                    "javascript:alert(1)",
+                    "--data-dir",
+                    Files.createTempDirectory("vsmap-fa-").resolve("d").toString())
+                .out())
+        .contains("--frame-ancestors");
     // the widget's own JS and CSS (Leaflet included), gzip-compressed, within the 150 KB budget
     String html = embed.body();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:src|href)=\"(/(?:static|webjars)/[^\"]+\\.(?:js|css))\"").matcher(html);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?:src|href)=\"(/(?:static|webjars)/[^\"]+\\.(?:js|css))\"")
+            .matcher(html);
     long compressed = 0;
     List<String> assets = new java.util.ArrayList<>();
     while (m.find()) {
@@ -171,7 +248,12 @@ class EmbedBrowserIT {
       compressed += z.size();
       assets.add(m.group(1));
     }
-    assertThat(assets).contains("/static/map.js", "/static/embed.js", "/static/app.css", "/webjars/leaflet/1.9.4/dist/leaflet.js");
+    assertThat(assets)
+        .contains(
+            "/static/map.js",
+            "/static/embed.js",
+            "/static/app.css",
+            "/webjars/leaflet/1.9.4/dist/leaflet.js");
     assertThat(compressed).as("gzip bytes of %s", assets).isLessThanOrEqualTo(150 * 1024);
     System.out.printf("widget JS + CSS: %d bytes gzip (%s)%n", compressed, assets);
     String builder = portal.get("/embed/builder").body();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * GDAL's {@code ogrinfo} (Debian's gdal-bin) as an independent reader of what we publish. Required
- * when {@code CI=true} (.ci/run installs it); elsewhere a test that needs it is skipped, not passed.
+ * when {@code CI=true} (.ci/run installs it); elsewhere a test that needs it is skipped, not
+ * passed.
  */
 final class Gdal {
   private Gdal() {}
@@ -34,7 +35,10 @@ final class Gdal {
     Assumptions.assumeTrue(here, "ogrinfo (gdal-bin) is not installed");
   }
 
-  /** Runs ogrinfo with the arguments; returns its output (stdout and stderr), failing on a non-zero exit. */
+  /**
+   * Runs ogrinfo with the arguments; returns its output (stdout and stderr), failing on a non-zero
+   * exit.
+   */
   static String ogrinfo(String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("ogrinfo"));
     cmd.addAll(List.of(args));

@@ -17,21 +17,22 @@ import org.vsmap.pipeline.store.JdbiImportWriter;
 
 /**
  * Jazzer target: the importers (CSV in UTF-8 or GBK, XLSX, GeoJSON; every kind) on an embedded
- * store holding the demo set, fed whatever the fuzzer makes — often behind a real header row so
- * the rows are reached. A file either reads (its problems listed, nothing written unless clean) or
- * is refused with an IllegalArgumentException that says why; anything else thrown is a finding.
- * When a clean file is written it is all or nothing: a write that fails leaves the store as it was.
- * Run by {@link FuzzIT}.
+ * store holding the demo set, fed whatever the fuzzer makes — often behind a real header row so the
+ * rows are reached. A file either reads (its problems listed, nothing written unless clean) or is
+ * refused with an IllegalArgumentException that says why; anything else thrown is a finding. When a
+ * clean file is written it is all or nothing: a write that fails leaves the store as it was. Run by
+ * {@link FuzzIT}.
  */
 public final class ImportFuzz {
-  private static final List<String> HEADERS = List.of(
-      "站点名称,行政区划代码,经度,纬度,地址,类型,开放时间,联系电话",
-      "name,region_code,lon,lat,address,type,hours,phone,合成数据",
-      "队伍名称,行政区划代码,层级,上级队伍,服务领域,招募中",
-      "活动名称,行政区划代码,开始时间,结束时间,经度,纬度,服务领域,队伍,参加人数,合成数据",
-      "类别,志愿服务组织名称,活动内容,日期及时间,志愿者参加人数",
-      "行政区划代码,注册志愿者,活跃志愿者,服务时长,统计期",
-      "统计用区划代码,名称,上级代码,人口,边界");
+  private static final List<String> HEADERS =
+      List.of(
+          "站点名称,行政区划代码,经度,纬度,地址,类型,开放时间,联系电话",
+          "name,region_code,lon,lat,address,type,hours,phone,合成数据",
+          "队伍名称,行政区划代码,层级,上级队伍,服务领域,招募中",
+          "活动名称,行政区划代码,开始时间,结束时间,经度,纬度,服务领域,队伍,参加人数,合成数据",
+          "类别,志愿服务组织名称,活动内容,日期及时间,志愿者参加人数",
+          "行政区划代码,注册志愿者,活跃志愿者,服务时长,统计期",
+          "统计用区划代码,名称,上级代码,人口,边界");
   private static final OfficeImport.What[] WHAT = OfficeImport.What.values();
   private static final String[] EXT = {"csv", "xlsx", "geojson", "txt"};
   private static final CoordinateSystem[] CRS = CoordinateSystem.values();
@@ -53,10 +54,14 @@ public final class ImportFuzz {
     String ext = EXT[data.consumeInt(0, EXT.length - 1)];
     CoordinateSystem crs = data.consumeBoolean() ? CRS[data.consumeInt(0, CRS.length - 1)] : null;
     String scope = data.consumeBoolean() ? "150602" : null;
-    String encoding = data.consumeBoolean() ? null : data.pickValue(new String[] {"UTF-8", "GB18030", "GBK"});
+    String encoding =
+        data.consumeBoolean() ? null : data.pickValue(new String[] {"UTF-8", "GB18030", "GBK"});
     byte[] bytes;
     if (ext.equals("csv") && data.consumeBoolean()) {
-      String body = HEADERS.get(data.consumeInt(0, HEADERS.size() - 1)) + "\n" + data.consumeRemainingAsString();
+      String body =
+          HEADERS.get(data.consumeInt(0, HEADERS.size() - 1))
+              + "\n"
+              + data.consumeRemainingAsString();
       bytes = body.getBytes(StandardCharsets.UTF_8);
     } else {
       bytes = data.consumeRemainingAsBytes();
@@ -64,8 +69,21 @@ public final class ImportFuzz {
     String before = fingerprint();
     OfficeImport.Prepared p;
     try {
-      p = OfficeImport.prepare(db.jdbi(), new OfficeImport.Request(what, "fuzz." + ext, bytes, encoding, crs, "150602", scope, "fuzz",
-          false, "fuzz"), TODAY.atTime(10, 0));
+      p =
+          OfficeImport.prepare(
+              db.jdbi(),
+              new OfficeImport.Request(
+                  what,
+                  "fuzz." + ext,
+                  bytes,
+                  encoding,
+                  crs,
+                  "150602",
+                  scope,
+                  "fuzz",
+                  false,
+                  "fuzz"),
+              TODAY.atTime(10, 0));
     } catch (IllegalArgumentException refused) {
       if (refused.getMessage() == null || refused.getMessage().isBlank()) {
         throw new AssertionError("a refusal without a reason", refused);
@@ -93,8 +111,14 @@ public final class ImportFuzz {
 
   /** The row counts of every table an import writes. */
   private static String fingerprint() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT (SELECT count(*) FROM region) || '/' || (SELECT count(*) FROM station) || '/' "
-        + "|| (SELECT count(*) FROM team) || '/' || (SELECT count(*) FROM activity) || '/' || (SELECT count(*) FROM restricted_contact) "
-        + "|| '/' || (SELECT count(*) FROM volunteer_figure) || '/' || (SELECT count(*) FROM change_log)").mapTo(String.class).one());
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT (SELECT count(*) FROM region) || '/' || (SELECT count(*) FROM station) || '/' "
+                            + "|| (SELECT count(*) FROM team) || '/' || (SELECT count(*) FROM activity) || '/' || (SELECT count(*) FROM restricted_contact) "
+                            + "|| '/' || (SELECT count(*) FROM volunteer_figure) || '/' || (SELECT count(*) FROM change_log)")
+                    .mapTo(String.class)
+                    .one());
   }
 }

@@ -44,8 +44,15 @@ class IndexRepairIT {
   private static String answers(RunningPortal portal) throws Exception {
     StringBuilder out = new StringBuilder();
     for (String q : QUERIES) {
-      // every hit of the smaller answers, as a set: equal scores may come in another order after a rebuild
-      JsonNode r = JSON.readTree(portal.get("/api/search?limit=50&q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)).body());
+      // every hit of the smaller answers, as a set: equal scores may come in another order after a
+      // rebuild
+      JsonNode r =
+          JSON.readTree(
+              portal
+                  .get(
+                      "/api/search?limit=50&q="
+                          + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8))
+                  .body());
       out.append(q).append(' ').append(r.path("total").asLong());
       if (r.path("total").asLong() <= 50) {
         out.append(' ').append(new java.util.TreeSet<>(r.path("hits").findValuesAsText("id")));
@@ -53,20 +60,31 @@ class IndexRepairIT {
       out.append('\n');
     }
     JsonNode h = JSON.readTree(portal.get("/health").body());
-    return out.append(h.path("stations").asLong()).append('/').append(h.path("teams").asLong()).append('/')
-        .append(h.path("activities").asLong()).toString();
+    return out.append(h.path("stations").asLong())
+        .append('/')
+        .append(h.path("teams").asLong())
+        .append('/')
+        .append(h.path("activities").asLong())
+        .toString();
   }
 
   private static Path generation() throws IOException {
     try (Stream<Path> gens = Files.list(data.resolve("index"))) {
-      return gens.filter(p -> p.getFileName().toString().startsWith("gen-")).max(Comparator.naturalOrder()).orElseThrow();
+      return gens.filter(p -> p.getFileName().toString().startsWith("gen-"))
+          .max(Comparator.naturalOrder())
+          .orElseThrow();
     }
   }
 
   private static Path largestFile(Path gen) throws IOException {
     try (Stream<Path> files = Files.list(gen)) {
-      return files.filter(p -> !p.getFileName().toString().startsWith("segments") && !p.getFileName().toString().equals("write.lock"))
-          .max(Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+      return files
+          .filter(
+              p ->
+                  !p.getFileName().toString().startsWith("segments")
+                      && !p.getFileName().toString().equals("write.lock"))
+          .max(Comparator.comparingLong(p -> p.toFile().length()))
+          .orElseThrow();
     }
   }
 
@@ -86,13 +104,16 @@ class IndexRepairIT {
       f.setLength(f.length() / 2);
     }
     try (RunningPortal portal = RunningPortal.start(data)) {
-      assertThat(portal.output()).contains("cannot be read").contains("it will be rebuilt from the store");
+      assertThat(portal.output())
+          .contains("cannot be read")
+          .contains("it will be rebuilt from the store");
       assertThat(answers(portal)).isEqualTo(before);
     }
   }
 
   @Test
-  void aFlippedBitInTheMiddleOfAFileIsFoundByTheIntegrityCheckAndTheIndexRebuilt() throws Exception {
+  void aFlippedBitInTheMiddleOfAFileIsFoundByTheIntegrityCheckAndTheIndexRebuilt()
+      throws Exception {
     Path gen = generation();
     Path file = largestFile(gen);
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
@@ -105,10 +126,13 @@ class IndexRepairIT {
     try (RunningPortal portal = RunningPortal.start(data)) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       // found by the checksums after start, or (if the bit hit a structure read at open) at open
-      while (!(portal.output().contains("failed its integrity check") || portal.output().contains("cannot be read"))
+      while (!(portal.output().contains("failed its integrity check")
+              || portal.output().contains("cannot be read"))
           || generation().equals(gen)
           || !JSON.readTree(portal.get("/health").body()).path("status").asText().equals("UP")) {
-        assertThat(System.nanoTime()).as("found and rebuilt within 60 s:\n%s", portal.output()).isLessThan(deadline);
+        assertThat(System.nanoTime())
+            .as("found and rebuilt within 60 s:\n%s", portal.output())
+            .isLessThan(deadline);
         Thread.sleep(200);
       }
       assertThat(answers(portal)).isEqualTo(before);
@@ -119,13 +143,17 @@ class IndexRepairIT {
   void aRebuildCutShortByAKillLeavesTheLastCompleteIndexServed() throws Exception {
     Path complete = generation();
     // what a rebuild killed half-way leaves: a newer generation folder with files but no commit
-    Path partial = complete.resolveSibling("gen-" + String.format("%019d", System.currentTimeMillis() + 60_000));
+    Path partial =
+        complete.resolveSibling(
+            "gen-" + String.format("%019d", System.currentTimeMillis() + 60_000));
     Files.createDirectories(partial);
     Files.write(partial.resolve("_0.fdt"), new byte[4096]);
     Files.write(partial.resolve("_0.fdm"), new byte[64]);
     try (RunningPortal portal = RunningPortal.start(data)) {
-      assertThat(portal.output()).contains("removing the unused search index generation " + partial.getFileName())
-          .contains("catching up").doesNotContain("stage build-index");
+      assertThat(portal.output())
+          .contains("removing the unused search index generation " + partial.getFileName())
+          .contains("catching up")
+          .doesNotContain("stage build-index");
       assertThat(partial).doesNotExist();
       assertThat(generation()).isEqualTo(complete);
       assertThat(answers(portal)).isEqualTo(before);
@@ -139,8 +167,13 @@ class IndexRepairIT {
     try (Socket inFlight = new Socket("127.0.0.1", portal.port)) {
       String body = "csrf=x&username=nobody&password=" + "p".repeat(100);
       OutputStream out = inFlight.getOutputStream();
-      out.write(("POST /admin/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-          + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body.substring(0, 20)).getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /admin/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                  + "Content-Length: "
+                  + body.length()
+                  + "\r\nConnection: close\r\n\r\n"
+                  + body.substring(0, 20))
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       Thread.sleep(500); // the request is now in the handler, waiting for the rest of its body
       long t0 = System.nanoTime();
@@ -161,7 +194,10 @@ class IndexRepairIT {
       answer = new String(inFlight.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       System.out.printf("stop to refusal and completion: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
-    assertThat(answer).as("the request in flight got its whole answer").startsWith("HTTP/1.1 403").contains("sign-in form expired");
+    assertThat(answer)
+        .as("the request in flight got its whole answer")
+        .startsWith("HTTP/1.1 403")
+        .contains("sign-in form expired");
     assertThat(portal.waitForExit(30)).as("exited after the request finished").isTrue();
     assertThat(portal.output()).contains("stopped; the search index is committed");
     try (RunningPortal again = RunningPortal.start(data)) {

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * kill -9 in the middle of a large import: the store and the index stay consistent — nothing of
- * the file is there after the restart, search agrees with the store, and the same import run
- * again to the end brings everything in.
+ * kill -9 in the middle of a large import: the store and the index stay consistent — nothing of the
+ * file is there after the restart, search agrees with the store, and the same import run again to
+ * the end brings everything in.
  */
 class KillDuringImportIT {
   static final int ROWS = 120_000;
@@ -27,8 +27,13 @@ class KillDuringImportIT {
     try (RunningPortal first = RunningPortal.start(data)) {
       before = stations(first);
     }
-    List<String> communities = Files.readAllLines(Path.of("..", "seeds", "regions", "ordos_regions.csv"), StandardCharsets.UTF_8)
-        .stream().filter(l -> l.contains(",COMMUNITY,")).map(l -> l.split(",")[0]).toList();
+    List<String> communities =
+        Files.readAllLines(
+                Path.of("..", "seeds", "regions", "ordos_regions.csv"), StandardCharsets.UTF_8)
+            .stream()
+            .filter(l -> l.contains(",COMMUNITY,"))
+            .map(l -> l.split(",")[0])
+            .toList();
     Path big = data.getParent().resolve("big.csv");
     try (BufferedWriter w = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
       w.write("站点名称,行政区划代码,服务内容\n");
@@ -37,12 +42,27 @@ class KillDuringImportIT {
       }
     }
 
-    List<String> cmd = new ArrayList<>(List.of(RunningPortal.java(), "-jar", RunningPortal.JAR.toString(), "import", big.toString(),
-        "--kind", "station", "--crs", "wgs84", "--data-dir", data.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                RunningPortal.java(),
+                "-jar",
+                RunningPortal.JAR.toString(),
+                "import",
+                big.toString(),
+                "--kind",
+                "station",
+                "--crs",
+                "wgs84",
+                "--data-dir",
+                data.toString()));
     Path out = Files.createTempFile("vsmap-kill-", ".txt");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!Files.readString(out).contains("stage check-stations") && p.isAlive() && System.nanoTime() < deadline) {
+    while (!Files.readString(out).contains("stage check-stations")
+        && p.isAlive()
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(p.isAlive()).as("the import is writing: " + Files.readString(out)).isTrue();
@@ -58,7 +78,8 @@ class KillDuringImportIT {
       assertThat(geojsonFeatures(after)).as("the store agrees").isEqualTo(before);
     }
 
-    Process again = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process again =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     assertThat(again.waitFor(300, TimeUnit.SECONDS)).isTrue();
     assertThat(Files.readString(out)).contains("stations: " + ROWS + " new");
     try (RunningPortal done = RunningPortal.start(data)) {
@@ -68,7 +89,8 @@ class KillDuringImportIT {
       }
       assertThat(stations(done)).isEqualTo(before + ROWS);
       assertThat(geojsonFeatures(done)).isEqualTo(before + ROWS);
-      assertThat(total(done, "/api/search?kind=station&q=" + OfficeDataIT.enc("断电测试站119999"))).isEqualTo(1);
+      assertThat(total(done, "/api/search?kind=station&q=" + OfficeDataIT.enc("断电测试站119999")))
+          .isEqualTo(1);
     }
   }
 
@@ -81,6 +103,9 @@ class KillDuringImportIT {
   }
 
   static int geojsonFeatures(RunningPortal portal) throws Exception {
-    return new ObjectMapper().readTree(portal.get("/api/stations.geojson").body()).get("features").size();
+    return new ObjectMapper()
+        .readTree(portal.get("/api/stations.geojson").body())
+        .get("features")
+        .size();
   }
 }

@@ -22,7 +22,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A resident using the map in headless Chromium: search, filter, list, near me, detail pages, language, phone. */
+/**
+ * A resident using the map in headless Chromium: search, filter, list, near me, detail pages,
+ * language, phone.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MapPageBrowserIT {
   private RunningPortal portal;
@@ -32,7 +35,11 @@ class MapPageBrowserIT {
   @BeforeAll
   void start() throws Exception {
     portal = RunningPortal.start(Files.createTempDirectory("vsmap-browser-").resolve("data"));
-    stationCount = new ObjectMapper().readTree(portal.get("/api/stations.geojson").body()).get("features").size();
+    stationCount =
+        new ObjectMapper()
+            .readTree(portal.get("/api/stations.geojson").body())
+            .get("features")
+            .size();
   }
 
   @AfterEach
@@ -68,13 +75,17 @@ class MapPageBrowserIT {
   void theMapShowsEveryStationInClustersAndTheListFollowsIt() throws Exception {
     browser = Browser.open(1280, 900);
     openMap("");
-    long shown = (Long) js("return Array.from(document.querySelectorAll('.leaflet-marker-icon.vs-kind-station'))"
-        + ".reduce((n, e) => n + Number(e.getAttribute('data-count')), 0)");
+    long shown =
+        (Long)
+            js(
+                "return Array.from(document.querySelectorAll('.leaflet-marker-icon.vs-kind-station'))"
+                    + ".reduce((n, e) => n + Number(e.getAttribute('data-count')), 0)");
     assertThat(shown).isEqualTo(stationCount);
     assertThat(browser.findElements(By.cssSelector(".vs-cluster"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector(".county-label"))).hasSize(9);
     assertThat((Long) js("return document.getElementById('map').getBoundingClientRect().bottom"))
-        .as("the map fits the window").isLessThanOrEqualTo(900L);
+        .as("the map fits the window")
+        .isLessThanOrEqualTo(900L);
     assertThat(browser.findElements(By.cssSelector("#results li"))).hasSize(20);
     assertThat(browser.findElement(By.cssSelector(".synthetic-banner")).getText()).contains("合成数据");
     assertThat(browser.getCurrentUrl()).contains("z=").contains("lat=");
@@ -95,18 +106,31 @@ class MapPageBrowserIT {
     openMap("");
     WebElement q = browser.findElement(By.id("q"));
     q.sendKeys("jinxiu");
-    waitUp().until(d -> d.findElements(By.cssSelector("#suggestions li")).stream().anyMatch(li -> li.getText().startsWith("锦秀")));
+    waitUp()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#suggestions li")).stream()
+                    .anyMatch(li -> li.getText().startsWith("锦秀")));
     q.sendKeys(Keys.ENTER);
     waitUp().until(d -> d.getCurrentUrl().contains("q=jinxiu"));
-    WebElement first = waitUp().until(d -> d.findElements(By.cssSelector("#results li .name")).stream()
-        .filter(a -> a.getText().startsWith("锦秀社区志愿服务站")).findFirst().orElse(null));
+    WebElement first =
+        waitUp()
+            .until(
+                d ->
+                    d.findElements(By.cssSelector("#results li .name")).stream()
+                        .filter(a -> a.getText().startsWith("锦秀社区志愿服务站"))
+                        .findFirst()
+                        .orElse(null));
     assertThat(first.findElement(By.tagName("mark")).getText()).isEqualTo("锦秀");
     first.click();
     waitUp().until(d -> d.getCurrentUrl().contains("/stations/st-150602001002"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("锦秀社区志愿服务站");
-    String ld = (String) js("return document.querySelector('script[type=\"application/ld+json\"]').textContent");
+    String ld =
+        (String)
+            js("return document.querySelector('script[type=\"application/ld+json\"]').textContent");
     assertThat(ld).contains("\"@type\":\"Place\"").contains("锦秀社区志愿服务站");
-    assertThat(browser.findElements(By.cssSelector(".mapapps a"))).extracting(e -> e.getAttribute("href"))
+    assertThat(browser.findElements(By.cssSelector(".mapapps a")))
+        .extracting(e -> e.getAttribute("href"))
         .anyMatch(h -> h.startsWith("https://uri.amap.com/marker?position="));
   }
 
@@ -118,27 +142,54 @@ class MapPageBrowserIT {
     browser.findElement(By.cssSelector("input[name=kind][value=station]")).click();
     browser.findElement(By.cssSelector("input[name=kind][value=team]")).click();
     new Select(browser.findElement(By.id("date"))).selectByValue("week");
-    waitUp().until(d -> d.getCurrentUrl().contains("kind=activity") && d.getCurrentUrl().contains("date=week"));
-    waitUp().until(d -> !d.findElements(By.cssSelector("#results li")).isEmpty()
-        && d.findElements(By.cssSelector("#results li")).stream().allMatch(li -> li.getAttribute("class").contains("vs-kind-activity")));
-    assertThat(browser.findElements(By.cssSelector(".leaflet-marker-icon.vs-kind-station"))).isEmpty();
+    waitUp()
+        .until(
+            d ->
+                d.getCurrentUrl().contains("kind=activity")
+                    && d.getCurrentUrl().contains("date=week"));
+    waitUp()
+        .until(
+            d ->
+                !d.findElements(By.cssSelector("#results li")).isEmpty()
+                    && d.findElements(By.cssSelector("#results li")).stream()
+                        .allMatch(li -> li.getAttribute("class").contains("vs-kind-activity")));
+    assertThat(browser.findElements(By.cssSelector(".leaflet-marker-icon.vs-kind-station")))
+        .isEmpty();
 
     // the shared URL reproduces the view, and the server renders the same list without JavaScript
     String shared = browser.getCurrentUrl();
     browser.get(shared);
-    assertThat(browser.findElement(By.cssSelector("input[name=kind][value=activity]")).isSelected()).isTrue();
-    assertThat(browser.findElement(By.cssSelector("input[name=kind][value=station]")).isSelected()).isFalse();
-    assertThat(new Select(browser.findElement(By.id("date"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("week");
+    assertThat(browser.findElement(By.cssSelector("input[name=kind][value=activity]")).isSelected())
+        .isTrue();
+    assertThat(browser.findElement(By.cssSelector("input[name=kind][value=station]")).isSelected())
+        .isFalse();
+    assertThat(
+            new Select(browser.findElement(By.id("date")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .isEqualTo("week");
   }
 
   @Test
   void aListItemOpensOnTheMap() throws Exception {
     browser = Browser.open(1280, 900);
     openMap("?q=%E5%9B%BE%E4%B9%A6%E9%A6%86&kind=station");
-    WebElement item = waitUp().until(d -> d.findElements(By.cssSelector("#results li")).stream().findFirst().orElse(null));
+    WebElement item =
+        waitUp()
+            .until(
+                d ->
+                    d.findElements(By.cssSelector("#results li")).stream()
+                        .findFirst()
+                        .orElse(null));
     String name = item.findElement(By.cssSelector(".name")).getText();
     item.findElement(By.cssSelector(".show-on-map")).click();
-    WebElement popup = waitUp().until(d -> d.findElements(By.cssSelector(".leaflet-popup-content h2")).stream().findFirst().orElse(null));
+    WebElement popup =
+        waitUp()
+            .until(
+                d ->
+                    d.findElements(By.cssSelector(".leaflet-popup-content h2")).stream()
+                        .findFirst()
+                        .orElse(null));
     assertThat(popup.getText()).isEqualTo(name);
     popup.findElement(By.xpath("..")).findElement(By.tagName("a")).click();
     waitUp().until(d -> d.getCurrentUrl().contains("/stations/"));
@@ -148,28 +199,41 @@ class MapPageBrowserIT {
   @Test
   void nearMeSortsByDistanceAndFallsBackToTheDistrictList() throws Exception {
     browser = Browser.open(1280, 900);
-    browser.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("geolocation")));
-    browser.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 39.8165, "longitude", 109.9776,
-        "accuracy", 20));
+    browser.executeCdpCommand(
+        "Browser.grantPermissions", Map.of("permissions", List.of("geolocation")));
+    browser.executeCdpCommand(
+        "Emulation.setGeolocationOverride",
+        Map.of("latitude", 39.8165, "longitude", 109.9776, "accuracy", 20));
     openMap("?kind=station");
     browser.findElement(By.id("near-me")).click();
     waitUp().until(d -> d.getCurrentUrl().contains("lat=39.8165"));
-    waitUp().until(d -> d.findElements(By.cssSelector("#results li .meta")).stream().findFirst()
-        .map(e -> e.getText().matches(".*\\d+ m.*|.*km.*")).orElse(false));
-    List<Long> metres = browser.findElements(By.cssSelector("#results li .meta")).stream()
-        .map(e -> e.getText().replaceAll(".*?(\\d+(?:\\.\\d)?) (m|km).*", "$1 $2")).map(s -> {
-          String[] p = s.split(" ");
-          return (long) (Double.parseDouble(p[0]) * (p[1].equals("km") ? 1000 : 1));
-        }).toList();
+    waitUp()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#results li .meta")).stream()
+                    .findFirst()
+                    .map(e -> e.getText().matches(".*\\d+ m.*|.*km.*"))
+                    .orElse(false));
+    List<Long> metres =
+        browser.findElements(By.cssSelector("#results li .meta")).stream()
+            .map(e -> e.getText().replaceAll(".*?(\\d+(?:\\.\\d)?) (m|km).*", "$1 $2"))
+            .map(
+                s -> {
+                  String[] p = s.split(" ");
+                  return (long) (Double.parseDouble(p[0]) * (p[1].equals("km") ? 1000 : 1));
+                })
+            .toList();
     assertThat(metres).isSorted();
 
     browser.executeCdpCommand("Browser.resetPermissions", Map.of());
     browser.executeCdpCommand("Emulation.clearGeolocationOverride", Map.of());
     openMap("");
-    js("navigator.geolocation.getCurrentPosition = (ok, fail) => fail({code: 1, message: 'denied'})");
+    js(
+        "navigator.geolocation.getCurrentPosition = (ok, fail) => fail({code: 1, message: 'denied'})");
     browser.findElement(By.id("near-me")).click();
     waitUp().until(d -> "county".equals(d.switchTo().activeElement().getAttribute("id")));
-    assertThat(browser.findElement(By.cssSelector("details.filters")).getAttribute("open")).isNotNull();
+    assertThat(browser.findElement(By.cssSelector("details.filters")).getAttribute("open"))
+        .isNotNull();
     new Select(browser.findElement(By.id("county"))).selectByVisibleText("东胜区");
     waitUp().until(d -> d.findElements(By.cssSelector("#street option")).size() > 5);
   }
@@ -182,41 +246,71 @@ class MapPageBrowserIT {
     waitUp().until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
     waitUp().until(d -> "true".equals(d.findElement(By.id("map")).getAttribute("data-loaded")));
     assertThat(browser.findElement(By.id("near-me")).getText()).isEqualTo("Near me");
-    assertThat(browser.findElement(By.cssSelector("#results li .name")).getAttribute("href")).endsWith("?lang=en");
+    assertThat(browser.findElement(By.cssSelector("#results li .name")).getAttribute("href"))
+        .endsWith("?lang=en");
   }
 
   @Test
   void fitsAPhoneWithBigTouchTargetsAndLargeText() throws Exception {
     browser = Browser.open(360, 740);
-    for (String page : List.of("/stations/st-1506-head", "/teams/tm-1506", "/activities/ac-00001")) {
+    for (String page :
+        List.of("/stations/st-1506-head", "/teams/tm-1506", "/activities/ac-00001")) {
       browser.get(portal.url(page));
-      assertThat((Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-          .as("sideways scroll on %s", page).isLessThanOrEqualTo(0L);
+      assertThat(
+              (Long)
+                  js(
+                      "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+          .as("sideways scroll on %s", page)
+          .isLessThanOrEqualTo(0L);
     }
     openMap("");
     assertThat((Long) js("return window.innerWidth")).isEqualTo(360L);
-    assertThat((Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).isLessThanOrEqualTo(0L);
-    for (String css : List.of("#near-me", "#large-text", "#q", "details.filters summary", "#results li .show-on-map")) {
-      assertThat(browser.findElement(By.cssSelector(css)).getSize().getHeight()).as("height of %s", css).isGreaterThanOrEqualTo(44);
+    assertThat(
+            (Long)
+                js(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+        .isLessThanOrEqualTo(0L);
+    for (String css :
+        List.of(
+            "#near-me",
+            "#large-text",
+            "#q",
+            "details.filters summary",
+            "#results li .show-on-map")) {
+      assertThat(browser.findElement(By.cssSelector(css)).getSize().getHeight())
+          .as("height of %s", css)
+          .isGreaterThanOrEqualTo(44);
     }
     Files.write(Path.of("target", "map-360px.png"), browser.getScreenshotAs(OutputType.BYTES));
     browser.findElement(By.id("large-text")).click();
     waitUp().until(d -> d.getCurrentUrl().contains("text=large"));
     assertThat((String) js("return getComputedStyle(document.body).fontSize")).isEqualTo("20px");
-    assertThat((Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).isLessThanOrEqualTo(0L);
+    assertThat(
+            (Long)
+                js(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+        .isLessThanOrEqualTo(0L);
   }
 
-  /** A dataset page draws its small map from the OGC API and lists its versions; the OGC HTML pages render cleanly. */
+  /**
+   * A dataset page draws its small map from the OGC API and lists its versions; the OGC HTML pages
+   * render cleanly.
+   */
   @Test
   void datasetPageMapAndOgcPagesRenderWithoutErrors() throws Exception {
     browser = Browser.open(1280, 900);
     browser.get(portal.url("/data/stations"));
-    waitUp().until(d -> {
-      String loaded = d.findElement(By.id("dataset-map")).getAttribute("data-loaded");
-      return loaded != null && !loaded.isEmpty();
-    });
-    assertThat(Integer.parseInt(browser.findElement(By.id("dataset-map")).getAttribute("data-loaded"))).isEqualTo(stationCount);
-    assertThat(browser.findElements(By.cssSelector("#dataset-map path.leaflet-interactive")).size()).isEqualTo(stationCount);
+    waitUp()
+        .until(
+            d -> {
+              String loaded = d.findElement(By.id("dataset-map")).getAttribute("data-loaded");
+              return loaded != null && !loaded.isEmpty();
+            });
+    assertThat(
+            Integer.parseInt(browser.findElement(By.id("dataset-map")).getAttribute("data-loaded")))
+        .isEqualTo(stationCount);
+    assertThat(browser.findElements(By.cssSelector("#dataset-map path.leaflet-interactive")).size())
+        .isEqualTo(stationCount);
     browser.get(portal.url("/ogc/collections/stations/items?f=html&limit=20"));
     assertThat(browser.findElements(By.cssSelector("table.preview tbody tr"))).hasSize(20);
     browser.findElement(By.cssSelector("a[rel=next]")).click();
@@ -225,7 +319,10 @@ class MapPageBrowserIT {
     waitUp().until(d -> d.getCurrentUrl().contains("/items/st-"));
   }
 
-  /** The statistics page: every chart drawn from its table, the districts' choropleth, no console errors; the embed alone. */
+  /**
+   * The statistics page: every chart drawn from its table, the districts' choropleth, no console
+   * errors; the embed alone.
+   */
   @Test
   void statisticsChartsAndMapRender() throws Exception {
     browser = Browser.open(1280, 900);
@@ -238,7 +335,9 @@ class MapPageBrowserIT {
       assertThat(browser.findElements(By.cssSelector("#" + chart + " svg"))).as(chart).isNotEmpty();
     }
     int rows = browser.findElements(By.cssSelector("#table-months tbody tr")).size();
-    assertThat(Integer.parseInt(browser.findElement(By.id("chart-months")).getAttribute("data-drawn"))).isEqualTo(rows);
+    assertThat(
+            Integer.parseInt(browser.findElement(By.id("chart-months")).getAttribute("data-drawn")))
+        .isEqualTo(rows);
     browser.get(portal.url("/stats/embed/themes?lang=en"));
     waitUp().until(d -> d.findElement(By.id("chart-themes")).getAttribute("data-drawn") != null);
     assertThat(browser.findElements(By.cssSelector("header.site"))).isEmpty();
@@ -250,12 +349,23 @@ class MapPageBrowserIT {
     browser = Browser.open(1280, 900);
     browser.get(portal.url("/api/docs"));
     waitUp().until(d -> d.findElements(By.cssSelector(".opblock-summary-path")).size() >= 8);
-    assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")).stream().map(e -> e.getAttribute("data-path")).toList())
+    assertThat(
+            browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
+                .map(e -> e.getAttribute("data-path"))
+                .toList())
         .contains("/api/search", "/api/nearby", "/data/{file}");
     browser.get(portal.url("/api/docs?doc=ogc"));
-    waitUp().until(d -> d.findElements(By.cssSelector(".opblock-summary-path")).stream()
-        .anyMatch(e -> "/collections/activities/items".equals(e.getAttribute("data-path"))));
-    assertThat((Boolean) js("return Array.from(document.scripts).every(s => !s.src || s.src.startsWith(location.origin))")).isTrue();
+    waitUp()
+        .until(
+            d ->
+                d.findElements(By.cssSelector(".opblock-summary-path")).stream()
+                    .anyMatch(
+                        e -> "/collections/activities/items".equals(e.getAttribute("data-path"))));
+    assertThat(
+            (Boolean)
+                js(
+                    "return Array.from(document.scripts).every(s => !s.src || s.src.startsWith(location.origin))"))
+        .isTrue();
   }
 
   private void assertNoConsoleErrors() {

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,39 +63,61 @@ class OgcApiIT {
   @Test
   void landingConformanceCollectionsAndTheApiDocument() throws Exception {
     JsonNode landing = json("/ogc");
-    assertThat(rels(landing.get("links"))).contains("self", "alternate", "service-desc", "service-doc", "conformance", "data");
+    assertThat(rels(landing.get("links")))
+        .contains("self", "alternate", "service-desc", "service-doc", "conformance", "data");
     for (JsonNode l : landing.get("links")) {
       if (l.get("href").asText().startsWith(portal.url(""))) {
-        assertThat(get(l.get("href").asText(), l.get("type").asText()).statusCode()).as(l.toString()).isEqualTo(200);
+        assertThat(get(l.get("href").asText(), l.get("type").asText()).statusCode())
+            .as(l.toString())
+            .isEqualTo(200);
       }
     }
-    assertThat(json("/ogc/conformance").get("conformsTo")).extracting(JsonNode::asText).contains(
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html", "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+    assertThat(json("/ogc/conformance").get("conformsTo"))
+        .extracting(JsonNode::asText)
+        .contains(
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
     JsonNode cols = json("/ogc/collections").get("collections");
     List<String> ids = new ArrayList<>();
     cols.forEach(c -> ids.add(c.get("id").asText()));
     assertThat(ids).containsExactly("stations", "teams", "activities", "regions", "honours");
     for (JsonNode c : cols) {
       assertThat(c.at("/extent/spatial/bbox/0")).hasSize(4);
-      assertThat(c.at("/extent/spatial/crs").asText()).isEqualTo("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+      assertThat(c.at("/extent/spatial/crs").asText())
+          .isEqualTo("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
       assertThat(rels(c.get("links"))).contains("self", "items");
-      assertThat(json("/ogc/collections/" + c.get("id").asText()).get("id").asText()).isEqualTo(c.get("id").asText());
+      assertThat(json("/ogc/collections/" + c.get("id").asText()).get("id").asText())
+          .isEqualTo(c.get("id").asText());
     }
-    assertThat(cols.get(2).at("/extent/temporal/interval/0/0").asText()).as("activities have a time extent").startsWith("20");
+    assertThat(cols.get(2).at("/extent/temporal/interval/0/0").asText())
+        .as("activities have a time extent")
+        .startsWith("20");
 
     HttpResponse<String> api = get("/ogc/api", "application/json");
-    assertThat(api.headers().firstValue("content-type").orElse("")).startsWith("application/vnd.oai.openapi+json");
+    assertThat(api.headers().firstValue("content-type").orElse(""))
+        .startsWith("application/vnd.oai.openapi+json");
     JsonNode doc = JSON.readTree(api.body());
     assertThat(doc.get("openapi").asText()).startsWith("3.0");
     JsonNode activityItems = doc.at("/paths/~1collections~1activities~1items/get/parameters");
     Set<String> declared = new HashSet<>();
-    activityItems.forEach(p -> declared.add(p.has("$ref") ? p.get("$ref").asText().replaceFirst(".*/", "") : p.get("name").asText()));
-    assertThat(declared).contains("limit", "offset", "bbox", "datetime", "theme", "station_id", "region");
+    activityItems.forEach(
+        p ->
+            declared.add(
+                p.has("$ref")
+                    ? p.get("$ref").asText().replaceFirst(".*/", "")
+                    : p.get("name").asText()));
+    assertThat(declared)
+        .contains("limit", "offset", "bbox", "datetime", "theme", "station_id", "region");
     // every declared queryable with its first allowed value answers 200
     for (JsonNode p : activityItems) {
       if (p.has("schema") && p.at("/schema/enum").isArray()) {
-        String url = "/ogc/collections/activities/items?" + p.get("name").asText() + "=" + p.at("/schema/enum/0").asText();
+        String url =
+            "/ogc/collections/activities/items?"
+                + p.get("name").asText()
+                + "="
+                + p.at("/schema/enum/0").asText();
         assertThat(get(url, "application/geo+json").statusCode()).as(url).isEqualTo(200);
       }
     }
@@ -115,8 +136,11 @@ class OgcApiIT {
       JsonNode page = json(next);
       assertThat(page.get("type").asText()).isEqualTo("FeatureCollection");
       assertThat(page.get("numberMatched").asLong()).isEqualTo(expected.size());
-      assertThat(page.get("numberReturned").asInt()).isEqualTo(page.get("features").size()).isLessThanOrEqualTo(250);
-      nonEmpty(page.get("features")).forEach(f -> assertThat(seen.add(f.get("id").asText())).as("no feature twice").isTrue());
+      assertThat(page.get("numberReturned").asInt())
+          .isEqualTo(page.get("features").size())
+          .isLessThanOrEqualTo(250);
+      nonEmpty(page.get("features"))
+          .forEach(f -> assertThat(seen.add(f.get("id").asText())).as("no feature twice").isTrue());
       next = null;
       for (JsonNode l : page.get("links")) {
         if (l.get("rel").asText().equals("next")) {
@@ -130,10 +154,17 @@ class OgcApiIT {
 
     JsonNode one = json("/ogc/collections/stations/items/" + download.get(0).get("id").asText());
     assertThat(one.get("type").asText()).isEqualTo("Feature");
-    assertThat(one.get("properties").get("name").asText()).isEqualTo(download.get(0).get("properties").get("name").asText());
+    assertThat(one.get("properties").get("name").asText())
+        .isEqualTo(download.get(0).get("properties").get("name").asText());
     assertThat(rels(one.get("links"))).contains("self", "alternate", "collection");
-    assertThat(get("/ogc/collections/stations/items/st-no-such", "application/geo+json").statusCode()).isEqualTo(404);
-    assertThat(get("/ogc/collections/stations/items?limit=3", "application/geo+json").headers().firstValue("content-type").orElse(""))
+    assertThat(
+            get("/ogc/collections/stations/items/st-no-such", "application/geo+json").statusCode())
+        .isEqualTo(404);
+    assertThat(
+            get("/ogc/collections/stations/items?limit=3", "application/geo+json")
+                .headers()
+                .firstValue("content-type")
+                .orElse(""))
         .startsWith("application/geo+json");
   }
 
@@ -147,46 +178,104 @@ class OgcApiIT {
       double y = f.at("/geometry/coordinates/1").asDouble();
       inside += x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3] ? 1 : 0;
     }
-    JsonNode page = json("/ogc/collections/stations/items?limit=1000&bbox=109.90,39.75,110.05,39.90");
+    JsonNode page =
+        json("/ogc/collections/stations/items?limit=1000&bbox=109.90,39.75,110.05,39.90");
     assertThat(inside).isGreaterThan(5);
     assertThat(page.get("numberMatched").asLong()).isEqualTo(inside);
-    nonEmpty(page.get("features")).forEach(f -> assertThat(f.at("/geometry/coordinates/0").asDouble()).isBetween(box[0], box[2]));
+    nonEmpty(page.get("features"))
+        .forEach(
+            f -> assertThat(f.at("/geometry/coordinates/0").asDouble()).isBetween(box[0], box[2]));
 
-    // west > east: the box wraps from 100°E across 180° to 170°W and so holds every station in China
-    assertThat(json("/ogc/collections/stations/items?bbox=100,30,-170,45").get("numberMatched").asLong()).isEqualTo(download.size());
-    assertThat(json("/ogc/collections/stations/items?bbox=170,30,-170,45").get("numberMatched").asLong()).isZero();
-    assertThat(json("/ogc/collections/stations/items?bbox=100,30,0,180,45,10000").get("numberMatched").asLong())
-        .as("six numbers: heights ignored").isEqualTo(download.size());
+    // west > east: the box wraps from 100°E across 180° to 170°W and so holds every station in
+    // China
+    assertThat(
+            json("/ogc/collections/stations/items?bbox=100,30,-170,45")
+                .get("numberMatched")
+                .asLong())
+        .isEqualTo(download.size());
+    assertThat(
+            json("/ogc/collections/stations/items?bbox=170,30,-170,45")
+                .get("numberMatched")
+                .asLong())
+        .isZero();
+    assertThat(
+            json("/ogc/collections/stations/items?bbox=100,30,0,180,45,10000")
+                .get("numberMatched")
+                .asLong())
+        .as("six numbers: heights ignored")
+        .isEqualTo(download.size());
 
-    JsonNode activities = JSON.readTree(get("/data/activities.geojson", null).body()).get("features");
+    JsonNode activities =
+        JSON.readTree(get("/data/activities.geojson", null).body()).get("features");
     long december = 0;
     long health = 0;
     for (JsonNode a : activities) {
       String start = a.at("/properties/start").asText();
       String end = a.at("/properties/end").asText();
-      december += end.compareTo("2026-12-01T00:00") >= 0 && start.compareTo("2026-12-31T23:59:59.999") <= 0 ? 1 : 0;
+      december +=
+          end.compareTo("2026-12-01T00:00") >= 0 && start.compareTo("2026-12-31T23:59:59.999") <= 0
+              ? 1
+              : 0;
       health += a.at("/properties/theme").asText().equals("PUBLIC_HEALTH") ? 1 : 0;
     }
-    assertThat(json("/ogc/collections/activities/items?datetime=2026-12-01/2026-12-31").get("numberMatched").asLong()).isEqualTo(december);
-    assertThat(json("/ogc/collections/activities/items?datetime=2026-11-30T16:00:00Z/2026-12-31").get("numberMatched").asLong())
-        .as("UTC converted to China time").isEqualTo(december);
-    assertThat(json("/ogc/collections/activities/items?datetime=../2026-12-31&theme=public_health").get("numberMatched").asLong())
-        .isLessThanOrEqualTo(health).isPositive();
-    assertThat(json("/ogc/collections/activities/items?theme=PUBLIC_HEALTH").get("numberMatched").asLong()).isEqualTo(health);
-    assertThat(json("/ogc/collections/regions/items?level=COUNTY").get("numberMatched").asLong()).isEqualTo(9);
+    assertThat(
+            json("/ogc/collections/activities/items?datetime=2026-12-01/2026-12-31")
+                .get("numberMatched")
+                .asLong())
+        .isEqualTo(december);
+    assertThat(
+            json("/ogc/collections/activities/items?datetime=2026-11-30T16:00:00Z/2026-12-31")
+                .get("numberMatched")
+                .asLong())
+        .as("UTC converted to China time")
+        .isEqualTo(december);
+    assertThat(
+            json("/ogc/collections/activities/items?datetime=../2026-12-31&theme=public_health")
+                .get("numberMatched")
+                .asLong())
+        .isLessThanOrEqualTo(health)
+        .isPositive();
+    assertThat(
+            json("/ogc/collections/activities/items?theme=PUBLIC_HEALTH")
+                .get("numberMatched")
+                .asLong())
+        .isEqualTo(health);
+    assertThat(json("/ogc/collections/regions/items?level=COUNTY").get("numberMatched").asLong())
+        .isEqualTo(9);
     assertThat(json("/ogc/collections/teams/items?region=150602&limit=100").get("features"))
         .allMatch(f -> f.at("/properties/region_code").asText().startsWith("150602"));
 
-    for (String bad : List.of("bbox=1,2,3", "bbox=a,b,c,d", "bbox=0,50,10,40", "bbox=0,-95,10,40", "limit=0", "limit=ten", "offset=-1",
-        "datetime=yesterday", "datetime=2026-12-31/2026-12-01", "datetime=../..", "theme=DANCING", "synthetic=maybe", "colour=red",
-        "f=xml", "region=15x")) {
-      HttpResponse<String> r = get("/ogc/collections/" + (bad.startsWith("theme") ? "activities" : "stations") + "/items?" + bad,
-          "application/json");
+    for (String bad :
+        List.of(
+            "bbox=1,2,3",
+            "bbox=a,b,c,d",
+            "bbox=0,50,10,40",
+            "bbox=0,-95,10,40",
+            "limit=0",
+            "limit=ten",
+            "offset=-1",
+            "datetime=yesterday",
+            "datetime=2026-12-31/2026-12-01",
+            "datetime=../..",
+            "theme=DANCING",
+            "synthetic=maybe",
+            "colour=red",
+            "f=xml",
+            "region=15x")) {
+      HttpResponse<String> r =
+          get(
+              "/ogc/collections/"
+                  + (bad.startsWith("theme") ? "activities" : "stations")
+                  + "/items?"
+                  + bad,
+              "application/json");
       assertThat(r.statusCode()).as(bad + ": " + r.body()).isEqualTo(400);
       assertThat(JSON.readTree(r.body()).get("description").asText()).as(bad).isNotBlank();
     }
-    assertThat(get("/ogc/collections?bbox=1,2,3,4", "application/json").statusCode()).isEqualTo(400);
-    assertThat(json("/ogc/collections/stations/items?limit=50000").get("numberReturned").asInt()).as("clamped, not refused")
+    assertThat(get("/ogc/collections?bbox=1,2,3,4", "application/json").statusCode())
+        .isEqualTo(400);
+    assertThat(json("/ogc/collections/stations/items?limit=50000").get("numberReturned").asInt())
+        .as("clamped, not refused")
         .isEqualTo(download.size());
   }
 
@@ -208,18 +297,34 @@ class OgcApiIT {
   void gdalReadsEveryCollectionThroughItsOapifDriver() throws Exception {
     Gdal.require();
     String list = Gdal.ogrinfo("-ro", "OAPIF:" + portal.url("/ogc"));
-    assertThat(list).contains("stations").contains("teams").contains("activities").contains("regions");
+    assertThat(list)
+        .contains("stations")
+        .contains("teams")
+        .contains("activities")
+        .contains("regions");
     for (String c : List.of("stations", "teams", "activities", "regions")) {
-      long count = JSON.readTree(get("/data/" + c + ".geojson", null).body()).get("features").size();
+      long count =
+          JSON.readTree(get("/data/" + c + ".geojson", null).body()).get("features").size();
       String info = Gdal.ogrinfo("-ro", "-al", "-q", "OAPIF:" + portal.url("/ogc"), c);
       assertThat(info.split("OGRFeature\\(").length - 1).as(c).isEqualTo(count);
     }
-    String filtered = Gdal.ogrinfo("-ro", "-so", "-spat", "109.90", "39.75", "110.05", "39.90", "OAPIF:" + portal.url("/ogc"), "stations");
+    String filtered =
+        Gdal.ogrinfo(
+            "-ro",
+            "-so",
+            "-spat",
+            "109.90",
+            "39.75",
+            "110.05",
+            "39.90",
+            "OAPIF:" + portal.url("/ogc"),
+            "stations");
     assertThat(filtered).contains("Feature Count:");
   }
 
   /** The node's elements, after asserting there are some: a check over nothing passes. */
-  private static com.fasterxml.jackson.databind.JsonNode nonEmpty(com.fasterxml.jackson.databind.JsonNode node) {
+  private static com.fasterxml.jackson.databind.JsonNode nonEmpty(
+      com.fasterxml.jackson.databind.JsonNode node) {
     assertThat(node.isArray() || node.isObject()).as("an array or object").isTrue();
     assertThat(node.size()).as("elements to check").isPositive();
     return node;

@@ -20,23 +20,108 @@ import org.vsmap.web.WebSettings;
 
 /**
  * Jazzer target: every public URL with fuzzed path segments and query parameters (the known names
- * and made-up ones, values of any text), against a portal serving the demo set in this process.
- * A 5xx answer, or an HTML page that repeats a value holding "<" unescaped, is a finding. Run by
+ * and made-up ones, values of any text), against a portal serving the demo set in this process. A
+ * 5xx answer, or an HTML page that repeats a value holding "<" unescaped, is a finding. Run by
  * {@link FuzzIT}.
  */
 public final class ParamsFuzz {
-  private static final String[] PATHS = {"/", "/embed", "/embed/builder", "/data", "/data/stations", "/data/stations.csv",
-      "/data/activities.geojson", "/data/stations/versions", "/stats", "/stats/method", "/stats/embed/volunteers", "/api/search",
-      "/api/suggest", "/api/nearby", "/api/clusters", "/api/regions", "/api/stations.geojson", "/api/regions.geojson", "/api/stats",
-      "/api/stats/registered_volunteers", "/ogc", "/ogc/collections", "/ogc/collections/stations", "/ogc/collections/stations/items",
-      "/ogc/collections/activities/items", "/oembed", "/catalog.jsonld", "/tiles/stations.json", "/api/docs", "/admin/login", "/activities.ics", "/activities", "/activities.atom", "/honours", "/share/stats.png", "/stations/st-150602-library/photos", "/robots.txt", "/sitemap.xml",
-      "/sitemaps/pages.xml", "/sitemaps/stations-1.xml"};
-  private static final String[] TEMPLATES = {"/stations/", "/teams/", "/activities/", "/data/", "/data/stations/versions/",
-      "/ogc/collections/", "/stats/embed/", "/tiles/", "/api/stats/", "/activities/", "/sitemaps/"};
-  private static final String[] PARAMS = {"q", "text", "kind", "theme", "care", "region", "type", "date", "from", "to", "recruiting", "lat",
-      "lon", "z", "bbox", "limit", "offset", "sort", "lang", "crs", "near", "radius", "height", "search", "list", "colour", "url",
-      "format", "doc", "parent", "datetime", "period", "level", "f", "bbox-crs", "indicator", "maxwidth", "maxheight", "team",
-      "station"};
+  private static final String[] PATHS = {
+    "/",
+    "/embed",
+    "/embed/builder",
+    "/data",
+    "/data/stations",
+    "/data/stations.csv",
+    "/data/activities.geojson",
+    "/data/stations/versions",
+    "/stats",
+    "/stats/method",
+    "/stats/embed/volunteers",
+    "/api/search",
+    "/api/suggest",
+    "/api/nearby",
+    "/api/clusters",
+    "/api/regions",
+    "/api/stations.geojson",
+    "/api/regions.geojson",
+    "/api/stats",
+    "/api/stats/registered_volunteers",
+    "/ogc",
+    "/ogc/collections",
+    "/ogc/collections/stations",
+    "/ogc/collections/stations/items",
+    "/ogc/collections/activities/items",
+    "/oembed",
+    "/catalog.jsonld",
+    "/tiles/stations.json",
+    "/api/docs",
+    "/admin/login",
+    "/activities.ics",
+    "/activities",
+    "/activities.atom",
+    "/honours",
+    "/share/stats.png",
+    "/stations/st-150602-library/photos",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/sitemaps/pages.xml",
+    "/sitemaps/stations-1.xml"
+  };
+  private static final String[] TEMPLATES = {
+    "/stations/",
+    "/teams/",
+    "/activities/",
+    "/data/",
+    "/data/stations/versions/",
+    "/ogc/collections/",
+    "/stats/embed/",
+    "/tiles/",
+    "/api/stats/",
+    "/activities/",
+    "/sitemaps/"
+  };
+  private static final String[] PARAMS = {
+    "q",
+    "text",
+    "kind",
+    "theme",
+    "care",
+    "region",
+    "type",
+    "date",
+    "from",
+    "to",
+    "recruiting",
+    "lat",
+    "lon",
+    "z",
+    "bbox",
+    "limit",
+    "offset",
+    "sort",
+    "lang",
+    "crs",
+    "near",
+    "radius",
+    "height",
+    "search",
+    "list",
+    "colour",
+    "url",
+    "format",
+    "doc",
+    "parent",
+    "datetime",
+    "period",
+    "level",
+    "f",
+    "bbox-crs",
+    "indicator",
+    "maxwidth",
+    "maxheight",
+    "team",
+    "station"
+  };
   private static HttpClient http;
   private static String base;
 
@@ -46,10 +131,12 @@ public final class ParamsFuzz {
     Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
     StoreOptions store = new StoreOptions();
     store.dataDir = Files.createTempDirectory("vsmap-fuzz-params-").resolve("data");
-    Portal portal = Portal.open(DataDirectory.open(store.dataDir), store, SeedSource.classpath(), clock, 5);
+    Portal portal =
+        Portal.open(DataDirectory.open(store.dataDir), store, SeedSource.classpath(), clock, 5);
     Readiness readiness = new Readiness();
     readiness.ready(portal.ports());
-    var server = Routes.create(new WebSettings(null, null, clock, 0), readiness).start("127.0.0.1", 0);
+    var server =
+        Routes.create(new WebSettings(null, null, clock, 0), readiness).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + server.port();
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
@@ -61,8 +148,13 @@ public final class ParamsFuzz {
     } else {
       url.append(data.pickValue(TEMPLATES)).append(enc(data.consumeString(40)));
       if (url.toString().startsWith("/tiles/") && data.consumeBoolean()) {
-        url.append('/').append(data.consumeInt(-2, 25)).append('/').append(data.consumeInt(-5, 70_000)).append('/')
-            .append(data.consumeInt(-5, 70_000)).append(data.consumeBoolean() ? ".mvt" : enc(data.consumeString(8)));
+        url.append('/')
+            .append(data.consumeInt(-2, 25))
+            .append('/')
+            .append(data.consumeInt(-5, 70_000))
+            .append('/')
+            .append(data.consumeInt(-5, 70_000))
+            .append(data.consumeBoolean() ? ".mvt" : enc(data.consumeString(8)));
       }
     }
     List<String> values = new ArrayList<>();
@@ -75,13 +167,18 @@ public final class ParamsFuzz {
     }
     HttpResponse<String> r;
     try {
-      r = http.send(HttpRequest.newBuilder(URI.create(base + url)).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + url))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IllegalArgumentException notAUri) {
       return; // the client refuses to send it; nothing reached the server
     }
     if (r.statusCode() >= 500) {
-      throw new AssertionError(r.statusCode() + " for " + url + ": " + r.body().lines().findFirst().orElse(""));
+      throw new AssertionError(
+          r.statusCode() + " for " + url + ": " + r.body().lines().findFirst().orElse(""));
     }
     if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
       for (String v : values) {

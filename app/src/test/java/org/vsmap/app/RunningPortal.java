@@ -15,17 +15,26 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged jar started as a person starts it ({@code java -jar app/target/vsmap.jar serve}),
- * in its own process, on a free port, with its output kept in a file for diagnosis. Every portal
- * and CLI run here lives on {@link #TODAY} ({@code VSMAP_TODAY}): the demo's dates, the key days
- * ahead and what counts as past are the same whatever day the suite runs.
+ * The packaged jar started as a person starts it ({@code java -jar app/target/vsmap.jar serve}), in
+ * its own process, on a free port, with its output kept in a file for diagnosis. Every portal and
+ * CLI run here lives on {@link #TODAY} ({@code VSMAP_TODAY}): the demo's dates, the key days ahead
+ * and what counts as past are the same whatever day the suite runs.
  */
 final class RunningPortal implements AutoCloseable {
-  /** The jar under test: this build's, or another given as {@code -Dvsmap.jar=...} (e.g. an older build, to compare). */
+  /**
+   * The jar under test: this build's, or another given as {@code -Dvsmap.jar=...} (e.g. an older
+   * build, to compare).
+   */
   static final Path JAR = Path.of(System.getProperty("vsmap.jar", "target/vsmap.jar"));
-  /** The day the portal and the CLI believe it is (a Monday; 3·5 is 88 days ahead, 12·5 has just passed). */
+
+  /**
+   * The day the portal and the CLI believe it is (a Monday; 3·5 is 88 days ahead, 12·5 has just
+   * passed).
+   */
   static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 12, 7);
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final int port;
   final Path dataDir;
@@ -43,10 +52,20 @@ final class RunningPortal implements AutoCloseable {
   static RunningPortal launch(Path dataDir, String... extraArgs) throws Exception {
     int port = freePort();
     Path log = Files.createTempFile("vsmap-serve-", ".log");
-    List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "serve", "--port", Integer.toString(port),
-        "--data-dir", dataDir.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-jar",
+                JAR.toString(),
+                "serve",
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                dataDir.toString()));
     cmd.addAll(List.of(extraArgs));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put(org.vsmap.geo.time.ChinaTime.TODAY_ENV, TODAY.toString());
     return new RunningPortal(port, dataDir, log, pb.start());
   }
@@ -63,7 +82,8 @@ final class RunningPortal implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
-        throw new IllegalStateException("the portal exited with " + p.exitValue() + ":\n" + portal.output());
+        throw new IllegalStateException(
+            "the portal exited with " + p.exitValue() + ":\n" + portal.output());
       }
       try {
         if (portal.get("/health").statusCode() == 200) {
@@ -75,7 +95,8 @@ final class RunningPortal implements AutoCloseable {
       Thread.sleep(250);
     }
     portal.close();
-    throw new IllegalStateException("the portal did not become healthy within 120 s:\n" + portal.output());
+    throw new IllegalStateException(
+        "the portal did not become healthy within 120 s:\n" + portal.output());
   }
 
   String url(String path) {
@@ -83,7 +104,8 @@ final class RunningPortal implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
@@ -115,7 +137,10 @@ final class RunningPortal implements AutoCloseable {
   /** What a CLI run of the jar ended with: its exit code and everything it printed. */
   record Outcome(int exit, String out) {}
 
-  /** Runs the jar's CLI ({@code import}, {@code account}, ...) and waits for it (two minutes at most). */
+  /**
+   * Runs the jar's CLI ({@code import}, {@code account}, ...) and waits for it (two minutes at
+   * most).
+   */
   static Outcome cli(String... args) throws Exception {
     return cli(java.util.Map.of(), args);
   }
@@ -125,7 +150,8 @@ final class RunningPortal implements AutoCloseable {
     List<String> cmd = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile("vsmap-cli-", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
     pb.environment().put(org.vsmap.geo.time.ChinaTime.TODAY_ENV, TODAY.toString());
     pb.environment().putAll(env);
     Process p = pb.start();

@@ -49,9 +49,14 @@ class ServeJarIT {
     assertThat(health.get("stations").asInt()).isEqualTo(demoStationRows());
     assertThat(health.get("teams").asInt()).isEqualTo(demoRows("teams.csv"));
     assertThat(health.get("activities").asInt()).isEqualTo(demoRows("activities.csv"));
-    assertThat(health.get("indexed").asLong()).isEqualTo(
-        health.get("stations").asLong() + health.get("teams").asLong() + health.get("activities").asLong());
-    assertThat(portal.output()).contains("the store is empty: filling it").contains("stage build-index");
+    assertThat(health.get("indexed").asLong())
+        .isEqualTo(
+            health.get("stations").asLong()
+                + health.get("teams").asLong()
+                + health.get("activities").asLong());
+    assertThat(portal.output())
+        .contains("the store is empty: filling it")
+        .contains("stage build-index");
     assertThat(Files.exists(dataDir.resolve("vsmap-data.json"))).isTrue();
     assertThat(Files.exists(dataDir.resolve("vsmap.mv.db"))).isTrue();
   }
@@ -62,27 +67,35 @@ class ServeJarIT {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     String html = r.body();
-    assertThat(html).contains("<html lang=\"zh-CN\">").contains("/webjars/leaflet/1.9.4/dist/leaflet.js")
+    assertThat(html)
+        .contains("<html lang=\"zh-CN\">")
+        .contains("/webjars/leaflet/1.9.4/dist/leaflet.js")
         .contains("合成数据");
     Matcher refs = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(html);
     int n = 0;
     while (refs.find()) {
       String ref = refs.group(1);
-      assertThat(ref).as("every script, style and link stays on this server").doesNotStartWith("http").doesNotStartWith("//");
+      assertThat(ref)
+          .as("every script, style and link stays on this server")
+          .doesNotStartWith("http")
+          .doesNotStartWith("//");
       if (ref.startsWith("/static/") || ref.startsWith("/webjars/")) {
         assertThat(portal.get(ref).statusCode()).as("GET %s", ref).isEqualTo(200);
         n++;
       }
     }
     assertThat(n).isGreaterThanOrEqualTo(4);
-    assertThat(portal.get("/?lang=en").body()).contains("<html lang=\"en\">").contains("Volunteer Service Map");
+    assertThat(portal.get("/?lang=en").body())
+        .contains("<html lang=\"en\">")
+        .contains("Volunteer Service Map");
   }
 
   @Test
   void stationsGeoJsonPutsEveryStationInsideItsCounty() throws Exception {
     HttpResponse<String> counties = portal.get("/api/regions.geojson?level=county");
     assertThat(counties.statusCode()).isEqualTo(200);
-    assertThat(counties.headers().firstValue("Content-Type").orElse("")).startsWith("application/geo+json");
+    assertThat(counties.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/geo+json");
     GeoJsonReader reader = new GeoJsonReader();
     Map<String, Geometry> polygons = new HashMap<>();
     for (JsonNode f : json.readTree(counties.body()).get("features")) {
@@ -103,11 +116,15 @@ class ServeJarIT {
       double lat = f.at("/geometry/coordinates/1").asDouble();
       String county = f.at("/properties/county_code").asText();
       assertThat(polygons.get(county).contains(gf.createPoint(new Coordinate(lon, lat))))
-          .as("%s (%s) inside county %s", f.at("/properties/name").asText(), f.get("id").asText(), county).isTrue();
+          .as(
+              "%s (%s) inside county %s",
+              f.at("/properties/name").asText(), f.get("id").asText(), county)
+          .isTrue();
       assertThat(f.at("/properties/synthetic").asBoolean()).isTrue();
     }
 
-    JsonNode box = json.readTree(portal.get("/api/stations.geojson?bbox=109.9,39.75,110.05,39.9").body());
+    JsonNode box =
+        json.readTree(portal.get("/api/stations.geojson?bbox=109.9,39.75,110.05,39.9").body());
     assertThat(box.get("features").size()).isBetween(1, features.size() - 1);
   }
 
@@ -115,10 +132,16 @@ class ServeJarIT {
   void stationPageIsServerRenderedWithTeamsAndActivities() throws Exception {
     HttpResponse<String> r = portal.get("/stations/st-1506-head");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("<h1>鄂尔多斯市志愿服务总站</h1>").contains("志愿服务总站")
-        .contains("此记录为合成演示数据").contains("鄂尔多斯市学雷锋志愿服务总队").contains("有场所和设备")
-        .contains("近期活动").contains("href=\"/?lat=");
-    assertThat(portal.get("/stations/st-1506-head?lang=en").body()).contains("Upcoming activities")
+    assertThat(r.body())
+        .contains("<h1>鄂尔多斯市志愿服务总站</h1>")
+        .contains("志愿服务总站")
+        .contains("此记录为合成演示数据")
+        .contains("鄂尔多斯市学雷锋志愿服务总队")
+        .contains("有场所和设备")
+        .contains("近期活动")
+        .contains("href=\"/?lat=");
+    assertThat(portal.get("/stations/st-1506-head?lang=en").body())
+        .contains("Upcoming activities")
         .contains("synthetic demo data");
   }
 
@@ -139,7 +162,8 @@ class ServeJarIT {
     assertThat(page.body()).contains("<html").contains("no station with id no-such-station");
 
     assertJsonError("/api/unknown", 404, "no page or resource at /api/unknown");
-    assertJsonError("/api/stations.geojson?bbox=1,2", 400, "bbox needs four comma-separated numbers");
+    assertJsonError(
+        "/api/stations.geojson?bbox=1,2", 400, "bbox needs four comma-separated numbers");
     assertJsonError("/api/stations.geojson?bbox=120,40,110,30", 400, "west <= east");
     assertJsonError("/api/regions.geojson?level=planet", 400, "level must be one of");
     assertJsonError("/api/search?q=a&limit=many", 400, "limit must be a whole number");
@@ -149,7 +173,9 @@ class ServeJarIT {
     assertThat(badView.statusCode()).isEqualTo(400);
     assertThat(badView.body()).contains("lat must be a number");
     assertThat(portal.get("/?lang=fr").statusCode()).isEqualTo(400);
-    assertThat(portal.get("/stations/%3Cscript%3E").body()).doesNotContain("<script>").contains("&lt;script&gt;");
+    assertThat(portal.get("/stations/%3Cscript%3E").body())
+        .doesNotContain("<script>")
+        .contains("&lt;script&gt;");
   }
 
   @Test
@@ -161,7 +187,8 @@ class ServeJarIT {
     byte[] marker = Files.readAllBytes(other.resolve("vsmap-data.json"));
     try (RunningPortal second = RunningPortal.start(other)) {
       assertThat(second.output()).doesNotContain("the store is empty");
-      assertThat(json.readTree(second.get("/health").body()).get("stations").asInt()).isEqualTo(demoStationRows());
+      assertThat(json.readTree(second.get("/health").body()).get("stations").asInt())
+          .isEqualTo(demoStationRows());
     }
     assertThat(Files.readAllBytes(other.resolve("vsmap-data.json"))).isEqualTo(marker);
   }
@@ -179,6 +206,10 @@ class ServeJarIT {
   }
 
   private static int demoRows(String file) throws Exception {
-    return (int) Files.readAllLines(Path.of("..", "seeds", "demo", file)).stream().skip(1).filter(l -> !l.isBlank()).count();
+    return (int)
+        Files.readAllLines(Path.of("..", "seeds", "demo", file)).stream()
+            .skip(1)
+            .filter(l -> !l.isBlank())
+            .count();
   }
 }

@@ -46,11 +46,26 @@ class SitemapIT {
     }
     StringBuilder csv = new StringBuilder("站点名称,站点类型,行政区划代码,地址,经度,纬度\n");
     for (int i = 0; i < REAL.size(); i++) {
-      csv.append(REAL.get(i)).append(",公共场所便民志愿服务点,150602001002,锦秀社区").append(i).append(",109.95").append(i).append(",39.88\n");
+      csv.append(REAL.get(i))
+          .append(",公共场所便民志愿服务点,150602001002,锦秀社区")
+          .append(i)
+          .append(",109.95")
+          .append(i)
+          .append(",39.88\n");
     }
-    Path file = Files.writeString(data.getParent().resolve("real.csv"), csv.toString(), StandardCharsets.UTF_8);
-    RunningPortal.Outcome imported = RunningPortal.cli("import", file.toString(), "--kind", "station", "--crs", "wgs84", "--data-dir",
-        data.toString());
+    Path file =
+        Files.writeString(
+            data.getParent().resolve("real.csv"), csv.toString(), StandardCharsets.UTF_8);
+    RunningPortal.Outcome imported =
+        RunningPortal.cli(
+            "import",
+            file.toString(),
+            "--kind",
+            "station",
+            "--crs",
+            "wgs84",
+            "--data-dir",
+            data.toString());
     assertThat(imported.exit()).as(imported.out()).isZero();
     portal = RunningPortal.start(data);
   }
@@ -63,11 +78,14 @@ class SitemapIT {
   }
 
   private HttpResponse<String> get(String url, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : portal.url(url))).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : portal.url(url)))
+            .timeout(Duration.ofSeconds(30));
     if (headers.length > 0) {
       b.headers(headers);
     }
-    return RunningPortal.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return RunningPortal.HTTP.send(
+        b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   /** The {@code loc}s of a sitemap or sitemap index, checking its root element and namespace. */
@@ -78,7 +96,9 @@ class SitemapIT {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+    Document doc =
+        f.newDocumentBuilder()
+            .parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
     assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo(NS);
     assertThat(doc.getDocumentElement().getLocalName()).as(url).isEqualTo(root);
     NodeList locs = doc.getElementsByTagNameNS(NS, "loc");
@@ -86,7 +106,9 @@ class SitemapIT {
     for (int i = 0; i < locs.getLength(); i++) {
       out.add(locs.item(i).getTextContent());
     }
-    assertThat(doc.getElementsByTagNameNS(NS, root.equals("urlset") ? "url" : "sitemap").getLength()).isEqualTo(out.size());
+    assertThat(
+            doc.getElementsByTagNameNS(NS, root.equals("urlset") ? "url" : "sitemap").getLength())
+        .isEqualTo(out.size());
     return out;
   }
 
@@ -96,20 +118,37 @@ class SitemapIT {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
     List<String> lines = r.body().lines().toList();
-    assertThat(lines).contains("User-agent: *", "Disallow: /admin", "Disallow: /api/", "Disallow: /tiles/", "Disallow: /share/",
-        "Allow: /", "Sitemap: " + portal.url("/sitemap.xml"));
+    assertThat(lines)
+        .contains(
+            "User-agent: *",
+            "Disallow: /admin",
+            "Disallow: /api/",
+            "Disallow: /tiles/",
+            "Disallow: /share/",
+            "Allow: /",
+            "Sitemap: " + portal.url("/sitemap.xml"));
     assertThat(get("/robots.txt?x=1").statusCode()).isEqualTo(400);
   }
 
   @Test
   void theSitemapsListEveryPublicPageAndRealRecordAndNoSyntheticOne() throws Exception {
     List<String> files = locs("/sitemap.xml", "sitemapindex");
-    // three real stations make one file; every demo team and activity is synthetic, so they have none
-    assertThat(files).containsExactly(portal.url("/sitemaps/pages.xml"), portal.url("/sitemaps/stations-1.xml"));
+    // three real stations make one file; every demo team and activity is synthetic, so they have
+    // none
+    assertThat(files)
+        .containsExactly(portal.url("/sitemaps/pages.xml"), portal.url("/sitemaps/stations-1.xml"));
 
     List<String> pages = locs(files.get(0), "urlset");
-    assertThat(pages).contains(portal.url("/"), portal.url("/activities"), portal.url("/honours"), portal.url("/data"),
-        portal.url("/data/stations"), portal.url("/data/honours"), portal.url("/stats")).doesNotHaveDuplicates();
+    assertThat(pages)
+        .contains(
+            portal.url("/"),
+            portal.url("/activities"),
+            portal.url("/honours"),
+            portal.url("/data"),
+            portal.url("/data/stations"),
+            portal.url("/data/honours"),
+            portal.url("/stats"))
+        .doesNotHaveDuplicates();
     for (String page : pages) {
       assertThat(get(page).statusCode()).as(page).isEqualTo(200);
     }
@@ -117,7 +156,12 @@ class SitemapIT {
     Set<String> real = new TreeSet<>();
     ObjectMapper json = new ObjectMapper();
     for (String name : REAL) {
-      JsonNode hits = json.readTree(get("/api/search?kind=station&q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).body()).get("hits");
+      JsonNode hits =
+          json.readTree(
+                  get("/api/search?kind=station&q="
+                          + URLEncoder.encode(name, StandardCharsets.UTF_8))
+                      .body())
+              .get("hits");
       JsonNode hit = hits.get(0);
       assertThat(hit.get("name").asText()).isEqualTo(name);
       assertThat(hit.get("synthetic").asBoolean()).isFalse();
@@ -128,17 +172,27 @@ class SitemapIT {
     for (String station : stations) {
       HttpResponse<String> page = get(station);
       assertThat(page.statusCode()).isEqualTo(200);
-      assertThat(page.body()).as("a real record may be found").doesNotContain("<meta name=\"robots\"");
+      assertThat(page.body())
+          .as("a real record may be found")
+          .doesNotContain("<meta name=\"robots\"");
     }
-    assertThat(get("/stations/st-150602-library").body()).as("a synthetic record says so to search engines")
+    assertThat(get("/stations/st-150602-library").body())
+        .as("a synthetic record says so to search engines")
         .contains("<meta name=\"robots\" content=\"noindex\">");
-    assertThat(get("/teams/tm-150621").body()).contains("<meta name=\"robots\" content=\"noindex\">");
+    assertThat(get("/teams/tm-150621").body())
+        .contains("<meta name=\"robots\" content=\"noindex\">");
   }
 
   @Test
   void filesBeyondTheRecordsAreNotFoundAndAnUnchangedFileIs304() throws Exception {
-    for (String missing : List.of("/sitemaps/stations-2.xml", "/sitemaps/teams-1.xml", "/sitemaps/stations-0.xml", "/sitemaps/nope-1.xml",
-        "/sitemaps/stations-1.txt", "/sitemaps/..%2Frobots.txt")) {
+    for (String missing :
+        List.of(
+            "/sitemaps/stations-2.xml",
+            "/sitemaps/teams-1.xml",
+            "/sitemaps/stations-0.xml",
+            "/sitemaps/nope-1.xml",
+            "/sitemaps/stations-1.txt",
+            "/sitemaps/..%2Frobots.txt")) {
       HttpResponse<String> r = get(missing);
       assertThat(r.statusCode()).as(missing + ": " + r.body()).isEqualTo(404);
     }

@@ -32,8 +32,10 @@ class SnapshotsIT {
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static HttpResponse<byte[]> get(RunningPortal p, String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(p.url(path))).timeout(Duration.ofSeconds(60));
+  static HttpResponse<byte[]> get(RunningPortal p, String path, String... headers)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(p.url(path))).timeout(Duration.ofSeconds(60));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -80,20 +82,34 @@ class SnapshotsIT {
       assertThat(csv.headers().firstValue("cache-control").orElse("")).contains("immutable");
       firstCsv = csv.body();
       assertThat(DownloadsIT.csv(firstCsv)).hasSize((int) stations);
-      assertThat(get(p, "/data/stations/versions/" + first + ".csv", "If-None-Match", csv.headers().firstValue("etag").orElseThrow())
-          .statusCode()).isEqualTo(304);
+      assertThat(
+              get(
+                      p,
+                      "/data/stations/versions/" + first + ".csv",
+                      "If-None-Match",
+                      csv.headers().firstValue("etag").orElseThrow())
+                  .statusCode())
+          .isEqualTo(304);
 
       // byte ranges, as GDAL's /vsicurl and the FlatGeobuf client read
       String fgb = "/data/stations/versions/" + first + ".fgb";
       HttpResponse<byte[]> magic = get(p, fgb, "Range", "bytes=0-7");
       assertThat(magic.statusCode()).isEqualTo(206);
       assertThat(magic.body()).isEqualTo(org.wololo.flatgeobuf.Constants.MAGIC_BYTES);
-      long size = Long.parseLong(magic.headers().firstValue("content-range").orElseThrow().replaceFirst(".*/", ""));
+      long size =
+          Long.parseLong(
+              magic.headers().firstValue("content-range").orElseThrow().replaceFirst(".*/", ""));
       assertThat(get(p, fgb, "Range", "bytes=-10").body()).hasSize(10);
       assertThat(get(p, fgb, "Range", "bytes=" + size + "-").statusCode()).isEqualTo(416);
-      assertThat(get(p, fgb, "Range", "bytes=0-1,5-6").statusCode()).as("several ranges: the whole file").isEqualTo(200);
-      HttpResponse<byte[]> head = HTTP.send(HttpRequest.newBuilder(URI.create(p.url(fgb))).method("HEAD", HttpRequest.BodyPublishers.noBody())
-          .build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(get(p, fgb, "Range", "bytes=0-1,5-6").statusCode())
+          .as("several ranges: the whole file")
+          .isEqualTo(200);
+      HttpResponse<byte[]> head =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(p.url(fgb)))
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       assertThat(head.headers().firstValue("content-length")).hasValue(String.valueOf(size));
       assertThat(head.headers().firstValue("accept-ranges")).hasValue("bytes");
 
@@ -102,11 +118,22 @@ class SnapshotsIT {
       ByteBuffer bb = ByteBuffer.wrap(start).order(ByteOrder.LITTLE_ENDIAN);
       HeaderMeta header = HeaderMeta.read(bb);
       long indexSize = PackedRTree.calcSize((int) header.featuresCount, header.indexNodeSize);
-      byte[] index = get(p, fgb, "Range", "bytes=" + header.offset + "-" + (header.offset + indexSize - 1)).body();
-      org.locationtech.jts.geom.Envelope box = new org.locationtech.jts.geom.Envelope(109.90, 110.05, 39.75, 39.90);
-      var hits = PackedRTree.search(ByteBuffer.wrap(index).order(ByteOrder.LITTLE_ENDIAN), 0, (int) header.featuresCount,
-          header.indexNodeSize, box);
-      JsonNode inBox = JSON.readTree(p.get("/ogc/collections/stations/items?limit=1000&bbox=109.90,39.75,110.05,39.90").body());
+      byte[] index =
+          get(p, fgb, "Range", "bytes=" + header.offset + "-" + (header.offset + indexSize - 1))
+              .body();
+      org.locationtech.jts.geom.Envelope box =
+          new org.locationtech.jts.geom.Envelope(109.90, 110.05, 39.75, 39.90);
+      var hits =
+          PackedRTree.search(
+              ByteBuffer.wrap(index).order(ByteOrder.LITTLE_ENDIAN),
+              0,
+              (int) header.featuresCount,
+              header.indexNodeSize,
+              box);
+      JsonNode inBox =
+          JSON.readTree(
+              p.get("/ogc/collections/stations/items?limit=1000&bbox=109.90,39.75,110.05,39.90")
+                  .body());
       assertThat(hits).hasSize(inBox.get("numberMatched").asInt());
       long featuresAt = header.offset + indexSize;
       Set<String> names = new HashSet<>();
@@ -128,7 +155,9 @@ class SnapshotsIT {
               names.add(new String(t, StandardCharsets.UTF_8));
             }
           } else {
-            props.position(props.position() + (col.type == org.wololo.flatgeobuf.generated.ColumnType.Bool ? 1 : 8));
+            props.position(
+                props.position()
+                    + (col.type == org.wololo.flatgeobuf.generated.ColumnType.Bool ? 1 : 8));
           }
         }
       }
@@ -138,29 +167,72 @@ class SnapshotsIT {
 
       if (Gdal.available() || "true".equals(System.getenv("CI"))) {
         Gdal.require();
-        assertThat(Gdal.ogrinfo("-ro", "-so", "-spat", "109.90", "39.75", "110.05", "39.90", "/vsicurl/" + p.url(fgb), "stations"))
+        assertThat(
+                Gdal.ogrinfo(
+                    "-ro",
+                    "-so",
+                    "-spat",
+                    "109.90",
+                    "39.75",
+                    "110.05",
+                    "39.90",
+                    "/vsicurl/" + p.url(fgb),
+                    "stations"))
             .contains("Feature Count: " + hits.size());
       }
 
       // the dataset page lists the version with its changelog; DCAT lists it too
       String page = p.get("/data/stations").body();
-      assertThat(page).contains("版本与变更记录").contains("/data/stations/versions/" + first + ".fgb").contains("dataset-map");
+      assertThat(page)
+          .contains("版本与变更记录")
+          .contains("/data/stations/versions/" + first + ".fgb")
+          .contains("dataset-map");
       JsonNode dcat = JSON.readTree(p.get("/catalog.jsonld").body());
-      assertThat(dcat.at("/dcat:dataset/0/dcat:hasVersion/0/dcat:version").asText()).isEqualTo(first);
+      assertThat(dcat.at("/dcat:dataset/0/dcat:hasVersion/0/dcat:version").asText())
+          .isEqualTo(first);
     }
 
     // two new stations, then the same two with another address: added, then updated
     Path csv = data.getParent().resolve("new.csv");
-    Files.writeString(csv, "站点名称,行政区划代码,经度,纬度,地址\n版本测试甲站,150602,109.96,39.82,甲街1号\n版本测试乙站,150602,109.97,39.83,乙街2号\n");
-    assertThat(RunningPortal.cli("import", csv.toString(), "--kind", "station", "--crs", "wgs84", "--data-dir", data.toString()).exit()).isZero();
+    Files.writeString(
+        csv,
+        "站点名称,行政区划代码,经度,纬度,地址\n版本测试甲站,150602,109.96,39.82,甲街1号\n版本测试乙站,150602,109.97,39.83,乙街2号\n");
+    assertThat(
+            RunningPortal.cli(
+                    "import",
+                    csv.toString(),
+                    "--kind",
+                    "station",
+                    "--crs",
+                    "wgs84",
+                    "--data-dir",
+                    data.toString())
+                .exit())
+        .isZero();
     RunningPortal.Outcome pub = RunningPortal.cli("publish", "--data-dir", data.toString());
     assertThat(pub.exit()).as(pub.out()).isZero();
-    assertThat(pub.out()).contains("published stations " + first + ".2").contains("(2 added, 0 updated, 0 retired)")
+    assertThat(pub.out())
+        .contains("published stations " + first + ".2")
+        .contains("(2 added, 0 updated, 0 retired)")
         .doesNotContain("published teams");
-    Files.writeString(csv, "站点名称,行政区划代码,经度,纬度,地址\n版本测试甲站,150602,109.96,39.82,甲街9号\n版本测试乙站,150602,109.97,39.83,乙街9号\n");
-    assertThat(RunningPortal.cli("import", csv.toString(), "--kind", "station", "--crs", "wgs84", "--data-dir", data.toString()).exit()).isZero();
+    Files.writeString(
+        csv,
+        "站点名称,行政区划代码,经度,纬度,地址\n版本测试甲站,150602,109.96,39.82,甲街9号\n版本测试乙站,150602,109.97,39.83,乙街9号\n");
+    assertThat(
+            RunningPortal.cli(
+                    "import",
+                    csv.toString(),
+                    "--kind",
+                    "station",
+                    "--crs",
+                    "wgs84",
+                    "--data-dir",
+                    data.toString())
+                .exit())
+        .isZero();
 
-    // a publish killed midway left a file without a manifest and a scratch directory: the next publish removes both
+    // a publish killed midway left a file without a manifest and a scratch directory: the next
+    // publish removes both
     Path orphan = data.resolve("snapshots/files/stations/2020-01-01.csv");
     Files.writeString(orphan, "half");
     Files.createDirectories(data.resolve("snapshots/tmp/stations-123"));
@@ -168,18 +240,23 @@ class SnapshotsIT {
     assertThat(pub.out()).contains("(0 added, 2 updated, 0 retired)");
     assertThat(orphan).doesNotExist();
     assertThat(data.resolve("snapshots/tmp/stations-123")).doesNotExist();
-    assertThat(RunningPortal.cli("publish", "--data-dir", data.toString()).out()).contains("nothing changed");
+    assertThat(RunningPortal.cli("publish", "--data-dir", data.toString()).out())
+        .contains("nothing changed");
 
     try (RunningPortal p = RunningPortal.start(data)) {
       JsonNode all = versions(p, "stations");
       assertThat(all).hasSize(3);
       assertThat(all.get(0).get("version").asText()).isEqualTo(first + ".3");
       assertThat(all.get(2).get("version").asText()).isEqualTo(first);
-      assertThat(sha(get(p, "/data/stations/versions/" + first + ".csv").body())).as("an old version never changes").isEqualTo(sha(firstCsv));
-      assertThat(all.get(0).get("records").asLong()).isEqualTo(all.get(2).get("records").asLong() + 2);
+      assertThat(sha(get(p, "/data/stations/versions/" + first + ".csv").body()))
+          .as("an old version never changes")
+          .isEqualTo(sha(firstCsv));
+      assertThat(all.get(0).get("records").asLong())
+          .isEqualTo(all.get(2).get("records").asLong() + 2);
       assertThat(versions(p, "teams")).hasSize(1);
       assertThat(get(p, "/data/stations/versions/2020-01-01.csv").statusCode()).isEqualTo(404);
-      assertThat(get(p, "/data/stations/versions/..%2F..%2Fvsmap.mv.db").statusCode()).isEqualTo(404);
+      assertThat(get(p, "/data/stations/versions/..%2F..%2Fvsmap.mv.db").statusCode())
+          .isEqualTo(404);
       assertThat(get(p, "/data/people/versions").statusCode()).isEqualTo(404);
     }
   }

@@ -58,8 +58,12 @@ class TilesIT {
 
   static double[] bounds(int z, int x, int y) {
     double n = 1 << z;
-    return new double[] {x / n * 360 - 180, Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * (y + 1) / n)))), (x + 1) / n * 360 - 180,
-        Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * y / n))))};
+    return new double[] {
+      x / n * 360 - 180,
+      Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * (y + 1) / n)))),
+      (x + 1) / n * 360 - 180,
+      Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * y / n))))
+    };
   }
 
   @Test
@@ -73,19 +77,26 @@ class TilesIT {
       String url = URI.create(template.replace("{z}/{x}/{y}", "7/103/48")).getPath();
       HttpResponse<byte[]> t = get(url);
       assertThat(t.statusCode()).as(url).isEqualTo(200);
-      assertThat(t.headers().firstValue("content-type").orElse("")).isEqualTo("application/vnd.mapbox-vector-tile");
+      assertThat(t.headers().firstValue("content-type").orElse(""))
+          .isEqualTo("application/vnd.mapbox-vector-tile");
     }
     JsonNode style = JSON.readTree(get("/tiles/style.json").body());
     assertThat(style.get("version").asInt()).isEqualTo(8);
     assertThat(style.get("sources").size()).isEqualTo(4);
-    style.get("layers").forEach(l -> {
-      if (l.has("source")) {
-        assertThat(style.get("sources").has(l.get("source").asText())).isTrue();
-      }
-    });
+    style
+        .get("layers")
+        .forEach(
+            l -> {
+              if (l.has("source")) {
+                assertThat(style.get("sources").has(l.get("source").asText())).isTrue();
+              }
+            });
   }
 
-  /** A single activity's tile carries what a style needs: its theme code and whether it still recruits. */
+  /**
+   * A single activity's tile carries what a style needs: its theme code and whether it still
+   * recruits.
+   */
   @Test
   void singleRecordsCarryTheirCodes() throws Exception {
     JsonNode activities = JSON.readTree(get("/data/activities.geojson").body()).get("features");
@@ -97,21 +108,33 @@ class TilesIT {
       double lon = a.at("/geometry/coordinates/0").asDouble();
       double lat = a.at("/geometry/coordinates/1").asDouble();
       int[] t = tileOf(lon, lat, 20);
-      var tile = io.github.sebasbaumh.mapbox.vectortile.VectorTile.Tile.parseFrom(get("/tiles/activities/20/" + t[1] + "/" + t[2] + ".mvt")
-          .body());
+      var tile =
+          io.github.sebasbaumh.mapbox.vectortile.VectorTile.Tile.parseFrom(
+              get("/tiles/activities/20/" + t[1] + "/" + t[2] + ".mvt").body());
       var layer = tile.getLayers(0);
       for (var f : layer.getFeaturesList()) {
         Map<String, String> tags = new HashMap<>();
         for (int i = 0; i + 1 < f.getTagsCount(); i += 2) {
           var v = layer.getValues(f.getTags(i + 1));
-          tags.put(layer.getKeys(f.getTags(i)), v.hasStringValue() ? v.getStringValue() : v.hasBoolValue() ? Boolean.toString(v.getBoolValue())
-              : Long.toString(v.hasSintValue() ? v.getSintValue() : v.hasIntValue() ? v.getIntValue() : v.getUintValue()));
+          tags.put(
+              layer.getKeys(f.getTags(i)),
+              v.hasStringValue()
+                  ? v.getStringValue()
+                  : v.hasBoolValue()
+                      ? Boolean.toString(v.getBoolValue())
+                      : Long.toString(
+                          v.hasSintValue()
+                              ? v.getSintValue()
+                              : v.hasIntValue() ? v.getIntValue() : v.getUintValue()));
         }
         if (a.get("id").asText().equals(tags.get("id"))) {
           JsonNode p = a.get("properties");
           assertThat(tags.get("theme")).isEqualTo(p.get("theme").asText());
-          boolean recruiting = p.get("volunteers_signed_up").asInt() < p.get("volunteers_wanted").asInt();
-          assertThat(tags.get("recruiting")).as("%s", a.get("id")).isEqualTo(Boolean.toString(recruiting));
+          boolean recruiting =
+              p.get("volunteers_signed_up").asInt() < p.get("volunteers_wanted").asInt();
+          assertThat(tags.get("recruiting"))
+              .as("%s", a.get("id"))
+              .isEqualTo(Boolean.toString(recruiting));
           checked++;
         }
       }
@@ -135,16 +158,34 @@ class TilesIT {
 
       // what the map itself shows in that box at that zoom
       double[] b = bounds(z, t[1], t[2]);
-      JsonNode clusters = JSON.readTree(portal.get(String.format(java.util.Locale.ROOT, "/api/clusters?bbox=%f,%f,%f,%f&z=%d&kind=station",
-          b[0], b[1], b[2], b[3], z)).body()).get("features");
+      JsonNode clusters =
+          JSON.readTree(
+                  portal
+                      .get(
+                          String.format(
+                              java.util.Locale.ROOT,
+                              "/api/clusters?bbox=%f,%f,%f,%f&z=%d&kind=station",
+                              b[0],
+                              b[1],
+                              b[2],
+                              b[3],
+                              z))
+                      .body())
+              .get("features");
       Map<String, Integer> expected = new HashMap<>();
-      clusters.forEach(c -> {
-        double lon = c.at("/geometry/coordinates/0").asDouble();
-        double lat = c.at("/geometry/coordinates/1").asDouble();
-        if (lon >= b[0] && lon < b[2] && lat > b[1] && lat <= b[3]) {
-          expected.merge(c.at("/properties/id").asText("cluster") + "@" + c.at("/properties/count").asInt(), 1, Integer::sum);
-        }
-      });
+      clusters.forEach(
+          c -> {
+            double lon = c.at("/geometry/coordinates/0").asDouble();
+            double lat = c.at("/geometry/coordinates/1").asDouble();
+            if (lon >= b[0] && lon < b[2] && lat > b[1] && lat <= b[3]) {
+              expected.merge(
+                  c.at("/properties/id").asText("cluster")
+                      + "@"
+                      + c.at("/properties/count").asInt(),
+                  1,
+                  Integer::sum);
+            }
+          });
       assertThat(expected).as("zoom %d has stations", z).isNotEmpty();
 
       if (Gdal.available() || "true".equals(System.getenv("CI"))) {
@@ -154,7 +195,8 @@ class TilesIT {
         Path file = Files.write(dir.resolve(t[2] + ".pbf"), mvt);
         String info = Gdal.ogrinfo("-ro", "-al", "-q", file.toString());
         Map<String, Integer> decoded = new HashMap<>();
-        Matcher m = Pattern.compile("OGRFeature\\(stations\\):\\d+\\n((?:  [^\\n]*\\n)*)").matcher(info);
+        Matcher m =
+            Pattern.compile("OGRFeature\\(stations\\):\\d+\\n((?:  [^\\n]*\\n)*)").matcher(info);
         int outside = 0;
         while (m.find()) {
           String block = m.group(1);
@@ -163,19 +205,24 @@ class TilesIT {
           Matcher point = Pattern.compile("POINT \\(([-\\d.e]+) ([-\\d.e]+)\\)").matcher(block);
           assertThat(count.find() && point.find()).isTrue();
           double lon = Math.toDegrees(Double.parseDouble(point.group(1)) / 6378137.0);
-          double lat = Math.toDegrees(Math.atan(Math.sinh(Double.parseDouble(point.group(2)) / 6378137.0)));
+          double lat =
+              Math.toDegrees(Math.atan(Math.sinh(Double.parseDouble(point.group(2)) / 6378137.0)));
           if (lon >= b[0] && lon < b[2] && lat > b[1] && lat <= b[3]) {
-            decoded.merge((id.find() ? id.group(1) : "cluster") + "@" + count.group(1), 1, Integer::sum);
+            decoded.merge(
+                (id.find() ? id.group(1) : "cluster") + "@" + count.group(1), 1, Integer::sum);
           } else {
             outside++; // in the buffer around the tile
           }
         }
-        assertThat(decoded).as("zoom %d: GDAL's decoding equals the map's clusters", z).isEqualTo(expected);
+        assertThat(decoded)
+            .as("zoom %d: GDAL's decoding equals the map's clusters", z)
+            .isEqualTo(expected);
         assertThat(outside).isGreaterThanOrEqualTo(0);
       }
     }
     int[] t = tileOf(109.98, 39.82, 5); // one tile holds all of Ordos at zoom 5
-    HttpResponse<byte[]> boundaries = get("/tiles/boundaries/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt");
+    HttpResponse<byte[]> boundaries =
+        get("/tiles/boundaries/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt");
     var tile = io.github.sebasbaumh.mapbox.vectortile.VectorTile.Tile.parseFrom(boundaries.body());
     assertThat(tile.getLayers(0).getFeaturesCount()).as("the nine districts of Ordos").isEqualTo(9);
 
@@ -183,9 +230,14 @@ class TilesIT {
     String etag = first.headers().firstValue("etag").orElseThrow();
     assertThat(first.headers().firstValue("cache-control").orElse("")).contains("max-age");
     assertThat(first.headers().firstValue("access-control-allow-origin")).hasValue("*");
-    assertThat(get("/tiles/stations/10/824/388.mvt", "If-None-Match", etag).statusCode()).isEqualTo(304);
-    for (String bad : List.of("/tiles/stations/21/0/0.mvt", "/tiles/stations/2/4/0.mvt", "/tiles/stations/a/0/0.mvt",
-        "/tiles/stations/1/0/0.mvt?x=1")) {
+    assertThat(get("/tiles/stations/10/824/388.mvt", "If-None-Match", etag).statusCode())
+        .isEqualTo(304);
+    for (String bad :
+        List.of(
+            "/tiles/stations/21/0/0.mvt",
+            "/tiles/stations/2/4/0.mvt",
+            "/tiles/stations/a/0/0.mvt",
+            "/tiles/stations/1/0/0.mvt?x=1")) {
       assertThat(get(bad).statusCode()).as(bad).isEqualTo(400);
     }
     assertThat(get("/tiles/people/1/0/0.mvt").statusCode()).isEqualTo(404);

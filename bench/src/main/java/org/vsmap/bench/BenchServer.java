@@ -25,6 +25,7 @@ public final class BenchServer {
     Readiness readiness = new Readiness();
     Routes.create(new WebSettings(null, null, clock, 0), readiness).start("127.0.0.1", port);
     readiness.ready(new WebPorts(empty, empty, empty, empty, index));
-    System.out.println("bench server on http://127.0.0.1:" + port + " over " + index.size() + " documents");
+    System.out.println(
+        "bench server on http://127.0.0.1:" + port + " over " + index.size() + " documents");
   }
 }

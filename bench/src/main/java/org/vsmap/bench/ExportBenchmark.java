@@ -16,21 +16,21 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
-import org.vsmap.pipeline.seed.NationalSetGenerator;
 import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.port.Downloads;
 import org.vsmap.geo.port.FeatureCollections;
 import org.vsmap.pipeline.export.DatasetExports;
 import org.vsmap.pipeline.export.OgcFeatures;
+import org.vsmap.pipeline.seed.NationalSetGenerator;
 import org.vsmap.pipeline.store.Database;
 
 /**
- * Issue 5's speed targets on the national set (620,573 stations in the embedded store that
- * {@link ImportBenchmark} leaves behind): the full GeoJSON and FlatGeobuf exports streamed at
- * ≥ 50 MB/s with live heap growth < 256 MiB, and an OGC API items page of 100 features with a
- * town-sized bbox at p99 ≤ 30 ms. Live heap is what survives each garbage collection during the
- * export (from the collector's own notifications) minus what survived before it.
- * Usage: {@code ExportBenchmark <work dir of ImportBenchmark> [queries]}.
+ * Issue 5's speed targets on the national set (620,573 stations in the embedded store that {@link
+ * ImportBenchmark} leaves behind): the full GeoJSON and FlatGeobuf exports streamed at ≥ 50 MB/s
+ * with live heap growth < 256 MiB, and an OGC API items page of 100 features with a town-sized bbox
+ * at p99 ≤ 30 ms. Live heap is what survives each garbage collection during the export (from the
+ * collector's own notifications) minus what survived before it. Usage: {@code ExportBenchmark <work
+ * dir of ImportBenchmark> [queries]}.
  */
 public final class ExportBenchmark {
   private ExportBenchmark() {}
@@ -58,20 +58,38 @@ public final class ExportBenchmark {
     }
     AtomicLong liveAfterGc = new AtomicLong();
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
-        if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-          GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-          long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
-          liveAfterGc.accumulateAndGet(used, Math::max);
-        }
-      }, null, null);
+      ((NotificationEmitter) gc)
+          .addNotificationListener(
+              (n, h) -> {
+                if (n.getType()
+                    .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                  GarbageCollectionNotificationInfo info =
+                      GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                  long used =
+                      info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                          .mapToLong(MemoryUsage::getUsed)
+                          .sum();
+                  liveAfterGc.accumulateAndGet(used, Math::max);
+                }
+              },
+              null,
+              null);
     }
     Path scratch = Files.createDirectories(work.resolve("tmp"));
     try (Database db = Database.open(Database.embeddedUrl(work), null, null)) {
       DatasetExports exports = new DatasetExports(db.jdbi(), scratch);
       System.out.printf(Locale.ROOT, "store: %,d stations%n", exports.count("stations"));
-      exports.write("stations", Downloads.Format.GEOJSON, Downloads.Filter.ALL.limited(20_000), new Counting()); // warm-up
-      for (Downloads.Format f : List.of(Downloads.Format.GEOJSON, Downloads.Format.FGB, Downloads.Format.GEOJSON, Downloads.Format.FGB)) {
+      exports.write(
+          "stations",
+          Downloads.Format.GEOJSON,
+          Downloads.Filter.ALL.limited(20_000),
+          new Counting()); // warm-up
+      for (Downloads.Format f :
+          List.of(
+              Downloads.Format.GEOJSON,
+              Downloads.Format.FGB,
+              Downloads.Format.GEOJSON,
+              Downloads.Format.FGB)) {
         System.gc();
         Thread.sleep(500);
         long base = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -80,12 +98,20 @@ public final class ExportBenchmark {
         long t0 = System.nanoTime();
         exports.write("stations", f, Downloads.Filter.ALL, out);
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "export %-7s %,d bytes in %.2f s = %.1f MB/s; live heap growth %.0f MiB%n", f.extension(), out.n, s,
-            out.n / 1e6 / s, (liveAfterGc.get() - base) / 1048576.0);
+        System.out.printf(
+            Locale.ROOT,
+            "export %-7s %,d bytes in %.2f s = %.1f MB/s; live heap growth %.0f MiB%n",
+            f.extension(),
+            out.n,
+            s,
+            out.n / 1e6 / s,
+            (liveAfterGc.get() - base) / 1048576.0);
       }
 
       OgcFeatures ogc = new OgcFeatures(db.jdbi(), exports);
-      List<NationalSetGenerator.Village> villages = NationalSetGenerator.villages(Path.of(System.getProperty("vsmap.bench.data", "../shared/data")), 0);
+      List<NationalSetGenerator.Village> villages =
+          NationalSetGenerator.villages(
+              Path.of(System.getProperty("vsmap.bench.data", "../shared/data")), 0);
       ObjectMapper json = new ObjectMapper();
       SplittableRandom random = new SplittableRandom(42);
       long[] nanos = new long[queries];
@@ -96,7 +122,10 @@ public final class ExportBenchmark {
         double lat = Math.max(-89.9, Math.min(89.9, v.lat()));
         BBox box = new BBox(lon - 0.15, lat - 0.15, lon + 0.15, lat + 0.15);
         long t0 = System.nanoTime();
-        FeatureCollections.Page page = ogc.items("stations", new FeatureCollections.Query(List.of(box), null, null, null, Map.of(), 100, 0));
+        FeatureCollections.Page page =
+            ogc.items(
+                "stations",
+                new FeatureCollections.Query(List.of(box), null, null, null, Map.of(), 100, 0));
         byte[] body = json.writeValueAsBytes(page);
         long t = System.nanoTime() - t0;
         if (i >= 0) {
@@ -105,9 +134,15 @@ public final class ExportBenchmark {
         }
       }
       Arrays.sort(nanos);
-      System.out.printf(Locale.ROOT, "ogc items (100 per page, 0.3° box around a random village, %,d queries, %.1f features on average): "
-              + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", queries, returned / (double) queries, nanos[queries / 2] / 1e6,
-          nanos[(int) (queries * 0.99)] / 1e6, nanos[queries - 1] / 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "ogc items (100 per page, 0.3° box around a random village, %,d queries, %.1f features on average): "
+              + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+          queries,
+          returned / (double) queries,
+          nanos[queries / 2] / 1e6,
+          nanos[(int) (queries * 0.99)] / 1e6,
+          nanos[queries - 1] / 1e6);
     }
   }
 }

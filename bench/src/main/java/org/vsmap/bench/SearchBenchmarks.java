@@ -25,19 +25,23 @@ import org.vsmap.geo.port.SearchIndex;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
 
 /**
- * In-process latency of the three interactive queries on the national index (built by
- * {@link NationalIndex}): 10 nearest, text search with facets, and a clustered viewport of a
- * 1280×800 screen at zoom 5, 10 and 14. Sample mode, so JMH reports p50 and p99.
+ * In-process latency of the three interactive queries on the national index (built by {@link
+ * NationalIndex}): 10 nearest, text search with facets, and a clustered viewport of a 1280×800
+ * screen at zoom 5, 10 and 14. Sample mode, so JMH reports p50 and p99.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 10)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Xms2g", "--add-modules", "jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g", "-Xms2g", "--add-modules", "jdk.incubator.vector"})
 public class SearchBenchmarks {
-  static final String[] WORDS = {"锦秀", "幸福", "新村", "和平", "东风", "社区志愿服务站", "红旗", "jinxiu", "xingfu",
-      "hp", "义诊", "文明交通", "关爱山川河流", "建设", "团结", "长安"};
+  static final String[] WORDS = {
+    "锦秀", "幸福", "新村", "和平", "东风", "社区志愿服务站", "红旗", "jinxiu", "xingfu", "hp", "义诊", "文明交通", "关爱山川河流",
+    "建设", "团结", "长安"
+  };
 
   @Param({"5", "10", "14"})
   public int zoom;
@@ -48,17 +52,26 @@ public class SearchBenchmarks {
 
   @Setup(Level.Trial)
   public void open() {
-    index = new LuceneSearchIndex(Path.of(System.getProperty("vsmap.bench.index", "bench/target/national-index")),
-        org.vsmap.geo.time.ChinaTime.system());
+    index =
+        new LuceneSearchIndex(
+            Path.of(System.getProperty("vsmap.bench.index", "bench/target/national-index")),
+            org.vsmap.geo.time.ChinaTime.system());
     random = new SplittableRandom(42);
-    List<SearchIndex.Hit> sample = index.search(SearchIndex.Request.builder().kinds(Set.of(Kind.STATION)).limit(100).build()).hits();
+    List<SearchIndex.Hit> sample =
+        index
+            .search(SearchIndex.Request.builder().kinds(Set.of(Kind.STATION)).limit(100).build())
+            .hits();
     points = new GeoPoint[4096];
     for (int i = 0; i < points.length; i++) {
       GeoPoint base = sample.get(random.nextInt(sample.size())).location();
-      points[i] = new GeoPoint(Math.max(74, Math.min(134, base.lon() + random.nextGaussian() * 8)),
-          Math.max(19, Math.min(52, base.lat() + random.nextGaussian() * 6)));
+      points[i] =
+          new GeoPoint(
+              Math.max(74, Math.min(134, base.lon() + random.nextGaussian() * 8)),
+              Math.max(19, Math.min(52, base.lat() + random.nextGaussian() * 6)));
     }
-    index.clusters(SearchIndex.Request.builder().bbox(new BBox(73, 18, 135, 54)).build(), 4); // builds the cluster cache
+    index.clusters(
+        SearchIndex.Request.builder().bbox(new BBox(73, 18, 135, 54)).build(),
+        4); // builds the cluster cache
   }
 
   @TearDown(Level.Trial)
@@ -77,11 +90,13 @@ public class SearchBenchmarks {
 
   @Benchmark
   public SearchIndex.Result searchWithFacets() {
-    return index.search(SearchIndex.Request.builder().text(WORDS[random.nextInt(WORDS.length)]).limit(20).build());
+    return index.search(
+        SearchIndex.Request.builder().text(WORDS[random.nextInt(WORDS.length)]).limit(20).build());
   }
 
   @Benchmark
   public List<SearchIndex.Cluster> clusteredViewport() {
-    return index.clusters(SearchIndex.Request.builder().bbox(SideBySide.screen(point(), zoom)).build(), zoom);
+    return index.clusters(
+        SearchIndex.Request.builder().bbox(SideBySide.screen(point(), zoom)).build(), zoom);
   }
 }

@@ -44,59 +44,129 @@ public final class SoakRun {
     volatile String firstFailure;
   }
 
-  private static final String[] WORDS = {"图书馆", "志愿服务站", "社区", "文明", "关爱", "助老", "环保", "医疗", "交通", "xinshidai", "wmsj",
-      "幸福", "和平", "青年", "敬老"};
+  private static final String[] WORDS = {
+    "图书馆",
+    "志愿服务站",
+    "社区",
+    "文明",
+    "关爱",
+    "助老",
+    "环保",
+    "医疗",
+    "交通",
+    "xinshidai",
+    "wmsj",
+    "幸福",
+    "和平",
+    "青年",
+    "敬老"
+  };
 
   public static void main(String[] args) throws Exception {
     String base = args[0].replaceAll("/$", "");
     int seconds = Integer.parseInt(args[1]);
     int rate = Integer.parseInt(args[2]);
     int maxInFlight = args.length > 3 ? Integer.parseInt(args[3]) : 256;
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor())
-        .build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
     List<double[]> places = places(http, base);
     List<String> stations = stationIds(http, base);
     List<String> counties = new ArrayList<>();
-    java.util.regex.Matcher cm = java.util.regex.Pattern.compile("\"code\":\"(\\d{6}|\\d{12})\"").matcher(
-        get(http, base + "/api/regions"));
+    java.util.regex.Matcher cm =
+        java.util.regex.Pattern.compile("\"code\":\"(\\d{6}|\\d{12})\"")
+            .matcher(get(http, base + "/api/regions"));
     while (cm.find()) {
       counties.add(cm.group(1));
     }
-    System.out.printf(Locale.ROOT, "soak: %s, %d s at %d requests/s (at most %d in flight); %d places, %d station pages%n", base, seconds,
-        rate, maxInFlight, places.size(), stations.size());
+    System.out.printf(
+        Locale.ROOT,
+        "soak: %s, %d s at %d requests/s (at most %d in flight); %d places, %d station pages%n",
+        base,
+        seconds,
+        rate,
+        maxInFlight,
+        places.size(),
+        stations.size());
     System.out.printf("%d counties to download from%n", counties.size());
-    List<Kind> kinds = List.of(
-        new Kind("map page /", 5, r -> "/"),
-        new Kind("/api/clusters", 25, r -> {
-          int z = 5 + r.nextInt(10);
-          double[] p = places.get(r.nextInt(places.size()));
-          double w = 1280 * 360.0 / (256.0 * (1 << z)) / 2;
-          double h = w * 0.6;
-          return String.format(Locale.ROOT, "/api/clusters?z=%d&bbox=%.5f,%.5f,%.5f,%.5f", z, p[0] - w, p[1] - h, p[0] + w, p[1] + h);
-        }),
-        new Kind("/api/search", 20, r -> "/api/search?limit=20&q=" + URLEncoder.encode(WORDS[r.nextInt(WORDS.length)], StandardCharsets.UTF_8)),
-        new Kind("/api/nearby", 15, r -> {
-          double[] p = places.get(r.nextInt(places.size()));
-          return String.format(Locale.ROOT, "/api/nearby?lat=%.5f&lon=%.5f&kind=station&limit=10", p[1] + r.nextGaussian() * 0.02,
-              p[0] + r.nextGaussian() * 0.02);
-        }),
-        new Kind("station page", 8, r -> "/stations/" + stations.get(r.nextInt(stations.size()))),
-        new Kind("vector tile z10-14", 15, r -> {
-          int z = 10 + r.nextInt(5);
-          double[] p = places.get(r.nextInt(places.size()));
-          int n = 1 << z;
-          int x = (int) Math.floor((p[0] + 180) / 360 * n);
-          double lat = Math.toRadians(p[1]);
-          int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
-          return "/tiles/stations/" + z + "/" + x + "/" + y + ".mvt";
-        }),
-        new Kind("OGC items (bbox, 100)", 10, r -> {
-          double[] p = places.get(r.nextInt(places.size()));
-          return String.format(Locale.ROOT, "/ogc/collections/stations/items?limit=100&bbox=%.4f,%.4f,%.4f,%.4f", p[0] - 0.2, p[1] - 0.15,
-              p[0] + 0.2, p[1] + 0.15);
-        }),
-        new Kind("download (a county's stations, CSV/GeoJSON)", 2, r -> "/data/stations." + (r.nextBoolean() ? "csv" : "geojson")
-            + "?region=" + counties.get(r.nextInt(counties.size()))));
+    List<Kind> kinds =
+        List.of(
+            new Kind("map page /", 5, r -> "/"),
+            new Kind(
+                "/api/clusters",
+                25,
+                r -> {
+                  int z = 5 + r.nextInt(10);
+                  double[] p = places.get(r.nextInt(places.size()));
+                  double w = 1280 * 360.0 / (256.0 * (1 << z)) / 2;
+                  double h = w * 0.6;
+                  return String.format(
+                      Locale.ROOT,
+                      "/api/clusters?z=%d&bbox=%.5f,%.5f,%.5f,%.5f",
+                      z,
+                      p[0] - w,
+                      p[1] - h,
+                      p[0] + w,
+                      p[1] + h);
+                }),
+            new Kind(
+                "/api/search",
+                20,
+                r ->
+                    "/api/search?limit=20&q="
+                        + URLEncoder.encode(
+                            WORDS[r.nextInt(WORDS.length)], StandardCharsets.UTF_8)),
+            new Kind(
+                "/api/nearby",
+                15,
+                r -> {
+                  double[] p = places.get(r.nextInt(places.size()));
+                  return String.format(
+                      Locale.ROOT,
+                      "/api/nearby?lat=%.5f&lon=%.5f&kind=station&limit=10",
+                      p[1] + r.nextGaussian() * 0.02,
+                      p[0] + r.nextGaussian() * 0.02);
+                }),
+            new Kind(
+                "station page", 8, r -> "/stations/" + stations.get(r.nextInt(stations.size()))),
+            new Kind(
+                "vector tile z10-14",
+                15,
+                r -> {
+                  int z = 10 + r.nextInt(5);
+                  double[] p = places.get(r.nextInt(places.size()));
+                  int n = 1 << z;
+                  int x = (int) Math.floor((p[0] + 180) / 360 * n);
+                  double lat = Math.toRadians(p[1]);
+                  int y =
+                      (int)
+                          Math.floor(
+                              (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
+                  return "/tiles/stations/" + z + "/" + x + "/" + y + ".mvt";
+                }),
+            new Kind(
+                "OGC items (bbox, 100)",
+                10,
+                r -> {
+                  double[] p = places.get(r.nextInt(places.size()));
+                  return String.format(
+                      Locale.ROOT,
+                      "/ogc/collections/stations/items?limit=100&bbox=%.4f,%.4f,%.4f,%.4f",
+                      p[0] - 0.2,
+                      p[1] - 0.15,
+                      p[0] + 0.2,
+                      p[1] + 0.15);
+                }),
+            new Kind(
+                "download (a county's stations, CSV/GeoJSON)",
+                2,
+                r ->
+                    "/data/stations."
+                        + (r.nextBoolean() ? "csv" : "geojson")
+                        + "?region="
+                        + counties.get(r.nextInt(counties.size()))));
     int total = kinds.stream().mapToInt(Kind::weight).sum();
     Map<String, Stats> stats = new LinkedHashMap<>();
     kinds.forEach(k -> stats.put(k.name(), new Stats()));
@@ -108,7 +178,7 @@ public final class SoakRun {
     long end = start + seconds * 1_000_000_000L;
     long nextReport = start + 60_000_000_000L;
     try (var exec = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (long i = 0;; i++) {
+      for (long i = 0; ; i++) {
         long scheduled = start + i * interval;
         if (scheduled >= end) {
           break;
@@ -132,43 +202,58 @@ public final class SoakRun {
           dropped.incrementAndGet(); // the client's own limit: counted, never silently skipped
           continue;
         }
-        exec.submit(() -> {
-          try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + url)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-            s.latency.recordValue(Math.max(1, (System.nanoTime() - scheduled) / 1000));
-            s.statuses.computeIfAbsent(r.statusCode(), c -> new AtomicLong()).incrementAndGet();
-            if (r.statusCode() >= 500) {
-              s.server.incrementAndGet();
-              if (s.firstFailure == null) {
-                s.firstFailure = r.statusCode() + " " + url + " " + new String(r.body(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        exec.submit(
+            () -> {
+              try {
+                HttpResponse<byte[]> r =
+                    http.send(
+                        HttpRequest.newBuilder(URI.create(base + url))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                s.latency.recordValue(Math.max(1, (System.nanoTime() - scheduled) / 1000));
+                s.statuses.computeIfAbsent(r.statusCode(), c -> new AtomicLong()).incrementAndGet();
+                if (r.statusCode() >= 500) {
+                  s.server.incrementAndGet();
+                  if (s.firstFailure == null) {
+                    s.firstFailure =
+                        r.statusCode()
+                            + " "
+                            + url
+                            + " "
+                            + new String(r.body(), StandardCharsets.UTF_8)
+                                .lines()
+                                .findFirst()
+                                .orElse("");
+                  }
+                } else if (r.statusCode() >= 400) {
+                  s.client.incrementAndGet();
+                  if (s.firstFailure == null) {
+                    s.firstFailure = r.statusCode() + " " + url;
+                  }
+                } else {
+                  s.ok.incrementAndGet();
+                }
+              } catch (Exception e) {
+                s.errors.incrementAndGet();
+                if (s.firstFailure == null) {
+                  s.firstFailure = e + " " + url;
+                }
+              } finally {
+                inFlight.release();
               }
-            } else if (r.statusCode() >= 400) {
-              s.client.incrementAndGet();
-              if (s.firstFailure == null) {
-                s.firstFailure = r.statusCode() + " " + url;
-              }
-            } else {
-              s.ok.incrementAndGet();
-            }
-          } catch (Exception e) {
-            s.errors.incrementAndGet();
-            if (s.firstFailure == null) {
-              s.firstFailure = e + " " + url;
-            }
-          } finally {
-            inFlight.release();
-          }
-          return null;
-        });
+              return null;
+            });
         if (System.nanoTime() > nextReport) {
-          System.out.printf(Locale.ROOT, "%4.0f s: %,d requests sent%n", (System.nanoTime() - start) / 1e9, i);
+          System.out.printf(
+              Locale.ROOT, "%4.0f s: %,d requests sent%n", (System.nanoTime() - start) / 1e9, i);
           nextReport += 60_000_000_000L;
         }
       }
     }
     double took = (System.nanoTime() - start) / 1e9;
-    System.out.println("| kind | share | requests | 2xx/3xx | 4xx | 5xx | errors | p50 ms | p99 ms | max ms |");
+    System.out.println(
+        "| kind | share | requests | 2xx/3xx | 4xx | 5xx | errors | p50 ms | p99 ms | max ms |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     long bad = 0;
     long all = 0;
@@ -180,26 +265,54 @@ public final class SoakRun {
       long n = s.ok.get() + s.client.get() + s.server.get() + s.errors.get();
       all += n;
       bad += s.server.get() + s.errors.get();
-      System.out.printf(Locale.ROOT, "| %s | %d %% | %,d | %,d | %,d | %,d | %,d | %.2f | %.2f | %.1f |%n", k.name(), k.weight() * 100 / total, n,
-          s.ok.get(), s.client.get(), s.server.get(), s.errors.get(), h.getValueAtPercentile(50) / 1000.0,
-          h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %d %% | %,d | %,d | %,d | %,d | %,d | %.2f | %.2f | %.1f |%n",
+          k.name(),
+          k.weight() * 100 / total,
+          n,
+          s.ok.get(),
+          s.client.get(),
+          s.server.get(),
+          s.errors.get(),
+          h.getValueAtPercentile(50) / 1000.0,
+          h.getValueAtPercentile(99) / 1000.0,
+          h.getMaxValue() / 1000.0);
       if (s.firstFailure != null) {
         System.out.println("    first failure: " + s.firstFailure);
       }
     }
-    System.out.printf(Locale.ROOT, "| all | 100 %% | %,d | | | %,d | | %.2f | %.2f | %.1f |%n", all, bad, overall.getValueAtPercentile(50) / 1000.0,
-        overall.getValueAtPercentile(99) / 1000.0, overall.getMaxValue() / 1000.0);
-    System.out.printf(Locale.ROOT, "%,d requests in %.0f s = %.0f/s; %,d not sent because %d were in flight; 5xx + errors: %,d%n", all, took,
-        all / took, dropped.get(), maxInFlight, bad);
+    System.out.printf(
+        Locale.ROOT,
+        "| all | 100 %% | %,d | | | %,d | | %.2f | %.2f | %.1f |%n",
+        all,
+        bad,
+        overall.getValueAtPercentile(50) / 1000.0,
+        overall.getValueAtPercentile(99) / 1000.0,
+        overall.getMaxValue() / 1000.0);
+    System.out.printf(
+        Locale.ROOT,
+        "%,d requests in %.0f s = %.0f/s; %,d not sent because %d were in flight; 5xx + errors: %,d%n",
+        all,
+        took,
+        all / took,
+        dropped.get(),
+        maxInFlight,
+        bad);
     System.exit(bad == 0 ? 0 : 1);
   }
 
-  /** A 200 answer's body, asked again for up to a minute while the portal is still busy (the warm-up's last requests). */
+  /**
+   * A 200 answer's body, asked again for up to a minute while the portal is still busy (the
+   * warm-up's last requests).
+   */
   private static String get(HttpClient http, String url) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (true) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() == 200) {
         return r.body();
       }
@@ -214,7 +327,9 @@ public final class SoakRun {
   private static List<double[]> places(HttpClient http, String base) throws Exception {
     String body = get(http, base + "/api/clusters?z=6&kind=station&bbox=73,18,135,54");
     List<double[]> out = new ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"coordinates\":\\[([-0-9.]+),([-0-9.]+)\\]").matcher(body);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"coordinates\":\\[([-0-9.]+),([-0-9.]+)\\]")
+            .matcher(body);
     while (m.find()) {
       out.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))});
     }
@@ -227,8 +342,14 @@ public final class SoakRun {
   private static List<String> stationIds(HttpClient http, String base) throws Exception {
     List<String> ids = new ArrayList<>();
     for (String w : new String[] {"图书馆", "志愿服务站", "社区", "驿站"}) {
-      String body = get(http, base + "/api/search?kind=station&limit=50&q=" + URLEncoder.encode(w, StandardCharsets.UTF_8));
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
+      String body =
+          get(
+              http,
+              base
+                  + "/api/search?kind=station&limit=50&q="
+                  + URLEncoder.encode(w, StandardCharsets.UTF_8));
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
       while (m.find()) {
         ids.add(m.group(1));
       }

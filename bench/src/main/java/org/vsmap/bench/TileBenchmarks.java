@@ -2,7 +2,6 @@ package org.vsmap.bench;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,16 +17,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.vsmap.pipeline.seed.NationalSetGenerator;
 import org.vsmap.geo.model.BBox;
-import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.SearchIndex;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
+import org.vsmap.pipeline.seed.NationalSetGenerator;
 import org.vsmap.web.TilesApi;
 
 /**
- * Issue 7's tile targets on the national index: a stations tile at zoom 5 (clustered, p99 ≤ 50
- * ms) and at zoom 10 and 14 (p99 ≤ 10 ms), made exactly as {@code /tiles/stations/{z}/{x}/{y}.mvt}
+ * Issue 7's tile targets on the national index: a stations tile at zoom 5 (clustered, p99 ≤ 50 ms)
+ * and at zoom 10 and 14 (p99 ≤ 10 ms), made exactly as {@code /tiles/stations/{z}/{x}/{y}.mvt}
  * makes it (the index's clusters of the tile plus buffer, encoded to MVT), for the tile under a
  * random one of the 620,573 stations.
  */
@@ -36,7 +34,9 @@ import org.vsmap.web.TilesApi;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 10)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Xms2g", "--add-modules", "jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g", "-Xms2g", "--add-modules", "jdk.incubator.vector"})
 public class TileBenchmarks {
   @Param({"5", "10", "14"})
   public int zoom;
@@ -47,18 +47,24 @@ public class TileBenchmarks {
 
   @Setup(Level.Trial)
   public void open() {
-    index = new LuceneSearchIndex(Path.of(System.getProperty("vsmap.bench.index", "bench/target/national-index")),
-        org.vsmap.geo.time.ChinaTime.system());
+    index =
+        new LuceneSearchIndex(
+            Path.of(System.getProperty("vsmap.bench.index", "bench/target/national-index")),
+            org.vsmap.geo.time.ChinaTime.system());
     random = new SplittableRandom(42);
     List<NationalSetGenerator.Village> villages;
     try {
-      villages = NationalSetGenerator.villages(Path.of(System.getProperty("vsmap.bench.data", "../shared/data")), 0);
+      villages =
+          NationalSetGenerator.villages(
+              Path.of(System.getProperty("vsmap.bench.data", "../shared/data")), 0);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     tiles = new int[4096][];
     for (int i = 0; i < tiles.length; i++) {
-      NationalSetGenerator.Village v = villages.get(random.nextInt(villages.size())); // the tile under a real station: where people look
+      NationalSetGenerator.Village v =
+          villages.get(
+              random.nextInt(villages.size())); // the tile under a real station: where people look
       double lon = v.lon();
       double lat = v.lat();
       int n = 1 << zoom;
@@ -67,7 +73,9 @@ public class TileBenchmarks {
       int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
       tiles[i] = new int[] {x, y};
     }
-    index.clusters(SearchIndex.Request.builder().bbox(new BBox(73, 18, 135, 54)).build(), 4); // builds the cluster cache
+    index.clusters(
+        SearchIndex.Request.builder().bbox(new BBox(73, 18, 135, 54)).build(),
+        4); // builds the cluster cache
   }
 
   @TearDown(Level.Trial)

@@ -58,9 +58,15 @@ class BenchmarksSmokeIT {
     summary = NationalSetGenerator.generate(SLICE, tmp.resolve("set"), 0, TODAY);
     try (Database h2 = Database.open(Database.embeddedUrl(tmp.resolve("h2")), null, null)) {
       NationalSetGeneratorIT.importAll(h2, tmp.resolve("set"), summary, TODAY);
-      index = new LuceneSearchIndex(tmp.resolve("h2/index"), Clock.system(ZoneId.of("Asia/Shanghai")));
-      IndexFollower.rebuild(index, new JdbiStationStore(h2.jdbi()), new JdbiTeamStore(h2.jdbi()), new JdbiActivityStore(h2.jdbi()),
-          new JdbiStoreInfo(h2.jdbi()).get(JdbiStoreInfo.STORE_ID).orElseThrow(), new JdbiChangeLog(h2.jdbi()).maxSeq());
+      index =
+          new LuceneSearchIndex(tmp.resolve("h2/index"), Clock.system(ZoneId.of("Asia/Shanghai")));
+      IndexFollower.rebuild(
+          index,
+          new JdbiStationStore(h2.jdbi()),
+          new JdbiTeamStore(h2.jdbi()),
+          new JdbiActivityStore(h2.jdbi()),
+          new JdbiStoreInfo(h2.jdbi()).get(JdbiStoreInfo.STORE_ID).orElseThrow(),
+          new JdbiChangeLog(h2.jdbi()).maxSeq());
     }
     PostgisCluster cluster = PostgisCluster.require();
     String url = cluster.createDatabase("vsmap_bench");
@@ -80,19 +86,35 @@ class BenchmarksSmokeIT {
   void sideBySideRunsEveryQueryAndBothSidesGiveTheSameAnswers() throws Exception {
     SideBySide run = new SideBySide(index, pg, 40);
     assertThat(run.prepare()).contains("pg_trgm");
-    Map<String, SideBySide.Row> rows = run.all().stream().collect(Collectors.toMap(SideBySide.Row::query, r -> r));
-    assertThat(rows.keySet()).containsExactlyInAnyOrder("nearest 10 stations", "viewport count z5", "viewport count z10",
-        "viewport count z14", "clustered viewport z5", "clustered viewport z10", "clustered viewport z14", "vector tile z5 (stations)",
-        "vector tile z12 (stations)", "text search, 20 hits + total");
+    Map<String, SideBySide.Row> rows =
+        run.all().stream().collect(Collectors.toMap(SideBySide.Row::query, r -> r));
+    assertThat(rows.keySet())
+        .containsExactlyInAnyOrder(
+            "nearest 10 stations",
+            "viewport count z5",
+            "viewport count z10",
+            "viewport count z14",
+            "clustered viewport z5",
+            "clustered viewport z10",
+            "clustered viewport z14",
+            "vector tile z5 (stations)",
+            "vector tile z12 (stations)",
+            "text search, 20 hits + total");
     for (int z : SideBySide.ZOOMS) {
-      assertThat(rows.get("viewport count z" + z).agreement()).startsWith("40/40 equal to ST_Intersects' exact count");
-      assertThat(rows.get("clustered viewport z" + z).agreement()).isEqualTo("40/40 same clusters in every cell inside the screen");
+      assertThat(rows.get("viewport count z" + z).agreement())
+          .startsWith("40/40 equal to ST_Intersects' exact count");
+      assertThat(rows.get("clustered viewport z" + z).agreement())
+          .isEqualTo("40/40 same clusters in every cell inside the screen");
     }
-    int shared = Integer.parseInt(rows.get("nearest 10 stations").agreement().replaceAll(" %.*", ""));
-    assertThat(shared).as("the same 10 nearest, but for ties of planar vs great-circle distance").isGreaterThanOrEqualTo(80);
+    int shared =
+        Integer.parseInt(rows.get("nearest 10 stations").agreement().replaceAll(" %.*", ""));
+    assertThat(shared)
+        .as("the same 10 nearest, but for ties of planar vs great-circle distance")
+        .isGreaterThanOrEqualTo(80);
     assertThat(rows.get("vector tile z5 (stations)").agreement()).doesNotContain(" 0 B");
     assertThat(rows.get("text search, 20 hits + total").agreement()).contains("社区志愿服务站 ");
-    assertThat(rows.values()).allSatisfy(r -> assertThat(r.oursMedian()).isPositive().isLessThanOrEqualTo(r.oursP99()));
+    assertThat(rows.values())
+        .allSatisfy(r -> assertThat(r.oursMedian()).isPositive().isLessThanOrEqualTo(r.oursP99()));
   }
 
   @Test
@@ -101,12 +123,29 @@ class BenchmarksSmokeIT {
     NationalIndex.main(new String[] {SLICE.toString(), jmhIndex.toString()});
     System.setProperty("vsmap.bench.index", jmhIndex.toString());
     System.setProperty("vsmap.bench.data", SLICE.toString());
-    Collection<RunResult> results = new Runner(new OptionsBuilder().include("(SearchBenchmarks|TileBenchmarks)\\.").forks(0)
-        .param("zoom", "10").warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200))
-        .shouldFailOnError(true).build()).run();
-    assertThat(results.stream().map(r -> r.getParams().getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1")).toList())
-        .contains("SearchBenchmarks.nearest10", "SearchBenchmarks.searchWithFacets", "SearchBenchmarks.clusteredViewport");
-    assertThat(results).hasSizeGreaterThanOrEqualTo(4).allSatisfy(r -> assertThat(r.getPrimaryResult().getSampleCount()).isPositive());
+    Collection<RunResult> results =
+        new Runner(
+                new OptionsBuilder()
+                    .include("(SearchBenchmarks|TileBenchmarks)\\.")
+                    .forks(0)
+                    .param("zoom", "10")
+                    .warmupIterations(0)
+                    .measurementIterations(1)
+                    .measurementTime(TimeValue.milliseconds(200))
+                    .shouldFailOnError(true)
+                    .build())
+            .run();
+    assertThat(
+            results.stream()
+                .map(r -> r.getParams().getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1"))
+                .toList())
+        .contains(
+            "SearchBenchmarks.nearest10",
+            "SearchBenchmarks.searchWithFacets",
+            "SearchBenchmarks.clusteredViewport");
+    assertThat(results)
+        .hasSizeGreaterThanOrEqualTo(4)
+        .allSatisfy(r -> assertThat(r.getPrimaryResult().getSampleCount()).isPositive());
   }
 
   @Test
@@ -117,20 +156,27 @@ class BenchmarksSmokeIT {
     try (Database db = Database.open(Database.embeddedUrl(work), null, null)) {
       assertThat(new JdbiStationStore(db.jdbi()).stationCount()).isEqualTo(summary.stations());
     }
-    ExportBenchmark.main(new String[] {work.toString(), "50"}); // throws if an export or an OGC page fails
+    ExportBenchmark.main(
+        new String[] {work.toString(), "50"}); // throws if an export or an OGC page fails
   }
 
   @Test
   void theCeilingServerAnswers() throws Exception {
     var server = CeilingServer.start(0);
     try {
-      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-          + "/ping")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/ping"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).isEqualTo("{\"ok\":true}");
     } finally {
       server.stop();
     }
-    assertThat(Files.readString(Path.of("wrk/nearby.lua"))).as("the wrk script of the HTTP run").contains("/api/nearby");
+    assertThat(Files.readString(Path.of("wrk/nearby.lua")))
+        .as("the wrk script of the HTTP run")
+        .contains("/api/nearby");
   }
 }

@@ -19,10 +19,15 @@ public final class Stage {
   }
 
   /** Runs the step; {@code count} says how many records its result holds. */
-  public static <T> T run(String name, Supplier<T> work, java.util.function.ToIntFunction<T> count) {
+  public static <T> T run(
+      String name, Supplier<T> work, java.util.function.ToIntFunction<T> count) {
     long t0 = System.nanoTime();
     T result = work.get();
-    LOG.info("stage {}: {} records in {} ms", name, count.applyAsInt(result), (System.nanoTime() - t0) / 1_000_000);
+    LOG.info(
+        "stage {}: {} records in {} ms",
+        name,
+        count.applyAsInt(result),
+        (System.nanoTime() - t0) / 1_000_000);
     return result;
   }
 }

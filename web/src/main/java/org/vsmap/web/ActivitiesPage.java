@@ -27,22 +27,33 @@ import org.vsmap.geo.port.SearchIndex;
 /**
  * GET /activities: the upcoming activities as a calendar — a month, a week or a list of the next
  * two weeks — with the map's filters (q, theme, care, region, recruiting), the key days and
- * campaign periods of the source documents highlighted with what is planned for them, and links
- * to subscribe (iCalendar) or follow new activities (Atom). Rendered on the server: it works
- * without script and every view is a shareable URL.
+ * campaign periods of the source documents highlighted with what is planned for them, and links to
+ * subscribe (iCalendar) or follow new activities (Atom). Rendered on the server: it works without
+ * script and every view is a shareable URL.
  */
 final class ActivitiesPage {
-  enum View { MONTH, WEEK, LIST }
+  enum View {
+    MONTH,
+    WEEK,
+    LIST
+  }
 
-  /** Activities read for one view at most (the soonest); past that the page says it shows a part. */
+  /**
+   * Activities read for one view at most (the soonest); past that the page says it shows a part.
+   */
   static final int MAX_ACTIVITIES = 1000;
+
   /** Activities shown in a day of the month view; the rest are a link to that day in the list. */
   static final int PER_DAY_IN_MONTH = 3;
+
   /** Days the list view covers. */
   static final int LIST_DAYS = 14;
+
   /** Key days and campaign periods announced when they begin within this many days. */
   static final int KEY_DAYS_AHEAD = 120;
-  private static final Set<String> PARAMS = Set.of("q", "region", "theme", "care", "recruiting", "view", "d", "lang", "text");
+
+  private static final Set<String> PARAMS =
+      Set.of("q", "region", "theme", "care", "recruiting", "view", "d", "lang", "text");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   /** One occurrence of an activity (a weekly activity has eight). */
@@ -61,7 +72,11 @@ final class ActivitiesPage {
   void show(Context ctx) {
     for (String p : ctx.queryParamMap().keySet()) {
       if (!PARAMS.contains(p)) {
-        throw WebError.badRequest("unknown parameter '" + p + "': the calendar takes " + PARAMS.stream().sorted().toList());
+        throw WebError.badRequest(
+            "unknown parameter '"
+                + p
+                + "': the calendar takes "
+                + PARAMS.stream().sorted().toList());
       }
     }
     Lang lang = Lang.of(ctx);
@@ -77,7 +92,12 @@ final class ActivitiesPage {
     switch (view) {
       case MONTH -> {
         first = month.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        end = month.plusMonths(1).minusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).plusDays(1);
+        end =
+            month
+                .plusMonths(1)
+                .minusDays(1)
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY))
+                .plusDays(1);
       }
       case WEEK -> {
         first = d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -97,11 +117,13 @@ final class ActivitiesPage {
     if (from.isBefore(to)) {
       SearchIndex index = readiness.ports().search();
       matched = index.search(request(filters, from, to, 1, 0)).total();
-      // past the cap, what is coming is kept before what was held: the days from today are read first
+      // past the cap, what is coming is kept before what was held: the days from today are read
+      // first
       LocalDateTime split = today.atStartOfDay();
-      List<LocalDateTime[]> spans = from.isBefore(split) && split.isBefore(to)
-          ? List.of(new LocalDateTime[] {split, to}, new LocalDateTime[] {from, split})
-          : List.<LocalDateTime[]>of(new LocalDateTime[] {from, to});
+      List<LocalDateTime[]> spans =
+          from.isBefore(split) && split.isBefore(to)
+              ? List.of(new LocalDateTime[] {split, to}, new LocalDateTime[] {from, split})
+              : List.<LocalDateTime[]>of(new LocalDateTime[] {from, to});
       java.util.Set<String> ids = new java.util.LinkedHashSet<>();
       for (LocalDateTime[] span : spans) {
         for (int offset = 0; ids.size() < MAX_ACTIVITIES; offset += 100) {
@@ -120,7 +142,10 @@ final class ActivitiesPage {
     }
     Map<LocalDate, List<Occurrence>> byDay = new TreeMap<>();
     for (Occurrence o : occurrences) {
-      LocalDate day = o.start().toLocalDate().isBefore(from.toLocalDate()) ? from.toLocalDate() : o.start().toLocalDate();
+      LocalDate day =
+          o.start().toLocalDate().isBefore(from.toLocalDate())
+              ? from.toLocalDate()
+              : o.start().toLocalDate();
       byDay.computeIfAbsent(day, k -> new ArrayList<>()).add(o);
     }
 
@@ -138,18 +163,24 @@ final class ActivitiesPage {
     model.put("heading", heading(view, d, first, end, lang));
     Map<String, String> filterParams = filterParams(ctx);
     model.put("views", viewLinks(filterParams, d, view, lang));
-    LocalDate prev = switch (view) {
-      case MONTH -> month.minusMonths(1);
-      case WEEK -> first.minusWeeks(1);
-      case LIST -> d.minusDays(LIST_DAYS);
-    };
-    LocalDate next = switch (view) {
-      case MONTH -> month.plusMonths(1);
-      case WEEK -> first.plusWeeks(1);
-      case LIST -> d.plusDays(LIST_DAYS);
-    };
-    model.put("prevUrl", url("/activities", filterParams, "view", view.name().toLowerCase(), "d", prev.toString()));
-    model.put("nextUrl", url("/activities", filterParams, "view", view.name().toLowerCase(), "d", next.toString()));
+    LocalDate prev =
+        switch (view) {
+          case MONTH -> month.minusMonths(1);
+          case WEEK -> first.minusWeeks(1);
+          case LIST -> d.minusDays(LIST_DAYS);
+        };
+    LocalDate next =
+        switch (view) {
+          case MONTH -> month.plusMonths(1);
+          case WEEK -> first.plusWeeks(1);
+          case LIST -> d.plusDays(LIST_DAYS);
+        };
+    model.put(
+        "prevUrl",
+        url("/activities", filterParams, "view", view.name().toLowerCase(), "d", prev.toString()));
+    model.put(
+        "nextUrl",
+        url("/activities", filterParams, "view", view.name().toLowerCase(), "d", next.toString()));
     model.put("todayUrl", url("/activities", filterParams, "view", view.name().toLowerCase()));
     model.put("weekdays", weekdays(lang));
     if (view == View.LIST) {
@@ -167,8 +198,18 @@ final class ActivitiesPage {
         if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
           weeks.add(new ArrayList<>());
         }
-        weeks.get(weeks.size() - 1).add(day(day, byDay.getOrDefault(day, List.of()),
-            view == View.MONTH ? PER_DAY_IN_MONTH : Integer.MAX_VALUE, now, view == View.MONTH ? month : null, filterParams, lang, true));
+        weeks
+            .get(weeks.size() - 1)
+            .add(
+                day(
+                    day,
+                    byDay.getOrDefault(day, List.of()),
+                    view == View.MONTH ? PER_DAY_IN_MONTH : Integer.MAX_VALUE,
+                    now,
+                    view == View.MONTH ? month : null,
+                    filterParams,
+                    lang,
+                    true));
       }
       model.put("weeks", weeks);
     }
@@ -209,18 +250,35 @@ final class ActivitiesPage {
       throw WebError.badRequest("d must be a date like 2026-12-05; got: " + v);
     }
     if (d.isBefore(today.minusYears(1)) || d.isAfter(today.plusYears(2))) {
-      throw WebError.badRequest("d must be within a year before and two years after today; got: " + v);
+      throw WebError.badRequest(
+          "d must be within a year before and two years after today; got: " + v);
     }
     return d;
   }
 
-  private static SearchIndex.Request request(SearchIndex.Request f, LocalDateTime from, LocalDateTime to, int limit, int offset) {
-    return new SearchIndex.Request(f.text(), Set.of(Kind.ACTIVITY), f.themes(), f.careGroups(), f.regionCode(), Set.of(),
-        f.recruitingOnly(), from, to, null, null, null, SearchIndex.Order.START, limit, offset);
+  private static SearchIndex.Request request(
+      SearchIndex.Request f, LocalDateTime from, LocalDateTime to, int limit, int offset) {
+    return new SearchIndex.Request(
+        f.text(),
+        Set.of(Kind.ACTIVITY),
+        f.themes(),
+        f.careGroups(),
+        f.regionCode(),
+        Set.of(),
+        f.recruitingOnly(),
+        from,
+        to,
+        null,
+        null,
+        null,
+        SearchIndex.Order.START,
+        limit,
+        offset);
   }
 
   /** Every occurrence of the activities that overlaps [from, to), by start. */
-  private static List<Occurrence> occurrences(List<Activity> activities, LocalDateTime from, LocalDateTime to) {
+  private static List<Occurrence> occurrences(
+      List<Activity> activities, LocalDateTime from, LocalDateTime to) {
     List<Occurrence> out = new ArrayList<>();
     for (Activity a : activities) {
       int times = a.recurrence().occurrences();
@@ -232,12 +290,22 @@ final class ActivitiesPage {
         }
       }
     }
-    out.sort(Comparator.comparing(Occurrence::start).thenComparing(o -> o.activity().title()).thenComparing(o -> o.activity().id()));
+    out.sort(
+        Comparator.comparing(Occurrence::start)
+            .thenComparing(o -> o.activity().title())
+            .thenComparing(o -> o.activity().id()));
     return out;
   }
 
-  private static Map<String, Object> day(LocalDate day, List<Occurrence> list, int max, LocalDateTime now, LocalDate month,
-      Map<String, String> filterParams, Lang lang, boolean inGrid) {
+  private static Map<String, Object> day(
+      LocalDate day,
+      List<Occurrence> list,
+      int max,
+      LocalDateTime now,
+      LocalDate month,
+      Map<String, String> filterParams,
+      Lang lang,
+      boolean inGrid) {
     LocalDate today = now.toLocalDate();
     Map<String, Object> m = new HashMap<>();
     m.put("date", day.toString());
@@ -246,7 +314,11 @@ final class ActivitiesPage {
     m.put("today", day.equals(today));
     m.put("past", day.isBefore(today));
     m.put("outside", month != null && !day.getMonth().equals(month.getMonth()));
-    m.put("keyDays", KeyDays.on(day).stream().map(k -> Map.of("name", k.name(lang), "period", k.isPeriod())).toList());
+    m.put(
+        "keyDays",
+        KeyDays.on(day).stream()
+            .map(k -> Map.of("name", k.name(lang), "period", k.isPeriod()))
+            .toList());
     m.put("keyDay", KeyDays.on(day).stream().anyMatch(k -> !k.isPeriod()));
     m.put("campaign", KeyDays.on(day).stream().anyMatch(KeyDays.KeyDay::isPeriod));
     List<Map<String, Object>> events = new ArrayList<>();
@@ -260,7 +332,8 @@ final class ActivitiesPage {
       e.put("theme", lang == Lang.ZH ? a.theme().zh() : a.theme().en());
       boolean held = !o.end().isAfter(now);
       e.put("held", held);
-      // how many took part, as the office reported it (for one held activity, not a weekly series' week)
+      // how many took part, as the office reported it (for one held activity, not a weekly series'
+      // week)
       e.put("participants", held && a.recurrence() == Recurrence.ONCE ? a.participants() : null);
       e.put("recruiting", !held && a.recruiting());
       e.put("weekly", a.recurrence() == Recurrence.WEEKLY);
@@ -275,8 +348,12 @@ final class ActivitiesPage {
     return m;
   }
 
-  /** The key days and campaign periods that begin within {@link #KEY_DAYS_AHEAD} days, with how many activities are planned then. */
-  private List<Map<String, Object>> upcomingKeyDays(SearchIndex.Request filters, LocalDate today, Map<String, String> filterParams, Lang lang) {
+  /**
+   * The key days and campaign periods that begin within {@link #KEY_DAYS_AHEAD} days, with how many
+   * activities are planned then.
+   */
+  private List<Map<String, Object>> upcomingKeyDays(
+      SearchIndex.Request filters, LocalDate today, Map<String, String> filterParams, Lang lang) {
     List<Map<String, Object>> out = new ArrayList<>();
     SearchIndex index = readiness.ports().search();
     for (KeyDays.KeyDay k : KeyDays.ALL) {
@@ -284,13 +361,26 @@ final class ActivitiesPage {
       if (span[0].isAfter(today.plusDays(KEY_DAYS_AHEAD))) {
         continue;
       }
-      long planned = index.search(request(filters, span[0].atStartOfDay(), span[1].plusDays(1).atStartOfDay(), 1, 0)).total();
+      long planned =
+          index
+              .search(
+                  request(
+                      filters, span[0].atStartOfDay(), span[1].plusDays(1).atStartOfDay(), 1, 0))
+              .total();
       Map<String, Object> m = new HashMap<>();
       m.put("name", k.name(lang));
       m.put("first", span[0].toString());
       m.put("when", k.isPeriod() ? monthLabel(span[0], lang) : dayLabel(span[0], lang));
       m.put("planned", planned);
-      m.put("url", url("/activities", filterParams, "view", k.isPeriod() ? "month" : "list", "d", span[0].toString()));
+      m.put(
+          "url",
+          url(
+              "/activities",
+              filterParams,
+              "view",
+              k.isPeriod() ? "month" : "list",
+              "d",
+              span[0].toString()));
       out.add(m);
     }
     out.sort(Comparator.comparing(m -> (String) m.get("first")));
@@ -309,7 +399,10 @@ final class ActivitiesPage {
     return out;
   }
 
-  /** {@code path} with the filters, then {@code more} as name, value pairs, in that order (so a page's links are stable). */
+  /**
+   * {@code path} with the filters, then {@code more} as name, value pairs, in that order (so a
+   * page's links are stable).
+   */
   static String url(String path, Map<String, String> params, String... more) {
     Map<String, String> all = new LinkedHashMap<>(params);
     for (int i = 0; i + 1 < more.length; i += 2) {
@@ -318,19 +411,28 @@ final class ActivitiesPage {
     StringBuilder b = new StringBuilder(path);
     char sep = '?';
     for (Map.Entry<String, String> e : all.entrySet()) {
-      b.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+      b.append(sep)
+          .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
       sep = '&';
     }
     return b.toString();
   }
 
-  private static List<Map<String, Object>> viewLinks(Map<String, String> filterParams, LocalDate d, View current, Lang lang) {
+  private static List<Map<String, Object>> viewLinks(
+      Map<String, String> filterParams, LocalDate d, View current, Lang lang) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (View v : View.values()) {
       String name = v.name().toLowerCase(Locale.ROOT);
-      out.add(Map.of("value", name, "current", v == current,
-          "url", url("/activities", filterParams, "view", name, "d", d.toString())));
+      out.add(
+          Map.of(
+              "value",
+              name,
+              "current",
+              v == current,
+              "url",
+              url("/activities", filterParams, "view", name, "d", d.toString())));
     }
     return out;
   }
@@ -351,14 +453,24 @@ final class ActivitiesPage {
   }
 
   static String monthLabel(LocalDate d, Lang lang) {
-    return lang == Lang.ZH ? d.getYear() + "年" + d.getMonthValue() + "月"
+    return lang == Lang.ZH
+        ? d.getYear() + "年" + d.getMonthValue() + "月"
         : d.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + d.getYear();
   }
 
   static String dayLabel(LocalDate d, Lang lang) {
     return lang == Lang.ZH
-        ? d.getMonthValue() + "月" + d.getDayOfMonth() + "日 " + d.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.CHINA)
-        : d.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.UK) + " " + d.getDayOfMonth() + " "
-            + d.getMonth().getDisplayName(TextStyle.SHORT, Locale.UK) + " " + d.getYear();
+        ? d.getMonthValue()
+            + "月"
+            + d.getDayOfMonth()
+            + "日 "
+            + d.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.CHINA)
+        : d.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.UK)
+            + " "
+            + d.getDayOfMonth()
+            + " "
+            + d.getMonth().getDisplayName(TextStyle.SHORT, Locale.UK)
+            + " "
+            + d.getYear();
   }
 }

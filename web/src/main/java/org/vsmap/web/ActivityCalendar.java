@@ -35,17 +35,19 @@ import org.vsmap.geo.model.Station;
 import org.vsmap.geo.port.SearchIndex;
 
 /**
- * iCalendar (RFC 5545, written with ical4j) for phone and desktop calendars:
- * {@code /activities.ics} — upcoming activities for any filter (region, theme, care, q,
- * recruiting, or one team or station), to subscribe to; {@code /activities/{id}.ics} — one
- * activity, the "add to calendar" link of its page. Times are UTC; a weekly activity is one event
- * with its weekly rule (its first date, as stored, and eight weeks, as the index counts them);
- * each event links to its page; synthetic demo records say so in their description.
+ * iCalendar (RFC 5545, written with ical4j) for phone and desktop calendars: {@code
+ * /activities.ics} — upcoming activities for any filter (region, theme, care, q, recruiting, or one
+ * team or station), to subscribe to; {@code /activities/{id}.ics} — one activity, the "add to
+ * calendar" link of its page. Times are UTC; a weekly activity is one event with its weekly rule
+ * (its first date, as stored, and eight weeks, as the index counts them); each event links to its
+ * page; synthetic demo records say so in their description.
  */
 final class ActivityCalendar {
   /** Events in one subscription at most (the soonest). */
   static final int MAX_EVENTS = 100;
-  private static final Set<String> PARAMS = Set.of("q", "region", "theme", "care", "recruiting", "team", "station", "lang");
+
+  private static final Set<String> PARAMS =
+      Set.of("q", "region", "theme", "care", "recruiting", "team", "station", "lang");
 
   private final Readiness readiness;
   private final WebSettings settings;
@@ -59,11 +61,13 @@ final class ActivityCalendar {
   void feed(Context ctx) {
     for (String p : ctx.queryParamMap().keySet()) {
       if (!PARAMS.contains(p)) {
-        throw WebError.badRequest("unknown parameter '" + p + "': a calendar takes " + PARAMS.stream().sorted().toList());
+        throw WebError.badRequest(
+            "unknown parameter '" + p + "': a calendar takes " + PARAMS.stream().sorted().toList());
       }
     }
     WebPorts ports = readiness.ports();
-    // calendar apps poll the same subscription: an answer is kept for a minute per query and index state
+    // calendar apps poll the same subscription: an answer is kept for a minute per query and index
+    // state
     String key = Origin.of(ctx) + "|" + ctx.queryString() + "|" + ports.search().storeSequence();
     Answer k = kept.getIfPresent(key);
     if (k != null && settings.clock().millis() - k.at() < KEEP_MILLIS) {
@@ -81,14 +85,33 @@ final class ActivityCalendar {
       ports.teams().teamById(team).orElseThrow(() -> WebError.notFound("no team with id " + team));
       activities.addAll(ports.activities().activitiesBy(team, now, MAX_EVENTS));
     } else if (station != null) {
-      ports.stations().stationById(station).orElseThrow(() -> WebError.notFound("no station with id " + station));
+      ports
+          .stations()
+          .stationById(station)
+          .orElseThrow(() -> WebError.notFound("no station with id " + station));
       activities.addAll(ports.activities().activitiesAt(station, now, MAX_EVENTS));
     } else {
       SearchIndex.Request r = SearchParams.parse(ctx, settings.clock(), MAX_EVENTS);
-      SearchIndex.Request upcoming = new SearchIndex.Request(r.text(), Set.of(Kind.ACTIVITY), r.themes(), r.careGroups(), r.regionCode(),
-          Set.of(), r.recruitingOnly(), now, null, null, null, null, SearchIndex.Order.START, MAX_EVENTS, 0);
+      SearchIndex.Request upcoming =
+          new SearchIndex.Request(
+              r.text(),
+              Set.of(Kind.ACTIVITY),
+              r.themes(),
+              r.careGroups(),
+              r.regionCode(),
+              Set.of(),
+              r.recruitingOnly(),
+              now,
+              null,
+              null,
+              null,
+              null,
+              SearchIndex.Order.START,
+              MAX_EVENTS,
+              0);
       // one read of the store for all of them, in the index's order (soonest first)
-      List<String> ids = ports.search().search(upcoming).hits().stream().map(SearchIndex.Hit::id).toList();
+      List<String> ids =
+          ports.search().search(upcoming).hits().stream().map(SearchIndex.Hit::id).toList();
       java.util.Map<String, Activity> byId = new java.util.HashMap<>();
       ports.activities().activitiesByIds(ids).forEach(a -> byId.put(a.id(), a));
       ids.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(activities::add);
@@ -106,7 +129,12 @@ final class ActivityCalendar {
 
   /** GET /activities/{id}.ics: one activity. */
   void one(Context ctx, String id) {
-    Activity a = readiness.ports().activities().activityById(id).orElseThrow(() -> WebError.notFound("no activity with id " + id));
+    Activity a =
+        readiness
+            .ports()
+            .activities()
+            .activityById(id)
+            .orElseThrow(() -> WebError.notFound("no activity with id " + id));
     send(ctx, render(ctx, List.of(a)), a.id());
   }
 
@@ -119,14 +147,17 @@ final class ActivityCalendar {
     cal.add(ImmutableMethod.PUBLISH);
     cal.add(new XProperty("X-WR-CALNAME", "志愿服务活动 / Volunteer activities"));
     cal.add(new XProperty("X-WR-TIMEZONE", org.vsmap.geo.time.ChinaTime.ZONE.getId()));
-    java.util.Map<String, Optional<Station>> stations = new java.util.HashMap<>(); // many events share a station
+    java.util.Map<String, Optional<Station>> stations =
+        new java.util.HashMap<>(); // many events share a station
     for (Activity a : activities) {
       cal.add(event(a, base, stations));
     }
     StringWriter out = new StringWriter();
     try {
-      // not validated per request (it was 80 % of a 100-event feed's time): the values come from validated records,
-      // and CalendarIT validates what is served with ical4j's validator as well as parsing it with biweekly
+      // not validated per request (it was 80 % of a 100-event feed's time): the values come from
+      // validated records,
+      // and CalendarIT validates what is served with ical4j's validator as well as parsing it with
+      // biweekly
       new CalendarOutputter(false).output(cal, out);
     } catch (IOException | ValidationException e) {
       throw new IllegalStateException("the calendar did not validate: " + e.getMessage(), e);
@@ -149,15 +180,22 @@ final class ActivityCalendar {
       e.add(new RRule<>("FREQ=WEEKLY;COUNT=" + a.recurrence().occurrences()));
     }
     e.add(new Url(URI.create(base + "/activities/" + a.id())));
-    Optional<Station> station = a.stationId() == null ? Optional.empty()
-        : stations.computeIfAbsent(a.stationId(), id -> readiness.ports().stations().stationById(id));
-    String where = station.map(s -> s.name() + (s.address() == null ? "" : "，" + s.address()))
-        .orElse(String.join(" ", readiness.regionNames().chain(a.regionCode())));
+    Optional<Station> station =
+        a.stationId() == null
+            ? Optional.empty()
+            : stations.computeIfAbsent(
+                a.stationId(), id -> readiness.ports().stations().stationById(id));
+    String where =
+        station
+            .map(s -> s.name() + (s.address() == null ? "" : "，" + s.address()))
+            .orElse(String.join(" ", readiness.regionNames().chain(a.regionCode())));
     if (!where.isBlank()) {
       e.add(new Location(where));
     }
-    e.add(new Geo(BigDecimal.valueOf(a.location().lat()).setScale(6, RoundingMode.HALF_UP),
-        BigDecimal.valueOf(a.location().lon()).setScale(6, RoundingMode.HALF_UP)));
+    e.add(
+        new Geo(
+            BigDecimal.valueOf(a.location().lat()).setScale(6, RoundingMode.HALF_UP),
+            BigDecimal.valueOf(a.location().lon()).setScale(6, RoundingMode.HALF_UP)));
     StringBuilder text = new StringBuilder();
     if (a.description() != null) {
       text.append(a.description()).append("\n\n");

@@ -11,7 +11,10 @@ import org.vsmap.geo.model.Recurrence;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 
-/** GET /activities/{id}: an activity's page: when, where, who organises it, whether volunteers are wanted. */
+/**
+ * GET /activities/{id}: an activity's page: when, where, who organises it, whether volunteers are
+ * wanted.
+ */
 final class ActivityPage {
   private final Views views;
   private final WebSettings settings;
@@ -27,15 +30,34 @@ final class ActivityPage {
     Lang lang = Lang.of(ctx);
     WebPorts ports = readiness.ports();
     String id = ctx.pathParam("id");
-    Activity a = ports.activities().activityById(id).orElseThrow(() -> WebError.notFound("no activity with id " + id));
+    Activity a =
+        ports
+            .activities()
+            .activityById(id)
+            .orElseThrow(() -> WebError.notFound("no activity with id " + id));
     Map<String, Object> model = new HashMap<>(StationPage.activityItem(a, lang));
     model.put("activity", a);
-    model.put("noindex", a.synthetic()); // a made-up record is no search result (and not in the sitemaps)
-    model.put("og", ShareCards.og(ctx, a.title(), StationPage.WHEN.format(a.start()) + " · "
-        + String.join(" ", readiness.regionNames().chain(a.regionCode())) + " · " + (lang == Lang.ZH ? a.theme().zh() : a.theme().en())
-        + (a.synthetic() ? " · 合成演示数据" : ""), "/activities/" + a.id(), "/share/activities/" + a.id() + ".png" + lang.query()));
-    model.put("honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.ACTIVITY, a.id()));
-    model.put("photos", PhotoPages.items(readiness, org.vsmap.geo.model.Kind.ACTIVITY, a.id(), PhotoPages.ON_DETAIL_PAGE));
+    model.put(
+        "noindex", a.synthetic()); // a made-up record is no search result (and not in the sitemaps)
+    model.put(
+        "og",
+        ShareCards.og(
+            ctx,
+            a.title(),
+            StationPage.WHEN.format(a.start())
+                + " · "
+                + String.join(" ", readiness.regionNames().chain(a.regionCode()))
+                + " · "
+                + (lang == Lang.ZH ? a.theme().zh() : a.theme().en())
+                + (a.synthetic() ? " · 合成演示数据" : ""),
+            "/activities/" + a.id(),
+            "/share/activities/" + a.id() + ".png" + lang.query()));
+    model.put(
+        "honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.ACTIVITY, a.id()));
+    model.put(
+        "photos",
+        PhotoPages.items(
+            readiness, org.vsmap.geo.model.Kind.ACTIVITY, a.id(), PhotoPages.ON_DETAIL_PAGE));
     model.put("careLabel", lang == Lang.ZH ? a.theme().group().zh() : a.theme().group().en());
     model.put("recurrenceLabel", lang == Lang.ZH ? a.recurrence().zh() : a.recurrence().en());
     // a weekly activity is over after its last week (as the index and the calendar count them)
@@ -43,16 +65,26 @@ final class ActivityPage {
     model.put("past", !a.lastEnd().isAfter(now));
     // a weekly series whose first week has passed: when it meets next
     LocalDateTime next = a.nextStart(now);
-    model.put("next", next != null && next.isAfter(a.start()) ? StationPage.WHEN.format(next) : null);
+    model.put(
+        "next", next != null && next.isAfter(a.start()) ? StationPage.WHEN.format(next) : null);
     model.put("regions", readiness.regionNames().chain(a.regionCode()));
     Team team = ports.teams().teamById(a.organiserTeamId()).orElse(null);
     model.put("team", team);
-    Station station = a.stationId() == null ? null : ports.stations().stationById(a.stationId()).orElse(null);
+    Station station =
+        a.stationId() == null ? null : ports.stations().stationById(a.stationId()).orElse(null);
     model.put("station", station);
     model.put("distance", Details.distance(ctx, a.location()));
-    model.put("mapApps", Details.mapApps(station != null ? station.name() : a.title(), a.location(), lang));
-    model.put("mapLink", "/?lat=" + a.location().lat() + "&lon=" + a.location().lon() + "&z=15"
-        + (lang == Lang.EN ? "&lang=en" : ""));
+    model.put(
+        "mapApps",
+        Details.mapApps(station != null ? station.name() : a.title(), a.location(), lang));
+    model.put(
+        "mapLink",
+        "/?lat="
+            + a.location().lat()
+            + "&lon="
+            + a.location().lon()
+            + "&z=15"
+            + (lang == Lang.EN ? "&lang=en" : ""));
     model.put("registrationUrl", Details.REGISTRATION_URL);
     model.put("largeText", "large".equals(ctx.queryParam("text")));
     Map<String, Object> ld = new LinkedHashMap<>();

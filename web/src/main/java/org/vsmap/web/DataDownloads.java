@@ -22,10 +22,10 @@ import org.vsmap.geo.port.Snapshots;
 import org.vsmap.web.http.ConditionalGet;
 
 /**
- * {@code GET /data/{dataset}.{csv|xlsx|geojson|kml}[?region=&theme=&from=&to=]}: the current version
- * of a dataset, whole or filtered, streamed. The ETag is the store's data version plus the
- * filter, so a conditional GET answers 304 until the data change; the licence travels in a
- * {@code Link: rel="license"} header as well as inside the XLSX and GeoJSON files.
+ * {@code GET /data/{dataset}.{csv|xlsx|geojson|kml}[?region=&theme=&from=&to=]}: the current
+ * version of a dataset, whole or filtered, streamed. The ETag is the store's data version plus the
+ * filter, so a conditional GET answers 304 until the data change; the licence travels in a {@code
+ * Link: rel="license"} header as well as inside the XLSX and GeoJSON files.
  */
 final class DataDownloads {
   private final Readiness readiness;
@@ -48,19 +48,32 @@ final class DataDownloads {
       return;
     }
     String dataset = dot < 0 ? file : file.substring(0, dot);
-    Downloads.Format format = dot < 0 ? null : Downloads.Format.ofExtension(file.substring(dot + 1).toLowerCase(Locale.ROOT));
+    Downloads.Format format =
+        dot < 0
+            ? null
+            : Downloads.Format.ofExtension(file.substring(dot + 1).toLowerCase(Locale.ROOT));
     if (downloads.datasets().stream().noneMatch(d -> d.id().equals(dataset))) {
       throw WebError.notFound("no dataset " + dataset + ": stations, teams, activities or regions");
     }
     if (format == null) {
-      throw WebError.notFound("no such format for " + dataset + ": .csv, .xlsx, .geojson, .kml, .gpkg or .fgb");
+      throw WebError.notFound(
+          "no such format for " + dataset + ": .csv, .xlsx, .geojson, .kml, .gpkg or .fgb");
     }
     Downloads.Filter filter = filter(ctx, dataset);
     // text compresses five- to tenfold; XLSX is a zip already
     String accept = ctx.header("Accept-Encoding");
-    boolean gzip = java.util.Set.of(Downloads.Format.CSV, Downloads.Format.GEOJSON, Downloads.Format.KML).contains(format) && accept != null
-        && accept.toLowerCase(Locale.ROOT).contains("gzip");
-    String etag = "W/\"" + downloads.version() + "-" + digest(format + "|" + filter) + (gzip ? "-gz" : "") + "\"";
+    boolean gzip =
+        java.util.Set.of(Downloads.Format.CSV, Downloads.Format.GEOJSON, Downloads.Format.KML)
+                .contains(format)
+            && accept != null
+            && accept.toLowerCase(Locale.ROOT).contains("gzip");
+    String etag =
+        "W/\""
+            + downloads.version()
+            + "-"
+            + digest(format + "|" + filter)
+            + (gzip ? "-gz" : "")
+            + "\"";
     ctx.header("Vary", "Accept-Encoding");
     ctx.header("Cache-Control", "public, max-age=60");
     ctx.header("Access-Control-Allow-Origin", "*");
@@ -69,7 +82,9 @@ final class DataDownloads {
       return;
     }
     ctx.contentType(format.mediaType());
-    ctx.header("Content-Disposition", "attachment; filename=\"" + dataset + "." + format.extension() + "\"");
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"" + dataset + "." + format.extension() + "\"");
     OutputStream out = ctx.res().getOutputStream();
     if (gzip) {
       ctx.header("Content-Encoding", "gzip");
@@ -85,12 +100,16 @@ final class DataDownloads {
   private Snapshots snapshots() {
     Snapshots s = readiness.ports().snapshots();
     if (s == null) {
-      throw new WebError(503, "Service Unavailable", "dataset versions are not available on this server");
+      throw new WebError(
+          503, "Service Unavailable", "dataset versions are not available on this server");
     }
     return s;
   }
 
-  /** {@code GET /data/{dataset}/versions}: the published versions, newest first, with their changes and file URLs. */
+  /**
+   * {@code GET /data/{dataset}/versions}: the published versions, newest first, with their changes
+   * and file URLs.
+   */
   void versions(Context ctx) {
     String dataset = ctx.pathParam("dataset");
     Downloads downloads = readiness.ports().downloads();
@@ -107,12 +126,14 @@ final class DataDownloads {
       m.put("updated", v.updated());
       m.put("retired", v.retired());
       Map<String, Object> files = new LinkedHashMap<>();
-      v.bytes().forEach((ext, bytes) -> {
-        Map<String, Object> f = new LinkedHashMap<>(); // a stable key order, run after run
-        f.put("url", "/data/" + dataset + "/versions/" + v.version() + "." + ext);
-        f.put("bytes", bytes);
-        files.put(ext, f);
-      });
+      v.bytes()
+          .forEach(
+              (ext, bytes) -> {
+                Map<String, Object> f = new LinkedHashMap<>(); // a stable key order, run after run
+                f.put("url", "/data/" + dataset + "/versions/" + v.version() + "." + ext);
+                f.put("bytes", bytes);
+                files.put(ext, f);
+              });
       m.put("files", files);
       out.add(m);
     }
@@ -134,34 +155,57 @@ final class DataDownloads {
     String dataset = ctx.pathParam("dataset");
     String file = ctx.pathParam("file");
     int dot = file.lastIndexOf('.');
-    Downloads.Format format = dot < 0 ? null : Downloads.Format.ofExtension(file.substring(dot + 1).toLowerCase(Locale.ROOT));
+    Downloads.Format format =
+        dot < 0
+            ? null
+            : Downloads.Format.ofExtension(file.substring(dot + 1).toLowerCase(Locale.ROOT));
     if (format == null) {
-      throw WebError.notFound("no such file: /data/" + dataset + "/versions/{version}.{csv|xlsx|geojson|kml|gpkg|fgb}");
+      throw WebError.notFound(
+          "no such file: /data/" + dataset + "/versions/{version}.{csv|xlsx|geojson|kml|gpkg|fgb}");
     }
     String version = file.substring(0, dot);
-    java.nio.file.Path path = snapshots().file(dataset, version, format)
-        .orElseThrow(() -> WebError.notFound("no version " + version + " of " + dataset + ": see /data/" + dataset + "/versions"));
+    java.nio.file.Path path =
+        snapshots()
+            .file(dataset, version, format)
+            .orElseThrow(
+                () ->
+                    WebError.notFound(
+                        "no version "
+                            + version
+                            + " of "
+                            + dataset
+                            + ": see /data/"
+                            + dataset
+                            + "/versions"));
     long size = java.nio.file.Files.size(path);
     String etag = "\"" + dataset + "-" + version + "-" + format.extension() + "-" + size + "\"";
     ctx.header("Cache-Control", "public, max-age=31536000, immutable");
     ctx.header("Accept-Ranges", "bytes");
     ctx.header("Access-Control-Allow-Origin", "*");
-    ctx.header("Access-Control-Expose-Headers", "Content-Range, Content-Length, ETag, Accept-Ranges");
+    ctx.header(
+        "Access-Control-Expose-Headers", "Content-Range, Content-Length, ETag, Accept-Ranges");
     ctx.header("Link", "<" + DataCatalogue.LICENCE_URL + ">; rel=\"license\"");
-    if (ConditionalGet.notModified(ctx, etag, java.nio.file.Files.getLastModifiedTime(path).toInstant())) {
+    if (ConditionalGet.notModified(
+        ctx, etag, java.nio.file.Files.getLastModifiedTime(path).toInstant())) {
       return;
     }
     ctx.contentType(format.mediaType());
-    ctx.header("Content-Disposition", "attachment; filename=\"" + dataset + "-" + version + "." + format.extension() + "\"");
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"" + dataset + "-" + version + "." + format.extension() + "\"");
     long start = 0;
     long length = size;
     String range = ctx.header("Range");
     String ifRange = ctx.header("If-Range");
-    if (range != null && (ifRange == null || ifRange.equals(etag)) && range.startsWith("bytes=") && !range.contains(",")) {
+    if (range != null
+        && (ifRange == null || ifRange.equals(etag))
+        && range.startsWith("bytes=")
+        && !range.contains(",")) {
       long[] r = range(range.substring(6).strip(), size);
       if (r == null) {
         ctx.header("Content-Range", "bytes */" + size);
-        throw new WebError(416, "Range Not Satisfiable", "the file has " + size + " bytes; asked for " + range);
+        throw new WebError(
+            416, "Range Not Satisfiable", "the file has " + size + " bytes; asked for " + range);
       }
       start = r[0];
       length = r[1] - r[0] + 1;
@@ -187,7 +231,10 @@ final class DataDownloads {
     out.flush();
   }
 
-  /** One byte range ("a-b", "a-" or "-n") of a file of {@code size} bytes as [first, last], or null when unsatisfiable or malformed. */
+  /**
+   * One byte range ("a-b", "a-" or "-n") of a file of {@code size} bytes as [first, last], or null
+   * when unsatisfiable or malformed.
+   */
   static long[] range(String spec, long size) {
     int dash = spec.indexOf('-');
     if (dash < 0 || size == 0) {
@@ -211,7 +258,8 @@ final class DataDownloads {
   private static Downloads.Filter filter(Context ctx, String dataset) {
     String region = ctx.queryParam("region");
     if (region != null && !RegionCode.isValid(region)) {
-      throw WebError.badRequest("region must be an official code of 2, 4, 6, 9 or 12 digits, not '" + region + "'");
+      throw WebError.badRequest(
+          "region must be an official code of 2, 4, 6, 9 or 12 digits, not '" + region + "'");
     }
     Theme theme = null;
     String t = ctx.queryParam("theme");
@@ -234,7 +282,11 @@ final class DataDownloads {
       throw WebError.badRequest("to must be after from");
     }
     for (String p : ctx.queryParamMap().keySet()) {
-      if (!p.equals("region") && !p.equals("theme") && !p.equals("from") && !p.equals("to") && !p.equals("lang")) {
+      if (!p.equals("region")
+          && !p.equals("theme")
+          && !p.equals("from")
+          && !p.equals("to")
+          && !p.equals("lang")) {
         throw WebError.badRequest("unknown parameter '" + p + "': region, theme, from, to");
       }
     }
@@ -247,16 +299,27 @@ final class DataDownloads {
       return null;
     }
     try {
-      return v.length() == 10 ? (endOfDay ? LocalDate.parse(v).plusDays(1).atStartOfDay() : LocalDate.parse(v).atStartOfDay())
+      return v.length() == 10
+          ? (endOfDay
+              ? LocalDate.parse(v).plusDays(1).atStartOfDay()
+              : LocalDate.parse(v).atStartOfDay())
           : LocalDateTime.parse(v);
     } catch (DateTimeParseException e) {
-      throw WebError.badRequest(name + " must be a date (2026-12-05) or a date and time (2026-12-05T09:00), not '" + v + "'");
+      throw WebError.badRequest(
+          name
+              + " must be a date (2026-12-05) or a date and time (2026-12-05T09:00), not '"
+              + v
+              + "'");
     }
   }
 
   private static String digest(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 6);
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)),
+              0,
+              6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every error answer is made here: JSON {"status","error","detail"} for machine URLs, an HTML page
- * for pages. Nothing a client sends yields a 500; an unexpected failure is logged and answered
- * with a 500 that reveals no internals.
+ * for pages. Nothing a client sends yields a 500; an unexpected failure is logged and answered with
+ * a 500 that reveals no internals.
  */
 final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -23,32 +23,53 @@ final class ErrorMapping {
   }
 
   void register(RoutesConfig routes) {
-    routes.exception(WebError.class, (e, ctx) -> answer(ctx, e.status(), e.title(), e.getMessage()));
-    routes.exception(Exception.class, (e, ctx) -> {
-      if (databaseUnreachable(e)) {
-        LOG.warn("{} {}: no database connection (the database is down or every connection busy)", ctx.method(), ctx.path());
-        ctx.header("Retry-After", "30");
-        answer(ctx, 503, "Service Unavailable", "the database cannot be reached or is too busy just now, so this page cannot be "
-            + "shown; the map and search keep working. Try again shortly.");
-        return;
-      }
-      LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-      answer(ctx, 500, "Internal Server Error", "an unexpected error occurred; it has been logged");
-    });
-    routes.error(404, ctx -> {
-      if (ctx.attribute(HANDLED) == null) {
-        answer(ctx, 404, "Not Found", "no page or resource at " + ctx.path());
-      }
-    });
+    routes.exception(
+        WebError.class, (e, ctx) -> answer(ctx, e.status(), e.title(), e.getMessage()));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          if (databaseUnreachable(e)) {
+            LOG.warn(
+                "{} {}: no database connection (the database is down or every connection busy)",
+                ctx.method(),
+                ctx.path());
+            ctx.header("Retry-After", "30");
+            answer(
+                ctx,
+                503,
+                "Service Unavailable",
+                "the database cannot be reached or is too busy just now, so this page cannot be "
+                    + "shown; the map and search keep working. Try again shortly.");
+            return;
+          }
+          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          answer(
+              ctx,
+              500,
+              "Internal Server Error",
+              "an unexpected error occurred; it has been logged");
+        });
+    routes.error(
+        404,
+        ctx -> {
+          if (ctx.attribute(HANDLED) == null) {
+            answer(ctx, 404, "Not Found", "no page or resource at " + ctx.path());
+          }
+        });
   }
 
-  /** A lost or refused database connection somewhere in the causes (SQLSTATE class 08, 57P0x, or the pool's timeout). */
+  /**
+   * A lost or refused database connection somewhere in the causes (SQLSTATE class 08, 57P0x, or the
+   * pool's timeout).
+   */
   static boolean databaseUnreachable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.net.ConnectException) {
         return true;
       }
-      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+      if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
         return true;
       }
@@ -78,7 +99,8 @@ final class ErrorMapping {
     } catch (WebError e) {
       lang = Lang.ZH;
     }
-    ctx.html(views.render("error", lang, Map.of("status", status, "title", title, "detail", detail)));
+    ctx.html(
+        views.render("error", lang, Map.of("status", status, "title", title, "detail", detail)));
   }
 
   private static boolean wantsJson(Context ctx) {
@@ -86,7 +108,10 @@ final class ErrorMapping {
     if (path.equals("/ogc") || path.startsWith("/ogc/")) {
       return !OgcApi.wantsHtml(ctx);
     }
-    if (path.startsWith("/api/") || path.equals("/health") || path.endsWith(".json") || path.endsWith(".geojson")) {
+    if (path.startsWith("/api/")
+        || path.equals("/health")
+        || path.endsWith(".json")
+        || path.endsWith(".geojson")) {
       return true;
     }
     String accept = ctx.header("Accept");

@@ -40,7 +40,8 @@ final class GeoJsonApi {
     try {
       l = level == null ? RegionLevel.COUNTY : RegionLevel.valueOf(level.toUpperCase());
     } catch (IllegalArgumentException e) {
-      throw WebError.badRequest("level must be one of province, city, county, street, community; got: " + level);
+      throw WebError.badRequest(
+          "level must be one of province, city, county, street, community; got: " + level);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     GeoJsonFeatures.writeRegions(readiness.ports().regions().regionsAtLevel(l), out);

@@ -23,7 +23,9 @@ final class HonourBadges {
     if (honours != null) {
       for (Honour h : honours.honours()) {
         if (h.subjectId() != null) {
-          bySubject.computeIfAbsent(h.subject().name() + ":" + h.subjectId(), k -> new ArrayList<>()).add(h);
+          bySubject
+              .computeIfAbsent(h.subject().name() + ":" + h.subjectId(), k -> new ArrayList<>())
+              .add(h);
         }
       }
     }
@@ -33,11 +35,15 @@ final class HonourBadges {
     return new HonourBadges(ports.honours(), lang);
   }
 
-  /** The honours of a station, team or activity; a team's include its volunteers' (their names as published). */
+  /**
+   * The honours of a station, team or activity; a team's include its volunteers' (their names as
+   * published).
+   */
   List<Honour> of(Kind kind, String id) {
     List<Honour> out = new ArrayList<>(bySubject.getOrDefault(kind.name() + ":" + id, List.of()));
     if (kind == Kind.TEAM) {
-      out.addAll(bySubject.getOrDefault(Honour.HonourSubject.VOLUNTEER.name() + ":" + id, List.of()));
+      out.addAll(
+          bySubject.getOrDefault(Honour.HonourSubject.VOLUNTEER.name() + ":" + id, List.of()));
     }
     return out;
   }
@@ -48,10 +54,13 @@ final class HonourBadges {
   }
 
   String label(Honour h) {
-    String who = h.subject() == Honour.HonourSubject.VOLUNTEER
-        ? (lang == Lang.ZH ? "队员" : "member ") + (h.volunteerName() == null ? "" : h.volunteerName() + " ")
-        : "";
-    return lang == Lang.ZH ? h.year() + " " + who + h.title() + "（" + h.level().zh() + "）"
+    String who =
+        h.subject() == Honour.HonourSubject.VOLUNTEER
+            ? (lang == Lang.ZH ? "队员" : "member ")
+                + (h.volunteerName() == null ? "" : h.volunteerName() + " ")
+            : "";
+    return lang == Lang.ZH
+        ? h.year() + " " + who + h.title() + "（" + h.level().zh() + "）"
         : h.year() + " " + who + h.title() + " (" + h.level().en() + ")";
   }
 
@@ -62,7 +71,8 @@ final class HonourBadges {
     if (kind == null || id == null) {
       return;
     }
-    List<String> labels = labels(Kind.valueOf(kind.toString().toUpperCase(java.util.Locale.ROOT)), id.toString());
+    List<String> labels =
+        labels(Kind.valueOf(kind.toString().toUpperCase(java.util.Locale.ROOT)), id.toString());
     if (!labels.isEmpty()) {
       hit.put("honours", labels);
     }

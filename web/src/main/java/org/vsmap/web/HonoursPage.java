@@ -31,7 +31,11 @@ final class HonoursPage {
   void show(Context ctx) {
     for (String p : ctx.queryParamMap().keySet()) {
       if (!PARAMS.contains(p)) {
-        throw WebError.badRequest("unknown parameter '" + p + "': the honours page takes " + PARAMS.stream().sorted().toList());
+        throw WebError.badRequest(
+            "unknown parameter '"
+                + p
+                + "': the honours page takes "
+                + PARAMS.stream().sorted().toList());
       }
     }
     Integer year = null;
@@ -46,7 +50,8 @@ final class HonoursPage {
     String region = ctx.queryParam("region");
     region = region == null || region.isBlank() ? null : region.strip();
     if (region != null && !region.matches("\\d{2,12}")) {
-      throw WebError.badRequest("region must be a region code of 2 to 12 digits, e.g. 150602; got: " + region);
+      throw WebError.badRequest(
+          "region must be a region code of 2 to 12 digits, e.g. 150602; got: " + region);
     }
     Lang lang = Lang.of(ctx);
     WebPorts ports = readiness.ports();
@@ -56,14 +61,23 @@ final class HonoursPage {
     all.forEach(h -> years.add(h.year()));
     Map<Integer, List<Map<String, Object>>> byYear = new LinkedHashMap<>();
     for (Honour h : all) {
-      if ((year != null && h.year() != year) || (region != null && !RegionCode.within(h.regionCode(), region))) {
+      if ((year != null && h.year() != year)
+          || (region != null && !RegionCode.within(h.regionCode(), region))) {
         continue;
       }
       byYear.computeIfAbsent(h.year(), k -> new ArrayList<>()).add(item(h, lang, ports));
     }
     List<Map<String, Object>> groups = new ArrayList<>();
-    byYear.forEach((k, v) -> groups.add(Map.of("year", k, "label", lang.messages().get("honours.year").replace("{y}", k.toString()),
-        "items", v)));
+    byYear.forEach(
+        (k, v) ->
+            groups.add(
+                Map.of(
+                    "year",
+                    k,
+                    "label",
+                    lang.messages().get("honours.year").replace("{y}", k.toString()),
+                    "items",
+                    v)));
     Map<String, Object> model = new HashMap<>();
     model.put("groups", groups);
     model.put("years", List.copyOf(years));
@@ -101,7 +115,10 @@ final class HonoursPage {
       }
       case COMMUNITY -> name = readiness.regionNames().name(h.subjectId());
       case VOLUNTEER -> {
-        name = h.volunteerName() != null ? h.volunteerName() : lang.messages().get("honours.volunteer");
+        name =
+            h.volunteerName() != null
+                ? h.volunteerName()
+                : lang.messages().get("honours.volunteer");
         if (h.subjectId() != null) {
           m.put("teamName", ports.teams().teamById(h.subjectId()).map(t -> t.name()).orElse(null));
           m.put("teamUrl", "/teams/" + h.subjectId());

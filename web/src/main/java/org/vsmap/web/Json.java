@@ -8,8 +8,10 @@ import io.javalin.http.Context;
 
 /** Writes JSON answers with one configured mapper. */
 public final class Json {
-  public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private Json() {}
 

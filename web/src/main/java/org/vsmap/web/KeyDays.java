@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The days and periods the source documents ask to mark (seeds 001, 003, 004): 3·5 学雷锋纪念日,
- * 12·5 国际志愿者日, and March as 学雷锋活动月. The calendar highlights them and says what is
- * planned for them.
+ * The days and periods the source documents ask to mark (seeds 001, 003, 004): 3·5 学雷锋纪念日, 12·5
+ * 国际志愿者日, and March as 学雷锋活动月. The calendar highlights them and says what is planned for them.
  */
 final class KeyDays {
   /** A key day (one date a year) or campaign period (a whole month), with its names. */
@@ -43,10 +42,11 @@ final class KeyDays {
     }
   }
 
-  static final List<KeyDay> ALL = List.of(
-      new KeyDay("学雷锋纪念日", "Lei Feng Day", MonthDay.of(3, 5), null),
-      new KeyDay("国际志愿者日", "International Volunteer Day", MonthDay.of(12, 5), null),
-      new KeyDay("学雷锋活动月", "Learn from Lei Feng month", null, Month.MARCH));
+  static final List<KeyDay> ALL =
+      List.of(
+          new KeyDay("学雷锋纪念日", "Lei Feng Day", MonthDay.of(3, 5), null),
+          new KeyDay("国际志愿者日", "International Volunteer Day", MonthDay.of(12, 5), null),
+          new KeyDay("学雷锋活动月", "Learn from Lei Feng month", null, Month.MARCH));
 
   private KeyDays() {}
 

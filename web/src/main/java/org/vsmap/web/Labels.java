@@ -25,12 +25,14 @@ final class Labels {
         case "theme" -> zh ? Theme.valueOf(value).zh() : Theme.valueOf(value).en();
         case "care" -> zh ? CareGroup.valueOf(value).zh() : CareGroup.valueOf(value).en();
         case "type" -> zh ? StationType.valueOf(value).zh() : StationType.valueOf(value).en();
-        case "recruiting" -> value.equals("yes") ? (zh ? "招募中" : "Recruiting") : (zh ? "已满员" : "Full");
-        case "date" -> switch (value) {
-          case "today" -> zh ? "今天" : "Today";
-          case "week" -> zh ? "本周" : "This week";
-          default -> zh ? "本周末" : "This weekend";
-        };
+        case "recruiting" ->
+            value.equals("yes") ? (zh ? "招募中" : "Recruiting") : (zh ? "已满员" : "Full");
+        case "date" ->
+            switch (value) {
+              case "today" -> zh ? "今天" : "Today";
+              case "week" -> zh ? "本周" : "This week";
+              default -> zh ? "本周末" : "This weekend";
+            };
         case "county", "street" -> regions.name(value);
         default -> value;
       };
@@ -55,7 +57,8 @@ final class Labels {
 
   /** Names of counties and streets, read once (they change only with an import of regions). */
   static final class RegionNames {
-    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> names =
+        new java.util.concurrent.ConcurrentHashMap<>();
     private final RegionStore store;
 
     private final java.util.List<java.util.Map<String, Object>> counties;
@@ -63,7 +66,8 @@ final class Labels {
     RegionNames(RegionStore store) {
       this.store = store;
       java.util.List<java.util.Map<String, Object>> countyList = new java.util.ArrayList<>();
-      for (RegionLevel level : new RegionLevel[] {RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.STREET}) {
+      for (RegionLevel level :
+          new RegionLevel[] {RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.STREET}) {
         for (var r : store.regionsAtLevel(level)) {
           names.put(r.code(), r.name());
           if (level == RegionLevel.COUNTY) {
@@ -79,7 +83,9 @@ final class Labels {
       return counties;
     }
 
-    /** The names of the county, street and community above a region code, as far as they are known. */
+    /**
+     * The names of the county, street and community above a region code, as far as they are known.
+     */
     java.util.List<String> chain(String code) {
       java.util.List<String> out = new java.util.ArrayList<>();
       for (int len : new int[] {6, 9, 12}) {

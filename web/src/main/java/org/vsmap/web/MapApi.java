@@ -13,9 +13,15 @@ import org.vsmap.geo.port.SearchIndex;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.geo.spatial.WebMercator;
 
-/** /api/clusters (the map's points and clusters per viewport and zoom) and /api/regions (the district chooser). */
+/**
+ * /api/clusters (the map's points and clusters per viewport and zoom) and /api/regions (the
+ * district chooser).
+ */
 final class MapApi {
-  /** The widest and tallest viewport /api/clusters answers, in screen pixels at the asked zoom (twice an 8K screen). */
+  /**
+   * The widest and tallest viewport /api/clusters answers, in screen pixels at the asked zoom
+   * (twice an 8K screen).
+   */
   static final int MAX_PIXELS = 16_384;
 
   private final Readiness readiness;
@@ -35,13 +41,22 @@ final class MapApi {
       throw WebError.badRequest("z must be a zoom level between 0 and 20");
     }
     SearchIndex.Request request = SearchParams.parse(ctx, clock, 1);
-    double width = WebMercator.x(request.bbox().east(), z) - WebMercator.x(request.bbox().west(), z);
-    double height = WebMercator.y(request.bbox().south(), z) - WebMercator.y(request.bbox().north(), z);
+    double width =
+        WebMercator.x(request.bbox().east(), z) - WebMercator.x(request.bbox().west(), z);
+    double height =
+        WebMercator.y(request.bbox().south(), z) - WebMercator.y(request.bbox().north(), z);
     if (width > MAX_PIXELS || height > MAX_PIXELS) {
-      // a box far bigger than any screen at its zoom would ask for a cluster per point of a province
-      throw WebError.badRequest(String.format(java.util.Locale.ROOT,
-          "bbox spans %.0f × %.0f pixels at zoom %d; at most %d × %d: send the viewport's box, or a lower zoom", width, height, z,
-          MAX_PIXELS, MAX_PIXELS));
+      // a box far bigger than any screen at its zoom would ask for a cluster per point of a
+      // province
+      throw WebError.badRequest(
+          String.format(
+              java.util.Locale.ROOT,
+              "bbox spans %.0f × %.0f pixels at zoom %d; at most %d × %d: send the viewport's box, or a lower zoom",
+              width,
+              height,
+              z,
+              MAX_PIXELS,
+              MAX_PIXELS));
     }
     CoordinateSystem crs = SearchParams.crs(ctx);
     List<SearchIndex.Cluster> clusters = readiness.ports().search().clusters(request, z);
@@ -58,9 +73,18 @@ final class MapApi {
         props.put("url", "/" + c.kind().path() + "/" + c.id());
         badges.addTo(props);
       }
-      features.add(Map.of("type", "Feature",
-          "geometry", Map.of("type", "Point", "coordinates", List.of(Json.coordinate(p.lon()), Json.coordinate(p.lat()))),
-          "properties", props));
+      features.add(
+          Map.of(
+              "type",
+              "Feature",
+              "geometry",
+              Map.of(
+                  "type",
+                  "Point",
+                  "coordinates",
+                  List.of(Json.coordinate(p.lon()), Json.coordinate(p.lat()))),
+              "properties",
+              props));
     }
     ctx.contentType("application/geo+json; charset=utf-8");
     Map<String, Object> body = new LinkedHashMap<>();
@@ -71,7 +95,9 @@ final class MapApi {
     ctx.contentType("application/geo+json; charset=utf-8");
   }
 
-  /** GET /api/regions?parent=code: the children of a region (default: the counties), for choosers. */
+  /**
+   * GET /api/regions?parent=code: the children of a region (default: the counties), for choosers.
+   */
   void regions(Context ctx) {
     String parent = ctx.queryParam("parent");
     WebPorts ports = readiness.ports();

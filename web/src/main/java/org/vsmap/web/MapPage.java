@@ -16,8 +16,8 @@ import org.vsmap.geo.spatial.CoordinateSystem;
 
 /**
  * GET /: the map with its results list. The list and the filters are rendered on the server from
- * the query string, so the page is usable (and shareable) without JavaScript; with it, the map
- * and the list follow each other.
+ * the query string, so the page is usable (and shareable) without JavaScript; with it, the map and
+ * the list follow each other.
  */
 final class MapPage {
   private final Views views;
@@ -34,14 +34,18 @@ final class MapPage {
     ctx.html(views.render("map", Lang.of(ctx), model(ctx)));
   }
 
-  /** Display options of the embedded map: not filters, so they are taken out before the search reads the query. */
-  static final java.util.Set<String> EMBED_OPTIONS = java.util.Set.of("height", "search", "list", "colour");
+  /**
+   * Display options of the embedded map: not filters, so they are taken out before the search reads
+   * the query.
+   */
+  static final java.util.Set<String> EMBED_OPTIONS =
+      java.util.Set.of("height", "search", "list", "colour");
 
   /**
    * GET /embed: the same map, filters and list in a page made for iframes — no site header, no
    * cookies, links open the portal in a new tab, the attribution always shown — with display
-   * options: {@code height} (200–2000 px), {@code search=hide}, {@code list=hide},
-   * {@code colour=dark}. It tells its host its height and what a resident selects (postMessage).
+   * options: {@code height} (200–2000 px), {@code search=hide}, {@code list=hide}, {@code
+   * colour=dark}. It tells its host its height and what a resident selects (postMessage).
    */
   void embed(Context ctx) {
     int height = 480;
@@ -73,17 +77,31 @@ final class MapPage {
     model.put("dark", "dark".equals(colour));
     model.put("embedded", true);
     StringBuilder portal = new StringBuilder("/?");
-    ctx.queryParamMap().forEach((k, vs) -> {
-      if (!EMBED_OPTIONS.contains(k)) {
-        vs.forEach(v -> portal.append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
-            .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&'));
-      }
-    });
+    ctx.queryParamMap()
+        .forEach(
+            (k, vs) -> {
+              if (!EMBED_OPTIONS.contains(k)) {
+                vs.forEach(
+                    v ->
+                        portal
+                            .append(
+                                java.net.URLEncoder.encode(
+                                    k, java.nio.charset.StandardCharsets.UTF_8))
+                            .append('=')
+                            .append(
+                                java.net.URLEncoder.encode(
+                                    v, java.nio.charset.StandardCharsets.UTF_8))
+                            .append('&'));
+              }
+            });
     model.put("portalUrl", portal.substring(0, portal.length() - 1));
     ctx.html(views.render("embed", Lang.of(ctx), model));
   }
 
-  /** GET /embed/builder: an office picks region, kinds, theme and options, sees the widget live and copies a snippet. */
+  /**
+   * GET /embed/builder: an office picks region, kinds, theme and options, sees the widget live and
+   * copies a snippet.
+   */
   void builder(Context ctx) {
     ctx.html(views.render("embed_builder", Lang.of(ctx), model(ctx)));
   }
@@ -92,17 +110,20 @@ final class MapPage {
   private record Landing(long seq, long made, SearchIndex.Result result) {}
 
   private volatile Landing landing;
-  private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean refreshing =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
-   * The search behind the page. Most visitors open it without filters, and on a national index
-   * that search (every document, with all facets) costs a few hundred milliseconds: it is made
-   * once and shared. Once the index has changed or a minute has passed ("this weekend" moves with
-   * the clock) the next visitor still gets the kept one while a single background thread makes
-   * the new one, so no visitor waits for it.
+   * The search behind the page. Most visitors open it without filters, and on a national index that
+   * search (every document, with all facets) costs a few hundred milliseconds: it is made once and
+   * shared. Once the index has changed or a minute has passed ("this weekend" moves with the clock)
+   * the next visitor still gets the kept one while a single background thread makes the new one, so
+   * no visitor waits for it.
    */
   private SearchIndex.Result search(Context ctx, SearchIndex.Request request, SearchIndex index) {
-    boolean plain = ctx.queryParamMap().keySet().stream().allMatch(p -> p.equals("lang") || EMBED_OPTIONS.contains(p));
+    boolean plain =
+        ctx.queryParamMap().keySet().stream()
+            .allMatch(p -> p.equals("lang") || EMBED_OPTIONS.contains(p));
     long seq = index.storeSequence();
     if (!plain || seq < 0) {
       return index.search(request);
@@ -115,13 +136,18 @@ final class MapPage {
       return r;
     }
     if ((l.seq() != seq || now - l.made() > 60_000) && refreshing.compareAndSet(false, true)) {
-      Thread.ofVirtual().name("landing-refresh").start(() -> {
-        try {
-          landing = new Landing(index.storeSequence(), settings.clock().millis(), index.search(request));
-        } finally {
-          refreshing.set(false);
-        }
-      });
+      Thread.ofVirtual()
+          .name("landing-refresh")
+          .start(
+              () -> {
+                try {
+                  landing =
+                      new Landing(
+                          index.storeSequence(), settings.clock().millis(), index.search(request));
+                } finally {
+                  refreshing.set(false);
+                }
+              });
     }
     return l.result();
   }
@@ -130,19 +156,32 @@ final class MapPage {
    * The filter fields the map and the activity calendar share (templates {@code _filter_fields}):
    * theme by 关爱 group, 关爱 group, county and street, each with what the request selected.
    */
-  static void filterFields(Map<String, Object> model, SearchIndex.Request request, Lang lang, Readiness readiness) {
+  static void filterFields(
+      Map<String, Object> model, SearchIndex.Request request, Lang lang, Readiness readiness) {
     WebPorts ports = readiness.ports();
     List<Map<String, Object>> careGroups = new ArrayList<>();
-    String selectedTheme = request.themes().size() == 1 ? request.themes().iterator().next().name().toLowerCase() : "";
-    String selectedCare = request.careGroups().size() == 1 ? request.careGroups().iterator().next().name().toLowerCase() : "";
+    String selectedTheme =
+        request.themes().size() == 1 ? request.themes().iterator().next().name().toLowerCase() : "";
+    String selectedCare =
+        request.careGroups().size() == 1
+            ? request.careGroups().iterator().next().name().toLowerCase()
+            : "";
     for (CareGroup g : CareGroup.values()) {
       List<Map<String, Object>> themes = new ArrayList<>();
       for (Theme t : Theme.values()) {
         if (t.group() == g) {
-          themes.add(Map.of("value", t.name().toLowerCase(), "label", lang == Lang.ZH ? t.zh() : t.en()));
+          themes.add(
+              Map.of("value", t.name().toLowerCase(), "label", lang == Lang.ZH ? t.zh() : t.en()));
         }
       }
-      careGroups.add(Map.of("value", g.name().toLowerCase(), "label", lang == Lang.ZH ? g.zh() : g.en(), "themes", themes));
+      careGroups.add(
+          Map.of(
+              "value",
+              g.name().toLowerCase(),
+              "label",
+              lang == Lang.ZH ? g.zh() : g.en(),
+              "themes",
+              themes));
     }
     model.put("careGroups", careGroups);
     model.put("selectedTheme", selectedTheme);
@@ -152,8 +191,13 @@ final class MapPage {
     model.put("counties", readiness.regionNames().counties());
     String county = region.length() >= 6 ? region.substring(0, 6) : "";
     model.put("selectedCounty", county);
-    model.put("streets", county.isEmpty() ? List.of() : ports.regions().regionsUnder(county).stream()
-        .map(r -> Map.of("code", r.code(), "name", r.name())).toList());
+    model.put(
+        "streets",
+        county.isEmpty()
+            ? List.of()
+            : ports.regions().regionsUnder(county).stream()
+                .map(r -> Map.of("code", r.code(), "name", r.name()))
+                .toList());
     model.put("recruiting", request.recruitingOnly());
   }
 
@@ -173,11 +217,22 @@ final class MapPage {
     model.put("largeText", "large".equals(ctx.queryParam("text")));
     Set<Kind> kinds = request.kinds().isEmpty() ? EnumSet.allOf(Kind.class) : request.kinds();
     Map<String, Long> kindCounts = new HashMap<>();
-    result.facets().getOrDefault("kind", List.of()).forEach(c -> kindCounts.put(c.value(), c.count()));
+    result
+        .facets()
+        .getOrDefault("kind", List.of())
+        .forEach(c -> kindCounts.put(c.value(), c.count()));
     List<Map<String, Object>> kindOptions = new ArrayList<>();
     for (Kind k : Kind.values()) {
-      kindOptions.add(Map.of("value", k.name().toLowerCase(), "label", Labels.kind(k, lang), "checked", kinds.contains(k),
-          "count", kindCounts.getOrDefault(k.name(), 0L)));
+      kindOptions.add(
+          Map.of(
+              "value",
+              k.name().toLowerCase(),
+              "label",
+              Labels.kind(k, lang),
+              "checked",
+              kinds.contains(k),
+              "count",
+              kindCounts.getOrDefault(k.name(), 0L)));
     }
     model.put("kinds", kindOptions);
     filterFields(model, request, lang, readiness);

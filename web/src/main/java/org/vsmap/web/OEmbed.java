@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /oembed?url=…[&maxwidth=&maxheight=&format=json]}: oEmbed 1.0 ("rich") for any
- * {@code /embed} URL of this portal, so a CMS that knows oEmbed turns a pasted link into the widget.
+ * {@code GET /oembed?url=…[&maxwidth=&maxheight=&format=json]}: oEmbed 1.0 ("rich") for any {@code
+ * /embed} URL of this portal, so a CMS that knows oEmbed turns a pasted link into the widget.
  */
 final class OEmbed {
   private OEmbed() {}
@@ -29,7 +29,9 @@ final class OEmbed {
       throw WebError.badRequest("url is not a URL: " + e.getMessage());
     }
     String base = Origin.of(ctx);
-    if (u.getHost() == null || !(u.getScheme() + "://" + u.getRawAuthority()).equals(base) || !"/embed".equals(u.getPath())) {
+    if (u.getHost() == null
+        || !(u.getScheme() + "://" + u.getRawAuthority()).equals(base)
+        || !"/embed".equals(u.getPath())) {
       throw WebError.notFound("only " + base + "/embed URLs have an oEmbed answer here");
     }
     int width = bounded(ctx, "maxwidth", 800, 200, 4000);
@@ -43,8 +45,15 @@ final class OEmbed {
     body.put("provider_url", base + "/");
     body.put("width", width);
     body.put("height", height);
-    body.put("html", "<iframe src=\"" + escape(src) + "\" width=\"" + width + "\" height=\"" + height
-        + "\" style=\"border:0\" loading=\"lazy\" allow=\"geolocation\" title=\"志愿服务地图 / Volunteer Service Map\"></iframe>");
+    body.put(
+        "html",
+        "<iframe src=\""
+            + escape(src)
+            + "\" width=\""
+            + width
+            + "\" height=\""
+            + height
+            + "\" style=\"border:0\" loading=\"lazy\" allow=\"geolocation\" title=\"志愿服务地图 / Volunteer Service Map\"></iframe>");
     body.put("cache_age", 3600);
     ctx.header("Access-Control-Allow-Origin", "*");
     Json.send(ctx, body);
@@ -63,6 +72,9 @@ final class OEmbed {
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    return s.replace("&", "&amp;")
+        .replace("\"", "&quot;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;");
   }
 }

@@ -19,24 +19,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.model.RegionCode;
+import org.vsmap.geo.port.FeatureCollections;
 import org.vsmap.geo.port.FeatureCollections.Collection;
 import org.vsmap.geo.port.FeatureCollections.Feature;
-import org.vsmap.geo.port.FeatureCollections;
 
 /**
  * OGC API – Features – Part 1 (Core, GeoJSON, HTML, OpenAPI 3.0) at {@code /ogc}: landing page,
- * conformance, collections, items and single items, in JSON/GeoJSON and HTML (chosen by
- * {@code f=} or the Accept header). Every parameter is checked: an unknown or malformed one is a
- * 400 that says what was wrong. Times in the store are China time (UTC+8): a datetime with an
- * offset is converted, one without is read as China time.
+ * conformance, collections, items and single items, in JSON/GeoJSON and HTML (chosen by {@code f=}
+ * or the Accept header). Every parameter is checked: an unknown or malformed one is a 400 that says
+ * what was wrong. Times in the store are China time (UTC+8): a datetime with an offset is
+ * converted, one without is read as China time.
  */
 final class OgcApi {
   static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
-  static final List<String> CONFORMANCE = List.of(
-      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+  static final List<String> CONFORMANCE =
+      List.of(
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
   static final int DEFAULT_LIMIT = 10;
   static final int MAX_LIMIT = 10_000;
   static final String OPENAPI_TYPE = "application/vnd.oai.openapi+json;version=3.0";
@@ -54,7 +55,8 @@ final class OgcApi {
   private FeatureCollections features() {
     FeatureCollections f = readiness.ports().features();
     if (f == null) {
-      throw new WebError(503, "Service Unavailable", "OGC API – Features is not available on this server");
+      throw new WebError(
+          503, "Service Unavailable", "OGC API – Features is not available on this server");
     }
     return f;
   }
@@ -82,7 +84,11 @@ final class OgcApi {
       if (!allowed.contains(p) && !COMMON.contains(p)) {
         List<String> names = new ArrayList<>(allowed);
         names.addAll(COMMON);
-        throw WebError.badRequest("unknown parameter '" + p + "': this resource takes " + names.stream().sorted().toList());
+        throw WebError.badRequest(
+            "unknown parameter '"
+                + p
+                + "': this resource takes "
+                + names.stream().sorted().toList());
       }
     }
   }
@@ -100,7 +106,8 @@ final class OgcApi {
     return l;
   }
 
-  // ---- landing, conformance, API -----------------------------------------------------------------
+  // ---- landing, conformance, API
+  // -----------------------------------------------------------------
 
   void landing(Context ctx) {
     only(ctx, Set.of());
@@ -108,16 +115,42 @@ final class OgcApi {
     String b = base(ctx);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", "志愿服务地图 OGC API – Features / Volunteer Service Map");
-    body.put("description", "志愿服务站点、队伍、活动和行政区划，CC BY 4.0。Stations, teams, activities and regions as OGC API – Features, CC BY 4.0.");
+    body.put(
+        "description",
+        "志愿服务站点、队伍、活动和行政区划，CC BY 4.0。Stations, teams, activities and regions as OGC API – Features, CC BY 4.0.");
     List<Map<String, Object>> links = new ArrayList<>();
-    links.add(link(b + "?f=json", html ? "alternate" : "self", "application/json", "本页 JSON / this document as JSON"));
-    links.add(link(b + "?f=html", html ? "self" : "alternate", "text/html", "本页 HTML / this document as HTML"));
-    links.add(link(b + "/api", "service-desc", OPENAPI_TYPE, "API 定义（OpenAPI 3.0）/ the API definition"));
-    links.add(link(Origin.of(ctx) + "/api/docs?doc=ogc", "service-doc", "text/html", "API 文档 / API documentation"));
-    links.add(link(b + "/conformance", "conformance", "application/json", "符合的标准类 / conformance classes"));
+    links.add(
+        link(
+            b + "?f=json",
+            html ? "alternate" : "self",
+            "application/json",
+            "本页 JSON / this document as JSON"));
+    links.add(
+        link(
+            b + "?f=html",
+            html ? "self" : "alternate",
+            "text/html",
+            "本页 HTML / this document as HTML"));
+    links.add(
+        link(b + "/api", "service-desc", OPENAPI_TYPE, "API 定义（OpenAPI 3.0）/ the API definition"));
+    links.add(
+        link(
+            Origin.of(ctx) + "/api/docs?doc=ogc",
+            "service-doc",
+            "text/html",
+            "API 文档 / API documentation"));
+    links.add(
+        link(
+            b + "/conformance", "conformance", "application/json", "符合的标准类 / conformance classes"));
     links.add(link(b + "/collections", "data", "application/json", "数据集合 / collections"));
-    links.add(link(Origin.of(ctx) + "/catalog.jsonld", "describedby", "application/ld+json", "DCAT 目录 / DCAT catalogue"));
-    links.add(link("https://creativecommons.org/licenses/by/4.0/", "license", "text/html", "CC BY 4.0"));
+    links.add(
+        link(
+            Origin.of(ctx) + "/catalog.jsonld",
+            "describedby",
+            "application/ld+json",
+            "DCAT 目录 / DCAT catalogue"));
+    links.add(
+        link("https://creativecommons.org/licenses/by/4.0/", "license", "text/html", "CC BY 4.0"));
     body.put("links", links);
     if (html) {
       Map<String, Object> model = new HashMap<>();
@@ -152,10 +185,14 @@ final class OgcApi {
       ctx.redirect("/api/docs?doc=ogc");
       return;
     }
-    ctx.contentType(OPENAPI_TYPE).result(Json.MAPPER.writeValueAsBytes(OgcOpenApi.document(base(ctx), features().collections())));
+    ctx.contentType(OPENAPI_TYPE)
+        .result(
+            Json.MAPPER.writeValueAsBytes(
+                OgcOpenApi.document(base(ctx), features().collections())));
   }
 
-  // ---- collections -------------------------------------------------------------------------------
+  // ---- collections
+  // -------------------------------------------------------------------------------
 
   void collections(Context ctx) {
     only(ctx, Set.of());
@@ -167,8 +204,12 @@ final class OgcApi {
       list.add(describe(c, b, lang));
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("links", List.of(link(b + "/collections?f=json", html ? "alternate" : "self", "application/json", "JSON"),
-        link(b + "/collections?f=html", html ? "self" : "alternate", "text/html", "HTML")));
+    body.put(
+        "links",
+        List.of(
+            link(
+                b + "/collections?f=json", html ? "alternate" : "self", "application/json", "JSON"),
+            link(b + "/collections?f=html", html ? "self" : "alternate", "text/html", "HTML")));
     body.put("collections", list);
     if (html) {
       Map<String, Object> model = new HashMap<>();
@@ -201,33 +242,71 @@ final class OgcApi {
   }
 
   private Collection find(String id) {
-    return features().collections().stream().filter(c -> c.id().equals(id)).findFirst()
-        .orElseThrow(() -> WebError.notFound("no collection " + id + ": stations, teams, activities or regions"));
+    return features().collections().stream()
+        .filter(c -> c.id().equals(id))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                WebError.notFound(
+                    "no collection " + id + ": stations, teams, activities or regions"));
   }
 
   private static Map<String, Object> describe(Collection c, String b, Lang lang) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", c.id());
-    m.put("title", lang == Lang.ZH ? c.titleZh() + " / " + c.titleEn() : c.titleEn() + " / " + c.titleZh());
-    m.put("description", lang == Lang.ZH ? c.descriptionZh() + " " + c.descriptionEn() : c.descriptionEn() + " " + c.descriptionZh());
+    m.put(
+        "title",
+        lang == Lang.ZH ? c.titleZh() + " / " + c.titleEn() : c.titleEn() + " / " + c.titleZh());
+    m.put(
+        "description",
+        lang == Lang.ZH
+            ? c.descriptionZh() + " " + c.descriptionEn()
+            : c.descriptionEn() + " " + c.descriptionZh());
     String u = b + "/collections/" + c.id();
-    m.put("links", List.of(
-        link(u + "?f=json", "self", "application/json", "本集合 / this collection"),
-        link(u + "?f=html", "alternate", "text/html", "HTML"),
-        link(u + "/items?f=json", "items", "application/geo+json", "要素 GeoJSON / items as GeoJSON"),
-        link(u + "/items?f=html", "items", "text/html", "要素 HTML / items as HTML"),
-        link("https://creativecommons.org/licenses/by/4.0/", "license", "text/html", "CC BY 4.0"),
-        link(b.replaceFirst("/ogc$", "") + "/data/" + c.id(), "describedby", "text/html", "数据说明与字段 / dataset page and dictionary")));
+    m.put(
+        "links",
+        List.of(
+            link(u + "?f=json", "self", "application/json", "本集合 / this collection"),
+            link(u + "?f=html", "alternate", "text/html", "HTML"),
+            link(
+                u + "/items?f=json",
+                "items",
+                "application/geo+json",
+                "要素 GeoJSON / items as GeoJSON"),
+            link(u + "/items?f=html", "items", "text/html", "要素 HTML / items as HTML"),
+            link(
+                "https://creativecommons.org/licenses/by/4.0/",
+                "license",
+                "text/html",
+                "CC BY 4.0"),
+            link(
+                b.replaceFirst("/ogc$", "") + "/data/" + c.id(),
+                "describedby",
+                "text/html",
+                "数据说明与字段 / dataset page and dictionary")));
     Map<String, Object> extent = new LinkedHashMap<>();
     BBox e = c.extent();
-    extent.put("spatial", Map.of("bbox", e == null ? List.of(List.of(-180, -90, 180, 90)) : List.of(List.of(e.west(), e.south(), e.east(), e.north())),
-        "crs", CRS84));
+    extent.put(
+        "spatial",
+        Map.of(
+            "bbox",
+            e == null
+                ? List.of(List.of(-180, -90, 180, 90))
+                : List.of(List.of(e.west(), e.south(), e.east(), e.north())),
+            "crs",
+            CRS84));
     if (c.temporal()) {
       List<String> iv = new ArrayList<>();
       for (LocalDateTime t : c.interval()) {
         iv.add(t == null ? null : t.atOffset(CHINA).toString());
       }
-      extent.put("temporal", Map.of("interval", List.of(iv), "trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"));
+      extent.put(
+          "temporal",
+          Map.of(
+              "interval",
+              List.of(iv),
+              "trs",
+              "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"));
     }
     m.put("extent", extent);
     m.put("itemType", "feature");
@@ -235,11 +314,13 @@ final class OgcApi {
     return m;
   }
 
-  // ---- items -------------------------------------------------------------------------------------
+  // ---- items
+  // -------------------------------------------------------------------------------------
 
   void items(Context ctx) {
     Collection c = find(ctx.pathParam("collection"));
-    Set<String> allowed = new java.util.HashSet<>(Set.of("limit", "offset", "bbox", "datetime", "region"));
+    Set<String> allowed =
+        new java.util.HashSet<>(Set.of("limit", "offset", "bbox", "datetime", "region"));
     c.queryables().forEach(q -> allowed.add(q.name()));
     only(ctx, allowed);
     boolean html = html(ctx);
@@ -249,7 +330,8 @@ final class OgcApi {
       try {
         limit = Integer.parseInt(l.strip());
       } catch (NumberFormatException ex) {
-        throw WebError.badRequest("limit must be a whole number between 1 and " + MAX_LIMIT + ", not '" + l + "'");
+        throw WebError.badRequest(
+            "limit must be a whole number between 1 and " + MAX_LIMIT + ", not '" + l + "'");
       }
       if (limit < 1) {
         throw WebError.badRequest("limit must be at least 1, not " + limit);
@@ -272,7 +354,8 @@ final class OgcApi {
     LocalDateTime[] time = datetime(ctx.queryParam("datetime"));
     String region = ctx.queryParam("region");
     if (region != null && !RegionCode.isValid(region)) {
-      throw WebError.badRequest("region must be an official code of 2, 4, 6, 9 or 12 digits, not '" + region + "'");
+      throw WebError.badRequest(
+          "region must be an official code of 2, 4, 6, 9 or 12 digits, not '" + region + "'");
     }
     Map<String, String> props = new LinkedHashMap<>();
     for (FeatureCollections.Queryable q : c.queryables()) {
@@ -283,7 +366,12 @@ final class OgcApi {
     }
     FeatureCollections.Page page;
     try {
-      page = features().items(c.id(), new FeatureCollections.Query(boxes, time[0], time[1], region, props, limit, offset));
+      page =
+          features()
+              .items(
+                  c.id(),
+                  new FeatureCollections.Query(
+                      boxes, time[0], time[1], region, props, limit, offset));
     } catch (IllegalArgumentException ex) {
       throw WebError.badRequest(ex.getMessage());
     }
@@ -302,17 +390,40 @@ final class OgcApi {
     }
     body.put("features", feats);
     List<Map<String, Object>> links = new ArrayList<>();
-    links.add(link(url(ctx, b, "json", offset, limit), html ? "alternate" : "self", "application/geo+json", "本页 GeoJSON / this page as GeoJSON"));
-    links.add(link(url(ctx, b, "html", offset, limit), html ? "self" : "alternate", "text/html", "本页 HTML / this page as HTML"));
+    links.add(
+        link(
+            url(ctx, b, "json", offset, limit),
+            html ? "alternate" : "self",
+            "application/geo+json",
+            "本页 GeoJSON / this page as GeoJSON"));
+    links.add(
+        link(
+            url(ctx, b, "html", offset, limit),
+            html ? "self" : "alternate",
+            "text/html",
+            "本页 HTML / this page as HTML"));
     if (offset + page.features().size() < page.numberMatched()) {
-      links.add(link(url(ctx, b, html ? "html" : "json", offset + limit, limit), "next", html ? "text/html" : "application/geo+json",
-          "下一页 / next page"));
+      links.add(
+          link(
+              url(ctx, b, html ? "html" : "json", offset + limit, limit),
+              "next",
+              html ? "text/html" : "application/geo+json",
+              "下一页 / next page"));
     }
     if (offset > 0) {
-      links.add(link(url(ctx, b, html ? "html" : "json", Math.max(0, offset - limit), limit), "prev",
-          html ? "text/html" : "application/geo+json", "上一页 / previous page"));
+      links.add(
+          link(
+              url(ctx, b, html ? "html" : "json", Math.max(0, offset - limit), limit),
+              "prev",
+              html ? "text/html" : "application/geo+json",
+              "上一页 / previous page"));
     }
-    links.add(link(base(ctx) + "/collections/" + c.id(), "collection", "application/json", "本集合 / the collection"));
+    links.add(
+        link(
+            base(ctx) + "/collections/" + c.id(),
+            "collection",
+            "application/json",
+            "本集合 / the collection"));
     body.put("links", links);
     body.put("timeStamp", OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
     body.put("numberMatched", page.numberMatched());
@@ -324,7 +435,12 @@ final class OgcApi {
       model.put("body", body);
       model.put("collection", c);
       model.put("rows", page.features());
-      model.put("columns", c.fields().stream().map(f -> f.name()).filter(n -> !n.equals("lon") && !n.equals("lat")).toList());
+      model.put(
+          "columns",
+          c.fields().stream()
+              .map(f -> f.name())
+              .filter(n -> !n.equals("lon") && !n.equals("lat"))
+              .toList());
       model.put("json", url(ctx, b, "json", offset, limit));
       model.put("first", offset + 1);
       model.put("last", offset + page.features().size());
@@ -340,12 +456,25 @@ final class OgcApi {
     only(ctx, Set.of());
     boolean html = html(ctx);
     String id = ctx.pathParam("feature");
-    Feature f = features().item(c.id(), id).orElseThrow(() -> WebError.notFound("no feature " + id + " in " + c.id()));
-    String u = base(ctx) + "/collections/" + c.id() + "/items/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
-    List<Map<String, Object>> links = List.of(
-        link(u + "?f=json", html ? "alternate" : "self", "application/geo+json", "GeoJSON"),
-        link(u + "?f=html", html ? "self" : "alternate", "text/html", "HTML"),
-        link(base(ctx) + "/collections/" + c.id(), "collection", "application/json", "本集合 / the collection"));
+    Feature f =
+        features()
+            .item(c.id(), id)
+            .orElseThrow(() -> WebError.notFound("no feature " + id + " in " + c.id()));
+    String u =
+        base(ctx)
+            + "/collections/"
+            + c.id()
+            + "/items/"
+            + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+    List<Map<String, Object>> links =
+        List.of(
+            link(u + "?f=json", html ? "alternate" : "self", "application/geo+json", "GeoJSON"),
+            link(u + "?f=html", html ? "self" : "alternate", "text/html", "HTML"),
+            link(
+                base(ctx) + "/collections/" + c.id(),
+                "collection",
+                "application/json",
+                "本集合 / the collection"));
     Map<String, Object> body = geojson(f, links);
     ctx.header("Access-Control-Allow-Origin", "*");
     if (html) {
@@ -388,29 +517,44 @@ final class OgcApi {
   /** This page's URL with another format and offset, keeping every other parameter. */
   private static String url(Context ctx, String base, String f, long offset, int limit) {
     Map<String, String> q = new LinkedHashMap<>();
-    ctx.queryParamMap().forEach((k, v) -> {
-      if (!k.equals("f") && !k.equals("offset") && !k.equals("limit") && !v.isEmpty()) {
-        q.put(k, v.get(0));
-      }
-    });
+    ctx.queryParamMap()
+        .forEach(
+            (k, v) -> {
+              if (!k.equals("f") && !k.equals("offset") && !k.equals("limit") && !v.isEmpty()) {
+                q.put(k, v.get(0));
+              }
+            });
     q.put("limit", String.valueOf(limit));
     if (offset > 0) {
       q.put("offset", String.valueOf(offset));
     }
     q.put("f", f);
-    return base + "?" + q.entrySet().stream()
-        .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    return base
+        + "?"
+        + q.entrySet().stream()
+            .map(
+                e ->
+                    e.getKey()
+                        + "="
+                        + java.net.URLEncoder.encode(
+                            e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
   }
 
-  /** bbox=minLon,minLat,maxLon,maxLat (or six numbers with heights); west > east crosses the antimeridian: two boxes. */
+  /**
+   * bbox=minLon,minLat,maxLon,maxLat (or six numbers with heights); west > east crosses the
+   * antimeridian: two boxes.
+   */
   static List<BBox> boxes(String text) {
     if (text == null) {
       return List.of();
     }
     String[] parts = text.split(",", -1);
     if (parts.length != 4 && parts.length != 6) {
-      throw WebError.badRequest("bbox needs 4 numbers (minLon,minLat,maxLon,maxLat) or 6 with heights, not '" + text + "'");
+      throw WebError.badRequest(
+          "bbox needs 4 numbers (minLon,minLat,maxLon,maxLat) or 6 with heights, not '"
+              + text
+              + "'");
     }
     double[] v = new double[parts.length];
     for (int i = 0; i < parts.length; i++) {
@@ -485,8 +629,11 @@ final class OgcApi {
       }
       return LocalDateTime.parse(u);
     } catch (DateTimeParseException e) {
-      throw WebError.badRequest("datetime must be RFC 3339 (2026-12-05T09:00:00Z, 2026-12-05, or an interval a/b with .. for an open "
-          + "end), not '" + s + "'");
+      throw WebError.badRequest(
+          "datetime must be RFC 3339 (2026-12-05T09:00:00Z, 2026-12-05, or an interval a/b with .. for an open "
+              + "end), not '"
+              + s
+              + "'");
     }
   }
 }

@@ -3,11 +3,11 @@ package org.vsmap.web;
 import io.javalin.http.Context;
 
 /**
- * The origin ({@code https://host[:port]}) every absolute URL the portal writes starts
- * with — feeds, sitemaps, Open Graph, oEmbed, OGC links, tile specs, posters' QR codes. With
- * {@code --public-url} it is that, whatever the request says (behind a TLS proxy the request
- * arrives as plain HTTP, and a Host header is the client's to choose); without it, the request's
- * scheme and Host, as for a portal reached directly.
+ * The origin ({@code https://host[:port]}) every absolute URL the portal writes starts with —
+ * feeds, sitemaps, Open Graph, oEmbed, OGC links, tile specs, posters' QR codes. With {@code
+ * --public-url} it is that, whatever the request says (behind a TLS proxy the request arrives as
+ * plain HTTP, and a Host header is the client's to choose); without it, the request's scheme and
+ * Host, as for a portal reached directly.
  */
 final class Origin {
   private static final String ATTRIBUTE = "vsmap.origin";
@@ -16,7 +16,9 @@ final class Origin {
 
   /** Set once per request by the first before-handler. */
   static void set(Context ctx, WebSettings settings) {
-    ctx.attribute(ATTRIBUTE, settings.publicUrl() != null ? settings.publicUrl() : ctx.scheme() + "://" + ctx.host());
+    ctx.attribute(
+        ATTRIBUTE,
+        settings.publicUrl() != null ? settings.publicUrl() : ctx.scheme() + "://" + ctx.host());
   }
 
   static String of(Context ctx) {

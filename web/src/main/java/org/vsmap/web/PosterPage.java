@@ -13,9 +13,9 @@ import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Station;
 
 /**
- * A printable A4 poster of a station or an activity for the community notice board: the name,
- * when and where, what it offers, and a QR code (ZXing) to its page. Print CSS only; the QR code is
- * an inline SVG made on the server, so the poster prints sharp and needs no script.
+ * A printable A4 poster of a station or an activity for the community notice board: the name, when
+ * and where, what it offers, and a QR code (ZXing) to its page. Print CSS only; the QR code is an
+ * inline SVG made on the server, so the poster prints sharp and needs no script.
  */
 final class PosterPage {
   private final Views views;
@@ -30,12 +30,21 @@ final class PosterPage {
 
   void station(Context ctx) {
     String id = ctx.pathParam("id");
-    Station s = readiness.ports().stations().stationById(id).orElseThrow(() -> WebError.notFound("no station with id " + id));
+    Station s =
+        readiness
+            .ports()
+            .stations()
+            .stationById(id)
+            .orElseThrow(() -> WebError.notFound("no station with id " + id));
     Lang lang = Lang.of(ctx);
     Map<String, Object> m = base(ctx, "/stations/" + s.id());
     m.put("kind", lang == Lang.ZH ? s.type().zh() : s.type().en());
     m.put("title", s.name());
-    m.put("where", s.address() != null ? s.address() : String.join(" ", readiness.regionNames().chain(s.regionCode())));
+    m.put(
+        "where",
+        s.address() != null
+            ? s.address()
+            : String.join(" ", readiness.regionNames().chain(s.regionCode())));
     m.put("when", s.openingHours());
     m.put("services", s.services());
     m.put("contact", s.publicContact());
@@ -45,18 +54,37 @@ final class PosterPage {
 
   void activity(Context ctx) {
     String id = ctx.pathParam("id");
-    Activity a = readiness.ports().activities().activityById(id).orElseThrow(() -> WebError.notFound("no activity with id " + id));
+    Activity a =
+        readiness
+            .ports()
+            .activities()
+            .activityById(id)
+            .orElseThrow(() -> WebError.notFound("no activity with id " + id));
     Lang lang = Lang.of(ctx);
     Map<String, Object> m = base(ctx, "/activities/" + a.id());
     m.put("kind", lang == Lang.ZH ? a.theme().zh() : a.theme().en());
     m.put("title", a.title());
-    Station at = a.stationId() == null ? null : readiness.ports().stations().stationById(a.stationId()).orElse(null);
-    m.put("where", at != null ? at.name() + (at.address() == null ? "" : " · " + at.address())
-        : String.join(" ", readiness.regionNames().chain(a.regionCode())));
-    m.put("when", StationPage.WHEN.format(a.start()) + "–" + StationPage.WHEN.format(a.end()).substring(11)
-        + (a.recurrence() == org.vsmap.geo.model.Recurrence.WEEKLY ? (lang == Lang.ZH ? "（每周）" : " (weekly)") : ""));
+    Station at =
+        a.stationId() == null
+            ? null
+            : readiness.ports().stations().stationById(a.stationId()).orElse(null);
+    m.put(
+        "where",
+        at != null
+            ? at.name() + (at.address() == null ? "" : " · " + at.address())
+            : String.join(" ", readiness.regionNames().chain(a.regionCode())));
+    m.put(
+        "when",
+        StationPage.WHEN.format(a.start())
+            + "–"
+            + StationPage.WHEN.format(a.end()).substring(11)
+            + (a.recurrence() == org.vsmap.geo.model.Recurrence.WEEKLY
+                ? (lang == Lang.ZH ? "（每周）" : " (weekly)")
+                : ""));
     m.put("description", a.description());
-    m.put("team", readiness.ports().teams().teamById(a.organiserTeamId()).map(t -> t.name()).orElse(null));
+    m.put(
+        "team",
+        readiness.ports().teams().teamById(a.organiserTeamId()).map(t -> t.name()).orElse(null));
     m.put("recruiting", a.volunteersSignedUp() < a.volunteersWanted());
     m.put("wanted", a.volunteersWanted());
     m.put("synthetic", a.synthetic());
@@ -76,10 +104,23 @@ final class PosterPage {
   static Map<String, Object> qrPath(String text) {
     BitMatrix bits;
     try {
-      bits = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 4,
-          EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.CHARACTER_SET, "UTF-8"));
+      bits =
+          new QRCodeWriter()
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  Map.of(
+                      EncodeHintType.MARGIN,
+                      4,
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.CHARACTER_SET,
+                      "UTF-8"));
     } catch (WriterException e) {
-      throw new IllegalStateException("a page URL could not be put in a QR code: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "a page URL could not be put in a QR code: " + e.getMessage(), e);
     }
     StringBuilder d = new StringBuilder();
     for (int y = 0; y < bits.getHeight(); y++) {

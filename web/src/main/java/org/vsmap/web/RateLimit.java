@@ -10,14 +10,15 @@ import java.time.Duration;
 
 /**
  * Per-client rate limiting (Bucket4j token buckets keyed by the client's IP address): each client
- * may make {@code perMinute} requests a minute, refilled continuously; beyond that it gets 429
- * with {@code Retry-After}. Static assets and /health are not counted. Buckets of clients idle
- * for ten minutes are dropped, so memory stays bounded. Behind a proxy, every client shares the
- * proxy's address: set the limit there instead, or to 0 here.
+ * may make {@code perMinute} requests a minute, refilled continuously; beyond that it gets 429 with
+ * {@code Retry-After}. Static assets and /health are not counted. Buckets of clients idle for ten
+ * minutes are dropped, so memory stays bounded. Behind a proxy, every client shares the proxy's
+ * address: set the limit there instead, or to 0 here.
  */
 final class RateLimit {
   private final int perMinute;
-  private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
+  private final Cache<String, Bucket> buckets =
+      Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
 
   RateLimit(int perMinute) {
     this.perMinute = perMinute;
@@ -28,17 +29,37 @@ final class RateLimit {
       return;
     }
     String path = ctx.path();
-    if (path.startsWith("/static/") || path.startsWith("/webjars/") || path.equals("/health") || path.equals("/favicon.ico")) {
+    if (path.startsWith("/static/")
+        || path.startsWith("/webjars/")
+        || path.equals("/health")
+        || path.equals("/favicon.ico")) {
       return;
     }
-    Bucket bucket = buckets.get(ctx.ip(), ip -> Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build());
+    Bucket bucket =
+        buckets.get(
+            ctx.ip(),
+            ip ->
+                Bucket.builder()
+                    .addLimit(
+                        Bandwidth.builder()
+                            .capacity(perMinute)
+                            .refillGreedy(perMinute, Duration.ofMinutes(1))
+                            .build())
+                    .build());
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
       long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
       ctx.header("Retry-After", Long.toString(seconds));
-      throw new WebError(429, "Too Many Requests", "more than " + perMinute + " requests a minute from " + ctx.ip()
-          + ": try again in " + seconds + " s");
+      throw new WebError(
+          429,
+          "Too Many Requests",
+          "more than "
+              + perMinute
+              + " requests a minute from "
+              + ctx.ip()
+              + ": try again in "
+              + seconds
+              + " s");
     }
   }
 }

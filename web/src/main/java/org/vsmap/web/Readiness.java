@@ -1,8 +1,8 @@
 package org.vsmap.web;
 
 /**
- * Whether the store and the index are ready. The server answers from the moment it listens;
- * until the ports are set, /health says 503 and every other request gets a 503 page.
+ * Whether the store and the index are ready. The server answers from the moment it listens; until
+ * the ports are set, /health says 503 and every other request gets a 503 page.
  */
 public final class Readiness {
   private volatile WebPorts ports;
@@ -68,7 +68,9 @@ public final class Readiness {
   public WebPorts ports() {
     WebPorts p = ports;
     if (p == null) {
-      throw new WebError(503, failure == null ? "正在启动 / Starting" : "服务不可用 / Unavailable",
+      throw new WebError(
+          503,
+          failure == null ? "正在启动 / Starting" : "服务不可用 / Unavailable",
           failure == null ? "the store and the search index are still loading: " + step : failure);
     }
     return p;

@@ -18,12 +18,16 @@ public final class Routes {
    */
   static String csp(WebSettings settings, boolean inlineStyles) {
     String tiles = settings.tileSource();
-    return "default-src 'self'; script-src 'self'; style-src 'self'" + (inlineStyles ? " 'unsafe-inline'" : "")
-        + "; img-src 'self' data:" + (tiles.isEmpty() ? "" : " " + tiles)
+    return "default-src 'self'; script-src 'self'; style-src 'self'"
+        + (inlineStyles ? " 'unsafe-inline'" : "")
+        + "; img-src 'self' data:"
+        + (tiles.isEmpty() ? "" : " " + tiles)
         + "; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
   }
 
-  /** The largest body a request other than a file upload may carry (the edit forms need a few KB). */
+  /**
+   * The largest body a request other than a file upload may carry (the edit forms need a few KB).
+   */
   static final int MAX_FORM_BYTES = 64 * 1024;
 
   /**
@@ -32,10 +36,15 @@ public final class Routes {
    * in line (see {@link #MAX_QUEUED}) instead of all slowing down together.
    */
   static final int MAX_CONCURRENT = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
-  /** Requests that may wait for a free slot (at most 2 s each) before further ones get 503 at once. */
+
+  /**
+   * Requests that may wait for a free slot (at most 2 s each) before further ones get 503 at once.
+   */
   static final int MAX_QUEUED = 1024;
+
   /** How long in-flight requests may take to finish once the server is asked to stop. */
   public static final int STOP_SECONDS = 20;
+
   /** A connection that sends nothing for this long is closed (slow or stalled clients). */
   static final int IDLE_MILLIS = 20_000;
 
@@ -44,7 +53,10 @@ public final class Routes {
     return path.equals("/api/docs") || path.equals("/stats") || path.startsWith("/stats/embed/");
   }
 
-  /** A year of HTTPS only, sent only on answers that came over HTTPS (directly or through a proxy that says so). */
+  /**
+   * A year of HTTPS only, sent only on answers that came over HTTPS (directly or through a proxy
+   * that says so).
+   */
   static final String HSTS = "max-age=31536000";
 
   /** The webjar path of Swagger UI, from the version the build packed. */
@@ -53,7 +65,9 @@ public final class Routes {
   private Routes() {}
 
   private static String webjarVersion(String artifact) {
-    try (java.io.InputStream in = Routes.class.getResourceAsStream("/META-INF/maven/org.webjars/" + artifact + "/pom.properties")) {
+    try (java.io.InputStream in =
+        Routes.class.getResourceAsStream(
+            "/META-INF/maven/org.webjars/" + artifact + "/pom.properties")) {
       java.util.Properties p = new java.util.Properties();
       p.load(in);
       return p.getProperty("version");
@@ -65,108 +79,140 @@ public final class Routes {
   /** Builds the server; it serves 503 until {@code readiness} is given the ports. */
   public static Javalin create(WebSettings settings, Readiness readiness) {
     Views views = new Views();
-    return Javalin.create(config -> {
-      server(config);
-      RoutesConfig r = config.routes;
-      r.get("/health", new HealthHandler(readiness)::health);
-      mapAndSearch(r, views, settings, readiness);
-      detailPages(r, views, settings, readiness);
-      awareness(r, views, settings, readiness);
-      openData(r, views, settings, readiness);
-      statistics(r, views, settings, readiness);
-      guards(r, settings);
-      admin(r, views, readiness);
-      r.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
-      new ErrorMapping(views).register(r);
-    });
+    return Javalin.create(
+        config -> {
+          server(config);
+          RoutesConfig r = config.routes;
+          r.get("/health", new HealthHandler(readiness)::health);
+          mapAndSearch(r, views, settings, readiness);
+          detailPages(r, views, settings, readiness);
+          awareness(r, views, settings, readiness);
+          openData(r, views, settings, readiness);
+          statistics(r, views, settings, readiness);
+          guards(r, settings);
+          admin(r, views, readiness);
+          r.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
+          new ErrorMapping(views).register(r);
+        });
   }
 
-  /** Jetty: header sizes, overload protection, graceful stop, idle connections, uploads, static files. */
+  /**
+   * Jetty: header sizes, overload protection, graceful stop, idle connections, uploads, static
+   * files.
+   */
   private static void server(JavalinConfig config) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
-    config.http.generateEtags = false; // hashing every dynamic answer costs more than it saves; downloads and tiles set their own ETags
+    config.http.generateEtags =
+        false; // hashing every dynamic answer costs more than it saves; downloads and tiles set
+    // their own ETags
     // a 2,000-character Chinese query is 18 KB of URL: let it reach the handler for a clear 400
-    config.jetty.modifyHttpConfiguration(http -> {
-      http.setRequestHeaderSize(32 * 1024);
-      http.setSendServerVersion(false); // no "Server: Jetty(…)" for scanners to match against
-      http.setSendXPoweredBy(false);
-    });
-    config.jetty.modifyServer(server -> {
-      // overload: at most MAX_CONCURRENT requests at work, up to MAX_QUEUED more wait ≤ 2 s, the rest get 503 at once
-      org.eclipse.jetty.server.handler.QoSHandler qos = new org.eclipse.jetty.server.handler.QoSHandler();
-      qos.setMaxRequestCount(MAX_CONCURRENT);
-      qos.setMaxSuspendedRequestCount(MAX_QUEUED);
-      qos.setMaxSuspend(java.time.Duration.ofSeconds(2));
-      qos.setRejectStatusCode(503);
-      qos.excludePath("/health");
-      // shutdown: new requests are refused, the ones in flight have STOP_SECONDS to finish
-      server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler(qos));
-      server.setStopTimeout(STOP_SECONDS * 1000L);
-      // the connector is made once the server starts; a stalled client is then dropped after IDLE_MILLIS
-      server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
-        @Override
-        public void lifeCycleStarted(org.eclipse.jetty.util.component.LifeCycle event) {
-          for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
-            if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
-              a.setIdleTimeout(IDLE_MILLIS);
-            }
-          }
-        }
-      });
-    });
-    config.jetty.multipartConfig.maxFileSize(AdminPages.MAX_UPLOAD + 1, io.javalin.config.SizeUnit.BYTES);
-    config.jetty.multipartConfig.maxTotalRequestSize(AdminPages.MAX_UPLOAD + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+    config.jetty.modifyHttpConfiguration(
+        http -> {
+          http.setRequestHeaderSize(32 * 1024);
+          http.setSendServerVersion(false); // no "Server: Jetty(…)" for scanners to match against
+          http.setSendXPoweredBy(false);
+        });
+    config.jetty.modifyServer(
+        server -> {
+          // overload: at most MAX_CONCURRENT requests at work, up to MAX_QUEUED more wait ≤ 2 s,
+          // the rest get 503 at once
+          org.eclipse.jetty.server.handler.QoSHandler qos =
+              new org.eclipse.jetty.server.handler.QoSHandler();
+          qos.setMaxRequestCount(MAX_CONCURRENT);
+          qos.setMaxSuspendedRequestCount(MAX_QUEUED);
+          qos.setMaxSuspend(java.time.Duration.ofSeconds(2));
+          qos.setRejectStatusCode(503);
+          qos.excludePath("/health");
+          // shutdown: new requests are refused, the ones in flight have STOP_SECONDS to finish
+          server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler(qos));
+          server.setStopTimeout(STOP_SECONDS * 1000L);
+          // the connector is made once the server starts; a stalled client is then dropped after
+          // IDLE_MILLIS
+          server.addEventListener(
+              new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarted(org.eclipse.jetty.util.component.LifeCycle event) {
+                  for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+                    if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
+                      a.setIdleTimeout(IDLE_MILLIS);
+                    }
+                  }
+                }
+              });
+        });
+    config.jetty.multipartConfig.maxFileSize(
+        AdminPages.MAX_UPLOAD + 1, io.javalin.config.SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxTotalRequestSize(
+        AdminPages.MAX_UPLOAD + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
     config.staticFiles.enableWebjars();
-    config.staticFiles.add(files -> {
-      files.hostedPath = "/static";
-      files.directory = "/static";
-      files.location = Location.CLASSPATH;
-    });
+    config.staticFiles.add(
+        files -> {
+          files.hostedPath = "/static";
+          files.directory = "/static";
+          files.location = Location.CLASSPATH;
+        });
   }
 
   /**
    * What every request passes before its handler, in this order: the security headers and the
    * public origin (first, so that a 429, 413, 401 or 403 made after them carries them too), the
-   * rate limit, the body size, CORS for the public APIs. The admin's session check comes with its routes.
+   * rate limit, the body size, CORS for the public APIs. The admin's session check comes with its
+   * routes.
    */
   private static void guards(RoutesConfig r, WebSettings settings) {
     String strict = csp(settings, false);
     String withInlineStyles = csp(settings, true);
-    r.before(ctx -> {
-      Origin.set(ctx, settings);
-      // defence in depth behind the escaping: no inline or foreign script can run on our pages;
-      // the widgets may be framed by the sites allowed, the admin pages never, the rest only by us
-      String path = ctx.path();
-      String ancestors = path.equals("/embed") || path.startsWith("/stats/embed/") ? settings.frameAncestors()
-          : path.startsWith("/admin") ? "'none'" : "'self'";
-      ctx.header("Content-Security-Policy", (inlineStyles(path) ? withInlineStyles : strict) + "; frame-ancestors " + ancestors);
-      if ("https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
-        ctx.header("Strict-Transport-Security", HSTS);
-      }
-      if (path.startsWith("/admin")) {
-        ctx.header("X-Frame-Options", "DENY");
-      }
-      ctx.header("X-Content-Type-Options", "nosniff");
-      ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    });
+    r.before(
+        ctx -> {
+          Origin.set(ctx, settings);
+          // defence in depth behind the escaping: no inline or foreign script can run on our pages;
+          // the widgets may be framed by the sites allowed, the admin pages never, the rest only by
+          // us
+          String path = ctx.path();
+          String ancestors =
+              path.equals("/embed") || path.startsWith("/stats/embed/")
+                  ? settings.frameAncestors()
+                  : path.startsWith("/admin") ? "'none'" : "'self'";
+          ctx.header(
+              "Content-Security-Policy",
+              (inlineStyles(path) ? withInlineStyles : strict) + "; frame-ancestors " + ancestors);
+          if ("https".equals(ctx.scheme())
+              || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))) {
+            ctx.header("Strict-Transport-Security", HSTS);
+          }
+          if (path.startsWith("/admin")) {
+            ctx.header("X-Frame-Options", "DENY");
+          }
+          ctx.header("X-Content-Type-Options", "nosniff");
+          ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        });
     r.before(new RateLimit(settings.rateLimitPerMinute())::before);
-    r.before(ctx -> {
-      // forms are small; only the admin upload (multipart, checked against its own limit) carries files
-      String type = ctx.contentType() == null ? "" : ctx.contentType();
-      long length = ctx.contentLength();
-      if (!type.startsWith("multipart/form-data") && length > MAX_FORM_BYTES) {
-        throw new WebError(413, "Content Too Large", "a request body may be at most " + MAX_FORM_BYTES / 1024 + " KB; this one is "
-            + length / 1024 + " KB");
-      }
-    });
+    r.before(
+        ctx -> {
+          // forms are small; only the admin upload (multipart, checked against its own limit)
+          // carries files
+          String type = ctx.contentType() == null ? "" : ctx.contentType();
+          long length = ctx.contentLength();
+          if (!type.startsWith("multipart/form-data") && length > MAX_FORM_BYTES) {
+            throw new WebError(
+                413,
+                "Content Too Large",
+                "a request body may be at most "
+                    + MAX_FORM_BYTES / 1024
+                    + " KB; this one is "
+                    + length / 1024
+                    + " KB");
+          }
+        });
     r.before("/ogc*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
     // the public read-only API may be called from any site; nothing under /admin ever gets this
     r.before("/api/*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
   }
 
   /** The map, the widget and the search API. */
-  private static void mapAndSearch(RoutesConfig r, Views views, WebSettings settings, Readiness readiness) {
+  private static void mapAndSearch(
+      RoutesConfig r, Views views, WebSettings settings, Readiness readiness) {
     MapPage map = new MapPage(views, settings, readiness);
     SearchApi search = new SearchApi(readiness, settings.clock());
     MapApi mapApi = new MapApi(readiness, settings.clock());
@@ -182,22 +228,28 @@ public final class Routes {
     r.get("/api/regions", mapApi::regions);
     r.get("/api/stations.geojson", geojson::stations);
     r.get("/api/regions.geojson", geojson::regions);
-    r.get("/api/openapi.json", ctx -> {
-      try (java.io.InputStream in = Routes.class.getResourceAsStream("/openapi/api.json")) {
-        ctx.contentType("application/json; charset=utf-8").result(in.readAllBytes());
-      }
-    });
-    r.get("/api/docs", ctx -> {
-      String doc = ctx.queryParam("doc");
-      if (doc != null && !doc.equals("ogc") && !doc.equals("api")) {
-        throw WebError.badRequest("doc must be api or ogc, not '" + doc + "'");
-      }
-      ctx.html(views.render("api_docs", Lang.of(ctx), java.util.Map.of("swaggerUi", SWAGGER_UI)));
-    });
+    r.get(
+        "/api/openapi.json",
+        ctx -> {
+          try (java.io.InputStream in = Routes.class.getResourceAsStream("/openapi/api.json")) {
+            ctx.contentType("application/json; charset=utf-8").result(in.readAllBytes());
+          }
+        });
+    r.get(
+        "/api/docs",
+        ctx -> {
+          String doc = ctx.queryParam("doc");
+          if (doc != null && !doc.equals("ogc") && !doc.equals("api")) {
+            throw WebError.badRequest("doc must be api or ogc, not '" + doc + "'");
+          }
+          ctx.html(
+              views.render("api_docs", Lang.of(ctx), java.util.Map.of("swaggerUi", SWAGGER_UI)));
+        });
   }
 
   /** A station's, team's and activity's own pages, their photos, share cards and posters. */
-  private static void detailPages(RoutesConfig r, Views views, WebSettings settings, Readiness readiness) {
+  private static void detailPages(
+      RoutesConfig r, Views views, WebSettings settings, Readiness readiness) {
     StationPage station = new StationPage(views, settings, readiness);
     TeamPage team = new TeamPage(views, settings, readiness);
     ActivityPage activity = new ActivityPage(views, settings, readiness);
@@ -215,18 +267,24 @@ public final class Routes {
     r.get("/stations/{id}/poster", posters::station);
     r.get("/activities/{id}/poster", posters::activity);
     r.get("/activities.ics", calendar::feed);
-    r.get("/activities/{id}", ctx -> {
-      String id = ctx.pathParam("id");
-      if (id.endsWith(".ics")) {
-        calendar.one(ctx, id.substring(0, id.length() - ".ics".length()));
-      } else {
-        activity.show(ctx);
-      }
-    });
+    r.get(
+        "/activities/{id}",
+        ctx -> {
+          String id = ctx.pathParam("id");
+          if (id.endsWith(".ics")) {
+            calendar.one(ctx, id.substring(0, id.length() - ".ics".length()));
+          } else {
+            activity.show(ctx);
+          }
+        });
   }
 
-  /** Public awareness: the calendar, the feed of new activities, honours, and what search engines read. */
-  private static void awareness(RoutesConfig r, Views views, WebSettings settings, Readiness readiness) {
+  /**
+   * Public awareness: the calendar, the feed of new activities, honours, and what search engines
+   * read.
+   */
+  private static void awareness(
+      RoutesConfig r, Views views, WebSettings settings, Readiness readiness) {
     ActivitiesPage activities = new ActivitiesPage(views, settings, readiness);
     ActivityFeed feed = new ActivityFeed(readiness);
     HonoursPage honours = new HonoursPage(views, readiness);
@@ -240,7 +298,8 @@ public final class Routes {
   }
 
   /** Open data: the catalogue, downloads and versions, OGC API – Features, vector tiles. */
-  private static void openData(RoutesConfig r, Views views, WebSettings settings, Readiness readiness) {
+  private static void openData(
+      RoutesConfig r, Views views, WebSettings settings, Readiness readiness) {
     DataCatalogue catalogue = new DataCatalogue(views, readiness, settings);
     DataDownloads data = new DataDownloads(readiness, catalogue);
     OgcApi ogc = new OgcApi(views, readiness);
@@ -264,7 +323,8 @@ public final class Routes {
   }
 
   /** The indicators: pages, embeddable charts and their figures as JSON/CSV. */
-  private static void statistics(RoutesConfig r, Views views, WebSettings settings, Readiness readiness) {
+  private static void statistics(
+      RoutesConfig r, Views views, WebSettings settings, Readiness readiness) {
     StatsApi stats = new StatsApi(readiness);
     StatsPages statsPages = new StatsPages(views, stats, settings);
     r.get("/stats", statsPages::page);
@@ -291,8 +351,12 @@ public final class Routes {
     r.post("/admin/teams/{id}", admin::saveTeam);
     r.get("/admin/activities/{id}", admin::editActivity);
     r.post("/admin/activities/{id}", admin::saveActivity);
-    r.post("/admin/stations/{id}/photos", ctx -> admin.addPhoto(ctx, org.vsmap.geo.model.Kind.STATION));
-    r.post("/admin/activities/{id}/photos", ctx -> admin.addPhoto(ctx, org.vsmap.geo.model.Kind.ACTIVITY));
+    r.post(
+        "/admin/stations/{id}/photos",
+        ctx -> admin.addPhoto(ctx, org.vsmap.geo.model.Kind.STATION));
+    r.post(
+        "/admin/activities/{id}/photos",
+        ctx -> admin.addPhoto(ctx, org.vsmap.geo.model.Kind.ACTIVITY));
     r.post("/admin/photos/upload", admin::uploadPhotos);
     r.post("/admin/photos/{id}/retire", admin::retirePhoto);
     r.get("/admin/honours", admin::honours);

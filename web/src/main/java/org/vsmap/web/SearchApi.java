@@ -36,11 +36,16 @@ final class SearchApi {
     body.put("limit", request.limit());
     body.put("crs", crs.name().toLowerCase());
     HonourBadges badges = HonourBadges.of(ports, lang);
-    body.put("hits", result.hits().stream().map(h -> {
-      Map<String, Object> m = hit(h, lang, crs);
-      badges.addTo(m);
-      return m;
-    }).toList());
+    body.put(
+        "hits",
+        result.hits().stream()
+            .map(
+                h -> {
+                  Map<String, Object> m = hit(h, lang, crs);
+                  badges.addTo(m);
+                  return m;
+                })
+            .toList());
     body.put("facets", facets(result.facets(), lang, readiness.regionNames()));
     if (result.hits().stream().anyMatch(SearchIndex.Hit::synthetic)) {
       body.put("notice", "含合成演示数据 / Contains synthetic demo data");
@@ -65,8 +70,21 @@ final class SearchApi {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("query", q);
-    body.put("suggestions", suggestions.stream().map(s -> Map.of("kind", s.kind().name().toLowerCase(), "id", s.id(),
-        "name", s.name(), "url", "/" + s.kind().path() + "/" + s.id())).toList());
+    body.put(
+        "suggestions",
+        suggestions.stream()
+            .map(
+                s ->
+                    Map.of(
+                        "kind",
+                        s.kind().name().toLowerCase(),
+                        "id",
+                        s.id(),
+                        "name",
+                        s.name(),
+                        "url",
+                        "/" + s.kind().path() + "/" + s.id()))
+            .toList());
     Json.send(ctx, body);
   }
 
@@ -86,11 +104,16 @@ final class SearchApi {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("crs", crs.name().toLowerCase());
     HonourBadges badges = HonourBadges.of(readiness.ports(), lang);
-    body.put("hits", hits.stream().map(h -> {
-      Map<String, Object> m = hit(h, lang, crs);
-      badges.addTo(m);
-      return m;
-    }).toList());
+    body.put(
+        "hits",
+        hits.stream()
+            .map(
+                h -> {
+                  Map<String, Object> m = hit(h, lang, crs);
+                  badges.addTo(m);
+                  return m;
+                })
+            .toList());
     Json.send(ctx, body);
   }
 
@@ -122,24 +145,31 @@ final class SearchApi {
     return m;
   }
 
-  static Map<String, List<Map<String, Object>>> facets(Map<String, List<SearchIndex.Count>> facets, Lang lang,
-      Labels.RegionNames regions) {
+  static Map<String, List<Map<String, Object>>> facets(
+      Map<String, List<SearchIndex.Count>> facets, Lang lang, Labels.RegionNames regions) {
     Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-    facets.forEach((dim, counts) -> {
-      List<Map<String, Object>> values = new ArrayList<>();
-      for (SearchIndex.Count c : counts) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("value", dim.equals("county") || dim.equals("street") || dim.equals("date") || dim.equals("recruiting")
-            ? c.value() : c.value().toLowerCase());
-        v.put("label", Labels.facet(dim, c.value(), lang, regions));
-        v.put("count", c.count());
-        if (dim.equals("theme")) {
-          v.put("care", Theme.valueOf(c.value()).group().name().toLowerCase());
-        }
-        values.add(v);
-      }
-      out.put(dim, values);
-    });
+    facets.forEach(
+        (dim, counts) -> {
+          List<Map<String, Object>> values = new ArrayList<>();
+          for (SearchIndex.Count c : counts) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put(
+                "value",
+                dim.equals("county")
+                        || dim.equals("street")
+                        || dim.equals("date")
+                        || dim.equals("recruiting")
+                    ? c.value()
+                    : c.value().toLowerCase());
+            v.put("label", Labels.facet(dim, c.value(), lang, regions));
+            v.put("count", c.count());
+            if (dim.equals("theme")) {
+              v.put("care", Theme.valueOf(c.value()).group().name().toLowerCase());
+            }
+            values.add(v);
+          }
+          out.put(dim, values);
+        });
     return out;
   }
 

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +20,8 @@ import org.vsmap.geo.spatial.CoordinateSystem;
 
 /**
  * The query string shared by the map, the list and the API (see API.md): q, kind, theme, care,
- * region, type, recruiting, date, from, to, bbox, lat, lon, radius, crs, sort, limit, offset.
- * Every bad value becomes a 400 naming the parameter.
+ * region, type, recruiting, date, from, to, bbox, lat, lon, radius, crs, sort, limit, offset. Every
+ * bad value becomes a 400 naming the parameter.
  */
 final class SearchParams {
   private SearchParams() {}
@@ -54,12 +53,15 @@ final class SearchParams {
     b.radius(radius);
     String sort = ctx.queryParam("sort");
     if (sort != null && !sort.isBlank()) {
-      b.order(switch (sort.strip().toLowerCase()) {
-        case "relevance" -> SearchIndex.Order.RELEVANCE;
-        case "distance" -> SearchIndex.Order.DISTANCE;
-        case "start" -> SearchIndex.Order.START;
-        default -> throw WebError.badRequest("sort must be relevance, distance or start; got: " + sort);
-      });
+      b.order(
+          switch (sort.strip().toLowerCase()) {
+            case "relevance" -> SearchIndex.Order.RELEVANCE;
+            case "distance" -> SearchIndex.Order.DISTANCE;
+            case "start" -> SearchIndex.Order.START;
+            default ->
+                throw WebError.badRequest(
+                    "sort must be relevance, distance or start; got: " + sort);
+          });
     } else if (near != null && ctx.queryParam("q") == null) {
       b.order(SearchIndex.Order.DISTANCE);
     }
@@ -68,10 +70,16 @@ final class SearchParams {
     return parse("request", b::build);
   }
 
-  /** The region asked for: a form without script sends the county and the street both, and the street (the longer code) wins. */
+  /**
+   * The region asked for: a form without script sends the county and the street both, and the
+   * street (the longer code) wins.
+   */
   static String region(Context ctx) {
-    return ctx.queryParams("region").stream().map(String::strip).filter(v -> !v.isEmpty())
-        .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
+    return ctx.queryParams("region").stream()
+        .map(String::strip)
+        .filter(v -> !v.isEmpty())
+        .max(java.util.Comparator.comparingInt(String::length))
+        .orElse(null);
   }
 
   /** lat and lon together, in the request's crs, as a WGS84 point; or null. */
@@ -117,7 +125,8 @@ final class SearchParams {
       }
       return LocalDateTime.parse(s);
     } catch (DateTimeParseException e) {
-      throw WebError.badRequest(name + " must be a date like 2026-12-05 or 2026-12-05T09:00; got: " + v);
+      throw WebError.badRequest(
+          name + " must be a date like 2026-12-05 or 2026-12-05T09:00; got: " + v);
     }
   }
 
@@ -152,8 +161,22 @@ final class SearchParams {
 
   /** The query string of a request with its view state, for links that keep the state. */
   static List<String> stateKeys() {
-    return List.of("q", "kind", "theme", "care", "region", "type", "recruiting", "date", "from", "to", "lat", "lon", "z",
-        "lang", "text");
+    return List.of(
+        "q",
+        "kind",
+        "theme",
+        "care",
+        "region",
+        "type",
+        "recruiting",
+        "date",
+        "from",
+        "to",
+        "lat",
+        "lon",
+        "z",
+        "lang",
+        "text");
   }
 
   private static <T> T parse(String what, java.util.function.Supplier<T> f) {
@@ -164,7 +187,9 @@ final class SearchParams {
     }
   }
 
-  /** A number parameter within [min, max], or null when absent; anything else is a 400 naming it. */
+  /**
+   * A number parameter within [min, max], or null when absent; anything else is a 400 naming it.
+   */
   static Double number(Context ctx, String name, double min, double max) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) {
@@ -177,7 +202,8 @@ final class SearchParams {
       throw WebError.badRequest(name + " must be a number; got: " + v);
     }
     if (!Double.isFinite(d) || d < min || d > max) {
-      throw WebError.badRequest(name + " must be between " + (long) min + " and " + (long) max + "; got: " + v);
+      throw WebError.badRequest(
+          name + " must be between " + (long) min + " and " + (long) max + "; got: " + v);
     }
     return d;
   }

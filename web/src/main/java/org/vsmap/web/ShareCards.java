@@ -47,9 +47,17 @@ final class ShareCards {
   private static final Color INK = new Color(0x1d2327);
   private static final Color MUTED = new Color(0x5a6570);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
   /** CJK fonts in the order they are preferred. */
-  private static final List<String> CJK = List.of("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-      "Noto Sans SC", "AR PL UMing CN");
+  private static final List<String> CJK =
+      List.of(
+          "Noto Sans CJK SC",
+          "Source Han Sans SC",
+          "WenQuanYi Micro Hei",
+          "WenQuanYi Zen Hei",
+          "Noto Sans SC",
+          "AR PL UMing CN");
+
   /** Chosen on the first card, not at start-up: enumerating the system's fonts takes a while. */
   private static final class Fonts {
     static final String FONT = chooseFont();
@@ -64,7 +72,8 @@ final class ShareCards {
 
   /** The installed font that draws Chinese, or the JVM's sans-serif when there is none. */
   static String chooseFont() {
-    String[] families = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
+    String[] families =
+        GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
     java.util.Set<String> installed = java.util.Set.of(families);
     for (String f : CJK) {
       if (installed.contains(f)) {
@@ -89,56 +98,131 @@ final class ShareCards {
     String id = file.substring(0, file.length() - 4);
     Lang lang = Lang.of(ctx);
     WebPorts ports = readiness.ports();
-    Card c = switch (kind) {
-      case "stations" -> {
-        Station s = ports.stations().stationById(id).orElseThrow(() -> WebError.notFound("no station with id " + id));
-        yield new Card(lang == Lang.ZH ? s.type().zh() : s.type().en(), s.name(), chain(s.regionCode()),
-            s.openingHours() == null ? null : s.openingHours(), s.location(), s.regionCode(), s.synthetic(), "/stations/" + s.id());
-      }
-      case "teams" -> {
-        Team t = ports.teams().teamById(id).orElseThrow(() -> WebError.notFound("no team with id " + id));
-        GeoPoint home = t.homeStationId() == null ? null
-            : ports.stations().stationById(t.homeStationId()).map(Station::location).orElse(null);
-        yield new Card(lang == Lang.ZH ? t.level().zh() : t.level().en(), t.name(), chain(t.regionCode()),
-            (lang == Lang.ZH ? "队员 " : "Members ") + t.memberCount(), home, t.regionCode(), t.synthetic(), "/teams/" + t.id());
-      }
-      case "activities" -> {
-        Activity a = ports.activities().activityById(id).orElseThrow(() -> WebError.notFound("no activity with id " + id));
-        yield new Card(lang == Lang.ZH ? a.theme().zh() : a.theme().en(), a.title(), chain(a.regionCode()),
-            WHEN.format(a.start()) + "–" + WHEN.format(a.end()).substring(11), a.location(), a.regionCode(), a.synthetic(),
-            "/activities/" + a.id());
-      }
-      default -> throw WebError.notFound("share cards are for stations, teams and activities, not " + kind);
-    };
+    Card c =
+        switch (kind) {
+          case "stations" -> {
+            Station s =
+                ports
+                    .stations()
+                    .stationById(id)
+                    .orElseThrow(() -> WebError.notFound("no station with id " + id));
+            yield new Card(
+                lang == Lang.ZH ? s.type().zh() : s.type().en(),
+                s.name(),
+                chain(s.regionCode()),
+                s.openingHours() == null ? null : s.openingHours(),
+                s.location(),
+                s.regionCode(),
+                s.synthetic(),
+                "/stations/" + s.id());
+          }
+          case "teams" -> {
+            Team t =
+                ports
+                    .teams()
+                    .teamById(id)
+                    .orElseThrow(() -> WebError.notFound("no team with id " + id));
+            GeoPoint home =
+                t.homeStationId() == null
+                    ? null
+                    : ports
+                        .stations()
+                        .stationById(t.homeStationId())
+                        .map(Station::location)
+                        .orElse(null);
+            yield new Card(
+                lang == Lang.ZH ? t.level().zh() : t.level().en(),
+                t.name(),
+                chain(t.regionCode()),
+                (lang == Lang.ZH ? "队员 " : "Members ") + t.memberCount(),
+                home,
+                t.regionCode(),
+                t.synthetic(),
+                "/teams/" + t.id());
+          }
+          case "activities" -> {
+            Activity a =
+                ports
+                    .activities()
+                    .activityById(id)
+                    .orElseThrow(() -> WebError.notFound("no activity with id " + id));
+            yield new Card(
+                lang == Lang.ZH ? a.theme().zh() : a.theme().en(),
+                a.title(),
+                chain(a.regionCode()),
+                WHEN.format(a.start()) + "–" + WHEN.format(a.end()).substring(11),
+                a.location(),
+                a.regionCode(),
+                a.synthetic(),
+                "/activities/" + a.id());
+          }
+          default ->
+              throw WebError.notFound(
+                  "share cards are for stations, teams and activities, not " + kind);
+        };
     send(ctx, kind + "/" + id + "/" + lang, c);
   }
 
-  /** GET /share/stats.png: the statistics page's card (the city's counties and the record counts). */
+  /**
+   * GET /share/stats.png: the statistics page's card (the city's counties and the record counts).
+   */
   void stats(Context ctx) {
     Lang lang = Lang.of(ctx);
     var counts = readiness.ports().search();
-    String line = String.format(lang == Lang.ZH ? "站点 %,d · 队伍 %,d · 活动 %,d" : "%,d stations · %,d teams · %,d activities",
-        counts.count(org.vsmap.geo.port.SearchIndex.Request.builder().kinds(java.util.Set.of(org.vsmap.geo.model.Kind.STATION)).build()),
-        counts.count(org.vsmap.geo.port.SearchIndex.Request.builder().kinds(java.util.Set.of(org.vsmap.geo.model.Kind.TEAM)).build()),
-        counts.count(org.vsmap.geo.port.SearchIndex.Request.builder().kinds(java.util.Set.of(org.vsmap.geo.model.Kind.ACTIVITY)).build()));
-    Card c = new Card(lang == Lang.ZH ? "公开统计" : "Published statistics", lang == Lang.ZH ? "志愿服务统计" : "Volunteer service statistics",
-        lang == Lang.ZH ? "指标、目标与方法" : "Indicators, targets and method", line, null, null, true, "/stats");
+    String line =
+        String.format(
+            lang == Lang.ZH
+                ? "站点 %,d · 队伍 %,d · 活动 %,d"
+                : "%,d stations · %,d teams · %,d activities",
+            counts.count(
+                org.vsmap.geo.port.SearchIndex.Request.builder()
+                    .kinds(java.util.Set.of(org.vsmap.geo.model.Kind.STATION))
+                    .build()),
+            counts.count(
+                org.vsmap.geo.port.SearchIndex.Request.builder()
+                    .kinds(java.util.Set.of(org.vsmap.geo.model.Kind.TEAM))
+                    .build()),
+            counts.count(
+                org.vsmap.geo.port.SearchIndex.Request.builder()
+                    .kinds(java.util.Set.of(org.vsmap.geo.model.Kind.ACTIVITY))
+                    .build()));
+    Card c =
+        new Card(
+            lang == Lang.ZH ? "公开统计" : "Published statistics",
+            lang == Lang.ZH ? "志愿服务统计" : "Volunteer service statistics",
+            lang == Lang.ZH ? "指标、目标与方法" : "Indicators, targets and method",
+            line,
+            null,
+            null,
+            true,
+            "/stats");
     send(ctx, "stats/" + lang, c);
   }
 
-  private record Card(String kind, String title, String where, String when, GeoPoint point, String regionCode, boolean synthetic,
+  private record Card(
+      String kind,
+      String title,
+      String where,
+      String when,
+      GeoPoint point,
+      String regionCode,
+      boolean synthetic,
       String path) {}
 
   /**
    * The Open Graph and Twitter card metadata of a page (layout.peb writes it): title, description,
    * the page's URL and its card, absolute as the protocols require.
    */
-  static Map<String, Object> og(Context ctx, String title, String description, String path, String image) {
+  static Map<String, Object> og(
+      Context ctx, String title, String description, String path, String image) {
     String base = Origin.of(ctx);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("title", title);
-    m.put("description", description.length() > 200 ? description.substring(0, 199) + "…" : description);
-    // each language's page is its own canonical one; the two name each other (hreflang), Chinese first
+    m.put(
+        "description",
+        description.length() > 200 ? description.substring(0, 199) + "…" : description);
+    // each language's page is its own canonical one; the two name each other (hreflang), Chinese
+    // first
     m.put("url", base + path + Lang.of(ctx).query());
     m.put("zh", base + path);
     m.put("en", base + path + Lang.EN.query());
@@ -161,7 +245,8 @@ final class ShareCards {
     if (ConditionalGet.notModified(ctx, etag)) {
       return;
     }
-    // drawn outside the map's lock (0.1–0.25 s): two first requests may both draw, none waits on another card
+    // drawn outside the map's lock (0.1–0.25 s): two first requests may both draw, none waits on
+    // another card
     byte[] png = kept.getIfPresent(key + "@" + seq);
     if (png == null) {
       png = draw(c);
@@ -175,7 +260,8 @@ final class ShareCards {
     Graphics2D g = img.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, WIDTH, HEIGHT);
       g.setColor(RED);
@@ -213,7 +299,9 @@ final class ShareCards {
       }
       g.setColor(MUTED);
       g.setFont(new Font(Fonts.FONT, Font.PLAIN, 24));
-      g.drawString(c.path(), 48, 605); // the path only: the Host header is the client's to choose, and cards are shared
+      g.drawString(
+          c.path(), 48,
+          605); // the path only: the Host header is the client's to choose, and cards are shared
     } finally {
       g.dispose();
     }
@@ -226,15 +314,24 @@ final class ShareCards {
     return out.toByteArray();
   }
 
-  /** The county's boundary with the place as a red dot; for the statistics card, the city's counties. */
+  /**
+   * The county's boundary with the place as a red dot; for the statistics card, the city's
+   * counties.
+   */
   private void drawMap(Graphics2D g, Card c, int x, int y, int w, int h) {
     List<Geometry> shapes = new ArrayList<>();
     var regions = readiness.ports().regions();
     if (c.regionCode() != null && c.regionCode().length() >= 6) {
-      regions.regionByCode(c.regionCode().substring(0, 6)).map(Region::boundary).ifPresent(shapes::add);
+      regions
+          .regionByCode(c.regionCode().substring(0, 6))
+          .map(Region::boundary)
+          .ifPresent(shapes::add);
     }
     if (shapes.isEmpty()) {
-      regions.regionsAtLevel(RegionLevel.COUNTY).stream().map(Region::boundary).filter(java.util.Objects::nonNull).forEach(shapes::add);
+      regions.regionsAtLevel(RegionLevel.COUNTY).stream()
+          .map(Region::boundary)
+          .filter(java.util.Objects::nonNull)
+          .forEach(shapes::add);
     }
     g.setColor(new Color(0xf6f7f8));
     g.fillRoundRect(x, y, w, h, 16, 16);
@@ -284,7 +381,9 @@ final class ShareCards {
     }
   }
 
-  /** Splits text to lines no wider than {@code width}, at most {@code max} (the last one ends in …). */
+  /**
+   * Splits text to lines no wider than {@code width}, at most {@code max} (the last one ends in …).
+   */
   static List<String> wrap(FontMetrics m, String text, int width, int max) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();

@@ -16,8 +16,9 @@ import org.vsmap.geo.model.Team;
 /** GET /stations/{id}: a station's page, complete without JavaScript. */
 final class StationPage {
   static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final String[] FIVE_HAS_KEYS = {"fivehas.venue", "fivehas.manager", "fivehas.rules",
-      "fivehas.projects", "fivehas.funds"};
+  private static final String[] FIVE_HAS_KEYS = {
+    "fivehas.venue", "fivehas.manager", "fivehas.rules", "fivehas.projects", "fivehas.funds"
+  };
 
   private final Views views;
   private final WebSettings settings;
@@ -33,8 +34,11 @@ final class StationPage {
     Lang lang = Lang.of(ctx);
     WebPorts ports = readiness.ports();
     String id = ctx.pathParam("id");
-    Station s = ports.stations().stationById(id)
-        .orElseThrow(() -> WebError.notFound("no station with id " + id));
+    Station s =
+        ports
+            .stations()
+            .stationById(id)
+            .orElseThrow(() -> WebError.notFound("no station with id " + id));
     Map<String, Object> model = new HashMap<>();
     model.put("station", s);
     model.put("typeLabel", lang == Lang.ZH ? s.type().zh() : s.type().en());
@@ -46,20 +50,43 @@ final class StationPage {
     }
     model.put("fiveHas", fiveHas);
     model.put("fiveHasMet", s.fiveHas().met());
-    model.put("photos", PhotoPages.items(readiness, org.vsmap.geo.model.Kind.STATION, s.id(), PhotoPages.ON_DETAIL_PAGE));
+    model.put(
+        "photos",
+        PhotoPages.items(
+            readiness, org.vsmap.geo.model.Kind.STATION, s.id(), PhotoPages.ON_DETAIL_PAGE));
     model.put("galleryUrl", "/stations/" + s.id() + "/photos");
-    model.put("noindex", s.synthetic()); // a made-up record is no search result (and not in the sitemaps)
-    model.put("og", ShareCards.og(ctx, s.name(), String.join(" ", readiness.regionNames().chain(s.regionCode())) + " · "
-        + (lang == Lang.ZH ? s.type().zh() : s.type().en()) + (s.services().isEmpty() ? "" : " · " + String.join("、", s.services()))
-        + (s.synthetic() ? " · 合成演示数据" : ""), "/stations/" + s.id(), "/share/stations/" + s.id() + ".png" + lang.query()));
-    model.put("honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.STATION, s.id()));
+    model.put(
+        "noindex", s.synthetic()); // a made-up record is no search result (and not in the sitemaps)
+    model.put(
+        "og",
+        ShareCards.og(
+            ctx,
+            s.name(),
+            String.join(" ", readiness.regionNames().chain(s.regionCode()))
+                + " · "
+                + (lang == Lang.ZH ? s.type().zh() : s.type().en())
+                + (s.services().isEmpty() ? "" : " · " + String.join("、", s.services()))
+                + (s.synthetic() ? " · 合成演示数据" : ""),
+            "/stations/" + s.id(),
+            "/share/stations/" + s.id() + ".png" + lang.query()));
+    model.put(
+        "honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.STATION, s.id()));
     List<Team> teams = ports.teams().teamsBasedAt(s.id());
     model.put("teams", teams.stream().map(t -> teamItem(t, lang)).toList());
     LocalDateTime now = LocalDateTime.now(settings.clock());
-    model.put("activities", ports.activities().activitiesAt(s.id(), now, 20).stream()
-        .map(a -> activityItem(a, lang, now)).toList());
-    model.put("mapLink", "/?lat=" + s.location().lat() + "&lon=" + s.location().lon() + "&z=15"
-        + (lang == Lang.EN ? "&lang=en" : ""));
+    model.put(
+        "activities",
+        ports.activities().activitiesAt(s.id(), now, 20).stream()
+            .map(a -> activityItem(a, lang, now))
+            .toList());
+    model.put(
+        "mapLink",
+        "/?lat="
+            + s.location().lat()
+            + "&lon="
+            + s.location().lon()
+            + "&z=15"
+            + (lang == Lang.EN ? "&lang=en" : ""));
     model.put("distance", Details.distance(ctx, s.location()));
     model.put("mapApps", Details.mapApps(s.name(), s.location(), lang));
     model.put("registrationUrl", Details.REGISTRATION_URL);
@@ -67,9 +94,14 @@ final class StationPage {
     Map<String, Object> ld = new LinkedHashMap<>();
     ld.put("@type", "Place");
     ld.put("name", s.name());
-    ld.put("description", (lang == Lang.ZH ? s.type().zh() : s.type().en()) + (s.synthetic() ? " (synthetic demo data)" : ""));
+    ld.put(
+        "description",
+        (lang == Lang.ZH ? s.type().zh() : s.type().en())
+            + (s.synthetic() ? " (synthetic demo data)" : ""));
     if (s.address() != null) {
-      ld.put("address", Map.of("@type", "PostalAddress", "streetAddress", s.address(), "addressCountry", "CN"));
+      ld.put(
+          "address",
+          Map.of("@type", "PostalAddress", "streetAddress", s.address(), "addressCountry", "CN"));
     }
     ld.put("geo", Details.geo(s.location()));
     if (s.publicContact() != null) {
@@ -83,11 +115,21 @@ final class StationPage {
   }
 
   static Map<String, Object> teamItem(Team t, Lang lang) {
-    return Map.of("id", t.id(), "name", t.name(), "level", lang == Lang.ZH ? t.level().zh() : t.level().en(),
-        "members", t.memberCount());
+    return Map.of(
+        "id",
+        t.id(),
+        "name",
+        t.name(),
+        "level",
+        lang == Lang.ZH ? t.level().zh() : t.level().en(),
+        "members",
+        t.memberCount());
   }
 
-  /** An activity in a list of upcoming ones: its date is that of its next occurrence after {@code now} (a weekly one's next week). */
+  /**
+   * An activity in a list of upcoming ones: its date is that of its next occurrence after {@code
+   * now} (a weekly one's next week).
+   */
   static Map<String, Object> activityItem(Activity a, Lang lang, LocalDateTime now) {
     LocalDateTime next = a.nextStart(now);
     return item(a, lang, next == null ? a.start() : next);
@@ -103,7 +145,9 @@ final class StationPage {
     m.put("id", a.id());
     m.put("title", a.title());
     m.put("start", WHEN.format(start));
-    m.put("end", WHEN.format(start.plus(java.time.Duration.between(a.start(), a.end()))).substring(11));
+    m.put(
+        "end",
+        WHEN.format(start.plus(java.time.Duration.between(a.start(), a.end()))).substring(11));
     m.put("theme", lang == Lang.ZH ? a.theme().zh() : a.theme().en());
     m.put("weekly", a.recurrence() == Recurrence.WEEKLY);
     m.put("recruiting", a.recruiting());

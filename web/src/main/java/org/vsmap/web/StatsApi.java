@@ -16,10 +16,10 @@ import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.port.Statistics;
 
 /**
- * {@code /api/stats}: the indicators with their definitions and targets;
- * {@code /api/stats/{indicator}[.csv]?region=&period=&level=&category=}: its published values as
- * JSON or CSV (UTF-8 with BOM, formula-leading text neutralised). Withheld cells say why and carry
- * no number.
+ * {@code /api/stats}: the indicators with their definitions and targets; {@code
+ * /api/stats/{indicator}[.csv]?region=&period=&level=&category=}: its published values as JSON or
+ * CSV (UTF-8 with BOM, formula-leading text neutralised). Withheld cells say why and carry no
+ * number.
  */
 final class StatsApi {
   static final Set<String> LEVELS = Set.of("PROVINCE", "CITY", "COUNTY", "STREET", "COMMUNITY");
@@ -64,7 +64,14 @@ final class StatsApi {
     m.put("numerator", i.numeratorZh());
     m.put("denominator", i.denominatorZh());
     m.put("unit", i.unit());
-    m.put("target", i.target() == null ? null : i.comparison() + " " + fmt(i.target()) + (i.unit().equals("%") ? "%" : " " + i.unit()));
+    m.put(
+        "target",
+        i.target() == null
+            ? null
+            : i.comparison()
+                + " "
+                + fmt(i.target())
+                + (i.unit().equals("%") ? "%" : " " + i.unit()));
     m.put("target_value", i.target());
     m.put("target_source", i.targetSource());
     m.put("inputs", i.inputs());
@@ -90,10 +97,21 @@ final class StatsApi {
     String indicatorId = csv ? id.substring(0, id.length() - 4) : id;
     only(ctx, Set.of("region", "period", "level", "category"));
     Statistics.Table t = table();
-    Statistics.Indicator indicator = t.indicators().stream().filter(i -> i.id().equals(indicatorId)).findFirst()
-        .orElseThrow(() -> WebError.notFound("no indicator " + indicatorId + ": see /api/stats"));
-    List<Statistics.Value> values = select(t, indicatorId, ctx.queryParam("region"), ctx.queryParam("period"), ctx.queryParam("level"),
-        ctx.queryParam("category")).toList();
+    Statistics.Indicator indicator =
+        t.indicators().stream()
+            .filter(i -> i.id().equals(indicatorId))
+            .findFirst()
+            .orElseThrow(
+                () -> WebError.notFound("no indicator " + indicatorId + ": see /api/stats"));
+    List<Statistics.Value> values =
+        select(
+                t,
+                indicatorId,
+                ctx.queryParam("region"),
+                ctx.queryParam("period"),
+                ctx.queryParam("level"),
+                ctx.queryParam("category"))
+            .toList();
     ctx.header("Access-Control-Allow-Origin", "*");
     ctx.header("Link", "<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"");
     if (csv) {
@@ -101,13 +119,29 @@ final class StatsApi {
       ctx.header("Content-Disposition", "attachment; filename=\"" + indicatorId + ".csv\"");
       Writer w = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8);
       w.write('\uFEFF');
-      w.write("indicator,region_code,region_name,level,period,category,category_label,value,unit,numerator,denominator,status,shown_as,"
-          + "target_met,as_of,data_version\r\n");
+      w.write(
+          "indicator,region_code,region_name,level,period,category,category_label,value,unit,numerator,denominator,status,shown_as,"
+              + "target_met,as_of,data_version\r\n");
       for (Statistics.Value v : values) {
-        w.write(String.join(",", CsvCells.text(v.indicator()), CsvCells.text(v.regionCode()), CsvCells.text(v.regionName()),
-            CsvCells.text(v.level()), CsvCells.text(v.period()), cell(v.category()), cell(v.categoryLabel()), num(v.value()),
-            CsvCells.text(indicator.unit()), num(v.numerator()), num(v.denominator()), v.status().name(), CsvCells.text(shown(v, t)),
-            v.met() == null ? "" : v.met().toString(), CsvCells.text(t.asOf()), CsvCells.text(t.dataVersion())));
+        w.write(
+            String.join(
+                ",",
+                CsvCells.text(v.indicator()),
+                CsvCells.text(v.regionCode()),
+                CsvCells.text(v.regionName()),
+                CsvCells.text(v.level()),
+                CsvCells.text(v.period()),
+                cell(v.category()),
+                cell(v.categoryLabel()),
+                num(v.value()),
+                CsvCells.text(indicator.unit()),
+                num(v.numerator()),
+                num(v.denominator()),
+                v.status().name(),
+                CsvCells.text(shown(v, t)),
+                v.met() == null ? "" : v.met().toString(),
+                CsvCells.text(t.asOf()),
+                CsvCells.text(t.dataVersion())));
         w.write("\r\n");
       }
       w.flush();
@@ -142,7 +176,10 @@ final class StatsApi {
     return m;
   }
 
-  /** How a cell reads on a page: the number, "<5" for a small count, "受保护" for a cell withheld to protect another. */
+  /**
+   * How a cell reads on a page: the number, "<5" for a small count, "受保护" for a cell withheld to
+   * protect another.
+   */
   static String shown(Statistics.Value v, Statistics.Table t) {
     return switch (v.status()) {
       case OK -> fmt(v.value());
@@ -156,7 +193,9 @@ final class StatsApi {
     if (d == null) {
       return "";
     }
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : String.format(java.util.Locale.ROOT, "%.1f", d);
+    return d == Math.rint(d) && Math.abs(d) < 1e15
+        ? Long.toString(d.longValue())
+        : String.format(java.util.Locale.ROOT, "%.1f", d);
   }
 
   private static String num(Double d) {
@@ -167,18 +206,29 @@ final class StatsApi {
     return s == null ? "" : CsvCells.text(s);
   }
 
-  static Stream<Statistics.Value> select(Statistics.Table t, String indicator, String region, String period, String level, String category) {
+  static Stream<Statistics.Value> select(
+      Statistics.Table t,
+      String indicator,
+      String region,
+      String period,
+      String level,
+      String category) {
     if (region != null && !RegionCode.isValid(region)) {
-      throw WebError.badRequest("region must be an official code of 2, 4, 6, 9 or 12 digits, not '" + region + "'");
+      throw WebError.badRequest(
+          "region must be an official code of 2, 4, 6, 9 or 12 digits, not '" + region + "'");
     }
     if (period != null && !period.matches("\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?|current")) {
-      throw WebError.badRequest("period must be a year (2026), a quarter (2026-Q4), a month (2026-11) or current, not '" + period + "'");
+      throw WebError.badRequest(
+          "period must be a year (2026), a quarter (2026-Q4), a month (2026-11) or current, not '"
+              + period
+              + "'");
     }
     if (level != null && !LEVELS.contains(level.toUpperCase(java.util.Locale.ROOT))) {
       throw WebError.badRequest("level must be one of " + LEVELS + ", not '" + level + "'");
     }
     String lv = level == null ? null : level.toUpperCase(java.util.Locale.ROOT);
-    return t.values().stream().filter(v -> v.indicator().equals(indicator))
+    return t.values().stream()
+        .filter(v -> v.indicator().equals(indicator))
         .filter(v -> region == null || v.regionCode().equals(region))
         .filter(v -> period == null || v.period().equals(period))
         .filter(v -> lv == null || v.level().equals(lv))
@@ -188,7 +238,11 @@ final class StatsApi {
   private static void only(Context ctx, Set<String> allowed) {
     for (String p : ctx.queryParamMap().keySet()) {
       if (!allowed.contains(p) && !p.equals("lang")) {
-        throw WebError.badRequest("unknown parameter '" + p + "': " + (allowed.isEmpty() ? "this resource takes none" : "takes " + allowed));
+        throw WebError.badRequest(
+            "unknown parameter '"
+                + p
+                + "': "
+                + (allowed.isEmpty() ? "this resource takes none" : "takes " + allowed));
       }
     }
   }

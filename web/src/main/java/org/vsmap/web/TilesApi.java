@@ -24,7 +24,8 @@ import org.vsmap.web.http.ConditionalGet;
  */
 public final class TilesApi {
   static final String MEDIA_TYPE = "application/vnd.mapbox-vector-tile";
-  static final Map<String, Kind> POINT_LAYERS = Map.of("stations", Kind.STATION, "teams", Kind.TEAM, "activities", Kind.ACTIVITY);
+  static final Map<String, Kind> POINT_LAYERS =
+      Map.of("stations", Kind.STATION, "teams", Kind.TEAM, "activities", Kind.ACTIVITY);
   static final Set<String> LAYERS = Set.of("stations", "teams", "activities", "boundaries");
   private static final GeometryFactory GF = new GeometryFactory();
 
@@ -56,30 +57,60 @@ public final class TilesApi {
     for (String p : ctx.queryParamMap().keySet()) {
       throw WebError.badRequest("unknown parameter '" + p + "': tiles take none");
     }
-    // the tile is made from the index: its version (the store change it reflects) and size, never a store query
+    // the tile is made from the index: its version (the store change it reflects) and size, never a
+    // store query
     SearchIndex index = readiness.ports().search();
-    String etag = "W/\"" + index.storeSequence() + "-" + index.size() + "-" + layer + "-" + z + "-" + x + "-" + y + "\"";
+    String etag =
+        "W/\""
+            + index.storeSequence()
+            + "-"
+            + index.size()
+            + "-"
+            + layer
+            + "-"
+            + z
+            + "-"
+            + x
+            + "-"
+            + y
+            + "\"";
     ctx.header("Cache-Control", "public, max-age=60");
     ctx.header("Access-Control-Allow-Origin", "*");
     if (ConditionalGet.notModified(ctx, etag)) {
       return;
     }
-    byte[] body = layer.equals("boundaries") ? VectorTiles.encode(z, x, y, List.of(new VectorTiles.Layer(layer, boundaries())))
-        : pointTile(readiness.ports().search(), layer, z, x, y);
+    byte[] body =
+        layer.equals("boundaries")
+            ? VectorTiles.encode(z, x, y, List.of(new VectorTiles.Layer(layer, boundaries())))
+            : pointTile(readiness.ports().search(), layer, z, x, y);
     ctx.contentType(MEDIA_TYPE).result(body);
   }
 
-  /** The tile of a point layer: the index's clusters of the tile's box (plus buffer) at its zoom, encoded. Public for the benchmark. */
+  /**
+   * The tile of a point layer: the index's clusters of the tile's box (plus buffer) at its zoom,
+   * encoded. Public for the benchmark.
+   */
   public static byte[] pointTile(SearchIndex search, String layer, int z, int x, int y) {
-    return VectorTiles.encode(z, x, y, List.of(new VectorTiles.Layer(layer, points(search, POINT_LAYERS.get(layer), z, x, y))));
+    return VectorTiles.encode(
+        z,
+        x,
+        y,
+        List.of(new VectorTiles.Layer(layer, points(search, POINT_LAYERS.get(layer), z, x, y))));
   }
 
-  private static List<VectorTiles.Feature> points(SearchIndex search, Kind kind, int z, int x, int y) {
+  private static List<VectorTiles.Feature> points(
+      SearchIndex search, Kind kind, int z, int x, int y) {
     double[] b = VectorTiles.bounds(z, x, y);
     double padX = (b[2] - b[0]) * VectorTiles.BUFFER / VectorTiles.EXTENT;
     double padY = (b[3] - b[1]) * VectorTiles.BUFFER / VectorTiles.EXTENT;
-    BBox box = new BBox(Math.max(-180, b[0] - padX), Math.max(-90, b[1] - padY), Math.min(180, b[2] + padX), Math.min(90, b[3] + padY));
-    SearchIndex.Request request = SearchIndex.Request.builder().kinds(Set.of(kind)).bbox(box).limit(1).build();
+    BBox box =
+        new BBox(
+            Math.max(-180, b[0] - padX),
+            Math.max(-90, b[1] - padY),
+            Math.min(180, b[2] + padX),
+            Math.min(90, b[3] + padY));
+    SearchIndex.Request request =
+        SearchIndex.Request.builder().kinds(Set.of(kind)).bbox(box).limit(1).build();
     List<VectorTiles.Feature> out = new ArrayList<>();
     for (SearchIndex.Cluster c : search.clusters(request, z)) {
       Map<String, Object> tags = new LinkedHashMap<>();
@@ -90,17 +121,21 @@ public final class TilesApi {
         tags.put("id", c.id());
         tags.put("name", c.name());
         if (c.code() != null) {
-          tags.put(switch (c.kind()) {
-            case STATION -> "type";
-            case TEAM -> "level";
-            case ACTIVITY -> "theme";
-          }, c.code());
+          tags.put(
+              switch (c.kind()) {
+                case STATION -> "type";
+                case TEAM -> "level";
+                case ACTIVITY -> "theme";
+              },
+              c.code());
         }
         if (c.recruiting() != null) {
           tags.put("recruiting", c.recruiting());
         }
       }
-      out.add(new VectorTiles.Feature(GF.createPoint(new Coordinate(c.point().lon(), c.point().lat())), tags));
+      out.add(
+          new VectorTiles.Feature(
+              GF.createPoint(new Coordinate(c.point().lon(), c.point().lat())), tags));
     }
     return out;
   }
@@ -109,7 +144,10 @@ public final class TilesApi {
     List<VectorTiles.Feature> out = new ArrayList<>();
     for (Region r : readiness.ports().regions().regionsAtLevel(RegionLevel.COUNTY)) {
       if (r.boundary() != null) {
-        out.add(new VectorTiles.Feature(r.boundary(), Map.of("code", r.code(), "name", r.name(), "level", r.level().name())));
+        out.add(
+            new VectorTiles.Feature(
+                r.boundary(),
+                Map.of("code", r.code(), "name", r.name(), "level", r.level().name())));
       }
     }
     return out;
@@ -151,13 +189,18 @@ public final class TilesApi {
     tj.put("tilejson", "3.0.0");
     tj.put("name", layer);
     tj.put("description", "志愿服务地图 " + layer + " / Volunteer Service Map " + layer);
-    tj.put("attribution", layer.equals("boundaries") ? "边界：参考图层，条款见 seeds/regions / boundaries: reference layer, see its terms"
-        : "志愿服务地图开放数据 CC BY 4.0");
+    tj.put(
+        "attribution",
+        layer.equals("boundaries")
+            ? "边界：参考图层，条款见 seeds/regions / boundaries: reference layer, see its terms"
+            : "志愿服务地图开放数据 CC BY 4.0");
     tj.put("tiles", List.of(base + "/tiles/" + layer + "/{z}/{x}/{y}.mvt"));
     tj.put("minzoom", 0);
     tj.put("maxzoom", 20);
     tj.put("scheme", "xyz");
-    tj.put("vector_layers", List.of(Map.of("id", layer, "fields", fields, "minzoom", 0, "maxzoom", 20)));
+    tj.put(
+        "vector_layers",
+        List.of(Map.of("id", layer, "fields", fields, "minzoom", 0, "maxzoom", 20)));
     ctx.header("Access-Control-Allow-Origin", "*");
     Json.send(ctx, tj);
   }
@@ -170,14 +213,53 @@ public final class TilesApi {
       sources.put(l, Map.of("type", "vector", "url", base + "/tiles/" + l + ".json"));
     }
     List<Map<String, Object>> layers = new ArrayList<>();
-    layers.add(Map.of("id", "background", "type", "background", "paint", Map.of("background-color", "#f4f6f8")));
-    layers.add(Map.of("id", "boundaries", "type", "line", "source", "boundaries", "source-layer", "boundaries",
-        "paint", Map.of("line-color", "#55606e", "line-width", 1)));
-    Map<String, String> colours = Map.of("stations", "#b3261e", "teams", "#1f5fa8", "activities", "#2e7d32");
+    layers.add(
+        Map.of(
+            "id",
+            "background",
+            "type",
+            "background",
+            "paint",
+            Map.of("background-color", "#f4f6f8")));
+    layers.add(
+        Map.of(
+            "id",
+            "boundaries",
+            "type",
+            "line",
+            "source",
+            "boundaries",
+            "source-layer",
+            "boundaries",
+            "paint",
+            Map.of("line-color", "#55606e", "line-width", 1)));
+    Map<String, String> colours =
+        Map.of("stations", "#b3261e", "teams", "#1f5fa8", "activities", "#2e7d32");
     for (String l : List.of("stations", "teams", "activities")) {
-      layers.add(Map.of("id", l, "type", "circle", "source", l, "source-layer", l, "paint", Map.of("circle-color", colours.get(l),
-          "circle-radius", List.of("case", List.of("get", "cluster"), List.of("min", 18, List.of("+", 6, List.of("sqrt", List.of("get",
-              "count")))), 5), "circle-stroke-color", "#ffffff", "circle-stroke-width", 1)));
+      layers.add(
+          Map.of(
+              "id",
+              l,
+              "type",
+              "circle",
+              "source",
+              l,
+              "source-layer",
+              l,
+              "paint",
+              Map.of(
+                  "circle-color",
+                  colours.get(l),
+                  "circle-radius",
+                  List.of(
+                      "case",
+                      List.of("get", "cluster"),
+                      List.of("min", 18, List.of("+", 6, List.of("sqrt", List.of("get", "count")))),
+                      5),
+                  "circle-stroke-color",
+                  "#ffffff",
+                  "circle-stroke-width",
+                  1)));
     }
     Map<String, Object> style = new LinkedHashMap<>();
     style.put("version", 8);

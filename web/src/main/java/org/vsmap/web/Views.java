@@ -16,7 +16,8 @@ public final class Views {
     ClasspathLoader loader = new ClasspathLoader(Views.class.getClassLoader());
     loader.setPrefix("templates");
     loader.setSuffix(".peb");
-    engine = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false).build();
+    engine =
+        new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false).build();
   }
 
   /** Renders a template with the model plus the language and its messages. */

@@ -1,6 +1,8 @@
 package org.vsmap.web;
 
-/** An error a handler answers with: a status, a short title and a specific detail for the client. */
+/**
+ * An error a handler answers with: a status, a short title and a specific detail for the client.
+ */
 public final class WebError extends RuntimeException {
   private final int status;
   private final String title;

@@ -12,14 +12,24 @@ import java.time.Clock;
  * @param rateLimitPerMinute requests per minute and client (IP address) before 429, 0 for no limit
  * @param frameAncestors who may put the public widgets (/embed, /stats/embed) in a frame: a CSP
  *     frame-ancestors source list, {@code *} (the default) for any site
- * @param publicUrl the address residents reach the portal at ({@code https://zyfw.example.gov.cn}: the
- *     portal has a host of its own), which every absolute URL it writes starts with; null to take the
- *     request's scheme and Host (a portal reached directly, not through a TLS proxy)
+ * @param publicUrl the address residents reach the portal at ({@code https://zyfw.example.gov.cn}:
+ *     the portal has a host of its own), which every absolute URL it writes starts with; null to
+ *     take the request's scheme and Host (a portal reached directly, not through a TLS proxy)
  */
-public record WebSettings(String tileUrl, String tileAttribution, Clock clock, int rateLimitPerMinute, String frameAncestors,
+public record WebSettings(
+    String tileUrl,
+    String tileAttribution,
+    Clock clock,
+    int rateLimitPerMinute,
+    String frameAncestors,
     String publicUrl) {
 
-  public WebSettings(String tileUrl, String tileAttribution, Clock clock, int rateLimitPerMinute, String frameAncestors) {
+  public WebSettings(
+      String tileUrl,
+      String tileAttribution,
+      Clock clock,
+      int rateLimitPerMinute,
+      String frameAncestors) {
     this(tileUrl, tileAttribution, clock, rateLimitPerMinute, frameAncestors, null);
   }
 
@@ -27,7 +37,10 @@ public record WebSettings(String tileUrl, String tileAttribution, Clock clock, i
     this(tileUrl, tileAttribution, clock, rateLimitPerMinute, "*");
   }
 
-  /** Requests per minute one client may make by default (a person never comes near; a script gets 429). */
+  /**
+   * Requests per minute one client may make by default (a person never comes near; a script gets
+   * 429).
+   */
   public static final int DEFAULT_RATE_LIMIT = 1200;
 
   public WebSettings(String tileUrl, String tileAttribution, Clock clock) {
@@ -35,11 +48,13 @@ public record WebSettings(String tileUrl, String tileAttribution, Clock clock, i
   }
 
   public WebSettings {
-    frameAncestors = frameAncestors == null || frameAncestors.isBlank() ? "*" : frameAncestors.strip();
+    frameAncestors =
+        frameAncestors == null || frameAncestors.isBlank() ? "*" : frameAncestors.strip();
     for (String source : frameAncestors.split("\\s+")) {
       if (!source.matches("\\*|'self'|'none'|https?://[A-Za-z0-9.*-]+(:\\d+)?|https?:")) {
-        throw new IllegalArgumentException("frame ancestors must be *, 'self', 'none' or origins like https://www.example.gov.cn, not "
-            + source);
+        throw new IllegalArgumentException(
+            "frame ancestors must be *, 'self', 'none' or origins like https://www.example.gov.cn, not "
+                + source);
       }
     }
     if (publicUrl != null && publicUrl.isBlank()) {
@@ -49,20 +64,28 @@ public record WebSettings(String tileUrl, String tileAttribution, Clock clock, i
       publicUrl = publicUrl.strip().replaceAll("/+$", "");
       // no path: the pages link from the root (/stations/…), so the portal has a host of its own
       if (!publicUrl.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
-        throw new IllegalArgumentException("the public URL must be like https://zyfw.example.gov.cn (a scheme, a host and an "
-            + "optional port; no path or query), not " + publicUrl);
+        throw new IllegalArgumentException(
+            "the public URL must be like https://zyfw.example.gov.cn (a scheme, a host and an "
+                + "optional port; no path or query), not "
+                + publicUrl);
       }
     }
     if (rateLimitPerMinute < 0) {
-      throw new IllegalArgumentException("the rate limit is a number of requests per minute, 0 for none: " + rateLimitPerMinute);
+      throw new IllegalArgumentException(
+          "the rate limit is a number of requests per minute, 0 for none: " + rateLimitPerMinute);
     }
     if (tileUrl != null && tileUrl.isBlank()) {
       tileUrl = null;
     }
-    if (tileUrl != null && !(tileUrl.startsWith("https://") || tileUrl.startsWith("http://") || tileUrl.startsWith("/"))) {
-      throw new IllegalArgumentException("tile URL must start with https://, http:// or /: " + tileUrl);
+    if (tileUrl != null
+        && !(tileUrl.startsWith("https://")
+            || tileUrl.startsWith("http://")
+            || tileUrl.startsWith("/"))) {
+      throw new IllegalArgumentException(
+          "tile URL must start with https://, http:// or /: " + tileUrl);
     }
-    if (tileUrl != null && !(tileUrl.contains("{z}") && tileUrl.contains("{x}") && tileUrl.contains("{y}"))) {
+    if (tileUrl != null
+        && !(tileUrl.contains("{z}") && tileUrl.contains("{x}") && tileUrl.contains("{y}"))) {
       throw new IllegalArgumentException("tile URL must contain {z}, {x} and {y}: " + tileUrl);
     }
   }
@@ -75,7 +98,8 @@ public record WebSettings(String tileUrl, String tileAttribution, Clock clock, i
     if (tileUrl == null || tileUrl.startsWith("/")) {
       return "";
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(https?://)([^/]+)").matcher(tileUrl);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^(https?://)([^/]+)").matcher(tileUrl);
     if (!m.find()) {
       return "";
     }

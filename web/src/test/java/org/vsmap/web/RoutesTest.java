@@ -28,7 +28,8 @@ import org.vsmap.geo.model.Theme;
 
 /** The routes over in-memory ports: readiness, escaping of user data, and error answers. */
 class RoutesTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
   private static final String EVIL = "<script>alert('x')</script>站";
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -39,14 +40,46 @@ class RoutesTest {
   @BeforeEach
   void start() {
     GeoPoint p = new GeoPoint(109.98, 39.82);
-    stores.stations.add(new Station("s1", EVIL, StationType.COMMUNITY, "150602001002", "东胜区\"><img src=x onerror=alert(1)>",
-        p, "9:00-17:00", List.of("<b>义诊</b>"), "0477-8581234", FiveHas.parse("10101"), true));
-    stores.teams.add(new Team("t1", "<i>队</i>", TeamLevel.SQUAD, "t0", "150602", null, null, null, "s1", 12, true));
+    stores.stations.add(
+        new Station(
+            "s1",
+            EVIL,
+            StationType.COMMUNITY,
+            "150602001002",
+            "东胜区\"><img src=x onerror=alert(1)>",
+            p,
+            "9:00-17:00",
+            List.of("<b>义诊</b>"),
+            "0477-8581234",
+            FiveHas.parse("10101"),
+            true));
+    stores.teams.add(
+        new Team(
+            "t1", "<i>队</i>", TeamLevel.SQUAD, "t0", "150602", null, null, null, "s1", 12, true));
     LocalDateTime start = LocalDateTime.now(CLOCK).plusDays(1);
-    stores.activities.add(new Activity("a1", "<u>义诊</u>", null, Theme.PUBLIC_HEALTH, "t1", "s1", "150602", p, start,
-        start.plusHours(2), Recurrence.WEEKLY, 10, 3, true, false, true));
-    server = Routes.create(new WebSettings("https://tiles.example/{z}/{x}/{y}.png", "© \"Tiles\" <b>", CLOCK), readiness)
-        .start("127.0.0.1", 0);
+    stores.activities.add(
+        new Activity(
+            "a1",
+            "<u>义诊</u>",
+            null,
+            Theme.PUBLIC_HEALTH,
+            "t1",
+            "s1",
+            "150602",
+            p,
+            start,
+            start.plusHours(2),
+            Recurrence.WEEKLY,
+            10,
+            3,
+            true,
+            false,
+            true));
+    server =
+        Routes.create(
+                new WebSettings("https://tiles.example/{z}/{x}/{y}.png", "© \"Tiles\" <b>", CLOCK),
+                readiness)
+            .start("127.0.0.1", 0);
   }
 
   @AfterEach
@@ -55,7 +88,8 @@ class RoutesTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -64,27 +98,34 @@ class RoutesTest {
   }
 
   @Test
-  void aClientBeyondItsRateGets429WithRetryAfterWhileStaticFilesAndHealthStayFree() throws Exception {
-    Javalin limited = Routes.create(new WebSettings(null, null, CLOCK, 5), readiness).start("127.0.0.1", 0);
+  void aClientBeyondItsRateGets429WithRetryAfterWhileStaticFilesAndHealthStayFree()
+      throws Exception {
+    Javalin limited =
+        Routes.create(new WebSettings(null, null, CLOCK, 5), readiness).start("127.0.0.1", 0);
     try {
       ready();
-      java.util.function.Function<String, HttpResponse<String>> fetch = path -> {
-        try {
-          return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + limited.port() + path)).build(),
-              HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      };
+      java.util.function.Function<String, HttpResponse<String>> fetch =
+          path -> {
+            try {
+              return http.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + limited.port() + path))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          };
       for (int i = 0; i < 5; i++) {
         assertThat(fetch.apply("/api/search?q=" + i).statusCode()).isEqualTo(200);
       }
       HttpResponse<String> refused = fetch.apply("/api/search?q=6");
       assertThat(refused.statusCode()).isEqualTo(429);
       assertThat(refused.headers().firstValue("retry-after")).isPresent();
-      assertThat(Integer.parseInt(refused.headers().firstValue("retry-after").orElseThrow())).isBetween(1, 60);
+      assertThat(Integer.parseInt(refused.headers().firstValue("retry-after").orElseThrow()))
+          .isBetween(1, 60);
       assertThat(refused.body()).contains("\"status\":429").contains("requests a minute");
-      assertThat(refused.headers().firstValue("Content-Security-Policy").orElse("")).as("a 429 is an answer like any other")
+      assertThat(refused.headers().firstValue("Content-Security-Policy").orElse(""))
+          .as("a 429 is an answer like any other")
           .contains("default-src 'self'");
       assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(fetch.apply("/").statusCode()).as("pages count too").isEqualTo(429);
@@ -101,59 +142,134 @@ class RoutesTest {
     LocalDateTime now = LocalDateTime.now(CLOCK);
     LocalDateTime first = now.minusWeeks(3).plusHours(1); // its fourth week begins in an hour
     GeoPoint p = new GeoPoint(109.98, 39.82);
-    stores.activities.add(new Activity("a2", "每周读书会", null, Theme.CULTURE, "t1", "s1", "150602", p, first, first.plusHours(2),
-        Recurrence.WEEKLY, 10, 3, true, false, true));
+    stores.activities.add(
+        new Activity(
+            "a2",
+            "每周读书会",
+            null,
+            Theme.CULTURE,
+            "t1",
+            "s1",
+            "150602",
+            p,
+            first,
+            first.plusHours(2),
+            Recurrence.WEEKLY,
+            10,
+            3,
+            true,
+            false,
+            true));
     LocalDateTime yesterday = now.minusDays(1);
-    stores.activities.add(new Activity("a3", "昨天的义诊", null, Theme.PUBLIC_HEALTH, "t1", "s1", "150602", p, yesterday,
-        yesterday.plusHours(2), Recurrence.ONCE, 10, 3, true, false, true));
+    stores.activities.add(
+        new Activity(
+            "a3",
+            "昨天的义诊",
+            null,
+            Theme.PUBLIC_HEALTH,
+            "t1",
+            "s1",
+            "150602",
+            p,
+            yesterday,
+            yesterday.plusHours(2),
+            Recurrence.ONCE,
+            10,
+            3,
+            true,
+            false,
+            true));
     String next = StationPage.WHEN.format(first.plusWeeks(3));
     for (String page : List.of("/stations/s1", "/teams/t1")) {
       String body = get(page).body();
-      assertThat(body).as(page).contains("/activities/a2").contains(next).doesNotContain("/activities/a3")
+      assertThat(body)
+          .as(page)
+          .contains("/activities/a2")
+          .contains(next)
+          .doesNotContain("/activities/a3")
           .doesNotContain(StationPage.WHEN.format(first));
-      assertThat(body.indexOf("/activities/a2")).as("%s: the one next within the hour comes before tomorrow's", page)
+      assertThat(body.indexOf("/activities/a2"))
+          .as("%s: the one next within the hour comes before tomorrow's", page)
           .isLessThan(body.indexOf("/activities/a1"));
     }
     String series = get("/activities/a2").body();
-    assertThat(series).contains("下次：").contains(next).contains("/activities/a2.ics").doesNotContain("此活动已结束");
+    assertThat(series)
+        .contains("下次：")
+        .contains(next)
+        .contains("/activities/a2.ics")
+        .doesNotContain("此活动已结束");
     assertThat(get("/activities/a3").body()).contains("此活动已结束").doesNotContain("下次：");
-    assertThat(get("/activities/a1").body()).as("not begun yet: its first date is its next").doesNotContain("下次：");
+    assertThat(get("/activities/a1").body())
+        .as("not begun yet: its first date is its next")
+        .doesNotContain("下次：");
   }
 
   @Test
   void withAPublicUrlEveryAbsoluteUrlStartsWithItWhateverTheHostHeaderSays() throws Exception {
     ready();
-    assertThat(get("/robots.txt").body()).as("without one: the request's own origin")
+    assertThat(get("/robots.txt").body())
+        .as("without one: the request's own origin")
         .contains("Sitemap: http://127.0.0.1:" + server.port() + "/sitemap.xml");
-    Javalin behindProxy = Routes.create(new WebSettings(null, null, CLOCK, 0, "*", "https://zyfw.example.gov.cn/"), readiness)
-        .start("127.0.0.1", 0);
+    Javalin behindProxy =
+        Routes.create(
+                new WebSettings(null, null, CLOCK, 0, "*", "https://zyfw.example.gov.cn/"),
+                readiness)
+            .start("127.0.0.1", 0);
     try {
-      java.util.function.Function<String, String> fetch = path -> {
-        try {
-          return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + behindProxy.port() + path)).build(),
-              HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      };
-      assertThat(fetch.apply("/robots.txt")).contains("Sitemap: https://zyfw.example.gov.cn/sitemap.xml");
-      assertThat(fetch.apply("/stations/s1")).contains("<meta property=\"og:url\" content=\"https://zyfw.example.gov.cn/stations/s1\">")
+      java.util.function.Function<String, String> fetch =
+          path -> {
+            try {
+              return http.send(
+                      HttpRequest.newBuilder(
+                              URI.create("http://127.0.0.1:" + behindProxy.port() + path))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          };
+      assertThat(fetch.apply("/robots.txt"))
+          .contains("Sitemap: https://zyfw.example.gov.cn/sitemap.xml");
+      assertThat(fetch.apply("/stations/s1"))
+          .contains(
+              "<meta property=\"og:url\" content=\"https://zyfw.example.gov.cn/stations/s1\">")
           .doesNotContain("127.0.0.1");
-      assertThat(fetch.apply("/activities.atom")).contains("https://zyfw.example.gov.cn/activities/a1").doesNotContain("127.0.0.1");
-      assertThat(fetch.apply("/activities/a1.ics")).contains("https://zyfw.example.gov.cn/activities/a1").doesNotContain("127.0.0.1");
+      assertThat(fetch.apply("/activities.atom"))
+          .contains("https://zyfw.example.gov.cn/activities/a1")
+          .doesNotContain("127.0.0.1");
+      assertThat(fetch.apply("/activities/a1.ics"))
+          .contains("https://zyfw.example.gov.cn/activities/a1")
+          .doesNotContain("127.0.0.1");
       // a client's own Host header changes nothing
       try (java.net.Socket socket = new java.net.Socket("127.0.0.1", behindProxy.port())) {
-        socket.getOutputStream().write("GET /robots.txt HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
-            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(answer).startsWith("HTTP/1.1 200").contains("Sitemap: https://zyfw.example.gov.cn/sitemap.xml").doesNotContain("evil");
+        socket
+            .getOutputStream()
+            .write(
+                "GET /robots.txt HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String answer =
+            new String(
+                socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answer)
+            .startsWith("HTTP/1.1 200")
+            .contains("Sitemap: https://zyfw.example.gov.cn/sitemap.xml")
+            .doesNotContain("evil");
       }
     } finally {
       behindProxy.stop();
     }
-    for (String bad : List.of("https://zyfw.example.gov.cn/map", "ftp://zyfw.example.gov.cn", "zyfw.example.gov.cn", "https://a.cn?x=1")) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WebSettings(null, null, CLOCK, 0, "*", bad)).as(bad)
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("public URL");
+    for (String bad :
+        List.of(
+            "https://zyfw.example.gov.cn/map",
+            "ftp://zyfw.example.gov.cn",
+            "zyfw.example.gov.cn",
+            "https://a.cn?x=1")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> new WebSettings(null, null, CLOCK, 0, "*", bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("public URL");
     }
   }
 
@@ -180,12 +296,20 @@ class RoutesTest {
   void userDataIsEscapedOnPages() throws Exception {
     ready();
     String html = get("/stations/s1").body();
-    assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>义诊</b>")
-        .doesNotContain("<i>队</i>").doesNotContain("<u>义诊</u>");
-    assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;站").contains("&lt;b&gt;义诊&lt;/b&gt;")
-        .contains("0477-8581234").contains("3/5");
+    assertThat(html)
+        .doesNotContain("<script>alert")
+        .doesNotContain("<img src=x")
+        .doesNotContain("<b>义诊</b>")
+        .doesNotContain("<i>队</i>")
+        .doesNotContain("<u>义诊</u>");
+    assertThat(html)
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;站")
+        .contains("&lt;b&gt;义诊&lt;/b&gt;")
+        .contains("0477-8581234")
+        .contains("3/5");
     String map = get("/").body();
-    assertThat(map).contains("data-tile-url=\"https://tiles.example/{z}/{x}/{y}.png\"")
+    assertThat(map)
+        .contains("data-tile-url=\"https://tiles.example/{z}/{x}/{y}.png\"")
         .contains("data-tile-attribution=\"© &quot;Tiles&quot; &lt;b&gt;\"");
   }
 
@@ -193,8 +317,10 @@ class RoutesTest {
   void pagesForbidForeignAndInlineScripts() throws Exception {
     ready();
     HttpResponse<String> r = get("/stations/s1");
-    assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'")
-        .contains("script-src 'self';").contains("object-src 'none'");
+    assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("script-src 'self'")
+        .contains("script-src 'self';")
+        .contains("object-src 'none'");
     assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
   }
 
@@ -213,10 +339,15 @@ class RoutesTest {
     HttpResponse<String> json = get("/api/stations.geojson?bbox=a,b,c,d");
     assertThat(json.statusCode()).isEqualTo(400);
     assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-    assertThat(json.body()).isEqualTo("{\"status\":400,\"error\":\"Bad Request\",\"detail\":\"bbox value is not a number: a\"}");
+    assertThat(json.body())
+        .isEqualTo(
+            "{\"status\":400,\"error\":\"Bad Request\",\"detail\":\"bbox value is not a number: a\"}");
     HttpResponse<String> page = get("/stations/none?lang=en");
     assertThat(page.statusCode()).isEqualTo(404);
-    assertThat(page.body()).contains("<html lang=\"en\">").contains("no station with id none").contains("Back to the map");
+    assertThat(page.body())
+        .contains("<html lang=\"en\">")
+        .contains("no station with id none")
+        .contains("Back to the map");
     assertThat(get("/no/such/page").statusCode()).isEqualTo(404);
     assertThat(get("/?z=99").body()).contains("z must be between 1 and 19");
   }

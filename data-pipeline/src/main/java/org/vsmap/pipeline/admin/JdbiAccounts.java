@@ -18,9 +18,9 @@ import org.vsmap.geo.port.Offices;
 
 /**
  * Office accounts and their sessions. Passwords are hashed with bcrypt (Spring Security Crypto,
- * cost 12); five wrong passwords in a row lock an account for 15 minutes; an unknown name costs
- * the same bcrypt check as a known one. A session cookie is 32 random bytes of which only the
- * SHA-256 digest is stored; sessions last 8 hours and are shared by every node of one store.
+ * cost 12); five wrong passwords in a row lock an account for 15 minutes; an unknown name costs the
+ * same bcrypt check as a known one. A session cookie is 32 random bytes of which only the SHA-256
+ * digest is stored; sessions last 8 hours and are shared by every node of one store.
  */
 public final class JdbiAccounts {
   static final int MAX_FAILURES = 5;
@@ -43,42 +43,75 @@ public final class JdbiAccounts {
   /**
    * Creates an account.
    *
-   * @throws IllegalArgumentException for a taken or malformed name, a short password, an office without a region
+   * @throws IllegalArgumentException for a taken or malformed name, a short password, an office
+   *     without a region
    */
   public void create(String username, String password, Offices.Role role, String regionCode) {
     if (username == null || !username.matches("[A-Za-z0-9_.@-]{3,64}")) {
       throw new IllegalArgumentException("a user name is 3–64 letters, digits or _.@-");
     }
     if (password == null || password.length() < MIN_PASSWORD) {
-      throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD + " characters");
+      throw new IllegalArgumentException(
+          "a password needs at least " + MIN_PASSWORD + " characters");
     }
     if (role == Offices.Role.OFFICE && (regionCode == null || regionCode.isBlank())) {
       throw new IllegalArgumentException("an office account needs its region code");
     }
-    jdbi.useTransaction(h -> {
-      if (regionCode != null && h.createQuery("SELECT COUNT(*) FROM region WHERE code = :c").bind("c", regionCode)
-          .mapTo(Integer.class).one() == 0) {
-        throw new IllegalArgumentException("unknown region code " + regionCode);
-      }
-      if (h.createQuery("SELECT COUNT(*) FROM account WHERE username = :u").bind("u", username).mapTo(Integer.class).one() > 0) {
-        throw new IllegalArgumentException("the account " + username + " exists already");
-      }
-      h.createUpdate("INSERT INTO account (username, password_hash, role, region_code, created_at) "
-              + "VALUES (:u, :hash, :role, :region, :now)")
-          .bind("u", username).bind("hash", BCRYPT.encode(password)).bind("role", role.name())
-          .bind("region", role == Offices.Role.ADMIN ? null : regionCode).bind("now", now()).execute();
-      h.createUpdate("INSERT INTO audit_log (at, username, action, detail) VALUES (:now, 'cli', 'ACCOUNT', :d)")
-          .bind("now", now()).bind("d", "created " + username + " " + role + (regionCode == null ? "" : " " + regionCode)).execute();
-    });
+    jdbi.useTransaction(
+        h -> {
+          if (regionCode != null
+              && h.createQuery("SELECT COUNT(*) FROM region WHERE code = :c")
+                      .bind("c", regionCode)
+                      .mapTo(Integer.class)
+                      .one()
+                  == 0) {
+            throw new IllegalArgumentException("unknown region code " + regionCode);
+          }
+          if (h.createQuery("SELECT COUNT(*) FROM account WHERE username = :u")
+                  .bind("u", username)
+                  .mapTo(Integer.class)
+                  .one()
+              > 0) {
+            throw new IllegalArgumentException("the account " + username + " exists already");
+          }
+          h.createUpdate(
+                  "INSERT INTO account (username, password_hash, role, region_code, created_at) "
+                      + "VALUES (:u, :hash, :role, :region, :now)")
+              .bind("u", username)
+              .bind("hash", BCRYPT.encode(password))
+              .bind("role", role.name())
+              .bind("region", role == Offices.Role.ADMIN ? null : regionCode)
+              .bind("now", now())
+              .execute();
+          h.createUpdate(
+                  "INSERT INTO audit_log (at, username, action, detail) VALUES (:now, 'cli', 'ACCOUNT', :d)")
+              .bind("now", now())
+              .bind(
+                  "d",
+                  "created " + username + " " + role + (regionCode == null ? "" : " " + regionCode))
+              .execute();
+        });
   }
 
   /** Checks a password, counting failures and locking after five in a row. */
   public Offices.SignIn signIn(String username, String password) {
     record Row(String hash, String role, String region, int failures, Timestamp lockedUntil) {}
-    Optional<Row> row = jdbi.withHandle(h -> h.createQuery("SELECT password_hash, role, region_code, failed_logins, locked_until "
-            + "FROM account WHERE username = :u").bind("u", username == null ? "" : username)
-        .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getTimestamp(5)))
-        .findOne());
+    Optional<Row> row =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT password_hash, role, region_code, failed_logins, locked_until "
+                            + "FROM account WHERE username = :u")
+                    .bind("u", username == null ? "" : username)
+                    .map(
+                        (rs, ctx) ->
+                            new Row(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getInt(4),
+                                rs.getTimestamp(5)))
+                    .findOne());
     if (row.isEmpty()) {
       BCRYPT.matches(password == null ? "" : password, DUMMY);
       return new Offices.SignIn.Refused();
@@ -89,45 +122,78 @@ public final class JdbiAccounts {
       return new Offices.SignIn.Locked(r.lockedUntil().toLocalDateTime());
     }
     if (password != null && BCRYPT.matches(password, r.hash())) {
-      jdbi.useHandle(h -> h.createUpdate("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE username = :u")
-          .bind("u", username).execute());
-      return new Offices.SignIn.Ok(new Offices.Account(username, Offices.Role.valueOf(r.role()), r.region()));
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE username = :u")
+                  .bind("u", username)
+                  .execute());
+      return new Offices.SignIn.Ok(
+          new Offices.Account(username, Offices.Role.valueOf(r.role()), r.region()));
     }
     int failures = r.failures() + 1;
     LocalDateTime until = failures >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
-    jdbi.useHandle(h -> {
-      h.createUpdate("UPDATE account SET failed_logins = :f, locked_until = :until WHERE username = :u")
-          .bind("f", until == null ? failures : 0).bind("until", until == null ? null : Timestamp.valueOf(until))
-          .bind("u", username).execute();
-      if (until != null) {
-        h.createUpdate("INSERT INTO audit_log (at, username, action, detail) VALUES (:now, :u, 'LOCKED', :d)")
-            .bind("now", now()).bind("u", username).bind("d", MAX_FAILURES + " wrong passwords: locked until " + until).execute();
-      }
-    });
+    jdbi.useHandle(
+        h -> {
+          h.createUpdate(
+                  "UPDATE account SET failed_logins = :f, locked_until = :until WHERE username = :u")
+              .bind("f", until == null ? failures : 0)
+              .bind("until", until == null ? null : Timestamp.valueOf(until))
+              .bind("u", username)
+              .execute();
+          if (until != null) {
+            h.createUpdate(
+                    "INSERT INTO audit_log (at, username, action, detail) VALUES (:now, :u, 'LOCKED', :d)")
+                .bind("now", now())
+                .bind("u", username)
+                .bind("d", MAX_FAILURES + " wrong passwords: locked until " + until)
+                .execute();
+          }
+        });
     return until == null ? new Offices.SignIn.Refused() : new Offices.SignIn.Locked(until);
   }
 
   /** Lifts a lockout (CLI). */
   public boolean unlock(String username) {
-    return jdbi.withHandle(h -> h.createUpdate("UPDATE account SET failed_logins = 0, locked_until = NULL WHERE username = :u")
-        .bind("u", username).execute()) == 1;
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE username = :u")
+                    .bind("u", username)
+                    .execute())
+        == 1;
   }
 
   /** Names, roles and regions of every account. */
   public List<Offices.Account> accounts() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT username, role, region_code FROM account ORDER BY username")
-        .map((rs, ctx) -> new Offices.Account(rs.getString(1), Offices.Role.valueOf(rs.getString(2)), rs.getString(3))).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT username, role, region_code FROM account ORDER BY username")
+                .map(
+                    (rs, ctx) ->
+                        new Offices.Account(
+                            rs.getString(1),
+                            Offices.Role.valueOf(rs.getString(2)),
+                            rs.getString(3)))
+                .list());
   }
 
   public Offices.Session openSession(Offices.Account account) {
     String token = random();
     String csrf = random();
-    jdbi.useHandle(h -> {
-      h.createUpdate("DELETE FROM account_session WHERE expires_at < :now").bind("now", now()).execute();
-      h.createUpdate("INSERT INTO account_session (token_hash, username, csrf_token, expires_at) VALUES (:t, :u, :c, :exp)")
-          .bind("t", digest(token)).bind("u", account.username()).bind("c", csrf)
-          .bind("exp", Timestamp.valueOf(LocalDateTime.now(clock).plus(SESSION))).execute();
-    });
+    jdbi.useHandle(
+        h -> {
+          h.createUpdate("DELETE FROM account_session WHERE expires_at < :now")
+              .bind("now", now())
+              .execute();
+          h.createUpdate(
+                  "INSERT INTO account_session (token_hash, username, csrf_token, expires_at) VALUES (:t, :u, :c, :exp)")
+              .bind("t", digest(token))
+              .bind("u", account.username())
+              .bind("c", csrf)
+              .bind("exp", Timestamp.valueOf(LocalDateTime.now(clock).plus(SESSION)))
+              .execute();
+        });
     return new Offices.Session(token, csrf, account);
   }
 
@@ -135,17 +201,32 @@ public final class JdbiAccounts {
     if (token == null || token.length() > 100) {
       return Optional.empty();
     }
-    return jdbi.withHandle(h -> h.createQuery("SELECT s.csrf_token, a.username, a.role, a.region_code FROM account_session s "
-            + "JOIN account a ON a.username = s.username WHERE s.token_hash = :t AND s.expires_at > :now")
-        .bind("t", digest(token)).bind("now", now())
-        .map((rs, ctx) -> new Offices.Session(token, rs.getString(1),
-            new Offices.Account(rs.getString(2), Offices.Role.valueOf(rs.getString(3)), rs.getString(4))))
-        .findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT s.csrf_token, a.username, a.role, a.region_code FROM account_session s "
+                        + "JOIN account a ON a.username = s.username WHERE s.token_hash = :t AND s.expires_at > :now")
+                .bind("t", digest(token))
+                .bind("now", now())
+                .map(
+                    (rs, ctx) ->
+                        new Offices.Session(
+                            token,
+                            rs.getString(1),
+                            new Offices.Account(
+                                rs.getString(2),
+                                Offices.Role.valueOf(rs.getString(3)),
+                                rs.getString(4))))
+                .findOne());
   }
 
   public void closeSession(String token) {
     if (token != null) {
-      jdbi.useHandle(h -> h.createUpdate("DELETE FROM account_session WHERE token_hash = :t").bind("t", digest(token)).execute());
+      jdbi.useHandle(
+          h ->
+              h.createUpdate("DELETE FROM account_session WHERE token_hash = :t")
+                  .bind("t", digest(token))
+                  .execute());
     }
   }
 
@@ -161,7 +242,9 @@ public final class JdbiAccounts {
 
   static String digest(String token) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

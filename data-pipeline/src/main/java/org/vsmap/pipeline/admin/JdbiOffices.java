@@ -14,9 +14,9 @@ import org.vsmap.geo.model.RestrictedContact;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 import org.vsmap.geo.port.Offices;
+import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.importer.OfficeImport;
-import org.vsmap.geo.port.Problem;
 import org.vsmap.pipeline.store.JdbiActivityStore;
 import org.vsmap.pipeline.store.JdbiImportWriter;
 import org.vsmap.pipeline.store.JdbiRestrictedContacts;
@@ -25,9 +25,9 @@ import org.vsmap.pipeline.store.JdbiTeamStore;
 
 /**
  * The admin port over the relational store: accounts ({@link JdbiAccounts}), office files through
- * {@link OfficeImport} with the account's region as scope, edits through the same
- * {@link JdbiImportWriter} (so they reach the change log and the audit log), and the audit log.
- * Checked uploads wait in memory for their account's confirmation for 30 minutes.
+ * {@link OfficeImport} with the account's region as scope, edits through the same {@link
+ * JdbiImportWriter} (so they reach the change log and the audit log), and the audit log. Checked
+ * uploads wait in memory for their account's confirmation for 30 minutes.
  */
 public final class JdbiOffices implements Offices {
   static final Duration PENDING = Duration.ofMinutes(30);
@@ -37,6 +37,7 @@ public final class JdbiOffices implements Offices {
   private final Jdbi jdbi;
   private final Clock clock;
   private final JdbiAccounts accounts;
+
   /** Checked uploads waiting for their confirmation; dropped 30 minutes after the check. */
   private final com.github.benmanes.caffeine.cache.Cache<String, Pending> pending =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(PENDING).build();
@@ -68,15 +69,36 @@ public final class JdbiOffices implements Offices {
   }
 
   @Override
-  public Preview check(Account account, String what, String file, byte[] bytes, String crs, String encoding, boolean full,
-      String mapping, boolean saveMapping) {
+  public Preview check(
+      Account account,
+      String what,
+      String file,
+      byte[] bytes,
+      String crs,
+      String encoding,
+      boolean full,
+      String mapping,
+      boolean saveMapping) {
     OfficeImport.What w = OfficeImport.What.parse(what);
     CoordinateSystem cs = crs == null || crs.isBlank() ? null : CoordinateSystem.parse(crs);
     String name = file == null || file.isBlank() ? "upload" : file.replaceAll("[\\\\/]", "_");
-    OfficeImport.Prepared p = OfficeImport.prepare(jdbi, new OfficeImport.Request(w, name, bytes,
-        encoding == null || encoding.isBlank() ? null : encoding, cs, account.regionCode(),
-        account.role() == Role.ADMIN ? null : account.regionCode(), name.replaceFirst("\\.[^.]+$", ""), full,
-        account.username(), mapping == null || mapping.isBlank() ? null : mapping, saveMapping), java.time.LocalDateTime.now(clock));
+    OfficeImport.Prepared p =
+        OfficeImport.prepare(
+            jdbi,
+            new OfficeImport.Request(
+                w,
+                name,
+                bytes,
+                encoding == null || encoding.isBlank() ? null : encoding,
+                cs,
+                account.regionCode(),
+                account.role() == Role.ADMIN ? null : account.regionCode(),
+                name.replaceFirst("\\.[^.]+$", ""),
+                full,
+                account.username(),
+                mapping == null || mapping.isBlank() ? null : mapping,
+                saveMapping),
+            java.time.LocalDateTime.now(clock));
     List<Change> changes = List.of();
     int contacts = 0;
     int figures = 0;
@@ -91,16 +113,31 @@ public final class JdbiOffices implements Offices {
     if (p.clean()) {
       pending.put(id, new Pending(account.username(), p, now.plus(PENDING)));
     }
-    return new Preview(id, name, w.zh() + " / " + w.en(), p.readAs(), p.records(), p.problems(),
-        p.warnings(), changes, contacts, figures);
+    return new Preview(
+        id,
+        name,
+        w.zh() + " / " + w.en(),
+        p.readAs(),
+        p.records(),
+        p.problems(),
+        p.warnings(),
+        changes,
+        contacts,
+        figures);
   }
 
   @Override
   public List<Change> confirm(Account account, String previewId) {
     Pending p = previewId == null ? null : pending.getIfPresent(previewId);
-    if (p == null || !p.username().equals(account.username()) || p.expires().isBefore(clock.instant())) {
-      throw new NoSuchElementException("no checked upload " + previewId + " waits for " + account.username()
-          + " (it was confirmed already, or it expired after 30 minutes)");
+    if (p == null
+        || !p.username().equals(account.username())
+        || p.expires().isBefore(clock.instant())) {
+      throw new NoSuchElementException(
+          "no checked upload "
+              + previewId
+              + " waits for "
+              + account.username()
+              + " (it was confirmed already, or it expired after 30 minutes)");
     }
     pending.invalidate(previewId);
     return changes(new JdbiImportWriter(jdbi, clock).apply(p.prepared().batch()));
@@ -108,42 +145,83 @@ public final class JdbiOffices implements Offices {
 
   @Override
   public void save(Account account, Station station) {
-    String old = new JdbiStationStore(jdbi).stationById(station.id()).map(Station::regionCode).orElse(station.regionCode());
+    String old =
+        new JdbiStationStore(jdbi)
+            .stationById(station.id())
+            .map(Station::regionCode)
+            .orElse(station.regionCode());
     permit(account, Kind.STATION, station.id(), old, station.regionCode());
-    new JdbiImportWriter(jdbi, clock).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withStations(List.of(station)));
+    new JdbiImportWriter(jdbi, clock)
+        .apply(
+            JdbiImportWriter.Batch.of("admin-form", account.username())
+                .withStations(List.of(station)));
   }
 
   @Override
   public void save(Account account, Team team) {
-    String old = new JdbiTeamStore(jdbi).teamById(team.id()).map(Team::regionCode).orElse(team.regionCode());
+    String old =
+        new JdbiTeamStore(jdbi).teamById(team.id()).map(Team::regionCode).orElse(team.regionCode());
     permit(account, Kind.TEAM, team.id(), old, team.regionCode());
-    new JdbiImportWriter(jdbi, clock).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withTeams(List.of(team)));
+    new JdbiImportWriter(jdbi, clock)
+        .apply(
+            JdbiImportWriter.Batch.of("admin-form", account.username()).withTeams(List.of(team)));
   }
 
   @Override
   public void save(Account account, Activity activity) {
-    String old = new JdbiActivityStore(jdbi).activityById(activity.id()).map(Activity::regionCode).orElse(activity.regionCode());
+    String old =
+        new JdbiActivityStore(jdbi)
+            .activityById(activity.id())
+            .map(Activity::regionCode)
+            .orElse(activity.regionCode());
     permit(account, Kind.ACTIVITY, activity.id(), old, activity.regionCode());
-    new JdbiImportWriter(jdbi, clock).apply(JdbiImportWriter.Batch.of("admin-form", account.username())
-        .withActivities(List.of(activity)));
+    new JdbiImportWriter(jdbi, clock)
+        .apply(
+            JdbiImportWriter.Batch.of("admin-form", account.username())
+                .withActivities(List.of(activity)));
   }
 
   @Override
   public void save(Account account, org.vsmap.geo.model.Honour honour) {
-    String old = new org.vsmap.pipeline.store.JdbiHonours(jdbi).honourById(honour.id()).map(org.vsmap.geo.model.Honour::regionCode)
-        .orElse(honour.regionCode());
-    permit(account, (String) null, honour.id(), old, honour.regionCode()); // the audit log has no kind for honours
-    new JdbiImportWriter(jdbi, clock).apply(JdbiImportWriter.Batch.of("admin-form", account.username()).withHonours(List.of(honour)));
+    String old =
+        new org.vsmap.pipeline.store.JdbiHonours(jdbi)
+            .honourById(honour.id())
+            .map(org.vsmap.geo.model.Honour::regionCode)
+            .orElse(honour.regionCode());
+    permit(
+        account,
+        (String) null,
+        honour.id(),
+        old,
+        honour.regionCode()); // the audit log has no kind for honours
+    new JdbiImportWriter(jdbi, clock)
+        .apply(
+            JdbiImportWriter.Batch.of("admin-form", account.username())
+                .withHonours(List.of(honour)));
   }
 
   @Override
-  public List<org.vsmap.geo.port.Photos.Photo> addPhotos(Account account, Kind kind, String subjectId,
+  public List<org.vsmap.geo.port.Photos.Photo> addPhotos(
+      Account account,
+      Kind kind,
+      String subjectId,
       List<org.vsmap.geo.port.Photos.Upload> uploads) {
-    String region = switch (kind) {
-      case STATION -> new JdbiStationStore(jdbi).stationById(subjectId).map(Station::regionCode).orElse(null);
-      case ACTIVITY -> new JdbiActivityStore(jdbi).activityById(subjectId).map(Activity::regionCode).orElse(null);
-      case TEAM -> throw new IllegalArgumentException("照片只能添加到站点或活动 / photos belong to stations and activities");
-    };
+    String region =
+        switch (kind) {
+          case STATION ->
+              new JdbiStationStore(jdbi)
+                  .stationById(subjectId)
+                  .map(Station::regionCode)
+                  .orElse(null);
+          case ACTIVITY ->
+              new JdbiActivityStore(jdbi)
+                  .activityById(subjectId)
+                  .map(Activity::regionCode)
+                  .orElse(null);
+          case TEAM ->
+              throw new IllegalArgumentException(
+                  "照片只能添加到站点或活动 / photos belong to stations and activities");
+        };
     if (region == null) {
       throw new NoSuchElementException("no " + kind.name().toLowerCase() + " with id " + subjectId);
     }
@@ -156,7 +234,9 @@ public final class JdbiOffices implements Offices {
     List<org.vsmap.pipeline.photos.PhotoAttach.Checked> checked = new ArrayList<>();
     for (org.vsmap.geo.port.Photos.Upload u : uploads) {
       try {
-        checked.add(org.vsmap.pipeline.photos.PhotoAttach.check(new org.vsmap.pipeline.photos.PhotoAttach.Item(kind, subjectId, region, u)));
+        checked.add(
+            org.vsmap.pipeline.photos.PhotoAttach.check(
+                new org.vsmap.pipeline.photos.PhotoAttach.Item(kind, subjectId, region, u)));
       } catch (IllegalArgumentException r) {
         refused.add(r.getMessage());
       }
@@ -164,8 +244,10 @@ public final class JdbiOffices implements Offices {
     if (!refused.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", refused));
     }
-    return jdbi.inTransaction(h -> org.vsmap.pipeline.photos.PhotoAttach.store(h, checked, account.username(),
-        java.time.LocalDateTime.now(clock)));
+    return jdbi.inTransaction(
+        h ->
+            org.vsmap.pipeline.photos.PhotoAttach.store(
+                h, checked, account.username(), java.time.LocalDateTime.now(clock)));
   }
 
   @Override
@@ -180,20 +262,32 @@ public final class JdbiOffices implements Offices {
       java.nio.file.Path list = org.vsmap.pipeline.photos.PhotoArchive.unpack(zip, dir);
       org.vsmap.pipeline.importer.Grid grid;
       try {
-        grid = org.vsmap.pipeline.importer.Grid.read(list.getFileName().toString(), java.nio.file.Files.readAllBytes(list), null);
+        grid =
+            org.vsmap.pipeline.importer.Grid.read(
+                list.getFileName().toString(), java.nio.file.Files.readAllBytes(list), null);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-      org.vsmap.pipeline.photos.PhotoImport.Result r = org.vsmap.pipeline.photos.PhotoImport.read(grid, dir,
-          org.vsmap.pipeline.photos.PhotoImport.subjectsIn(jdbi), account.role() == Role.ADMIN ? null : account.regionCode());
+      org.vsmap.pipeline.photos.PhotoImport.Result r =
+          org.vsmap.pipeline.photos.PhotoImport.read(
+              grid,
+              dir,
+              org.vsmap.pipeline.photos.PhotoImport.subjectsIn(jdbi),
+              account.role() == Role.ADMIN ? null : account.regionCode());
       if (!r.problems().isEmpty()) {
         return new PhotoBatch(List.of(), r.problems());
       }
       try {
-        return new PhotoBatch(jdbi.inTransaction(h -> org.vsmap.pipeline.photos.PhotoAttach.store(h, r.photos(), account.username(),
-            java.time.LocalDateTime.now(clock))), List.of());
+        return new PhotoBatch(
+            jdbi.inTransaction(
+                h ->
+                    org.vsmap.pipeline.photos.PhotoAttach.store(
+                        h, r.photos(), account.username(), java.time.LocalDateTime.now(clock))),
+            List.of());
       } catch (IllegalArgumentException e) {
-        return new PhotoBatch(List.of(), List.of(new Problem(filename, 0, null, null, e.getMessage(), e.getMessage())));
+        return new PhotoBatch(
+            List.of(),
+            List.of(new Problem(filename, 0, null, null, e.getMessage(), e.getMessage())));
       }
     } finally {
       deleteTree(dir);
@@ -210,19 +304,35 @@ public final class JdbiOffices implements Offices {
 
   @Override
   public void retirePhoto(Account account, String photoId) {
-    jdbi.useTransaction(h -> {
-      String[] subject = org.vsmap.pipeline.store.JdbiPhotos.subject(h, photoId)
-          .orElseThrow(() -> new NoSuchElementException("no photo with id " + photoId));
-      permit(account, Kind.valueOf(subject[0]), subject[1], subject[2], subject[2]);
-      org.vsmap.pipeline.store.JdbiPhotos.retire(h, photoId, java.time.LocalDateTime.now(clock));
-      audit(h, account, "PHOTO_RETIRE", Kind.valueOf(subject[0]), subject[1], "photo " + photoId);
-    });
+    jdbi.useTransaction(
+        h -> {
+          String[] subject =
+              org.vsmap.pipeline.store.JdbiPhotos.subject(h, photoId)
+                  .orElseThrow(() -> new NoSuchElementException("no photo with id " + photoId));
+          permit(account, Kind.valueOf(subject[0]), subject[1], subject[2], subject[2]);
+          org.vsmap.pipeline.store.JdbiPhotos.retire(
+              h, photoId, java.time.LocalDateTime.now(clock));
+          audit(
+              h, account, "PHOTO_RETIRE", Kind.valueOf(subject[0]), subject[1], "photo " + photoId);
+        });
   }
 
-  private void audit(org.jdbi.v3.core.Handle h, Account account, String action, Kind kind, String id, String detail) {
-    h.createUpdate("INSERT INTO audit_log (at, username, action, kind, record_id, detail) VALUES (:at, :u, :a, :kind, :id, :d)")
-        .bind("at", java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(clock))).bind("u", account.username()).bind("a", action)
-        .bind("kind", kind.name()).bind("id", id).bind("d", detail.length() > 500 ? detail.substring(0, 500) : detail).execute();
+  private void audit(
+      org.jdbi.v3.core.Handle h,
+      Account account,
+      String action,
+      Kind kind,
+      String id,
+      String detail) {
+    h.createUpdate(
+            "INSERT INTO audit_log (at, username, action, kind, record_id, detail) VALUES (:at, :u, :a, :kind, :id, :d)")
+        .bind("at", java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(clock)))
+        .bind("u", account.username())
+        .bind("a", action)
+        .bind("kind", kind.name())
+        .bind("id", id)
+        .bind("d", detail.length() > 500 ? detail.substring(0, 500) : detail)
+        .execute();
   }
 
   private void permit(Account account, Kind kind, String id, String oldRegion, String newRegion) {
@@ -231,41 +341,74 @@ public final class JdbiOffices implements Offices {
 
   private void permit(Account account, String kind, String id, String oldRegion, String newRegion) {
     if (!account.mayChange(oldRegion) || !account.mayChange(newRegion)) {
-      jdbi.useHandle(h -> h.createUpdate("INSERT INTO audit_log (at, username, action, kind, record_id, detail) "
-              + "VALUES (:at, :u, 'DENIED', :kind, :id, :d)")
-          .bind("at", java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(clock))).bind("u", account.username())
-          .bind("kind", kind).bind("id", id).bind("d", "region " + oldRegion + " → " + newRegion).execute());
-      throw new Forbidden(account.username() + " may only change records in region " + account.regionCode() + "; " + id
-          + " is in " + (account.mayChange(oldRegion) ? newRegion : oldRegion));
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      "INSERT INTO audit_log (at, username, action, kind, record_id, detail) "
+                          + "VALUES (:at, :u, 'DENIED', :kind, :id, :d)")
+                  .bind("at", java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(clock)))
+                  .bind("u", account.username())
+                  .bind("kind", kind)
+                  .bind("id", id)
+                  .bind("d", "region " + oldRegion + " → " + newRegion)
+                  .execute());
+      throw new Forbidden(
+          account.username()
+              + " may only change records in region "
+              + account.regionCode()
+              + "; "
+              + id
+              + " is in "
+              + (account.mayChange(oldRegion) ? newRegion : oldRegion));
     }
   }
 
   @Override
   public List<AuditEntry> audit(Account account, int limit) {
-    String scoped = account.role() == Role.ADMIN ? "" : "WHERE l.username IN (SELECT username FROM account WHERE region_code LIKE :p) ";
-    return jdbi.withHandle(h -> {
-      var q = h.createQuery("SELECT l.seq, l.at, l.username, l.action, l.kind, l.record_id, l.detail FROM audit_log l " + scoped
-          + "ORDER BY l.seq DESC LIMIT :limit").bind("limit", limit);
-      if (account.role() != Role.ADMIN) {
-        q.bind("p", account.regionCode() + "%");
-      }
-      return q.map((rs, ctx) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), rs.getString(3),
-          rs.getString(4), rs.getString(5) == null ? null : Kind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7))).list();
-    });
+    String scoped =
+        account.role() == Role.ADMIN
+            ? ""
+            : "WHERE l.username IN (SELECT username FROM account WHERE region_code LIKE :p) ";
+    return jdbi.withHandle(
+        h -> {
+          var q =
+              h.createQuery(
+                      "SELECT l.seq, l.at, l.username, l.action, l.kind, l.record_id, l.detail FROM audit_log l "
+                          + scoped
+                          + "ORDER BY l.seq DESC LIMIT :limit")
+                  .bind("limit", limit);
+          if (account.role() != Role.ADMIN) {
+            q.bind("p", account.regionCode() + "%");
+          }
+          return q.map(
+                  (rs, ctx) ->
+                      new AuditEntry(
+                          rs.getLong(1),
+                          rs.getTimestamp(2).toLocalDateTime(),
+                          rs.getString(3),
+                          rs.getString(4),
+                          rs.getString(5) == null ? null : Kind.valueOf(rs.getString(5)),
+                          rs.getString(6),
+                          rs.getString(7)))
+              .list();
+        });
   }
 
   @Override
   public List<RestrictedContact> contacts(Account account) {
-    return new JdbiRestrictedContacts(jdbi).inRegion(account.role() == Role.ADMIN ? "" : account.regionCode());
+    return new JdbiRestrictedContacts(jdbi)
+        .inRegion(account.role() == Role.ADMIN ? "" : account.regionCode());
   }
 
   private static List<Change> changes(JdbiImportWriter.Outcome o) {
     List<Change> out = new ArrayList<>();
-    o.counts().forEach((k, c) -> {
-      if (c.created() + c.updated() + c.unchanged() + c.retired() > 0) {
-        out.add(new Change(k, c.created(), c.updated(), c.unchanged(), c.retired()));
-      }
-    });
+    o.counts()
+        .forEach(
+            (k, c) -> {
+              if (c.created() + c.updated() + c.unchanged() + c.retired() > 0) {
+                out.add(new Change(k, c.created(), c.updated(), c.unchanged(), c.retired()));
+              }
+            });
     return out;
   }
 }

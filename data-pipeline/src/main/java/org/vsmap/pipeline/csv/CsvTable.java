@@ -1,10 +1,10 @@
 package org.vsmap.pipeline.csv;
 
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -44,15 +44,23 @@ public record CsvTable(String source, List<String> header, List<Row> rows) {
   /** A problem in one cell: which file, which row, which column, and why. */
   public static final class RowException extends IllegalArgumentException {
     public RowException(Row row, String column, String reason) {
-      super(row.source() + " row " + row.line() + " column " + column + ": "
-          + (row.values().get(column) == null ? "" : "'" + row.values().get(column) + "' ") + reason);
+      super(
+          row.source()
+              + " row "
+              + row.line()
+              + " column "
+              + column
+              + ": "
+              + (row.values().get(column) == null ? "" : "'" + row.values().get(column) + "' ")
+              + reason);
     }
   }
 
   private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
 
   public static CsvTable read(String source, InputStream in) {
-    try (Reader reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+    try (Reader reader =
+        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
       return read(source, reader);
     } catch (IOException e) {
       throw new UncheckedIOException(source + ": " + e.getMessage(), e);
@@ -60,9 +68,11 @@ public record CsvTable(String source, List<String> header, List<Row> rows) {
   }
 
   public static CsvTable read(String source, Reader reader) {
-    try (MappingIterator<List<String>> it = MAPPER.readerForListOf(String.class).readValues(reader)) {
+    try (MappingIterator<List<String>> it =
+        MAPPER.readerForListOf(String.class).readValues(reader)) {
       if (!it.hasNext()) {
-        throw new IllegalArgumentException(source + ": the file is empty, a header row is required");
+        throw new IllegalArgumentException(
+            source + ": the file is empty, a header row is required");
       }
       List<String> header = new ArrayList<>();
       for (String h : it.next()) {
@@ -77,8 +87,15 @@ public record CsvTable(String source, List<String> header, List<Row> rows) {
           continue;
         }
         if (cells.size() > header.size()) {
-          throw new IllegalArgumentException(source + " row " + line + ": " + cells.size()
-              + " cells but the header has " + header.size() + " columns");
+          throw new IllegalArgumentException(
+              source
+                  + " row "
+                  + line
+                  + ": "
+                  + cells.size()
+                  + " cells but the header has "
+                  + header.size()
+                  + " columns");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -100,7 +117,8 @@ public record CsvTable(String source, List<String> header, List<Row> rows) {
   }
 
   public static void write(List<String> header, List<List<String>> rows, Writer out) {
-    try (SequenceWriter w = MAPPER.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(out)) {
+    try (SequenceWriter w =
+        MAPPER.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(out)) {
       w.write(header);
       for (List<String> row : rows) {
         w.write(row);

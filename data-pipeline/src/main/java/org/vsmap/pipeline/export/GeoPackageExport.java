@@ -30,9 +30,9 @@ import org.vsmap.geo.port.Downloads.Field;
 /**
  * OGC GeoPackage 1.x written with NGA's GeoPackage library: one feature table named after the
  * dataset (primary key {@code fid}, point geometry {@code geom} in EPSG:4326, one typed column per
- * field), the licence, attribution and notice in {@code gpkg_contents.description}, and the
- * R-tree spatial index extension, as GDAL and QGIS expect. SQLite needs a file: it is written to
- * a scratch file, streamed, and removed.
+ * field), the licence, attribution and notice in {@code gpkg_contents.description}, and the R-tree
+ * spatial index extension, as GDAL and QGIS expect. SQLite needs a file: it is written to a scratch
+ * file, streamed, and removed.
  */
 final class GeoPackageExport {
   private static final int BATCH = 20_000;
@@ -68,36 +68,49 @@ final class GeoPackageExport {
     for (Field f : fields) {
       columns.add(FeatureColumn.createColumn(f.name(), type(f)));
     }
-    FeatureTable table = gp.createFeatureTable(FeatureTableMetadata.create(gc, "fid", columns, new BoundingBox(-180, -90, 180, 90)));
+    FeatureTable table =
+        gp.createFeatureTable(
+            FeatureTableMetadata.create(gc, "fid", columns, new BoundingBox(-180, -90, 180, 90)));
     FeatureDao dao = gp.getFeatureDao(t.name());
-    double[] box = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    double[] box = {
+      Double.POSITIVE_INFINITY,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.NEGATIVE_INFINITY
+    };
     int[] n = {0};
     gp.beginTransaction();
-    t.rows().each((id, point, values) -> {
-      FeatureRow row = dao.newRow();
-      if (point != null) {
-        row.setGeometry(GeoPackageGeometryData.create(srs.getSrsId(), new Point(point.lon(), point.lat())));
-        box[0] = Math.min(box[0], point.lon());
-        box[1] = Math.min(box[1], point.lat());
-        box[2] = Math.max(box[2], point.lon());
-        box[3] = Math.max(box[3], point.lat());
-      }
-      for (int i = 0; i < values.length; i++) {
-        Object v = values[i];
-        if (v != null) {
-          row.setValue(fields.get(i).name(), switch (fields.get(i).type()) {
-            case "integer" -> ((Number) v).longValue();
-            case "number" -> ((Number) v).doubleValue();
-            case "boolean" -> (Boolean) v;
-            default -> v.toString();
-          });
-        }
-      }
-      dao.insert(row);
-      if (++n[0] % BATCH == 0) {
-        gp.endAndBeginTransaction();
-      }
-    });
+    t.rows()
+        .each(
+            (id, point, values) -> {
+              FeatureRow row = dao.newRow();
+              if (point != null) {
+                row.setGeometry(
+                    GeoPackageGeometryData.create(
+                        srs.getSrsId(), new Point(point.lon(), point.lat())));
+                box[0] = Math.min(box[0], point.lon());
+                box[1] = Math.min(box[1], point.lat());
+                box[2] = Math.max(box[2], point.lon());
+                box[3] = Math.max(box[3], point.lat());
+              }
+              for (int i = 0; i < values.length; i++) {
+                Object v = values[i];
+                if (v != null) {
+                  row.setValue(
+                      fields.get(i).name(),
+                      switch (fields.get(i).type()) {
+                        case "integer" -> ((Number) v).longValue();
+                        case "number" -> ((Number) v).doubleValue();
+                        case "boolean" -> (Boolean) v;
+                        default -> v.toString();
+                      });
+                }
+              }
+              dao.insert(row);
+              if (++n[0] % BATCH == 0) {
+                gp.endAndBeginTransaction();
+              }
+            });
     gp.endTransaction(true);
     Contents contents = gp.getContentsDao().queryForId(t.name());
     contents.setIdentifier(t.title());
@@ -110,7 +123,8 @@ final class GeoPackageExport {
     }
     gp.getContentsDao().update(contents);
     new RTreeIndexExtension(gp).create(table);
-    // nothing here needs 1.4: declare 1.3 so the GDAL of current Debian (3.6) opens it without a warning
+    // nothing here needs 1.4: declare 1.3 so the GDAL of current Debian (3.6) opens it without a
+    // warning
     gp.getConnection().execSQL("PRAGMA user_version = 10300");
   }
 

@@ -38,13 +38,12 @@ import org.vsmap.geo.port.Downloads;
 import org.vsmap.geo.port.Snapshots;
 
 /**
- * Dated, immutable versions of the datasets on disk:
- * {@code files/{dataset}/{version}.{ext}} (what the portal serves, with Range), and
- * {@code manifests/{dataset}/{version}.json} (counts, sizes, SHA-256) beside
- * {@code {version}.ids.gz} (each record's id and a digest of its published values, sorted, to tell
- * what changed). A version is written in a scratch directory and moved into place file by file,
- * its manifest last: a version without a manifest does not exist, and what a killed publish left
- * behind is removed at the next one.
+ * Dated, immutable versions of the datasets on disk: {@code files/{dataset}/{version}.{ext}} (what
+ * the portal serves, with Range), and {@code manifests/{dataset}/{version}.json} (counts, sizes,
+ * SHA-256) beside {@code {version}.ids.gz} (each record's id and a digest of its published values,
+ * sorted, to tell what changed). A version is written in a scratch directory and moved into place
+ * file by file, its manifest last: a version without a manifest does not exist, and what a killed
+ * publish left behind is removed at the next one.
  */
 public final class SnapshotStore implements Snapshots {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotStore.class);
@@ -89,15 +88,25 @@ public final class SnapshotStore implements Snapshots {
 
   private static Version read(JsonNode m) {
     Map<String, Long> bytes = new LinkedHashMap<>();
-    m.path("files").fields().forEachRemaining(e -> bytes.put(e.getKey(), e.getValue().path("bytes").asLong()));
-    return new Version(m.path("dataset").asText(), m.path("version").asText(), m.path("published_at").asText(),
-        m.path("data_version").asText(), m.path("records").asLong(), m.path("added").asLong(), m.path("updated").asLong(),
-        m.path("retired").asLong(), bytes);
+    m.path("files")
+        .fields()
+        .forEachRemaining(e -> bytes.put(e.getKey(), e.getValue().path("bytes").asLong()));
+    return new Version(
+        m.path("dataset").asText(),
+        m.path("version").asText(),
+        m.path("published_at").asText(),
+        m.path("data_version").asText(),
+        m.path("records").asLong(),
+        m.path("added").asLong(),
+        m.path("updated").asLong(),
+        m.path("retired").asLong(),
+        bytes);
   }
 
   @Override
   public Optional<Path> file(String dataset, String version, Downloads.Format format) {
-    if (!version.matches("\\d{4}-\\d{2}-\\d{2}(\\.\\d{1,4})?") || downloads.datasets().stream().noneMatch(d -> d.id().equals(dataset))) {
+    if (!version.matches("\\d{4}-\\d{2}-\\d{2}(\\.\\d{1,4})?")
+        || downloads.datasets().stream().noneMatch(d -> d.id().equals(dataset))) {
       return Optional.empty();
     }
     if (!Files.exists(manifests(dataset).resolve(version + ".json"))) {
@@ -133,13 +142,17 @@ public final class SnapshotStore implements Snapshots {
       Map<String, Object> files = new LinkedHashMap<>();
       for (Downloads.Format f : Downloads.Format.values()) {
         Path p = work.resolve(dataset + "." + f.extension());
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(p), 1 << 16)) {
+        try (OutputStream out =
+            new java.io.BufferedOutputStream(Files.newOutputStream(p), 1 << 16)) {
           downloads.write(dataset, f, Downloads.Filter.ALL, out);
         }
         files.put(f.extension(), Map.of("bytes", Files.size(p), "sha256", sha256(p)));
       }
       List<String[]> ids = fingerprints(work.resolve(dataset + ".csv"));
-      long[] diff = newest == null ? new long[] {ids.size(), 0, 0} : diff(manifests(dataset).resolve(newest.version() + ".ids.gz"), ids);
+      long[] diff =
+          newest == null
+              ? new long[] {ids.size(), 0, 0}
+              : diff(manifests(dataset).resolve(newest.version() + ".ids.gz"), ids);
       if (newest != null && diff[0] + diff[1] + diff[2] == 0) {
         return null; // the store changed elsewhere; this dataset is as published
       }
@@ -157,8 +170,11 @@ public final class SnapshotStore implements Snapshots {
       manifest.put("previous", newest == null ? null : newest.version());
       manifest.put("license", DatasetExports.LICENCE);
       manifest.put("files", files);
-      try (Writer w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(work.resolve("ids.gz"))),
-          StandardCharsets.UTF_8))) {
+      try (Writer w =
+          new BufferedWriter(
+              new OutputStreamWriter(
+                  new GZIPOutputStream(Files.newOutputStream(work.resolve("ids.gz"))),
+                  StandardCharsets.UTF_8))) {
         for (String[] r : ids) {
           w.write(r[0]);
           w.write('\t');
@@ -166,15 +182,26 @@ public final class SnapshotStore implements Snapshots {
           w.write('\n');
         }
       }
-      JSON.writerWithDefaultPrettyPrinter().writeValue(work.resolve("manifest.json").toFile(), manifest);
+      JSON.writerWithDefaultPrettyPrinter()
+          .writeValue(work.resolve("manifest.json").toFile(), manifest);
       Files.createDirectories(files(dataset));
       Files.createDirectories(manifests(dataset));
       for (Downloads.Format f : Downloads.Format.values()) {
-        move(work.resolve(dataset + "." + f.extension()), files(dataset).resolve(version + "." + f.extension()));
+        move(
+            work.resolve(dataset + "." + f.extension()),
+            files(dataset).resolve(version + "." + f.extension()));
       }
       move(work.resolve("ids.gz"), manifests(dataset).resolve(version + ".ids.gz"));
-      move(work.resolve("manifest.json"), manifests(dataset).resolve(version + ".json")); // last: now the version exists
-      LOG.info("published {} version {}: {} records, {} added, {} updated, {} retired", dataset, version, ids.size(), diff[0], diff[1],
+      move(
+          work.resolve("manifest.json"),
+          manifests(dataset).resolve(version + ".json")); // last: now the version exists
+      LOG.info(
+          "published {} version {}: {} records, {} added, {} updated, {} retired",
+          dataset,
+          version,
+          ids.size(),
+          diff[0],
+          diff[1],
           diff[2]);
       return read(JSON.valueToTree(manifest));
     } finally {
@@ -216,7 +243,13 @@ public final class SnapshotStore implements Snapshots {
             header = false;
             continue;
           }
-          out.add(new String[] {row[0], Hashing.murmur3_128().hashString(String.join("\u001f", row), StandardCharsets.UTF_8).toString()});
+          out.add(
+              new String[] {
+                row[0],
+                Hashing.murmur3_128()
+                    .hashString(String.join("\u001f", row), StandardCharsets.UTF_8)
+                    .toString()
+              });
         }
       }
     }
@@ -229,8 +262,10 @@ public final class SnapshotStore implements Snapshots {
     long added = 0;
     long updated = 0;
     long retired = 0;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(previous)),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(previous)), StandardCharsets.UTF_8))) {
       String line = r.readLine();
       int i = 0;
       while (line != null || i < now.size()) {
@@ -255,7 +290,10 @@ public final class SnapshotStore implements Snapshots {
     return new long[] {added, updated, retired};
   }
 
-  /** Removes scratch directories and files of versions whose manifest never landed (a killed publish). */
+  /**
+   * Removes scratch directories and files of versions whose manifest never landed (a killed
+   * publish).
+   */
   private void removeLeftovers() throws IOException {
     deleteTree(root.resolve("tmp"));
     Path all = root.resolve("files");

@@ -5,9 +5,9 @@ import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.port.Downloads.Field;
 
 /**
- * What the file-based spatial writers (GeoPackage, FlatGeobuf) need of a dataset: its name,
- * title, a description carrying licence, attribution and notice, the attribute fields (without
- * lon/lat, which the geometry carries) and the rows.
+ * What the file-based spatial writers (GeoPackage, FlatGeobuf) need of a dataset: its name, title,
+ * a description carrying licence, attribution and notice, the attribute fields (without lon/lat,
+ * which the geometry carries) and the rows.
  */
 record SpatialTable(String name, String title, String description, List<Field> fields, Rows rows) {
 

@@ -13,10 +13,10 @@ import org.vsmap.pipeline.csv.CsvTable;
 import org.vsmap.pipeline.search.Pinyin;
 
 /**
- * Towns of China with WGS84 points (GeoNames, CC BY 4.0, shipped in {@code seeds/gazetteer/}):
- * a place written in Chinese is found by its pinyin among the towns of the record's city, so
- * "在树林召镇开展…" lands at Shulinzhao rather than at the county's centre. Names are pinyin only,
- * so a match is a run of two to six Chinese characters whose pinyin equals a town's name.
+ * Towns of China with WGS84 points (GeoNames, CC BY 4.0, shipped in {@code seeds/gazetteer/}): a
+ * place written in Chinese is found by its pinyin among the towns of the record's city, so
+ * "在树林召镇开展…" lands at Shulinzhao rather than at the county's centre. Names are pinyin only, so a
+ * match is a run of two to six Chinese characters whose pinyin equals a town's name.
  */
 final class Gazetteer {
   /** A town: its pinyin key (lower case, letters only), GeoNames name, point. */
@@ -44,8 +44,14 @@ final class Gazetteer {
         }
         String key = key(name);
         if (key.length() >= 4) {
-          out.computeIfAbsent(city, k -> new ArrayList<>()).add(new Town(key, name,
-              new GeoPoint(Double.parseDouble(row.require("lng")), Double.parseDouble(row.require("lat")))));
+          out.computeIfAbsent(city, k -> new ArrayList<>())
+              .add(
+                  new Town(
+                      key,
+                      name,
+                      new GeoPoint(
+                          Double.parseDouble(row.require("lng")),
+                          Double.parseDouble(row.require("lat")))));
         }
       }
     } catch (IOException e) {
@@ -58,7 +64,10 @@ final class Gazetteer {
     return latin.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
   }
 
-  /** The town of city {@code cityCode} (4 digits) that {@code text} names, longest match first, or null. */
+  /**
+   * The town of city {@code cityCode} (4 digits) that {@code text} names, longest match first, or
+   * null.
+   */
   static Town find(String text, String cityCode) {
     if (text == null || cityCode == null || cityCode.length() < 4) {
       return null;

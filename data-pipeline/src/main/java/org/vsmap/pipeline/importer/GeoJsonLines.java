@@ -29,7 +29,8 @@ final class GeoJsonLines {
     try {
       root = new ObjectMapper().readTree(text);
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+      throw new IllegalArgumentException(
+          file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
     }
     if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
       throw new IllegalArgumentException(file + ": a GeoJSON file must be a FeatureCollection");
@@ -52,7 +53,8 @@ final class GeoJsonLines {
       List<String> cells = new ArrayList<>();
       for (String name : names) {
         JsonNode v = f.path("properties").path(name);
-        cells.add(v.isMissingNode() || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
+        cells.add(
+            v.isMissingNode() || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString());
       }
       JsonNode g = f.get("geometry");
       if (g == null || g.isNull()) {
@@ -64,7 +66,13 @@ final class GeoJsonLines {
         try {
           geom = reader.read(g.toString());
         } catch (ParseException | RuntimeException e) {
-          throw new IllegalArgumentException(file + " feature " + (n - 1) + ": the geometry cannot be read (" + e.getMessage() + ")");
+          throw new IllegalArgumentException(
+              file
+                  + " feature "
+                  + (n - 1)
+                  + ": the geometry cannot be read ("
+                  + e.getMessage()
+                  + ")");
         }
         if (geom instanceof Point p) {
           cells.add(Double.toString(p.getX()));

@@ -16,9 +16,9 @@ import org.vsmap.pipeline.csv.CsvTable;
 /**
  * An office's file as it was laid out: the non-empty lines of a CSV file (UTF-8 or GBK), of the
  * first sheet of an XLSX workbook, each with its line (Excel row) number, or the features of a
- * GeoJSON FeatureCollection as rows of their properties (see {@link GeoJsonLines}). Offices' sheets often
- * start with a title and a "填表单位" line before the header, and forms such as the 活动情况表 of
- * seed 001 are label/value cells rather than a table, so the importers look at the lines first.
+ * GeoJSON FeatureCollection as rows of their properties (see {@link GeoJsonLines}). Offices' sheets
+ * often start with a title and a "填表单位" line before the header, and forms such as the 活动情况表 of seed
+ * 001 are label/value cells rather than a table, so the importers look at the lines first.
  */
 public record Grid(String file, String readAs, List<Line> lines, Map<String, String> mapping) {
 
@@ -27,8 +27,8 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
   }
 
   /**
-   * The same lines read through a column mapping (the file's header → our column name, e.g.
-   * 站名 → name), as a user saved it for this source.
+   * The same lines read through a column mapping (the file's header → our column name, e.g. 站名 →
+   * name), as a user saved it for this source.
    */
   public Grid withMapping(Map<String, String> m) {
     return new Grid(file, readAs, lines, m == null ? Map.of() : Map.copyOf(m));
@@ -46,7 +46,8 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
       }
       String[] kv = pair.split("=", 2);
       if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
-        throw new IllegalArgumentException("a column mapping is written header=column, e.g. 站名=name: '" + pair.strip() + "'");
+        throw new IllegalArgumentException(
+            "a column mapping is written header=column, e.g. 站名=name: '" + pair.strip() + "'");
       }
       m.put(kv[0].strip(), kv[1].strip());
     }
@@ -55,7 +56,8 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
 
   /** Writes a mapping back as {@code header=column,...}. */
   public static String formatMapping(Map<String, String> m) {
-    return String.join(",", m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    return String.join(
+        ",", m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
   }
 
   private String mapped(String cell) {
@@ -95,7 +97,8 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
       return new Grid(file, "GeoJSON", GeoJsonLines.read(file, text.text()));
     }
     List<Line> lines = new ArrayList<>();
-    try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class).readValues(new StringReader(text.text()))) {
+    try (MappingIterator<List<String>> it =
+        CSV.readerForListOf(String.class).readValues(new StringReader(text.text()))) {
       int n = 0;
       while (it.hasNext()) {
         List<String> cells = it.next();
@@ -103,10 +106,19 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
         if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
           continue;
         }
-        lines.add(new Line(n, cells.stream().map(c -> c == null || c.isBlank() ? null : c.replace("\uFEFF", "")).toList()));
+        lines.add(
+            new Line(
+                n,
+                cells.stream()
+                    .map(c -> c == null || c.isBlank() ? null : c.replace("\uFEFF", ""))
+                    .toList()));
       }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(file + ": not a readable CSV file (" + e.getMessage().lines().findFirst().orElse("") + ")");
+      throw new IllegalArgumentException(
+          file
+              + ": not a readable CSV file ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + ")");
     }
     if (lines.isEmpty()) {
       throw new IllegalArgumentException(file + ": the file has no rows");
@@ -122,21 +134,34 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
   public CsvTable table(Collection<String> knownHeaders) {
     int at = 0;
     for (int i = 0; i < lines.size(); i++) {
-      long known = lines.get(i).cells().stream().map(this::mapped)
-          .filter(c -> c != null && knownHeaders.contains(normalise(c))).count();
+      long known =
+          lines.get(i).cells().stream()
+              .map(this::mapped)
+              .filter(c -> c != null && knownHeaders.contains(normalise(c)))
+              .count();
       if (known >= 2) {
         at = i;
         break;
       }
     }
-    List<String> header = lines.get(at).cells().stream().map(this::mapped)
-        .map(c -> c == null ? "" : c.strip().replaceAll("\\s+", "")).toList();
+    List<String> header =
+        lines.get(at).cells().stream()
+            .map(this::mapped)
+            .map(c -> c == null ? "" : c.strip().replaceAll("\\s+", ""))
+            .toList();
     List<CsvTable.Row> rows = new ArrayList<>();
     for (Line line : lines.subList(at + 1, lines.size())) {
       for (int i = header.size(); i < line.cells().size(); i++) {
         if (line.cell(i) != null) {
-          throw new IllegalArgumentException(file + " row " + line.number() + ": " + (i + 1) + " cells but the header has "
-              + header.size() + " columns");
+          throw new IllegalArgumentException(
+              file
+                  + " row "
+                  + line.number()
+                  + ": "
+                  + (i + 1)
+                  + " cells but the header has "
+                  + header.size()
+                  + " columns");
         }
       }
       Map<String, String> values = new LinkedHashMap<>();
@@ -148,44 +173,62 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
     return new CsvTable(file, header, rows);
   }
 
-  /** The lines as a table whose header row is found by the synonyms of its columns (see {@link #table(Collection)}). */
+  /**
+   * The lines as a table whose header row is found by the synonyms of its columns (see {@link
+   * #table(Collection)}).
+   */
   public CsvTable table(Map<String, List<String>> synonyms) {
     return table(synonyms.values().stream().flatMap(List::stream).toList());
   }
 
   /**
    * Our column name → the header this file uses for it: for each header in file order, the first
-   * column (in the synonyms' order) one of whose synonyms it is, unless that column has a header already.
+   * column (in the synonyms' order) one of whose synonyms it is, unless that column has a header
+   * already.
    */
-  public static Map<String, String> columns(List<String> header, Map<String, List<String>> synonyms) {
+  public static Map<String, String> columns(
+      List<String> header, Map<String, List<String>> synonyms) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String h : header) {
       String key = normalise(h);
-      synonyms.forEach((column, names) -> {
-        if (names.contains(key) && !out.containsKey(column)) {
-          out.put(column, h);
-        }
-      });
+      synonyms.forEach(
+          (column, names) -> {
+            if (names.contains(key) && !out.containsKey(column)) {
+              out.put(column, h);
+            }
+          });
     }
     return out;
   }
 
-  /** Every formula cell of the file, by line and column number: formulas are never evaluated, only refused. */
+  /**
+   * Every formula cell of the file, by line and column number: formulas are never evaluated, only
+   * refused.
+   */
   public List<Problem> formulaProblems() {
     List<Problem> out = new ArrayList<>();
     for (Line line : lines) {
       for (int i = 0; i < line.cells().size(); i++) {
         String c = line.cell(i);
         if (SheetTable.isFormula(c)) {
-          out.add(new Problem(file, line.number(), "#" + (i + 1), SheetTable.shown(c), "不接受公式，请粘贴为数值",
-              "formulas are not accepted: paste the values"));
+          out.add(
+              new Problem(
+                  file,
+                  line.number(),
+                  "#" + (i + 1),
+                  SheetTable.shown(c),
+                  "不接受公式，请粘贴为数值",
+                  "formulas are not accepted: paste the values"));
         }
       }
     }
     return out;
   }
 
-  /** A header as compared with synonyms: trimmed, lower case, no white space (forms break "负责人\n姓名"). */
+  /**
+   * A header as compared with synonyms: trimmed, lower case, no white space (forms break
+   * "负责人\n姓名").
+   */
   static String normalise(String header) {
     return header.strip().replaceAll("\\s+", "").toLowerCase();
   }

@@ -24,11 +24,11 @@ import org.vsmap.pipeline.store.JdbiStationStore;
 import org.vsmap.pipeline.store.JdbiTeamStore;
 
 /**
- * One office file from upload to store, shared by the {@code import} command and the admin
- * pages: read and check it against what the store knows ({@link #prepare}), then preview or apply
- * the resulting {@link JdbiImportWriter.Batch}. An office account passes its region as
- * {@code scope}: a row outside that region is a problem like any other, so an office can never
- * change another region's records through a file.
+ * One office file from upload to store, shared by the {@code import} command and the admin pages:
+ * read and check it against what the store knows ({@link #prepare}), then preview or apply the
+ * resulting {@link JdbiImportWriter.Batch}. An office account passes its region as {@code scope}: a
+ * row outside that region is a problem like any other, so an office can never change another
+ * region's records through a file.
  */
 public final class OfficeImport {
 
@@ -50,9 +50,13 @@ public final class OfficeImport {
       this.en = en;
     }
 
-    public String zh() { return zh; }
+    public String zh() {
+      return zh;
+    }
 
-    public String en() { return en; }
+    public String en() {
+      return en;
+    }
 
     public static What parse(String text) {
       try {
@@ -65,7 +69,8 @@ public final class OfficeImport {
           default -> valueOf(t.replaceAll("S$", ""));
         };
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown kind '" + text + "': use station, team, activity, report, figures or regions");
+        throw new IllegalArgumentException(
+            "unknown kind '" + text + "': use station, team, activity, report, figures or regions");
       }
     }
   }
@@ -76,15 +81,37 @@ public final class OfficeImport {
    * @param crs the coordinate system of a station list (required for stations)
    * @param regionCode the reporting office's region (required for reports)
    * @param scope the region the user may change (an office's), or null for an admin
-   * @param source the name records are remembered under, so a full re-import retires what it no longer lists
+   * @param source the name records are remembered under, so a full re-import retires what it no
+   *     longer lists
    */
-  public record Request(What what, String file, byte[] bytes, String encoding, CoordinateSystem crs, String regionCode,
-      String scope, String source, boolean full, String username, String mapping, boolean saveMapping) {
+  public record Request(
+      What what,
+      String file,
+      byte[] bytes,
+      String encoding,
+      CoordinateSystem crs,
+      String regionCode,
+      String scope,
+      String source,
+      boolean full,
+      String username,
+      String mapping,
+      boolean saveMapping) {
 
     /** A request that uses the mapping saved for its source, if any. */
-    public Request(What what, String file, byte[] bytes, String encoding, CoordinateSystem crs, String regionCode, String scope,
-        String source, boolean full, String username) {
-      this(what, file, bytes, encoding, crs, regionCode, scope, source, full, username, null, false);
+    public Request(
+        What what,
+        String file,
+        byte[] bytes,
+        String encoding,
+        CoordinateSystem crs,
+        String regionCode,
+        String scope,
+        String source,
+        boolean full,
+        String username) {
+      this(
+          what, file, bytes, encoding, crs, regionCode, scope, source, full, username, null, false);
     }
   }
 
@@ -92,8 +119,14 @@ public final class OfficeImport {
    * A checked file: its problems (nothing is written while there are any), warnings, what would be
    * written, and the column mapping it was read through ("" for none).
    */
-  public record Prepared(Request request, String readAs, int records, List<Problem> problems, List<Problem> warnings,
-      JdbiImportWriter.Batch batch, String mapping) {
+  public record Prepared(
+      Request request,
+      String readAs,
+      int records,
+      List<Problem> problems,
+      List<Problem> warnings,
+      JdbiImportWriter.Batch batch,
+      String mapping) {
     public boolean clean() {
       return problems.isEmpty();
     }
@@ -104,25 +137,34 @@ public final class OfficeImport {
   /**
    * Reads and checks a file against the store.
    *
-   * @throws IllegalArgumentException when the file cannot be read at all (not CSV/XLSX, binary, wrong encoding)
+   * @throws IllegalArgumentException when the file cannot be read at all (not CSV/XLSX, binary,
+   *     wrong encoding)
    */
   public static Prepared prepare(Jdbi jdbi, Request r, java.time.LocalDateTime now) {
     LocalDate today = now.toLocalDate();
-    Map<String, Region> regions = Stage.run("load-regions", () -> {
-      Map<String, Region> m = new HashMap<>();
-      JdbiRegionStore store = new JdbiRegionStore(jdbi);
-      for (RegionLevel level : RegionLevel.values()) {
-        store.regionsAtLevel(level).forEach(x -> m.put(x.code(), x));
-      }
-      return m;
-    }, Map::size);
+    Map<String, Region> regions =
+        Stage.run(
+            "load-regions",
+            () -> {
+              Map<String, Region> m = new HashMap<>();
+              JdbiRegionStore store = new JdbiRegionStore(jdbi);
+              for (RegionLevel level : RegionLevel.values()) {
+                store.regionsAtLevel(level).forEach(x -> m.put(x.code(), x));
+              }
+              return m;
+            },
+            Map::size);
     if (regions.isEmpty() && r.what() != What.REGIONS) {
-      throw new IllegalArgumentException("the store has no regions yet: import regions first, or start the portal once "
-          + "(it fills an empty store with the demo set)");
+      throw new IllegalArgumentException(
+          "the store has no regions yet: import regions first, or start the portal once "
+              + "(it fills an empty store with the demo set)");
     }
     List<Problem> problems = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>();
-    Map<String, String> mapping = r.mapping() != null ? Grid.parseMapping(r.mapping()) : savedMapping(jdbi, r.source(), r.what());
+    Map<String, String> mapping =
+        r.mapping() != null
+            ? Grid.parseMapping(r.mapping())
+            : savedMapping(jdbi, r.source(), r.what());
     if (r.saveMapping() && r.mapping() != null) {
       saveMapping(jdbi, r.source(), r.what(), mapping);
     }
@@ -133,16 +175,26 @@ public final class OfficeImport {
     switch (r.what()) {
       case STATION -> {
         if (r.crs() == null) {
-          throw new IllegalArgumentException("a station list must declare its coordinate system: wgs84, cgcs2000, gcj02 or bd09");
+          throw new IllegalArgumentException(
+              "a station list must declare its coordinate system: wgs84, cgcs2000, gcj02 or bd09");
         }
-        StationImport.Result res = Stage.run("check-stations", () -> StationImport.read(
-            Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping), r.crs(), regions, false),
-            x -> x.stations().size() + x.problems().size());
+        StationImport.Result res =
+            Stage.run(
+                "check-stations",
+                () ->
+                    StationImport.read(
+                        Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping),
+                        r.crs(),
+                        regions,
+                        false),
+                x -> x.stations().size() + x.problems().size());
         problems.addAll(res.problems());
         warnings.addAll(res.warnings());
         List<Station> stored = new JdbiStationStore(jdbi).stations();
-        // against the store as well; the pairs within the file the reader already reported are not repeated
-        StationImport.likelyDuplicates(r.file(), res.stations(), stored).stream().filter(w -> !warnings.contains(w))
+        // against the store as well; the pairs within the file the reader already reported are not
+        // repeated
+        StationImport.likelyDuplicates(r.file(), res.stations(), stored).stream()
+            .filter(w -> !warnings.contains(w))
             .forEach(warnings::add);
         res.stations().forEach(s -> regionsTouched.add(s.regionCode() + "\t" + s.id()));
         batch = batch.withStations(res.stations()).withContacts(res.contacts());
@@ -154,17 +206,28 @@ public final class OfficeImport {
       }
       case REPORT -> {
         if (r.regionCode() == null) {
-          throw new IllegalArgumentException("a report belongs to an office's region: give its region code");
+          throw new IllegalArgumentException(
+              "a report belongs to an office's region: give its region code");
         }
-        ReportImport.Known known = new ReportImport.Known(regions, new JdbiTeamStore(jdbi).teams(),
-            new JdbiStationStore(jdbi).stations());
-        ReportImport.Result res = Stage.run("check-report", () -> ReportImport.read(r.file(), r.bytes(), r.encoding(),
-            r.regionCode(), known, today), x -> x.activities().size());
+        ReportImport.Known known =
+            new ReportImport.Known(
+                regions, new JdbiTeamStore(jdbi).teams(), new JdbiStationStore(jdbi).stations());
+        ReportImport.Result res =
+            Stage.run(
+                "check-report",
+                () ->
+                    ReportImport.read(
+                        r.file(), r.bytes(), r.encoding(), r.regionCode(), known, today),
+                x -> x.activities().size());
         problems.addAll(res.problems());
         warnings.addAll(res.warnings());
         res.teams().forEach(t -> regionsTouched.add(t.regionCode() + "\t" + t.id()));
         res.activities().forEach(a -> regionsTouched.add(a.regionCode() + "\t" + a.id()));
-        batch = batch.withTeams(res.teams()).withActivities(res.activities()).withContacts(res.contacts());
+        batch =
+            batch
+                .withTeams(res.teams())
+                .withActivities(res.activities())
+                .withContacts(res.contacts());
         if (r.full()) {
           batch = batch.full(Set.of(Kind.ACTIVITY));
         }
@@ -173,8 +236,17 @@ public final class OfficeImport {
       }
       case TEAM -> {
         Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
-        TeamActivityImport.Result res = Stage.run("check-teams", () -> TeamActivityImport.teams(grid, regions, new JdbiTeamStore(jdbi).teams(),
-            new JdbiStationStore(jdbi).stations(), today), x -> x.teams().size() + x.problems().size());
+        TeamActivityImport.Result res =
+            Stage.run(
+                "check-teams",
+                () ->
+                    TeamActivityImport.teams(
+                        grid,
+                        regions,
+                        new JdbiTeamStore(jdbi).teams(),
+                        new JdbiStationStore(jdbi).stations(),
+                        today),
+                x -> x.teams().size() + x.problems().size());
         problems.addAll(res.problems());
         res.teams().forEach(t -> regionsTouched.add(t.regionCode() + "\t" + t.id()));
         batch = batch.withTeams(res.teams()).withPairings(res.pairings());
@@ -186,9 +258,18 @@ public final class OfficeImport {
       }
       case ACTIVITY -> {
         Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
-        TeamActivityImport.Result res = Stage.run("check-activities", () -> TeamActivityImport.activities(grid, r.crs() == null ? CoordinateSystem.WGS84 : r.crs(),
-            regions, new JdbiTeamStore(jdbi).teams(), new JdbiStationStore(jdbi).stations(),
-            now), x -> x.activities().size() + x.problems().size());
+        TeamActivityImport.Result res =
+            Stage.run(
+                "check-activities",
+                () ->
+                    TeamActivityImport.activities(
+                        grid,
+                        r.crs() == null ? CoordinateSystem.WGS84 : r.crs(),
+                        regions,
+                        new JdbiTeamStore(jdbi).teams(),
+                        new JdbiStationStore(jdbi).stations(),
+                        now),
+                x -> x.activities().size() + x.problems().size());
         problems.addAll(res.problems());
         warnings.addAll(res.warnings());
         res.activities().forEach(a -> regionsTouched.add(a.regionCode() + "\t" + a.id()));
@@ -200,9 +281,15 @@ public final class OfficeImport {
         records = res.activities().size();
       }
       case REGIONS -> {
-        RegionImport.Result res = Stage.run("check-regions", () -> RegionImport.read(
-            Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping), r.crs() == null ? CoordinateSystem.WGS84 : r.crs(),
-            regions), x -> x.regions().size() + x.problems().size());
+        RegionImport.Result res =
+            Stage.run(
+                "check-regions",
+                () ->
+                    RegionImport.read(
+                        Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping),
+                        r.crs() == null ? CoordinateSystem.WGS84 : r.crs(),
+                        regions),
+                x -> x.regions().size() + x.problems().size());
         problems.addAll(res.problems());
         res.regions().forEach(x -> regionsTouched.add(x.code() + "\t" + x.name()));
         batch = batch.withRegions(res.regions());
@@ -222,11 +309,30 @@ public final class OfficeImport {
         JdbiStationStore stations = new JdbiStationStore(jdbi);
         JdbiTeamStore teams = new JdbiTeamStore(jdbi);
         JdbiActivityStore activities = new JdbiActivityStore(jdbi);
-        HonourImport.Result res = Stage.run("check-honours", () -> HonourImport.read(grid, new HonourImport.Known(regions,
-            id -> stations.stationById(id).map(org.vsmap.geo.model.Station::regionCode).orElse(null),
-            id -> teams.teamById(id).map(org.vsmap.geo.model.Team::regionCode).orElse(null),
-            id -> activities.activityById(id).map(org.vsmap.geo.model.Activity::regionCode).orElse(null))),
-            x -> x.honours().size() + x.problems().size());
+        HonourImport.Result res =
+            Stage.run(
+                "check-honours",
+                () ->
+                    HonourImport.read(
+                        grid,
+                        new HonourImport.Known(
+                            regions,
+                            id ->
+                                stations
+                                    .stationById(id)
+                                    .map(org.vsmap.geo.model.Station::regionCode)
+                                    .orElse(null),
+                            id ->
+                                teams
+                                    .teamById(id)
+                                    .map(org.vsmap.geo.model.Team::regionCode)
+                                    .orElse(null),
+                            id ->
+                                activities
+                                    .activityById(id)
+                                    .map(org.vsmap.geo.model.Activity::regionCode)
+                                    .orElse(null))),
+                x -> x.honours().size() + x.problems().size());
         problems.addAll(res.problems());
         res.honours().forEach(x -> regionsTouched.add(x.regionCode() + "\t" + x.id()));
         batch = batch.withHonours(res.honours());
@@ -239,8 +345,14 @@ public final class OfficeImport {
       for (String touched : regionsTouched) {
         String[] parts = touched.split("\t");
         if (!parts[0].startsWith(r.scope())) {
-          problems.add(new Problem(r.file(), 0, "region_code", parts[0] + " (" + parts[1] + ")",
-              "不在本账号负责的区域（" + r.scope() + "）内，不能修改", "outside this account's region " + r.scope() + ": not yours to change"));
+          problems.add(
+              new Problem(
+                  r.file(),
+                  0,
+                  "region_code",
+                  parts[0] + " (" + parts[1] + ")",
+                  "不在本账号负责的区域（" + r.scope() + "）内，不能修改",
+                  "outside this account's region " + r.scope() + ": not yours to change"));
         }
       }
     }
@@ -249,36 +361,61 @@ public final class OfficeImport {
 
   /** The column mapping saved for a source and kind, or none. */
   public static Map<String, String> savedMapping(Jdbi jdbi, String source, What what) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT mapping FROM column_mapping WHERE source = :s AND kind = :k")
-        .bind("s", source).bind("k", what.name()).mapTo(String.class).findOne().map(Grid::parseMapping).orElse(Map.of()));
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT mapping FROM column_mapping WHERE source = :s AND kind = :k")
+                .bind("s", source)
+                .bind("k", what.name())
+                .mapTo(String.class)
+                .findOne()
+                .map(Grid::parseMapping)
+                .orElse(Map.of()));
   }
 
   /** Saves (or replaces) the column mapping of a source and kind. */
   public static void saveMapping(Jdbi jdbi, String source, What what, Map<String, String> mapping) {
-    jdbi.useTransaction(h -> {
-      h.createUpdate("DELETE FROM column_mapping WHERE source = :s AND kind = :k").bind("s", source).bind("k", what.name()).execute();
-      if (!mapping.isEmpty()) {
-        h.createUpdate("INSERT INTO column_mapping (source, kind, mapping, updated_at) VALUES (:s, :k, :m, CURRENT_TIMESTAMP)")
-            .bind("s", source).bind("k", what.name()).bind("m", Grid.formatMapping(mapping)).execute();
-      }
-    });
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate("DELETE FROM column_mapping WHERE source = :s AND kind = :k")
+              .bind("s", source)
+              .bind("k", what.name())
+              .execute();
+          if (!mapping.isEmpty()) {
+            h.createUpdate(
+                    "INSERT INTO column_mapping (source, kind, mapping, updated_at) VALUES (:s, :k, :m, CURRENT_TIMESTAMP)")
+                .bind("s", source)
+                .bind("k", what.name())
+                .bind("m", Grid.formatMapping(mapping))
+                .execute();
+          }
+        });
   }
 
-  static final Map<String, List<String>> FIGURE_HEADERS = Map.of(
-      "region_code", List.of("region_code", "区划代码", "行政区划代码"),
-      "period", List.of("period", "统计期", "时期", "期间"),
-      "registered", List.of("registered", "注册志愿者人数", "注册志愿者"),
-      "active", List.of("active", "活跃志愿者人数", "活跃志愿者"),
-      "service_hours", List.of("service_hours", "服务时长", "服务时长（小时）", "服务时长(小时)", "志愿服务时长"));
+  static final Map<String, List<String>> FIGURE_HEADERS =
+      Map.of(
+          "region_code", List.of("region_code", "区划代码", "行政区划代码"),
+          "period", List.of("period", "统计期", "时期", "期间"),
+          "registered", List.of("registered", "注册志愿者人数", "注册志愿者"),
+          "active", List.of("active", "活跃志愿者人数", "活跃志愿者"),
+          "service_hours", List.of("service_hours", "服务时长", "服务时长（小时）", "服务时长(小时)", "志愿服务时长"));
 
-  private static List<VolunteerFigure> figures(Grid grid, Map<String, Region> regions, List<Problem> problems) {
+  private static List<VolunteerFigure> figures(
+      Grid grid, Map<String, Region> regions, List<Problem> problems) {
     CsvTable table = grid.table(FIGURE_HEADERS);
     Map<String, String> columns = Grid.columns(table.header(), FIGURE_HEADERS);
     problems.addAll(grid.formulaProblems());
     for (String required : List.of("region_code", "period")) {
       if (!columns.containsKey(required)) {
-        problems.add(new Problem(grid.file(), 1, required, null, "缺少必填列（可用表头：" + FIGURE_HEADERS.get(required) + "）",
-            "required column missing (headers accepted: " + FIGURE_HEADERS.get(required) + ")"));
+        problems.add(
+            new Problem(
+                grid.file(),
+                1,
+                required,
+                null,
+                "缺少必填列（可用表头：" + FIGURE_HEADERS.get(required) + "）",
+                "required column missing (headers accepted: "
+                    + FIGURE_HEADERS.get(required)
+                    + ")"));
       }
     }
     if (!problems.isEmpty()) {
@@ -291,8 +428,14 @@ public final class OfficeImport {
       String region = row.get(columns.get("region_code"));
       String period = row.get(columns.get("period"));
       if (region == null || !regions.containsKey(region)) {
-        problems.add(new Problem(grid.file(), row.line(), columns.get("region_code"), region,
-            region == null ? "区划代码为必填项" : "未知的区划代码", region == null ? "region code is required" : "unknown region code"));
+        problems.add(
+            new Problem(
+                grid.file(),
+                row.line(),
+                columns.get("region_code"),
+                region,
+                region == null ? "区划代码为必填项" : "未知的区划代码",
+                region == null ? "region code is required" : "unknown region code"));
       }
       Long registered = number(grid.file(), row, columns.get("registered"), problems);
       Long active = number(grid.file(), row, columns.get("active"), problems);
@@ -304,20 +447,33 @@ public final class OfficeImport {
         VolunteerFigure f = new VolunteerFigure(region, period, registered, active, hours);
         Integer first = seen.putIfAbsent(region + "|" + period, row.line());
         if (first != null) {
-          problems.add(new Problem(grid.file(), row.line(), columns.get("period"), period, "与第 " + first + " 行重复",
-              "duplicates row " + first));
+          problems.add(
+              new Problem(
+                  grid.file(),
+                  row.line(),
+                  columns.get("period"),
+                  period,
+                  "与第 " + first + " 行重复",
+                  "duplicates row " + first));
         } else {
           out.add(f);
         }
       } catch (IllegalArgumentException | NullPointerException e) {
-        problems.add(new Problem(grid.file(), row.line(), columns.get("period"), period, "数据不合规：" + e.getMessage(),
-            String.valueOf(e.getMessage())));
+        problems.add(
+            new Problem(
+                grid.file(),
+                row.line(),
+                columns.get("period"),
+                period,
+                "数据不合规：" + e.getMessage(),
+                String.valueOf(e.getMessage())));
       }
     }
     return out;
   }
 
-  private static Double decimal(String file, CsvTable.Row row, String column, List<Problem> problems) {
+  private static Double decimal(
+      String file, CsvTable.Row row, String column, List<Problem> problems) {
     String v = column == null ? null : row.get(column);
     if (v == null) {
       return null;
@@ -341,8 +497,10 @@ public final class OfficeImport {
       return null;
     }
     try {
-      long n = new java.math.BigDecimal(v.replace(",", "").replace("，", "")).setScale(0, java.math.RoundingMode.HALF_UP)
-          .longValueExact();
+      long n =
+          new java.math.BigDecimal(v.replace(",", "").replace("，", ""))
+              .setScale(0, java.math.RoundingMode.HALF_UP)
+              .longValueExact();
       if (n < 0) {
         problems.add(new Problem(file, row.line(), column, v, "不能为负数", "cannot be negative"));
         return null;

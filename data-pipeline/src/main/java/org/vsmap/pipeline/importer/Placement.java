@@ -15,17 +15,23 @@ import org.vsmap.geo.model.Station;
  * Where a row without coordinates goes: at a station its place names (exact name, or the longest
  * station name the place text contains), else at the centroid of the region its place names or its
  * region code give — or, when that region has no point of its own, at a town of the GeoNames
- * gazetteer the text names, else walking up to the nearest region whose centroid is known.
- * Anything placed by a centroid or a town is flagged approximate and shown so.
+ * gazetteer the text names, else walking up to the nearest region whose centroid is known. Anything
+ * placed by a centroid or a town is flagged approximate and shown so.
  */
 final class Placement {
-  /** A point, the station it is at (or null), whether it is approximate, and how it was found (zh, en). */
+  /**
+   * A point, the station it is at (or null), whether it is approximate, and how it was found (zh,
+   * en).
+   */
   record Place(GeoPoint point, String stationId, boolean approximate, String howZh, String howEn) {}
 
   private final Map<String, Region> regions;
   private final Map<String, List<Region>> children = new HashMap<>();
 
-  /** Indexes the region tree once per file, so finding the regions a row names walks only below its region. */
+  /**
+   * Indexes the region tree once per file, so finding the regions a row names walks only below its
+   * region.
+   */
   Placement(Map<String, Region> regions) {
     this.regions = regions;
     for (Region r : regions.values()) {
@@ -35,14 +41,20 @@ final class Placement {
     }
   }
 
-  /** The most specific region strictly below {@code code} whose name the text contains (longest code, then smallest), or null. */
+  /**
+   * The most specific region strictly below {@code code} whose name the text contains (longest
+   * code, then smallest), or null.
+   */
   private Region namedBelow(String code, String text) {
     Region best = null;
     Deque<String> todo = new ArrayDeque<>(List.of(code));
     while (!todo.isEmpty()) {
       for (Region r : children.getOrDefault(todo.pop(), List.of())) {
-        if (text.contains(r.name()) && (best == null || r.code().length() > best.code().length()
-            || r.code().length() == best.code().length() && r.code().compareTo(best.code()) < 0)) {
+        if (text.contains(r.name())
+            && (best == null
+                || r.code().length() > best.code().length()
+                || r.code().length() == best.code().length()
+                    && r.code().compareTo(best.code()) < 0)) {
           best = r;
         }
         todo.push(r.code());
@@ -59,8 +71,17 @@ final class Placement {
     String text = placeText.replaceAll("\\s", "");
     return stations.stream()
         .filter(s -> text.equals(s.name()) || text.contains(s.name().replaceAll("\\s", "")))
-        .max(Comparator.comparingInt((Station s) -> s.name().length()).thenComparing(Station::id, Comparator.reverseOrder()))
-        .map(s -> new Place(s.location(), s.id(), s.approximate(), "站点“" + s.name() + "”", "station " + s.id()))
+        .max(
+            Comparator.comparingInt((Station s) -> s.name().length())
+                .thenComparing(Station::id, Comparator.reverseOrder()))
+        .map(
+            s ->
+                new Place(
+                    s.location(),
+                    s.id(),
+                    s.approximate(),
+                    "站点“" + s.name() + "”",
+                    "station " + s.id()))
         .orElse(null);
   }
 
@@ -76,8 +97,14 @@ final class Placement {
       return atRegion(regionCode, placeText);
     }
     Gazetteer.Town town = Gazetteer.find(placeText, regionCode);
-    return town == null ? null : new Place(town.point(), null, true, "地名“" + town.name() + "”（GeoNames）",
-        "GeoNames town " + town.name() + " in " + regionCode);
+    return town == null
+        ? null
+        : new Place(
+            town.point(),
+            null,
+            true,
+            "地名“" + town.name() + "”（GeoNames）",
+            "GeoNames town " + town.name() + " in " + regionCode);
   }
 
   /**
@@ -97,14 +124,28 @@ final class Placement {
       // a town the text names is closer than a county's (or a walked-up) centroid
       Gazetteer.Town town = Gazetteer.find(placeText, best.code());
       if (town != null) {
-        return new Place(town.point(), null, true, "地名“" + town.name() + "”（GeoNames）",
+        return new Place(
+            town.point(),
+            null,
+            true,
+            "地名“" + town.name() + "”（GeoNames）",
             "GeoNames town " + town.name() + " in " + best.code() + " " + best.name());
       }
     }
-    for (Region r = best; r != null; r = r.parentCode() == null ? null : regions.get(r.parentCode())) {
+    for (Region r = best;
+        r != null;
+        r = r.parentCode() == null ? null : regions.get(r.parentCode())) {
       if (r.centroid() != null) {
-        return new Place(r.centroid(), null, true, "“" + best.name() + "”的区域中心（" + r.name() + "）",
-            "centroid of " + best.code() + " " + best.name() + (r == best ? "" : " (that of " + r.code() + ")"));
+        return new Place(
+            r.centroid(),
+            null,
+            true,
+            "“" + best.name() + "”的区域中心（" + r.name() + "）",
+            "centroid of "
+                + best.code()
+                + " "
+                + best.name()
+                + (r == best ? "" : " (that of " + r.code() + ")"));
       }
     }
     return null;

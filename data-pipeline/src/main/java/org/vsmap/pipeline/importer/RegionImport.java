@@ -22,10 +22,10 @@ import org.vsmap.pipeline.csv.CsvTable;
 
 /**
  * Administrative divisions from an office's or a statistics bureau's file: codes, names, parents,
- * population (CSV/XLSX, including the column layout of the 统计用区划代码 lists: provinceCode,
- * cityCode, areaCode, streetCode) and boundaries (a GeoJSON FeatureCollection, or WKT in a
- * {@code geometry} column), converted from the declared coordinate system. A region already
- * stored keeps its boundary when the file gives none.
+ * population (CSV/XLSX, including the column layout of the 统计用区划代码 lists: provinceCode, cityCode,
+ * areaCode, streetCode) and boundaries (a GeoJSON FeatureCollection, or WKT in a {@code geometry}
+ * column), converted from the declared coordinate system. A region already stored keeps its
+ * boundary when the file gives none.
  */
 public final class RegionImport {
 
@@ -47,7 +47,12 @@ public final class RegionImport {
 
   private RegionImport() {}
 
-  public static Result read(String file, byte[] bytes, String encoding, CoordinateSystem crs, Map<String, Region> stored) {
+  public static Result read(
+      String file,
+      byte[] bytes,
+      String encoding,
+      CoordinateSystem crs,
+      Map<String, Region> stored) {
     return read(Grid.read(file, bytes, encoding), crs, stored);
   }
 
@@ -58,15 +63,19 @@ public final class RegionImport {
     Map<String, String> columns = Grid.columns(table.header(), SYNONYMS);
     List<Problem> problems = new ArrayList<>(grid.formulaProblems());
     if (!columns.containsKey("code")) {
-      problems.add(new Problem(file, 1, "code", null, "缺少区划代码列", "required column missing: code (区划代码, adcode)"));
+      problems.add(
+          new Problem(
+              file, 1, "code", null, "缺少区划代码列", "required column missing: code (区划代码, adcode)"));
       return new Result(List.of(), problems, grid.readAs());
     }
     Map<String, Region> known = new HashMap<>(stored);
     List<CsvTable.Row> rows = new ArrayList<>(table.rows());
-    rows.sort(Comparator.comparingInt((CsvTable.Row r) -> {
-      String c = r.get(columns.get("code"));
-      return c == null ? 0 : c.length();
-    }));
+    rows.sort(
+        Comparator.comparingInt(
+            (CsvTable.Row r) -> {
+              String c = r.get(columns.get("code"));
+              return c == null ? 0 : c.length();
+            }));
     Map<String, Region> out = new LinkedHashMap<>();
     Map<String, Integer> lines = new HashMap<>();
     WKTReader wkt = new WKTReader();
@@ -74,19 +83,39 @@ public final class RegionImport {
       String code = row.get(columns.get("code"));
       int line = row.line();
       if (code == null || !RegionCode.isValid(code)) {
-        problems.add(new Problem(file, line, columns.get("code"), code, "区划代码应为 2、4、6、9 或 12 位数字",
-            "a region code has 2, 4, 6, 9 or 12 digits"));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                columns.get("code"),
+                code,
+                "区划代码应为 2、4、6、9 或 12 位数字",
+                "a region code has 2, 4, 6, 9 or 12 digits"));
         continue;
       }
       Integer first = lines.putIfAbsent(code, line);
       if (first != null) {
-        problems.add(new Problem(file, line, columns.get("code"), code, "与第 " + first + " 行重复", "duplicates row " + first));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                columns.get("code"),
+                code,
+                "与第 " + first + " 行重复",
+                "duplicates row " + first));
         continue;
       }
       Region old = known.get(code);
       String name = cell(row, columns, "name");
       if (name == null && old == null) {
-        problems.add(new Problem(file, line, columns.getOrDefault("name", "name"), null, "新区划需要名称", "a new region needs a name"));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                columns.getOrDefault("name", "name"),
+                null,
+                "新区划需要名称",
+                "a new region needs a name"));
         continue;
       }
       RegionLevel level = RegionLevel.ofCode(code);
@@ -104,9 +133,16 @@ public final class RegionImport {
         parent = old.parentCode();
       }
       if (level != RegionLevel.PROVINCE && (parent == null || !known.containsKey(parent))) {
-        problems.add(new Problem(file, line, columns.getOrDefault("parent_code", "parent_code"), parent,
-            parent == null ? "缺少上级区划" : "上级区划不存在（请先导入上级）",
-            parent == null ? "the parent region is missing" : "unknown parent region (import it first)"));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                columns.getOrDefault("parent_code", "parent_code"),
+                parent,
+                parent == null ? "缺少上级区划" : "上级区划不存在（请先导入上级）",
+                parent == null
+                    ? "the parent region is missing"
+                    : "unknown parent region (import it first)"));
         continue;
       }
       Long population = old == null ? null : old.population();
@@ -118,7 +154,14 @@ public final class RegionImport {
             throw new NumberFormatException();
           }
         } catch (NumberFormatException e) {
-          problems.add(new Problem(file, line, columns.get("population"), pop, "人口应为非负整数", "population must be a whole number ≥ 0"));
+          problems.add(
+              new Problem(
+                  file,
+                  line,
+                  columns.get("population"),
+                  pop,
+                  "人口应为非负整数",
+                  "population must be a whole number ≥ 0"));
           continue;
         }
       }
@@ -128,37 +171,62 @@ public final class RegionImport {
       if (g != null) {
         try {
           Geometry read = wkt.read(g);
-          read.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
-            GeoPoint p = crs.toWgs84(new GeoPoint(c.x, c.y));
-            c.x = p.lon();
-            c.y = p.lat();
-          });
+          read.apply(
+              (org.locationtech.jts.geom.CoordinateFilter)
+                  c -> {
+                    GeoPoint p = crs.toWgs84(new GeoPoint(c.x, c.y));
+                    c.x = p.lon();
+                    c.y = p.lat();
+                  });
           read.geometryChanged();
           if (!read.isValid()) {
             read = read.buffer(0);
           }
           Coordinate inside = InteriorPointArea.getInteriorPoint(read);
-          if (read.getDimension() != 2 || inside == null || !ChinaOffsets.inChina(inside.x, inside.y)) {
-            problems.add(new Problem(file, line, columns.get("geometry"), code, "边界不是中国境内的多边形",
-                "the boundary is not a polygon inside China"));
+          if (read.getDimension() != 2
+              || inside == null
+              || !ChinaOffsets.inChina(inside.x, inside.y)) {
+            problems.add(
+                new Problem(
+                    file,
+                    line,
+                    columns.get("geometry"),
+                    code,
+                    "边界不是中国境内的多边形",
+                    "the boundary is not a polygon inside China"));
             continue;
           }
           read.setSRID(4326);
           boundary = read;
           centroid = new GeoPoint(inside.x, inside.y);
         } catch (ParseException | IllegalArgumentException e) {
-          problems.add(new Problem(file, line, columns.get("geometry"), code, "边界无法读取", "the boundary cannot be read: "
-              + e.getMessage()));
+          problems.add(
+              new Problem(
+                  file,
+                  line,
+                  columns.get("geometry"),
+                  code,
+                  "边界无法读取",
+                  "the boundary cannot be read: " + e.getMessage()));
           continue;
         }
       }
       try {
-        Region r = new Region(code, name != null ? name : old.name(), level, level == RegionLevel.PROVINCE ? null : parent, population,
-            boundary, centroid);
+        Region r =
+            new Region(
+                code,
+                name != null ? name : old.name(),
+                level,
+                level == RegionLevel.PROVINCE ? null : parent,
+                population,
+                boundary,
+                centroid);
         out.put(code, r);
         known.put(code, r);
       } catch (IllegalArgumentException e) {
-        problems.add(new Problem(file, line, columns.get("code"), code, "数据不合规：" + e.getMessage(), e.getMessage()));
+        problems.add(
+            new Problem(
+                file, line, columns.get("code"), code, "数据不合规：" + e.getMessage(), e.getMessage()));
       }
     }
     return new Result(List.copyOf(out.values()), problems, grid.readAs());

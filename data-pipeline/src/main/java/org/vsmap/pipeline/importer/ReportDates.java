@@ -9,18 +9,19 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the 日期及时间 / 时间 cells of the offices' reports as they are written: {@code 2026年11月18日
- * 9:00-11:30}, {@code 11月18日上午}, {@code 2026/11/18 14:00—16:00}, {@code 11.18 下午3点-5点},
- * an Excel date cell ({@code 2026-11-18T09:30}). Without a year, the date is the latest one not
- * more than 60 days after today (reports describe the past weeks). Without times: 上午 9–12,
- * 下午 14–17, 晚上 19–21, otherwise 9–17; without an end: two hours.
+ * 9:00-11:30}, {@code 11月18日上午}, {@code 2026/11/18 14:00—16:00}, {@code 11.18 下午3点-5点}, an Excel
+ * date cell ({@code 2026-11-18T09:30}). Without a year, the date is the latest one not more than 60
+ * days after today (reports describe the past weeks). Without times: 上午 9–12, 下午 14–17, 晚上 19–21,
+ * otherwise 9–17; without an end: two hours.
  */
 final class ReportDates {
   /** A start and an end. */
   record Span(LocalDateTime start, LocalDateTime end) {}
 
-  private static final Pattern DATE = Pattern.compile(
-      "(?:(\\d{4})\\s*[年\\-/.]\\s*)?(\\d{1,2})\\s*[月\\-/.]\\s*(\\d{1,2})\\s*[日号]?");
-  private static final Pattern TIME = Pattern.compile("(\\d{1,2})\\s*(?:[:：]\\s*(\\d{2})|[点时]\\s*(半|\\d{1,2}\\s*分?)?)");
+  private static final Pattern DATE =
+      Pattern.compile("(?:(\\d{4})\\s*[年\\-/.]\\s*)?(\\d{1,2})\\s*[月\\-/.]\\s*(\\d{1,2})\\s*[日号]?");
+  private static final Pattern TIME =
+      Pattern.compile("(\\d{1,2})\\s*(?:[:：]\\s*(\\d{2})|[点时]\\s*(半|\\d{1,2}\\s*分?)?)");
 
   private ReportDates() {}
 
@@ -31,7 +32,8 @@ final class ReportDates {
     String t = text.strip().replace('T', ' ');
     Matcher d = DATE.matcher(t);
     if (!d.find()) {
-      throw new IllegalArgumentException("读不出日期，请写成 2026年11月18日 9:00-11:30 / no date found: write it as 2026-11-18 9:00-11:30");
+      throw new IllegalArgumentException(
+          "读不出日期，请写成 2026年11月18日 9:00-11:30 / no date found: write it as 2026-11-18 9:00-11:30");
     }
     LocalDate date;
     try {
@@ -77,7 +79,8 @@ final class ReportDates {
     LocalDateTime s = date.atTime(start);
     LocalDateTime e = end == null ? s.plusHours(2) : date.atTime(end);
     if (!e.isAfter(s)) {
-      throw new IllegalArgumentException("结束时间不晚于开始时间 / the end is not after the start: " + text.strip());
+      throw new IllegalArgumentException(
+          "结束时间不晚于开始时间 / the end is not after the start: " + text.strip());
     }
     return new Span(s, e);
   }

@@ -30,35 +30,47 @@ import org.vsmap.geo.port.Problem;
  * activities (with the number of volunteers who took part) and restricted contacts:
  *
  * <ul>
- *   <li>附件1 志愿服务组织开展活动情况表 — a form of label/value cells (志愿服务组织名称, 注册成立时间,
- *       主管单位, 负责人姓名, 负责人手机号码, 时间, 地点, 参加活动志愿者人数, 是否记录时长, 项目是否发布,
- *       活动内容简介); "此表可复制": several forms may follow each other in one sheet.
- *   <li>附件2 各区开展活动情况汇总表 — a table 类别 / 志愿服务组织名称 / 活动内容 / 日期及时间 /
- *       志愿者参加人数 under a title and a 填表单位 line; merged 类别 and organisation cells are
- *       carried down.
+ *   <li>附件1 志愿服务组织开展活动情况表 — a form of label/value cells (志愿服务组织名称, 注册成立时间, 主管单位, 负责人姓名, 负责人手机号码,
+ *       时间, 地点, 参加活动志愿者人数, 是否记录时长, 项目是否发布, 活动内容简介); "此表可复制": several forms may follow each other in
+ *       one sheet.
+ *   <li>附件2 各区开展活动情况汇总表 — a table 类别 / 志愿服务组织名称 / 活动内容 / 日期及时间 / 志愿者参加人数 under a title and a 填表单位
+ *       line; merged 类别 and organisation cells are carried down.
  * </ul>
  *
- * Everything belongs to the reporting office's region. An organisation is matched by exact name
- * to a team of that region, or becomes a new team one tier under the region's highest team. An
- * activity is placed at the station its 地点 names, else at the centroid of the region it names
- * (or of the office's region) and flagged approximate. The theme is guessed from the activity's
- * words (see {@link #theme}). Nothing is written here.
+ * Everything belongs to the reporting office's region. An organisation is matched by exact name to
+ * a team of that region, or becomes a new team one tier under the region's highest team. An
+ * activity is placed at the station its 地点 names, else at the centroid of the region it names (or
+ * of the office's region) and flagged approximate. The theme is guessed from the activity's words
+ * (see {@link #theme}). Nothing is written here.
  */
 public final class ReportImport {
 
   /** Which of the two layouts a file has. */
-  public enum Layout { FORM, SUMMARY }
+  public enum Layout {
+    FORM,
+    SUMMARY
+  }
 
-  /** What a report holds: new or changed teams, activities, contacts, problems (blocking), warnings. */
-  public record Result(Layout layout, String encoding, List<Team> teams, List<Activity> activities,
-      List<RestrictedContact> contacts, List<Problem> problems, List<Problem> warnings) {
+  /**
+   * What a report holds: new or changed teams, activities, contacts, problems (blocking), warnings.
+   */
+  public record Result(
+      Layout layout,
+      String encoding,
+      List<Team> teams,
+      List<Activity> activities,
+      List<RestrictedContact> contacts,
+      List<Problem> problems,
+      List<Problem> warnings) {
     public boolean clean() {
       return problems.isEmpty();
     }
 
     /** Volunteers who took part, summed over the activities. */
     public int participants() {
-      return activities.stream().mapToInt(a -> a.participants() == null ? 0 : a.participants()).sum();
+      return activities.stream()
+          .mapToInt(a -> a.participants() == null ? 0 : a.participants())
+          .sum();
     }
   }
 
@@ -95,7 +107,10 @@ public final class ReportImport {
   /** The layout of a grid, or empty when it is neither report. */
   public static Optional<Layout> layoutOf(Grid grid) {
     for (Grid.Line line : grid.lines()) {
-      long summary = line.cells().stream().filter(c -> c != null && SUMMARY_HEADERS.contains(Grid.normalise(c))).count();
+      long summary =
+          line.cells().stream()
+              .filter(c -> c != null && SUMMARY_HEADERS.contains(Grid.normalise(c)))
+              .count();
       if (summary >= 4) {
         return Optional.of(Layout.SUMMARY);
       }
@@ -115,7 +130,8 @@ public final class ReportImport {
    *
    * @throws IllegalArgumentException when the file cannot be read at all
    */
-  public static Result read(String file, byte[] bytes, String encoding, String regionCode, Known known, LocalDate today) {
+  public static Result read(
+      String file, byte[] bytes, String encoding, String regionCode, Known known, LocalDate today) {
     Grid grid = Grid.read(file, bytes, encoding);
     List<Problem> problems = new ArrayList<>();
     Region office = known.regions().get(regionCode);
@@ -125,10 +141,16 @@ public final class ReportImport {
     }
     Optional<Layout> layout = layoutOf(grid);
     if (layout.isEmpty()) {
-      problems.add(new Problem(file, 1, null, null,
-          "既不是“活动情况表”也不是“活动情况汇总表”：汇总表需要表头 " + SUMMARY_HEADERS + "，情况表需要“参加活动志愿者人数”等栏目",
-          "neither layout of seed 001: the summary needs the headers " + SUMMARY_HEADERS
-              + "; the form needs labels such as 参加活动志愿者人数"));
+      problems.add(
+          new Problem(
+              file,
+              1,
+              null,
+              null,
+              "既不是“活动情况表”也不是“活动情况汇总表”：汇总表需要表头 " + SUMMARY_HEADERS + "，情况表需要“参加活动志愿者人数”等栏目",
+              "neither layout of seed 001: the summary needs the headers "
+                  + SUMMARY_HEADERS
+                  + "; the form needs labels such as 参加活动志愿者人数"));
       return new Result(null, grid.readAs(), List.of(), List.of(), List.of(), problems, List.of());
     }
     Builder b = new Builder(file, office, known, today, problems);
@@ -138,7 +160,13 @@ public final class ReportImport {
       readForm(grid, b);
     }
     problems.addAll(grid.formulaProblems());
-    return new Result(layout.get(), grid.readAs(), List.copyOf(b.teams.values()), b.activities, b.contacts, problems,
+    return new Result(
+        layout.get(),
+        grid.readAs(),
+        List.copyOf(b.teams.values()),
+        b.activities,
+        b.contacts,
+        problems,
         b.warnings);
   }
 
@@ -162,7 +190,8 @@ public final class ReportImport {
       organisation = org != null ? org : organisation;
       int before = b.problems.size();
       if (organisation == null) {
-        b.problem(row.line(), "志愿服务组织名称", null, "志愿服务组织名称为必填项", "the organisation's name is required");
+        b.problem(
+            row.line(), "志愿服务组织名称", null, "志愿服务组织名称为必填项", "the organisation's name is required");
       }
       if (content == null) {
         b.problem(row.line(), "活动内容", null, "活动内容为必填项", "the activity's content is required");
@@ -220,7 +249,8 @@ public final class ReportImport {
       Cell name = form.get("name");
       int before = b.problems.size();
       if (name.value == null) {
-        b.problem(name.line, name.label, null, "志愿服务组织名称为必填项", "the organisation's name is required");
+        b.problem(
+            name.line, name.label, null, "志愿服务组织名称为必填项", "the organisation's name is required");
       }
       Cell time = form.getOrDefault("time", new Cell(name.line, "时间", null));
       ReportDates.Span span = b.span(time.line, time.label, time.value);
@@ -228,7 +258,12 @@ public final class ReportImport {
       Integer participants = b.count(count.line, count.label, count.value);
       Cell content = form.getOrDefault("content", new Cell(name.line, "活动内容简介", null));
       if (content.value == null) {
-        b.problem(content.line, content.label, null, "活动内容简介为必填项", "the activity's description is required");
+        b.problem(
+            content.line,
+            content.label,
+            null,
+            "活动内容简介为必填项",
+            "the activity's description is required");
       }
       LocalDate founded = null;
       Cell f = form.get("founded");
@@ -248,7 +283,11 @@ public final class ReportImport {
         try {
           mobileValue = RestrictedContact.normaliseMobile(mobile.value);
         } catch (IllegalArgumentException e) {
-          b.problem(mobile.line, mobile.label, mobile.value, "手机号码格式不对（应为 11 位，以 13–19 开头）",
+          b.problem(
+              mobile.line,
+              mobile.label,
+              mobile.value,
+              "手机号码格式不对（应为 11 位，以 13–19 开头）",
               "wrong mobile number format (11 digits starting 13–19)");
         }
       }
@@ -261,11 +300,24 @@ public final class ReportImport {
         continue;
       }
       if ((person != null && person.value != null) || mobileValue != null) {
-        b.contacts.add(new RestrictedContact(Kind.TEAM, team.id(), team.regionCode(), person == null ? null : person.value,
-            mobileValue));
+        b.contacts.add(
+            new RestrictedContact(
+                Kind.TEAM,
+                team.id(),
+                team.regionCode(),
+                person == null ? null : person.value,
+                mobileValue));
       }
       Cell place = form.get("place");
-      b.activity(content.line, team, content.value, span, participants, place == null ? null : place.value, hours, published,
+      b.activity(
+          content.line,
+          team,
+          content.value,
+          span,
+          participants,
+          place == null ? null : place.value,
+          hours,
+          published,
           null);
     }
   }
@@ -285,12 +337,16 @@ public final class ReportImport {
     final List<RestrictedContact> contacts = new ArrayList<>();
     final Map<String, Integer> activityLines = new LinkedHashMap<>();
     final Placement placement;
+
     /** The stations of the office's region, where its activities usually happen. */
     final List<Station> local;
 
     Builder(String file, Region office, Known known, LocalDate today, List<Problem> problems) {
       this.placement = new Placement(known.regions());
-      this.local = known.stations().stream().filter(s -> RegionCode.within(s.regionCode(), office.code())).toList();
+      this.local =
+          known.stations().stream()
+              .filter(s -> RegionCode.within(s.regionCode(), office.code()))
+              .toList();
       this.file = file;
       this.office = office;
       this.known = known;
@@ -329,7 +385,12 @@ public final class ReportImport {
           return null;
         }
         if (n > 100_000) {
-          problem(line, column, text, "人数过大（超过 100000），请检查", "implausibly many volunteers (over 100,000)");
+          problem(
+              line,
+              column,
+              text,
+              "人数过大（超过 100000），请检查",
+              "implausibly many volunteers (over 100,000)");
           return null;
         }
         return n;
@@ -353,43 +414,94 @@ public final class ReportImport {
       return false;
     }
 
-    /** The team of this name in the office's region, or a new one under the region's highest team. */
+    /**
+     * The team of this name in the office's region, or a new one under the region's highest team.
+     */
     Team team(int line, String name, String unit, LocalDate founded) {
       String n = name.strip();
       Team existing = teams.get(n);
       if (existing != null) {
         return existing;
       }
-      Optional<Team> known = this.known.teams().stream()
-          .filter(t -> t.name().equals(n) && RegionCode.within(t.regionCode(), office.code()))
-          .min(Comparator.comparing(Team::id));
+      Optional<Team> known =
+          this.known.teams().stream()
+              .filter(t -> t.name().equals(n) && RegionCode.within(t.regionCode(), office.code()))
+              .min(Comparator.comparing(Team::id));
       Team t;
       if (known.isPresent()) {
         Team k = known.get();
-        t = new Team(k.id(), k.name(), k.level(), k.parentId(), k.regionCode(),
-            unit != null ? unit : k.supervisingUnit(), founded != null ? founded : k.founded(), k.speciality(),
-            k.homeStationId(), k.memberCount(), k.synthetic());
+        t =
+            new Team(
+                k.id(),
+                k.name(),
+                k.level(),
+                k.parentId(),
+                k.regionCode(),
+                unit != null ? unit : k.supervisingUnit(),
+                founded != null ? founded : k.founded(),
+                k.speciality(),
+                k.homeStationId(),
+                k.memberCount(),
+                k.synthetic());
       } else {
-        Optional<Team> parent = this.known.teams().stream()
-            .filter(p -> RegionCode.within(office.code(), p.regionCode()) && p.level() != TeamLevel.SQUAD)
-            .min(Comparator.comparingInt((Team p) -> -p.regionCode().length()).thenComparingInt(p -> p.level().tier())
-                .thenComparing(Team::id));
+        Optional<Team> parent =
+            this.known.teams().stream()
+                .filter(
+                    p ->
+                        RegionCode.within(office.code(), p.regionCode())
+                            && p.level() != TeamLevel.SQUAD)
+                .min(
+                    Comparator.comparingInt((Team p) -> -p.regionCode().length())
+                        .thenComparingInt(p -> p.level().tier())
+                        .thenComparing(Team::id));
         if (parent.isEmpty()) {
-          problem(line, "志愿服务组织名称", n, "本区域还没有上级队伍，请先导入队伍", "no team of this region to attach a new team to: import teams first");
+          problem(
+              line,
+              "志愿服务组织名称",
+              n,
+              "本区域还没有上级队伍，请先导入队伍",
+              "no team of this region to attach a new team to: import teams first");
           return null;
         }
-        TeamLevel level = TeamLevel.values()[Math.min(parent.get().level().ordinal() + 1, TeamLevel.values().length - 1)];
-        t = new Team(stableId("tm", office.code(), n), n, level, parent.get().id(), office.code(), unit, founded, null, null,
-            0, false);
-        warnings.add(new Problem(file, line, "志愿服务组织名称", n, "新建队伍，归入“" + parent.get().name() + "”",
-            "new team, placed under " + parent.get().id() + " " + parent.get().name()));
+        TeamLevel level =
+            TeamLevel.values()[
+                Math.min(parent.get().level().ordinal() + 1, TeamLevel.values().length - 1)];
+        t =
+            new Team(
+                stableId("tm", office.code(), n),
+                n,
+                level,
+                parent.get().id(),
+                office.code(),
+                unit,
+                founded,
+                null,
+                null,
+                0,
+                false);
+        warnings.add(
+            new Problem(
+                file,
+                line,
+                "志愿服务组织名称",
+                n,
+                "新建队伍，归入“" + parent.get().name() + "”",
+                "new team, placed under " + parent.get().id() + " " + parent.get().name()));
       }
       teams.put(n, t);
       return t;
     }
 
-    void activity(int line, Team team, String content, ReportDates.Span span, Integer participants, String place,
-        boolean hours, boolean published, String category) {
+    void activity(
+        int line,
+        Team team,
+        String content,
+        ReportDates.Span span,
+        Integer participants,
+        String place,
+        boolean hours,
+        boolean published,
+        String category) {
       String text = content.strip();
       String title = text.split("[。；;\\n]", 2)[0];
       if (title.length() > 60) {
@@ -401,23 +513,49 @@ public final class ReportImport {
       Placement.Place named = at == null ? placement.named(office.code(), where) : null;
       if (named != null) {
         at = named;
-        warnings.add(new Problem(file, line, place == null ? "活动内容" : "地点", place == null ? title : place,
-            "位置为近似：" + at.howZh(), "approximate location: " + at.howEn()));
+        warnings.add(
+            new Problem(
+                file,
+                line,
+                place == null ? "活动内容" : "地点",
+                place == null ? title : place,
+                "位置为近似：" + at.howZh(),
+                "approximate location: " + at.howEn()));
       }
       if (at == null && team.homeStationId() != null && place == null) {
-        at = known.stations().stream().filter(s -> s.id().equals(team.homeStationId())).findFirst()
-            .map(s -> new Placement.Place(s.location(), s.id(), s.approximate(), "队伍驻地“" + s.name() + "”",
-                "the team's station " + s.id()))
-            .orElse(null);
+        at =
+            known.stations().stream()
+                .filter(s -> s.id().equals(team.homeStationId()))
+                .findFirst()
+                .map(
+                    s ->
+                        new Placement.Place(
+                            s.location(),
+                            s.id(),
+                            s.approximate(),
+                            "队伍驻地“" + s.name() + "”",
+                            "the team's station " + s.id()))
+                .orElse(null);
       }
       if (at == null) {
         at = placement.atRegion(office.code(), where);
         if (at == null) {
-          problem(line, "地点", place, "无法确定位置：本区域没有已知的中心点", "cannot place the activity: no region centroid is known");
+          problem(
+              line,
+              "地点",
+              place,
+              "无法确定位置：本区域没有已知的中心点",
+              "cannot place the activity: no region centroid is known");
           return;
         }
-        warnings.add(new Problem(file, line, place == null ? "活动内容" : "地点", place == null ? title : place,
-            "位置为近似：" + at.howZh(), "approximate location: " + at.howEn()));
+        warnings.add(
+            new Problem(
+                file,
+                line,
+                place == null ? "活动内容" : "地点",
+                place == null ? title : place,
+                "位置为近似：" + at.howZh(),
+                "approximate location: " + at.howEn()));
       }
       String id = stableId("ac", office.code(), team.name() + "|" + span.start() + "|" + text);
       Integer first = activityLines.putIfAbsent(id, line);
@@ -426,9 +564,26 @@ public final class ReportImport {
         return;
       }
       String description = category == null ? text : text + "（" + category + "）";
-      activities.add(new Activity(id, title, description, theme(text), team.id(), at.stationId(), office.code(), at.point(),
-          span.start(), span.end(), Recurrence.ONCE, participants, participants, hours, published, false, participants,
-          at.approximate()));
+      activities.add(
+          new Activity(
+              id,
+              title,
+              description,
+              theme(text),
+              team.id(),
+              at.stationId(),
+              office.code(),
+              at.point(),
+              span.start(),
+              span.end(),
+              Recurrence.ONCE,
+              participants,
+              participants,
+              hours,
+              published,
+              false,
+              participants,
+              at.approximate()));
     }
   }
 
@@ -440,7 +595,8 @@ public final class ReportImport {
     THEME_WORDS.put(Theme.CIVILISED_TRAFFIC, List.of("交通", "劝导", "斑马线", "路口", "停车"));
     THEME_WORDS.put(Theme.PUBLIC_HEALTH, List.of("义诊", "健康", "医疗", "体检", "血压"));
     THEME_WORDS.put(Theme.RED_CROSS, List.of("红十字", "救护", "献血", "急救"));
-    THEME_WORDS.put(Theme.MOUNTAINS_AND_RIVERS, List.of("河", "湖", "植树", "护绿", "环保", "垃圾", "生态", "山川"));
+    THEME_WORDS.put(
+        Theme.MOUNTAINS_AND_RIVERS, List.of("河", "湖", "植树", "护绿", "环保", "垃圾", "生态", "山川"));
     THEME_WORDS.put(Theme.PUBLIC_SAFETY, List.of("平安", "巡逻", "诈骗", "治安", "消防", "安全"));
     THEME_WORDS.put(Theme.SCIENCE, List.of("科普", "科学", "科技"));
     THEME_WORDS.put(Theme.ARTS, List.of("文艺", "演出", "舞蹈", "合唱", "戏曲"));
@@ -456,8 +612,8 @@ public final class ReportImport {
 
   /**
    * The theme an activity's words suggest: the first theme (in the order above, most specific
-   * first) one of whose words occurs, else 社区 (community). A guess, shown as the theme and
-   * editable in the admin form.
+   * first) one of whose words occurs, else 社区 (community). A guess, shown as the theme and editable
+   * in the admin form.
    */
   static Theme theme(String text) {
     for (Map.Entry<Theme, List<String>> e : THEME_WORDS.entrySet()) {
@@ -468,14 +624,19 @@ public final class ReportImport {
     return Theme.COMMUNITY;
   }
 
-  /** An id that stays the same when the same record comes again: prefix, region code and a digest of the key. */
+  /**
+   * An id that stays the same when the same record comes again: prefix, region code and a digest of
+   * the key.
+   */
   static String stableId(String prefix, String region, String key) {
     return stableId(prefix, region, key, 5);
   }
 
   static String stableId(String prefix, String region, String key, int bytes) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest((region + "|" + key.strip()).getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest((region + "|" + key.strip()).getBytes(StandardCharsets.UTF_8));
       return prefix + "-" + region + "-" + HexFormat.of().formatHex(d, 0, bytes);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -15,16 +15,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The first sheet of an XLSX workbook as lines of cells ({@link Grid}), each row keeping its Excel
- * row number. Formulas are never evaluated: a formula cell is
- * reported by the caller, never read as data. Numbers are written out in full (a 12-digit region
- * code stays 150602001002, not 1.50602E11).
+ * row number. Formulas are never evaluated: a formula cell is reported by the caller, never read as
+ * data. Numbers are written out in full (a 12-digit region code stays 150602001002, not
+ * 1.50602E11).
  */
 final class SheetTable {
   static final String FORMULA = "\u0000formula:";
 
   private SheetTable() {}
 
-  /** Whether a cell holds a formula (an XLSX formula, or text a spreadsheet would run: = or @ first). */
+  /**
+   * Whether a cell holds a formula (an XLSX formula, or text a spreadsheet would run: = or @
+   * first).
+   */
   static boolean isFormula(String v) {
     return v != null && (v.startsWith(FORMULA) || v.startsWith("=") || v.startsWith("@"));
   }
@@ -55,17 +58,21 @@ final class SheetTable {
         if (cells.stream().allMatch(v -> v == null)) {
           continue;
         }
-        lines.add(new Grid.Line(row.getRowNum() + 1, java.util.Collections.unmodifiableList(cells)));
+        lines.add(
+            new Grid.Line(row.getRowNum() + 1, java.util.Collections.unmodifiableList(cells)));
       }
       if (lines.isEmpty()) {
         throw new IllegalArgumentException(file + ": the first sheet is empty");
       }
       return List.copyOf(lines);
     } catch (IOException | RuntimeException e) {
-      if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith(file)) {
+      if (e instanceof IllegalArgumentException iae
+          && iae.getMessage() != null
+          && iae.getMessage().startsWith(file)) {
         throw iae;
       }
-      throw new IllegalArgumentException(file + ": not a readable XLSX workbook (" + e.getClass().getSimpleName() + ")");
+      throw new IllegalArgumentException(
+          file + ": not a readable XLSX workbook (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -76,8 +83,10 @@ final class SheetTable {
     CellType type = cell.getCellType();
     return switch (type) {
       case STRING -> cell.getStringCellValue();
-      case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toString().replace("T00:00", "")
-          : plain(cell.getNumericCellValue());
+      case NUMERIC ->
+          DateUtil.isCellDateFormatted(cell)
+              ? cell.getLocalDateTimeCellValue().toString().replace("T00:00", "")
+              : plain(cell.getNumericCellValue());
       case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
       case FORMULA -> FORMULA + cell.getCellFormula();
       default -> null;

@@ -19,10 +19,10 @@ import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.csv.CsvTable;
 
 /**
- * Reads an office's station list (CSV in UTF-8 or GBK, Chinese or English headers, coordinates in
- * a declared system) into stations, checking every row. Nothing is written here: the result is
- * the stations that passed and a report of every problem by row, column, value and reason in
- * Chinese and English, so a caller can show a preview and apply all or nothing.
+ * Reads an office's station list (CSV in UTF-8 or GBK, Chinese or English headers, coordinates in a
+ * declared system) into stations, checking every row. Nothing is written here: the result is the
+ * stations that passed and a report of every problem by row, column, value and reason in Chinese
+ * and English, so a caller can show a preview and apply all or nothing.
  */
 public final class StationImport {
 
@@ -30,10 +30,15 @@ public final class StationImport {
    * What the file holds: the stations that passed, the problems (which block the file), the
    * warnings (likely duplicates, which do not), and how the file was read.
    */
-  public record Result(List<Station> stations, List<Problem> problems, List<Problem> warnings, String encoding,
+  public record Result(
+      List<Station> stations,
+      List<Problem> problems,
+      List<Problem> warnings,
+      String encoding,
       List<org.vsmap.geo.model.RestrictedContact> contacts) {
 
-    public Result(List<Station> stations, List<Problem> problems, List<Problem> warnings, String encoding) {
+    public Result(
+        List<Station> stations, List<Problem> problems, List<Problem> warnings, String encoding) {
       this(stations, problems, warnings, encoding, List.of());
     }
 
@@ -42,15 +47,18 @@ public final class StationImport {
     }
   }
 
-  /** A likely duplicate: same region, a similar name, less than this many metres apart, another id. */
+  /**
+   * A likely duplicate: same region, a similar name, less than this many metres apart, another id.
+   */
   static final double DUPLICATE_METRES = 100;
 
   /**
    * Warns about stations that are probably already there under another id (or twice in the file):
-   * same region code, names equal once the common suffixes are dropped (or one contains the
-   * other), and less than 100 m apart.
+   * same region code, names equal once the common suffixes are dropped (or one contains the other),
+   * and less than 100 m apart.
    */
-  public static List<Problem> likelyDuplicates(String file, List<Station> incoming, List<Station> existing) {
+  public static List<Problem> likelyDuplicates(
+      String file, List<Station> incoming, List<Station> existing) {
     Map<String, List<Station>> byRegion = new HashMap<>();
     for (Station s : existing) {
       byRegion.computeIfAbsent(s.regionCode(), k -> new ArrayList<>()).add(s);
@@ -61,11 +69,19 @@ public final class StationImport {
       List<Station> candidates = new ArrayList<>(byRegion.getOrDefault(s.regionCode(), List.of()));
       candidates.addAll(seen.getOrDefault(s.regionCode(), List.of()));
       for (Station o : candidates) {
-        if (!o.id().equals(s.id()) && similar(s.name(), o.name())
-            && org.vsmap.geo.spatial.Geodesy.metres(s.location(), o.location()) < DUPLICATE_METRES) {
+        if (!o.id().equals(s.id())
+            && similar(s.name(), o.name())
+            && org.vsmap.geo.spatial.Geodesy.metres(s.location(), o.location())
+                < DUPLICATE_METRES) {
           long m = Math.round(org.vsmap.geo.spatial.Geodesy.metres(s.location(), o.location()));
-          warnings.add(new Problem(file, 0, "name", s.name(), "可能与已有站点重复：" + o.name() + "（" + o.id() + "，相距 " + m + " 米）",
-              "likely duplicate of " + o.id() + " " + o.name() + " (" + m + " m apart)"));
+          warnings.add(
+              new Problem(
+                  file,
+                  0,
+                  "name",
+                  s.name(),
+                  "可能与已有站点重复：" + o.name() + "（" + o.id() + "，相距 " + m + " 米）",
+                  "likely duplicate of " + o.id() + " " + o.name() + " (" + m + " m apart)"));
           break;
         }
       }
@@ -82,8 +98,20 @@ public final class StationImport {
 
   private static String stem(String name) {
     String n = name.replaceAll("\\s", "");
-    for (String suffix : new String[] {"志愿服务示范站点", "志愿服务示范站", "便民志愿服务点", "志愿服务站点", "志愿服务站", "志愿服务点",
-        "服务站", "服务点", "驿站", "站点", "站"}) {
+    for (String suffix :
+        new String[] {
+          "志愿服务示范站点",
+          "志愿服务示范站",
+          "便民志愿服务点",
+          "志愿服务站点",
+          "志愿服务站",
+          "志愿服务点",
+          "服务站",
+          "服务点",
+          "驿站",
+          "站点",
+          "站"
+        }) {
       if (n.endsWith(suffix)) {
         return n.substring(0, n.length() - suffix.length());
       }
@@ -131,16 +159,23 @@ public final class StationImport {
   private StationImport() {}
 
   /**
-   * Reads {@code bytes} of a CSV file (UTF-8 or GBK) or an XLSX workbook (its first sheet). {@code regions} are the known regions by code (their
-   * boundaries, where known, check that each point lies in its county).
+   * Reads {@code bytes} of a CSV file (UTF-8 or GBK) or an XLSX workbook (its first sheet). {@code
+   * regions} are the known regions by code (their boundaries, where known, check that each point
+   * lies in its county).
    */
-  public static Result read(String file, byte[] bytes, String encoding, CoordinateSystem crs, Map<String, Region> regions,
+  public static Result read(
+      String file,
+      byte[] bytes,
+      String encoding,
+      CoordinateSystem crs,
+      Map<String, Region> regions,
       boolean synthetic) {
     return read(Grid.read(file, bytes, encoding), crs, regions, synthetic);
   }
 
   /** Reads the lines of an office's file (possibly through a saved column mapping). */
-  public static Result read(Grid grid, CoordinateSystem crs, Map<String, Region> regions, boolean synthetic) {
+  public static Result read(
+      Grid grid, CoordinateSystem crs, Map<String, Region> regions, boolean synthetic) {
     String file = grid.file();
     CsvTable table = grid.table(SYNONYMS);
     String readAs = grid.readAs();
@@ -148,8 +183,14 @@ public final class StationImport {
     List<Problem> problems = new ArrayList<>();
     for (String required : List.of("name", "region_code")) {
       if (!columns.containsKey(required)) {
-        problems.add(new Problem(file, 1, required, null, "缺少必填列（可用表头：" + SYNONYMS.get(required) + "）",
-            "required column missing (headers accepted: " + SYNONYMS.get(required) + ")"));
+        problems.add(
+            new Problem(
+                file,
+                1,
+                required,
+                null,
+                "缺少必填列（可用表头：" + SYNONYMS.get(required) + "）",
+                "required column missing (headers accepted: " + SYNONYMS.get(required) + ")"));
       }
     }
     if (!problems.isEmpty()) {
@@ -165,8 +206,14 @@ public final class StationImport {
       for (Map.Entry<String, String> cell : row.values().entrySet()) {
         String v = cell.getValue();
         if (SheetTable.isFormula(v)) {
-          problems.add(new Problem(file, row.line(), cell.getKey(), SheetTable.shown(v),
-              "不接受公式，请粘贴为数值", "formulas are not accepted: paste the values"));
+          problems.add(
+              new Problem(
+                  file,
+                  row.line(),
+                  cell.getKey(),
+                  SheetTable.shown(v),
+                  "不接受公式，请粘贴为数值",
+                  "formulas are not accepted: paste the values"));
         }
       }
       if (problems.size() > before) {
@@ -179,19 +226,32 @@ public final class StationImport {
         try {
           mobile = org.vsmap.geo.model.RestrictedContact.normaliseMobile(mobile);
         } catch (IllegalArgumentException e) {
-          problems.add(new Problem(file, row.line(), columns.get("mobile"), mobile, "手机号码格式不对（应为 11 位，以 13–19 开头）",
-              "wrong mobile number format (11 digits starting 13–19)"));
+          problems.add(
+              new Problem(
+                  file,
+                  row.line(),
+                  columns.get("mobile"),
+                  mobile,
+                  "手机号码格式不对（应为 11 位，以 13–19 开头）",
+                  "wrong mobile number format (11 digits starting 13–19)"));
         }
       }
       if (s != null && problems.size() == before && (person != null || mobile != null)) {
-        contacts.add(new org.vsmap.geo.model.RestrictedContact(org.vsmap.geo.model.Kind.STATION, s.id(), s.regionCode(), person,
-            mobile));
+        contacts.add(
+            new org.vsmap.geo.model.RestrictedContact(
+                org.vsmap.geo.model.Kind.STATION, s.id(), s.regionCode(), person, mobile));
       }
       if (s != null && problems.size() == before) {
         Integer first = seenIds.putIfAbsent(s.id(), row.line());
         if (first != null) {
-          problems.add(new Problem(file, row.line(), columns.getOrDefault("id", "name"), s.id(),
-              "与第 " + first + " 行重复", "duplicates row " + first));
+          problems.add(
+              new Problem(
+                  file,
+                  row.line(),
+                  columns.getOrDefault("id", "name"),
+                  s.id(),
+                  "与第 " + first + " 行重复",
+                  "duplicates row " + first));
         } else {
           stations.add(s);
         }
@@ -202,44 +262,84 @@ public final class StationImport {
     return new Result(stations, problems, warnings, readAs, contacts);
   }
 
-  private static Station station(String file, CsvTable.Row row, Map<String, String> columns, CoordinateSystem crs,
-      Map<String, Region> regions, Placement placement, boolean synthetic, List<Problem> problems, List<Problem> placed) {
+  private static Station station(
+      String file,
+      CsvTable.Row row,
+      Map<String, String> columns,
+      CoordinateSystem crs,
+      Map<String, Region> regions,
+      Placement placement,
+      boolean synthetic,
+      List<Problem> problems,
+      List<Problem> placed) {
     String name = cell(row, columns, "name");
     String region = cell(row, columns, "region_code");
     int line = row.line();
     if (name == null) {
-      problems.add(new Problem(file, line, columns.get("name"), null, "名称为必填项", "name is required"));
+      problems.add(
+          new Problem(file, line, columns.get("name"), null, "名称为必填项", "name is required"));
     }
     Region r = region == null ? null : regions.get(region);
     if (region == null) {
-      problems.add(new Problem(file, line, columns.get("region_code"), null, "区划代码为必填项", "region code is required"));
+      problems.add(
+          new Problem(
+              file, line, columns.get("region_code"), null, "区划代码为必填项", "region code is required"));
     } else if (r == null) {
-      problems.add(new Problem(file, line, columns.get("region_code"), region, "未知的区划代码", "unknown region code"));
+      problems.add(
+          new Problem(
+              file, line, columns.get("region_code"), region, "未知的区划代码", "unknown region code"));
     }
     GeoPoint point;
     boolean approximate = false;
     if (cell(row, columns, "lon") == null && cell(row, columns, "lat") == null && r != null) {
-      // no coordinates at all: the centroid of the region (or of the one the address names), flagged approximate
+      // no coordinates at all: the centroid of the region (or of the one the address names),
+      // flagged approximate
       Placement.Place at = placement.atRegion(region, cell(row, columns, "address"));
       point = at == null ? null : at.point();
       approximate = true;
       if (at == null) {
-        problems.add(new Problem(file, line, columns.getOrDefault("lon", "lon"), null, "缺少坐标，且区划没有已知中心点",
-            "coordinates are missing and the region has no known centroid"));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                columns.getOrDefault("lon", "lon"),
+                null,
+                "缺少坐标，且区划没有已知中心点",
+                "coordinates are missing and the region has no known centroid"));
       } else {
-        placed.add(new Problem(file, line, columns.getOrDefault("lon", "lon"), null, "缺少坐标，位置为近似：" + at.howZh(),
-            "no coordinates: approximate location at the " + at.howEn()));
+        placed.add(
+            new Problem(
+                file,
+                line,
+                columns.getOrDefault("lon", "lon"),
+                null,
+                "缺少坐标，位置为近似：" + at.howZh(),
+                "no coordinates: approximate location at the " + at.howEn()));
       }
     } else {
       point = point(file, row, columns, crs, problems);
     }
     if (point != null && r != null && !approximate) {
       Region county = regions.get(region.length() >= 6 ? region.substring(0, 6) : region);
-      if (county != null && county.boundary() != null
-          && !county.boundary().contains(GF.createPoint(new Coordinate(point.lon(), point.lat())))) {
-        problems.add(new Problem(file, line, columns.get("lon") + "/" + columns.get("lat"), point.lon() + "," + point.lat(),
-            "坐标不在" + county.name() + "境内（请检查坐标系：" + crs + "）",
-            "point is outside " + county.code() + " " + county.name() + " (check the declared coordinate system: " + crs + ")"));
+      if (county != null
+          && county.boundary() != null
+          && !county
+              .boundary()
+              .contains(GF.createPoint(new Coordinate(point.lon(), point.lat())))) {
+        problems.add(
+            new Problem(
+                file,
+                line,
+                columns.get("lon") + "/" + columns.get("lat"),
+                point.lon() + "," + point.lat(),
+                "坐标不在" + county.name() + "境内（请检查坐标系：" + crs + "）",
+                "point is outside "
+                    + county.code()
+                    + " "
+                    + county.name()
+                    + " (check the declared coordinate system: "
+                    + crs
+                    + ")"));
       }
     }
     StationType type = StationType.COMMUNITY;
@@ -250,8 +350,15 @@ public final class StationImport {
         type = TYPE_NAMES.get(typeText);
       }
       if (type == null) {
-        problems.add(new Problem(file, line, columns.get("type"), typeText, "未知的站点类型", "unknown station type; use one of "
-            + Arrays.stream(StationType.values()).map(StationType::zh).toList()));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                columns.get("type"),
+                typeText,
+                "未知的站点类型",
+                "unknown station type; use one of "
+                    + Arrays.stream(StationType.values()).map(StationType::zh).toList()));
       }
     }
     FiveHas fiveHas = FiveHas.NONE;
@@ -260,7 +367,14 @@ public final class StationImport {
       try {
         fiveHas = FiveHas.parse(five);
       } catch (IllegalArgumentException e) {
-        problems.add(new Problem(file, line, columns.get("five_has"), five, "“五有”应为 5 位 0/1，如 11010", e.getMessage()));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                columns.get("five_has"),
+                five,
+                "“五有”应为 5 位 0/1，如 11010",
+                e.getMessage()));
       }
     }
     String services = cell(row, columns, "services");
@@ -269,24 +383,51 @@ public final class StationImport {
     }
     String id = cell(row, columns, "id");
     try {
-      return new Station(id != null ? id : stableId(region, name), name, type, region, cell(row, columns, "address"), point,
-          cell(row, columns, "opening_hours"), services == null ? List.of() : Arrays.asList(services.split("[;；、,，]\\s*")),
-          cell(row, columns, "public_contact"), fiveHas, synthetic || TeamActivityImport.yes(cell(row, columns, "synthetic")), approximate);
+      return new Station(
+          id != null ? id : stableId(region, name),
+          name,
+          type,
+          region,
+          cell(row, columns, "address"),
+          point,
+          cell(row, columns, "opening_hours"),
+          services == null ? List.of() : Arrays.asList(services.split("[;；、,，]\\s*")),
+          cell(row, columns, "public_contact"),
+          fiveHas,
+          synthetic || TeamActivityImport.yes(cell(row, columns, "synthetic")),
+          approximate);
     } catch (IllegalArgumentException e) {
-      String column = e.getMessage().contains("contact") ? columns.get("public_contact") : columns.get("name");
-      problems.add(new Problem(file, line, column, cell(row, columns, "public_contact"),
-          e.getMessage().contains("mobile") ? "联系电话像是个人手机号，公开信息只收录办公电话" : "数据不合规", e.getMessage()));
+      String column =
+          e.getMessage().contains("contact") ? columns.get("public_contact") : columns.get("name");
+      problems.add(
+          new Problem(
+              file,
+              line,
+              column,
+              cell(row, columns, "public_contact"),
+              e.getMessage().contains("mobile") ? "联系电话像是个人手机号，公开信息只收录办公电话" : "数据不合规",
+              e.getMessage()));
       return null;
     }
   }
 
-  private static GeoPoint point(String file, CsvTable.Row row, Map<String, String> columns, CoordinateSystem crs,
+  private static GeoPoint point(
+      String file,
+      CsvTable.Row row,
+      Map<String, String> columns,
+      CoordinateSystem crs,
       List<Problem> problems) {
     String lonText = cell(row, columns, "lon");
     String latText = cell(row, columns, "lat");
     if (lonText == null || latText == null) {
-      problems.add(new Problem(file, row.line(), columns.get(lonText == null ? "lon" : "lat"), null, "缺少坐标",
-          "coordinates are required"));
+      problems.add(
+          new Problem(
+              file,
+              row.line(),
+              columns.get(lonText == null ? "lon" : "lat"),
+              null,
+              "缺少坐标",
+              "coordinates are required"));
       return null;
     }
     double lon;
@@ -295,14 +436,27 @@ public final class StationImport {
       lon = Double.parseDouble(lonText);
       lat = Double.parseDouble(latText);
     } catch (NumberFormatException e) {
-      problems.add(new Problem(file, row.line(), columns.get("lon") + "/" + columns.get("lat"), lonText + "," + latText,
-          "坐标不是数字", "coordinates are not numbers"));
+      problems.add(
+          new Problem(
+              file,
+              row.line(),
+              columns.get("lon") + "/" + columns.get("lat"),
+              lonText + "," + latText,
+              "坐标不是数字",
+              "coordinates are not numbers"));
       return null;
     }
     if (!ChinaOffsets.inChina(lon, lat)) {
       String hint = ChinaOffsets.inChina(lat, lon) ? "（经纬度是否写反了？）" : "";
-      problems.add(new Problem(file, row.line(), columns.get("lon") + "/" + columns.get("lat"), lonText + "," + latText,
-          "坐标不在中国境内" + hint, "point is outside China" + (hint.isEmpty() ? "" : " (are longitude and latitude swapped?)")));
+      problems.add(
+          new Problem(
+              file,
+              row.line(),
+              columns.get("lon") + "/" + columns.get("lat"),
+              lonText + "," + latText,
+              "坐标不在中国境内" + hint,
+              "point is outside China"
+                  + (hint.isEmpty() ? "" : " (are longitude and latitude swapped?)")));
       return null;
     }
     return crs.toWgs84(new GeoPoint(lon, lat));
@@ -313,7 +467,10 @@ public final class StationImport {
     return header == null ? null : row.get(header);
   }
 
-  /** An id that stays the same when the same station comes again: region code + a digest of the name. */
+  /**
+   * An id that stays the same when the same station comes again: region code + a digest of the
+   * name.
+   */
   static String stableId(String region, String name) {
     return ReportImport.stableId("st", region, name, 4); // 4 bytes: the ids stations got first
   }

@@ -29,16 +29,24 @@ import org.vsmap.pipeline.csv.CsvTable;
  * name their organiser team and station the same way and take the station's point, their own
  * coordinates (declared system) or the region's centroid (flagged approximate). An upcoming
  * activity that has already ended is a problem — unless the row gives the number who took part
- * (参加人数), which records a held activity and must then have ended — as are unknown themes,
- * negative counts and a team placed under one of its own tier or lower. Only a city corps
- * (总队（市）) has no parent. A 合成数据 column marks synthetic records (the generated sets).
+ * (参加人数), which records a held activity and must then have ended — as are unknown themes, negative
+ * counts and a team placed under one of its own tier or lower. Only a city corps (总队（市）) has no
+ * parent. A 合成数据 column marks synthetic records (the generated sets).
  */
 public final class TeamActivityImport {
 
   /** What passed, and the problems and warnings. */
-  public record Result(List<Team> teams, List<Activity> activities, List<Problem> problems, List<Problem> warnings,
+  public record Result(
+      List<Team> teams,
+      List<Activity> activities,
+      List<Problem> problems,
+      List<Problem> warnings,
       List<org.vsmap.geo.model.Pairing> pairings) {
-    public Result(List<Team> teams, List<Activity> activities, List<Problem> problems, List<Problem> warnings) {
+    public Result(
+        List<Team> teams,
+        List<Activity> activities,
+        List<Problem> problems,
+        List<Problem> warnings) {
       this(teams, activities, problems, warnings, List.of());
     }
   }
@@ -55,7 +63,8 @@ public final class TeamActivityImport {
     TEAM_HEADERS.put("supervising_unit", List.of("supervising_unit", "主管单位"));
     TEAM_HEADERS.put("founded", List.of("founded", "成立时间", "注册成立时间", "成立日期"));
     TEAM_HEADERS.put("speciality", List.of("speciality", "专长", "服务领域"));
-    TEAM_HEADERS.put("paired_communities", List.of("paired_communities", "结对社区代码", "结对社区", "结对共建社区"));
+    TEAM_HEADERS.put(
+        "paired_communities", List.of("paired_communities", "结对社区代码", "结对社区", "结对共建社区"));
     TEAM_HEADERS.put("home_station", List.of("home_station", "home_station_id", "驻地站点", "所在站点"));
     TEAM_HEADERS.put("member_count", List.of("member_count", "队员人数", "人数"));
     TEAM_HEADERS.put("synthetic", List.of("synthetic", "合成数据", "是否合成数据"));
@@ -86,13 +95,23 @@ public final class TeamActivityImport {
     return h == null ? null : row.get(h);
   }
 
-  private static boolean required(String file, Map<String, String> columns, Map<String, List<String>> synonyms, List<Problem> problems,
+  private static boolean required(
+      String file,
+      Map<String, String> columns,
+      Map<String, List<String>> synonyms,
+      List<Problem> problems,
       String... keys) {
     boolean ok = true;
     for (String k : keys) {
       if (!columns.containsKey(k)) {
-        problems.add(new Problem(file, 1, k, null, "缺少必填列（可用表头：" + synonyms.get(k) + "）",
-            "required column missing (headers accepted: " + synonyms.get(k) + ")"));
+        problems.add(
+            new Problem(
+                file,
+                1,
+                k,
+                null,
+                "缺少必填列（可用表头：" + synonyms.get(k) + "）",
+                "required column missing (headers accepted: " + synonyms.get(k) + ")"));
         ok = false;
       }
     }
@@ -103,7 +122,12 @@ public final class TeamActivityImport {
    * A team list. {@code teams}, {@code stations}: what the store holds, for names and parents;
    * {@code today}: the day a founding date without a year is read in.
    */
-  public static Result teams(Grid grid, Map<String, Region> regions, List<Team> teams, List<Station> stations, LocalDate today) {
+  public static Result teams(
+      Grid grid,
+      Map<String, Region> regions,
+      List<Team> teams,
+      List<Station> stations,
+      LocalDate today) {
     String file = grid.file();
     CsvTable table = grid.table(TEAM_HEADERS);
     Map<String, String> c = Grid.columns(table.header(), TEAM_HEADERS);
@@ -129,8 +153,14 @@ public final class TeamActivityImport {
           }
           Region community = regions.get(code.strip());
           if (community == null || community.level() != org.vsmap.geo.model.RegionLevel.COMMUNITY) {
-            problems.add(new Problem(file, line, c.get("paired_communities"), code, "结对社区须为已知的社区（村）12 位区划代码",
-                "a paired community must be a known community (village-level, 12-digit) code"));
+            problems.add(
+                new Problem(
+                    file,
+                    line,
+                    c.get("paired_communities"),
+                    code,
+                    "结对社区须为已知的社区（村）12 位区划代码",
+                    "a paired community must be a known community (village-level, 12-digit) code"));
           } else {
             paired.add(community.code());
           }
@@ -141,28 +171,51 @@ public final class TeamActivityImport {
         problems.add(new Problem(file, line, c.get("name"), null, "名称为必填项", "name is required"));
       }
       if (region == null || !regions.containsKey(region)) {
-        problems.add(new Problem(file, line, c.get("region_code"), region, "未知的区划代码", "unknown region code"));
+        problems.add(
+            new Problem(
+                file, line, c.get("region_code"), region, "未知的区划代码", "unknown region code"));
       }
       Optional<Team> parent = known.find(cell(row, c, "parent"));
       String levelText = cell(row, c, "level");
       TeamLevel level = levelText == null ? null : teamLevel(levelText);
       boolean cityCorps = level == TeamLevel.CITY_CORPS;
       if (cityCorps && cell(row, c, "parent") != null) {
-        problems.add(new Problem(file, line, c.get("parent"), cell(row, c, "parent"), "市级总队没有上级队伍，上级一栏应留空",
-            "a city corps has no parent team: leave the parent empty"));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                c.get("parent"),
+                cell(row, c, "parent"),
+                "市级总队没有上级队伍，上级一栏应留空",
+                "a city corps has no parent team: leave the parent empty"));
       } else if (parent.isEmpty() && !cityCorps) {
-        problems.add(new Problem(file, line, c.get("parent"), cell(row, c, "parent"), "找不到上级队伍（编号或全称）",
-            "unknown parent team (give its id or exact name)"));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                c.get("parent"),
+                cell(row, c, "parent"),
+                "找不到上级队伍（编号或全称）",
+                "unknown parent team (give its id or exact name)"));
       }
       if (levelText != null && level == null) {
-        problems.add(new Problem(file, line, c.get("level"), levelText, "未知的队伍层级", "unknown team level"));
+        problems.add(
+            new Problem(file, line, c.get("level"), levelText, "未知的队伍层级", "unknown team level"));
       }
       if (parent.isPresent() && level == null && levelText == null) {
-        level = TeamLevel.values()[Math.min(parent.get().level().ordinal() + 1, TeamLevel.values().length - 1)];
+        level =
+            TeamLevel.values()[
+                Math.min(parent.get().level().ordinal() + 1, TeamLevel.values().length - 1)];
       }
       if (parent.isPresent() && level != null && !cityCorps && !parent.get().mayParent(level)) {
-        problems.add(new Problem(file, line, c.get("level"), levelText, "层级不能与上级相同或更高（上级：" + parent.get().level().zh() + "）",
-            "a team must sit below its parent's tier (" + parent.get().level().en() + ")"));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                c.get("level"),
+                levelText,
+                "层级不能与上级相同或更高（上级：" + parent.get().level().zh() + "）",
+                "a team must sit below its parent's tier (" + parent.get().level().en() + ")"));
       }
       Integer members = count(file, row, c.get("member_count"), problems);
       LocalDate founded = null;
@@ -171,39 +224,70 @@ public final class TeamActivityImport {
         try {
           founded = ReportDates.parse(f, today).start().toLocalDate();
         } catch (IllegalArgumentException e) {
-          problems.add(new Problem(file, line, c.get("founded"), f, "成立时间不是日期", "the founding date is not a date"));
+          problems.add(
+              new Problem(
+                  file, line, c.get("founded"), f, "成立时间不是日期", "the founding date is not a date"));
         }
       }
       String homeText = cell(row, c, "home_station");
       Optional<Station> home = stationsByIdOrName.find(homeText);
       if (homeText != null && home.isEmpty()) {
-        problems.add(new Problem(file, line, c.get("home_station"), homeText, "找不到驻地站点", "unknown home station"));
+        problems.add(
+            new Problem(
+                file, line, c.get("home_station"), homeText, "找不到驻地站点", "unknown home station"));
       }
       if (problems.size() > before) {
         continue;
       }
-      String id = cell(row, c, "id") != null ? cell(row, c, "id") : ReportImport.stableId("tm", region, name);
+      String id =
+          cell(row, c, "id") != null
+              ? cell(row, c, "id")
+              : ReportImport.stableId("tm", region, name);
       Integer first = seen.putIfAbsent(id, line);
       if (first != null) {
-        problems.add(new Problem(file, line, c.get("name"), name, "与第 " + first + " 行重复", "duplicates row " + first));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                c.get("name"),
+                name,
+                "与第 " + first + " 行重复",
+                "duplicates row " + first));
         continue;
       }
-      Team t = new Team(id, name, level, parent.map(Team::id).orElse(null), region, cell(row, c, "supervising_unit"), founded,
-          cell(row, c, "speciality"), home.map(Station::id).orElse(null), members == null ? 0 : members,
-          yes(cell(row, c, "synthetic")));
+      Team t =
+          new Team(
+              id,
+              name,
+              level,
+              parent.map(Team::id).orElse(null),
+              region,
+              cell(row, c, "supervising_unit"),
+              founded,
+              cell(row, c, "speciality"),
+              home.map(Station::id).orElse(null),
+              members == null ? 0 : members,
+              yes(cell(row, c, "synthetic")));
       out.add(t);
       known.add(t);
-      paired.stream().distinct().forEach(code -> pairings.add(new org.vsmap.geo.model.Pairing(t.id(), code)));
+      paired.stream()
+          .distinct()
+          .forEach(code -> pairings.add(new org.vsmap.geo.model.Pairing(t.id(), code)));
     }
     return new Result(out, List.of(), problems, List.of(), pairings);
   }
 
   /**
-   * A list of upcoming activities (and held ones with their 参加人数); {@code now}: an activity
-   * without participants that has already ended is refused.
+   * A list of upcoming activities (and held ones with their 参加人数); {@code now}: an activity without
+   * participants that has already ended is refused.
    */
-  public static Result activities(Grid grid, CoordinateSystem crs, Map<String, Region> regions, List<Team> teams,
-      List<Station> stations, LocalDateTime now) {
+  public static Result activities(
+      Grid grid,
+      CoordinateSystem crs,
+      Map<String, Region> regions,
+      List<Team> teams,
+      List<Station> stations,
+      LocalDateTime now) {
     String file = grid.file();
     CsvTable table = grid.table(ACTIVITY_HEADERS);
     Map<String, String> c = Grid.columns(table.header(), ACTIVITY_HEADERS);
@@ -222,30 +306,51 @@ public final class TeamActivityImport {
       int line = row.line();
       String title = cell(row, c, "title");
       if (title == null) {
-        problems.add(new Problem(file, line, c.get("title"), null, "活动名称为必填项", "title is required"));
+        problems.add(
+            new Problem(file, line, c.get("title"), null, "活动名称为必填项", "title is required"));
       }
       Optional<Team> team = teamsByIdOrName.find(cell(row, c, "team"));
       if (team.isEmpty()) {
-        problems.add(new Problem(file, line, c.get("team"), cell(row, c, "team"), "找不到组织队伍（编号或全称）",
-            "unknown organiser team (give its id or exact name)"));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                c.get("team"),
+                cell(row, c, "team"),
+                "找不到组织队伍（编号或全称）",
+                "unknown organiser team (give its id or exact name)"));
       }
       Theme theme = null;
       String themeText = cell(row, c, "theme");
       if (themeText != null) {
         for (Theme t : Theme.values()) {
-          if (t.name().equalsIgnoreCase(themeText) || t.zh().equals(themeText) || t.en().equalsIgnoreCase(themeText)) {
+          if (t.name().equalsIgnoreCase(themeText)
+              || t.zh().equals(themeText)
+              || t.en().equalsIgnoreCase(themeText)) {
             theme = t;
           }
         }
         if (theme == null) {
-          problems.add(new Problem(file, line, c.get("theme"), themeText, "未知的活动主题（18 类之一）", "unknown theme (one of the 18)"));
+          problems.add(
+              new Problem(
+                  file,
+                  line,
+                  c.get("theme"),
+                  themeText,
+                  "未知的活动主题（18 类之一）",
+                  "unknown theme (one of the 18)"));
         }
       } else if (title != null) {
-        theme = ReportImport.theme(title + " " + (cell(row, c, "description") == null ? "" : cell(row, c, "description")));
+        theme =
+            ReportImport.theme(
+                title
+                    + " "
+                    + (cell(row, c, "description") == null ? "" : cell(row, c, "description")));
       }
       ReportDates.Span span = null;
       String startText = cell(row, c, "start");
-      String participantsText = cell(row, c, "participants"); // given: a held activity, reported; absent: upcoming
+      String participantsText =
+          cell(row, c, "participants"); // given: a held activity, reported; absent: upcoming
       Integer participants = count(file, row, c.get("participants"), problems);
       try {
         if (startText == null) {
@@ -254,50 +359,85 @@ public final class TeamActivityImport {
         span = ReportDates.parse(startText, now.toLocalDate());
         String endText = cell(row, c, "end");
         if (endText != null) {
-          LocalDateTime end = endText.matches("\\d{1,2}[:：]\\d{2}") ? span.start().toLocalDate().atTime(
-              Integer.parseInt(endText.split("[:：]")[0]), Integer.parseInt(endText.split("[:：]")[1]))
-              : ReportDates.parse(endText, now.toLocalDate()).start();
+          LocalDateTime end =
+              endText.matches("\\d{1,2}[:：]\\d{2}")
+                  ? span.start()
+                      .toLocalDate()
+                      .atTime(
+                          Integer.parseInt(endText.split("[:：]")[0]),
+                          Integer.parseInt(endText.split("[:：]")[1]))
+                  : ReportDates.parse(endText, now.toLocalDate()).start();
           if (!end.isAfter(span.start())) {
             throw new IllegalArgumentException("结束时间不晚于开始时间 / the end is not after the start");
           }
           span = new ReportDates.Span(span.start(), end);
         }
         if (participantsText != null && span.end().isAfter(now)) {
-          problems.add(new Problem(file, line, c.get("participants"), participantsText, "参加人数只能填写已结束的活动（即将开展的活动请留空）",
-              "participants can only be given for an activity that has ended (leave it empty for upcoming ones)"));
+          problems.add(
+              new Problem(
+                  file,
+                  line,
+                  c.get("participants"),
+                  participantsText,
+                  "参加人数只能填写已结束的活动（即将开展的活动请留空）",
+                  "participants can only be given for an activity that has ended (leave it empty for upcoming ones)"));
         } else if (participantsText == null && !span.end().isAfter(now)) {
-          problems.add(new Problem(file, line, c.get("start"), startText, "活动时间已过：这里只收即将开展的活动（已开展的请用活动情况表）",
-              "the activity is in the past: this list is for upcoming activities (report held ones with the 活动情况表)"));
+          problems.add(
+              new Problem(
+                  file,
+                  line,
+                  c.get("start"),
+                  startText,
+                  "活动时间已过：这里只收即将开展的活动（已开展的请用活动情况表）",
+                  "the activity is in the past: this list is for upcoming activities (report held ones with the 活动情况表)"));
         }
       } catch (IllegalArgumentException | java.time.DateTimeException e) {
         String[] parts = String.valueOf(e.getMessage()).split(" / ", 2);
-        problems.add(new Problem(file, line, c.get("start"), startText, parts[0], parts.length > 1 ? parts[1] : parts[0]));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                c.get("start"),
+                startText,
+                parts[0],
+                parts.length > 1 ? parts[1] : parts[0]));
       }
       Integer wanted = count(file, row, c.get("volunteers_wanted"), problems);
       Integer signed = count(file, row, c.get("volunteers_signed_up"), problems);
       Recurrence recurrence = Recurrence.ONCE;
       String rec = cell(row, c, "recurrence");
       if (rec != null) {
-        recurrence = switch (rec.toLowerCase(Locale.ROOT)) {
-          case "once", "一次", "单次" -> Recurrence.ONCE;
-          case "weekly", "每周" -> Recurrence.WEEKLY;
-          default -> {
-            problems.add(new Problem(file, line, c.get("recurrence"), rec, "频次应为“一次”或“每周”", "recurrence is once or weekly"));
-            yield Recurrence.ONCE;
-          }
-        };
+        recurrence =
+            switch (rec.toLowerCase(Locale.ROOT)) {
+              case "once", "一次", "单次" -> Recurrence.ONCE;
+              case "weekly", "每周" -> Recurrence.WEEKLY;
+              default -> {
+                problems.add(
+                    new Problem(
+                        file,
+                        line,
+                        c.get("recurrence"),
+                        rec,
+                        "频次应为“一次”或“每周”",
+                        "recurrence is once or weekly"));
+                yield Recurrence.ONCE;
+              }
+            };
       }
       String stationText = cell(row, c, "station");
       Optional<Station> station = stationsByIdOrName.find(stationText);
       if (stationText != null && station.isEmpty()) {
-        problems.add(new Problem(file, line, c.get("station"), stationText, "找不到站点", "unknown station"));
+        problems.add(
+            new Problem(file, line, c.get("station"), stationText, "找不到站点", "unknown station"));
       }
       String region = cell(row, c, "region_code");
       if (region == null) {
         region = station.map(Station::regionCode).or(() -> team.map(Team::regionCode)).orElse(null);
       }
       if (region != null && !regions.containsKey(region)) {
-        problems.add(new Problem(file, line, c.get("region_code"), region, "未知的区划代码", "unknown region code"));
+        problems.add(
+            new Problem(
+                file, line, c.get("region_code"), region, "未知的区划代码", "unknown region code"));
       }
       GeoPoint point = null;
       boolean approximate = false;
@@ -308,14 +448,26 @@ public final class TeamActivityImport {
           double x = Double.parseDouble(lon);
           double y = Double.parseDouble(lat);
           if (!ChinaOffsets.inChina(x, y)) {
-            problems.add(new Problem(file, line, c.get("lon") + "/" + c.get("lat"), lon + "," + lat, "坐标不在中国境内",
-                "point is outside China"));
+            problems.add(
+                new Problem(
+                    file,
+                    line,
+                    c.get("lon") + "/" + c.get("lat"),
+                    lon + "," + lat,
+                    "坐标不在中国境内",
+                    "point is outside China"));
           } else {
             point = crs.toWgs84(new GeoPoint(x, y));
           }
         } catch (NumberFormatException e) {
-          problems.add(new Problem(file, line, c.get("lon") + "/" + c.get("lat"), lon + "," + lat, "坐标不是数字",
-              "coordinates are not numbers"));
+          problems.add(
+              new Problem(
+                  file,
+                  line,
+                  c.get("lon") + "/" + c.get("lat"),
+                  lon + "," + lat,
+                  "坐标不是数字",
+                  "coordinates are not numbers"));
         }
       } else if (station.isPresent()) {
         point = station.get().location();
@@ -325,38 +477,81 @@ public final class TeamActivityImport {
         if (at != null) {
           point = at.point();
           approximate = true;
-          warnings.add(new Problem(file, line, "lon", null, "缺少坐标和站点，位置为近似：" + at.howZh(),
-              "no coordinates or station: approximate location at the " + at.howEn()));
+          warnings.add(
+              new Problem(
+                  file,
+                  line,
+                  "lon",
+                  null,
+                  "缺少坐标和站点，位置为近似：" + at.howZh(),
+                  "no coordinates or station: approximate location at the " + at.howEn()));
         }
       }
       if (problems.size() > before) {
         continue;
       }
       if (point == null) {
-        problems.add(new Problem(file, line, c.getOrDefault("lon", "lon"), null, "无法确定位置：请给出坐标、站点或区划",
-            "cannot place the activity: give coordinates, a station or a region"));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                c.getOrDefault("lon", "lon"),
+                null,
+                "无法确定位置：请给出坐标、站点或区划",
+                "cannot place the activity: give coordinates, a station or a region"));
         continue;
       }
-      String id = cell(row, c, "id") != null ? cell(row, c, "id")
-          : ReportImport.stableId("ac", region, team.get().id() + "|" + span.start() + "|" + title);
+      String id =
+          cell(row, c, "id") != null
+              ? cell(row, c, "id")
+              : ReportImport.stableId(
+                  "ac", region, team.get().id() + "|" + span.start() + "|" + title);
       Integer first = seen.putIfAbsent(id, line);
       if (first != null) {
-        problems.add(new Problem(file, line, c.get("title"), title, "与第 " + first + " 行重复", "duplicates row " + first));
+        problems.add(
+            new Problem(
+                file,
+                line,
+                c.get("title"),
+                title,
+                "与第 " + first + " 行重复",
+                "duplicates row " + first));
         continue;
       }
       try {
-        out.add(new Activity(id, title, cell(row, c, "description"), theme, team.get().id(), station.map(Station::id).orElse(null),
-            region, point, span.start(), span.end(), recurrence, wanted == null ? 0 : wanted, signed == null ? 0 : signed,
-            yes(cell(row, c, "records_service_hours")), yes(cell(row, c, "published_nationally")), yes(cell(row, c, "synthetic")),
-            participants, approximate));
+        out.add(
+            new Activity(
+                id,
+                title,
+                cell(row, c, "description"),
+                theme,
+                team.get().id(),
+                station.map(Station::id).orElse(null),
+                region,
+                point,
+                span.start(),
+                span.end(),
+                recurrence,
+                wanted == null ? 0 : wanted,
+                signed == null ? 0 : signed,
+                yes(cell(row, c, "records_service_hours")),
+                yes(cell(row, c, "published_nationally")),
+                yes(cell(row, c, "synthetic")),
+                participants,
+                approximate));
       } catch (IllegalArgumentException e) {
-        problems.add(new Problem(file, line, c.get("title"), title, "数据不合规：" + e.getMessage(), e.getMessage()));
+        problems.add(
+            new Problem(
+                file, line, c.get("title"), title, "数据不合规：" + e.getMessage(), e.getMessage()));
       }
     }
     return new Result(List.of(), out, problems, warnings);
   }
 
-  /** Records found by id, else by exact name (the first of that name), built once per file instead of searched per row. */
+  /**
+   * Records found by id, else by exact name (the first of that name), built once per file instead
+   * of searched per row.
+   */
   private static final class Lookup<T> {
     private final Function<T, String> id;
     private final Function<T, String> name;
@@ -393,7 +588,8 @@ public final class TeamActivityImport {
     return null;
   }
 
-  private static Integer count(String file, CsvTable.Row row, String column, List<Problem> problems) {
+  private static Integer count(
+      String file, CsvTable.Row row, String column, List<Problem> problems) {
     String v = column == null ? null : row.get(column);
     if (v == null) {
       return null;
@@ -401,7 +597,8 @@ public final class TeamActivityImport {
     try {
       int n = Integer.parseInt(v.replaceAll("\\s*(人|名)$", ""));
       if (n < 0) {
-        problems.add(new Problem(file, row.line(), column, v, "人数不能为负数", "counts cannot be negative"));
+        problems.add(
+            new Problem(file, row.line(), column, v, "人数不能为负数", "counts cannot be negative"));
         return null;
       }
       return n;
@@ -412,6 +609,8 @@ public final class TeamActivityImport {
   }
 
   static boolean yes(String v) {
-    return v != null && List.of("是", "有", "y", "yes", "true", "1", "√").contains(v.strip().toLowerCase(Locale.ROOT));
+    return v != null
+        && List.of("是", "有", "y", "yes", "true", "1", "√")
+            .contains(v.strip().toLowerCase(Locale.ROOT));
   }
 }

@@ -20,6 +20,7 @@ import java.util.zip.ZipInputStream;
 public final class PhotoArchive {
   /** Files in one archive at most. */
   public static final int MAX_ENTRIES = 400;
+
   /** Bytes unpacked at most, all files together. */
   public static final long MAX_TOTAL = 256L * 1024 * 1024;
 
@@ -42,22 +43,29 @@ public final class PhotoArchive {
           continue;
         }
         if (++entries > MAX_ENTRIES) {
-          throw refused("压缩包中的文件超过 " + MAX_ENTRIES + " 个", "the archive holds more than " + MAX_ENTRIES + " files");
+          throw refused(
+              "压缩包中的文件超过 " + MAX_ENTRIES + " 个",
+              "the archive holds more than " + MAX_ENTRIES + " files");
         }
         String name = e.getName().replace('\\', '/');
         Path target = base.resolve(name).normalize();
         if (name.startsWith("/") || !target.startsWith(base) || target.equals(base)) {
-          throw refused("压缩包中的路径 " + name + " 指向文件夹之外", "the archive's path " + name + " points outside its folder");
+          throw refused(
+              "压缩包中的路径 " + name + " 指向文件夹之外",
+              "the archive's path " + name + " points outside its folder");
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("__macosx/") || name.substring(name.lastIndexOf('/') + 1).startsWith(".")) {
+        if (lower.startsWith("__macosx/")
+            || name.substring(name.lastIndexOf('/') + 1).startsWith(".")) {
           continue; // what archivers add on their own
         }
         Files.createDirectories(target.getParent());
         long limit = PhotoIntake.MAX_BYTES + 1L;
         long written = copy(in, target, Math.min(limit, MAX_TOTAL - total + 1));
         if (written >= limit) {
-          throw refused("压缩包中的文件 " + name + " 超过 15 MB", "the archive's file " + name + " is larger than 15 MB");
+          throw refused(
+              "压缩包中的文件 " + name + " 超过 15 MB",
+              "the archive's file " + name + " is larger than 15 MB");
         }
         total += written;
         if (total > MAX_TOTAL) {
@@ -68,14 +76,18 @@ public final class PhotoArchive {
         }
       }
     } catch (IOException e) {
-      throw refused("不是可读的 ZIP 压缩包（" + e.getMessage() + "）", "not a readable ZIP archive (" + e.getMessage() + ")");
+      throw refused(
+          "不是可读的 ZIP 压缩包（" + e.getMessage() + "）",
+          "not a readable ZIP archive (" + e.getMessage() + ")");
     }
     if (entries == 0) {
       throw refused("不是 ZIP 压缩包，或压缩包是空的", "not a ZIP archive, or an empty one");
     }
     if (lists.size() != 1) {
-      throw refused("压缩包最上层应有且只有一个照片名单（CSV 或 XLSX），现有 " + lists.size() + " 个",
-          "the archive must hold exactly one photo list (CSV or XLSX) at its top; it has " + lists.size());
+      throw refused(
+          "压缩包最上层应有且只有一个照片名单（CSV 或 XLSX），现有 " + lists.size() + " 个",
+          "the archive must hold exactly one photo list (CSV or XLSX) at its top; it has "
+              + lists.size());
     }
     return lists.get(0);
   }

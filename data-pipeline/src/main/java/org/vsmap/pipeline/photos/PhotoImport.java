@@ -15,29 +15,35 @@ import org.vsmap.pipeline.importer.Grid;
 
 /**
  * Photos that come with an office's files: a list (CSV or XLSX) naming, per row, the station or
- * activity, the photo file (beside the list) and what it shows. An activity is named by its id,
- * or — as an office knows the activities of its own 活动情况表, not the ids the portal gave them —
- * by its title and date (活动名称 + 活动日期: the day it was held, or one of a weekly activity's
- * weeks). Every row is checked — the record exists, the file is there and inside the list's folder, the photo passes the {@link PhotoIntake}
- * — and reported by row and column; the caller stores them all or none ({@link PhotoAttach#store}).
+ * activity, the photo file (beside the list) and what it shows. An activity is named by its id, or
+ * — as an office knows the activities of its own 活动情况表, not the ids the portal gave them — by its
+ * title and date (活动名称 + 活动日期: the day it was held, or one of a weekly activity's weeks). Every row
+ * is checked — the record exists, the file is there and inside the list's folder, the photo passes
+ * the {@link PhotoIntake} — and reported by row and column; the caller stores them all or none
+ * ({@link PhotoAttach#store}).
  */
 public final class PhotoImport {
-  static final Map<String, List<String>> HEADERS = Map.of(
-      "kind", List.of("kind", "对象类型", "类型"),
-      "subject_id", List.of("subject_id", "对象编号", "站点编号", "活动编号", "编号"),
-      "file", List.of("file", "文件", "照片文件", "照片"),
-      "alt", List.of("alt", "照片说明", "说明", "照片内容"),
-      "title", List.of("title", "活动名称", "名称"),
-      "date", List.of("date", "活动日期", "日期"));
-  private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
-      "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:\\s+.*)?");
+  static final Map<String, List<String>> HEADERS =
+      Map.of(
+          "kind", List.of("kind", "对象类型", "类型"),
+          "subject_id", List.of("subject_id", "对象编号", "站点编号", "活动编号", "编号"),
+          "file", List.of("file", "文件", "照片文件", "照片"),
+          "alt", List.of("alt", "照片说明", "说明", "照片内容"),
+          "title", List.of("title", "活动名称", "名称"),
+          "date", List.of("date", "活动日期", "日期"));
+  private static final java.util.regex.Pattern DATE =
+      java.util.regex.Pattern.compile(
+          "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:\\s+.*)?");
 
   /** What a photo list may name, as the store has it. */
   public interface Subjects {
     /** The region of a station or activity, or null when there is none with this id. */
     String region(Kind kind, String id);
 
-    /** The ids of the activities with this title that take place on this day (a weekly one on any of its weeks), with their regions. */
+    /**
+     * The ids of the activities with this title that take place on this day (a weekly one on any of
+     * its weeks), with their regions.
+     */
     Map<String, String> activitiesOn(String title, java.time.LocalDate day);
   }
 
@@ -52,8 +58,12 @@ public final class PhotoImport {
     return new Subjects() {
       @Override
       public String region(Kind kind, String id) {
-        return kind == Kind.STATION ? stations.stationById(id).map(org.vsmap.geo.model.Station::regionCode).orElse(null)
-            : activities.activityById(id).map(org.vsmap.geo.model.Activity::regionCode).orElse(null);
+        return kind == Kind.STATION
+            ? stations.stationById(id).map(org.vsmap.geo.model.Station::regionCode).orElse(null)
+            : activities
+                .activityById(id)
+                .map(org.vsmap.geo.model.Activity::regionCode)
+                .orElse(null);
       }
 
       @Override
@@ -82,13 +92,28 @@ public final class PhotoImport {
     Map<String, String> columns = Grid.columns(table.header(), HEADERS);
     for (String required : List.of("kind", "file", "alt")) {
       if (!columns.containsKey(required)) {
-        problems.add(new Problem(grid.file(), 1, required, null, "缺少必填列（可用表头：" + HEADERS.get(required) + "）",
-            "required column missing (headers accepted: " + HEADERS.get(required) + ")"));
+        problems.add(
+            new Problem(
+                grid.file(),
+                1,
+                required,
+                null,
+                "缺少必填列（可用表头：" + HEADERS.get(required) + "）",
+                "required column missing (headers accepted: " + HEADERS.get(required) + ")"));
       }
     }
-    if (!columns.containsKey("subject_id") && !(columns.containsKey("title") && columns.containsKey("date"))) {
-      problems.add(new Problem(grid.file(), 1, "subject_id", null, "缺少对象编号列，或活动名称与活动日期两列（可用表头：" + HEADERS.get("subject_id") + "）",
-          "required column missing: the subject's id, or an activity's title and date (headers accepted: " + HEADERS.get("subject_id") + ")"));
+    if (!columns.containsKey("subject_id")
+        && !(columns.containsKey("title") && columns.containsKey("date"))) {
+      problems.add(
+          new Problem(
+              grid.file(),
+              1,
+              "subject_id",
+              null,
+              "缺少对象编号列，或活动名称与活动日期两列（可用表头：" + HEADERS.get("subject_id") + "）",
+              "required column missing: the subject's id, or an activity's title and date (headers accepted: "
+                  + HEADERS.get("subject_id")
+                  + ")"));
     }
     if (!problems.isEmpty()) {
       return new Result(List.of(), problems);
@@ -100,17 +125,29 @@ public final class PhotoImport {
       String id = columns.containsKey("subject_id") ? row.get(columns.get("subject_id")) : null;
       String file = row.get(columns.get("file"));
       String alt = row.get(columns.get("alt"));
-      Kind kind = kindText == null ? null : switch (kindText.strip().toUpperCase()) {
-        case "STATION", "站点", "志愿服务站" -> Kind.STATION;
-        case "ACTIVITY", "活动", "项目" -> Kind.ACTIVITY;
-        default -> null;
-      };
+      Kind kind =
+          kindText == null
+              ? null
+              : switch (kindText.strip().toUpperCase()) {
+                case "STATION", "站点", "志愿服务站" -> Kind.STATION;
+                case "ACTIVITY", "活动", "项目" -> Kind.ACTIVITY;
+                default -> null;
+              };
       if (kind == null) {
-        problems.add(new Problem(grid.file(), row.line(), columns.get("kind"), kindText, "对象类型应为 站点 或 活动",
-            "the kind must be station or activity"));
+        problems.add(
+            new Problem(
+                grid.file(),
+                row.line(),
+                columns.get("kind"),
+                kindText,
+                "对象类型应为 站点 或 活动",
+                "the kind must be station or activity"));
         continue;
       }
-      if ((id == null || id.isBlank()) && kind == Kind.ACTIVITY && columns.containsKey("title") && columns.containsKey("date")) {
+      if ((id == null || id.isBlank())
+          && kind == Kind.ACTIVITY
+          && columns.containsKey("title")
+          && columns.containsKey("date")) {
         Named named = byTitle(grid, row, columns, subjects, scope);
         if (named.problem() != null) {
           problems.add(named.problem());
@@ -119,46 +156,98 @@ public final class PhotoImport {
         id = named.id();
       }
       String region = id == null || id.isBlank() ? null : subjects.region(kind, id.strip());
-      String idColumn = columns.containsKey("subject_id") ? columns.get("subject_id") : columns.get("title");
+      String idColumn =
+          columns.containsKey("subject_id") ? columns.get("subject_id") : columns.get("title");
       if (region == null) {
-        problems.add(new Problem(grid.file(), row.line(), idColumn, id, "没有这个" + (kind == Kind.STATION ? "站点" : "活动")
-            + "编号", "no " + kind.name().toLowerCase() + " with this id"));
+        problems.add(
+            new Problem(
+                grid.file(),
+                row.line(),
+                idColumn,
+                id,
+                "没有这个" + (kind == Kind.STATION ? "站点" : "活动") + "编号",
+                "no " + kind.name().toLowerCase() + " with this id"));
         continue;
       }
       if (scope != null && !RegionCode.within(region, scope)) {
-        problems.add(new Problem(grid.file(), row.line(), idColumn, id, "不在本账号负责的区域（" + scope + "）内",
-            "outside this account's region " + scope));
+        problems.add(
+            new Problem(
+                grid.file(),
+                row.line(),
+                idColumn,
+                id,
+                "不在本账号负责的区域（" + scope + "）内",
+                "outside this account's region " + scope));
         continue;
       }
       if (file == null) {
-        problems.add(new Problem(grid.file(), row.line(), columns.get("file"), null, "照片文件为必填项", "the photo file is required"));
+        problems.add(
+            new Problem(
+                grid.file(),
+                row.line(),
+                columns.get("file"),
+                null,
+                "照片文件为必填项",
+                "the photo file is required"));
         continue;
       }
       Path path = base.resolve(file.strip()).normalize();
       if (!path.startsWith(base)) {
-        problems.add(new Problem(grid.file(), row.line(), columns.get("file"), file, "照片文件必须在名单所在的文件夹内",
-            "the photo must be in the list's folder"));
+        problems.add(
+            new Problem(
+                grid.file(),
+                row.line(),
+                columns.get("file"),
+                file,
+                "照片文件必须在名单所在的文件夹内",
+                "the photo must be in the list's folder"));
         continue;
       }
       byte[] bytes;
       try {
         if (Files.size(path) > PhotoIntake.MAX_BYTES) {
-          problems.add(new Problem(grid.file(), row.line(), columns.get("file"), file, "文件超过 15 MB", "the file is larger than 15 MB"));
+          problems.add(
+              new Problem(
+                  grid.file(),
+                  row.line(),
+                  columns.get("file"),
+                  file,
+                  "文件超过 15 MB",
+                  "the file is larger than 15 MB"));
           continue;
         }
         bytes = Files.readAllBytes(path);
       } catch (IOException e) {
-        problems.add(new Problem(grid.file(), row.line(), columns.get("file"), file, "找不到或无法读取该文件", "no such file, or it cannot be read"));
+        problems.add(
+            new Problem(
+                grid.file(),
+                row.line(),
+                columns.get("file"),
+                file,
+                "找不到或无法读取该文件",
+                "no such file, or it cannot be read"));
         continue;
       }
       try {
-        out.add(PhotoAttach.check(new PhotoAttach.Item(kind, id.strip(), region,
-            new Photos.Upload(path.getFileName().toString(), bytes, alt))));
+        out.add(
+            PhotoAttach.check(
+                new PhotoAttach.Item(
+                    kind,
+                    id.strip(),
+                    region,
+                    new Photos.Upload(path.getFileName().toString(), bytes, alt))));
       } catch (PhotoIntake.Rejected r) {
-        problems.add(new Problem(grid.file(), row.line(), columns.get("file"), file, r.zh(), r.en()));
+        problems.add(
+            new Problem(grid.file(), row.line(), columns.get("file"), file, r.zh(), r.en()));
       } catch (IllegalArgumentException e) {
-        problems.add(new Problem(grid.file(), row.line(), columns.get("alt"), alt, "请用一句话描述照片内容（1–300 字）",
-            "describe the photo in a sentence (1–300 characters)"));
+        problems.add(
+            new Problem(
+                grid.file(),
+                row.line(),
+                columns.get("alt"),
+                alt,
+                "请用一句话描述照片内容（1–300 字）",
+                "describe the photo in a sentence (1–300 characters)"));
       }
     }
     return new Result(out, problems);
@@ -167,24 +256,44 @@ public final class PhotoImport {
   /** An activity found by title and date: its id, or why there is none. */
   private record Named(String id, Problem problem) {}
 
-  private static Named byTitle(Grid grid, CsvTable.Row row, Map<String, String> columns, Subjects subjects, String scope) {
+  private static Named byTitle(
+      Grid grid, CsvTable.Row row, Map<String, String> columns, Subjects subjects, String scope) {
     String title = row.get(columns.get("title"));
     String dateText = row.get(columns.get("date"));
     java.util.regex.Matcher d = dateText == null ? null : DATE.matcher(dateText.strip());
     java.time.LocalDate day;
     try {
-      day = d != null && d.matches() ? java.time.LocalDate.of(Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)),
-          Integer.parseInt(d.group(3))) : null;
+      day =
+          d != null && d.matches()
+              ? java.time.LocalDate.of(
+                  Integer.parseInt(d.group(1)),
+                  Integer.parseInt(d.group(2)),
+                  Integer.parseInt(d.group(3)))
+              : null;
     } catch (java.time.DateTimeException e) {
       day = null;
     }
     if (title == null || title.isBlank()) {
-      return new Named(null, new Problem(grid.file(), row.line(), columns.get("title"), null, "请填写活动编号，或活动名称与活动日期",
-          "give the activity's id, or its title and date"));
+      return new Named(
+          null,
+          new Problem(
+              grid.file(),
+              row.line(),
+              columns.get("title"),
+              null,
+              "请填写活动编号，或活动名称与活动日期",
+              "give the activity's id, or its title and date"));
     }
     if (day == null) {
-      return new Named(null, new Problem(grid.file(), row.line(), columns.get("date"), dateText, "活动日期应为 2026-11-23 这样的日期",
-          "the activity's date must be a date such as 2026-11-23"));
+      return new Named(
+          null,
+          new Problem(
+              grid.file(),
+              row.line(),
+              columns.get("date"),
+              dateText,
+              "活动日期应为 2026-11-23 这样的日期",
+              "the activity's date must be a date such as 2026-11-23"));
     }
     Map<String, String> found = new java.util.TreeMap<>(subjects.activitiesOn(title.strip(), day));
     if (scope != null) {
@@ -193,12 +302,27 @@ public final class PhotoImport {
     if (found.size() == 1) {
       return new Named(found.keySet().iterator().next(), null);
     }
-    return new Named(null, found.isEmpty()
-        ? new Problem(grid.file(), row.line(), columns.get("title"), title, "没有 " + day + " 的这项活动"
-            + (scope == null ? "" : "（在本账号负责的区域 " + scope + " 内）"), "no activity with this title on " + day
-            + (scope == null ? "" : " in this account's region " + scope))
-        : new Problem(grid.file(), row.line(), columns.get("title"), title, "这一天有 " + found.size() + " 项同名活动（"
-            + String.join("、", found.keySet()) + "），请填写活动编号", found.size() + " activities have this title that day ("
-            + String.join(", ", found.keySet()) + "): give the activity's id"));
+    return new Named(
+        null,
+        found.isEmpty()
+            ? new Problem(
+                grid.file(),
+                row.line(),
+                columns.get("title"),
+                title,
+                "没有 " + day + " 的这项活动" + (scope == null ? "" : "（在本账号负责的区域 " + scope + " 内）"),
+                "no activity with this title on "
+                    + day
+                    + (scope == null ? "" : " in this account's region " + scope))
+            : new Problem(
+                grid.file(),
+                row.line(),
+                columns.get("title"),
+                title,
+                "这一天有 " + found.size() + " 项同名活动（" + String.join("、", found.keySet()) + "），请填写活动编号",
+                found.size()
+                    + " activities have this title that day ("
+                    + String.join(", ", found.keySet())
+                    + "): give the activity's id"));
   }
 }

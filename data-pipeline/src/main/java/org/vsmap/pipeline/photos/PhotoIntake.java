@@ -22,23 +22,27 @@ import net.coobird.thumbnailator.Thumbnails;
 import org.vsmap.geo.port.Photos;
 
 /**
- * Turns an uploaded file into the photos the portal stores, or refuses it with a reason. Nothing
- * of the upload is kept but its pixels: the type is decided by the content (JPEG or PNG magic
- * bytes, whatever the name says), the dimensions are read from the header and checked before any
- * pixel is decoded (a decompression bomb declares far more pixels than its bytes suggest and is
- * refused unread), large images are decoded subsampled, the EXIF orientation is applied, and each
- * size is a fresh JPEG written from the pixels — so no EXIF (GPS position, device, owner), XMP,
- * IPTC or comment survives.
+ * Turns an uploaded file into the photos the portal stores, or refuses it with a reason. Nothing of
+ * the upload is kept but its pixels: the type is decided by the content (JPEG or PNG magic bytes,
+ * whatever the name says), the dimensions are read from the header and checked before any pixel is
+ * decoded (a decompression bomb declares far more pixels than its bytes suggest and is refused
+ * unread), large images are decoded subsampled, the EXIF orientation is applied, and each size is a
+ * fresh JPEG written from the pixels — so no EXIF (GPS position, device, owner), XMP, IPTC or
+ * comment survives.
  */
 public final class PhotoIntake {
   /** The largest file taken (phones write 3–8 MB). */
   public static final int MAX_BYTES = 15 * 1024 * 1024;
+
   /** The most pixels an upload may declare (a 40-megapixel camera). */
   public static final long MAX_PIXELS = 40_000_000L;
+
   /** The longest side an upload may declare. */
   public static final int MAX_SIDE = 12_000;
+
   /** The shortest side a useful photo has. */
   public static final int MIN_SIDE = 200;
+
   private static final float QUALITY = 0.85f;
 
   /** A refused upload: why, in Chinese and English. */
@@ -81,19 +85,28 @@ public final class PhotoIntake {
       throw new Rejected("文件 " + name + " 是空的", "the file " + name + " is empty");
     }
     if (bytes.length > MAX_BYTES) {
-      throw new Rejected("文件 " + name + " 超过 " + MAX_BYTES / 1024 / 1024 + " MB", "the file " + name + " is larger than "
-          + MAX_BYTES / 1024 / 1024 + " MB");
+      throw new Rejected(
+          "文件 " + name + " 超过 " + MAX_BYTES / 1024 / 1024 + " MB",
+          "the file " + name + " is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
     }
     String type = sniff(bytes);
     if (type == null) {
-      String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+      String ext =
+          name.contains(".")
+              ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
+              : "";
       boolean claims = ext.equals("jpg") || ext.equals("jpeg") || ext.equals("png");
-      throw new Rejected("文件 " + name + " 不是 JPG 或 PNG 图片" + (claims ? "（文件名是 ." + ext + "，但内容不是图片）" : ""),
-          "the file " + name + " is not a JPEG or PNG image" + (claims ? " (it is named ." + ext + " but its content is not an image)" : ""));
+      throw new Rejected(
+          "文件 " + name + " 不是 JPG 或 PNG 图片" + (claims ? "（文件名是 ." + ext + "，但内容不是图片）" : ""),
+          "the file "
+              + name
+              + " is not a JPEG or PNG image"
+              + (claims ? " (it is named ." + ext + " but its content is not an image)" : ""));
     }
     BufferedImage pixels = decode(name, type, bytes);
     pixels = upright(pixels, orientation(bytes));
-    BufferedImage rgb = new BufferedImage(pixels.getWidth(), pixels.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage rgb =
+        new BufferedImage(pixels.getWidth(), pixels.getHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = rgb.createGraphics();
     try {
       g.setColor(Color.WHITE); // a transparent PNG goes onto white, as a page shows it
@@ -109,11 +122,18 @@ public final class PhotoIntake {
     } catch (IOException e) {
       throw new IllegalStateException("a JPEG just written could not be read back", e);
     }
-    return new Photos.Images(jpeg(rgb, Photos.Size.THUMB.longSide), jpeg(rgb, Photos.Size.MEDIUM.longSide), full,
-        stored.getWidth(), stored.getHeight());
+    return new Photos.Images(
+        jpeg(rgb, Photos.Size.THUMB.longSide),
+        jpeg(rgb, Photos.Size.MEDIUM.longSide),
+        full,
+        stored.getWidth(),
+        stored.getHeight());
   }
 
-  /** Reads the header, checks the dimensions, then decodes — subsampled when far larger than what is kept. */
+  /**
+   * Reads the header, checks the dimensions, then decodes — subsampled when far larger than what is
+   * kept.
+   */
   private static BufferedImage decode(String name, String type, byte[] bytes) {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(type);
@@ -126,14 +146,29 @@ public final class PhotoIntake {
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
         if (w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) {
-          throw new Rejected(String.format("图片 %s 声明的尺寸为 %,d × %,d 像素（%,d 万像素），超过上限 %,d 万像素、边长 %,d 像素；未解码（疑似解压炸弹）",
-              name, w, h, (long) w * h / 10_000, MAX_PIXELS / 10_000, MAX_SIDE),
-              String.format("the image %s declares %,d × %,d pixels (%.1f megapixels), more than the %d megapixels and %,d pixels a side "
-                  + "allowed; not decoded (a likely decompression bomb)", name, w, h, (double) w * h / 1e6, MAX_PIXELS / 1_000_000, MAX_SIDE));
+          throw new Rejected(
+              String.format(
+                  "图片 %s 声明的尺寸为 %,d × %,d 像素（%,d 万像素），超过上限 %,d 万像素、边长 %,d 像素；未解码（疑似解压炸弹）",
+                  name, w, h, (long) w * h / 10_000, MAX_PIXELS / 10_000, MAX_SIDE),
+              String.format(
+                  "the image %s declares %,d × %,d pixels (%.1f megapixels), more than the %d megapixels and %,d pixels a side "
+                      + "allowed; not decoded (a likely decompression bomb)",
+                  name, w, h, (double) w * h / 1e6, MAX_PIXELS / 1_000_000, MAX_SIDE));
         }
         if (w < MIN_SIDE || h < MIN_SIDE) {
-          throw new Rejected("图片 " + name + " 只有 " + w + " × " + h + " 像素，至少需要 " + MIN_SIDE + " × " + MIN_SIDE,
-              "the image " + name + " is only " + w + " × " + h + " pixels; at least " + MIN_SIDE + " × " + MIN_SIDE + " are needed");
+          throw new Rejected(
+              "图片 " + name + " 只有 " + w + " × " + h + " 像素，至少需要 " + MIN_SIDE + " × " + MIN_SIDE,
+              "the image "
+                  + name
+                  + " is only "
+                  + w
+                  + " × "
+                  + h
+                  + " pixels; at least "
+                  + MIN_SIDE
+                  + " × "
+                  + MIN_SIDE
+                  + " are needed");
         }
         ImageReadParam param = reader.getDefaultReadParam();
         int step = Math.max(1, Math.max(w, h) / Photos.Size.FULL.longSide);
@@ -146,7 +181,8 @@ public final class PhotoIntake {
       if (e instanceof Rejected r) {
         throw r;
       }
-      throw new Rejected("图片 " + name + " 已损坏或无法读取（" + e.getMessage() + "）",
+      throw new Rejected(
+          "图片 " + name + " 已损坏或无法读取（" + e.getMessage() + "）",
           "the image " + name + " is damaged or cannot be read (" + e.getMessage() + ")");
     }
   }
@@ -156,7 +192,9 @@ public final class PhotoIntake {
     try {
       Metadata m = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
       ExifIFD0Directory d = m.getFirstDirectoryOfType(ExifIFD0Directory.class);
-      return d != null && d.containsTag(ExifIFD0Directory.TAG_ORIENTATION) ? d.getInt(ExifIFD0Directory.TAG_ORIENTATION) : 1;
+      return d != null && d.containsTag(ExifIFD0Directory.TAG_ORIENTATION)
+          ? d.getInt(ExifIFD0Directory.TAG_ORIENTATION)
+          : 1;
     } catch (ImageProcessingException | IOException | MetadataException | RuntimeException e) {
       return 1; // unreadable metadata: the pixels as stored
     }
@@ -172,14 +210,37 @@ public final class PhotoIntake {
     boolean swap = orientation >= 5;
     AffineTransform t = new AffineTransform();
     switch (orientation) {
-      case 2 -> { t.translate(w, 0); t.scale(-1, 1); }
-      case 3 -> { t.translate(w, h); t.rotate(Math.PI); }
-      case 4 -> { t.translate(0, h); t.scale(1, -1); }
-      case 5 -> { t.rotate(-Math.PI / 2); t.scale(-1, 1); }
-      case 6 -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
-      case 7 -> { t.scale(-1, 1); t.translate(-h, 0); t.translate(0, w); t.rotate(3 * Math.PI / 2); }
-      case 8 -> { t.translate(0, w); t.rotate(3 * Math.PI / 2); }
-      default -> { }
+      case 2 -> {
+        t.translate(w, 0);
+        t.scale(-1, 1);
+      }
+      case 3 -> {
+        t.translate(w, h);
+        t.rotate(Math.PI);
+      }
+      case 4 -> {
+        t.translate(0, h);
+        t.scale(1, -1);
+      }
+      case 5 -> {
+        t.rotate(-Math.PI / 2);
+        t.scale(-1, 1);
+      }
+      case 6 -> {
+        t.translate(h, 0);
+        t.rotate(Math.PI / 2);
+      }
+      case 7 -> {
+        t.scale(-1, 1);
+        t.translate(-h, 0);
+        t.translate(0, w);
+        t.rotate(3 * Math.PI / 2);
+      }
+      case 8 -> {
+        t.translate(0, w);
+        t.rotate(3 * Math.PI / 2);
+      }
+      default -> {}
     }
     BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = out.createGraphics();

@@ -20,8 +20,18 @@ import org.vsmap.geo.model.Kind;
  * lookup instead of decompressing a block of stored fields, which dominated nearest-neighbour
  * answers on the national index.
  */
-record HitCard(Kind kind, String id, String name, String region, GeoPoint point, boolean synthetic, String detail,
-    long start, long end, boolean approximate, boolean recruiting) {
+record HitCard(
+    Kind kind,
+    String id,
+    String name,
+    String region,
+    GeoPoint point,
+    boolean synthetic,
+    String detail,
+    long start,
+    long end,
+    boolean approximate,
+    boolean recruiting) {
   static final String FIELD = "card";
   static final long NONE = Long.MIN_VALUE;
 
@@ -48,15 +58,26 @@ record HitCard(Kind kind, String id, String name, String region, GeoPoint point,
   }
 
   static HitCard decode(BytesRef b) {
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(b.bytes, b.offset, b.length))) {
+    try (DataInputStream in =
+        new DataInputStream(new java.io.ByteArrayInputStream(b.bytes, b.offset, b.length))) {
       Kind kind = Kind.values()[in.readByte()];
       int flags = in.readByte();
       boolean synthetic = (flags & 1) != 0;
       GeoPoint p = in.readBoolean() ? new GeoPoint(in.readDouble(), in.readDouble()) : null;
       long start = in.readLong();
       long end = in.readLong();
-      return new HitCard(kind, in.readUTF(), in.readUTF(), in.readUTF(), p, synthetic, emptyToNull(in.readUTF()), start, end,
-          (flags & 2) != 0, (flags & 4) != 0);
+      return new HitCard(
+          kind,
+          in.readUTF(),
+          in.readUTF(),
+          in.readUTF(),
+          p,
+          synthetic,
+          emptyToNull(in.readUTF()),
+          start,
+          end,
+          (flags & 2) != 0,
+          (flags & 4) != 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

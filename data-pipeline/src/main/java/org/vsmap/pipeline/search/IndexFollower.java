@@ -17,13 +17,13 @@ import org.vsmap.geo.port.TeamStore;
 import org.vsmap.pipeline.store.JdbiChangeLog;
 
 /**
- * Keeps the search index in step with the store: every {@code intervalMillis} it reads the
- * change log past the sequence the index reflects, re-reads each changed record and updates or
- * deletes its document, then commits with the new sequence. An edit is searchable within one
- * interval (200 ms by default). On the PostGIS backend every node runs its own follower. When it
- * is more than {@link #REBUILD_LAG} changes behind (a large import), it writes a new generation
- * from the store instead — faster than replaying each change, and queries keep being answered
- * from the old generation meanwhile.
+ * Keeps the search index in step with the store: every {@code intervalMillis} it reads the change
+ * log past the sequence the index reflects, re-reads each changed record and updates or deletes its
+ * document, then commits with the new sequence. An edit is searchable within one interval (200 ms
+ * by default). On the PostGIS backend every node runs its own follower. When it is more than {@link
+ * #REBUILD_LAG} changes behind (a large import), it writes a new generation from the store instead
+ * — faster than replaying each change, and queries keep being answered from the old generation
+ * meanwhile.
  */
 public final class IndexFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
@@ -37,14 +37,20 @@ public final class IndexFollower implements AutoCloseable {
   private final TeamStore teams;
   private final ActivityStore activities;
   private volatile String problem;
-  private volatile java.util.function.Consumer<String> health = p -> { };
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "vsmap-index-follower");
-    t.setDaemon(true);
-    return t;
-  });
+  private volatile java.util.function.Consumer<String> health = p -> {};
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "vsmap-index-follower");
+            t.setDaemon(true);
+            return t;
+          });
 
-  public IndexFollower(LuceneSearchIndex index, JdbiChangeLog changes, StationStore stations, TeamStore teams,
+  public IndexFollower(
+      LuceneSearchIndex index,
+      JdbiChangeLog changes,
+      StationStore stations,
+      TeamStore teams,
       ActivityStore activities) {
     this.index = index;
     this.changes = changes;
@@ -54,29 +60,33 @@ public final class IndexFollower implements AutoCloseable {
   }
 
   public IndexFollower start(long intervalMillis) {
-    timer.scheduleWithFixedDelay(() -> {
-      try {
-        catchUp();
-        if (problem != null) {
-          LOG.info("the store answers again; the search index follows it again");
-          problem = null;
-          health.accept(null);
-        }
-      } catch (RuntimeException e) {
-        if (problem == null) {
-          // once per outage, not every interval
-          LOG.warn("the search index cannot follow the store: {}", e.getMessage());
-        }
-        problem = reason(e);
-        health.accept(problem);
-      }
-    }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            catchUp();
+            if (problem != null) {
+              LOG.info("the store answers again; the search index follows it again");
+              problem = null;
+              health.accept(null);
+            }
+          } catch (RuntimeException e) {
+            if (problem == null) {
+              // once per outage, not every interval
+              LOG.warn("the search index cannot follow the store: {}", e.getMessage());
+            }
+            problem = reason(e);
+            health.accept(problem);
+          }
+        },
+        intervalMillis,
+        intervalMillis,
+        TimeUnit.MILLISECONDS);
     return this;
   }
 
   /**
-   * Told after each interval whether the store could be read: null when it could, else why not
-   * (the database stopped, unreachable…). The index keeps answering from what it has meanwhile.
+   * Told after each interval whether the store could be read: null when it could, else why not (the
+   * database stopped, unreachable…). The index keeps answering from what it has meanwhile.
    */
   public IndexFollower onHealth(java.util.function.Consumer<String> listener) {
     this.health = listener;
@@ -89,7 +99,10 @@ public final class IndexFollower implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+    String m =
+        root.getMessage() == null
+            ? root.getClass().getSimpleName()
+            : root.getMessage().lines().findFirst().orElse("");
     return m.replaceAll("\\s*\\[statement:.*$", "");
   }
 
@@ -103,7 +116,10 @@ public final class IndexFollower implements AutoCloseable {
     return rebuild(index, stations, teams, activities, index.storeId(), changes.maxSeq());
   }
 
-  /** Applies every pending change (or rebuilds, when far behind); returns how many changes it covered. */
+  /**
+   * Applies every pending change (or rebuilds, when far behind); returns how many changes it
+   * covered.
+   */
   public synchronized int catchUp() {
     long from = index.storeSequence();
     long newest = changes.maxSeq();
@@ -136,7 +152,8 @@ public final class IndexFollower implements AutoCloseable {
       }
       case TEAM -> {
         Optional<Team> t = c.deleted() ? Optional.empty() : teams.teamById(c.id());
-        t.ifPresentOrElse(team -> index.upsert(team, home(team)), () -> index.delete(c.kind(), c.id()));
+        t.ifPresentOrElse(
+            team -> index.upsert(team, home(team)), () -> index.delete(c.kind(), c.id()));
       }
       case ACTIVITY -> {
         Optional<Activity> a = c.deleted() ? Optional.empty() : activities.activityById(c.id());
@@ -147,53 +164,72 @@ public final class IndexFollower implements AutoCloseable {
 
   /**
    * Writes a new generation from everything in the store, as of change {@code seq} (read before
-   * calling, so a change made meanwhile is applied again afterwards — upserts are idempotent).
-   * The store is streamed (a national store does not fit in a 2 GB heap as lists) on this thread
-   * while two workers index what it reads; only the stations' points are kept, for the teams'
-   * home locations.
+   * calling, so a change made meanwhile is applied again afterwards — upserts are idempotent). The
+   * store is streamed (a national store does not fit in a 2 GB heap as lists) on this thread while
+   * two workers index what it reads; only the stations' points are kept, for the teams' home
+   * locations.
    */
-  public static int rebuild(LuceneSearchIndex index, StationStore stations, TeamStore teams, ActivityStore activities,
-      String storeId, long seq) {
-    return org.vsmap.pipeline.Stage.run("build-index", () -> index.rebuild(storeId, seq, sink -> {
-      java.util.Map<String, GeoPoint> points = new java.util.HashMap<>();
-      Workers workers = new Workers();
-      stations.forEachStation(s -> {
-        points.put(s.id(), s.location());
-        workers.add(() -> sink.station(s));
-      });
-      teams.forEachTeam(t -> {
-        GeoPoint home = t.homeStationId() == null ? null : points.get(t.homeStationId());
-        workers.add(() -> sink.team(t, home));
-      });
-      activities.forEachActivity(a -> workers.add(() -> sink.activity(a)));
-      workers.finish();
-    }));
+  public static int rebuild(
+      LuceneSearchIndex index,
+      StationStore stations,
+      TeamStore teams,
+      ActivityStore activities,
+      String storeId,
+      long seq) {
+    return org.vsmap.pipeline.Stage.run(
+        "build-index",
+        () ->
+            index.rebuild(
+                storeId,
+                seq,
+                sink -> {
+                  java.util.Map<String, GeoPoint> points = new java.util.HashMap<>();
+                  Workers workers = new Workers();
+                  stations.forEachStation(
+                      s -> {
+                        points.put(s.id(), s.location());
+                        workers.add(() -> sink.station(s));
+                      });
+                  teams.forEachTeam(
+                      t -> {
+                        GeoPoint home =
+                            t.homeStationId() == null ? null : points.get(t.homeStationId());
+                        workers.add(() -> sink.team(t, home));
+                      });
+                  activities.forEachActivity(a -> workers.add(() -> sink.activity(a)));
+                  workers.finish();
+                }));
   }
 
   /** Two indexing threads fed in batches through a short queue, so reading and indexing overlap. */
   private static final class Workers {
     private static final List<Runnable> END = List.of();
-    private final java.util.concurrent.BlockingQueue<List<Runnable>> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
-    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.BlockingQueue<List<Runnable>> queue =
+        new java.util.concurrent.ArrayBlockingQueue<>(16);
+    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
     private final Thread[] threads = new Thread[2];
     private List<Runnable> batch = new java.util.ArrayList<>(1000);
 
     Workers() {
       for (int i = 0; i < threads.length; i++) {
-        threads[i] = new Thread(() -> {
-          try {
-            for (List<Runnable> b = queue.take(); b != END; b = queue.take()) {
-              if (failure.get() == null) {
-                b.forEach(Runnable::run);
-              }
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
-            queue.clear();
-          }
-        }, "vsmap-index-rebuild-" + i);
+        threads[i] =
+            new Thread(
+                () -> {
+                  try {
+                    for (List<Runnable> b = queue.take(); b != END; b = queue.take()) {
+                      if (failure.get() == null) {
+                        b.forEach(Runnable::run);
+                      }
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                    queue.clear();
+                  }
+                },
+                "vsmap-index-rebuild-" + i);
         threads[i].setDaemon(true);
         threads[i].start();
       }
@@ -239,10 +275,15 @@ public final class IndexFollower implements AutoCloseable {
   }
 
   private GeoPoint home(Team t) {
-    return t.homeStationId() == null ? null : stations.stationById(t.homeStationId()).map(Station::location).orElse(null);
+    return t.homeStationId() == null
+        ? null
+        : stations.stationById(t.homeStationId()).map(Station::location).orElse(null);
   }
 
-  /** Stops following; a catch-up under way finishes first (interrupting it would leave the index writer broken). */
+  /**
+   * Stops following; a catch-up under way finishes first (interrupting it would leave the index
+   * writer broken).
+   */
   @Override
   public void close() {
     timer.shutdown();

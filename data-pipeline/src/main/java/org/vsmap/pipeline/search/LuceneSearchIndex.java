@@ -40,17 +40,17 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
@@ -78,42 +78,48 @@ import org.vsmap.geo.spatial.Geodesy;
 
 /**
  * One Lucene index over stations, teams and activities, answering every interactive query of the
- * map in-process: text (smartcn words, single-character phrases for partial names, pinyin full
- * and initials, one typo in Latin input), facets, box and radius filters, distance sort and a
- * "near me" blend, nearest neighbours, suggestions; queries are built by {@link SearchQueries}, map clusters
+ * map in-process: text (smartcn words, single-character phrases for partial names, pinyin full and
+ * initials, one typo in Latin input), facets, box and radius filters, distance sort and a "near me"
+ * blend, nearest neighbours, suggestions; queries are built by {@link SearchQueries}, map clusters
  * made by {@link MapClusters}.
  *
  * <p>The index is a derived copy of the store. It lives in a generation folder under its root;
- * {@link #rebuild} writes a new generation beside the one being served and swaps it in, so
- * queries are answered during a rebuild. Single changes go through {@link #upsert}/{@link
- * #delete} and are searchable after {@link #commit}; each commit records the store's change
- * sequence it reflects.
+ * {@link #rebuild} writes a new generation beside the one being served and swaps it in, so queries
+ * are answered during a rebuild. Single changes go through {@link #upsert}/{@link #delete} and are
+ * searchable after {@link #commit}; each commit records the store's change sequence it reflects.
  */
 public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
+
   /** Bumped whenever the field layout changes: an index of another format is rebuilt. */
   static final String FORMAT = "9";
+
   private static final String[] DIMS = {KIND, THEME, CARE, COUNTY, STREET, TYPE, RECRUITING};
-  private static final java.util.concurrent.ExecutorService SEARCH_THREADS = Executors.newFixedThreadPool(
-      Runtime.getRuntime().availableProcessors(), r -> {
-        Thread t = new Thread(r, "vsmap-search");
-        t.setDaemon(true);
-        return t;
-      });
+  private static final java.util.concurrent.ExecutorService SEARCH_THREADS =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          r -> {
+            Thread t = new Thread(r, "vsmap-search");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final Path root;
   private final Clock clock;
   private final Analyzer chars = new StandardAnalyzer();
   private final Analyzer words = new SmartChineseAnalyzer();
   private final Analyzer bigrams = new CJKAnalyzer(CharArraySet.EMPTY_SET);
-  private final Analyzer analyzer = new PerFieldAnalyzerWrapper(words, Map.of(NAME_CHARS, chars, NAME_BIGRAMS, bigrams));
+  private final Analyzer analyzer =
+      new PerFieldAnalyzerWrapper(words, Map.of(NAME_CHARS, chars, NAME_BIGRAMS, bigrams));
   private final SearchDocuments documents = new SearchDocuments(words);
   private final SearchQueries queries = new SearchQueries(words, bigrams, chars);
-  private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "vsmap-index");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService background =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "vsmap-index");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile Generation current;
 
   /** One built index folder with its writer and searchers. */
@@ -125,17 +131,22 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     volatile FacetState facets;
     final MapClusters clusters;
 
-    Generation(Path dir, IndexWriter writer, java.util.concurrent.Executor background) throws IOException {
+    Generation(Path dir, IndexWriter writer, java.util.concurrent.Executor background)
+        throws IOException {
       this.dir = dir;
       this.directory = (FSDirectory) writer.getDirectory();
       this.writer = writer;
-      // searches slice the segments over the cores, so one broad query on a national index uses them all
-      this.searchers = new SearcherManager(writer, new SearcherFactory() {
-        @Override
-        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-          return new IndexSearcher(reader, SEARCH_THREADS);
-        }
-      });
+      // searches slice the segments over the cores, so one broad query on a national index uses
+      // them all
+      this.searchers =
+          new SearcherManager(
+              writer,
+              new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                  return new IndexSearcher(reader, SEARCH_THREADS);
+                }
+              });
       this.clusters = new MapClusters(searchers, background);
     }
 
@@ -152,8 +163,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
   private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
-
-  /** Opens the newest complete, readable generation under {@code root} of this format, if there is one. */
+  /**
+   * Opens the newest complete, readable generation under {@code root} of this format, if there is
+   * one.
+   */
   public LuceneSearchIndex(Path root, Clock clock) {
     this.root = root;
     this.clock = clock;
@@ -161,7 +174,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       Files.createDirectories(root);
       List<Path> gens;
       try (Stream<Path> list = Files.list(root)) {
-        gens = list.filter(p -> p.getFileName().toString().startsWith("gen-")).sorted(java.util.Comparator.reverseOrder()).toList();
+        gens =
+            list.filter(p -> p.getFileName().toString().startsWith("gen-"))
+                .sorted(java.util.Comparator.reverseOrder())
+                .toList();
       }
       // the newest generation with a complete commit of this format is served; a newer one without
       // (a rebuild cut short by a kill) and older ones (a swap whose cleanup never ran) are removed
@@ -178,24 +194,32 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the search index in " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot open the search index in " + root + ": " + e.getMessage(), e);
     }
   }
 
-  /** Whether a generation holds a commit of this format (false also when its commit cannot be read: it is rebuilt). */
+  /**
+   * Whether a generation holds a commit of this format (false also when its commit cannot be read:
+   * it is rebuilt).
+   */
   private static boolean isCurrentFormat(Path gen) {
     try (FSDirectory dir = FSDirectory.open(gen)) {
-      return DirectoryReader.indexExists(dir) && FORMAT.equals(DirectoryReader.listCommits(dir).getLast().getUserData().get("format"));
+      return DirectoryReader.indexExists(dir)
+          && FORMAT.equals(DirectoryReader.listCommits(dir).getLast().getUserData().get("format"));
     } catch (IOException | RuntimeException e) {
-      LOG.warn("the search index in {} has no readable commit ({}): it will be rebuilt from the store", gen, e.toString());
+      LOG.warn(
+          "the search index in {} has no readable commit ({}): it will be rebuilt from the store",
+          gen,
+          e.toString());
       return false;
     }
   }
 
   /**
    * Opens a generation, or sets it aside (renamed {@code broken-…}, for diagnosis) and returns null
-   * when its files cannot be read: a missing, truncated or garbled file is found here (Lucene checks
-   * every file's header and footer on open), and the index is then rebuilt from the store.
+   * when its files cannot be read: a missing, truncated or garbled file is found here (Lucene
+   * checks every file's header and footer on open), and the index is then rebuilt from the store.
    */
   private Generation openGeneration(Path dir) throws IOException {
     IndexWriter writer = null;
@@ -203,7 +227,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       writer = new IndexWriter(FSDirectory.open(dir), config(IndexWriterConfig.OpenMode.APPEND));
       return new Generation(dir, writer, background);
     } catch (IOException | RuntimeException e) {
-      LOG.warn("the search index in {} cannot be read ({}): it will be rebuilt from the store", dir, e.toString());
+      LOG.warn(
+          "the search index in {} cannot be read ({}): it will be rebuilt from the store",
+          dir,
+          e.toString());
       if (writer != null) {
         try {
           writer.rollback();
@@ -211,7 +238,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
           // it is set aside below either way
         }
       }
-      Path aside = dir.resolveSibling("broken-" + dir.getFileName() + "-" + System.currentTimeMillis());
+      Path aside =
+          dir.resolveSibling("broken-" + dir.getFileName() + "-" + System.currentTimeMillis());
       Files.move(dir, aside);
       return null;
     }
@@ -247,7 +275,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
   }
 
-  /** The identity of the store the served index was built from, or null when there is no usable index. */
+  /**
+   * The identity of the store the served index was built from, or null when there is no usable
+   * index.
+   */
   public String storeId() {
     Generation g = current;
     return g == null ? null : liveData(g).get("store_id");
@@ -277,16 +308,29 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
    * Writes a complete new generation from these records and swaps it in; the old one keeps
    * answering until then and is removed shortly after.
    */
-  public synchronized int rebuild(List<Station> stations, List<Team> teams, List<Activity> activities,
-      Map<String, GeoPoint> stationPoints, String storeId, long storeSeq) {
-    return rebuild(storeId, storeSeq, sink -> {
-      stations.forEach(sink::station);
-      teams.forEach(t -> sink.team(t, t.homeStationId() == null ? null : stationPoints.get(t.homeStationId())));
-      activities.forEach(sink::activity);
-    });
+  public synchronized int rebuild(
+      List<Station> stations,
+      List<Team> teams,
+      List<Activity> activities,
+      Map<String, GeoPoint> stationPoints,
+      String storeId,
+      long storeSeq) {
+    return rebuild(
+        storeId,
+        storeSeq,
+        sink -> {
+          stations.forEach(sink::station);
+          teams.forEach(
+              t ->
+                  sink.team(
+                      t, t.homeStationId() == null ? null : stationPoints.get(t.homeStationId())));
+          activities.forEach(sink::activity);
+        });
   }
 
-  /** Receives the records of a rebuild one at a time, so a national set never has to fit in memory. */
+  /**
+   * Receives the records of a rebuild one at a time, so a national set never has to fit in memory.
+   */
   public interface Sink {
     void station(Station s);
 
@@ -296,50 +340,62 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   }
 
   /**
-   * Writes a complete new generation from whatever {@code feed} passes to the sink (from any
-   * number of threads), then swaps it in.
+   * Writes a complete new generation from whatever {@code feed} passes to the sink (from any number
+   * of threads), then swaps it in.
    */
-  public synchronized int rebuild(String storeId, long storeSeq, java.util.function.Consumer<Sink> feed) {
-    Path dir = root.resolve("gen-" + String.format("%019d", System.currentTimeMillis())).toAbsolutePath();
+  public synchronized int rebuild(
+      String storeId, long storeSeq, java.util.function.Consumer<Sink> feed) {
+    Path dir =
+        root.resolve("gen-" + String.format("%019d", System.currentTimeMillis())).toAbsolutePath();
     java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
     try {
-      // a rebuild writes everything at once: a larger buffer means fewer, larger flushes and less merging
-      IndexWriter writer = new IndexWriter(FSDirectory.open(dir), config(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(128));
-      feed.accept(new Sink() {
-        @Override
-        public void station(Station s) {
-          add(writer, documents.station(s));
-        }
+      // a rebuild writes everything at once: a larger buffer means fewer, larger flushes and less
+      // merging
+      IndexWriter writer =
+          new IndexWriter(
+              FSDirectory.open(dir),
+              config(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(128));
+      feed.accept(
+          new Sink() {
+            @Override
+            public void station(Station s) {
+              add(writer, documents.station(s));
+            }
 
-        @Override
-        public void team(Team t, GeoPoint home) {
-          add(writer, documents.team(t, home));
-        }
+            @Override
+            public void team(Team t, GeoPoint home) {
+              add(writer, documents.team(t, home));
+            }
 
-        @Override
-        public void activity(Activity a) {
-          add(writer, documents.activity(a));
-        }
+            @Override
+            public void activity(Activity a) {
+              add(writer, documents.activity(a));
+            }
 
-        private void add(IndexWriter w, Document d) {
-          try {
-            w.addDocument(d);
-            n.incrementAndGet();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      });
-      writer.setLiveCommitData(Map.of("format", FORMAT, "store_id", storeId, "store_seq", Long.toString(storeSeq)).entrySet());
+            private void add(IndexWriter w, Document d) {
+              try {
+                w.addDocument(d);
+                n.incrementAndGet();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          });
+      writer.setLiveCommitData(
+          Map.of("format", FORMAT, "store_id", storeId, "store_seq", Long.toString(storeSeq))
+              .entrySet());
       writer.commit();
       Generation fresh = new Generation(dir, writer, background);
       Generation old = current;
       current = fresh;
       if (old != null) {
-        background.schedule(() -> {
-          old.close();
-          deleteQuietly(old.dir);
-        }, 5, TimeUnit.SECONDS);
+        background.schedule(
+            () -> {
+              old.close();
+              deleteQuietly(old.dir);
+            },
+            5,
+            TimeUnit.SECONDS);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the search index: " + e.getMessage(), e);
@@ -400,8 +456,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
    * broad word with all its facets costs 50–300 ms on a national index (two cores). An answer is
    * reused only while the index has not changed (same generation and reader version) and for a
    * minute or so ("today" and "this weekend" move with the clock): 60–90 s, spread so that the
-   * popular answers do not all expire, and get made again, at the same moment. Answers near a
-   * point are not kept (each point is asked once).
+   * popular answers do not all expire, and get made again, at the same moment. Answers near a point
+   * are not kept (each point is asked once).
    */
   private final com.github.benmanes.caffeine.cache.Cache<Request, Cached> results =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(RESULT_CACHE).build();
@@ -420,7 +476,13 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
         Result answer = searchUncached(g, s, r);
         if (r.near() == null) {
-          results.put(r, new Cached(g, version, now + 60_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(30_000), answer));
+          results.put(
+              r,
+              new Cached(
+                  g,
+                  version,
+                  now + 60_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(30_000),
+                  answer));
         }
         return answer;
       } finally {
@@ -434,22 +496,30 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private Result searchUncached(Generation g, IndexSearcher s, Request r) throws IOException {
     org.apache.lucene.search.Query q = queries.of(r, null);
     int n = r.offset() + r.limit();
-    Sort sort = switch (r.order()) {
-      case RELEVANCE -> null;
-      case DISTANCE -> new Sort(LatLonDocValuesField.newDistanceSort(POINT, r.near().lat(), r.near().lon()));
-      case START -> new Sort(startSort(), SortField.FIELD_SCORE);
-    };
-    FacetsCollectorManager.FacetsResult fr = sort == null
-        ? FacetsCollectorManager.search(s, q, n, new FacetsCollectorManager())
-        : FacetsCollectorManager.search(s, q, n, sort, new FacetsCollectorManager());
+    Sort sort =
+        switch (r.order()) {
+          case RELEVANCE -> null;
+          case DISTANCE ->
+              new Sort(LatLonDocValuesField.newDistanceSort(POINT, r.near().lat(), r.near().lon()));
+          case START -> new Sort(startSort(), SortField.FIELD_SCORE);
+        };
+    FacetsCollectorManager.FacetsResult fr =
+        sort == null
+            ? FacetsCollectorManager.search(s, q, n, new FacetsCollectorManager())
+            : FacetsCollectorManager.search(s, q, n, sort, new FacetsCollectorManager());
     TopDocs top = fr.topDocs();
-    ScoreDoc[] page = top.scoreDocs.length <= r.offset() ? new ScoreDoc[0]
-        : java.util.Arrays.copyOfRange(top.scoreDocs, r.offset(), Math.min(top.scoreDocs.length, n));
+    ScoreDoc[] page =
+        top.scoreDocs.length <= r.offset()
+            ? new ScoreDoc[0]
+            : java.util.Arrays.copyOfRange(
+                top.scoreDocs, r.offset(), Math.min(top.scoreDocs.length, n));
     Map<String, List<Count>> facets = new LinkedHashMap<>();
-    Facets counts = new SortedSetDocValuesFacetCounts(facetState(g, s.getIndexReader()), fr.facetsCollector());
+    Facets counts =
+        new SortedSetDocValuesFacetCounts(facetState(g, s.getIndexReader()), fr.facetsCollector());
     for (String dim : DIMS) {
       if (dim.equals(STREET) && (r.regionCode() == null || r.regionCode().length() < 6)) {
-        continue; // streets are counted once a county is chosen: nationally there are 41,000 of them
+        continue; // streets are counted once a county is chosen: nationally there are 41,000 of
+        // them
       }
       try {
         FacetResult res = counts.getTopChildren(500, dim);
@@ -520,7 +590,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     return out;
   }
 
-  private SortedSetDocValuesReaderState facetState(Generation g, IndexReader reader) throws IOException {
+  private SortedSetDocValuesReaderState facetState(Generation g, IndexReader reader)
+      throws IOException {
     FacetState f = g.facets;
     if (f == null || f.reader() != reader) {
       synchronized (g) {
@@ -542,12 +613,22 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     if (r.text() != null) {
       needles.add(r.text().strip());
       needles.addAll(SearchDocuments.tokens(words, r.text()));
-      org.apache.lucene.search.Query textWords = new QueryBuilder(words).createBooleanQuery(TEXT, r.text(), Occur.SHOULD);
+      org.apache.lucene.search.Query textWords =
+          new QueryBuilder(words).createBooleanQuery(TEXT, r.text(), Occur.SHOULD);
       if (textWords != null && page.length > 0) {
-        UnifiedHighlighter hl = UnifiedHighlighter.builder(s, analyzer)
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true)).build();
-        snippets = hl.highlight(TEXT, textWords, new TopDocs(new org.apache.lucene.search.TotalHits(page.length,
-            org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), page), 1);
+        UnifiedHighlighter hl =
+            UnifiedHighlighter.builder(s, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .build();
+        snippets =
+            hl.highlight(
+                TEXT,
+                textWords,
+                new TopDocs(
+                    new org.apache.lucene.search.TotalHits(
+                        page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+                    page),
+                1);
       }
     }
     List<Hit> hits = new ArrayList<>(page.length);
@@ -556,16 +637,29 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       if (latin != null) {
         pinyinRange = Pinyin.matchedRange(c.name(), latin);
       }
-      String nameHtml = r.text() == null ? Marks.escape(c.name()) : Marks.mark(c.name(), needles, pinyinRange);
-      Double distance = c.point() != null && r.near() != null ? Geodesy.metres(r.near(), c.point()) : null;
+      String nameHtml =
+          r.text() == null ? Marks.escape(c.name()) : Marks.mark(c.name(), needles, pinyinRange);
+      Double distance =
+          c.point() != null && r.near() != null ? Geodesy.metres(r.near(), c.point()) : null;
       hits.add(hit(c, nameHtml, snippets == null ? null : snippets[i], distance));
     }
     return hits;
   }
 
   private static Hit hit(HitCard c, String nameHtml, String snippet, Double distance) {
-    return new Hit(c.kind(), c.id(), c.name(), nameHtml, snippet, c.region(), c.point(), distance, c.synthetic(), c.detail(),
-        c.start() == HitCard.NONE ? null : LocalDateTime.ofEpochSecond(c.start(), 0, CHINA), c.approximate());
+    return new Hit(
+        c.kind(),
+        c.id(),
+        c.name(),
+        nameHtml,
+        snippet,
+        c.region(),
+        c.point(),
+        distance,
+        c.synthetic(),
+        c.detail(),
+        c.start() == HitCard.NONE ? null : LocalDateTime.ofEpochSecond(c.start(), 0, CHINA),
+        c.approximate());
   }
 
   /** Lowercased Latin letters and digits when the input is a pinyin-like string, else null. */
@@ -590,7 +684,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     if (phrase == null && latin == null) {
       return List.of();
     }
-    org.apache.lucene.search.Query q = FunctionScoreQuery.boostByValue(m.build(), DoubleValuesSource.fromDoubleField(PRIOR));
+    org.apache.lucene.search.Query q =
+        FunctionScoreQuery.boostByValue(m.build(), DoubleValuesSource.fromDoubleField(PRIOR));
     Generation g = require();
     try {
       IndexSearcher s = g.searchers.acquire();
@@ -624,7 +719,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         for (Kind k : kinds.isEmpty() ? EnumSet.allOf(Kind.class) : kinds) {
           TopFieldDocs td;
           try {
-            td = LatLonPoint.nearest(s, pointField(k), p.lat(), p.lon(), k == Kind.ACTIVITY ? limit * 4 : limit);
+            td =
+                LatLonPoint.nearest(
+                    s, pointField(k), p.lat(), p.lon(), k == Kind.ACTIVITY ? limit * 4 : limit);
           } catch (IllegalArgumentException noSuchPoints) {
             continue;
           }

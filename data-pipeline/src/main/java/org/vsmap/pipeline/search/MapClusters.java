@@ -25,10 +25,10 @@ import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.SearchIndex.Cluster;
 
 /**
- * The map's clusters for one index generation: 64-pixel Web Mercator cells
- * ({@link GridClusterer}). The unfiltered layers are precomputed per zoom and rebuilt in the
- * background once the index has moved on (the old answer serves meanwhile); a filtered view
- * clusters the matches of its query per request.
+ * The map's clusters for one index generation: 64-pixel Web Mercator cells ({@link GridClusterer}).
+ * The unfiltered layers are precomputed per zoom and rebuilt in the background once the index has
+ * moved on (the old answer serves meanwhile); a filtered view clusters the matches of its query per
+ * request.
  */
 final class MapClusters {
   private static final Logger LOG = LoggerFactory.getLogger(MapClusters.class);
@@ -81,12 +81,19 @@ final class MapClusters {
     }
   }
 
-  private static Cluster cluster(IndexSearcher s, Kind k, GridClusterer.Cluster c, int[] docs) throws IOException {
+  private static Cluster cluster(IndexSearcher s, Kind k, GridClusterer.Cluster c, int[] docs)
+      throws IOException {
     if (c.single() < 0) {
       return new Cluster(k, new GeoPoint(c.lon(), c.lat()), c.count(), null, null);
     }
     HitCard card = HitCard.of(s.getIndexReader(), docs[c.single()]);
-    return new Cluster(k, new GeoPoint(c.lon(), c.lat()), 1, card.id(), card.name(), card.detail(),
+    return new Cluster(
+        k,
+        new GeoPoint(c.lon(), c.lat()),
+        1,
+        card.id(),
+        card.name(),
+        card.detail(),
         k == Kind.ACTIVITY ? card.recruiting() : null);
   }
 
@@ -106,19 +113,20 @@ final class MapClusters {
       long version = ((DirectoryReader) latest.getIndexReader()).getVersion();
       if (version != cache.version() && !building) {
         building = true;
-        background.execute(() -> {
-          try {
-            Layers old = layers;
-            layers = build();
-            if (old != null) {
-              searchers.release(old.searcher());
-            }
-          } catch (IOException | RuntimeException e) {
-            LOG.warn("rebuilding map clusters failed: {}", e.getMessage());
-          } finally {
-            building = false;
-          }
-        });
+        background.execute(
+            () -> {
+              try {
+                Layers old = layers;
+                layers = build();
+                if (old != null) {
+                  searchers.release(old.searcher());
+                }
+              } catch (IOException | RuntimeException e) {
+                LOG.warn("rebuilding map clusters failed: {}", e.getMessage());
+              } finally {
+                building = false;
+              }
+            });
       }
     } finally {
       searchers.release(latest);
@@ -131,14 +139,23 @@ final class MapClusters {
     long t0 = System.nanoTime();
     Map<Kind, Layer> byKind = new EnumMap<>(Kind.class);
     for (Kind k : Kind.values()) {
-      PointCollector.Points pts = s.search(new TermQuery(new Term(KIND, k.name())), PointCollector.manager(Integer.MAX_VALUE));
+      PointCollector.Points pts =
+          s.search(
+              new TermQuery(new Term(KIND, k.name())), PointCollector.manager(Integer.MAX_VALUE));
       if (pts.n > 0) {
         double[] lon = Arrays.copyOf(pts.lon, pts.n);
         double[] lat = Arrays.copyOf(pts.lat, pts.n);
-        byKind.put(k, new Layer(new GridClusterer(lon, lat, CELL_PIXELS, PRECOMPUTED_MAX_ZOOM), Arrays.copyOf(pts.doc, pts.n)));
+        byKind.put(
+            k,
+            new Layer(
+                new GridClusterer(lon, lat, CELL_PIXELS, PRECOMPUTED_MAX_ZOOM),
+                Arrays.copyOf(pts.doc, pts.n)));
       }
     }
-    LOG.info("map clusters built for {} in {} ms", byKind.keySet(), (System.nanoTime() - t0) / 1_000_000);
+    LOG.info(
+        "map clusters built for {} in {} ms",
+        byKind.keySet(),
+        (System.nanoTime() - t0) / 1_000_000);
     return new Layers(s, ((DirectoryReader) s.getIndexReader()).getVersion(), byKind);
   }
 }

@@ -1,6 +1,8 @@
 package org.vsmap.pipeline.search;
 
-/** HTML-escaped text with chosen character ranges wrapped in {@code <mark>}: safe to insert as HTML. */
+/**
+ * HTML-escaped text with chosen character ranges wrapped in {@code <mark>}: safe to insert as HTML.
+ */
 final class Marks {
   private Marks() {}
 

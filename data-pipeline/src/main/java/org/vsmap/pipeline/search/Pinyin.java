@@ -45,7 +45,10 @@ public final class Pinyin {
     return out;
   }
 
-  /** The first reading of every character looked up so far ("" for none): pinyin4j formats each lookup anew, slowly. */
+  /**
+   * The first reading of every character looked up so far ("" for none): pinyin4j formats each
+   * lookup anew, slowly.
+   */
   private static final String[] READINGS = new String[Character.MAX_VALUE + 1];
 
   private static String reading(char c) {
@@ -58,8 +61,8 @@ public final class Pinyin {
   }
 
   /**
-   * Keys for prefix search: from every character position, the full pinyin and the initials of
-   * the rest of the name (capped), so "jinxiu", "xiushequ", "jx" and "sq" all find 锦秀社区.
+   * Keys for prefix search: from every character position, the full pinyin and the initials of the
+   * rest of the name (capped), so "jinxiu", "xiushequ", "jx" and "sq" all find 锦秀社区.
    */
   static Set<String> prefixKeys(String name) {
     String[] syl = syllables(name);

@@ -11,7 +11,9 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
-/** Collects the points (from doc values) and doc ids of every match, up to a cap, for clustering. */
+/**
+ * Collects the points (from doc values) and doc ids of every match, up to a cap, for clustering.
+ */
 final class PointCollector extends SimpleCollector {
 
   /** The collected points as parallel arrays; {@code n} are filled. */
@@ -79,8 +81,10 @@ final class PointCollector extends SimpleCollector {
     }
     if (values.advanceExact(doc)) {
       long v = values.nextValue();
-      points.add(GeoEncodingUtils.decodeLongitude((int) (v & 0xFFFFFFFFL)),
-          GeoEncodingUtils.decodeLatitude((int) (v >>> 32)), base + doc);
+      points.add(
+          GeoEncodingUtils.decodeLongitude((int) (v & 0xFFFFFFFFL)),
+          GeoEncodingUtils.decodeLatitude((int) (v >>> 32)),
+          base + doc);
     }
   }
 

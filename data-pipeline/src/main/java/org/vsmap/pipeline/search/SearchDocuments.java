@@ -29,7 +29,10 @@ import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 
-/** How stations, teams and activities become Lucene documents: the index's field layout, in one place. */
+/**
+ * How stations, teams and activities become Lucene documents: the index's field layout, in one
+ * place.
+ */
 final class SearchDocuments {
   static final String UID = "uid";
   static final String KIND = "kind";
@@ -81,26 +84,78 @@ final class SearchDocuments {
   }
 
   Document station(Station s) {
-    Document d = base(Kind.STATION, s.id(), s.name(), s.address() + " " + String.join(" ", s.services()),
-        s.regionCode(), s.location(), s.synthetic(), s.type().name());
-    d.add(new BinaryDocValuesField(HitCard.FIELD, new HitCard(Kind.STATION, s.id(), s.name(), s.regionCode(), s.location(),
-        s.synthetic(), s.type().name(), HitCard.NONE, HitCard.NONE, s.approximate(), false).encode()));
+    Document d =
+        base(
+            Kind.STATION,
+            s.id(),
+            s.name(),
+            s.address() + " " + String.join(" ", s.services()),
+            s.regionCode(),
+            s.location(),
+            s.synthetic(),
+            s.type().name());
+    d.add(
+        new BinaryDocValuesField(
+            HitCard.FIELD,
+            new HitCard(
+                    Kind.STATION,
+                    s.id(),
+                    s.name(),
+                    s.regionCode(),
+                    s.location(),
+                    s.synthetic(),
+                    s.type().name(),
+                    HitCard.NONE,
+                    HitCard.NONE,
+                    s.approximate(),
+                    false)
+                .encode()));
     d.add(new SortedSetDocValuesFacetField(TYPE, s.type().name()));
     d.add(new StringField(TYPE, s.type().name(), Field.Store.NO));
     return build(d);
   }
 
   Document team(Team t, GeoPoint home) {
-    Document d = base(Kind.TEAM, t.id(), t.name(), join(t.supervisingUnit(), t.speciality()), t.regionCode(), home,
-        t.synthetic(), t.level().name());
-    d.add(new BinaryDocValuesField(HitCard.FIELD, new HitCard(Kind.TEAM, t.id(), t.name(), t.regionCode(), home,
-        t.synthetic(), t.level().name(), HitCard.NONE, HitCard.NONE, false, false).encode()));
+    Document d =
+        base(
+            Kind.TEAM,
+            t.id(),
+            t.name(),
+            join(t.supervisingUnit(), t.speciality()),
+            t.regionCode(),
+            home,
+            t.synthetic(),
+            t.level().name());
+    d.add(
+        new BinaryDocValuesField(
+            HitCard.FIELD,
+            new HitCard(
+                    Kind.TEAM,
+                    t.id(),
+                    t.name(),
+                    t.regionCode(),
+                    home,
+                    t.synthetic(),
+                    t.level().name(),
+                    HitCard.NONE,
+                    HitCard.NONE,
+                    false,
+                    false)
+                .encode()));
     return build(d);
   }
 
   Document activity(Activity a) {
-    Document d = base(Kind.ACTIVITY, a.id(), a.title(), join(a.description(), a.theme().zh(), a.theme().group().zh()),
-        a.regionCode(), a.location(), a.synthetic(), a.theme().name());
+    Document d =
+        base(
+            Kind.ACTIVITY,
+            a.id(),
+            a.title(),
+            join(a.description(), a.theme().zh(), a.theme().group().zh()),
+            a.regionCode(),
+            a.location(),
+            a.synthetic(),
+            a.theme().name());
     d.add(new SortedSetDocValuesFacetField(THEME, a.theme().name()));
     d.add(new SortedSetDocValuesFacetField(CARE, a.theme().group().name()));
     d.add(new StringField(THEME, a.theme().name(), Field.Store.NO));
@@ -120,12 +175,33 @@ final class SearchDocuments {
     d.add(new NumericDocValuesField(START, start));
     d.add(new StoredField(START, start));
     d.add(new StoredField(END, end + (occurrences - 1) * 7L * 24 * 3600));
-    d.add(new BinaryDocValuesField(HitCard.FIELD, new HitCard(Kind.ACTIVITY, a.id(), a.title(), a.regionCode(), a.location(),
-        a.synthetic(), a.theme().name(), start, end + (occurrences - 1) * 7L * 24 * 3600, a.approximate(), a.recruiting()).encode()));
+    d.add(
+        new BinaryDocValuesField(
+            HitCard.FIELD,
+            new HitCard(
+                    Kind.ACTIVITY,
+                    a.id(),
+                    a.title(),
+                    a.regionCode(),
+                    a.location(),
+                    a.synthetic(),
+                    a.theme().name(),
+                    start,
+                    end + (occurrences - 1) * 7L * 24 * 3600,
+                    a.approximate(),
+                    a.recruiting())
+                .encode()));
     return build(d);
   }
 
-  private Document base(Kind kind, String id, String name, String text, String region, GeoPoint p, boolean synthetic,
+  private Document base(
+      Kind kind,
+      String id,
+      String name,
+      String text,
+      String region,
+      GeoPoint p,
+      boolean synthetic,
       String detail) {
     Document d = new Document();
     d.add(new StringField(UID, uid(kind, id), Field.Store.NO));
@@ -163,8 +239,8 @@ final class SearchDocuments {
   }
 
   /**
-   * How much a match of each kind is worth when the text matches equally well: a resident
-   * searching a name most often wants the place, then the team, then one of its activities.
+   * How much a match of each kind is worth when the text matches equally well: a resident searching
+   * a name most often wants the place, then the team, then one of its activities.
    */
   static double prior(Kind kind) {
     return switch (kind) {

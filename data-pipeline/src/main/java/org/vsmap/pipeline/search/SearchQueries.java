@@ -84,23 +84,32 @@ final class SearchQueries {
   }
 
   /**
-   * A query that is exactly the name of one of the 18 themes or of a 关爱 group means "activities
-   * of that theme": answered from the theme field (and names that contain it), which is also far
+   * A query that is exactly the name of one of the 18 themes or of a 关爱 group means "activities of
+   * that theme": answered from the theme field (and names that contain it), which is also far
    * cheaper than matching the words in every activity's text.
    */
   private Query themeNamed(String text) {
     for (org.vsmap.geo.model.Theme t : org.vsmap.geo.model.Theme.values()) {
-      if (t.zh().equals(text) || t.zh().replace("“", "").replace("”", "").equals(text) || t.en().equalsIgnoreCase(text)) {
+      if (t.zh().equals(text)
+          || t.zh().replace("“", "").replace("”", "").equals(text)
+          || t.en().equalsIgnoreCase(text)) {
         return new BooleanQuery.Builder()
-            .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(THEME, t.name()))), 2f), Occur.SHOULD)
-            .add(new ConstantScoreQuery(partOfName(text)), Occur.SHOULD).build();
+            .add(
+                new BoostQuery(
+                    new ConstantScoreQuery(new TermQuery(new Term(THEME, t.name()))), 2f),
+                Occur.SHOULD)
+            .add(new ConstantScoreQuery(partOfName(text)), Occur.SHOULD)
+            .build();
       }
     }
     for (org.vsmap.geo.model.CareGroup g : org.vsmap.geo.model.CareGroup.values()) {
       if (g.zh().equals(text) || g.en().equalsIgnoreCase(text)) {
         return new BooleanQuery.Builder()
-            .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(CARE, g.name()))), 2f), Occur.SHOULD)
-            .add(new ConstantScoreQuery(partOfName(text)), Occur.SHOULD).build();
+            .add(
+                new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(CARE, g.name()))), 2f),
+                Occur.SHOULD)
+            .add(new ConstantScoreQuery(partOfName(text)), Occur.SHOULD)
+            .build();
       }
     }
     return null;
@@ -125,12 +134,17 @@ final class SearchQueries {
   Query of(Request r, Kind onlyKind) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     if (r.text() != null) {
-      b.add(FunctionScoreQuery.boostByValue(textQuery(r.text()), DoubleValuesSource.fromDoubleField(PRIOR)), Occur.MUST);
+      b.add(
+          FunctionScoreQuery.boostByValue(
+              textQuery(r.text()), DoubleValuesSource.fromDoubleField(PRIOR)),
+          Occur.MUST);
     } else {
       b.add(new MatchAllDocsQuery(), Occur.MUST);
     }
     if (r.near() != null && r.order() == Order.RELEVANCE) {
-      b.add(LatLonPoint.newDistanceFeatureQuery(POINT, r.text() == null ? 1f : 3f, r.near().lat(), r.near().lon(), 2000),
+      b.add(
+          LatLonPoint.newDistanceFeatureQuery(
+              POINT, r.text() == null ? 1f : 3f, r.near().lat(), r.near().lon(), 2000),
           Occur.SHOULD);
     }
     Set<Kind> kinds = onlyKind != null ? Set.of(onlyKind) : r.kinds();
@@ -159,10 +173,14 @@ final class SearchQueries {
     }
     if (r.bbox() != null) {
       BBox box = r.bbox();
-      b.add(LatLonPoint.newBoxQuery(POINT, box.south(), box.north(), box.west(), box.east()), Occur.FILTER);
+      b.add(
+          LatLonPoint.newBoxQuery(POINT, box.south(), box.north(), box.west(), box.east()),
+          Occur.FILTER);
     }
     if (r.radiusMetres() != null) {
-      b.add(LatLonPoint.newDistanceQuery(POINT, r.near().lat(), r.near().lon(), r.radiusMetres()), Occur.FILTER);
+      b.add(
+          LatLonPoint.newDistanceQuery(POINT, r.near().lat(), r.near().lon(), r.radiusMetres()),
+          Occur.FILTER);
     }
     return b.build();
   }

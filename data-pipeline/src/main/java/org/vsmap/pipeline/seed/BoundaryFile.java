@@ -15,7 +15,9 @@ import org.vsmap.geo.model.GeoPoint;
 /** Reads a GeoJSON FeatureCollection of region boundaries keyed by the property {@code adcode}. */
 public final class BoundaryFile {
 
-  /** One boundary and the seat point the source gives for it (GCJ-02 in the AMap source), if any. */
+  /**
+   * One boundary and the seat point the source gives for it (GCJ-02 in the AMap source), if any.
+   */
   public record Boundary(String code, String name, Geometry geometry, GeoPoint seatGcj02) {}
 
   private BoundaryFile() {}
@@ -33,7 +35,8 @@ public final class BoundaryFile {
         i++;
         String code = f.at("/properties/adcode").asText(null);
         if (code == null) {
-          throw new IllegalArgumentException(source + " feature " + i + ": property adcode is missing");
+          throw new IllegalArgumentException(
+              source + " feature " + i + ": property adcode is missing");
         }
         Geometry g = reader.read(f.get("geometry").toString());
         g.setSRID(4326);
@@ -41,14 +44,18 @@ public final class BoundaryFile {
           g = g.buffer(0);
         }
         JsonNode c = f.at("/properties/center_gcj02");
-        GeoPoint seat = c.isArray() && c.size() == 2 ? new GeoPoint(c.get(0).asDouble(), c.get(1).asDouble()) : null;
+        GeoPoint seat =
+            c.isArray() && c.size() == 2
+                ? new GeoPoint(c.get(0).asDouble(), c.get(1).asDouble())
+                : null;
         byCode.put(code, new Boundary(code, f.at("/properties/name").asText(code), g, seat));
       }
       return byCode;
     } catch (IOException e) {
       throw new UncheckedIOException(source + ": " + e.getMessage(), e);
     } catch (ParseException e) {
-      throw new IllegalArgumentException(source + ": geometry cannot be read: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          source + ": geometry cannot be read: " + e.getMessage(), e);
     }
   }
 }

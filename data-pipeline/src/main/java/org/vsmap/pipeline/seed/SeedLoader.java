@@ -48,10 +48,18 @@ public final class SeedLoader {
   public record Counts(int regions, int stations, int teams, int activities) {}
 
   /** Everything read from the seed files, checked, before anything is written. */
-  public record SeedData(List<Region> regions, List<Station> stations, List<Team> teams, List<Activity> activities,
-      List<org.vsmap.geo.model.VolunteerFigure> figures, List<org.vsmap.geo.model.Pairing> pairings) {}
+  public record SeedData(
+      List<Region> regions,
+      List<Station> stations,
+      List<Team> teams,
+      List<Activity> activities,
+      List<org.vsmap.geo.model.VolunteerFigure> figures,
+      List<org.vsmap.geo.model.Pairing> pairings) {}
 
-  /** The source recorded with the demo's volunteer figures: the statistics flag them as synthetic by it. */
+  /**
+   * The source recorded with the demo's volunteer figures: the statistics flag them as synthetic by
+   * it.
+   */
   public static final String DEMO_FIGURES_SOURCE = "demo (synthetic)";
 
   private SeedLoader() {}
@@ -59,34 +67,44 @@ public final class SeedLoader {
   /** Reads and checks every seed file; throws with file, row and column on the first problem. */
   public static SeedData read(SeedSource source, LocalDate today) {
     List<Region> regions = new ArrayList<>();
-    Stage.run("read-regions", () -> {
-      regions.addAll(readRegions(source));
-      return regions.size();
-    });
+    Stage.run(
+        "read-regions",
+        () -> {
+          regions.addAll(readRegions(source));
+          return regions.size();
+        });
     Map<String, Region> regionByCode = index(regions, Region::code);
     List<Station> stations = new ArrayList<>();
-    Stage.run("read-stations", () -> {
-      stations.addAll(readStations(source, regionByCode));
-      return stations.size();
-    });
+    Stage.run(
+        "read-stations",
+        () -> {
+          stations.addAll(readStations(source, regionByCode));
+          return stations.size();
+        });
     Map<String, Station> stationById = index(stations, Station::id);
     List<Team> teams = new ArrayList<>();
-    Stage.run("read-teams", () -> {
-      teams.addAll(readTeams(source, regionByCode, stationById));
-      return teams.size();
-    });
+    Stage.run(
+        "read-teams",
+        () -> {
+          teams.addAll(readTeams(source, regionByCode, stationById));
+          return teams.size();
+        });
     Map<String, Team> teamById = index(teams, Team::id);
     List<Activity> activities = new ArrayList<>();
-    Stage.run("read-activities", () -> {
-      activities.addAll(readActivities(source, today, regionByCode, stationById, teamById));
-      return activities.size();
-    });
+    Stage.run(
+        "read-activities",
+        () -> {
+          activities.addAll(readActivities(source, today, regionByCode, stationById, teamById));
+          return activities.size();
+        });
     List<org.vsmap.geo.model.VolunteerFigure> figures = new ArrayList<>();
     if (source.has(SeedSource.FIGURES)) {
-      Stage.run("read-figures", () -> {
-        figures.addAll(readFigures(source, today, regionByCode));
-        return figures.size();
-      });
+      Stage.run(
+          "read-figures",
+          () -> {
+            figures.addAll(readFigures(source, today, regionByCode));
+            return figures.size();
+          });
     }
     List<org.vsmap.geo.model.Pairing> pairings = new ArrayList<>();
     for (CsvTable.Row row : CsvTable.read(SeedSource.TEAMS, source.open(SeedSource.TEAMS)).rows()) {
@@ -95,7 +113,8 @@ public final class SeedLoader {
         for (String code : paired.split(";")) {
           Region community = regionByCode.get(code.strip());
           if (community == null || community.level() != RegionLevel.COMMUNITY) {
-            throw new CsvTable.RowException(row, "paired_communities", "is not a known community code: " + code);
+            throw new CsvTable.RowException(
+                row, "paired_communities", "is not a known community code: " + code);
           }
           pairings.add(new org.vsmap.geo.model.Pairing(row.require("id"), community.code()));
         }
@@ -108,39 +127,71 @@ public final class SeedLoader {
   public static Counts load(Database db, SeedSource source, Clock clock) {
     LocalDate today = LocalDate.now(clock);
     SeedData data = read(source, today);
-    Stage.run("write-store", () -> {
-      db.jdbi().useTransaction(h -> {
-        JdbiRegionStore.insert(h, data.regions());
-        JdbiStationStore.insert(h, data.stations());
-        JdbiTeamStore.insert(h, data.teams());
-        JdbiActivityStore.insert(h, data.activities(), java.sql.Timestamp.valueOf(LocalDateTime.now(clock)));
-        var insert = h.prepareBatch("INSERT INTO volunteer_figure (region_code, period, registered, active, service_hours, source) "
-            + "VALUES (:r, :p, :reg, :act, :hours, :src)");
-        for (org.vsmap.geo.model.VolunteerFigure f : data.figures()) {
-          insert.bind("r", f.regionCode()).bind("p", f.period()).bind("reg", f.registered()).bind("act", f.active())
-              .bind("hours", f.serviceHours()).bind("src", DEMO_FIGURES_SOURCE).add();
-        }
-        if (!data.figures().isEmpty()) {
-          insert.execute();
-        }
-        for (org.vsmap.geo.model.Pairing p : data.pairings()) {
-          h.createUpdate("INSERT INTO team_pairing (team_id, community_code, source) VALUES (:t, :c, 'demo (synthetic)')")
-              .bind("t", p.teamId()).bind("c", p.communityCode()).execute();
-        }
-        java.sql.Timestamp now = java.sql.Timestamp.valueOf(LocalDateTime.now(clock));
-        for (org.vsmap.geo.model.Honour x : readHonours(source, today, data)) {
-          org.vsmap.pipeline.store.JdbiHonours.put(h, x.at(org.vsmap.pipeline.store.JdbiHonours.placeOf(h, x)), "demo (synthetic)", now);
-        }
-        JdbiStoreInfo.put(h, JdbiStoreInfo.SEEDED_AT, LocalDateTime.now(clock).toString());
-        JdbiStoreInfo.put(h, JdbiStoreInfo.SEED_SOURCE, source.describe());
-      });
-      return data.regions().size() + data.stations().size() + data.teams().size() + data.activities().size();
-    });
-    return new Counts(data.regions().size(), data.stations().size(), data.teams().size(), data.activities().size());
+    Stage.run(
+        "write-store",
+        () -> {
+          db.jdbi()
+              .useTransaction(
+                  h -> {
+                    JdbiRegionStore.insert(h, data.regions());
+                    JdbiStationStore.insert(h, data.stations());
+                    JdbiTeamStore.insert(h, data.teams());
+                    JdbiActivityStore.insert(
+                        h, data.activities(), java.sql.Timestamp.valueOf(LocalDateTime.now(clock)));
+                    var insert =
+                        h.prepareBatch(
+                            "INSERT INTO volunteer_figure (region_code, period, registered, active, service_hours, source) "
+                                + "VALUES (:r, :p, :reg, :act, :hours, :src)");
+                    for (org.vsmap.geo.model.VolunteerFigure f : data.figures()) {
+                      insert
+                          .bind("r", f.regionCode())
+                          .bind("p", f.period())
+                          .bind("reg", f.registered())
+                          .bind("act", f.active())
+                          .bind("hours", f.serviceHours())
+                          .bind("src", DEMO_FIGURES_SOURCE)
+                          .add();
+                    }
+                    if (!data.figures().isEmpty()) {
+                      insert.execute();
+                    }
+                    for (org.vsmap.geo.model.Pairing p : data.pairings()) {
+                      h.createUpdate(
+                              "INSERT INTO team_pairing (team_id, community_code, source) VALUES (:t, :c, 'demo (synthetic)')")
+                          .bind("t", p.teamId())
+                          .bind("c", p.communityCode())
+                          .execute();
+                    }
+                    java.sql.Timestamp now = java.sql.Timestamp.valueOf(LocalDateTime.now(clock));
+                    for (org.vsmap.geo.model.Honour x : readHonours(source, today, data)) {
+                      org.vsmap.pipeline.store.JdbiHonours.put(
+                          h,
+                          x.at(org.vsmap.pipeline.store.JdbiHonours.placeOf(h, x)),
+                          "demo (synthetic)",
+                          now);
+                    }
+                    JdbiStoreInfo.put(
+                        h, JdbiStoreInfo.SEEDED_AT, LocalDateTime.now(clock).toString());
+                    JdbiStoreInfo.put(h, JdbiStoreInfo.SEED_SOURCE, source.describe());
+                  });
+          return data.regions().size()
+              + data.stations().size()
+              + data.teams().size()
+              + data.activities().size();
+        });
+    return new Counts(
+        data.regions().size(),
+        data.stations().size(),
+        data.teams().size(),
+        data.activities().size());
   }
 
-  /** The demo's honours (optional file), years relative to today, each subject checked against the seed's records. */
-  static List<org.vsmap.geo.model.Honour> readHonours(SeedSource source, LocalDate today, SeedData data) {
+  /**
+   * The demo's honours (optional file), years relative to today, each subject checked against the
+   * seed's records.
+   */
+  static List<org.vsmap.geo.model.Honour> readHonours(
+      SeedSource source, LocalDate today, SeedData data) {
     if (!source.has(SeedSource.HONOURS)) {
       return List.of();
     }
@@ -157,7 +208,8 @@ public final class SeedLoader {
     data.activities().forEach(x -> regionOf.put("ACTIVITY " + x.id(), x.regionCode()));
     data.regions().forEach(x -> regionOf.put("COMMUNITY " + x.code(), x.code()));
     List<org.vsmap.geo.model.Honour> out = new ArrayList<>();
-    for (CsvTable.Row row : CsvTable.read(SeedSource.HONOURS, source.open(SeedSource.HONOURS)).rows()) {
+    for (CsvTable.Row row :
+        CsvTable.read(SeedSource.HONOURS, source.open(SeedSource.HONOURS)).rows()) {
       String offset = row.require("year_offset");
       if (!offset.matches("Y-?\\d+")) {
         throw new CsvTable.RowException(row, "year_offset", "must be Y0, Y-1, Y-2…");
@@ -165,21 +217,45 @@ public final class SeedLoader {
       var subject = enumValue(row, "subject", org.vsmap.geo.model.Honour.HonourSubject.class);
       String sid = row.get("subject_id");
       if (sid != null && !known.contains(subject.name() + " " + sid)) {
-        throw new CsvTable.RowException(row, "subject_id", "is not a known " + subject.name().toLowerCase());
+        throw new CsvTable.RowException(
+            row, "subject_id", "is not a known " + subject.name().toLowerCase());
       }
-      String region = row.get("region_code") != null ? row.get("region_code") : regionOf.get(subject.name() + " " + sid);
-      out.add(checked(row, "id", () -> new org.vsmap.geo.model.Honour(row.require("id"), row.require("title"),
-          today.getYear() + Integer.parseInt(offset.substring(1)), enumValue(row, "level", org.vsmap.geo.model.Honour.HonourLevel.class),
-          row.require("awarded_by"), subject, sid, region, row.get("volunteer_name"), row.get("citation"), bool(row, "synthetic"), null)));
+      String region =
+          row.get("region_code") != null
+              ? row.get("region_code")
+              : regionOf.get(subject.name() + " " + sid);
+      out.add(
+          checked(
+              row,
+              "id",
+              () ->
+                  new org.vsmap.geo.model.Honour(
+                      row.require("id"),
+                      row.require("title"),
+                      today.getYear() + Integer.parseInt(offset.substring(1)),
+                      enumValue(row, "level", org.vsmap.geo.model.Honour.HonourLevel.class),
+                      row.require("awarded_by"),
+                      subject,
+                      sid,
+                      region,
+                      row.get("volunteer_name"),
+                      row.get("citation"),
+                      bool(row, "synthetic"),
+                      null)));
     }
     return out;
   }
 
-  /** The demo's figures, their periods given relative to today (Y-1 last year, Y0 this year, M-k k months ago). */
-  static List<org.vsmap.geo.model.VolunteerFigure> readFigures(SeedSource source, LocalDate today, Map<String, Region> regions) {
+  /**
+   * The demo's figures, their periods given relative to today (Y-1 last year, Y0 this year, M-k k
+   * months ago).
+   */
+  static List<org.vsmap.geo.model.VolunteerFigure> readFigures(
+      SeedSource source, LocalDate today, Map<String, Region> regions) {
     List<org.vsmap.geo.model.VolunteerFigure> out = new ArrayList<>();
     java.time.YearMonth month = java.time.YearMonth.from(today);
-    for (CsvTable.Row row : CsvTable.read(SeedSource.FIGURES, source.open(SeedSource.FIGURES)).rows()) {
+    for (CsvTable.Row row :
+        CsvTable.read(SeedSource.FIGURES, source.open(SeedSource.FIGURES)).rows()) {
       String region = knownRegion(row, regions);
       String offset = row.require("period_offset");
       String period;
@@ -190,8 +266,17 @@ public final class SeedLoader {
       } else {
         throw new CsvTable.RowException(row, "period_offset", "must be Y-1, Y0 or M-k");
       }
-      out.add(checked(row, "registered", () -> new org.vsmap.geo.model.VolunteerFigure(region, period, Long.valueOf(row.require("registered")),
-          Long.valueOf(row.require("active")), Double.valueOf(row.require("service_hours")))));
+      out.add(
+          checked(
+              row,
+              "registered",
+              () ->
+                  new org.vsmap.geo.model.VolunteerFigure(
+                      region,
+                      period,
+                      Long.valueOf(row.require("registered")),
+                      Long.valueOf(row.require("active")),
+                      Double.valueOf(row.require("service_hours")))));
     }
     return out;
   }
@@ -199,37 +284,68 @@ public final class SeedLoader {
   static List<Region> readRegions(SeedSource source) {
     Map<String, Long> population = new java.util.HashMap<>();
     if (source.has(SeedSource.POPULATION)) {
-      for (CsvTable.Row row : CsvTable.read(SeedSource.POPULATION, source.open(SeedSource.POPULATION)).rows()) {
+      for (CsvTable.Row row :
+          CsvTable.read(SeedSource.POPULATION, source.open(SeedSource.POPULATION)).rows()) {
         population.put(row.require("region_code"), Long.valueOf(row.require("population")));
       }
     }
-    var boundaries = BoundaryFile.read(SeedSource.COUNTY_BOUNDARIES, source.open(SeedSource.COUNTY_BOUNDARIES));
+    var boundaries =
+        BoundaryFile.read(SeedSource.COUNTY_BOUNDARIES, source.open(SeedSource.COUNTY_BOUNDARIES));
     List<Region> regions = new ArrayList<>();
-    for (CsvTable.Row row : CsvTable.read(SeedSource.REGIONS, source.open(SeedSource.REGIONS)).rows()) {
+    for (CsvTable.Row row :
+        CsvTable.read(SeedSource.REGIONS, source.open(SeedSource.REGIONS)).rows()) {
       String code = row.require("code");
       var boundary = boundaries.get(code);
-      Coordinate c = boundary == null ? null : InteriorPointArea.getInteriorPoint(boundary.geometry());
+      Coordinate c =
+          boundary == null ? null : InteriorPointArea.getInteriorPoint(boundary.geometry());
       GeoPoint centroid = c == null ? null : new GeoPoint(c.x, c.y);
-      regions.add(checked(row, "level", () -> new Region(code, row.require("name"),
-          RegionLevel.valueOf(row.require("level")), row.get("parent_code"), population.get(code),
-          boundary == null ? null : boundary.geometry(), centroid)));
+      regions.add(
+          checked(
+              row,
+              "level",
+              () ->
+                  new Region(
+                      code,
+                      row.require("name"),
+                      RegionLevel.valueOf(row.require("level")),
+                      row.get("parent_code"),
+                      population.get(code),
+                      boundary == null ? null : boundary.geometry(),
+                      centroid)));
     }
     return regions;
   }
 
   static List<Station> readStations(SeedSource source, Map<String, Region> regions) {
     List<Station> stations = new ArrayList<>();
-    for (CsvTable.Row row : CsvTable.read(SeedSource.STATIONS, source.open(SeedSource.STATIONS)).rows()) {
+    for (CsvTable.Row row :
+        CsvTable.read(SeedSource.STATIONS, source.open(SeedSource.STATIONS)).rows()) {
       String region = knownRegion(row, regions);
-      stations.add(checked(row, "id", () -> new Station(row.require("id"), row.require("name"),
-          enumValue(row, "type", StationType.class), region, row.get("address"), point(row),
-          row.get("opening_hours"), row.get("services") == null ? List.of() : Arrays.asList(row.get("services").split(";")),
-          row.get("public_contact"), FiveHas.parse(row.require("five_has")), bool(row, "synthetic"))));
+      stations.add(
+          checked(
+              row,
+              "id",
+              () ->
+                  new Station(
+                      row.require("id"),
+                      row.require("name"),
+                      enumValue(row, "type", StationType.class),
+                      region,
+                      row.get("address"),
+                      point(row),
+                      row.get("opening_hours"),
+                      row.get("services") == null
+                          ? List.of()
+                          : Arrays.asList(row.get("services").split(";")),
+                      row.get("public_contact"),
+                      FiveHas.parse(row.require("five_has")),
+                      bool(row, "synthetic"))));
     }
     return stations;
   }
 
-  static List<Team> readTeams(SeedSource source, Map<String, Region> regions, Map<String, Station> stations) {
+  static List<Team> readTeams(
+      SeedSource source, Map<String, Region> regions, Map<String, Station> stations) {
     Map<String, Team> teams = new LinkedHashMap<>();
     for (CsvTable.Row row : CsvTable.read(SeedSource.TEAMS, source.open(SeedSource.TEAMS)).rows()) {
       String region = knownRegion(row, regions);
@@ -237,9 +353,23 @@ public final class SeedLoader {
       if (home != null && !stations.containsKey(home)) {
         throw new CsvTable.RowException(row, "home_station_id", "is not a known station");
       }
-      Team t = checked(row, "id", () -> new Team(row.require("id"), row.require("name"),
-          enumValue(row, "level", TeamLevel.class), row.get("parent_id"), region, row.get("supervising_unit"),
-          date(row, "founded"), row.get("speciality"), home, integer(row, "member_count"), bool(row, "synthetic")));
+      Team t =
+          checked(
+              row,
+              "id",
+              () ->
+                  new Team(
+                      row.require("id"),
+                      row.require("name"),
+                      enumValue(row, "level", TeamLevel.class),
+                      row.get("parent_id"),
+                      region,
+                      row.get("supervising_unit"),
+                      date(row, "founded"),
+                      row.get("speciality"),
+                      home,
+                      integer(row, "member_count"),
+                      bool(row, "synthetic")));
       if (teams.put(t.id(), t) != null) {
         throw new CsvTable.RowException(row, "id", "appears twice");
       }
@@ -247,10 +377,15 @@ public final class SeedLoader {
     return parentsFirst(teams, SeedSource.TEAMS);
   }
 
-  static List<Activity> readActivities(SeedSource source, LocalDate today, Map<String, Region> regions,
-      Map<String, Station> stations, Map<String, Team> teams) {
+  static List<Activity> readActivities(
+      SeedSource source,
+      LocalDate today,
+      Map<String, Region> regions,
+      Map<String, Station> stations,
+      Map<String, Team> teams) {
     List<Activity> activities = new ArrayList<>();
-    for (CsvTable.Row row : CsvTable.read(SeedSource.ACTIVITIES, source.open(SeedSource.ACTIVITIES)).rows()) {
+    for (CsvTable.Row row :
+        CsvTable.read(SeedSource.ACTIVITIES, source.open(SeedSource.ACTIVITIES)).rows()) {
       String region = knownRegion(row, regions);
       String team = row.require("organiser_team_id");
       if (!teams.containsKey(team)) {
@@ -268,16 +403,36 @@ public final class SeedLoader {
       }
       LocalDateTime start = today.plusDays(integer(row, "day_offset")).atTime(time);
       LocalDateTime end = start.plusMinutes(integer(row, "duration_minutes"));
-      activities.add(checked(row, "id", () -> new Activity(row.require("id"), row.require("title"), row.get("description"),
-          enumValue(row, "theme", Theme.class), team, station, region, point(row), start, end,
-          enumValue(row, "recurrence", Recurrence.class), integer(row, "volunteers_wanted"),
-          integer(row, "volunteers_signed_up"), bool(row, "records_service_hours"), bool(row, "published_nationally"),
-          bool(row, "synthetic"))));
+      activities.add(
+          checked(
+              row,
+              "id",
+              () ->
+                  new Activity(
+                      row.require("id"),
+                      row.require("title"),
+                      row.get("description"),
+                      enumValue(row, "theme", Theme.class),
+                      team,
+                      station,
+                      region,
+                      point(row),
+                      start,
+                      end,
+                      enumValue(row, "recurrence", Recurrence.class),
+                      integer(row, "volunteers_wanted"),
+                      integer(row, "volunteers_signed_up"),
+                      bool(row, "records_service_hours"),
+                      bool(row, "published_nationally"),
+                      bool(row, "synthetic"))));
     }
     return activities;
   }
 
-  /** Orders teams so each parent precedes its children; refuses unknown parents, cycles and level inversions. */
+  /**
+   * Orders teams so each parent precedes its children; refuses unknown parents, cycles and level
+   * inversions.
+   */
   static List<Team> parentsFirst(Map<String, Team> teams, String source) {
     List<Team> ordered = new ArrayList<>();
     Set<String> placed = new HashSet<>();
@@ -288,15 +443,26 @@ public final class SeedLoader {
       }
       Team parent = teams.get(t.parentId());
       if (parent == null) {
-        throw new IllegalArgumentException(source + ": team " + t.id() + " names unknown parent " + t.parentId());
+        throw new IllegalArgumentException(
+            source + ": team " + t.id() + " names unknown parent " + t.parentId());
       }
       if (!parent.mayParent(t.level())) {
-        throw new IllegalArgumentException(source + ": team " + t.id() + " (" + t.level().zh() + ") cannot sit under "
-            + parent.id() + " (" + parent.level().zh() + ")");
+        throw new IllegalArgumentException(
+            source
+                + ": team "
+                + t.id()
+                + " ("
+                + t.level().zh()
+                + ") cannot sit under "
+                + parent.id()
+                + " ("
+                + parent.level().zh()
+                + ")");
       }
       children.computeIfAbsent(t.parentId(), k -> new ArrayList<>()).add(t);
     }
-    List<Team> queue = new ArrayList<>(teams.values().stream().filter(t -> t.parentId() == null).toList());
+    List<Team> queue =
+        new ArrayList<>(teams.values().stream().filter(t -> t.parentId() == null).toList());
     while (!queue.isEmpty()) {
       Team t = queue.remove(0);
       if (placed.add(t.id())) {
@@ -305,8 +471,11 @@ public final class SeedLoader {
       }
     }
     if (ordered.size() != teams.size()) {
-      throw new IllegalArgumentException(source + ": " + (teams.size() - ordered.size())
-          + " teams are not connected to a root team (a cycle in parent_id)");
+      throw new IllegalArgumentException(
+          source
+              + ": "
+              + (teams.size() - ordered.size())
+              + " teams are not connected to a root team (a cycle in parent_id)");
     }
     return ordered;
   }
@@ -321,7 +490,8 @@ public final class SeedLoader {
     } catch (CsvTable.RowException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(row.source() + " row " + row.line() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          row.source() + " row " + row.line() + ": " + e.getMessage(), e);
     }
   }
 
@@ -385,7 +555,8 @@ public final class SeedLoader {
     try {
       return Enum.valueOf(type, v);
     } catch (IllegalArgumentException e) {
-      throw new CsvTable.RowException(row, column, "is not one of " + Arrays.toString(type.getEnumConstants()));
+      throw new CsvTable.RowException(
+          row, column, "is not one of " + Arrays.toString(type.getEnumConstants()));
     }
   }
 

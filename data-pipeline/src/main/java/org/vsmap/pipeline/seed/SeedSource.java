@@ -16,6 +16,7 @@ public interface SeedSource {
   String ACTIVITIES = "demo/activities.csv";
   String FIGURES = "demo/figures.csv";
   String POPULATION = "demo/population.csv";
+
   /** Optional: the demo's honours, years relative to today (Y-1 last year). */
   String HONOURS = "demo/honours.csv";
 

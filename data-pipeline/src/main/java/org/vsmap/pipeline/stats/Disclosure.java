@@ -9,9 +9,8 @@ import java.util.Map;
 import org.vsmap.geo.port.Statistics.Status;
 
 /**
- * Disclosure control for counts of people published along the region tree (a city, its
- * districts, their streets, their communities), where a parent's count is the sum of its
- * children's:
+ * Disclosure control for counts of people published along the region tree (a city, its districts,
+ * their streets, their communities), where a parent's count is the sum of its children's:
  *
  * <ol>
  *   <li>primary: a count from 1 to threshold − 1 is SUPPRESSED (0 is shown: it singles no one out);
@@ -32,9 +31,12 @@ public final class Disclosure {
    * @param counts the count of each region that has one
    * @param parentOf each region's parent code (regions without one are roots)
    */
-  public static Map<String, Status> protect(Map<String, Long> counts, Map<String, String> parentOf, int threshold) {
+  public static Map<String, Status> protect(
+      Map<String, Long> counts, Map<String, String> parentOf, int threshold) {
     Map<String, Status> status = new LinkedHashMap<>();
-    counts.forEach((code, n) -> status.put(code, n != null && n > 0 && n < threshold ? Status.SUPPRESSED : Status.OK));
+    counts.forEach(
+        (code, n) ->
+            status.put(code, n != null && n > 0 && n < threshold ? Status.SUPPRESSED : Status.OK));
     Map<String, List<String>> children = new HashMap<>();
     for (String code : counts.keySet()) {
       String parent = parentOf.get(code);
@@ -42,14 +44,16 @@ public final class Disclosure {
         children.computeIfAbsent(parent, k -> new ArrayList<>()).add(code);
       }
     }
-    Comparator<String> smallest = Comparator.comparing((String c) -> counts.get(c)).thenComparing(c -> c);
+    Comparator<String> smallest =
+        Comparator.comparing((String c) -> counts.get(c)).thenComparing(c -> c);
     boolean changed = true;
     while (changed) {
       changed = false;
       for (Map.Entry<String, List<String>> e : children.entrySet()) {
         String parent = e.getKey();
         List<String> kids = e.getValue();
-        List<String> shown = kids.stream().filter(c -> status.get(c) == Status.OK).sorted(smallest).toList();
+        List<String> shown =
+            kids.stream().filter(c -> status.get(c) == Status.OK).sorted(smallest).toList();
         int withheld = kids.size() - shown.size();
         if (status.get(parent) == Status.OK && withheld == 1) {
           if (shown.isEmpty()) {

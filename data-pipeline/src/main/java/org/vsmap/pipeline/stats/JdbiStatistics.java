@@ -9,16 +9,20 @@ import org.vsmap.geo.port.Statistics;
 import org.vsmap.pipeline.seed.SeedLoader;
 
 /**
- * The statistics of the store: inputs read in one go, the table computed by
- * {@link StatisticsEngine} and kept until the data change (an import, an edit, a figures or
- * population file: the change log's sequence and a fingerprint of the figures and population)
- * or the day does (weeks begun by today count).
+ * The statistics of the store: inputs read in one go, the table computed by {@link
+ * StatisticsEngine} and kept until the data change (an import, an edit, a figures or population
+ * file: the change log's sequence and a fingerprint of the figures and population) or the day does
+ * (weeks begun by today count).
  */
 public final class JdbiStatistics implements Statistics {
   private final Jdbi jdbi;
   private final Clock clock;
   private final int threshold;
-  /** The table of the current data version and day (one entry; made once even when asked by many at once). */
+
+  /**
+   * The table of the current data version and day (one entry; made once even when asked by many at
+   * once).
+   */
   private final com.github.benmanes.caffeine.cache.Cache<String, Table> tables =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1).build();
 
@@ -27,21 +31,30 @@ public final class JdbiStatistics implements Statistics {
    */
   public JdbiStatistics(Jdbi jdbi, Clock clock, int threshold) {
     if (threshold < 2) {
-      throw new IllegalArgumentException("the suppression threshold must be at least 2, not " + threshold);
+      throw new IllegalArgumentException(
+          "the suppression threshold must be at least 2, not " + threshold);
     }
     this.jdbi = jdbi;
     this.clock = clock;
     this.threshold = threshold;
   }
 
-  /** The data version the table is made from: store identity, newest change, a digest of figures and population. */
+  /**
+   * The data version the table is made from: store identity, newest change, a digest of figures and
+   * population.
+   */
   String version() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT v FROM store_info WHERE k = 'store_id') || '-' "
-        + "|| CAST(COALESCE((SELECT MAX(seq) FROM change_log), 0) AS VARCHAR(20)) || '-' "
-        + "|| CAST((SELECT COUNT(*) FROM volunteer_figure) AS VARCHAR(20)) || '.' "
-        + "|| CAST(COALESCE((SELECT SUM(registered) + SUM(active) + SUM(CAST(service_hours AS BIGINT)) FROM volunteer_figure), 0) AS VARCHAR(30)) "
-        + "|| '.' || CAST(COALESCE((SELECT SUM(population) FROM region), 0) AS VARCHAR(30)) "
-        + "|| '.' || CAST((SELECT COUNT(*) FROM team_pairing) AS VARCHAR(20))").mapTo(String.class).one());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT (SELECT v FROM store_info WHERE k = 'store_id') || '-' "
+                        + "|| CAST(COALESCE((SELECT MAX(seq) FROM change_log), 0) AS VARCHAR(20)) || '-' "
+                        + "|| CAST((SELECT COUNT(*) FROM volunteer_figure) AS VARCHAR(20)) || '.' "
+                        + "|| CAST(COALESCE((SELECT SUM(registered) + SUM(active) + SUM(CAST(service_hours AS BIGINT)) FROM volunteer_figure), 0) AS VARCHAR(30)) "
+                        + "|| '.' || CAST(COALESCE((SELECT SUM(population) FROM region), 0) AS VARCHAR(30)) "
+                        + "|| '.' || CAST((SELECT COUNT(*) FROM team_pairing) AS VARCHAR(20))")
+                .mapTo(String.class)
+                .one());
   }
 
   @Override
@@ -53,41 +66,89 @@ public final class JdbiStatistics implements Statistics {
   }
 
   private Table compute(LocalDateTime now, String version) {
-    return jdbi.withHandle(h -> {
-      List<StatisticsEngine.RegionIn> regions = h.createQuery("SELECT code, name, level, parent_code, population FROM region ORDER BY code")
-          .map((rs, ctx) -> {
-            long p = rs.getLong("population");
-            return new StatisticsEngine.RegionIn(rs.getString("code"), rs.getString("name"), rs.getString("level"),
-                rs.getString("parent_code"), rs.wasNull() ? null : p);
-          }).list();
-      boolean[] synthetic = {false};
-      List<StatisticsEngine.FigureIn> figures = h.createQuery(
-          "SELECT region_code, period, registered, active, service_hours, source FROM volunteer_figure").map((rs, ctx) -> {
-            long reg = rs.getLong("registered");
-            Long registered = rs.wasNull() ? null : reg;
-            long act = rs.getLong("active");
-            Long active = rs.wasNull() ? null : act;
-            double hrs = rs.getDouble("service_hours");
-            Double hours = rs.wasNull() ? null : hrs;
-            synthetic[0] |= SeedLoader.DEMO_FIGURES_SOURCE.equals(rs.getString("source"));
-            return new StatisticsEngine.FigureIn(rs.getString("region_code"), rs.getString("period"), registered, active, hours);
-          }).list();
-      List<StatisticsEngine.StationIn> stations = h.createQuery(
-          "SELECT region_code, five_has, synthetic FROM station WHERE retired_at IS NULL").map((rs, ctx) -> {
-            synthetic[0] |= rs.getBoolean("synthetic");
-            return new StatisticsEngine.StationIn(rs.getString("region_code"), rs.getString("five_has"));
-          }).list();
-      List<StatisticsEngine.ActivityIn> activities = h.createQuery(
-          "SELECT region_code, theme, starts_at, recurrence, synthetic, organiser_team_id FROM activity WHERE retired_at IS NULL")
-          .map((rs, ctx) -> {
-            synthetic[0] |= rs.getBoolean("synthetic");
-            return new StatisticsEngine.ActivityIn(rs.getString("region_code"), Theme.valueOf(rs.getString("theme")),
-                rs.getTimestamp("starts_at").toLocalDateTime(), "WEEKLY".equals(rs.getString("recurrence")), rs.getString("organiser_team_id"));
-          }).list();
-      List<StatisticsEngine.PairingIn> pairings = h.createQuery("SELECT p.team_id, t.region_code, p.community_code FROM team_pairing p "
-          + "JOIN team t ON t.id = p.team_id WHERE t.retired_at IS NULL").map((rs, ctx) -> new StatisticsEngine.PairingIn(
-              rs.getString("team_id"), rs.getString("region_code"), rs.getString("community_code"))).list();
-      return StatisticsEngine.compute(regions, figures, stations, activities, pairings, now, version, threshold, synthetic[0]);
-    });
+    return jdbi.withHandle(
+        h -> {
+          List<StatisticsEngine.RegionIn> regions =
+              h.createQuery(
+                      "SELECT code, name, level, parent_code, population FROM region ORDER BY code")
+                  .map(
+                      (rs, ctx) -> {
+                        long p = rs.getLong("population");
+                        return new StatisticsEngine.RegionIn(
+                            rs.getString("code"),
+                            rs.getString("name"),
+                            rs.getString("level"),
+                            rs.getString("parent_code"),
+                            rs.wasNull() ? null : p);
+                      })
+                  .list();
+          boolean[] synthetic = {false};
+          List<StatisticsEngine.FigureIn> figures =
+              h.createQuery(
+                      "SELECT region_code, period, registered, active, service_hours, source FROM volunteer_figure")
+                  .map(
+                      (rs, ctx) -> {
+                        long reg = rs.getLong("registered");
+                        Long registered = rs.wasNull() ? null : reg;
+                        long act = rs.getLong("active");
+                        Long active = rs.wasNull() ? null : act;
+                        double hrs = rs.getDouble("service_hours");
+                        Double hours = rs.wasNull() ? null : hrs;
+                        synthetic[0] |=
+                            SeedLoader.DEMO_FIGURES_SOURCE.equals(rs.getString("source"));
+                        return new StatisticsEngine.FigureIn(
+                            rs.getString("region_code"),
+                            rs.getString("period"),
+                            registered,
+                            active,
+                            hours);
+                      })
+                  .list();
+          List<StatisticsEngine.StationIn> stations =
+              h.createQuery(
+                      "SELECT region_code, five_has, synthetic FROM station WHERE retired_at IS NULL")
+                  .map(
+                      (rs, ctx) -> {
+                        synthetic[0] |= rs.getBoolean("synthetic");
+                        return new StatisticsEngine.StationIn(
+                            rs.getString("region_code"), rs.getString("five_has"));
+                      })
+                  .list();
+          List<StatisticsEngine.ActivityIn> activities =
+              h.createQuery(
+                      "SELECT region_code, theme, starts_at, recurrence, synthetic, organiser_team_id FROM activity WHERE retired_at IS NULL")
+                  .map(
+                      (rs, ctx) -> {
+                        synthetic[0] |= rs.getBoolean("synthetic");
+                        return new StatisticsEngine.ActivityIn(
+                            rs.getString("region_code"),
+                            Theme.valueOf(rs.getString("theme")),
+                            rs.getTimestamp("starts_at").toLocalDateTime(),
+                            "WEEKLY".equals(rs.getString("recurrence")),
+                            rs.getString("organiser_team_id"));
+                      })
+                  .list();
+          List<StatisticsEngine.PairingIn> pairings =
+              h.createQuery(
+                      "SELECT p.team_id, t.region_code, p.community_code FROM team_pairing p "
+                          + "JOIN team t ON t.id = p.team_id WHERE t.retired_at IS NULL")
+                  .map(
+                      (rs, ctx) ->
+                          new StatisticsEngine.PairingIn(
+                              rs.getString("team_id"),
+                              rs.getString("region_code"),
+                              rs.getString("community_code")))
+                  .list();
+          return StatisticsEngine.compute(
+              regions,
+              figures,
+              stations,
+              activities,
+              pairings,
+              now,
+              version,
+              threshold,
+              synthetic[0]);
+        });
   }
 }

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,8 +22,8 @@ import org.vsmap.geo.port.Statistics.Value;
 
 /**
  * Computes every published indicator from plain inputs (regions, volunteer figures, stations,
- * activities): pure, so the figures can be checked by hand on a small fixture. Counts of people
- * go through {@link Disclosure} before any rate made from them is published.
+ * activities): pure, so the figures can be checked by hand on a small fixture. Counts of people go
+ * through {@link Disclosure} before any rate made from them is published.
  */
 public final class StatisticsEngine {
 
@@ -32,13 +31,18 @@ public final class StatisticsEngine {
   public record RegionIn(String code, String name, String level, String parent, Long population) {}
 
   /** Volunteer figures an office reported for a region and a period (a year or a month). */
-  public record FigureIn(String region, String period, Long registered, Long active, Double hours) {}
+  public record FigureIn(
+      String region, String period, Long registered, Long active, Double hours) {}
 
   /** A public station: its region and its 五有 flags. */
   public record StationIn(String region, String fiveHas) {}
 
-  /** A public activity: its region, theme, start, whether it repeats weekly, and the team that organises it (or null). */
-  public record ActivityIn(String region, Theme theme, LocalDateTime start, boolean weekly, String organiser) {
+  /**
+   * A public activity: its region, theme, start, whether it repeats weekly, and the team that
+   * organises it (or null).
+   */
+  public record ActivityIn(
+      String region, Theme theme, LocalDateTime start, boolean weekly, String organiser) {
     public ActivityIn(String region, Theme theme, LocalDateTime start, boolean weekly) {
       this(region, theme, start, weekly, null);
     }
@@ -47,59 +51,158 @@ public final class StatisticsEngine {
   /** A unit's team paired with a community: the team's own region and the community's code. */
   public record PairingIn(String teamId, String teamRegion, String community) {}
 
-  public static final List<Indicator> INDICATORS = List.of(
-      new Indicator("volunteer_rate", "注册志愿者占常住人口比例", "Registered volunteers per resident population",
-          "年末（或本年截至目前）注册志愿者人数 ÷ 常住人口 × 100%。", "Registered volunteers at the end of the year (or so far this year) "
-              + "divided by the resident population, in per cent.", "注册志愿者人数", "常住人口", "%", ">=", 13.0,
-          "种子文件 004：注册志愿者占常住人口比例达到 13% 以上 / seed 004", "volunteer figures (registered) and region population"),
-      new Indicator("active_rate", "注册志愿者参与服务比例", "Registered volunteers who served",
-          "期内参加过志愿服务的注册志愿者人数 ÷ 注册志愿者人数 × 100%（年度目标；月度为当月参与比例）。",
-          "Registered volunteers who served in the period divided by registered volunteers, in per cent (the target is yearly; "
-              + "monthly values are that month's share).", "参与服务的注册志愿者人数", "注册志愿者人数", "%", ">=", 70.0,
-          "种子文件 004：实名注册志愿者参与志愿服务比例达到 70% 以上 / seed 004", "volunteer figures (active, registered)"),
-      new Indicator("hours_per_volunteer", "人均志愿服务时长", "Service hours per registered volunteer",
-          "全年志愿服务时长 ÷ 注册志愿者人数（小时/人/年）。", "Service hours in the year divided by registered volunteers (hours per "
-              + "volunteer per year).", "志愿服务时长（小时）", "注册志愿者人数", "h", ">=", 25.0,
-          "种子文件 004：人均志愿服务时长达到 25 小时以上 / seed 004", "volunteer figures (service hours, registered)"),
-      new Indicator("community_station_coverage", "城市社区志愿服务站覆盖率", "Urban communities with a volunteer station",
-          "至少有一个在册志愿服务站的城市社区（名称含“社区”或“居委会”的村级区划）÷ 城市社区总数 × 100%，按当前数据。",
-          "Urban communities (village-level regions named 社区 or 居委会) with at least one station, divided by all urban communities, "
-              + "in per cent, as of now.", "有站点的城市社区数", "城市社区数", "%", ">=", 100.0,
-          "种子文件 002：年底前城市社区志愿服务站全覆盖 / seed 002", "stations, regions"),
-      new Indicator("five_has_complete", "“五有”全部达标的站点比例", "Stations meeting all five 五有 criteria",
-          "场地、人员、制度、项目、经费五项均达标的站点 ÷ 站点总数 × 100%，按当前数据。",
-          "Stations meeting all five criteria (place, people, rules, projects, funds) divided by all stations, in per cent, as of now.",
-          "五有全部达标的站点数", "站点数", "%", null, null, "种子文件 004：逐步提高并报告（无数值目标）/ seed 004: rising, reported",
-          "stations"),
-      new Indicator("weekly_activity_coverage", "每周都开展活动的社区比例", "Communities with an activity every week",
-          "期内每个已开始的自然周都至少有一次活动的社区（村）÷ 社区（村）总数 × 100%；每周重复的活动自首次起计 8 周。",
-          "Communities (and villages) with at least one activity in every week of the period that has begun, divided by all "
-              + "communities, in per cent; a weekly activity counts for eight weeks from its first date.",
-          "每周都有活动的社区数", "社区（村）数", "%", ">=", 100.0, "种子文件 001：每个社区每周至少开展一次志愿服务活动 / seed 001",
-          "activities, regions"),
-      new Indicator("paired_unit_weekly", "每周到结对社区开展活动的结对单位比例", "Paired units serving their community every week",
-          "期内每个已开始的自然周都在所结对的社区至少开展一次活动（组织队伍为该单位队伍）的单位 ÷ 有结对社区的单位 × 100%，按单位所属区划统计。",
-          "Units' teams that held at least one activity in a community they are paired with in every week of the period that has "
-              + "begun, divided by the teams with a paired community, in per cent, by the team's own region.",
-          "每周都到结对社区服务的单位数", "有结对社区的单位数", "%", ">=", 100.0,
-          "种子文件 001：结对单位每周至少到所结对的社区开展一次学雷锋志愿服务活动 / seed 001", "teams' pairings (team list), activities"),
-      new Indicator("activities", "志愿服务活动数", "Volunteer activities",
-          "期内开始（已开展或已计划）的志愿服务活动数，按区划、月份、季度、年份。活动是公开记录，不做抑制。",
-          "Activities starting in the period (held or planned), by region, month, quarter and year. Activities are public records "
-              + "and are not suppressed.", "活动数", null, "count", null, null, "种子文件 001：按周报送 / seed 001", "activities"),
-      new Indicator("activities_by_theme", "各主题志愿服务活动数", "Volunteer activities by theme",
-          "期内开始的志愿服务活动数，按 18 类主题。", "Activities starting in the period, by the 18 themes.", "活动数", null, "count", null,
-          null, "种子文件 001 / seed 001", "activities"));
+  public static final List<Indicator> INDICATORS =
+      List.of(
+          new Indicator(
+              "volunteer_rate",
+              "注册志愿者占常住人口比例",
+              "Registered volunteers per resident population",
+              "年末（或本年截至目前）注册志愿者人数 ÷ 常住人口 × 100%。",
+              "Registered volunteers at the end of the year (or so far this year) "
+                  + "divided by the resident population, in per cent.",
+              "注册志愿者人数",
+              "常住人口",
+              "%",
+              ">=",
+              13.0,
+              "种子文件 004：注册志愿者占常住人口比例达到 13% 以上 / seed 004",
+              "volunteer figures (registered) and region population"),
+          new Indicator(
+              "active_rate",
+              "注册志愿者参与服务比例",
+              "Registered volunteers who served",
+              "期内参加过志愿服务的注册志愿者人数 ÷ 注册志愿者人数 × 100%（年度目标；月度为当月参与比例）。",
+              "Registered volunteers who served in the period divided by registered volunteers, in per cent (the target is yearly; "
+                  + "monthly values are that month's share).",
+              "参与服务的注册志愿者人数",
+              "注册志愿者人数",
+              "%",
+              ">=",
+              70.0,
+              "种子文件 004：实名注册志愿者参与志愿服务比例达到 70% 以上 / seed 004",
+              "volunteer figures (active, registered)"),
+          new Indicator(
+              "hours_per_volunteer",
+              "人均志愿服务时长",
+              "Service hours per registered volunteer",
+              "全年志愿服务时长 ÷ 注册志愿者人数（小时/人/年）。",
+              "Service hours in the year divided by registered volunteers (hours per "
+                  + "volunteer per year).",
+              "志愿服务时长（小时）",
+              "注册志愿者人数",
+              "h",
+              ">=",
+              25.0,
+              "种子文件 004：人均志愿服务时长达到 25 小时以上 / seed 004",
+              "volunteer figures (service hours, registered)"),
+          new Indicator(
+              "community_station_coverage",
+              "城市社区志愿服务站覆盖率",
+              "Urban communities with a volunteer station",
+              "至少有一个在册志愿服务站的城市社区（名称含“社区”或“居委会”的村级区划）÷ 城市社区总数 × 100%，按当前数据。",
+              "Urban communities (village-level regions named 社区 or 居委会) with at least one station, divided by all urban communities, "
+                  + "in per cent, as of now.",
+              "有站点的城市社区数",
+              "城市社区数",
+              "%",
+              ">=",
+              100.0,
+              "种子文件 002：年底前城市社区志愿服务站全覆盖 / seed 002",
+              "stations, regions"),
+          new Indicator(
+              "five_has_complete",
+              "“五有”全部达标的站点比例",
+              "Stations meeting all five 五有 criteria",
+              "场地、人员、制度、项目、经费五项均达标的站点 ÷ 站点总数 × 100%，按当前数据。",
+              "Stations meeting all five criteria (place, people, rules, projects, funds) divided by all stations, in per cent, as of now.",
+              "五有全部达标的站点数",
+              "站点数",
+              "%",
+              null,
+              null,
+              "种子文件 004：逐步提高并报告（无数值目标）/ seed 004: rising, reported",
+              "stations"),
+          new Indicator(
+              "weekly_activity_coverage",
+              "每周都开展活动的社区比例",
+              "Communities with an activity every week",
+              "期内每个已开始的自然周都至少有一次活动的社区（村）÷ 社区（村）总数 × 100%；每周重复的活动自首次起计 8 周。",
+              "Communities (and villages) with at least one activity in every week of the period that has begun, divided by all "
+                  + "communities, in per cent; a weekly activity counts for eight weeks from its first date.",
+              "每周都有活动的社区数",
+              "社区（村）数",
+              "%",
+              ">=",
+              100.0,
+              "种子文件 001：每个社区每周至少开展一次志愿服务活动 / seed 001",
+              "activities, regions"),
+          new Indicator(
+              "paired_unit_weekly",
+              "每周到结对社区开展活动的结对单位比例",
+              "Paired units serving their community every week",
+              "期内每个已开始的自然周都在所结对的社区至少开展一次活动（组织队伍为该单位队伍）的单位 ÷ 有结对社区的单位 × 100%，按单位所属区划统计。",
+              "Units' teams that held at least one activity in a community they are paired with in every week of the period that has "
+                  + "begun, divided by the teams with a paired community, in per cent, by the team's own region.",
+              "每周都到结对社区服务的单位数",
+              "有结对社区的单位数",
+              "%",
+              ">=",
+              100.0,
+              "种子文件 001：结对单位每周至少到所结对的社区开展一次学雷锋志愿服务活动 / seed 001",
+              "teams' pairings (team list), activities"),
+          new Indicator(
+              "activities",
+              "志愿服务活动数",
+              "Volunteer activities",
+              "期内开始（已开展或已计划）的志愿服务活动数，按区划、月份、季度、年份。活动是公开记录，不做抑制。",
+              "Activities starting in the period (held or planned), by region, month, quarter and year. Activities are public records "
+                  + "and are not suppressed.",
+              "活动数",
+              null,
+              "count",
+              null,
+              null,
+              "种子文件 001：按周报送 / seed 001",
+              "activities"),
+          new Indicator(
+              "activities_by_theme",
+              "各主题志愿服务活动数",
+              "Volunteer activities by theme",
+              "期内开始的志愿服务活动数，按 18 类主题。",
+              "Activities starting in the period, by the 18 themes.",
+              "活动数",
+              null,
+              "count",
+              null,
+              null,
+              "种子文件 001 / seed 001",
+              "activities"));
 
   private StatisticsEngine() {}
 
-  public static Table compute(List<RegionIn> regions, List<FigureIn> figures, List<StationIn> stations, List<ActivityIn> activities,
-      LocalDateTime asOf, String dataVersion, int threshold, boolean synthetic) {
-    return compute(regions, figures, stations, activities, List.of(), asOf, dataVersion, threshold, synthetic);
+  public static Table compute(
+      List<RegionIn> regions,
+      List<FigureIn> figures,
+      List<StationIn> stations,
+      List<ActivityIn> activities,
+      LocalDateTime asOf,
+      String dataVersion,
+      int threshold,
+      boolean synthetic) {
+    return compute(
+        regions, figures, stations, activities, List.of(), asOf, dataVersion, threshold, synthetic);
   }
 
-  public static Table compute(List<RegionIn> regions, List<FigureIn> figures, List<StationIn> stations, List<ActivityIn> activities,
-      List<PairingIn> pairings, LocalDateTime asOf, String dataVersion, int threshold, boolean synthetic) {
+  public static Table compute(
+      List<RegionIn> regions,
+      List<FigureIn> figures,
+      List<StationIn> stations,
+      List<ActivityIn> activities,
+      List<PairingIn> pairings,
+      LocalDateTime asOf,
+      String dataVersion,
+      int threshold,
+      boolean synthetic) {
     Map<String, RegionIn> byCode = new LinkedHashMap<>();
     regions.forEach(r -> byCode.put(r.code(), r));
     Map<String, String> parentOf = new HashMap<>();
@@ -128,23 +231,50 @@ public final class StatisticsEngine {
       }
       boolean year = period.length() == 4;
       Map<String, FigureIn> own = byPeriod.get(period);
-      Map<String, Long> registered = sumUp(bottomUp, children, c -> own.containsKey(c) ? own.get(c).registered() : null);
-      Map<String, Long> active = sumUp(bottomUp, children, c -> own.containsKey(c) ? own.get(c).active() : null);
-      Map<String, Long> hours = sumUp(bottomUp, children, c -> own.containsKey(c) && own.get(c).hours() != null
-          ? Math.round(own.get(c).hours()) : null);
+      Map<String, Long> registered =
+          sumUp(bottomUp, children, c -> own.containsKey(c) ? own.get(c).registered() : null);
+      Map<String, Long> active =
+          sumUp(bottomUp, children, c -> own.containsKey(c) ? own.get(c).active() : null);
+      Map<String, Long> hours =
+          sumUp(
+              bottomUp,
+              children,
+              c ->
+                  own.containsKey(c) && own.get(c).hours() != null
+                      ? Math.round(own.get(c).hours())
+                      : null);
       Map<String, Status> reg = Disclosure.protect(registered, parentOf, threshold);
       Map<String, Status> act = Disclosure.protect(active, parentOf, threshold);
       for (String code : byCode.keySet()) {
         RegionIn r = byCode.get(code);
         Long n = registered.get(code);
         if (year && n != null && population.get(code) != null && population.get(code) > 0) {
-          out.add(rate("volunteer_rate", r, period, n, population.get(code), 100.0, reg.get(code), 13.0));
+          out.add(
+              rate(
+                  "volunteer_rate",
+                  r,
+                  period,
+                  n,
+                  population.get(code),
+                  100.0,
+                  reg.get(code),
+                  13.0));
         }
         if (n != null && active.get(code) != null && n > 0) {
-          out.add(rate("active_rate", r, period, active.get(code), n, 100.0, worst(act.get(code), reg.get(code)), year ? 70.0 : null));
+          out.add(
+              rate(
+                  "active_rate",
+                  r,
+                  period,
+                  active.get(code),
+                  n,
+                  100.0,
+                  worst(act.get(code), reg.get(code)),
+                  year ? 70.0 : null));
         }
         if (year && n != null && hours.get(code) != null && n > 0) {
-          out.add(rate("hours_per_volunteer", r, period, hours.get(code), n, 1.0, reg.get(code), 25.0));
+          out.add(
+              rate("hours_per_volunteer", r, period, hours.get(code), n, 1.0, reg.get(code), 25.0));
         }
       }
     }
@@ -179,7 +309,8 @@ public final class StatisticsEngine {
       }
       long[] c = coverage.get(code);
       if (c != null && c[0] > 0) {
-        out.add(rate("community_station_coverage", r, "current", c[1], c[0], 100.0, Status.OK, 100.0));
+        out.add(
+            rate("community_station_coverage", r, "current", c[1], c[0], 100.0, Status.OK, 100.0));
       }
       long[] f = five.get(code);
       if (f != null && f[0] > 0) {
@@ -189,21 +320,26 @@ public final class StatisticsEngine {
 
     // ---- activities ----
     LocalDate today = asOf.toLocalDate();
-    Map<String, Set<Long>> weeksOf = new HashMap<>(); // community → ISO week numbers (epoch Monday days) with an activity
+    Map<String, Set<Long>> weeksOf =
+        new HashMap<>(); // community → ISO week numbers (epoch Monday days) with an activity
     Map<String, Set<String>> pairedWith = new HashMap<>(); // team → its paired communities
     Map<String, String> teamRegion = new HashMap<>();
     for (PairingIn p : pairings) {
       pairedWith.computeIfAbsent(p.teamId(), k -> new HashSet<>()).add(p.community());
       teamRegion.put(p.teamId(), p.teamRegion());
     }
-    Map<String, Set<Long>> unitWeeks = new HashMap<>(); // team → weeks it served in a paired community
-    Map<String, Map<String, Long>> counts = new HashMap<>(); // region|period → category ("" = all) → count
+    Map<String, Set<Long>> unitWeeks =
+        new HashMap<>(); // team → weeks it served in a paired community
+    Map<String, Map<String, Long>> counts =
+        new HashMap<>(); // region|period → category ("" = all) → count
     for (ActivityIn a : activities) {
       LocalDate d = a.start().toLocalDate();
       String community = communityOf(a.region(), byCode);
       int n = a.weekly() ? org.vsmap.geo.model.Recurrence.WEEKLY.occurrences() : 1;
       if (community != null) {
-        boolean paired = a.organiser() != null && pairedWith.getOrDefault(a.organiser(), Set.of()).contains(community);
+        boolean paired =
+            a.organiser() != null
+                && pairedWith.getOrDefault(a.organiser(), Set.of()).contains(community);
         for (int i = 0; i < n; i++) {
           long week = monday(d.plusWeeks(i)).toEpochDay();
           weeksOf.computeIfAbsent(community, k -> new HashSet<>()).add(week);
@@ -212,7 +348,11 @@ public final class StatisticsEngine {
           }
         }
       }
-      String[] periods = {Integer.toString(d.getYear()), d.getYear() + "-Q" + d.get(IsoFields.QUARTER_OF_YEAR), YearMonth.from(d).toString()};
+      String[] periods = {
+        Integer.toString(d.getYear()),
+        d.getYear() + "-Q" + d.get(IsoFields.QUARTER_OF_YEAR),
+        YearMonth.from(d).toString()
+      };
       for (String up = a.region(); up != null; up = parentOf.get(up)) {
         String level = byCode.containsKey(up) ? byCode.get(up).level() : "";
         if (level.equals("COMMUNITY") || !byCode.containsKey(up)) {
@@ -230,22 +370,56 @@ public final class StatisticsEngine {
     for (Map.Entry<String, Map<String, Long>> e : new java.util.TreeMap<>(counts).entrySet()) {
       String[] key = e.getKey().split("\\|");
       RegionIn r = byCode.get(key[0]);
-      e.getValue().forEach((cat, n) -> {
-        if (cat.isEmpty()) {
-          out.add(new Value("activities", r.code(), r.name(), r.level(), key[1], null, null, (double) n, (double) n, null, Status.OK, null));
-        } else {
-          Theme t = Theme.valueOf(cat);
-          out.add(new Value("activities_by_theme", r.code(), r.name(), r.level(), key[1], cat, t.zh(), (double) n, (double) n, null,
-              Status.OK, null));
-        }
-      });
+      e.getValue()
+          .forEach(
+              (cat, n) -> {
+                if (cat.isEmpty()) {
+                  out.add(
+                      new Value(
+                          "activities",
+                          r.code(),
+                          r.name(),
+                          r.level(),
+                          key[1],
+                          null,
+                          null,
+                          (double) n,
+                          (double) n,
+                          null,
+                          Status.OK,
+                          null));
+                } else {
+                  Theme t = Theme.valueOf(cat);
+                  out.add(
+                      new Value(
+                          "activities_by_theme",
+                          r.code(),
+                          r.name(),
+                          r.level(),
+                          key[1],
+                          cat,
+                          t.zh(),
+                          (double) n,
+                          (double) n,
+                          null,
+                          Status.OK,
+                          null));
+                }
+              });
     }
-    // weekly coverage for every month from the first activity's month up to this one, counting the weeks begun by today
-    YearMonth first = activities.stream().map(a -> YearMonth.from(a.start())).min(Comparator.naturalOrder()).orElse(null);
+    // weekly coverage for every month from the first activity's month up to this one, counting the
+    // weeks begun by today
+    YearMonth first =
+        activities.stream()
+            .map(a -> YearMonth.from(a.start()))
+            .min(Comparator.naturalOrder())
+            .orElse(null);
     if (first != null) {
       for (YearMonth m = first; !m.isAfter(YearMonth.from(today)); m = m.plusMonths(1)) {
         List<Long> weeks = new ArrayList<>();
-        for (LocalDate mon = monday(m.atDay(1)); !mon.isAfter(m.atEndOfMonth()); mon = mon.plusWeeks(1)) {
+        for (LocalDate mon = monday(m.atDay(1));
+            !mon.isAfter(m.atEndOfMonth());
+            mon = mon.plusWeeks(1)) {
           if (!mon.isBefore(m.atDay(1)) && !mon.isAfter(today)) {
             weeks.add(mon.toEpochDay());
           }
@@ -268,7 +442,16 @@ public final class StatisticsEngine {
         for (String code : byCode.keySet()) {
           long[] c = cov.get(code);
           if (c != null && c[0] > 0) {
-            out.add(rate("weekly_activity_coverage", byCode.get(code), m.toString(), c[1], c[0], 100.0, Status.OK, 100.0));
+            out.add(
+                rate(
+                    "weekly_activity_coverage",
+                    byCode.get(code),
+                    m.toString(),
+                    c[1],
+                    c[0],
+                    100.0,
+                    Status.OK,
+                    100.0));
           }
         }
         Map<String, long[]> units = new HashMap<>();
@@ -283,16 +466,28 @@ public final class StatisticsEngine {
         for (String code : byCode.keySet()) {
           long[] c = units.get(code);
           if (c != null && c[0] > 0) {
-            out.add(rate("paired_unit_weekly", byCode.get(code), m.toString(), c[1], c[0], 100.0, Status.OK, 100.0));
+            out.add(
+                rate(
+                    "paired_unit_weekly",
+                    byCode.get(code),
+                    m.toString(),
+                    c[1],
+                    c[0],
+                    100.0,
+                    Status.OK,
+                    100.0));
           }
         }
       }
     }
-    return new Table(asOf.withNano(0) + "+08:00", dataVersion, threshold, synthetic, INDICATORS, out);
+    return new Table(
+        asOf.withNano(0) + "+08:00", dataVersion, threshold, synthetic, INDICATORS, out);
   }
 
   private static String communityOf(String region, Map<String, RegionIn> byCode) {
-    for (String up = region; up != null; up = byCode.containsKey(up) ? byCode.get(up).parent() : null) {
+    for (String up = region;
+        up != null;
+        up = byCode.containsKey(up) ? byCode.get(up).parent() : null) {
       RegionIn r = byCode.get(up);
       if (r != null && r.level().equals("COMMUNITY")) {
         return up;
@@ -305,8 +500,13 @@ public final class StatisticsEngine {
     return d.minusDays(d.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
   }
 
-  /** Each region's own number, or the sum of its children's when it has none and every child has one. */
-  private static Map<String, Long> sumUp(List<String> bottomUp, Map<String, List<String>> children,
+  /**
+   * Each region's own number, or the sum of its children's when it has none and every child has
+   * one.
+   */
+  private static Map<String, Long> sumUp(
+      List<String> bottomUp,
+      Map<String, List<String>> children,
       java.util.function.Function<String, Long> own) {
     Map<String, Long> out = new HashMap<>();
     for (String code : bottomUp) {
@@ -331,13 +531,33 @@ public final class StatisticsEngine {
     return a.ordinal() >= b.ordinal() ? a : b;
   }
 
-  private static Value rate(String indicator, RegionIn r, String period, long numerator, long denominator, double scale, Status status,
+  private static Value rate(
+      String indicator,
+      RegionIn r,
+      String period,
+      long numerator,
+      long denominator,
+      double scale,
+      Status status,
       Double target) {
     if (status != Status.OK) {
-      return new Value(indicator, r.code(), r.name(), r.level(), period, null, null, null, null, null, status, null);
+      return new Value(
+          indicator, r.code(), r.name(), r.level(), period, null, null, null, null, null, status,
+          null);
     }
     double v = Math.round(numerator * scale / denominator * 10) / 10.0;
-    return new Value(indicator, r.code(), r.name(), r.level(), period, null, null, v, (double) numerator, (double) denominator, Status.OK,
+    return new Value(
+        indicator,
+        r.code(),
+        r.name(),
+        r.level(),
+        period,
+        null,
+        null,
+        v,
+        (double) numerator,
+        (double) denominator,
+        Status.OK,
         target == null ? null : v >= target);
   }
 }

@@ -11,8 +11,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The system of record: a pooled connection to embedded H2GIS or to PostgreSQL + PostGIS, migrated
- * with Flyway (one migration history per dialect) and wrapped in JDBI. Opening fails with a
- * {@link StoreException} whose message names the problem in one line.
+ * with Flyway (one migration history per dialect) and wrapped in JDBI. Opening fails with a {@link
+ * StoreException} whose message names the problem in one line.
  */
 public final class Database implements AutoCloseable {
 
@@ -37,8 +37,10 @@ public final class Database implements AutoCloseable {
       if (jdbcUrl.startsWith("jdbc:postgresql:")) {
         return POSTGIS;
       }
-      throw new StoreException("unsupported database URL '" + jdbcUrl
-          + "': expected jdbc:postgresql://host:port/database (or the embedded default)");
+      throw new StoreException(
+          "unsupported database URL '"
+              + jdbcUrl
+              + "': expected jdbc:postgresql://host:port/database (or the embedded default)");
     }
   }
 
@@ -54,7 +56,9 @@ public final class Database implements AutoCloseable {
 
   /** The embedded H2GIS file {@code vsmap.mv.db} inside a data directory. */
   public static String embeddedUrl(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("vsmap") + ";IFEXISTS=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+    return "jdbc:h2:file:"
+        + dataDir.toAbsolutePath().resolve("vsmap")
+        + ";IFEXISTS=FALSE;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   /** Opens the pool, checks the connection and brings the schema up to date. */
@@ -71,13 +75,16 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(dialect == Dialect.H2GIS ? 4 : 10);
     config.setPoolName("vsmap-" + dialect.name().toLowerCase());
     config.setInitializationFailTimeout(-1);
-    config.setConnectionTimeout(5_000); // a request waits at most this long for a connection (fails with 503 while the database is down)
+    config.setConnectionTimeout(
+        5_000); // a request waits at most this long for a connection (fails with 503 while the
+    // database is down)
     HikariDataSource pool = new HikariDataSource(config);
     try (Connection c = pool.getConnection()) {
       c.isValid(5);
     } catch (SQLException e) {
       pool.close();
-      throw new StoreException("cannot open the database " + redact(jdbcUrl) + ": " + firstLine(rootMessage(e)), e);
+      throw new StoreException(
+          "cannot open the database " + redact(jdbcUrl) + ": " + firstLine(rootMessage(e)), e);
     }
     Database db = new Database(pool, dialect);
     try {
@@ -89,8 +96,12 @@ public final class Database implements AutoCloseable {
           .migrate();
     } catch (FlywayException e) {
       db.close();
-      throw new StoreException("cannot bring the database schema up to date (" + redact(jdbcUrl) + "): "
-          + firstLine(rootMessage(e)), e);
+      throw new StoreException(
+          "cannot bring the database schema up to date ("
+              + redact(jdbcUrl)
+              + "): "
+              + firstLine(rootMessage(e)),
+          e);
     }
     return db;
   }

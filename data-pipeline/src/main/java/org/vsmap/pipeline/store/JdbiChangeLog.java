@@ -22,21 +22,34 @@ public final class JdbiChangeLog {
 
   /** The newest sequence number, 0 when nothing has changed since the store was filled. */
   public long maxSeq() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log").mapTo(Long.class).one());
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log").mapTo(Long.class).one());
   }
 
   /** Changes after {@code seq}, oldest first. */
   public List<Change> since(long seq, int limit) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT seq, kind, id, op FROM change_log WHERE seq > :seq ORDER BY seq LIMIT :limit")
-        .bind("seq", seq).bind("limit", limit)
-        .map((rs, ctx) -> new Change(rs.getLong("seq"), Kind.valueOf(rs.getString("kind")), rs.getString("id"),
-            "DELETE".equals(rs.getString("op"))))
-        .list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT seq, kind, id, op FROM change_log WHERE seq > :seq ORDER BY seq LIMIT :limit")
+                .bind("seq", seq)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new Change(
+                            rs.getLong("seq"),
+                            Kind.valueOf(rs.getString("kind")),
+                            rs.getString("id"),
+                            "DELETE".equals(rs.getString("op"))))
+                .list());
   }
 
   /** Records a change inside the caller's transaction. */
   public static void append(Handle h, Kind kind, String id, boolean deleted) {
     h.createUpdate("INSERT INTO change_log (kind, id, op) VALUES (:kind, :id, :op)")
-        .bind("kind", kind.name()).bind("id", id).bind("op", deleted ? "DELETE" : "UPSERT").execute();
+        .bind("kind", kind.name())
+        .bind("id", id)
+        .bind("op", deleted ? "DELETE" : "UPSERT")
+        .execute();
   }
 }

@@ -2,7 +2,6 @@ package org.vsmap.pipeline.store;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -24,59 +23,175 @@ import org.vsmap.geo.model.VolunteerFigure;
 
 /**
  * Writes what an import (or an edit form) brings, all in one transaction: new records inserted,
- * changed ones updated in place, identical ones left alone, and — for a full re-import — records
- * of the same source that the file no longer lists retired (kept, no longer public). Every change
- * goes to the change log (the search index follows it) and to the audit log (who, what, when).
- * A failure or a kill at any point leaves the store as it was.
+ * changed ones updated in place, identical ones left alone, and — for a full re-import — records of
+ * the same source that the file no longer lists retired (kept, no longer public). Every change goes
+ * to the change log (the search index follows it) and to the audit log (who, what, when). A failure
+ * or a kill at any point leaves the store as it was.
  */
 public final class JdbiImportWriter {
 
-  /** What one import brings. {@code retireMissing}: kinds for which this is the full list of {@code source}. */
-  public record Batch(String source, String username, List<Region> regions, List<Station> stations, List<Team> teams, List<Activity> activities,
-      List<RestrictedContact> contacts, List<VolunteerFigure> figures, Set<Kind> retireMissing,
-      List<org.vsmap.geo.model.Pairing> pairings, List<org.vsmap.geo.model.Honour> honours) {
+  /**
+   * What one import brings. {@code retireMissing}: kinds for which this is the full list of {@code
+   * source}.
+   */
+  public record Batch(
+      String source,
+      String username,
+      List<Region> regions,
+      List<Station> stations,
+      List<Team> teams,
+      List<Activity> activities,
+      List<RestrictedContact> contacts,
+      List<VolunteerFigure> figures,
+      Set<Kind> retireMissing,
+      List<org.vsmap.geo.model.Pairing> pairings,
+      List<org.vsmap.geo.model.Honour> honours) {
 
     public static Batch of(String source, String username) {
-      return new Batch(source, username, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Set.of(), List.of(), List.of());
+      return new Batch(
+          source, username, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+          Set.of(), List.of(), List.of());
     }
 
     /** Honours: inserted, or rewritten when they differ from what is stored. */
     public Batch withHonours(List<org.vsmap.geo.model.Honour> h) {
-      return new Batch(source, username, regions, stations, teams, activities, contacts, figures, retireMissing, pairings, List.copyOf(h));
+      return new Batch(
+          source,
+          username,
+          regions,
+          stations,
+          teams,
+          activities,
+          contacts,
+          figures,
+          retireMissing,
+          pairings,
+          List.copyOf(h));
     }
 
     /** The pairings of the batch's teams: they replace what those teams had. */
     public Batch withPairings(List<org.vsmap.geo.model.Pairing> p) {
-      return new Batch(source, username, regions, stations, teams, activities, contacts, figures, retireMissing, List.copyOf(p), honours);
+      return new Batch(
+          source,
+          username,
+          regions,
+          stations,
+          teams,
+          activities,
+          contacts,
+          figures,
+          retireMissing,
+          List.copyOf(p),
+          honours);
     }
 
     public Batch withRegions(List<Region> r) {
-      return new Batch(source, username, r, stations, teams, activities, contacts, figures, retireMissing, pairings, honours);
+      return new Batch(
+          source,
+          username,
+          r,
+          stations,
+          teams,
+          activities,
+          contacts,
+          figures,
+          retireMissing,
+          pairings,
+          honours);
     }
 
     public Batch withStations(List<Station> s) {
-      return new Batch(source, username, regions, s, teams, activities, contacts, figures, retireMissing, pairings, honours);
+      return new Batch(
+          source,
+          username,
+          regions,
+          s,
+          teams,
+          activities,
+          contacts,
+          figures,
+          retireMissing,
+          pairings,
+          honours);
     }
 
     public Batch withTeams(List<Team> t) {
-      return new Batch(source, username, regions, stations, t, activities, contacts, figures, retireMissing, pairings, honours);
+      return new Batch(
+          source,
+          username,
+          regions,
+          stations,
+          t,
+          activities,
+          contacts,
+          figures,
+          retireMissing,
+          pairings,
+          honours);
     }
 
     public Batch withActivities(List<Activity> a) {
-      return new Batch(source, username, regions, stations, teams, a, contacts, figures, retireMissing, pairings, honours);
+      return new Batch(
+          source,
+          username,
+          regions,
+          stations,
+          teams,
+          a,
+          contacts,
+          figures,
+          retireMissing,
+          pairings,
+          honours);
     }
 
     public Batch withContacts(List<RestrictedContact> c) {
-      return new Batch(source, username, regions, stations, teams, activities, c, figures, retireMissing, pairings, honours);
+      return new Batch(
+          source,
+          username,
+          regions,
+          stations,
+          teams,
+          activities,
+          c,
+          figures,
+          retireMissing,
+          pairings,
+          honours);
     }
 
     public Batch withFigures(List<VolunteerFigure> f) {
-      return new Batch(source, username, regions, stations, teams, activities, contacts, f, retireMissing, pairings, honours);
+      return new Batch(
+          source,
+          username,
+          regions,
+          stations,
+          teams,
+          activities,
+          contacts,
+          f,
+          retireMissing,
+          pairings,
+          honours);
     }
 
-    /** This file is the complete list of {@code kinds} from its source: what it no longer lists is retired. */
+    /**
+     * This file is the complete list of {@code kinds} from its source: what it no longer lists is
+     * retired.
+     */
     public Batch full(Set<Kind> kinds) {
-      return new Batch(source, username, regions, stations, teams, activities, contacts, figures, Set.copyOf(kinds), pairings, honours);
+      return new Batch(
+          source,
+          username,
+          regions,
+          stations,
+          teams,
+          activities,
+          contacts,
+          figures,
+          Set.copyOf(kinds),
+          pairings,
+          honours);
     }
   }
 
@@ -87,10 +202,15 @@ public final class JdbiImportWriter {
     }
   }
 
-  /** What an import did (or, for a preview, would do); {@code regions} counts new and changed regions. */
-  public record Outcome(Map<Kind, Counts> counts, int contacts, int figures, Counts regions, int honours) {}
+  /**
+   * What an import did (or, for a preview, would do); {@code regions} counts new and changed
+   * regions.
+   */
+  public record Outcome(
+      Map<Kind, Counts> counts, int contacts, int figures, Counts regions, int honours) {}
 
   private static final int BATCH = 1000;
+
   /**
    * Up to this many records an import writes one audit row per changed record; a larger one writes
    * one IMPORT row naming who, the counts and the change-log range that lists every record.
@@ -105,7 +225,9 @@ public final class JdbiImportWriter {
     this(jdbi, org.vsmap.geo.time.ChinaTime.system());
   }
 
-  /** A writer that stamps what it writes (audit, change log, publication) with this clock's time. */
+  /**
+   * A writer that stamps what it writes (audit, change log, publication) with this clock's time.
+   */
   public JdbiImportWriter(Jdbi jdbi, java.time.Clock clock) {
     this.jdbi = jdbi;
     this.clock = clock;
@@ -116,18 +238,29 @@ public final class JdbiImportWriter {
     return apply(b, n -> {});
   }
 
-  /** Writes the batch in one transaction, calling {@code progress} with the number of records handled so far. */
+  /**
+   * Writes the batch in one transaction, calling {@code progress} with the number of records
+   * handled so far.
+   */
   public Outcome apply(Batch b, java.util.function.IntConsumer progress) {
     return jdbi.inTransaction(h -> write(h, b, progress));
   }
 
   /** How many records {@link #apply} goes through (for a progress bar). */
   public static int size(Batch b) {
-    return b.regions().size() + b.stations().size() + b.teams().size() + b.activities().size() + b.contacts().size() + b.figures().size()
-        + b.pairings().size() + b.honours().size();
+    return b.regions().size()
+        + b.stations().size()
+        + b.teams().size()
+        + b.activities().size()
+        + b.contacts().size()
+        + b.figures().size()
+        + b.pairings().size()
+        + b.honours().size();
   }
 
-  /** Exactly what {@link #apply} would do, computed inside a transaction that is then rolled back. */
+  /**
+   * Exactly what {@link #apply} would do, computed inside a transaction that is then rolled back.
+   */
   public Outcome preview(Batch b) {
     try (Handle h = jdbi.open()) {
       h.begin();
@@ -143,44 +276,99 @@ public final class JdbiImportWriter {
     Map<Kind, Counts> counts = new EnumMap<>(Kind.class);
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
     Log log = new Log(h, b.username(), b.source(), now, progress, size(b) <= AUDIT_EACH);
-    long firstSeq = h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log").mapTo(Long.class).one() + 1;
+    long firstSeq =
+        h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log").mapTo(Long.class).one() + 1;
     Counts regions = regions(h, b.regions(), log);
-    counts.put(Kind.STATION, write(h, b, Kind.STATION, "station", b.stations(), Station::id,
-        id -> h.createQuery(JdbiStationStore.SELECT_ANY + "WHERE id = :id").bind("id", id)
-            .map((rs, ctx) -> JdbiStationStore.map(rs)).findOne(),
-        list -> JdbiStationStore.insert(h, list, b.source()), s -> JdbiStationStore.update(h, s, b.source()), log));
-    counts.put(Kind.TEAM, write(h, b, Kind.TEAM, "team", b.teams(), Team::id,
-        id -> h.createQuery(JdbiTeamStore.SELECT_ANY + "WHERE id = :id").bind("id", id)
-            .map((rs, ctx) -> JdbiTeamStore.map(rs)).findOne(),
-        list -> JdbiTeamStore.insert(h, list, b.source()), t -> JdbiTeamStore.update(h, t, b.source()), log));
-    counts.put(Kind.ACTIVITY, write(h, b, Kind.ACTIVITY, "activity", b.activities(), Activity::id,
-        id -> h.createQuery(JdbiActivityStore.SELECT_ANY + "WHERE id = :id").bind("id", id)
-            .map((rs, ctx) -> JdbiActivityStore.map(rs)).findOne(),
-        list -> JdbiActivityStore.insert(h, list, b.source(), now), a -> JdbiActivityStore.update(h, a, b.source()), log));
+    counts.put(
+        Kind.STATION,
+        write(
+            h,
+            b,
+            Kind.STATION,
+            "station",
+            b.stations(),
+            Station::id,
+            id ->
+                h.createQuery(JdbiStationStore.SELECT_ANY + "WHERE id = :id")
+                    .bind("id", id)
+                    .map((rs, ctx) -> JdbiStationStore.map(rs))
+                    .findOne(),
+            list -> JdbiStationStore.insert(h, list, b.source()),
+            s -> JdbiStationStore.update(h, s, b.source()),
+            log));
+    counts.put(
+        Kind.TEAM,
+        write(
+            h,
+            b,
+            Kind.TEAM,
+            "team",
+            b.teams(),
+            Team::id,
+            id ->
+                h.createQuery(JdbiTeamStore.SELECT_ANY + "WHERE id = :id")
+                    .bind("id", id)
+                    .map((rs, ctx) -> JdbiTeamStore.map(rs))
+                    .findOne(),
+            list -> JdbiTeamStore.insert(h, list, b.source()),
+            t -> JdbiTeamStore.update(h, t, b.source()),
+            log));
+    counts.put(
+        Kind.ACTIVITY,
+        write(
+            h,
+            b,
+            Kind.ACTIVITY,
+            "activity",
+            b.activities(),
+            Activity::id,
+            id ->
+                h.createQuery(JdbiActivityStore.SELECT_ANY + "WHERE id = :id")
+                    .bind("id", id)
+                    .map((rs, ctx) -> JdbiActivityStore.map(rs))
+                    .findOne(),
+            list -> JdbiActivityStore.insert(h, list, b.source(), now),
+            a -> JdbiActivityStore.update(h, a, b.source()),
+            log));
     for (RestrictedContact c : b.contacts()) {
       log.step();
       JdbiRestrictedContacts.put(h, c, now);
     }
     for (VolunteerFigure f : b.figures()) {
       log.step();
-      h.createUpdate("DELETE FROM volunteer_figure WHERE region_code = :region AND period = :period")
-          .bind("region", f.regionCode()).bind("period", f.period()).execute();
-      h.createUpdate("INSERT INTO volunteer_figure (region_code, period, registered, active, service_hours, source) "
-              + "VALUES (:region, :period, :registered, :active, :hours, :source)")
-          .bind("region", f.regionCode()).bind("period", f.period()).bind("registered", f.registered())
-          .bind("active", f.active()).bind("hours", f.serviceHours()).bind("source", b.source()).execute();
+      h.createUpdate(
+              "DELETE FROM volunteer_figure WHERE region_code = :region AND period = :period")
+          .bind("region", f.regionCode())
+          .bind("period", f.period())
+          .execute();
+      h.createUpdate(
+              "INSERT INTO volunteer_figure (region_code, period, registered, active, service_hours, source) "
+                  + "VALUES (:region, :period, :registered, :active, :hours, :source)")
+          .bind("region", f.regionCode())
+          .bind("period", f.period())
+          .bind("registered", f.registered())
+          .bind("active", f.active())
+          .bind("hours", f.serviceHours())
+          .bind("source", b.source())
+          .execute();
       log.add("FIGURES", f.regionCode(), "period " + f.period());
     }
     if (!b.pairings().isEmpty()) {
       java.util.Set<String> paired = new java.util.LinkedHashSet<>();
       b.pairings().forEach(p -> paired.add(p.teamId()));
       for (String team : paired) {
-        h.createUpdate("DELETE FROM team_pairing WHERE team_id = :team").bind("team", team).execute();
+        h.createUpdate("DELETE FROM team_pairing WHERE team_id = :team")
+            .bind("team", team)
+            .execute();
       }
       for (org.vsmap.geo.model.Pairing p : b.pairings()) {
         log.step();
-        h.createUpdate("INSERT INTO team_pairing (team_id, community_code, source) VALUES (:team, :community, :source)")
-            .bind("team", p.teamId()).bind("community", p.communityCode()).bind("source", b.source()).execute();
+        h.createUpdate(
+                "INSERT INTO team_pairing (team_id, community_code, source) VALUES (:team, :community, :source)")
+            .bind("team", p.teamId())
+            .bind("community", p.communityCode())
+            .bind("source", b.source())
+            .execute();
         log.add("PAIRING", p.communityCode(), "team " + p.teamId());
       }
     }
@@ -192,39 +380,70 @@ public final class JdbiImportWriter {
       log.step();
       org.vsmap.geo.model.Honour placed = x.at(JdbiHonours.placeOf(h, x));
       java.util.Optional<org.vsmap.geo.model.Honour> stored = JdbiHonours.byId(h, x.id());
-      boolean retired = h.createQuery("SELECT COUNT(*) FROM honour WHERE id = :id AND retired_at IS NOT NULL").bind("id", x.id())
-          .mapTo(Integer.class).one() > 0;
+      boolean retired =
+          h.createQuery("SELECT COUNT(*) FROM honour WHERE id = :id AND retired_at IS NOT NULL")
+                  .bind("id", x.id())
+                  .mapTo(Integer.class)
+                  .one()
+              > 0;
       if (stored.isPresent() && stored.get().equals(placed) && !retired) {
         continue;
       }
       JdbiHonours.put(h, placed, b.source(), now);
       honours++;
-      log.add(stored.isPresent() ? "HONOUR_UPDATE" : "HONOUR", x.regionCode(), "honour " + x.id() + ": " + x.year() + " " + x.title());
+      log.add(
+          stored.isPresent() ? "HONOUR_UPDATE" : "HONOUR",
+          x.regionCode(),
+          "honour " + x.id() + ": " + x.year() + " " + x.title());
     }
     log.flush();
     if (!log.each) {
-      long lastSeq = h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log").mapTo(Long.class).one();
+      long lastSeq =
+          h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log").mapTo(Long.class).one();
       StringBuilder d = new StringBuilder("source " + b.source() + ":");
-      counts.forEach((k, c) -> {
-        if (c.changed() > 0) {
-          d.append(' ').append(k.path()).append(' ').append(c.created()).append(" new ").append(c.updated()).append(" updated ")
-              .append(c.retired()).append(" retired;");
-        }
-      });
-      d.append(" regions ").append(regions.created()).append(" new ").append(regions.updated()).append(" updated;");
-      d.append(" each change is in the change log, seq ").append(firstSeq).append('–').append(lastSeq);
-      h.createUpdate("INSERT INTO audit_log (at, username, action, detail) VALUES (:at, :u, 'IMPORT', :d)")
-          .bind("at", now).bind("u", b.username()).bind("d", d.toString()).execute();
+      counts.forEach(
+          (k, c) -> {
+            if (c.changed() > 0) {
+              d.append(' ')
+                  .append(k.path())
+                  .append(' ')
+                  .append(c.created())
+                  .append(" new ")
+                  .append(c.updated())
+                  .append(" updated ")
+                  .append(c.retired())
+                  .append(" retired;");
+            }
+          });
+      d.append(" regions ")
+          .append(regions.created())
+          .append(" new ")
+          .append(regions.updated())
+          .append(" updated;");
+      d.append(" each change is in the change log, seq ")
+          .append(firstSeq)
+          .append('–')
+          .append(lastSeq);
+      h.createUpdate(
+              "INSERT INTO audit_log (at, username, action, detail) VALUES (:at, :u, 'IMPORT', :d)")
+          .bind("at", now)
+          .bind("u", b.username())
+          .bind("d", d.toString())
+          .execute();
     }
     return new Outcome(counts, b.contacts().size(), b.figures().size(), regions, honours);
   }
 
-  /** Regions, parents first (the caller sorts by code length): inserted, rewritten or left alone; not retired. */
+  /**
+   * Regions, parents first (the caller sorts by code length): inserted, rewritten or left alone;
+   * not retired.
+   */
   private static Counts regions(Handle h, List<Region> regions, Log log) {
     if (regions.isEmpty()) {
       return new Counts(0, 0, 0, 0);
     }
-    Set<String> stored = new HashSet<>(h.createQuery("SELECT code FROM region").mapTo(String.class).list());
+    Set<String> stored =
+        new HashSet<>(h.createQuery("SELECT code FROM region").mapTo(String.class).list());
     int created = 0;
     int updated = 0;
     int unchanged = 0;
@@ -265,11 +484,24 @@ public final class JdbiImportWriter {
     void update(T record);
   }
 
-  private static <T> Counts write(Handle h, Batch b, Kind kind, String table, List<T> records, Function<T, String> idOf,
-      Function<String, Optional<T>> findAny, Inserter<T> inserter, Updater<T> updater, Log log) {
-    Set<String> stored = new HashSet<>(h.createQuery("SELECT id FROM " + table).mapTo(String.class).list());
-    Set<String> retired = new HashSet<>(h.createQuery("SELECT id FROM " + table + " WHERE retired_at IS NOT NULL")
-        .mapTo(String.class).list());
+  private static <T> Counts write(
+      Handle h,
+      Batch b,
+      Kind kind,
+      String table,
+      List<T> records,
+      Function<T, String> idOf,
+      Function<String, Optional<T>> findAny,
+      Inserter<T> inserter,
+      Updater<T> updater,
+      Log log) {
+    Set<String> stored =
+        new HashSet<>(h.createQuery("SELECT id FROM " + table).mapTo(String.class).list());
+    Set<String> retired =
+        new HashSet<>(
+            h.createQuery("SELECT id FROM " + table + " WHERE retired_at IS NOT NULL")
+                .mapTo(String.class)
+                .list());
     int created = 0;
     int updated = 0;
     int unchanged = 0;
@@ -300,10 +532,21 @@ public final class JdbiImportWriter {
     }
     int retiredNow = 0;
     if (b.retireMissing().contains(kind)) {
-      List<String> gone = h.createQuery("SELECT id FROM " + table + " WHERE source = :source AND retired_at IS NULL")
-          .bind("source", b.source()).mapTo(String.class).list().stream().filter(id -> !listed.contains(id)).toList();
+      List<String> gone =
+          h
+              .createQuery(
+                  "SELECT id FROM " + table + " WHERE source = :source AND retired_at IS NULL")
+              .bind("source", b.source())
+              .mapTo(String.class)
+              .list()
+              .stream()
+              .filter(id -> !listed.contains(id))
+              .toList();
       for (String id : gone) {
-        h.createUpdate("UPDATE " + table + " SET retired_at = :now WHERE id = :id").bind("now", log.now).bind("id", id).execute();
+        h.createUpdate("UPDATE " + table + " SET retired_at = :now WHERE id = :id")
+            .bind("now", log.now)
+            .bind("id", id)
+            .execute();
         log.change(kind, id, true, "RETIRE");
         retiredNow++;
       }
@@ -324,7 +567,13 @@ public final class JdbiImportWriter {
     private int done;
     final boolean each;
 
-    Log(Handle h, String username, String source, Timestamp now, java.util.function.IntConsumer progress, boolean each) {
+    Log(
+        Handle h,
+        String username,
+        String source,
+        Timestamp now,
+        java.util.function.IntConsumer progress,
+        boolean each) {
       this.each = each;
       this.progress = progress;
       this.h = h;
@@ -342,7 +591,11 @@ public final class JdbiImportWriter {
       if (changes == null) {
         changes = h.prepareBatch("INSERT INTO change_log (kind, id, op) VALUES (:kind, :id, :op)");
       }
-      changes.bind("kind", kind.name()).bind("id", id).bind("op", deleted ? "DELETE" : "UPSERT").add();
+      changes
+          .bind("kind", kind.name())
+          .bind("id", id)
+          .bind("op", deleted ? "DELETE" : "UPSERT")
+          .add();
       add(action, kind, id, "source " + source);
     }
 
@@ -358,11 +611,19 @@ public final class JdbiImportWriter {
         return;
       }
       if (audit == null) {
-        audit = h.prepareBatch("INSERT INTO audit_log (at, username, action, kind, record_id, detail) "
-            + "VALUES (:at, :user, :action, :kind, :id, :detail)");
+        audit =
+            h.prepareBatch(
+                "INSERT INTO audit_log (at, username, action, kind, record_id, detail) "
+                    + "VALUES (:at, :user, :action, :kind, :id, :detail)");
       }
-      audit.bind("at", now).bind("user", username).bind("action", action).bind("kind", kind == null ? null : kind.name())
-          .bind("id", id).bind("detail", detail).add();
+      audit
+          .bind("at", now)
+          .bind("user", username)
+          .bind("action", action)
+          .bind("kind", kind == null ? null : kind.name())
+          .bind("id", id)
+          .bind("detail", detail)
+          .add();
       if (++pending >= BATCH) {
         flush();
       }

@@ -17,13 +17,20 @@ public final class JdbiStoreInfo {
   }
 
   public Optional<String> get(String key) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT v FROM store_info WHERE k = :k").bind("k", key)
-        .mapTo(String.class).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT v FROM store_info WHERE k = :k")
+                .bind("k", key)
+                .mapTo(String.class)
+                .findOne());
   }
 
   /** Sets a fact inside the caller's transaction. */
   public static void put(Handle h, String key, String value) {
     h.createUpdate("DELETE FROM store_info WHERE k = :k").bind("k", key).execute();
-    h.createUpdate("INSERT INTO store_info (k, v) VALUES (:k, :v)").bind("k", key).bind("v", value).execute();
+    h.createUpdate("INSERT INTO store_info (k, v) VALUES (:k, :v)")
+        .bind("k", key)
+        .bind("v", value)
+        .execute();
   }
 }

@@ -14,8 +14,9 @@ import org.vsmap.geo.port.TeamStore;
 
 /** Teams in the relational store. */
 public final class JdbiTeamStore implements TeamStore {
-  static final String SELECT_ANY = "SELECT id, name, level, parent_id, region_code, supervising_unit, founded, "
-      + "speciality, home_station_id, member_count, synthetic FROM team ";
+  static final String SELECT_ANY =
+      "SELECT id, name, level, parent_id, region_code, supervising_unit, founded, "
+          + "speciality, home_station_id, member_count, synthetic FROM team ";
   private static final String SELECT = SELECT_ANY + "WHERE retired_at IS NULL ";
 
   private final Jdbi jdbi;
@@ -26,13 +27,18 @@ public final class JdbiTeamStore implements TeamStore {
 
   @Override
   public Optional<Team> teamById(String id) {
-    return jdbi.withHandle(h -> h.createQuery(SELECT + "AND id = :id").bind("id", id)
-        .map((rs, ctx) -> map(rs)).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(SELECT + "AND id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> map(rs))
+                .findOne());
   }
 
   @Override
   public List<Team> teams() {
-    return jdbi.withHandle(h -> h.createQuery(SELECT + "ORDER BY id").map((rs, ctx) -> map(rs)).list());
+    return jdbi.withHandle(
+        h -> h.createQuery(SELECT + "ORDER BY id").map((rs, ctx) -> map(rs)).list());
   }
 
   @Override
@@ -42,19 +48,31 @@ public final class JdbiTeamStore implements TeamStore {
 
   @Override
   public List<Team> teamsBasedAt(String stationId) {
-    return jdbi.withHandle(h -> h.createQuery(SELECT + "AND home_station_id = :station ORDER BY name, id")
-        .bind("station", stationId).map((rs, ctx) -> map(rs)).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(SELECT + "AND home_station_id = :station ORDER BY name, id")
+                .bind("station", stationId)
+                .map((rs, ctx) -> map(rs))
+                .list());
   }
 
   @Override
   public List<Team> teamsUnder(String parentId) {
-    return jdbi.withHandle(h -> h.createQuery(SELECT + "AND parent_id = :parent ORDER BY name, id")
-        .bind("parent", parentId).map((rs, ctx) -> map(rs)).list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(SELECT + "AND parent_id = :parent ORDER BY name, id")
+                .bind("parent", parentId)
+                .map((rs, ctx) -> map(rs))
+                .list());
   }
 
   @Override
   public long teamCount() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM team WHERE retired_at IS NULL").mapTo(Long.class).one());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT COUNT(*) FROM team WHERE retired_at IS NULL")
+                .mapTo(Long.class)
+                .one());
   }
 
   /** Inserts teams inside the caller's transaction; parents must come before their children. */
@@ -62,16 +80,28 @@ public final class JdbiTeamStore implements TeamStore {
     insert(h, teams, null);
   }
 
-  /** Inserts teams inside the caller's transaction, remembering the import source that brought them. */
+  /**
+   * Inserts teams inside the caller's transaction, remembering the import source that brought them.
+   */
   static void insert(Handle h, List<Team> teams, String source) {
-    PreparedBatch batch = h.prepareBatch("INSERT INTO team (source, id, name, level, parent_id, region_code, supervising_unit, "
-        + "founded, speciality, home_station_id, member_count, synthetic) VALUES (:source, :id, :name, :level, :parent, :region, "
-        + ":unit, :founded, :speciality, :station, :members, :synthetic)");
+    PreparedBatch batch =
+        h.prepareBatch(
+            "INSERT INTO team (source, id, name, level, parent_id, region_code, supervising_unit, "
+                + "founded, speciality, home_station_id, member_count, synthetic) VALUES (:source, :id, :name, :level, :parent, :region, "
+                + ":unit, :founded, :speciality, :station, :members, :synthetic)");
     for (Team t : teams) {
-      batch.bind("source", source).bind("id", t.id()).bind("name", t.name()).bind("level", t.level().name()).bind("parent", t.parentId())
-          .bind("region", t.regionCode()).bind("unit", t.supervisingUnit())
+      batch
+          .bind("source", source)
+          .bind("id", t.id())
+          .bind("name", t.name())
+          .bind("level", t.level().name())
+          .bind("parent", t.parentId())
+          .bind("region", t.regionCode())
+          .bind("unit", t.supervisingUnit())
           .bind("founded", t.founded() == null ? null : Date.valueOf(t.founded()))
-          .bind("speciality", t.speciality()).bind("station", t.homeStationId()).bind("members", t.memberCount())
+          .bind("speciality", t.speciality())
+          .bind("station", t.homeStationId())
+          .bind("members", t.memberCount())
           .bind("synthetic", t.synthetic())
           .add();
     }
@@ -80,14 +110,22 @@ public final class JdbiTeamStore implements TeamStore {
 
   /** Updates every column of a stored team inside the caller's transaction (un-retiring it). */
   static void update(Handle h, Team t, String source) {
-    h.createUpdate("UPDATE team SET name = :name, level = :level, parent_id = :parent, region_code = :region, "
-            + "supervising_unit = :unit, founded = :founded, speciality = :speciality, home_station_id = :station, "
-            + "member_count = :members, synthetic = :synthetic, source = :source, retired_at = NULL WHERE id = :id")
-        .bind("id", t.id()).bind("name", t.name()).bind("level", t.level().name()).bind("parent", t.parentId())
-        .bind("region", t.regionCode()).bind("unit", t.supervisingUnit())
+    h.createUpdate(
+            "UPDATE team SET name = :name, level = :level, parent_id = :parent, region_code = :region, "
+                + "supervising_unit = :unit, founded = :founded, speciality = :speciality, home_station_id = :station, "
+                + "member_count = :members, synthetic = :synthetic, source = :source, retired_at = NULL WHERE id = :id")
+        .bind("id", t.id())
+        .bind("name", t.name())
+        .bind("level", t.level().name())
+        .bind("parent", t.parentId())
+        .bind("region", t.regionCode())
+        .bind("unit", t.supervisingUnit())
         .bind("founded", t.founded() == null ? null : Date.valueOf(t.founded()))
-        .bind("speciality", t.speciality()).bind("station", t.homeStationId()).bind("members", t.memberCount())
-        .bind("synthetic", t.synthetic()).bind("source", source)
+        .bind("speciality", t.speciality())
+        .bind("station", t.homeStationId())
+        .bind("members", t.memberCount())
+        .bind("synthetic", t.synthetic())
+        .bind("source", source)
         .execute();
   }
 
@@ -103,9 +141,17 @@ public final class JdbiTeamStore implements TeamStore {
 
   static Team map(ResultSet rs) throws SQLException {
     Date founded = rs.getDate("founded");
-    return new Team(rs.getString("id"), rs.getString("name"), TeamLevel.valueOf(rs.getString("level")),
-        rs.getString("parent_id"), rs.getString("region_code"), rs.getString("supervising_unit"),
-        founded == null ? null : founded.toLocalDate(), rs.getString("speciality"), rs.getString("home_station_id"),
-        rs.getInt("member_count"), rs.getBoolean("synthetic"));
+    return new Team(
+        rs.getString("id"),
+        rs.getString("name"),
+        TeamLevel.valueOf(rs.getString("level")),
+        rs.getString("parent_id"),
+        rs.getString("region_code"),
+        rs.getString("supervising_unit"),
+        founded == null ? null : founded.toLocalDate(),
+        rs.getString("speciality"),
+        rs.getString("home_station_id"),
+        rs.getInt("member_count"),
+        rs.getBoolean("synthetic"));
   }
 }

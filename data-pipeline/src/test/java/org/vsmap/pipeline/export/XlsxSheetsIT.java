@@ -23,9 +23,9 @@ import org.vsmap.pipeline.store.Database;
 import org.vsmap.pipeline.store.JdbiStationStore;
 
 /**
- * Excel holds 1,048,576 rows a sheet; the national teams (1,000,000) and activities (2,000,000)
- * do not fit in one. Past the limit the records go on in "data 2", "data 3"… with the header
- * repeated — shown here with a limit of 400 rows on the demo's 922 stations, read back with POI.
+ * Excel holds 1,048,576 rows a sheet; the national teams (1,000,000) and activities (2,000,000) do
+ * not fit in one. Past the limit the records go on in "data 2", "data 3"… with the header repeated
+ * — shown here with a limit of 400 rows on the demo's 922 stations, read back with POI.
  */
 class XlsxSheetsIT {
   @TempDir Path tmp;
@@ -33,10 +33,15 @@ class XlsxSheetsIT {
   @Test
   void pastTheRowLimitTheRecordsGoOnInFurtherSheetsEachWithTheHeader() throws Exception {
     try (Database db = Database.open(Database.embeddedUrl(tmp.resolve("store")), null, null)) {
-      SeedLoader.load(db, SeedSource.classpath(), Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+      SeedLoader.load(
+          db,
+          SeedSource.classpath(),
+          Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      new DatasetExports(db.jdbi(), tmp, 400).write("stations", Downloads.Format.XLSX, Downloads.Filter.ALL, out);
-      List<String> expected = new JdbiStationStore(db.jdbi()).stations().stream().map(Station::id).sorted().toList();
+      new DatasetExports(db.jdbi(), tmp, 400)
+          .write("stations", Downloads.Format.XLSX, Downloads.Filter.ALL, out);
+      List<String> expected =
+          new JdbiStationStore(db.jdbi()).stations().stream().map(Station::id).sorted().toList();
       try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
         List<String> names = new ArrayList<>();
         wb.forEach(s -> names.add(s.getSheetName()));

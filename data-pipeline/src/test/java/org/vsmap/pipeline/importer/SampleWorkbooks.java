@@ -10,16 +10,20 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes the XLSX versions of the sample reports in {@code seeds/samples} the way an office's
- * Excel holds them: the same cells, and the 类别 cell of the summary merged down over its rows.
- * Run once after changing a sample CSV: {@code SampleWorkbooks.main(seeds/samples)}.
+ * Writes the XLSX versions of the sample reports in {@code seeds/samples} the way an office's Excel
+ * holds them: the same cells, and the 类别 cell of the summary merged down over its rows. Run once
+ * after changing a sample CSV: {@code SampleWorkbooks.main(seeds/samples)}.
  */
 public final class SampleWorkbooks {
   private SampleWorkbooks() {}
 
-  /** The workbook bytes for a CSV file's lines; merges a first-column cell over the empty ones below it in the table. */
+  /**
+   * The workbook bytes for a CSV file's lines; merges a first-column cell over the empty ones below
+   * it in the table.
+   */
   static byte[] workbook(Grid grid, boolean mergeFirstColumn) throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = wb.createSheet("Sheet1");
       int r = 0;
       Integer mergeFrom = null;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Every kind the README and the error message name is accepted, singular or plural, in any case. */
+/**
+ * Every kind the README and the error message name is accepted, singular or plural, in any case.
+ */
 class WhatTest {
   @Test
   void everyDocumentedKindParses() {
@@ -19,6 +21,7 @@ class WhatTest {
     assertThat(OfficeImport.What.parse("figure")).isEqualTo(OfficeImport.What.FIGURES);
     assertThat(OfficeImport.What.parse("regions")).isEqualTo(OfficeImport.What.REGIONS);
     assertThat(OfficeImport.What.parse(" region ")).isEqualTo(OfficeImport.What.REGIONS);
-    assertThatThrownBy(() -> OfficeImport.What.parse("people")).hasMessageContaining("unknown kind 'people'");
+    assertThatThrownBy(() -> OfficeImport.What.parse("people"))
+        .hasMessageContaining("unknown kind 'people'");
   }
 }

@@ -22,15 +22,19 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 public final class TestPhotos {
   /** Where the test photos claim to have been taken (鄂尔多斯 东胜区). */
   public static final double LAT = 39.8175;
+
   public static final double LON = 109.9770;
 
   private TestPhotos() {}
 
-  /** A {@code w}×{@code h} picture, red in its top-left quadrant, blue elsewhere, with a gradient. */
+  /**
+   * A {@code w}×{@code h} picture, red in its top-left quadrant, blue elsewhere, with a gradient.
+   */
   public static BufferedImage picture(int w, int h) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
-    g.setPaint(new java.awt.GradientPaint(0, 0, new Color(30, 60, 200), w, h, new Color(60, 160, 230)));
+    g.setPaint(
+        new java.awt.GradientPaint(0, 0, new Color(30, 60, 200), w, h, new Color(60, 160, 230)));
     g.fillRect(0, 0, w, h);
     g.setColor(Color.RED);
     g.fillRect(0, 0, w / 2, h / 2);
@@ -38,7 +42,9 @@ public final class TestPhotos {
     return img;
   }
 
-  /** A JPEG with EXIF: GPS position, Make, Model, Artist, and the given orientation (1 = as stored). */
+  /**
+   * A JPEG with EXIF: GPS position, Make, Model, Artist, and the given orientation (1 = as stored).
+   */
   public static byte[] phoneJpeg(int w, int h, int orientation) throws IOException {
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     ImageIO.write(picture(w, h), "jpg", plain);
@@ -74,7 +80,15 @@ public final class TestPhotos {
   public static byte[] pngBomb(int w, int h) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
-    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+    ByteBuffer ihdr =
+        ByteBuffer.allocate(13)
+            .putInt(w)
+            .putInt(h)
+            .put((byte) 8)
+            .put((byte) 2)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0);
     chunk(out, "IHDR", ihdr.array());
     Deflater d = new Deflater(9);
     d.setInput(new byte[1 << 20]);
@@ -98,7 +112,9 @@ public final class TestPhotos {
     out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 
-  /** A real small JPEG whose frame header (SOF0) is rewritten to declare {@code w}×{@code h} pixels. */
+  /**
+   * A real small JPEG whose frame header (SOF0) is rewritten to declare {@code w}×{@code h} pixels.
+   */
   public static byte[] jpegDeclaring(int w, int h) throws IOException {
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     ImageIO.write(picture(320, 240), "jpg", plain);

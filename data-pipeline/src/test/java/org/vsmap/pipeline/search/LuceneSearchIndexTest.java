@@ -41,7 +41,8 @@ import org.vsmap.pipeline.seed.SeedSource;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LuceneSearchIndexTest {
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
   static final GeoPoint DONGSHENG = new GeoPoint(109.963, 39.82);
 
   @TempDir static Path dir;
@@ -54,8 +55,10 @@ class LuceneSearchIndexTest {
     data = SeedLoader.read(SeedSource.classpath(), LocalDate.now(CLOCK));
     data.stations().forEach(s -> points.put(s.id(), s.location()));
     index = new LuceneSearchIndex(dir, CLOCK);
-    int n = index.rebuild(data.stations(), data.teams(), data.activities(), points, "test-store", 0);
-    assertThat(n).isEqualTo(data.stations().size() + data.teams().size() + data.activities().size());
+    int n =
+        index.rebuild(data.stations(), data.teams(), data.activities(), points, "test-store", 0);
+    assertThat(n)
+        .isEqualTo(data.stations().size() + data.teams().size() + data.activities().size());
   }
 
   @AfterAll
@@ -70,17 +73,17 @@ class LuceneSearchIndexTest {
   /** The relevance table: a query a resident types, and what must come first. */
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({
-      "锦秀, 锦秀社区志愿服务站",
-      "锦秀志愿服务站, 锦秀社区志愿服务站",
-      "锦秀社区, 锦秀社区志愿服务站",
-      "东胜区图书馆, 东胜区图书馆志愿服务站",
-      "总站, 鄂尔多斯市志愿服务总站",
-      "jinxiu, 锦秀社区志愿服务站",
-      "JinXiu, 锦秀社区志愿服务站",
-      "jin xiu, 锦秀社区志愿服务站",
-      "jinxou, 锦秀社区志愿服务站",
-      "jxsq, 锦秀社区志愿服务站",
-      "dongshengqutushuguan, 东胜区图书馆志愿服务站",
+    "锦秀, 锦秀社区志愿服务站",
+    "锦秀志愿服务站, 锦秀社区志愿服务站",
+    "锦秀社区, 锦秀社区志愿服务站",
+    "东胜区图书馆, 东胜区图书馆志愿服务站",
+    "总站, 鄂尔多斯市志愿服务总站",
+    "jinxiu, 锦秀社区志愿服务站",
+    "JinXiu, 锦秀社区志愿服务站",
+    "jin xiu, 锦秀社区志愿服务站",
+    "jinxou, 锦秀社区志愿服务站",
+    "jxsq, 锦秀社区志愿服务站",
+    "dongshengqutushuguan, 东胜区图书馆志愿服务站",
   })
   void firstHitIs(String query, String expected) {
     SearchIndex.Result r = search(query);
@@ -90,11 +93,22 @@ class LuceneSearchIndexTest {
 
   @Test
   void countsAreTheTotalsOfTheSameRequestWithoutHits() {
-    assertThat(index.count(Request.builder().kinds(Set.of(org.vsmap.geo.model.Kind.STATION)).build())).isEqualTo(data.stations().size());
-    assertThat(index.count(Request.builder().kinds(Set.of(org.vsmap.geo.model.Kind.TEAM)).build())).isEqualTo(data.teams().size());
-    assertThat(index.count(Request.builder().kinds(Set.of(org.vsmap.geo.model.Kind.ACTIVITY)).build())).isEqualTo(data.activities().size());
-    for (Request r : List.of(Request.builder().text("锦秀").build(), Request.builder().bbox(new org.vsmap.geo.model.BBox(109.9, 39.7, 110.1, 39.9)).build(),
-        Request.builder().kinds(Set.of(org.vsmap.geo.model.Kind.ACTIVITY)).themes(Set.of(org.vsmap.geo.model.Theme.CULTURE)).build())) {
+    assertThat(
+            index.count(Request.builder().kinds(Set.of(org.vsmap.geo.model.Kind.STATION)).build()))
+        .isEqualTo(data.stations().size());
+    assertThat(index.count(Request.builder().kinds(Set.of(org.vsmap.geo.model.Kind.TEAM)).build()))
+        .isEqualTo(data.teams().size());
+    assertThat(
+            index.count(Request.builder().kinds(Set.of(org.vsmap.geo.model.Kind.ACTIVITY)).build()))
+        .isEqualTo(data.activities().size());
+    for (Request r :
+        List.of(
+            Request.builder().text("锦秀").build(),
+            Request.builder().bbox(new org.vsmap.geo.model.BBox(109.9, 39.7, 110.1, 39.9)).build(),
+            Request.builder()
+                .kinds(Set.of(org.vsmap.geo.model.Kind.ACTIVITY))
+                .themes(Set.of(org.vsmap.geo.model.Theme.CULTURE))
+                .build())) {
       assertThat(index.count(r)).isEqualTo(index.search(r).total()).isPositive();
     }
   }
@@ -104,19 +118,26 @@ class LuceneSearchIndexTest {
     SearchIndex.Hit top = search("锦秀").hits().get(0);
     assertThat(top.nameHtml()).isEqualTo("<mark>锦秀</mark>社区志愿服务站");
     assertThat(search("jinxiu").hits().get(0).nameHtml()).isEqualTo("<mark>锦秀</mark>社区志愿服务站");
-    SearchIndex.Hit activity = index.search(Request.builder().text("义诊").kinds(Set.of(Kind.ACTIVITY)).limit(1).build()).hits().get(0);
+    SearchIndex.Hit activity =
+        index
+            .search(Request.builder().text("义诊").kinds(Set.of(Kind.ACTIVITY)).limit(1).build())
+            .hits()
+            .get(0);
     assertThat(activity.nameHtml()).contains("<mark>义诊</mark>");
     assertThat(activity.snippetHtml()).contains("<mark>义诊</mark>");
   }
 
   @Test
   void aThemeNameFindsTheActivitiesOfThatTheme() {
-    long arts = data.activities().stream().filter(a -> a.theme() == Theme.MOUNTAINS_AND_RIVERS).count();
+    long arts =
+        data.activities().stream().filter(a -> a.theme() == Theme.MOUNTAINS_AND_RIVERS).count();
     SearchIndex.Result r = index.search(Request.builder().text("关爱山川河流").limit(50).build());
     assertThat(r.total()).isGreaterThanOrEqualTo(arts);
-    assertThat(r.hits()).allMatch(h -> h.kind() == Kind.ACTIVITY && h.detail().equals("MOUNTAINS_AND_RIVERS"));
+    assertThat(r.hits())
+        .allMatch(h -> h.kind() == Kind.ACTIVITY && h.detail().equals("MOUNTAINS_AND_RIVERS"));
     assertThat(index.search(Request.builder().text("关爱自然").limit(1).build()).total())
-        .isEqualTo(data.activities().stream().filter(a -> a.theme().group() == CareGroup.NATURE).count());
+        .isEqualTo(
+            data.activities().stream().filter(a -> a.theme().group() == CareGroup.NATURE).count());
   }
 
   @Test
@@ -128,8 +149,22 @@ class LuceneSearchIndexTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"锦秀 AND (", "*:*", "name:锦秀~2", "\"", "\\", "🙂🙂", "锦秀🙂", "[a TO z]", "锦秀sq", "-", "&&||",
-      "ｊｉｎｘｉｕ", "\u0000"})
+  @ValueSource(
+      strings = {
+        "锦秀 AND (",
+        "*:*",
+        "name:锦秀~2",
+        "\"",
+        "\\",
+        "🙂🙂",
+        "锦秀🙂",
+        "[a TO z]",
+        "锦秀sq",
+        "-",
+        "&&||",
+        "ｊｉｎｘｉｕ",
+        "\u0000"
+      })
   void queryParserSyntaxAndOddInputNeverBreakIt(String text) {
     SearchIndex.Result r = search(text);
     assertThat(r.total()).isGreaterThanOrEqualTo(0);
@@ -137,38 +172,61 @@ class LuceneSearchIndexTest {
 
   @Test
   void longInputIsRefusedClearly() {
-    assertThatThrownBy(() -> Request.builder().text("锦".repeat(201)).build()).hasMessageContaining("longer than 200");
+    assertThatThrownBy(() -> Request.builder().text("锦".repeat(201)).build())
+        .hasMessageContaining("longer than 200");
     assertThat(search("锦秀社区".repeat(50)).total()).isGreaterThanOrEqualTo(0);
   }
 
   @Test
   void facetsCountTheMatches() {
     SearchIndex.Result all = index.search(Request.builder().limit(1).build());
-    assertThat(all.total()).isEqualTo(data.stations().size() + data.teams().size() + data.activities().size());
+    assertThat(all.total())
+        .isEqualTo(data.stations().size() + data.teams().size() + data.activities().size());
     Map<String, Long> kinds = counts(all.facets().get("kind"));
-    assertThat(kinds).containsEntry("STATION", (long) data.stations().size()).containsEntry("ACTIVITY", (long) data.activities().size());
+    assertThat(kinds)
+        .containsEntry("STATION", (long) data.stations().size())
+        .containsEntry("ACTIVITY", (long) data.activities().size());
     assertThat(all.facets().get("theme")).hasSize(18);
-    assertThat(counts(all.facets().get("care")).keySet()).containsExactlyInAnyOrder("OTHERS", "SOCIETY", "NATURE");
+    assertThat(counts(all.facets().get("care")).keySet())
+        .containsExactlyInAnyOrder("OTHERS", "SOCIETY", "NATURE");
     assertThat(all.facets().get("county")).hasSize(9);
     assertThat(all.facets()).doesNotContainKey("street");
     java.util.Set<String> dongshengStreets = new java.util.HashSet<>();
     data.stations().forEach(st -> add(dongshengStreets, st.regionCode()));
     data.teams().forEach(t -> add(dongshengStreets, t.regionCode()));
     data.activities().forEach(a -> add(dongshengStreets, a.regionCode()));
-    assertThat(index.search(Request.builder().region("150602").limit(1).build()).facets().get("street"))
-        .extracting(SearchIndex.Count::value).containsExactlyInAnyOrderElementsOf(dongshengStreets);
+    assertThat(
+            index
+                .search(Request.builder().region("150602").limit(1).build())
+                .facets()
+                .get("street"))
+        .extracting(SearchIndex.Count::value)
+        .containsExactlyInAnyOrderElementsOf(dongshengStreets);
     assertThat(counts(all.facets().get("type"))).containsEntry("HEAD_STATION", 1L);
     long recruiting = data.activities().stream().filter(Activity::recruiting).count();
     assertThat(counts(all.facets().get("recruiting"))).containsEntry("yes", recruiting);
 
-    SearchIndex.Result health = index.search(Request.builder().themes(Set.of(Theme.PUBLIC_HEALTH)).limit(100).build());
-    assertThat(health.total()).isEqualTo(data.activities().stream().filter(a -> a.theme() == Theme.PUBLIC_HEALTH).count());
-    assertThat(health.hits()).allMatch(h -> h.kind() == Kind.ACTIVITY && h.detail().equals("PUBLIC_HEALTH"));
-    SearchIndex.Result nature = index.search(Request.builder().careGroups(Set.of(CareGroup.NATURE)).limit(1).build());
-    assertThat(nature.total()).isEqualTo(data.activities().stream().filter(a -> a.theme().group() == CareGroup.NATURE).count());
-    SearchIndex.Result inDongsheng = index.search(Request.builder().region("150602").kinds(Set.of(Kind.STATION)).limit(1).build());
-    assertThat(inDongsheng.total()).isEqualTo(data.stations().stream().filter(s -> s.regionCode().startsWith("150602")).count());
-    SearchIndex.Result halls = index.search(Request.builder().stationTypes(Set.of(StationType.WINDOW_UNIT)).limit(20).build());
+    SearchIndex.Result health =
+        index.search(Request.builder().themes(Set.of(Theme.PUBLIC_HEALTH)).limit(100).build());
+    assertThat(health.total())
+        .isEqualTo(
+            data.activities().stream().filter(a -> a.theme() == Theme.PUBLIC_HEALTH).count());
+    assertThat(health.hits())
+        .allMatch(h -> h.kind() == Kind.ACTIVITY && h.detail().equals("PUBLIC_HEALTH"));
+    SearchIndex.Result nature =
+        index.search(Request.builder().careGroups(Set.of(CareGroup.NATURE)).limit(1).build());
+    assertThat(nature.total())
+        .isEqualTo(
+            data.activities().stream().filter(a -> a.theme().group() == CareGroup.NATURE).count());
+    SearchIndex.Result inDongsheng =
+        index.search(
+            Request.builder().region("150602").kinds(Set.of(Kind.STATION)).limit(1).build());
+    assertThat(inDongsheng.total())
+        .isEqualTo(
+            data.stations().stream().filter(s -> s.regionCode().startsWith("150602")).count());
+    SearchIndex.Result halls =
+        index.search(
+            Request.builder().stationTypes(Set.of(StationType.WINDOW_UNIT)).limit(20).build());
     assertThat(halls.total()).isEqualTo(9);
   }
 
@@ -180,17 +238,27 @@ class LuceneSearchIndexTest {
     SearchIndex.Result r = index.search(Request.builder().between(from, to).limit(100).build());
     assertThat(r.total()).isEqualTo(expected).isGreaterThan(0);
     assertThat(r.hits()).allMatch(h -> h.kind() == Kind.ACTIVITY);
-    List<SearchIndex.Count> dateFacet = index.search(Request.builder().limit(1).build()).facets().get("date");
-    assertThat(dateFacet).extracting(SearchIndex.Count::value).containsExactly("today", "week", "weekend");
+    List<SearchIndex.Count> dateFacet =
+        index.search(Request.builder().limit(1).build()).facets().get("date");
+    assertThat(dateFacet)
+        .extracting(SearchIndex.Count::value)
+        .containsExactly("today", "week", "weekend");
     Map<String, Long> dates = counts(dateFacet);
     assertThat(dates.get("week")).isGreaterThanOrEqualTo(dates.get("weekend"));
     for (org.vsmap.geo.model.DatePreset p : org.vsmap.geo.model.DatePreset.values()) {
       LocalDateTime[] range = p.range(LocalDate.now(CLOCK));
-      assertThat(dates.get(p.key())).as("facet %s", p.key())
-          .isEqualTo(index.search(Request.builder().between(range[0], range[1]).limit(1).build()).total());
+      assertThat(dates.get(p.key()))
+          .as("facet %s", p.key())
+          .isEqualTo(
+              index.search(Request.builder().between(range[0], range[1]).limit(1).build()).total());
     }
-    SearchIndex.Result soonest = index.search(Request.builder().kinds(Set.of(Kind.ACTIVITY))
-        .order(SearchIndex.Order.START).limit(20).build());
+    SearchIndex.Result soonest =
+        index.search(
+            Request.builder()
+                .kinds(Set.of(Kind.ACTIVITY))
+                .order(SearchIndex.Order.START)
+                .limit(20)
+                .build());
     assertThat(soonest.hits()).extracting(SearchIndex.Hit::start).isSorted();
   }
 
@@ -206,29 +274,50 @@ class LuceneSearchIndexTest {
 
   @Test
   void radiusBoxAndDistanceSort() {
-    SearchIndex.Result r = index.search(Request.builder().kinds(Set.of(Kind.STATION)).near(DONGSHENG).radius(5000.0)
-        .order(SearchIndex.Order.DISTANCE).limit(100).build());
-    long expected = data.stations().stream().filter(s -> Geodesy.metres(DONGSHENG, s.location()) <= 5000).count();
+    SearchIndex.Result r =
+        index.search(
+            Request.builder()
+                .kinds(Set.of(Kind.STATION))
+                .near(DONGSHENG)
+                .radius(5000.0)
+                .order(SearchIndex.Order.DISTANCE)
+                .limit(100)
+                .build());
+    long expected =
+        data.stations().stream()
+            .filter(s -> Geodesy.metres(DONGSHENG, s.location()) <= 5000)
+            .count();
     assertThat(r.total()).isBetween(expected - 1, expected + 1).isGreaterThan(3);
-    assertThat(r.hits()).allSatisfy(h -> assertThat(h.distanceMetres()).isLessThanOrEqualTo(5010.0));
+    assertThat(r.hits())
+        .allSatisfy(h -> assertThat(h.distanceMetres()).isLessThanOrEqualTo(5010.0));
     assertThat(r.hits()).extracting(SearchIndex.Hit::distanceMetres).isSorted();
 
     BBox box = new BBox(109.9, 39.75, 110.05, 39.9);
-    SearchIndex.Result inBox = index.search(Request.builder().kinds(Set.of(Kind.STATION)).bbox(box).limit(100).build());
-    assertThat(inBox.total()).isEqualTo(data.stations().stream().filter(s -> box.contains(s.location())).count());
+    SearchIndex.Result inBox =
+        index.search(Request.builder().kinds(Set.of(Kind.STATION)).bbox(box).limit(100).build());
+    assertThat(inBox.total())
+        .isEqualTo(data.stations().stream().filter(s -> box.contains(s.location())).count());
 
-    SearchIndex.Result nearMe = index.search(Request.builder().text("图书馆").near(DONGSHENG).limit(3).build());
+    SearchIndex.Result nearMe =
+        index.search(Request.builder().text("图书馆").near(DONGSHENG).limit(3).build());
     assertThat(nearMe.hits().get(0).name()).isEqualTo("东胜区图书馆志愿服务站");
   }
 
   @Test
   void nearestMatchesBruteForce() {
     List<SearchIndex.Hit> nearest = index.nearest(DONGSHENG, Set.of(Kind.STATION), 10);
-    List<Station> brute = data.stations().stream()
-        .sorted(Comparator.comparingDouble(s -> Geodesy.metres(DONGSHENG, s.location()))).limit(10).toList();
-    assertThat(nearest).extracting(SearchIndex.Hit::id).containsExactlyElementsOf(brute.stream().map(Station::id).toList());
-    assertThat(nearest.get(0).distanceMetres()).isCloseTo(Geodesy.metres(DONGSHENG, brute.get(0).location()),
-        org.assertj.core.data.Offset.offset(2.0));
+    List<Station> brute =
+        data.stations().stream()
+            .sorted(Comparator.comparingDouble(s -> Geodesy.metres(DONGSHENG, s.location())))
+            .limit(10)
+            .toList();
+    assertThat(nearest)
+        .extracting(SearchIndex.Hit::id)
+        .containsExactlyElementsOf(brute.stream().map(Station::id).toList());
+    assertThat(nearest.get(0).distanceMetres())
+        .isCloseTo(
+            Geodesy.metres(DONGSHENG, brute.get(0).location()),
+            org.assertj.core.data.Offset.offset(2.0));
     assertThat(index.nearest(DONGSHENG, Set.of(), 5)).hasSize(5);
   }
 
@@ -236,12 +325,21 @@ class LuceneSearchIndexTest {
   void clustersCoverEveryPointOfTheViewport() {
     BBox ordos = new BBox(106, 37, 112, 41);
     for (int z : new int[] {5, 8, 10, 14, 16}) {
-      List<SearchIndex.Cluster> c = index.clusters(Request.builder().kinds(Set.of(Kind.STATION)).bbox(ordos).build(), z);
-      assertThat(c.stream().mapToInt(SearchIndex.Cluster::count).sum()).as("zoom %d", z).isEqualTo(data.stations().size());
+      List<SearchIndex.Cluster> c =
+          index.clusters(Request.builder().kinds(Set.of(Kind.STATION)).bbox(ordos).build(), z);
+      assertThat(c.stream().mapToInt(SearchIndex.Cluster::count).sum())
+          .as("zoom %d", z)
+          .isEqualTo(data.stations().size());
       assertThat(c).allMatch(k -> k.count() > 1 || k.id() != null);
     }
-    List<SearchIndex.Cluster> filtered = index.clusters(Request.builder().kinds(Set.of(Kind.ACTIVITY))
-        .themes(Set.of(Theme.ARTS)).bbox(ordos).build(), 8);
+    List<SearchIndex.Cluster> filtered =
+        index.clusters(
+            Request.builder()
+                .kinds(Set.of(Kind.ACTIVITY))
+                .themes(Set.of(Theme.ARTS))
+                .bbox(ordos)
+                .build(),
+            8);
     assertThat(filtered.stream().mapToInt(SearchIndex.Cluster::count).sum())
         .isEqualTo((int) data.activities().stream().filter(a -> a.theme() == Theme.ARTS).count());
   }
@@ -249,21 +347,38 @@ class LuceneSearchIndexTest {
   @Test
   void suggestionsWhileTyping() {
     assertThat(index.suggest("锦", 8)).isNotEmpty().allMatch(s -> s.name().contains("锦"));
-    assertThat(index.suggest("jinx", 8)).extracting(SearchIndex.Suggestion::name).anyMatch(n -> n.startsWith("锦秀"));
+    assertThat(index.suggest("jinx", 8))
+        .extracting(SearchIndex.Suggestion::name)
+        .anyMatch(n -> n.startsWith("锦秀"));
     assertThat(index.suggest("", 8)).isEmpty();
     assertThat(index.suggest("!!", 8)).isEmpty();
   }
 
   @Test
   void singleChangesAreSearchableAfterACommitAndQueriesRunDuringARebuild() throws Exception {
-    Station fresh = new Station("st-test-new", "测试新增星光志愿服务站", StationType.CONVENIENCE_POINT, "150602",
-        "东胜区", DONGSHENG, null, List.of(), null, FiveHas.NONE, true);
+    Station fresh =
+        new Station(
+            "st-test-new",
+            "测试新增星光志愿服务站",
+            StationType.CONVENIENCE_POINT,
+            "150602",
+            "东胜区",
+            DONGSHENG,
+            null,
+            List.of(),
+            null,
+            FiveHas.NONE,
+            true);
     Request starlight = Request.builder().text("星光").limit(10).build();
     assertThat(index.search(starlight).hits()).as("asked before the change").isEmpty();
-    assertThat(index.search(starlight)).as("the same question again: the kept answer").isSameAs(index.search(starlight));
+    assertThat(index.search(starlight))
+        .as("the same question again: the kept answer")
+        .isSameAs(index.search(starlight));
     index.upsert(fresh);
     index.commit(1);
-    assertThat(index.search(starlight).hits()).as("a kept answer is not used once the index changed").hasSize(1);
+    assertThat(index.search(starlight).hits())
+        .as("a kept answer is not used once the index changed")
+        .hasSize(1);
     assertThat(search("星光").hits()).extracting(SearchIndex.Hit::id).containsExactly("st-test-new");
     assertThat(index.storeSequence()).isEqualTo(1);
     index.delete(Kind.STATION, "st-test-new");
@@ -272,18 +387,20 @@ class LuceneSearchIndexTest {
 
     AtomicReference<Throwable> failure = new AtomicReference<>();
     AtomicInteger answered = new AtomicInteger();
-    Thread searcher = new Thread(() -> {
-      try {
-        while (!Thread.currentThread().isInterrupted()) {
-          assertThat(search("锦秀").hits()).isNotEmpty();
-          answered.incrementAndGet();
-        }
-      } catch (Throwable t) {
-        if (!(t instanceof InterruptedException)) {
-          failure.set(t);
-        }
-      }
-    });
+    Thread searcher =
+        new Thread(
+            () -> {
+              try {
+                while (!Thread.currentThread().isInterrupted()) {
+                  assertThat(search("锦秀").hits()).isNotEmpty();
+                  answered.incrementAndGet();
+                }
+              } catch (Throwable t) {
+                if (!(t instanceof InterruptedException)) {
+                  failure.set(t);
+                }
+              }
+            });
     searcher.start();
     index.rebuild(data.stations(), data.teams(), data.activities(), points, "test-store", 2);
     searcher.interrupt();

@@ -39,33 +39,45 @@ class DemoSeedGeneratorTest {
     SeedLoader.SeedData data = SeedLoader.read(seeds, LocalDate.of(2026, 11, 25));
     Map<String, Region> regions = new HashMap<>();
     data.regions().forEach(r -> regions.put(r.code(), r));
-    long communities = data.regions().stream().filter(r -> r.level() == RegionLevel.COMMUNITY).count();
-    var communityStations = data.stations().stream()
-        .filter(s -> s.type() == StationType.COMMUNITY || s.type() == StationType.DEMONSTRATION).toList();
+    long communities =
+        data.regions().stream().filter(r -> r.level() == RegionLevel.COMMUNITY).count();
+    var communityStations =
+        data.stations().stream()
+            .filter(s -> s.type() == StationType.COMMUNITY || s.type() == StationType.DEMONSTRATION)
+            .toList();
     assertThat((double) communityStations.size() / communities).isBetween(0.8, 0.95);
     GeometryFactory gf = new GeometryFactory();
     for (Station s : communityStations) {
       String community = regions.get(s.regionCode()).name();
       String stem = DemoSeedGenerator.shortName(community);
       assertThat(s.name()).as("name of %s", s.id()).startsWith(stem);
-      assertThat(regions.get(s.countyCode()).boundary()
-          .contains(gf.createPoint(new Coordinate(s.location().lon(), s.location().lat()))))
-          .as("%s inside its county", s.id()).isTrue();
+      assertThat(
+              regions
+                  .get(s.countyCode())
+                  .boundary()
+                  .contains(gf.createPoint(new Coordinate(s.location().lon(), s.location().lat()))))
+          .as("%s inside its county", s.id())
+          .isTrue();
     }
     assertThat(data.stations()).allMatch(Station::synthetic);
-    assertThat(data.stations().stream().map(Station::type).collect(Collectors.toSet())).containsAll(Set.of(StationType.values()));
+    assertThat(data.stations().stream().map(Station::type).collect(Collectors.toSet()))
+        .containsAll(Set.of(StationType.values()));
   }
 
   @Test
   void activitiesCoverEightWeeksAndAllEighteenThemes() {
     LocalDate today = LocalDate.of(2026, 11, 25);
     SeedLoader.SeedData data = SeedLoader.read(seeds, today);
-    assertThat(data.activities()).allSatisfy(a -> {
-      assertThat(a.start().toLocalDate()).isBetween(today, today.plusWeeks(8));
-      assertThat(a.synthetic()).isTrue();
-    });
-    assertThat(data.activities().stream().map(Activity::theme).collect(Collectors.toSet())).containsAll(Set.of(Theme.values()));
-    long weekly = data.activities().stream().filter(a -> a.recurrence() == Recurrence.WEEKLY).count();
+    assertThat(data.activities())
+        .allSatisfy(
+            a -> {
+              assertThat(a.start().toLocalDate()).isBetween(today, today.plusWeeks(8));
+              assertThat(a.synthetic()).isTrue();
+            });
+    assertThat(data.activities().stream().map(Activity::theme).collect(Collectors.toSet()))
+        .containsAll(Set.of(Theme.values()));
+    long weekly =
+        data.activities().stream().filter(a -> a.recurrence() == Recurrence.WEEKLY).count();
     assertThat(weekly).isGreaterThan(data.activities().size() / 5);
   }
 

@@ -11,37 +11,43 @@ import org.junit.jupiter.api.Test;
 import org.vsmap.geo.port.Statistics.Status;
 
 /**
- * The suppression rule against an attacker who knows every published count and that each parent
- * is the sum of its children: no withheld count may follow from them (checked by linear algebra,
- * not by trusting the rule).
+ * The suppression rule against an attacker who knows every published count and that each parent is
+ * the sum of its children: no withheld count may follow from them (checked by linear algebra, not
+ * by trusting the rule).
  */
 class DisclosureTest {
 
   /** Which withheld cells the published counts and the sums determine exactly. */
-  static List<String> determined(Map<String, Long> counts, Map<String, String> parentOf, Map<String, Status> status) {
-    List<String> unknown = counts.keySet().stream().filter(c -> status.get(c) != Status.OK).toList();
+  static List<String> determined(
+      Map<String, Long> counts, Map<String, String> parentOf, Map<String, Status> status) {
+    List<String> unknown =
+        counts.keySet().stream().filter(c -> status.get(c) != Status.OK).toList();
     List<double[]> rows = new ArrayList<>();
     Map<String, List<String>> children = new LinkedHashMap<>();
-    counts.keySet().forEach(c -> {
-      String p = parentOf.get(c);
-      if (p != null && counts.containsKey(p)) {
-        children.computeIfAbsent(p, k -> new ArrayList<>()).add(c);
-      }
-    });
-    children.forEach((p, kids) -> {
-      double[] row = new double[unknown.size()];
-      int i = unknown.indexOf(p);
-      if (i >= 0) {
-        row[i] -= 1;
-      }
-      for (String k : kids) {
-        int j = unknown.indexOf(k);
-        if (j >= 0) {
-          row[j] += 1;
-        }
-      }
-      rows.add(row);
-    });
+    counts
+        .keySet()
+        .forEach(
+            c -> {
+              String p = parentOf.get(c);
+              if (p != null && counts.containsKey(p)) {
+                children.computeIfAbsent(p, k -> new ArrayList<>()).add(c);
+              }
+            });
+    children.forEach(
+        (p, kids) -> {
+          double[] row = new double[unknown.size()];
+          int i = unknown.indexOf(p);
+          if (i >= 0) {
+            row[i] -= 1;
+          }
+          for (String k : kids) {
+            int j = unknown.indexOf(k);
+            if (j >= 0) {
+              row[j] += 1;
+            }
+          }
+          rows.add(row);
+        });
     int base = rank(rows, unknown.size());
     List<String> out = new ArrayList<>();
     for (int u = 0; u < unknown.size(); u++) {
@@ -98,16 +104,23 @@ class DisclosureTest {
     counts.put("b2", 27L);
     counts.put("c1", 25L);
     counts.put("c2", 25L);
-    Map<String, String> parent = Map.of("A", "city", "B", "city", "C", "city", "b1", "B", "b2", "B", "c1", "C", "c2", "C");
+    Map<String, String> parent =
+        Map.of("A", "city", "B", "city", "C", "city", "b1", "B", "b2", "B", "c1", "C", "c2", "C");
 
     Map<String, Status> naive = new LinkedHashMap<>();
     counts.forEach((c, n) -> naive.put(c, n < 5 ? Status.SUPPRESSED : Status.OK));
-    assertThat(determined(counts, parent, naive)).as("100 − 47 − 50 gives A away").containsExactly("A");
+    assertThat(determined(counts, parent, naive))
+        .as("100 − 47 − 50 gives A away")
+        .containsExactly("A");
 
     Map<String, Status> s = Disclosure.protect(counts, parent, 5);
     assertThat(s.get("A")).isEqualTo(Status.SUPPRESSED);
-    assertThat(s.get("B")).as("the smallest sibling is withheld with it").isEqualTo(Status.PROTECTED);
-    assertThat(s.get("b1")).as("and B cannot be rebuilt from its streets").isEqualTo(Status.PROTECTED);
+    assertThat(s.get("B"))
+        .as("the smallest sibling is withheld with it")
+        .isEqualTo(Status.PROTECTED);
+    assertThat(s.get("b1"))
+        .as("and B cannot be rebuilt from its streets")
+        .isEqualTo(Status.PROTECTED);
     assertThat(s.get("C")).isEqualTo(Status.OK);
     assertThat(s.get("city")).isEqualTo(Status.OK);
     assertThat(determined(counts, parent, s)).isEmpty();
@@ -134,21 +147,33 @@ class DisclosureTest {
       counts.put("r", root);
       int threshold = 3 + rnd.nextInt(8);
       Map<String, Status> s = Disclosure.protect(counts, parent, threshold);
-      counts.forEach((c, n) -> {
-        if (n > 0 && n < threshold) {
-          assertThat(s.get(c)).isEqualTo(Status.SUPPRESSED);
-        }
-      });
+      counts.forEach(
+          (c, n) -> {
+            if (n > 0 && n < threshold) {
+              assertThat(s.get(c)).isEqualTo(Status.SUPPRESSED);
+            }
+          });
       assertThat(determined(counts, parent, s)).as("trial %d: %s %s", trial, counts, s).isEmpty();
       Map<String, Status> naive = new LinkedHashMap<>();
-      counts.forEach((c, n) -> naive.put(c, n > 0 && n < threshold ? Status.SUPPRESSED : Status.OK));
+      counts.forEach(
+          (c, n) -> naive.put(c, n > 0 && n < threshold ? Status.SUPPRESSED : Status.OK));
       naiveLeaks += determined(counts, parent, naive).isEmpty() ? 0 : 1;
     }
-    assertThat(naiveLeaks).as("trials where primary suppression alone would leak").isGreaterThan(50);
+    assertThat(naiveLeaks)
+        .as("trials where primary suppression alone would leak")
+        .isGreaterThan(50);
   }
 
-  /** A random subtree under {@code code}; returns its total (a leaf's own count, or the sum of its children). */
-  private static long build(String code, int depth, SplittableRandom rnd, Map<String, Long> counts, Map<String, String> parent) {
+  /**
+   * A random subtree under {@code code}; returns its total (a leaf's own count, or the sum of its
+   * children).
+   */
+  private static long build(
+      String code,
+      int depth,
+      SplittableRandom rnd,
+      Map<String, Long> counts,
+      Map<String, String> parent) {
     if (depth == 3 || (depth > 0 && rnd.nextDouble() < 0.2)) {
       long n = rnd.nextDouble() < 0.3 ? rnd.nextInt(6) : rnd.nextInt(200);
       counts.put(code, n);

@@ -25,7 +25,10 @@ class H2gisStoreIT extends StoreContract {
   String spatialIndexCount(String table, String column) {
     return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c "
         + "ON i.INDEX_NAME = c.INDEX_NAME AND i.TABLE_NAME = c.TABLE_NAME "
-        + "WHERE i.INDEX_TYPE_NAME = 'SPATIAL INDEX' AND i.TABLE_NAME = '" + table.toUpperCase()
-        + "' AND c.COLUMN_NAME = '" + column.toUpperCase() + "'";
+        + "WHERE i.INDEX_TYPE_NAME = 'SPATIAL INDEX' AND i.TABLE_NAME = '"
+        + table.toUpperCase()
+        + "' AND c.COLUMN_NAME = '"
+        + column.toUpperCase()
+        + "'";
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A throwaway PostgreSQL + PostGIS cluster for tests, made with Debian's binaries in a temporary
  * folder, listening on a free loopback port, stopped and deleted when the JVM ends. initdb refuses
- * root, so as root every command runs as the {@code postgres} user. When {@code CI=true} a
- * cluster that cannot start fails the tests; elsewhere they are skipped with the reason.
+ * root, so as root every command runs as the {@code postgres} user. When {@code CI=true} a cluster
+ * that cannot start fails the tests; elsewhere they are skipped with the reason.
  */
 public final class PostgisCluster {
   private static PostgisCluster shared;
@@ -65,20 +65,43 @@ public final class PostgisCluster {
       Runtime.getRuntime().addShutdownHook(new Thread(own::stop));
       return own;
     } catch (Exception e) {
-      throw new IllegalStateException("a second PostGIS test cluster cannot start: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "a second PostGIS test cluster cannot start: " + e.getMessage(), e);
     }
   }
 
   /** Stops the server (fast shutdown: connections are dropped), as an outage would. */
   public void stopServer() throws Exception {
-    pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"));
+    pg(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-m",
+            "fast",
+            "-w",
+            "stop"));
   }
 
   /** Starts the server again on the same port and data. */
   public void startServer() throws Exception {
-    pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
-        dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off", "start"));
+    pg(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-l",
+            dir.resolve("server.log").toString(),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            "-p "
+                + port
+                + " -k "
+                + dir
+                + " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off",
+            "start"));
   }
 
   public String jdbcUrl(String database) {
@@ -114,15 +137,34 @@ public final class PostgisCluster {
     if (isRoot()) {
       run(List.of("chown", "-R", "postgres:postgres", dir.toString()), false);
     }
-    cluster.pg(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust",
-        "-U", "postgres", "-E", "UTF8", "--no-locale", "--no-sync"));
+    cluster.pg(
+        List.of(
+            bin.resolve("initdb").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--no-locale",
+            "--no-sync"));
     cluster.startServer();
     return cluster;
   }
 
   private void stop() {
     try {
-      pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"));
+      pg(
+          List.of(
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              dir.resolve("data").toString(),
+              "-m",
+              "fast",
+              "-w",
+              "stop"));
     } catch (Exception ignored) {
       // the JVM is ending; the folder is removed below either way
     }
@@ -157,16 +199,23 @@ public final class PostgisCluster {
   private static Path findBin() throws IOException {
     Path lib = Path.of("/usr/lib/postgresql");
     if (!Files.isDirectory(lib)) {
-      throw new IllegalStateException("PostgreSQL is not installed (no /usr/lib/postgresql); install postgresql-15-postgis-3");
+      throw new IllegalStateException(
+          "PostgreSQL is not installed (no /usr/lib/postgresql); install postgresql-15-postgis-3");
     }
     try (Stream<Path> versions = Files.list(lib)) {
       for (Path v : versions.sorted(Comparator.reverseOrder()).toList()) {
-        Path control = Path.of("/usr/share/postgresql", v.getFileName().toString(), "extension", "postgis.control");
+        Path control =
+            Path.of(
+                "/usr/share/postgresql",
+                v.getFileName().toString(),
+                "extension",
+                "postgis.control");
         if (Files.isExecutable(v.resolve("bin/initdb")) && Files.exists(control)) {
           return v.resolve("bin");
         }
       }
     }
-    throw new IllegalStateException("no PostgreSQL with the PostGIS extension found; install postgresql-15-postgis-3");
+    throw new IllegalStateException(
+        "no PostgreSQL with the PostGIS extension found; install postgresql-15-postgis-3");
   }
 }

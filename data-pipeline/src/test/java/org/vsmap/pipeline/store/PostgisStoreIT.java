@@ -19,6 +19,10 @@ class PostgisStoreIT extends StoreContract {
 
   @Override
   String spatialIndexCount(String table, String column) {
-    return "SELECT COUNT(*) FROM pg_indexes WHERE tablename = '" + table + "' AND indexdef ILIKE '%USING gist (" + column + ")%'";
+    return "SELECT COUNT(*) FROM pg_indexes WHERE tablename = '"
+        + table
+        + "' AND indexdef ILIKE '%USING gist ("
+        + column
+        + ")%'";
   }
 }

@@ -9,17 +9,20 @@ import org.vsmap.geo.spatial.WebMercator;
 /**
  * Server-side point clustering for the map: at each zoom, points are grouped into square cells of
  * {@code cellPixels} screen pixels in Web Mercator; a viewport query returns one cluster per
- * non-empty cell (its count and the mean position of its points) or, for a cell holding a
- * single point, that point's index. Cells for zooms up to {@code maxZoom} are precomputed as
- * sorted primitive arrays (about 28 bytes a cell), so a viewport costs one binary search per
- * cell column it spans, whatever the number of points. Precomputing stops early at the zoom where
- * most cells hold one point; deeper zooms (up to 22) are answered from the points themselves,
- * kept in the deepest level's cell order, so a viewport there reads only the points of the deepest
- * cells it touches.
+ * non-empty cell (its count and the mean position of its points) or, for a cell holding a single
+ * point, that point's index. Cells for zooms up to {@code maxZoom} are precomputed as sorted
+ * primitive arrays (about 28 bytes a cell), so a viewport costs one binary search per cell column
+ * it spans, whatever the number of points. Precomputing stops early at the zoom where most cells
+ * hold one point; deeper zooms (up to 22) are answered from the points themselves, kept in the
+ * deepest level's cell order, so a viewport there reads only the points of the deepest cells it
+ * touches.
  */
 public final class GridClusterer {
 
-  /** One non-empty cell: {@code count} points around (lon, lat); {@code single} is the point's index when count is 1, else -1. */
+  /**
+   * One non-empty cell: {@code count} points around (lon, lat); {@code single} is the point's index
+   * when count is 1, else -1.
+   */
   public record Cluster(double lon, double lat, int count, int single) {}
 
   /** The deepest zoom any answer is given for. */
@@ -31,8 +34,13 @@ public final class GridClusterer {
   private final int size;
   private final double[] lon;
   private final double[] lat;
-  /** Point indexes in the deepest level's cell order; the points of its cell c are order[start[c]..start[c + 1]). */
+
+  /**
+   * Point indexes in the deepest level's cell order; the points of its cell c are
+   * order[start[c]..start[c + 1]).
+   */
   private final int[] order;
+
   private final int[] start;
 
   private record Level(long[] keys, int[] counts, double[] sumLon, double[] sumLat, int[] first) {}
@@ -84,8 +92,13 @@ public final class GridClusterer {
         sx[cells - 1] += lon[i];
         sy[cells - 1] += lat[i];
       }
-      levels[z] = new Level(Arrays.copyOf(cellKeys, cells), Arrays.copyOf(counts, cells), Arrays.copyOf(sx, cells),
-          Arrays.copyOf(sy, cells), Arrays.copyOf(first, cells));
+      levels[z] =
+          new Level(
+              Arrays.copyOf(cellKeys, cells),
+              Arrays.copyOf(counts, cells),
+              Arrays.copyOf(sx, cells),
+              Arrays.copyOf(sy, cells),
+              Arrays.copyOf(first, cells));
       starts[cells] = n;
       deepest = Arrays.copyOf(starts, cells + 1);
       if (z > 0 && cells * 2L > n) {
@@ -106,7 +119,10 @@ public final class GridClusterer {
     return size;
   }
 
-  /** The clusters of the cells that intersect the box at zoom z (z is clamped to 0..{@link #MAX_ZOOM}). */
+  /**
+   * The clusters of the cells that intersect the box at zoom z (z is clamped to 0..{@link
+   * #MAX_ZOOM}).
+   */
   public List<Cluster> clusters(BBox box, int z) {
     int zoom = Math.max(0, Math.min(MAX_ZOOM, z));
     if (zoom > maxZoom) {
@@ -122,7 +138,12 @@ public final class GridClusterer {
       int from = lowerBound(level.keys, key(cx, y0));
       for (int c = from; c < level.keys.length && level.keys[c] <= key(cx, y1); c++) {
         int count = level.counts[c];
-        out.add(new Cluster(level.sumLon[c] / count, level.sumLat[c] / count, count, count == 1 ? level.first[c] : -1));
+        out.add(
+            new Cluster(
+                level.sumLon[c] / count,
+                level.sumLat[c] / count,
+                count,
+                count == 1 ? level.first[c] : -1));
       }
     }
     return out;
@@ -170,7 +191,7 @@ public final class GridClusterer {
     }
     mergeSort(sorted, new int[m], keys, 0, m);
     List<Cluster> out = new ArrayList<>();
-    for (int a = 0; a < m;) {
+    for (int a = 0; a < m; ) {
       int b = a;
       double sx = 0;
       double sy = 0;
@@ -192,7 +213,10 @@ public final class GridClusterer {
   public static List<Cluster> at(double[] lon, double[] lat, int n, int cellPixels, int z) {
     java.util.Map<Long, double[]> cells = new java.util.LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      long k = key((long) Math.floor(WebMercator.x(lon[i], z) / cellPixels), (long) Math.floor(WebMercator.y(lat[i], z) / cellPixels));
+      long k =
+          key(
+              (long) Math.floor(WebMercator.x(lon[i], z) / cellPixels),
+              (long) Math.floor(WebMercator.y(lat[i], z) / cellPixels));
       double[] c = cells.get(k);
       if (c == null) {
         cells.put(k, new double[] {1, lon[i], lat[i], i});

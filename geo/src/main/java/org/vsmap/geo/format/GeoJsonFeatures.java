@@ -19,69 +19,77 @@ import org.vsmap.geo.model.Station;
  * {@code notice} member saying so, in Chinese and English.
  */
 public final class GeoJsonFeatures {
-  public static final String SYNTHETIC_NOTICE = "含合成演示数据，非真实站点 / Contains synthetic demo data, not real places";
-  private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  public static final String SYNTHETIC_NOTICE =
+      "含合成演示数据，非真实站点 / Contains synthetic demo data, not real places";
+  private static final JsonFactory JSON =
+      new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
   private GeoJsonFeatures() {}
 
   public static void writeStations(List<Station> stations, OutputStream out) {
     boolean synthetic = stations.stream().anyMatch(Station::synthetic);
-    write(out, synthetic, g -> {
-      for (Station s : stations) {
-        g.writeStartObject();
-        g.writeStringField("type", "Feature");
-        g.writeStringField("id", s.id());
-        writePoint(g, s.location());
-        g.writeObjectFieldStart("properties");
-        g.writeStringField("id", s.id());
-        g.writeStringField("name", s.name());
-        g.writeStringField("type", s.type().name());
-        g.writeStringField("type_zh", s.type().zh());
-        g.writeStringField("type_en", s.type().en());
-        g.writeStringField("region_code", s.regionCode());
-        g.writeStringField("county_code", s.countyCode());
-        g.writeStringField("address", s.address());
-        g.writeNumberField("five_has_met", s.fiveHas().met());
-        g.writeBooleanField("synthetic", s.synthetic());
-        g.writeBooleanField("approximate_location", s.approximate());
-        g.writeStringField("url", "/stations/" + s.id());
-        g.writeEndObject();
-        g.writeEndObject();
-      }
-    });
+    write(
+        out,
+        synthetic,
+        g -> {
+          for (Station s : stations) {
+            g.writeStartObject();
+            g.writeStringField("type", "Feature");
+            g.writeStringField("id", s.id());
+            writePoint(g, s.location());
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("id", s.id());
+            g.writeStringField("name", s.name());
+            g.writeStringField("type", s.type().name());
+            g.writeStringField("type_zh", s.type().zh());
+            g.writeStringField("type_en", s.type().en());
+            g.writeStringField("region_code", s.regionCode());
+            g.writeStringField("county_code", s.countyCode());
+            g.writeStringField("address", s.address());
+            g.writeNumberField("five_has_met", s.fiveHas().met());
+            g.writeBooleanField("synthetic", s.synthetic());
+            g.writeBooleanField("approximate_location", s.approximate());
+            g.writeStringField("url", "/stations/" + s.id());
+            g.writeEndObject();
+            g.writeEndObject();
+          }
+        });
   }
 
   public static void writeRegions(List<Region> regions, OutputStream out) {
     GeoJsonWriter geometryWriter = new GeoJsonWriter(6);
     geometryWriter.setEncodeCRS(false);
-    write(out, false, g -> {
-      for (Region r : regions) {
-        g.writeStartObject();
-        g.writeStringField("type", "Feature");
-        g.writeStringField("id", r.code());
-        g.writeFieldName("geometry");
-        Geometry boundary = r.boundary();
-        if (boundary != null) {
-          g.writeRawValue(geometryWriter.write(boundary));
-        } else if (r.centroid() != null) {
-          g.writeStartObject();
-          writePointBody(g, r.centroid());
-          g.writeEndObject();
-        } else {
-          g.writeNull();
-        }
-        g.writeObjectFieldStart("properties");
-        g.writeStringField("code", r.code());
-        g.writeStringField("name", r.name());
-        g.writeStringField("level", r.level().name());
-        g.writeStringField("parent_code", r.parentCode());
-        if (r.population() != null) {
-          g.writeNumberField("population", r.population());
-        }
-        g.writeEndObject();
-        g.writeEndObject();
-      }
-    });
+    write(
+        out,
+        false,
+        g -> {
+          for (Region r : regions) {
+            g.writeStartObject();
+            g.writeStringField("type", "Feature");
+            g.writeStringField("id", r.code());
+            g.writeFieldName("geometry");
+            Geometry boundary = r.boundary();
+            if (boundary != null) {
+              g.writeRawValue(geometryWriter.write(boundary));
+            } else if (r.centroid() != null) {
+              g.writeStartObject();
+              writePointBody(g, r.centroid());
+              g.writeEndObject();
+            } else {
+              g.writeNull();
+            }
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("code", r.code());
+            g.writeStringField("name", r.name());
+            g.writeStringField("level", r.level().name());
+            g.writeStringField("parent_code", r.parentCode());
+            if (r.population() != null) {
+              g.writeNumberField("population", r.population());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+          }
+        });
   }
 
   private interface Body {

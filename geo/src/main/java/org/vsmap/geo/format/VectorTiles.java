@@ -19,13 +19,18 @@ import org.vsmap.geo.spatial.WebMercator;
 
 /**
  * Mapbox Vector Tiles (MVT 2.1) of WGS84 features: projected to Web Mercator world pixels of the
- * tile's zoom, clipped to the tile plus a buffer, quantised to the 4,096-unit tile grid and
- * encoded by the mapbox-vector-tile-java library. Attributes travel as the features' tags.
+ * tile's zoom, clipped to the tile plus a buffer, quantised to the 4,096-unit tile grid and encoded
+ * by the mapbox-vector-tile-java library. Attributes travel as the features' tags.
  */
 public final class VectorTiles {
   public static final int EXTENT = 4096;
-  /** Features this far outside the tile (in tile units) are kept, so symbols at the edge are not cut. */
+
+  /**
+   * Features this far outside the tile (in tile units) are kept, so symbols at the edge are not
+   * cut.
+   */
   public static final int BUFFER = 128;
+
   private static final GeometryFactory GF = new GeometryFactory();
   private static final MvtLayerParams PARAMS = new MvtLayerParams(EXTENT);
 
@@ -37,11 +42,16 @@ public final class VectorTiles {
   /** A named layer of features. */
   public record Layer(String name, List<Feature> features) {}
 
-  /** The tile {@code z/x/y} (XYZ scheme, y from the north) holding the layers; empty layers are left out. */
+  /**
+   * The tile {@code z/x/y} (XYZ scheme, y from the north) holding the layers; empty layers are left
+   * out.
+   */
   public static byte[] encode(int z, int x, int y, List<Layer> layers) {
     Envelope tile = new Envelope(x * 256.0, (x + 1) * 256.0, -(y + 1) * 256.0, -y * 256.0);
     double b = 256.0 * BUFFER / EXTENT;
-    Envelope clip = new Envelope(tile.getMinX() - b, tile.getMaxX() + b, tile.getMinY() - b, tile.getMaxY() + b);
+    Envelope clip =
+        new Envelope(
+            tile.getMinX() - b, tile.getMaxX() + b, tile.getMinY() - b, tile.getMaxY() + b);
     List<JtsLayer> out = new ArrayList<>();
     for (Layer layer : layers) {
       List<Geometry> geoms = new ArrayList<>();
@@ -64,29 +74,32 @@ public final class VectorTiles {
     return MvtEncoder.encode(new JtsMvt(out), PARAMS, new UserDataKeyValueMapConverter());
   }
 
-  /** Web Mercator world pixels at zoom z, with y pointing up (north) as the tile transform expects. */
+  /**
+   * Web Mercator world pixels at zoom z, with y pointing up (north) as the tile transform expects.
+   */
   static Geometry project(Geometry lonLat, int z) {
     Geometry g = lonLat.copy();
-    g.apply(new CoordinateSequenceFilter() {
-      @Override
-      public void filter(CoordinateSequence seq, int i) {
-        Coordinate c = seq.getCoordinate(i);
-        double px = WebMercator.x(c.x, z);
-        double py = -WebMercator.y(c.y, z);
-        seq.setOrdinate(i, 0, px);
-        seq.setOrdinate(i, 1, py);
-      }
+    g.apply(
+        new CoordinateSequenceFilter() {
+          @Override
+          public void filter(CoordinateSequence seq, int i) {
+            Coordinate c = seq.getCoordinate(i);
+            double px = WebMercator.x(c.x, z);
+            double py = -WebMercator.y(c.y, z);
+            seq.setOrdinate(i, 0, px);
+            seq.setOrdinate(i, 1, py);
+          }
 
-      @Override
-      public boolean isDone() {
-        return false;
-      }
+          @Override
+          public boolean isDone() {
+            return false;
+          }
 
-      @Override
-      public boolean isGeometryChanged() {
-        return true;
-      }
-    });
+          @Override
+          public boolean isGeometryChanged() {
+            return true;
+          }
+        });
     g.geometryChanged();
     return g;
   }

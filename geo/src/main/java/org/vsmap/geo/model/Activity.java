@@ -53,12 +53,42 @@ public record Activity(
   }
 
   /** An activity at a known place, participation not reported. */
-  public Activity(String id, String title, String description, Theme theme, String organiserTeamId, String stationId,
-      String regionCode, GeoPoint location, LocalDateTime start, LocalDateTime end, Recurrence recurrence,
-      int volunteersWanted, int volunteersSignedUp, boolean recordsServiceHours, boolean publishedNationally,
+  public Activity(
+      String id,
+      String title,
+      String description,
+      Theme theme,
+      String organiserTeamId,
+      String stationId,
+      String regionCode,
+      GeoPoint location,
+      LocalDateTime start,
+      LocalDateTime end,
+      Recurrence recurrence,
+      int volunteersWanted,
+      int volunteersSignedUp,
+      boolean recordsServiceHours,
+      boolean publishedNationally,
       boolean synthetic) {
-    this(id, title, description, theme, organiserTeamId, stationId, regionCode, location, start, end, recurrence,
-        volunteersWanted, volunteersSignedUp, recordsServiceHours, publishedNationally, synthetic, null, false);
+    this(
+        id,
+        title,
+        description,
+        theme,
+        organiserTeamId,
+        stationId,
+        regionCode,
+        location,
+        start,
+        end,
+        recurrence,
+        volunteersWanted,
+        volunteersSignedUp,
+        recordsServiceHours,
+        publishedNationally,
+        synthetic,
+        null,
+        false);
   }
 
   /** When its last occurrence ends: its end, or for a weekly activity the end of its last week. */
@@ -66,7 +96,10 @@ public record Activity(
     return end.plusWeeks(recurrence.occurrences() - 1L);
   }
 
-  /** The first of its occurrences that ends after {@code now} starts at this time, or null when all have ended. */
+  /**
+   * The first of its occurrences that ends after {@code now} starts at this time, or null when all
+   * have ended.
+   */
   public LocalDateTime nextStart(LocalDateTime now) {
     for (int k = 0; k < recurrence.occurrences(); k++) {
       if (end.plusWeeks(k).isAfter(now)) {

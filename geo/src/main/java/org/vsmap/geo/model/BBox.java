@@ -6,7 +6,8 @@ public record BBox(double west, double south, double east, double north) {
     new GeoPoint(west, south);
     new GeoPoint(east, north);
     if (west > east || south > north) {
-      throw new IllegalArgumentException("bbox must be west,south,east,north with west <= east and south <= north");
+      throw new IllegalArgumentException(
+          "bbox must be west,south,east,north with west <= east and south <= north");
     }
   }
 
@@ -18,7 +19,8 @@ public record BBox(double west, double south, double east, double north) {
   public static BBox parse(String text) {
     String[] parts = text.split(",");
     if (parts.length != 4) {
-      throw new IllegalArgumentException("bbox needs four comma-separated numbers: west,south,east,north");
+      throw new IllegalArgumentException(
+          "bbox needs four comma-separated numbers: west,south,east,north");
     }
     double[] v = new double[4];
     for (int i = 0; i < 4; i++) {

@@ -14,7 +14,11 @@ public enum CareGroup {
     this.en = en;
   }
 
-  public String zh() { return zh; }
+  public String zh() {
+    return zh;
+  }
 
-  public String en() { return en; }
+  public String en() {
+    return en;
+  }
 }

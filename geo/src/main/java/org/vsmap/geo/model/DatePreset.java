@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 
-/** The date shortcuts residents use — today, this week, this weekend — as half-open ranges of local time. */
+/**
+ * The date shortcuts residents use — today, this week, this weekend — as half-open ranges of local
+ * time.
+ */
 public enum DatePreset {
   TODAY("today"),
   WEEK("week"),
@@ -38,8 +41,10 @@ public enum DatePreset {
       case TODAY -> new LocalDateTime[] {today.atStartOfDay(), today.plusDays(1).atStartOfDay()};
       case WEEK -> new LocalDateTime[] {today.atStartOfDay(), nextMonday.atStartOfDay()};
       case WEEKEND -> {
-        LocalDate saturday = today.getDayOfWeek() == DayOfWeek.SUNDAY ? today
-            : today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+        LocalDate saturday =
+            today.getDayOfWeek() == DayOfWeek.SUNDAY
+                ? today
+                : today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
         yield new LocalDateTime[] {saturday.atStartOfDay(), nextMonday.atStartOfDay()};
       }
     };

@@ -16,10 +16,16 @@ public enum Kind {
     this.path = path;
   }
 
-  public String zh() { return zh; }
+  public String zh() {
+    return zh;
+  }
 
-  public String en() { return en; }
+  public String en() {
+    return en;
+  }
 
   /** The URL segment of the kind's pages: /stations, /teams, /activities. */
-  public String path() { return path; }
+  public String path() {
+    return path;
+  }
 }

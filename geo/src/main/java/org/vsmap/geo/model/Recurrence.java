@@ -16,13 +16,19 @@ public enum Recurrence {
   }
 
   /**
-   * How many times an activity with this recurrence takes place: a weekly one on its first date
-   * and the seven weeks after (the index, the map's date filters, the calendars, the pages and the
+   * How many times an activity with this recurrence takes place: a weekly one on its first date and
+   * the seven weeks after (the index, the map's date filters, the calendars, the pages and the
    * statistics all count these).
    */
-  public int occurrences() { return occurrences; }
+  public int occurrences() {
+    return occurrences;
+  }
 
-  public String zh() { return zh; }
+  public String zh() {
+    return zh;
+  }
 
-  public String en() { return en; }
+  public String en() {
+    return en;
+  }
 }

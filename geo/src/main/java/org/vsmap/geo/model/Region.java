@@ -30,7 +30,8 @@ public record Region(
     if (level != RegionLevel.PROVINCE) {
       Require.text(parentCode, "parent code of region " + code);
       if (!code.startsWith(parentCode)) {
-        throw new IllegalArgumentException("region " + code + " does not start with its parent's code " + parentCode);
+        throw new IllegalArgumentException(
+            "region " + code + " does not start with its parent's code " + parentCode);
       }
     }
     if (population != null && population < 0) {

@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * An official statistical region code (统计用区划代码): 2 digits for a province, 4 for a city, 6
- * for a county, 9 for a township or street, 12 for a community or village. Each code begins with
- * its parent's, so a region holds every code it is a prefix of — the scope of an office's account.
+ * An official statistical region code (统计用区划代码): 2 digits for a province, 4 for a city, 6 for a
+ * county, 9 for a township or street, 12 for a community or village. Each code begins with its
+ * parent's, so a region holds every code it is a prefix of — the scope of an office's account.
  */
 public record RegionCode(String value) {
   private static final Pattern CODE = Pattern.compile("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}");
@@ -45,7 +45,8 @@ public record RegionCode(String value) {
     if (level == RegionLevel.PROVINCE) {
       return Optional.empty();
     }
-    return Optional.of(new RegionCode(value.substring(0, RegionLevel.values()[level.ordinal() - 1].codeLength())));
+    return Optional.of(
+        new RegionCode(value.substring(0, RegionLevel.values()[level.ordinal() - 1].codeLength())));
   }
 
   /** Whether {@code other} is this region or lies below it. */

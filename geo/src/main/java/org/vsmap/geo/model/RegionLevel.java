@@ -18,11 +18,17 @@ public enum RegionLevel {
     this.codeLength = codeLength;
   }
 
-  public String zh() { return zh; }
+  public String zh() {
+    return zh;
+  }
 
-  public String en() { return en; }
+  public String en() {
+    return en;
+  }
 
-  public int codeLength() { return codeLength; }
+  public int codeLength() {
+    return codeLength;
+  }
 
   /** The level whose official codes have this many digits. */
   public static RegionLevel ofCode(String code) {

@@ -4,13 +4,15 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The person responsible for a record (负责人姓名 / 负责人手机号码) — personal data. It is kept only
- * in the restricted table, readable by the office that owns {@code regionCode} (and admins), and
- * never reaches a public page, API, tile, search result, statistic or download.
+ * The person responsible for a record (负责人姓名 / 负责人手机号码) — personal data. It is kept only in the
+ * restricted table, readable by the office that owns {@code regionCode} (and admins), and never
+ * reaches a public page, API, tile, search result, statistic or download.
  *
- * @param mobile an 11-digit mainland mobile number (spaces, dashes and a +86 prefix are dropped), or null
+ * @param mobile an 11-digit mainland mobile number (spaces, dashes and a +86 prefix are dropped),
+ *     or null
  */
-public record RestrictedContact(Kind kind, String recordId, String regionCode, String personName, String mobile) {
+public record RestrictedContact(
+    Kind kind, String recordId, String regionCode, String personName, String mobile) {
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
   public RestrictedContact {
@@ -40,7 +42,8 @@ public record RestrictedContact(Kind kind, String recordId, String regionCode, S
       digits = digits.substring(2);
     }
     if (!MOBILE.matcher(digits).matches()) {
-      throw new IllegalArgumentException("not a mobile number (11 digits starting 13–19): " + text.strip());
+      throw new IllegalArgumentException(
+          "not a mobile number (11 digits starting 13–19): " + text.strip());
     }
     return digits;
   }

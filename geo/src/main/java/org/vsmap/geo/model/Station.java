@@ -35,9 +35,31 @@ public record Station(
   }
 
   /** A station at an exactly known point. */
-  public Station(String id, String name, StationType type, String regionCode, String address, GeoPoint location,
-      String openingHours, List<String> services, String publicContact, FiveHas fiveHas, boolean synthetic) {
-    this(id, name, type, regionCode, address, location, openingHours, services, publicContact, fiveHas, synthetic, false);
+  public Station(
+      String id,
+      String name,
+      StationType type,
+      String regionCode,
+      String address,
+      GeoPoint location,
+      String openingHours,
+      List<String> services,
+      String publicContact,
+      FiveHas fiveHas,
+      boolean synthetic) {
+    this(
+        id,
+        name,
+        type,
+        regionCode,
+        address,
+        location,
+        openingHours,
+        services,
+        publicContact,
+        fiveHas,
+        synthetic,
+        false);
   }
 
   /** The county-level region (first six digits of the region code). */

@@ -17,7 +17,11 @@ public enum StationType {
     this.en = en;
   }
 
-  public String zh() { return zh; }
+  public String zh() {
+    return zh;
+  }
 
-  public String en() { return en; }
+  public String en() {
+    return en;
+  }
 }

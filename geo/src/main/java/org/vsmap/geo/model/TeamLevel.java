@@ -23,9 +23,15 @@ public enum TeamLevel {
     this.en = en;
   }
 
-  public int tier() { return tier; }
+  public int tier() {
+    return tier;
+  }
 
-  public String zh() { return zh; }
+  public String zh() {
+    return zh;
+  }
 
-  public String en() { return en; }
+  public String en() {
+    return en;
+  }
 }

@@ -1,9 +1,9 @@
 package org.vsmap.geo.model;
 
 /**
- * The 18 themed categories of 学雷锋 volunteer service listed in seed 001, each placed in one of
- * the three 关爱 groups. The seeds name both lists but not the mapping; the grouping is ours and
- * is documented in ARCHITECTURE.md.
+ * The 18 themed categories of 学雷锋 volunteer service listed in seed 001, each placed in one of the
+ * three 关爱 groups. The seeds name both lists but not the mapping; the grouping is ours and is
+ * documented in ARCHITECTURE.md.
  */
 public enum Theme {
   PARTY_MEMBER("党员", "Party members", CareGroup.SOCIETY),
@@ -35,9 +35,15 @@ public enum Theme {
     this.group = group;
   }
 
-  public String zh() { return zh; }
+  public String zh() {
+    return zh;
+  }
 
-  public String en() { return en; }
+  public String en() {
+    return en;
+  }
 
-  public CareGroup group() { return group; }
+  public CareGroup group() {
+    return group;
+  }
 }

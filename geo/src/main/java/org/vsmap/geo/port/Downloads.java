@@ -30,9 +30,13 @@ public interface Downloads {
       this.mediaType = mediaType;
     }
 
-    public String extension() { return extension; }
+    public String extension() {
+      return extension;
+    }
 
-    public String mediaType() { return mediaType; }
+    public String mediaType() {
+      return mediaType;
+    }
 
     /** The format of an extension, or null. */
     public static Format ofExtension(String ext) {

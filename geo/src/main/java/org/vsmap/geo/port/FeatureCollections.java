@@ -14,15 +14,26 @@ import org.vsmap.geo.model.GeoPoint;
  */
 public interface FeatureCollections {
 
-  /** A property one may filter on with {@code name=value}: its type and, for codes, the values allowed. */
+  /**
+   * A property one may filter on with {@code name=value}: its type and, for codes, the values
+   * allowed.
+   */
   record Queryable(String name, String type, String zh, String en, List<String> values) {}
 
   /**
-   * A collection: id, titles, descriptions, its spatial extent (west, south, east, north; null
-   * when empty), its temporal extent (null when it has no time), its fields and queryables.
+   * A collection: id, titles, descriptions, its spatial extent (west, south, east, north; null when
+   * empty), its temporal extent (null when it has no time), its fields and queryables.
    */
-  record Collection(String id, String titleZh, String titleEn, String descriptionZh, String descriptionEn, BBox extent,
-      LocalDateTime[] interval, List<Downloads.Field> fields, List<Queryable> queryables) {
+  record Collection(
+      String id,
+      String titleZh,
+      String titleEn,
+      String descriptionZh,
+      String descriptionEn,
+      BBox extent,
+      LocalDateTime[] interval,
+      List<Downloads.Field> fields,
+      List<Queryable> queryables) {
     public boolean temporal() {
       return interval != null;
     }
@@ -34,8 +45,14 @@ public interface FeatureCollections {
    * region code starts with {@code region}, whose queryables equal the values given; {@code limit}
    * of them from {@code offset}, ordered by id.
    */
-  record Query(List<BBox> boxes, LocalDateTime from, LocalDateTime to, String region, Map<String, String> properties,
-      int limit, long offset) {
+  record Query(
+      List<BBox> boxes,
+      LocalDateTime from,
+      LocalDateTime to,
+      String region,
+      Map<String, String> properties,
+      int limit,
+      long offset) {
     public Query {
       boxes = boxes == null ? List.of() : List.copyOf(boxes);
       properties = properties == null ? Map.of() : Map.copyOf(properties);
@@ -48,7 +65,9 @@ public interface FeatureCollections {
     }
   }
 
-  /** One feature: its id, its point (null when it has none) and its properties in dictionary order. */
+  /**
+   * One feature: its id, its point (null when it has none) and its properties in dictionary order.
+   */
   record Feature(String id, GeoPoint point, Map<String, Object> properties) {}
 
   /** A page of features and how many match the query in all. */
@@ -57,7 +76,8 @@ public interface FeatureCollections {
   List<Collection> collections();
 
   /**
-   * @throws IllegalArgumentException for an unknown collection or a queryable value of the wrong type
+   * @throws IllegalArgumentException for an unknown collection or a queryable value of the wrong
+   *     type
    */
   Page items(String collection, Query query);
 

@@ -10,6 +10,8 @@ public interface Honours {
 
   /** The honours of one station, team or activity (or community, by region code), newest first. */
   default List<Honour> of(Honour.HonourSubject subject, String id) {
-    return honours().stream().filter(h -> h.subject() == subject && id.equals(h.subjectId())).toList();
+    return honours().stream()
+        .filter(h -> h.subject() == subject && id.equals(h.subjectId()))
+        .toList();
   }
 }

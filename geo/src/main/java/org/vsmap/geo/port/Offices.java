@@ -12,13 +12,16 @@ import org.vsmap.geo.model.Team;
 
 /**
  * What the admin pages may do: sign offices in, check and apply their files, save edits, and show
- * the audit log and the restricted contacts — always within the account's region. Every write
- * names the account, is refused with {@link Forbidden} outside its region, and is audited.
+ * the audit log and the restricted contacts — always within the account's region. Every write names
+ * the account, is refused with {@link Forbidden} outside its region, and is audited.
  */
 public interface Offices {
 
   /** admin: everything; office: only records whose region lies in its region subtree. */
-  enum Role { ADMIN, OFFICE }
+  enum Role {
+    ADMIN,
+    OFFICE
+  }
 
   /** A signed-in account. */
   record Account(String username, Role role, String regionCode) {
@@ -51,15 +54,31 @@ public interface Offices {
   record Change(Kind kind, int created, int updated, int unchanged, int retired) {}
 
   /** A checked upload, kept for its account until confirmed (or for 30 minutes). */
-  record Preview(String id, String file, String what, String readAs, int records, List<Problem> problems,
-      List<Problem> warnings, List<Change> changes, int contacts, int figures) {
+  record Preview(
+      String id,
+      String file,
+      String what,
+      String readAs,
+      int records,
+      List<Problem> problems,
+      List<Problem> warnings,
+      List<Change> changes,
+      int contacts,
+      int figures) {
     public boolean clean() {
       return problems.isEmpty();
     }
   }
 
   /** One line of the audit log. */
-  record AuditEntry(long seq, LocalDateTime at, String username, String action, Kind kind, String recordId, String detail) {}
+  record AuditEntry(
+      long seq,
+      LocalDateTime at,
+      String username,
+      String action,
+      Kind kind,
+      String recordId,
+      String detail) {}
 
   SignIn signIn(String username, String password);
 
@@ -73,12 +92,22 @@ public interface Offices {
    * Checks a file; nothing is written.
    *
    * @param what station, report, figures or regions
-   * @param mapping the file's headers read as ours ({@code 站名=name,...}), or null for the one saved for this source
+   * @param mapping the file's headers read as ours ({@code 站名=name,...}), or null for the one saved
+   *     for this source
    * @param saveMapping remember {@code mapping} for this source
-   * @throws IllegalArgumentException when the file or an option cannot be used at all, with the reason
+   * @throws IllegalArgumentException when the file or an option cannot be used at all, with the
+   *     reason
    */
-  Preview check(Account account, String what, String file, byte[] bytes, String crs, String encoding, boolean full,
-      String mapping, boolean saveMapping);
+  Preview check(
+      Account account,
+      String what,
+      String file,
+      byte[] bytes,
+      String crs,
+      String encoding,
+      boolean full,
+      String mapping,
+      boolean saveMapping);
 
   /**
    * Applies a clean preview of this account.
@@ -87,14 +116,20 @@ public interface Offices {
    */
   List<Change> confirm(Account account, String previewId);
 
-  /** Saves an edited station; {@link Forbidden} when either its old or its new region is not the account's. */
+  /**
+   * Saves an edited station; {@link Forbidden} when either its old or its new region is not the
+   * account's.
+   */
   void save(Account account, Station station);
 
   void save(Account account, Team team);
 
   void save(Account account, Activity activity);
 
-  /** Saves an edited honour; {@link Forbidden} outside the account's region; a volunteer's name only with consent (the caller checks the form). */
+  /**
+   * Saves an edited honour; {@link Forbidden} outside the account's region; a volunteer's name only
+   * with consent (the caller checks the form).
+   */
   void save(Account account, org.vsmap.geo.model.Honour honour);
 
   /**
@@ -102,10 +137,12 @@ public interface Offices {
    * checked (a real JPEG or PNG by its content, within the size and pixel limits, with a
    * description) and re-encoded without its metadata before anything is stored; audited.
    *
-   * @throws IllegalArgumentException when any file is refused, with every file's reason (zh / en); nothing is stored
+   * @throws IllegalArgumentException when any file is refused, with every file's reason (zh / en);
+   *     nothing is stored
    * @throws java.util.NoSuchElementException when there is no such station or activity
    */
-  List<Photos.Photo> addPhotos(Account account, Kind kind, String subjectId, List<Photos.Upload> uploads);
+  List<Photos.Photo> addPhotos(
+      Account account, Kind kind, String subjectId, List<Photos.Upload> uploads);
 
   /** What a photo archive did: the photos attached, or the problems (then nothing was attached). */
   record PhotoBatch(List<Photos.Photo> attached, List<Problem> problems) {}
@@ -114,14 +151,18 @@ public interface Offices {
    * Attaches the photos of a ZIP (a list — 对象类型, 对象编号, 文件, 照片说明 — and the files beside it) to
    * stations and activities of the account's region: every row checked first, then all or none.
    *
-   * @throws IllegalArgumentException when the archive itself is refused (not a ZIP, a bomb, a path outside it, no list)
+   * @throws IllegalArgumentException when the archive itself is refused (not a ZIP, a bomb, a path
+   *     outside it, no list)
    */
   PhotoBatch importPhotos(Account account, String filename, byte[] zip);
 
   /** Takes a photo of the account's region off the public pages (kept, audited). */
   void retirePhoto(Account account, String photoId);
 
-  /** The newest audit entries this account may see (an office: those made by accounts of its region). */
+  /**
+   * The newest audit entries this account may see (an office: those made by accounts of its
+   * region).
+   */
   List<AuditEntry> audit(Account account, int limit);
 
   /** The restricted contacts of the records in this account's region. */

@@ -12,9 +12,13 @@ import org.vsmap.geo.model.Kind;
  * scopes them to the account's region.
  */
 public interface Photos {
-  /** The sizes kept of every photo: the long side in pixels (a smaller original is not enlarged). */
+  /**
+   * The sizes kept of every photo: the long side in pixels (a smaller original is not enlarged).
+   */
   enum Size {
-    THUMB(320), MEDIUM(960), FULL(1600);
+    THUMB(320),
+    MEDIUM(960),
+    FULL(1600);
 
     public final int longSide;
 
@@ -30,12 +34,21 @@ public interface Photos {
    * @param alt the description a screen reader reads (required at upload)
    * @param width the stored full size's width
    */
-  record Photo(String id, Kind kind, String subjectId, String alt, int width, int height, LocalDateTime uploadedAt) {}
+  record Photo(
+      String id,
+      Kind kind,
+      String subjectId,
+      String alt,
+      int width,
+      int height,
+      LocalDateTime uploadedAt) {}
 
   /** A file an office uploads, with the sentence that describes it for screen readers. */
   record Upload(String filename, byte[] bytes, String alt) {}
 
-  /** A photo as the intake made it: EXIF-free JPEG bytes of each size and the full size's pixels. */
+  /**
+   * A photo as the intake made it: EXIF-free JPEG bytes of each size and the full size's pixels.
+   */
   record Images(byte[] thumb, byte[] medium, byte[] full, int width, int height) {
     public byte[] of(Size size) {
       return switch (size) {

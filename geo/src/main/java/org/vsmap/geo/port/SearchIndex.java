@@ -17,16 +17,33 @@ import org.vsmap.geo.model.Theme;
 public interface SearchIndex {
 
   /** How hits are ordered. */
-  enum Order { RELEVANCE, DISTANCE, START }
+  enum Order {
+    RELEVANCE,
+    DISTANCE,
+    START
+  }
 
   /**
    * What a person asked for. Every field is optional except limit; empty sets mean "any". A date
-   * range keeps only activities that take place in it; a point ({@code near}) adds distances
-   * and, with {@link Order#RELEVANCE}, blends nearness into the ranking.
+   * range keeps only activities that take place in it; a point ({@code near}) adds distances and,
+   * with {@link Order#RELEVANCE}, blends nearness into the ranking.
    */
-  record Request(String text, Set<Kind> kinds, Set<Theme> themes, Set<CareGroup> careGroups, String regionCode,
-      Set<StationType> stationTypes, boolean recruitingOnly, LocalDateTime from, LocalDateTime to, BBox bbox,
-      GeoPoint near, Double radiusMetres, Order order, int limit, int offset) {
+  record Request(
+      String text,
+      Set<Kind> kinds,
+      Set<Theme> themes,
+      Set<CareGroup> careGroups,
+      String regionCode,
+      Set<StationType> stationTypes,
+      boolean recruitingOnly,
+      LocalDateTime from,
+      LocalDateTime to,
+      BBox bbox,
+      GeoPoint near,
+      Double radiusMetres,
+      Order order,
+      int limit,
+      int offset) {
 
     public static final int MAX_TEXT = 200;
 
@@ -42,7 +59,8 @@ public interface SearchIndex {
       careGroups = careGroups == null ? Set.of() : Set.copyOf(careGroups);
       stationTypes = stationTypes == null ? Set.of() : Set.copyOf(stationTypes);
       if (regionCode != null && !RegionCode.isValid(regionCode)) {
-        throw new IllegalArgumentException("region must be an official code of 2, 4, 6, 9 or 12 digits; got: " + regionCode);
+        throw new IllegalArgumentException(
+            "region must be an official code of 2, 4, 6, 9 or 12 digits; got: " + regionCode);
       }
       if (from != null && to != null && to.isBefore(from)) {
         throw new IllegalArgumentException("to must not be before from");
@@ -73,8 +91,15 @@ public interface SearchIndex {
 
     /** True when nothing but kinds and the box narrows the request (precomputed clusters apply). */
     public boolean onlyKindsAndBox() {
-      return text == null && themes.isEmpty() && careGroups.isEmpty() && regionCode == null && stationTypes.isEmpty()
-          && !recruitingOnly && from == null && to == null && near == null;
+      return text == null
+          && themes.isEmpty()
+          && careGroups.isEmpty()
+          && regionCode == null
+          && stationTypes.isEmpty()
+          && !recruitingOnly
+          && from == null
+          && to == null
+          && near == null;
     }
 
     /** The kinds asked for, all three when none were named. */
@@ -101,34 +126,115 @@ public interface SearchIndex {
     private int limit = 20;
     private int offset;
 
-    public Builder text(String v) { text = v; return this; }
-    public Builder kinds(Set<Kind> v) { kinds = v; return this; }
-    public Builder themes(Set<Theme> v) { themes = v; return this; }
-    public Builder careGroups(Set<CareGroup> v) { careGroups = v; return this; }
-    public Builder region(String v) { regionCode = v; return this; }
-    public Builder stationTypes(Set<StationType> v) { stationTypes = v; return this; }
-    public Builder recruitingOnly(boolean v) { recruitingOnly = v; return this; }
-    public Builder between(LocalDateTime f, LocalDateTime t) { from = f; to = t; return this; }
-    public Builder bbox(BBox v) { bbox = v; return this; }
-    public Builder near(GeoPoint v) { near = v; return this; }
-    public Builder radius(Double v) { radiusMetres = v; return this; }
-    public Builder order(Order v) { order = v; return this; }
-    public Builder limit(int v) { limit = v; return this; }
-    public Builder offset(int v) { offset = v; return this; }
+    public Builder text(String v) {
+      text = v;
+      return this;
+    }
+
+    public Builder kinds(Set<Kind> v) {
+      kinds = v;
+      return this;
+    }
+
+    public Builder themes(Set<Theme> v) {
+      themes = v;
+      return this;
+    }
+
+    public Builder careGroups(Set<CareGroup> v) {
+      careGroups = v;
+      return this;
+    }
+
+    public Builder region(String v) {
+      regionCode = v;
+      return this;
+    }
+
+    public Builder stationTypes(Set<StationType> v) {
+      stationTypes = v;
+      return this;
+    }
+
+    public Builder recruitingOnly(boolean v) {
+      recruitingOnly = v;
+      return this;
+    }
+
+    public Builder between(LocalDateTime f, LocalDateTime t) {
+      from = f;
+      to = t;
+      return this;
+    }
+
+    public Builder bbox(BBox v) {
+      bbox = v;
+      return this;
+    }
+
+    public Builder near(GeoPoint v) {
+      near = v;
+      return this;
+    }
+
+    public Builder radius(Double v) {
+      radiusMetres = v;
+      return this;
+    }
+
+    public Builder order(Order v) {
+      order = v;
+      return this;
+    }
+
+    public Builder limit(int v) {
+      limit = v;
+      return this;
+    }
+
+    public Builder offset(int v) {
+      offset = v;
+      return this;
+    }
 
     public Request build() {
-      return new Request(text, kinds, themes, careGroups, regionCode, stationTypes, recruitingOnly, from, to, bbox, near,
-          radiusMetres, order, limit, offset);
+      return new Request(
+          text,
+          kinds,
+          themes,
+          careGroups,
+          regionCode,
+          stationTypes,
+          recruitingOnly,
+          from,
+          to,
+          bbox,
+          near,
+          radiusMetres,
+          order,
+          limit,
+          offset);
     }
   }
 
   /**
    * One match. {@code nameHtml} and {@code snippetHtml} are HTML-escaped text with the matched
-   * parts in {@code <mark>}; {@code detail} is the station type or the activity theme;
-   * {@code approximate}: the location is a region centroid, not the record's own point.
+   * parts in {@code <mark>}; {@code detail} is the station type or the activity theme; {@code
+   * approximate}: the location is a region centroid, not the record's own point.
    */
-  record Hit(Kind kind, String id, String name, String nameHtml, String snippetHtml, String regionCode,
-      GeoPoint location, Double distanceMetres, boolean synthetic, String detail, LocalDateTime start, boolean approximate) {}
+  record Hit(
+      Kind kind,
+      String id,
+      String name,
+      String nameHtml,
+      String snippetHtml,
+      String regionCode,
+      GeoPoint location,
+      Double distanceMetres,
+      boolean synthetic,
+      String detail,
+      LocalDateTime start,
+      boolean approximate) {}
 
   /** A facet value and how many hits have it. */
   record Count(String value, long count) {}
@@ -143,7 +249,14 @@ public interface SearchIndex {
    * A group of nearby things of one kind on the map; id, name and code (station type, team tier or
    * activity theme) are set when it holds one, and recruiting for a single activity.
    */
-  record Cluster(Kind kind, GeoPoint point, int count, String id, String name, String code, Boolean recruiting) {
+  record Cluster(
+      Kind kind,
+      GeoPoint point,
+      int count,
+      String id,
+      String name,
+      String code,
+      Boolean recruiting) {
     public Cluster(Kind kind, GeoPoint point, int count, String id, String name) {
       this(kind, point, count, id, name, null, null);
     }
@@ -162,12 +275,18 @@ public interface SearchIndex {
   /** How many documents the index holds. */
   long size();
 
-  /** The store change the index reflects (-1 when it does not say): answers made from it change only when this does. */
+  /**
+   * The store change the index reflects (-1 when it does not say): answers made from it change only
+   * when this does.
+   */
   default long storeSequence() {
     return -1;
   }
 
-  /** How many documents match a request's filters and text — no hits, no facets, no ranking (/health, viewport counts). */
+  /**
+   * How many documents match a request's filters and text — no hits, no facets, no ranking
+   * (/health, viewport counts).
+   */
   default long count(Request request) {
     return search(request).total();
   }

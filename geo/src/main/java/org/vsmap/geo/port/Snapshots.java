@@ -14,12 +14,20 @@ public interface Snapshots {
 
   /**
    * One published version: its name (the China date, with {@code .2}, {@code .3}… when a day has
-   * several), when it was published (RFC 3339), the store's data version it was made from, how
-   * many records it holds and how many were added, updated and retired since the version before,
-   * and the size of each file by extension.
+   * several), when it was published (RFC 3339), the store's data version it was made from, how many
+   * records it holds and how many were added, updated and retired since the version before, and the
+   * size of each file by extension.
    */
-  record Version(String dataset, String version, String publishedAt, String dataVersion, long records, long added, long updated,
-      long retired, Map<String, Long> bytes) {}
+  record Version(
+      String dataset,
+      String version,
+      String publishedAt,
+      String dataVersion,
+      long records,
+      long added,
+      long updated,
+      long retired,
+      Map<String, Long> bytes) {}
 
   /** The versions of a dataset, newest first. */
   List<Version> versions(String dataset);

@@ -17,7 +17,10 @@ public interface StationStore {
 
   long stationCount();
 
-  /** Every public station, one at a time, without holding them all (the index rebuild of a national store). */
+  /**
+   * Every public station, one at a time, without holding them all (the index rebuild of a national
+   * store).
+   */
   default void forEachStation(java.util.function.Consumer<Station> sink) {
     stations().forEach(sink);
   }

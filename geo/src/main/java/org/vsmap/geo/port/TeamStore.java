@@ -19,7 +19,10 @@ public interface TeamStore {
 
   long teamCount();
 
-  /** Every public team, one at a time, without holding them all (the index rebuild of a national store). */
+  /**
+   * Every public team, one at a time, without holding them all (the index rebuild of a national
+   * store).
+   */
   default void forEachTeam(java.util.function.Consumer<Team> sink) {
     teams().forEach(sink);
   }

@@ -4,9 +4,9 @@ import org.vsmap.geo.model.GeoPoint;
 
 /**
  * Conversion between WGS84 and GCJ-02, the obfuscated datum of maps published in mainland China
- * (AMap, Tencent). GCJ-02 is not a CRS, so Proj cannot do this; the forward formula is the
- * widely published one, the inverse is found by fixed-point iteration. Points outside China are
- * not shifted.
+ * (AMap, Tencent). GCJ-02 is not a CRS, so Proj cannot do this; the forward formula is the widely
+ * published one, the inverse is found by fixed-point iteration. Points outside China are not
+ * shifted.
  */
 public final class ChinaOffsets {
   private static final double A = 6378245.0;
@@ -81,7 +81,8 @@ public final class ChinaOffsets {
   }
 
   private static double transformLat(double x, double y) {
-    double ret = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+    double ret =
+        -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
     ret += (20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0 / 3.0;
     ret += (20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin(y / 3.0 * Math.PI)) * 2.0 / 3.0;
     ret += (160.0 * Math.sin(y / 12.0 * Math.PI) + 320 * Math.sin(y * Math.PI / 30.0)) * 2.0 / 3.0;
@@ -92,7 +93,8 @@ public final class ChinaOffsets {
     double ret = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
     ret += (20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0 / 3.0;
     ret += (20.0 * Math.sin(x * Math.PI) + 40.0 * Math.sin(x / 3.0 * Math.PI)) * 2.0 / 3.0;
-    ret += (150.0 * Math.sin(x / 12.0 * Math.PI) + 300.0 * Math.sin(x / 30.0 * Math.PI)) * 2.0 / 3.0;
+    ret +=
+        (150.0 * Math.sin(x / 12.0 * Math.PI) + 300.0 * Math.sin(x / 30.0 * Math.PI)) * 2.0 / 3.0;
     return ret;
   }
 }

@@ -3,12 +3,15 @@ package org.vsmap.geo.spatial;
 import org.vsmap.geo.model.GeoPoint;
 
 /**
- * The coordinate systems a source may declare. Everything is stored in WGS84. CGCS2000 differs
- * from WGS84 by centimetres, far below the precision of any source here, so it is taken as is;
- * GCJ-02 (AMap, Tencent) and BD-09 (Baidu) are converted.
+ * The coordinate systems a source may declare. Everything is stored in WGS84. CGCS2000 differs from
+ * WGS84 by centimetres, far below the precision of any source here, so it is taken as is; GCJ-02
+ * (AMap, Tencent) and BD-09 (Baidu) are converted.
  */
 public enum CoordinateSystem {
-  WGS84, CGCS2000, GCJ02, BD09;
+  WGS84,
+  CGCS2000,
+  GCJ02,
+  BD09;
 
   /** Parses a declared name: wgs84, cgcs2000, gcj02 / gcj-02, bd09 / bd-09 (case-insensitive). */
   public static CoordinateSystem parse(String name) {
@@ -18,7 +21,9 @@ public enum CoordinateSystem {
       case "cgcs2000", "epsg4490", "epsg:4490" -> CGCS2000;
       case "gcj02" -> GCJ02;
       case "bd09", "bd09ll" -> BD09;
-      default -> throw new IllegalArgumentException("unknown coordinate system '" + name + "': use wgs84, cgcs2000, gcj02 or bd09");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown coordinate system '" + name + "': use wgs84, cgcs2000, gcj02 or bd09");
     };
   }
 

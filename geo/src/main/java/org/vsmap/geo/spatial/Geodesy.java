@@ -14,8 +14,9 @@ public final class Geodesy {
     double phi2 = Math.toRadians(b.lat());
     double dPhi = phi2 - phi1;
     double dLambda = Math.toRadians(b.lon() - a.lon());
-    double h = Math.sin(dPhi / 2) * Math.sin(dPhi / 2)
-        + Math.cos(phi1) * Math.cos(phi2) * Math.sin(dLambda / 2) * Math.sin(dLambda / 2);
+    double h =
+        Math.sin(dPhi / 2) * Math.sin(dPhi / 2)
+            + Math.cos(phi1) * Math.cos(phi2) * Math.sin(dLambda / 2) * Math.sin(dLambda / 2);
     return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 }

@@ -1,6 +1,8 @@
 package org.vsmap.geo.spatial;
 
-/** Web Mercator (EPSG:3857) in world pixels at a zoom level, 256-pixel tiles, as web maps draw it. */
+/**
+ * Web Mercator (EPSG:3857) in world pixels at a zoom level, 256-pixel tiles, as web maps draw it.
+ */
 public final class WebMercator {
   public static final double MAX_LAT = 85.05112878;
 

@@ -16,10 +16,10 @@ public final class ChinaTime {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   /**
-   * The environment variable that makes the portal run as if today were another day
-   * ({@code 2026-12-07}): its clock is moved by whole days, so the time of day and the flow of time
-   * stay real and several processes started one after another agree. For tests and rehearsals of a
-   * given day; unset in production.
+   * The environment variable that makes the portal run as if today were another day ({@code
+   * 2026-12-07}): its clock is moved by whole days, so the time of day and the flow of time stay
+   * real and several processes started one after another agree. For tests and rehearsals of a given
+   * day; unset in production.
    */
   public static final String TODAY_ENV = "VSMAP_TODAY";
 
@@ -34,13 +34,17 @@ public final class ChinaTime {
    * The system clock, or — when {@value #TODAY_ENV} is set — the system clock moved by whole days
    * to that date.
    *
-   * @throws IllegalArgumentException naming the variable when its value is not a date like 2026-12-07
+   * @throws IllegalArgumentException naming the variable when its value is not a date like
+   *     2026-12-07
    */
   public static Clock fromEnvironment() {
     return asIfToday(System.getenv(TODAY_ENV), system());
   }
 
-  /** {@code clock} moved by whole days so that its date is {@code day} (unchanged when {@code day} is blank). */
+  /**
+   * {@code clock} moved by whole days so that its date is {@code day} (unchanged when {@code day}
+   * is blank).
+   */
   public static Clock asIfToday(String day, Clock clock) {
     if (day == null || day.isBlank()) {
       return clock;
@@ -49,7 +53,8 @@ public final class ChinaTime {
       long days = ChronoUnit.DAYS.between(LocalDate.now(clock), LocalDate.parse(day.strip()));
       return Clock.offset(clock, Duration.ofDays(days));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(TODAY_ENV + " must be a date like 2026-12-07, got: " + day);
+      throw new IllegalArgumentException(
+          TODAY_ENV + " must be a date like 2026-12-07, got: " + day);
     }
   }
 }

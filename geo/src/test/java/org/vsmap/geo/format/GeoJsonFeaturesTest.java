@@ -20,8 +20,19 @@ class GeoJsonFeaturesTest {
 
   @Test
   void stationsBecomeParsablePointFeaturesWithSyntheticNotice() throws Exception {
-    Station s = new Station("S1", "锦秀社区<script>", StationType.COMMUNITY, "150602001002", "东胜区",
-        new GeoPoint(109.9812345678, 39.8212345678), null, List.of(), null, FiveHas.parse("11100"), true);
+    Station s =
+        new Station(
+            "S1",
+            "锦秀社区<script>",
+            StationType.COMMUNITY,
+            "150602001002",
+            "东胜区",
+            new GeoPoint(109.9812345678, 39.8212345678),
+            null,
+            List.of(),
+            null,
+            FiveHas.parse("11100"),
+            true);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     GeoJsonFeatures.writeStations(List.of(s), out);
     JsonNode fc = json.readTree(out.toByteArray());
@@ -37,8 +48,15 @@ class GeoJsonFeaturesTest {
 
   @Test
   void regionsCarryTheirPolygons() throws Exception {
-    Region r = new Region("150602", "东胜区", RegionLevel.COUNTY, "1506", null,
-        new WKTReader().read("POLYGON((109 39, 110 39, 110 40, 109 40, 109 39))"), new GeoPoint(109.5, 39.5));
+    Region r =
+        new Region(
+            "150602",
+            "东胜区",
+            RegionLevel.COUNTY,
+            "1506",
+            null,
+            new WKTReader().read("POLYGON((109 39, 110 39, 110 40, 109 40, 109 39))"),
+            new GeoPoint(109.5, 39.5));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     GeoJsonFeatures.writeRegions(List.of(r), out);
     JsonNode fc = json.readTree(out.toByteArray());

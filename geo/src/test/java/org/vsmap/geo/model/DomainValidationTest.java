@@ -13,8 +13,18 @@ class DomainValidationTest {
   private static final GeoPoint DONGSHENG = new GeoPoint(109.98, 39.82);
 
   private static Station station(String contact) {
-    return new Station("S1", "锦秀社区志愿服务站", StationType.COMMUNITY, "150602001002", "东胜区",
-        DONGSHENG, "9:00-17:00", List.of("助老"), contact, FiveHas.parse("11010"), true);
+    return new Station(
+        "S1",
+        "锦秀社区志愿服务站",
+        StationType.COMMUNITY,
+        "150602001002",
+        "东胜区",
+        DONGSHENG,
+        "9:00-17:00",
+        List.of("助老"),
+        contact,
+        FiveHas.parse("11010"),
+        true);
   }
 
   @Test
@@ -22,8 +32,10 @@ class DomainValidationTest {
     assertThat(station("0477-8581234").publicContact()).isEqualTo("0477-8581234");
     assertThat(station(null).publicContact()).isNull();
     assertThatThrownBy(() -> station("13912345678")).hasMessageContaining("personal mobile");
-    assertThatThrownBy(() -> station("电话 +86 139 1234 5678".replace(" ", ""))).hasMessageContaining("personal mobile");
-    assertThatThrownBy(() -> station("not a number")).hasMessageContaining("not a telephone number");
+    assertThatThrownBy(() -> station("电话 +86 139 1234 5678".replace(" ", "")))
+        .hasMessageContaining("personal mobile");
+    assertThatThrownBy(() -> station("not a number"))
+        .hasMessageContaining("not a telephone number");
   }
 
   @Test
@@ -40,46 +52,134 @@ class DomainValidationTest {
   void regionCodeMustFitLevelAndParent() {
     Region street = new Region("150602001", "交通街道", RegionLevel.STREET, "150602", null, null, null);
     assertThat(street.level()).isEqualTo(RegionLevel.STREET);
-    assertThatThrownBy(() -> new Region("150602001", "交通街道", RegionLevel.COUNTY, "1506", null, null, null))
+    assertThatThrownBy(
+            () -> new Region("150602001", "交通街道", RegionLevel.COUNTY, "1506", null, null, null))
         .hasMessageContaining("does not fit level");
-    assertThatThrownBy(() -> new Region("150602001", "交通街道", RegionLevel.STREET, "150603", null, null, null))
+    assertThatThrownBy(
+            () -> new Region("150602001", "交通街道", RegionLevel.STREET, "150603", null, null, null))
         .hasMessageContaining("parent");
-    assertThatThrownBy(() -> new Region("150602", "东胜区", RegionLevel.COUNTY, "1506", -1L, null, null))
+    assertThatThrownBy(
+            () -> new Region("150602", "东胜区", RegionLevel.COUNTY, "1506", -1L, null, null))
         .hasMessageContaining("negative");
     assertThat(RegionLevel.ofCode("150602001002")).isEqualTo(RegionLevel.COMMUNITY);
   }
 
   @Test
   void teamTreeRules() {
-    Team corps = new Team("T1", "鄂尔多斯市学雷锋志愿服务总队", TeamLevel.CITY_CORPS, null, "1506", "市文明办",
-        LocalDate.of(2013, 6, 27), null, null, 120, true);
+    Team corps =
+        new Team(
+            "T1",
+            "鄂尔多斯市学雷锋志愿服务总队",
+            TeamLevel.CITY_CORPS,
+            null,
+            "1506",
+            "市文明办",
+            LocalDate.of(2013, 6, 27),
+            null,
+            null,
+            120,
+            true);
     assertThat(corps.mayParent(TeamLevel.DIVISION)).isTrue();
-    assertThat(new Team("T2", "小队", TeamLevel.SQUAD, "T1", "1506", null, null, null, null, 5, true)
-        .mayParent(TeamLevel.COMPANY)).isFalse();
-    assertThatThrownBy(() -> new Team("T2", "分队", TeamLevel.DIVISION, null, "1506", null, null, null, null, 5, true))
+    assertThat(
+            new Team("T2", "小队", TeamLevel.SQUAD, "T1", "1506", null, null, null, null, 5, true)
+                .mayParent(TeamLevel.COMPANY))
+        .isFalse();
+    assertThatThrownBy(
+            () ->
+                new Team(
+                    "T2", "分队", TeamLevel.DIVISION, null, "1506", null, null, null, null, 5, true))
         .hasMessageContaining("parent team");
-    assertThatThrownBy(() -> new Team("T1", "总队", TeamLevel.CITY_CORPS, "T0", "1506", null, null, null, null, 5, true))
+    assertThatThrownBy(
+            () ->
+                new Team(
+                    "T1",
+                    "总队",
+                    TeamLevel.CITY_CORPS,
+                    "T0",
+                    "1506",
+                    null,
+                    null,
+                    null,
+                    null,
+                    5,
+                    true))
         .hasMessageContaining("cannot have a parent");
-    assertThatThrownBy(() -> new Team("T3", "队", TeamLevel.SQUAD, "T1", "1506", null, null, null, null, -2, true))
+    assertThatThrownBy(
+            () ->
+                new Team(
+                    "T3", "队", TeamLevel.SQUAD, "T1", "1506", null, null, null, null, -2, true))
         .hasMessageContaining("must not be negative");
   }
 
   @Test
   void activityTimesAndCountsAreChecked() {
     LocalDateTime start = LocalDateTime.of(2026, 12, 5, 9, 0);
-    Activity a = new Activity("A1", "国际志愿者日义诊", null, Theme.PUBLIC_HEALTH, "T1", "S1", "150602", DONGSHENG,
-        start, start.plusHours(3), Recurrence.ONCE, 10, 4, true, false, true);
+    Activity a =
+        new Activity(
+            "A1",
+            "国际志愿者日义诊",
+            null,
+            Theme.PUBLIC_HEALTH,
+            "T1",
+            "S1",
+            "150602",
+            DONGSHENG,
+            start,
+            start.plusHours(3),
+            Recurrence.ONCE,
+            10,
+            4,
+            true,
+            false,
+            true);
     assertThat(a.recruiting()).isTrue();
-    assertThatThrownBy(() -> new Activity("A1", "x", null, Theme.PUBLIC_HEALTH, "T1", null, "150602", DONGSHENG,
-        start, start, null, 1, 0, false, false, true)).hasMessageContaining("ends before it starts");
-    assertThatThrownBy(() -> new Activity("A1", "x", null, Theme.PUBLIC_HEALTH, "T1", null, "150602", DONGSHENG,
-        start, start.plusHours(1), null, -1, 0, false, false, true)).hasMessageContaining("must not be negative");
+    assertThatThrownBy(
+            () ->
+                new Activity(
+                    "A1",
+                    "x",
+                    null,
+                    Theme.PUBLIC_HEALTH,
+                    "T1",
+                    null,
+                    "150602",
+                    DONGSHENG,
+                    start,
+                    start,
+                    null,
+                    1,
+                    0,
+                    false,
+                    false,
+                    true))
+        .hasMessageContaining("ends before it starts");
+    assertThatThrownBy(
+            () ->
+                new Activity(
+                    "A1",
+                    "x",
+                    null,
+                    Theme.PUBLIC_HEALTH,
+                    "T1",
+                    null,
+                    "150602",
+                    DONGSHENG,
+                    start,
+                    start.plusHours(1),
+                    null,
+                    -1,
+                    0,
+                    false,
+                    false,
+                    true))
+        .hasMessageContaining("must not be negative");
   }
 
   @Test
   void eighteenThemesInThreeCareGroups() {
     assertThat(Theme.values()).hasSize(18);
-    assertThat(Arrays.stream(Theme.values()).map(Theme::group).distinct()).containsExactlyInAnyOrder(CareGroup.values());
+    assertThat(Arrays.stream(Theme.values()).map(Theme::group).distinct())
+        .containsExactlyInAnyOrder(CareGroup.values());
   }
 
   @Test

@@ -36,10 +36,24 @@ class RegionCodeTest {
     for (String ok : new String[] {"15", "1506", "150602", "150602001", "150602001002"}) {
       assertThat(RegionCode.isValid(ok)).as(ok).isTrue();
     }
-    for (String bad : new String[] {"1", "150", "15060", "1506020", "15060200", "1506020010", "15060200100", "1506020010020",
-        "15060a", " 150602", "", null}) {
+    for (String bad :
+        new String[] {
+          "1",
+          "150",
+          "15060",
+          "1506020",
+          "15060200",
+          "1506020010",
+          "15060200100",
+          "1506020010020",
+          "15060a",
+          " 150602",
+          "",
+          null
+        }) {
       assertThat(RegionCode.isValid(bad)).as(String.valueOf(bad)).isFalse();
     }
-    assertThatThrownBy(() -> RegionCode.of("15060200")).hasMessage("not a region code (2, 4, 6, 9 or 12 digits): 15060200");
+    assertThatThrownBy(() -> RegionCode.of("15060200"))
+        .hasMessage("not a region code (2, 4, 6, 9 or 12 digits): 15060200");
   }
 }

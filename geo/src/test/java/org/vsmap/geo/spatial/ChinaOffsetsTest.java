@@ -15,26 +15,39 @@ class ChinaOffsetsTest {
         GeoPoint gcj = ChinaOffsets.wgs84ToGcj02(wgs);
         double shift = Geodesy.metres(wgs, gcj);
         assertThat(shift).as("offset at %s", wgs).isBetween(1.0, 1500.0);
-        assertThat(Geodesy.metres(wgs, ChinaOffsets.gcj02ToWgs84(gcj))).as("round trip at %s", wgs).isLessThan(0.5);
+        assertThat(Geodesy.metres(wgs, ChinaOffsets.gcj02ToWgs84(gcj)))
+            .as("round trip at %s", wgs)
+            .isLessThan(0.5);
       }
     }
   }
 
   @Test
   void knownPointsMatchThePublishedReferenceVectors() {
-    // the WGS84 → GCJ-02 test vectors of the eviltransform project (github.com/googollee/eviltransform):
+    // the WGS84 → GCJ-02 test vectors of the eviltransform project
+    // (github.com/googollee/eviltransform):
     // Shanghai, Shenzhen, Beijing as {wgs lat, wgs lon, gcj lat, gcj lon}
     double[][] vectors = {
-        {31.1774276, 121.5272106, 31.17530398364597, 121.531541859215},
-        {22.543847, 113.912316, 22.540796131694766, 113.9171764808363},
-        {39.911954, 116.377817, 39.91334545536069, 116.38404722455657}};
+      {31.1774276, 121.5272106, 31.17530398364597, 121.531541859215},
+      {22.543847, 113.912316, 22.540796131694766, 113.9171764808363},
+      {39.911954, 116.377817, 39.91334545536069, 116.38404722455657}
+    };
     for (double[] v : vectors) {
       GeoPoint wgs = new GeoPoint(v[1], v[0]);
       GeoPoint gcj = new GeoPoint(v[3], v[2]);
-      assertThat(Geodesy.metres(ChinaOffsets.wgs84ToGcj02(wgs), gcj)).as("forward at %s", wgs).isLessThan(0.01);
-      assertThat(Geodesy.metres(CoordinateSystem.GCJ02.toWgs84(gcj), wgs)).as("back at %s", gcj).isLessThan(0.5);
-      assertThat(Geodesy.metres(CoordinateSystem.BD09.toWgs84(CoordinateSystem.BD09.fromWgs84(wgs)), wgs)).isLessThan(1.0);
-      assertThat(CoordinateSystem.CGCS2000.toWgs84(wgs)).as("CGCS2000 is WGS84 within centimetres").isEqualTo(wgs);
+      assertThat(Geodesy.metres(ChinaOffsets.wgs84ToGcj02(wgs), gcj))
+          .as("forward at %s", wgs)
+          .isLessThan(0.01);
+      assertThat(Geodesy.metres(CoordinateSystem.GCJ02.toWgs84(gcj), wgs))
+          .as("back at %s", gcj)
+          .isLessThan(0.5);
+      assertThat(
+              Geodesy.metres(
+                  CoordinateSystem.BD09.toWgs84(CoordinateSystem.BD09.fromWgs84(wgs)), wgs))
+          .isLessThan(1.0);
+      assertThat(CoordinateSystem.CGCS2000.toWgs84(wgs))
+          .as("CGCS2000 is WGS84 within centimetres")
+          .isEqualTo(wgs);
     }
     assertThat(CoordinateSystem.parse("EPSG:4490")).isEqualTo(CoordinateSystem.CGCS2000);
     assertThat(CoordinateSystem.parse("GCJ-02")).isEqualTo(CoordinateSystem.GCJ02);

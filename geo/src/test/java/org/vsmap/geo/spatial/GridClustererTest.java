@@ -25,8 +25,11 @@ class GridClustererTest {
     int previous = 0;
     assertThat(c.maxZoom()).isBetween(6, 14);
     for (int z = 0; z <= 14; z++) {
-      List<GridClusterer.Cluster> clusters = z <= c.maxZoom() ? c.clusters(all, z) : GridClusterer.at(lon, lat, n, 60, z);
-      assertThat(clusters.stream().mapToInt(GridClusterer.Cluster::count).sum()).as("zoom %d", z).isEqualTo(n);
+      List<GridClusterer.Cluster> clusters =
+          z <= c.maxZoom() ? c.clusters(all, z) : GridClusterer.at(lon, lat, n, 60, z);
+      assertThat(clusters.stream().mapToInt(GridClusterer.Cluster::count).sum())
+          .as("zoom %d", z)
+          .isEqualTo(n);
       assertThat(clusters.size()).as("zoom %d", z).isGreaterThanOrEqualTo(previous);
       previous = clusters.size();
       for (GridClusterer.Cluster k : clusters) {
@@ -50,7 +53,10 @@ class GridClustererTest {
     assertThat(ordos.get(0).count()).isEqualTo(2);
     assertThat(ordos.get(0).lon()).isEqualTo(109.0005, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(c.clusters(new BBox(0, 0, 1, 1), 8)).isEmpty();
-    assertThat(c.clusters(new BBox(116, 39, 117, 40), 30)).singleElement().extracting(GridClusterer.Cluster::single).isEqualTo(2);
+    assertThat(c.clusters(new BBox(116, 39, 117, 40), 30))
+        .singleElement()
+        .extracting(GridClusterer.Cluster::single)
+        .isEqualTo(2);
   }
 
   @Test
@@ -68,7 +74,10 @@ class GridClustererTest {
     int[] seen = new int[2];
     for (int z = c.maxZoom() + 1; z <= GridClusterer.MAX_ZOOM; z++) {
       for (int t = 0; t < 20; t++) {
-        double span = 1280 * 360.0 / (256.0 * (1 << z)); // a screen's width at this zoom, around one of the points
+        double span =
+            1280
+                * 360.0
+                / (256.0 * (1 << z)); // a screen's width at this zoom, around one of the points
         int p = rnd.nextInt(n);
         double w = lon[p] - span / 2;
         double s = lat[p] - span * 0.3;
@@ -87,7 +96,10 @@ class GridClustererTest {
         }
         java.util.Map<String, Integer> actual = new java.util.TreeMap<>();
         for (GridClusterer.Cluster k : c.clusters(box, z)) {
-          String cell = (long) Math.floor(WebMercator.x(k.lon(), z) / 64) + "/" + (long) Math.floor(WebMercator.y(k.lat(), z) / 64);
+          String cell =
+              (long) Math.floor(WebMercator.x(k.lon(), z) / 64)
+                  + "/"
+                  + (long) Math.floor(WebMercator.y(k.lat(), z) / 64);
           assertThat(actual.put(cell, k.count())).as("one cluster per cell at zoom %d", z).isNull();
           seen[k.count() == 1 ? 0 : 1]++;
           if (k.count() == 1) {

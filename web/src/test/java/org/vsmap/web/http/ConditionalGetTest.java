@@ -19,19 +19,26 @@ class ConditionalGetTest {
 
   @BeforeEach
   void start() {
-    server = Javalin.create(c -> {
-      c.startup.showJavalinBanner = false;
-      c.routes.get("/strong", ctx -> {
-        if (!ConditionalGet.notModified(ctx, "\"v1\"", CHANGED)) {
-          ctx.result("body");
-        }
-      });
-      c.routes.get("/weak", ctx -> {
-        if (!ConditionalGet.notModified(ctx, "W/\"v2\"")) {
-          ctx.result("body");
-        }
-      });
-    }).start("127.0.0.1", 0);
+    server =
+        Javalin.create(
+                c -> {
+                  c.startup.showJavalinBanner = false;
+                  c.routes.get(
+                      "/strong",
+                      ctx -> {
+                        if (!ConditionalGet.notModified(ctx, "\"v1\"", CHANGED)) {
+                          ctx.result("body");
+                        }
+                      });
+                  c.routes.get(
+                      "/weak",
+                      ctx -> {
+                        if (!ConditionalGet.notModified(ctx, "W/\"v2\"")) {
+                          ctx.result("body");
+                        }
+                      });
+                })
+            .start("127.0.0.1", 0);
   }
 
   @AfterEach
@@ -40,7 +47,8 @@ class ConditionalGetTest {
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -58,11 +66,14 @@ class ConditionalGetTest {
 
   @Test
   void ifNoneMatchComparesWeaklyAgainstEveryTagOfTheList() throws Exception {
-    for (String match : new String[] {"\"v1\"", "W/\"v1\"", "\"a\", \"v1\"", "\"a\",W/\"v1\"", "*"}) {
+    for (String match :
+        new String[] {"\"v1\"", "W/\"v1\"", "\"a\", \"v1\"", "\"a\",W/\"v1\"", "*"}) {
       HttpResponse<String> r = get("/strong", "If-None-Match", match);
       assertThat(r.statusCode()).as(match).isEqualTo(304);
       assertThat(r.body()).as(match).isEmpty();
-      assertThat(r.headers().firstValue("ETag")).as("a 304 carries the validator").hasValue("\"v1\"");
+      assertThat(r.headers().firstValue("ETag"))
+          .as("a 304 carries the validator")
+          .hasValue("\"v1\"");
     }
     assertThat(get("/weak", "If-None-Match", "\"v2\"").statusCode()).isEqualTo(304);
     assertThat(get("/weak", "If-None-Match", "W/\"v2\"").statusCode()).isEqualTo(304);
@@ -73,13 +84,27 @@ class ConditionalGetTest {
 
   @Test
   void ifModifiedSinceCountsWholeSecondsAndYieldsToIfNoneMatch() throws Exception {
-    assertThat(get("/strong", "If-Modified-Since", "Mon, 07 Dec 2026 02:00:00 GMT").statusCode()).isEqualTo(304);
-    assertThat(get("/strong", "If-Modified-Since", "Mon, 07 Dec 2026 03:00:00 GMT").statusCode()).isEqualTo(304);
-    assertThat(get("/strong", "If-Modified-Since", "Mon, 07 Dec 2026 01:59:59 GMT").statusCode()).isEqualTo(200);
-    assertThat(get("/strong", "If-Modified-Since", "yesterday").statusCode()).as("an unreadable date is ignored").isEqualTo(200);
-    assertThat(get("/strong", "If-None-Match", "\"old\"", "If-Modified-Since", "Mon, 07 Dec 2026 03:00:00 GMT").statusCode())
-        .as("If-None-Match wins").isEqualTo(200);
+    assertThat(get("/strong", "If-Modified-Since", "Mon, 07 Dec 2026 02:00:00 GMT").statusCode())
+        .isEqualTo(304);
+    assertThat(get("/strong", "If-Modified-Since", "Mon, 07 Dec 2026 03:00:00 GMT").statusCode())
+        .isEqualTo(304);
+    assertThat(get("/strong", "If-Modified-Since", "Mon, 07 Dec 2026 01:59:59 GMT").statusCode())
+        .isEqualTo(200);
+    assertThat(get("/strong", "If-Modified-Since", "yesterday").statusCode())
+        .as("an unreadable date is ignored")
+        .isEqualTo(200);
+    assertThat(
+            get(
+                    "/strong",
+                    "If-None-Match",
+                    "\"old\"",
+                    "If-Modified-Since",
+                    "Mon, 07 Dec 2026 03:00:00 GMT")
+                .statusCode())
+        .as("If-None-Match wins")
+        .isEqualTo(200);
     assertThat(get("/weak", "If-Modified-Since", "Mon, 07 Dec 2026 03:00:00 GMT").statusCode())
-        .as("no Last-Modified, no date comparison").isEqualTo(200);
+        .as("no Last-Modified, no date comparison")
+        .isEqualTo(200);
   }
 }
