@@ -146,7 +146,7 @@ final class ImportCommand implements Callable<Integer> {
       try {
         p =
             OfficeImport.prepare(
-                db.jdbi(),
+                new org.vsmap.pipeline.store.JdbiImportLookups(db.jdbi()),
                 new OfficeImport.Request(
                     what,
                     name,

@@ -63,4 +63,29 @@ class ArchitectureTest {
         .resideInAnyPackage("org.vsmap.web..", "org.vsmap.app..")
         .check(classes);
   }
+
+  @Test
+  void importersNeverTouchTheDatabase() {
+    // they check files against ImportLookups and hand a batch to the writer; SQL lives in the Jdbi*
+    // adapters
+    noClasses()
+        .that()
+        .resideInAPackage("org.vsmap.pipeline.importer..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.jdbi..", "java.sql..")
+        .check(classes);
+  }
+
+  @Test
+  void webHttpIsSharedAndDependsOnNoPage() {
+    // the HTTP helpers every concern may use; they know nothing of the pages and APIs that use them
+    noClasses()
+        .that()
+        .resideInAPackage("org.vsmap.web.http..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.vsmap.web")
+        .check(classes);
+  }
 }

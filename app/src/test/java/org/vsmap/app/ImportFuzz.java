@@ -71,7 +71,7 @@ public final class ImportFuzz {
     try {
       p =
           OfficeImport.prepare(
-              db.jdbi(),
+              new org.vsmap.pipeline.store.JdbiImportLookups(db.jdbi()),
               new OfficeImport.Request(
                   what,
                   "fuzz." + ext,

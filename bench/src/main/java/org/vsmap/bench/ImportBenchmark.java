@@ -60,7 +60,7 @@ public final class ImportBenchmark {
         }
         OfficeImport.Prepared p =
             OfficeImport.prepare(
-                db.jdbi(),
+                new org.vsmap.pipeline.store.JdbiImportLookups(db.jdbi()),
                 new OfficeImport.Request(
                     OfficeImport.What.REGIONS,
                     file,
@@ -124,7 +124,7 @@ public final class ImportBenchmark {
         byte[] bytes = Files.readAllBytes(csv);
         OfficeImport.Prepared p =
             OfficeImport.prepare(
-                db.jdbi(),
+                new org.vsmap.pipeline.store.JdbiImportLookups(db.jdbi()),
                 new OfficeImport.Request(
                     OfficeImport.What.STATION,
                     "stations.csv",

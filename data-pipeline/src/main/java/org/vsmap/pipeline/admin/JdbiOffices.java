@@ -84,7 +84,7 @@ public final class JdbiOffices implements Offices {
     String name = file == null || file.isBlank() ? "upload" : file.replaceAll("[\\\\/]", "_");
     OfficeImport.Prepared p =
         OfficeImport.prepare(
-            jdbi,
+            new org.vsmap.pipeline.store.JdbiImportLookups(jdbi),
             new OfficeImport.Request(
                 w,
                 name,

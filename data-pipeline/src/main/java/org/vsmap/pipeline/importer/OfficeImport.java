@@ -7,21 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Region;
-import org.vsmap.geo.model.RegionLevel;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.VolunteerFigure;
 import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.Stage;
 import org.vsmap.pipeline.csv.CsvTable;
-import org.vsmap.pipeline.store.JdbiActivityStore;
 import org.vsmap.pipeline.store.JdbiImportWriter;
-import org.vsmap.pipeline.store.JdbiRegionStore;
-import org.vsmap.pipeline.store.JdbiStationStore;
-import org.vsmap.pipeline.store.JdbiTeamStore;
 
 /**
  * One office file from upload to store, shared by the {@code import} command and the admin pages:
@@ -140,20 +134,9 @@ public final class OfficeImport {
    * @throws IllegalArgumentException when the file cannot be read at all (not CSV/XLSX, binary,
    *     wrong encoding)
    */
-  public static Prepared prepare(Jdbi jdbi, Request r, java.time.LocalDateTime now) {
+  public static Prepared prepare(ImportLookups store, Request r, java.time.LocalDateTime now) {
     LocalDate today = now.toLocalDate();
-    Map<String, Region> regions =
-        Stage.run(
-            "load-regions",
-            () -> {
-              Map<String, Region> m = new HashMap<>();
-              JdbiRegionStore store = new JdbiRegionStore(jdbi);
-              for (RegionLevel level : RegionLevel.values()) {
-                store.regionsAtLevel(level).forEach(x -> m.put(x.code(), x));
-              }
-              return m;
-            },
-            Map::size);
+    Map<String, Region> regions = Stage.run("load-regions", store::regions, Map::size);
     if (regions.isEmpty() && r.what() != What.REGIONS) {
       throw new IllegalArgumentException(
           "the store has no regions yet: import regions first, or start the portal once "
@@ -164,9 +147,9 @@ public final class OfficeImport {
     Map<String, String> mapping =
         r.mapping() != null
             ? Grid.parseMapping(r.mapping())
-            : savedMapping(jdbi, r.source(), r.what());
+            : store.savedMapping(r.source(), r.what());
     if (r.saveMapping() && r.mapping() != null) {
-      saveMapping(jdbi, r.source(), r.what(), mapping);
+      store.saveMapping(r.source(), r.what(), mapping);
     }
     JdbiImportWriter.Batch batch = JdbiImportWriter.Batch.of(r.source(), r.username());
     String readAs;
@@ -190,7 +173,7 @@ public final class OfficeImport {
                 x -> x.stations().size() + x.problems().size());
         problems.addAll(res.problems());
         warnings.addAll(res.warnings());
-        List<Station> stored = new JdbiStationStore(jdbi).stations();
+        List<Station> stored = store.stations();
         // against the store as well; the pairs within the file the reader already reported are not
         // repeated
         StationImport.likelyDuplicates(r.file(), res.stations(), stored).stream()
@@ -209,9 +192,7 @@ public final class OfficeImport {
           throw new IllegalArgumentException(
               "a report belongs to an office's region: give its region code");
         }
-        ReportImport.Known known =
-            new ReportImport.Known(
-                regions, new JdbiTeamStore(jdbi).teams(), new JdbiStationStore(jdbi).stations());
+        ReportImport.Known known = new ReportImport.Known(regions, store.teams(), store.stations());
         ReportImport.Result res =
             Stage.run(
                 "check-report",
@@ -240,12 +221,7 @@ public final class OfficeImport {
             Stage.run(
                 "check-teams",
                 () ->
-                    TeamActivityImport.teams(
-                        grid,
-                        regions,
-                        new JdbiTeamStore(jdbi).teams(),
-                        new JdbiStationStore(jdbi).stations(),
-                        today),
+                    TeamActivityImport.teams(grid, regions, store.teams(), store.stations(), today),
                 x -> x.teams().size() + x.problems().size());
         problems.addAll(res.problems());
         res.teams().forEach(t -> regionsTouched.add(t.regionCode() + "\t" + t.id()));
@@ -266,8 +242,8 @@ public final class OfficeImport {
                         grid,
                         r.crs() == null ? CoordinateSystem.WGS84 : r.crs(),
                         regions,
-                        new JdbiTeamStore(jdbi).teams(),
-                        new JdbiStationStore(jdbi).stations(),
+                        store.teams(),
+                        store.stations(),
                         now),
                 x -> x.activities().size() + x.problems().size());
         problems.addAll(res.problems());
@@ -306,9 +282,6 @@ public final class OfficeImport {
       }
       case HONOURS -> {
         Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
-        JdbiStationStore stations = new JdbiStationStore(jdbi);
-        JdbiTeamStore teams = new JdbiTeamStore(jdbi);
-        JdbiActivityStore activities = new JdbiActivityStore(jdbi);
         HonourImport.Result res =
             Stage.run(
                 "check-honours",
@@ -317,21 +290,9 @@ public final class OfficeImport {
                         grid,
                         new HonourImport.Known(
                             regions,
-                            id ->
-                                stations
-                                    .stationById(id)
-                                    .map(org.vsmap.geo.model.Station::regionCode)
-                                    .orElse(null),
-                            id ->
-                                teams
-                                    .teamById(id)
-                                    .map(org.vsmap.geo.model.Team::regionCode)
-                                    .orElse(null),
-                            id ->
-                                activities
-                                    .activityById(id)
-                                    .map(org.vsmap.geo.model.Activity::regionCode)
-                                    .orElse(null))),
+                            store::stationRegion,
+                            store::teamRegion,
+                            store::activityRegion)),
                 x -> x.honours().size() + x.problems().size());
         problems.addAll(res.problems());
         res.honours().forEach(x -> regionsTouched.add(x.regionCode() + "\t" + x.id()));
@@ -357,38 +318,6 @@ public final class OfficeImport {
       }
     }
     return new Prepared(r, readAs, records, problems, warnings, batch, Grid.formatMapping(mapping));
-  }
-
-  /** The column mapping saved for a source and kind, or none. */
-  public static Map<String, String> savedMapping(Jdbi jdbi, String source, What what) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT mapping FROM column_mapping WHERE source = :s AND kind = :k")
-                .bind("s", source)
-                .bind("k", what.name())
-                .mapTo(String.class)
-                .findOne()
-                .map(Grid::parseMapping)
-                .orElse(Map.of()));
-  }
-
-  /** Saves (or replaces) the column mapping of a source and kind. */
-  public static void saveMapping(Jdbi jdbi, String source, What what, Map<String, String> mapping) {
-    jdbi.useTransaction(
-        h -> {
-          h.createUpdate("DELETE FROM column_mapping WHERE source = :s AND kind = :k")
-              .bind("s", source)
-              .bind("k", what.name())
-              .execute();
-          if (!mapping.isEmpty()) {
-            h.createUpdate(
-                    "INSERT INTO column_mapping (source, kind, mapping, updated_at) VALUES (:s, :k, :m, CURRENT_TIMESTAMP)")
-                .bind("s", source)
-                .bind("k", what.name())
-                .bind("m", Grid.formatMapping(mapping))
-                .execute();
-          }
-        });
   }
 
   static final Map<String, List<String>> FIGURE_HEADERS =

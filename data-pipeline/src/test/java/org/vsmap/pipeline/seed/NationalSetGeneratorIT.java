@@ -142,7 +142,7 @@ public class NationalSetGeneratorIT {
       String options = NationalSetGenerator.importOptions(f.kind());
       OfficeImport.Prepared p =
           OfficeImport.prepare(
-              db.jdbi(),
+              new org.vsmap.pipeline.store.JdbiImportLookups(db.jdbi()),
               new OfficeImport.Request(
                   OfficeImport.What.parse(f.kind()),
                   f.name(),

@@ -520,7 +520,7 @@ abstract class StoreContract {
               + "150699001001,\"测试社区居委会\",150699,15,1506,150699001\n";
       var regionsFile =
           org.vsmap.pipeline.importer.OfficeImport.prepare(
-              own.jdbi(),
+              new org.vsmap.pipeline.store.JdbiImportLookups(own.jdbi()),
               request(
                   org.vsmap.pipeline.importer.OfficeImport.What.REGIONS,
                   "regions.csv",
@@ -552,7 +552,7 @@ abstract class StoreContract {
               + "{\"type\":\"Feature\",\"properties\":{\"名称\":\"新区无坐标站\",\"区划代码\":\"150699001001\"},\"geometry\":null}]}";
       var stationsFile =
           org.vsmap.pipeline.importer.OfficeImport.prepare(
-              own.jdbi(),
+              new org.vsmap.pipeline.store.JdbiImportLookups(own.jdbi()),
               request(
                   org.vsmap.pipeline.importer.OfficeImport.What.STATION,
                   "stations.geojson",
@@ -572,7 +572,7 @@ abstract class StoreContract {
               + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[109.4,39.4],[109.6,39.4],[109.6,39.6],[109.4,39.6],[109.4,39.4]]]}}]}";
       var boundaryFile =
           org.vsmap.pipeline.importer.OfficeImport.prepare(
-              own.jdbi(),
+              new org.vsmap.pipeline.store.JdbiImportLookups(own.jdbi()),
               request(
                   org.vsmap.pipeline.importer.OfficeImport.What.REGIONS,
                   "county.geojson",
@@ -589,7 +589,7 @@ abstract class StoreContract {
       assertThat(county.name()).as("kept: the file gave no name").isEqualTo("测试新区");
       stationsFile =
           org.vsmap.pipeline.importer.OfficeImport.prepare(
-              own.jdbi(),
+              new org.vsmap.pipeline.store.JdbiImportLookups(own.jdbi()),
               request(
                   org.vsmap.pipeline.importer.OfficeImport.What.STATION,
                   "stations.geojson",
@@ -612,7 +612,7 @@ abstract class StoreContract {
       // a full re-import retires, a later one restores; the audit log names who and what
       var one =
           org.vsmap.pipeline.importer.OfficeImport.prepare(
-              own.jdbi(),
+              new org.vsmap.pipeline.store.JdbiImportLookups(own.jdbi()),
               new org.vsmap.pipeline.importer.OfficeImport.Request(
                   org.vsmap.pipeline.importer.OfficeImport.What.STATION,
                   "stations.csv",
@@ -660,7 +660,7 @@ abstract class StoreContract {
               + "150621,2026,-5,,\n";
       var checked =
           org.vsmap.pipeline.importer.OfficeImport.prepare(
-              own.jdbi(),
+              new org.vsmap.pipeline.store.JdbiImportLookups(own.jdbi()),
               request(
                   org.vsmap.pipeline.importer.OfficeImport.What.FIGURES, "figures.csv", bad, null),
               today.atTime(java.time.LocalTime.now(CLOCK)));
@@ -674,7 +674,7 @@ abstract class StoreContract {
               + "150603,2026-W47,300,200,5\n";
       var clean =
           org.vsmap.pipeline.importer.OfficeImport.prepare(
-              own.jdbi(),
+              new org.vsmap.pipeline.store.JdbiImportLookups(own.jdbi()),
               request(
                   org.vsmap.pipeline.importer.OfficeImport.What.FIGURES, "figures.csv", good, null),
               today.atTime(java.time.LocalTime.now(CLOCK)));
@@ -734,7 +734,7 @@ abstract class StoreContract {
       String bad = "队伍名称,上级队伍,区划代码,结对社区代码\n市税务局志愿服务分队,tm-1506,1506,150602001001；150602\n";
       var checked =
           org.vsmap.pipeline.importer.OfficeImport.prepare(
-              own.jdbi(),
+              new org.vsmap.pipeline.store.JdbiImportLookups(own.jdbi()),
               request(org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", bad, null),
               today.atTime(java.time.LocalTime.now(CLOCK)));
       assertThat(checked.problems())
@@ -744,7 +744,7 @@ abstract class StoreContract {
       JdbiImportWriter writer = new JdbiImportWriter(own.jdbi());
       writer.apply(
           org.vsmap.pipeline.importer.OfficeImport.prepare(
-                  own.jdbi(),
+                  new org.vsmap.pipeline.store.JdbiImportLookups(own.jdbi()),
                   request(
                       org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", good, null),
                   today.atTime(java.time.LocalTime.now(CLOCK)))
@@ -752,7 +752,7 @@ abstract class StoreContract {
       String again = "队伍名称,上级队伍,区划代码,结对社区代码\n市税务局志愿服务分队,tm-1506,1506,150602001003\n";
       writer.apply(
           org.vsmap.pipeline.importer.OfficeImport.prepare(
-                  own.jdbi(),
+                  new org.vsmap.pipeline.store.JdbiImportLookups(own.jdbi()),
                   request(
                       org.vsmap.pipeline.importer.OfficeImport.What.TEAM, "units.csv", again, null),
                   today.atTime(java.time.LocalTime.now(CLOCK)))
@@ -782,7 +782,7 @@ abstract class StoreContract {
           "站点名称,行政区划代码,经度,纬度\n星光驿站,150602,109.9600,39.8200\n星光志愿服务站,150602,109.9601,39.8200\n";
       var checked =
           org.vsmap.pipeline.importer.OfficeImport.prepare(
-              own.jdbi(),
+              new org.vsmap.pipeline.store.JdbiImportLookups(own.jdbi()),
               request(
                   org.vsmap.pipeline.importer.OfficeImport.What.STATION,
                   "dup.csv",

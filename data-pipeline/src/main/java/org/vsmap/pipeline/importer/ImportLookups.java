@@ -1,0 +1,33 @@
+package org.vsmap.pipeline.importer;
+
+import java.util.List;
+import java.util.Map;
+import org.vsmap.geo.model.Region;
+import org.vsmap.geo.model.Station;
+import org.vsmap.geo.model.Team;
+
+/**
+ * What an import checks a file against, and the column mappings it remembers: the store as the
+ * importers see it. They never see a database; {@code JdbiImportLookups} answers on one.
+ */
+public interface ImportLookups {
+  /** Every region of every level, by code. */
+  Map<String, Region> regions();
+
+  List<Team> teams();
+
+  List<Station> stations();
+
+  /** The region of a station, team or activity by its id, or null when there is none. */
+  String stationRegion(String id);
+
+  String teamRegion(String id);
+
+  String activityRegion(String id);
+
+  /** The column mapping saved for a source and kind, or an empty one. */
+  Map<String, String> savedMapping(String source, OfficeImport.What what);
+
+  /** Saves (or, empty, removes) the column mapping of a source and kind. */
+  void saveMapping(String source, OfficeImport.What what, Map<String, String> mapping);
+}
