@@ -142,9 +142,9 @@ public final class Routes {
               });
         });
     config.jetty.multipartConfig.maxFileSize(
-        AdminPages.MAX_UPLOAD + 1, io.javalin.config.SizeUnit.BYTES);
+        AdminUploads.MAX_UPLOAD + 1, io.javalin.config.SizeUnit.BYTES);
     config.jetty.multipartConfig.maxTotalRequestSize(
-        AdminPages.MAX_UPLOAD + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+        AdminUploads.MAX_UPLOAD + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
     config.staticFiles.enableWebjars();
     config.staticFiles.add(
         files -> {
@@ -336,34 +336,37 @@ public final class Routes {
 
   /** The offices' pages, every one behind the session check registered first. */
   private static void admin(RoutesConfig r, Views views, Readiness readiness) {
-    AdminPages admin = new AdminPages(views, readiness);
+    AdminAccess admin = new AdminAccess(views, readiness);
+    AdminUploads uploads = new AdminUploads(admin);
+    AdminEdits edits = new AdminEdits(admin);
+    AdminRecords records = new AdminRecords(admin);
     r.before("/admin*", admin::before);
     r.get("/admin", admin::home);
     r.get("/admin/login", admin::loginForm);
     r.post("/admin/login", admin::login);
     r.post("/admin/logout", admin::logout);
-    r.post("/admin/upload", admin::upload);
-    r.post("/admin/publish", admin::publish);
-    r.post("/admin/upload/{id}/confirm", admin::confirm);
-    r.get("/admin/stations/{id}", admin::editStation);
-    r.post("/admin/stations/{id}", admin::saveStation);
-    r.get("/admin/teams/{id}", admin::editTeam);
-    r.post("/admin/teams/{id}", admin::saveTeam);
-    r.get("/admin/activities/{id}", admin::editActivity);
-    r.post("/admin/activities/{id}", admin::saveActivity);
+    r.post("/admin/upload", uploads::upload);
+    r.post("/admin/publish", uploads::publish);
+    r.post("/admin/upload/{id}/confirm", uploads::confirm);
+    r.get("/admin/stations/{id}", edits::editStation);
+    r.post("/admin/stations/{id}", edits::saveStation);
+    r.get("/admin/teams/{id}", edits::editTeam);
+    r.post("/admin/teams/{id}", edits::saveTeam);
+    r.get("/admin/activities/{id}", edits::editActivity);
+    r.post("/admin/activities/{id}", edits::saveActivity);
     r.post(
         "/admin/stations/{id}/photos",
-        ctx -> admin.addPhoto(ctx, org.vsmap.geo.model.Kind.STATION));
+        ctx -> edits.addPhoto(ctx, org.vsmap.geo.model.Kind.STATION));
     r.post(
         "/admin/activities/{id}/photos",
-        ctx -> admin.addPhoto(ctx, org.vsmap.geo.model.Kind.ACTIVITY));
-    r.post("/admin/photos/upload", admin::uploadPhotos);
-    r.post("/admin/photos/{id}/retire", admin::retirePhoto);
-    r.get("/admin/honours", admin::honours);
-    r.get("/admin/honours/{id}", admin::editHonour);
-    r.post("/admin/honours/{id}", admin::saveHonour);
-    r.get("/admin/audit", admin::audit);
-    r.get("/admin/audit.csv", admin::auditCsv);
-    r.get("/admin/contacts", admin::contacts);
+        ctx -> edits.addPhoto(ctx, org.vsmap.geo.model.Kind.ACTIVITY));
+    r.post("/admin/photos/upload", uploads::uploadPhotos);
+    r.post("/admin/photos/{id}/retire", edits::retirePhoto);
+    r.get("/admin/honours", edits::honours);
+    r.get("/admin/honours/{id}", edits::editHonour);
+    r.post("/admin/honours/{id}", edits::saveHonour);
+    r.get("/admin/audit", records::audit);
+    r.get("/admin/audit.csv", records::auditCsv);
+    r.get("/admin/contacts", records::contacts);
   }
 }
