@@ -20,8 +20,8 @@ import org.vsmap.geo.model.TeamLevel;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.Downloads;
 import org.vsmap.geo.port.FeatureCollections;
-import org.vsmap.pipeline.export.DatasetExports.Column;
-import org.vsmap.pipeline.export.DatasetExports.Spec;
+import org.vsmap.pipeline.export.DatasetSpecs.Column;
+import org.vsmap.pipeline.export.DatasetSpecs.Spec;
 import org.vsmap.pipeline.store.JdbiActivityStore;
 import org.vsmap.pipeline.store.JdbiStationStore;
 import org.vsmap.pipeline.store.Streaming.RowReader;
@@ -57,7 +57,7 @@ public final class OgcFeatures implements FeatureCollections {
     SOURCES.put(
         "stations",
         new Source<>(
-            DatasetExports.STATIONS,
+            DatasetSpecs.STATIONS,
             JdbiStationStore.columns(),
             "station",
             "retired_at IS NULL",
@@ -81,14 +81,14 @@ public final class OgcFeatures implements FeatureCollections {
     SOURCES.put(
         "teams",
         new Source<>(
-            DatasetExports.TEAMS_AT,
-            DatasetExports.TEAM_COLUMNS,
-            DatasetExports.TEAM_FROM,
+            DatasetSpecs.TEAMS_AT,
+            DatasetSpecs.TEAM_COLUMNS,
+            DatasetSpecs.TEAM_FROM,
             "t.retired_at IS NULL",
             "s.geom",
             "t.region_code",
             "t.id",
-            DatasetExports::teamAt,
+            DatasetSpecs::teamAt,
             queryables(
                 q("level", "string", "队伍层级", "team tier", names(TeamLevel.values())),
                 q("parent_id", "string", "上级队伍编号", "parent team id", null),
@@ -112,7 +112,7 @@ public final class OgcFeatures implements FeatureCollections {
     SOURCES.put(
         "activities",
         new Source<>(
-            DatasetExports.ACTIVITIES,
+            DatasetSpecs.ACTIVITIES,
             JdbiActivityStore.columns(),
             "activity",
             "retired_at IS NULL",
@@ -146,14 +146,14 @@ public final class OgcFeatures implements FeatureCollections {
     SOURCES.put(
         "regions",
         new Source<>(
-            DatasetExports.REGIONS,
-            DatasetExports.REGION_COLUMNS,
+            DatasetSpecs.REGIONS,
+            DatasetSpecs.REGION_COLUMNS,
             "region",
             "1 = 1",
             "centroid",
             "code",
             "code",
-            DatasetExports::region,
+            DatasetSpecs::region,
             queryables(
                 q("level", "string", "层级", "level", names(RegionLevel.values())),
                 q("parent_code", "string", "上级区划代码", "parent region code", null)),
@@ -164,7 +164,7 @@ public final class OgcFeatures implements FeatureCollections {
     SOURCES.put(
         "honours",
         new Source<>(
-            DatasetExports.HONOURS,
+            DatasetSpecs.HONOURS,
             org.vsmap.pipeline.store.JdbiHonours.columns(),
             "honour",
             "retired_at IS NULL",
