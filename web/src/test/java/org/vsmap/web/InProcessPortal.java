@@ -1,0 +1,61 @@
+package org.vsmap.web;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import org.vsmap.geo.fake.InMemoryStores;
+import org.vsmap.geo.time.ChinaTime;
+
+/**
+ * The portal's routes in this JVM on a free port, over in-memory ports, for handler tests: no jar,
+ * no database, no index on disk. Ask for what the test needs through {@link #ready}.
+ */
+final class InProcessPortal implements AutoCloseable {
+  /** 10:00 on 2026-12-07 in China. */
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T02:00:00Z"), ChinaTime.ZONE);
+
+  final InMemoryStores stores = new InMemoryStores();
+  final Readiness readiness = new Readiness();
+  private final Javalin server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  InProcessPortal() {
+    server = Routes.create(new WebSettings(null, null, CLOCK, 0), readiness).start("127.0.0.1", 0);
+  }
+
+  /** Ready with the stores and these other ports (null: that part answers 503). */
+  InProcessPortal ready(
+      org.vsmap.geo.port.Downloads downloads,
+      org.vsmap.geo.port.FeatureCollections features,
+      org.vsmap.geo.port.Snapshots snapshots,
+      org.vsmap.geo.port.Photos photos,
+      org.vsmap.geo.port.Honours honours) {
+    readiness.ready(
+        new WebPorts(
+            stores, stores, stores, stores, stores, null, downloads, features, snapshots, null,
+            photos, honours));
+    return this;
+  }
+
+  HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  String text(String path, String... headers) throws Exception {
+    return new String(get(path, headers).body(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
