@@ -77,15 +77,44 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * The web's concerns: each registers its own routes (Routes) and uses only the shared packages.
+   */
+  static final String[] CONCERNS = {"map", "detail", "awareness", "data", "stats", "admin"};
+
   @Test
-  void webHttpIsSharedAndDependsOnNoPage() {
-    // the HTTP helpers every concern may use; they know nothing of the pages and APIs that use them
+  void webConcernsUseOnlyTheSharedPackagesNotEachOther() {
+    for (String concern : CONCERNS) {
+      java.util.List<String> others = new java.util.ArrayList<>();
+      for (String other : CONCERNS) {
+        if (!other.equals(concern)) {
+          others.add("org.vsmap.web." + other + "..");
+        }
+      }
+      noClasses()
+          .that()
+          .resideInAPackage("org.vsmap.web." + concern + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others.toArray(String[]::new))
+          .check(classes);
+    }
+  }
+
+  @Test
+  void theSharedWebPackagesDependOnNoConcern() {
+    // web.http (errors, headers, conditional GET, parameters) and web.view (templates, language,
+    // labels, badges) serve every concern and know none of them
+    java.util.List<String> concerns = new java.util.ArrayList<>();
+    for (String c : CONCERNS) {
+      concerns.add("org.vsmap.web." + c + "..");
+    }
     noClasses()
         .that()
-        .resideInAPackage("org.vsmap.web.http..")
+        .resideInAnyPackage("org.vsmap.web.http..", "org.vsmap.web.view..")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage("org.vsmap.web")
+        .resideInAnyPackage(concerns.toArray(String[]::new))
         .check(classes);
   }
 }

@@ -23,7 +23,7 @@ import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.SearchIndex;
 import org.vsmap.geo.spatial.WebMercator;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
-import org.vsmap.web.TilesApi;
+import org.vsmap.web.data.TilesApi;
 
 /**
  * Issue 8: the portal's queries against their PostGIS equivalents, on the same data, in one run,

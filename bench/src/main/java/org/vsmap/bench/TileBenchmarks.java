@@ -21,7 +21,7 @@ import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.port.SearchIndex;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
 import org.vsmap.pipeline.seed.NationalSetGenerator;
-import org.vsmap.web.TilesApi;
+import org.vsmap.web.data.TilesApi;
 
 /**
  * Issue 7's tile targets on the national index: a stations tile at zoom 5 (clustered, p99 ≤ 50 ms)

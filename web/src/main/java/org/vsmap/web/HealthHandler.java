@@ -6,20 +6,21 @@ import java.util.Map;
 import java.util.Set;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.SearchIndex;
+import org.vsmap.web.http.Json;
 
 /**
  * GET /health: 200 UP with the counts served (from the index) once the store and index are ready,
  * 200 DEGRADED while the database cannot be reached (the index still answers), 503 before or after
  * a failure.
  */
-final class HealthHandler {
+public final class HealthHandler {
   private final Readiness readiness;
 
-  HealthHandler(Readiness readiness) {
+  public HealthHandler(Readiness readiness) {
     this.readiness = readiness;
   }
 
-  void health(Context ctx) {
+  public void health(Context ctx) {
     Map<String, Object> body = new LinkedHashMap<>();
     if (!readiness.isReady()) {
       body.put("status", readiness.failure() == null ? "STARTING" : "DOWN");

@@ -1,5 +1,8 @@
 package org.vsmap.web;
 
+import org.vsmap.web.http.WebError;
+import org.vsmap.web.view.Labels;
+
 /**
  * Whether the store and the index are ready. The server answers from the moment it listens; until
  * the ports are set, /health says 503 and every other request gets a 503 page.
@@ -17,7 +20,7 @@ public final class Readiness {
     this.ports = ports;
   }
 
-  Labels.RegionNames regionNames() {
+  public Labels.RegionNames regionNames() {
     ports();
     return regionNames;
   }

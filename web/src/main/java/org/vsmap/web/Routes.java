@@ -4,6 +4,38 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
+import org.vsmap.web.admin.AdminAccess;
+import org.vsmap.web.admin.AdminEdits;
+import org.vsmap.web.admin.AdminRecords;
+import org.vsmap.web.admin.AdminUploads;
+import org.vsmap.web.awareness.ActivitiesPage;
+import org.vsmap.web.awareness.ActivityCalendar;
+import org.vsmap.web.awareness.ActivityFeed;
+import org.vsmap.web.awareness.HonoursPage;
+import org.vsmap.web.awareness.Sitemaps;
+import org.vsmap.web.data.DataCatalogue;
+import org.vsmap.web.data.DataDownloads;
+import org.vsmap.web.data.OgcApi;
+import org.vsmap.web.data.TilesApi;
+import org.vsmap.web.detail.ActivityPage;
+import org.vsmap.web.detail.PhotoPages;
+import org.vsmap.web.detail.PosterPage;
+import org.vsmap.web.detail.ShareCards;
+import org.vsmap.web.detail.StationPage;
+import org.vsmap.web.detail.TeamPage;
+import org.vsmap.web.http.ErrorMapping;
+import org.vsmap.web.http.Origin;
+import org.vsmap.web.http.RateLimit;
+import org.vsmap.web.http.WebError;
+import org.vsmap.web.map.GeoJsonApi;
+import org.vsmap.web.map.MapApi;
+import org.vsmap.web.map.MapPage;
+import org.vsmap.web.map.OEmbed;
+import org.vsmap.web.map.SearchApi;
+import org.vsmap.web.stats.StatsApi;
+import org.vsmap.web.stats.StatsPages;
+import org.vsmap.web.view.Lang;
+import org.vsmap.web.view.Views;
 
 /**
  * Every URL the portal answers, in one place (see API.md for the public contract). Handlers are
@@ -16,7 +48,7 @@ public final class Routes {
    * basemap tile server. Swagger UI (/api/docs) and ECharts (the statistics pages) write style
    * attributes, so only there styles may be inline ({@link #inlineStyles}); scripts never are.
    */
-  static String csp(WebSettings settings, boolean inlineStyles) {
+  public static String csp(WebSettings settings, boolean inlineStyles) {
     String tiles = settings.tileSource();
     return "default-src 'self'; script-src 'self'; style-src 'self'"
         + (inlineStyles ? " 'unsafe-inline'" : "")
@@ -28,28 +60,29 @@ public final class Routes {
   /**
    * The largest body a request other than a file upload may carry (the edit forms need a few KB).
    */
-  static final int MAX_FORM_BYTES = 64 * 1024;
+  public static final int MAX_FORM_BYTES = 64 * 1024;
 
   /**
    * Requests at work at once, eight per core: enough to keep the cores busy while some wait on the
    * database or the client, few enough that under overload each finishes quickly and the rest wait
    * in line (see {@link #MAX_QUEUED}) instead of all slowing down together.
    */
-  static final int MAX_CONCURRENT = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+  public static final int MAX_CONCURRENT =
+      Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
 
   /**
    * Requests that may wait for a free slot (at most 2 s each) before further ones get 503 at once.
    */
-  static final int MAX_QUEUED = 1024;
+  public static final int MAX_QUEUED = 1024;
 
   /** How long in-flight requests may take to finish once the server is asked to stop. */
   public static final int STOP_SECONDS = 20;
 
   /** A connection that sends nothing for this long is closed (slow or stalled clients). */
-  static final int IDLE_MILLIS = 20_000;
+  public static final int IDLE_MILLIS = 20_000;
 
   /** The pages whose libraries write style attributes (Swagger UI, ECharts). */
-  static boolean inlineStyles(String path) {
+  public static boolean inlineStyles(String path) {
     return path.equals("/api/docs") || path.equals("/stats") || path.startsWith("/stats/embed/");
   }
 
@@ -57,10 +90,10 @@ public final class Routes {
    * A year of HTTPS only, sent only on answers that came over HTTPS (directly or through a proxy
    * that says so).
    */
-  static final String HSTS = "max-age=31536000";
+  public static final String HSTS = "max-age=31536000";
 
   /** The webjar path of Swagger UI, from the version the build packed. */
-  static final String SWAGGER_UI = "/webjars/swagger-ui/" + webjarVersion("swagger-ui");
+  public static final String SWAGGER_UI = "/webjars/swagger-ui/" + webjarVersion("swagger-ui");
 
   private Routes() {}
 

@@ -179,7 +179,7 @@ class RoutesTest {
             true,
             false,
             true));
-    String next = StationPage.WHEN.format(first.plusWeeks(3));
+    String next = org.vsmap.web.view.Formats.WHEN.format(first.plusWeeks(3));
     for (String page : List.of("/stations/s1", "/teams/t1")) {
       String body = get(page).body();
       assertThat(body)
@@ -187,7 +187,7 @@ class RoutesTest {
           .contains("/activities/a2")
           .contains(next)
           .doesNotContain("/activities/a3")
-          .doesNotContain(StationPage.WHEN.format(first));
+          .doesNotContain(org.vsmap.web.view.Formats.WHEN.format(first));
       assertThat(body.indexOf("/activities/a2"))
           .as("%s: the one next within the hour comes before tomorrow's", page)
           .isLessThan(body.indexOf("/activities/a1"));

@@ -52,7 +52,7 @@ public final class ConditionalGet {
    * Whether the conditions a client sent say its copy of ({@code etag}, {@code lastModified}) is
    * current.
    */
-  static boolean isCurrent(
+  public static boolean isCurrent(
       String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified) {
     if (ifNoneMatch != null) {
       return anyMatches(ifNoneMatch, etag);
@@ -68,7 +68,7 @@ public final class ConditionalGet {
    * Weak comparison of {@code etag} with each entity tag of an {@code If-None-Match} list, or
    * {@code *}.
    */
-  static boolean anyMatches(String ifNoneMatch, String etag) {
+  public static boolean anyMatches(String ifNoneMatch, String etag) {
     String mine = opaque(etag);
     for (String tag : ifNoneMatch.split(",")) {
       String t = tag.strip();
@@ -87,7 +87,7 @@ public final class ConditionalGet {
    * An HTTP date (IMF-fixdate, as RFC 1123 reads it), or null: the obsolete forms are ignored,
    * which costs a full answer.
    */
-  static Instant parseDate(String text) {
+  public static Instant parseDate(String text) {
     try {
       return ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {

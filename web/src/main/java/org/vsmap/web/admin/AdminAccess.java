@@ -1,0 +1,203 @@
+package org.vsmap.web.admin;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.vsmap.geo.port.Offices;
+import org.vsmap.web.Readiness;
+import org.vsmap.web.http.WebError;
+import org.vsmap.web.view.Lang;
+import org.vsmap.web.view.Views;
+
+/**
+ * Signing in and out of /admin, the session every admin page needs, its CSRF token and the home
+ * page. Sessions are an HttpOnly, Secure, SameSite=Strict cookie; every form carries the session's
+ * CSRF token (the sign-in form a double-submit token of its own); every answer is {@code no-store}.
+ * While the database cannot be reached every admin page answers 503 at once.
+ */
+public final class AdminAccess {
+  public static final String SESSION_COOKIE = "vsmap_session";
+
+  public static final String LOGIN_COOKIE = "vsmap_login";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  public final Views views;
+  public final Readiness readiness;
+
+  public AdminAccess(Views views, Readiness readiness) {
+    this.views = views;
+    this.readiness = readiness;
+  }
+
+  public void before(Context ctx) {
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("X-Frame-Options", "DENY");
+    if (readiness.isReady() && readiness.storeProblem() != null) {
+      // sessions, forms and changes all live in the database: say so at once instead of timing out
+      ctx.header("Retry-After", "30");
+      throw new WebError(
+          503,
+          "数据库暂时无法连接 / Database unreachable",
+          "the database cannot be reached, so signing in and changes are paused; nothing was changed. The public map and search "
+              + "keep working. Try again in a few minutes.");
+    }
+  }
+
+  public Offices offices() {
+    Offices o = readiness.ports().offices();
+    if (o == null) {
+      throw new WebError(
+          503, "Service Unavailable", "the admin pages are not available on this server");
+    }
+    return o;
+  }
+
+  public void loginForm(Context ctx) {
+    renderLogin(ctx, 200, null);
+  }
+
+  private void renderLogin(Context ctx, int status, String error) {
+    String token = random();
+    setCookie(ctx, LOGIN_COOKIE, token, 600);
+    Map<String, Object> model = new HashMap<>();
+    model.put("csrf", token);
+    model.put("error", error);
+    ctx.status(status).html(views.render("admin_login", Lang.of(ctx), model));
+  }
+
+  public void login(Context ctx) {
+    String expected = ctx.cookie(LOGIN_COOKIE);
+    if (expected == null || !same(expected, ctx.formParam("csrf"))) {
+      throw new WebError(
+          403,
+          "Forbidden",
+          "the sign-in form expired or came from another site: reload it and try again");
+    }
+    Offices.SignIn result = offices().signIn(ctx.formParam("username"), ctx.formParam("password"));
+    switch (result) {
+      case Offices.SignIn.Ok ok -> {
+        Offices.Session s = offices().openSession(ok.account());
+        setCookie(ctx, SESSION_COOKIE, s.token(), 8 * 3600);
+        setCookie(ctx, LOGIN_COOKIE, "", 0);
+        ctx.redirect("/admin");
+      }
+      case Offices.SignIn.Locked locked ->
+          renderLogin(
+              ctx,
+              429,
+              "连续输错密码，账号已锁定至 "
+                  + locked.until().withNano(0)
+                  + " / Too many wrong passwords: locked until "
+                  + locked.until().withNano(0));
+      case Offices.SignIn.Refused refused ->
+          renderLogin(ctx, 401, "用户名或密码不对 / Wrong user name or password");
+    }
+  }
+
+  public void logout(Context ctx) {
+    Offices.Session s = session(ctx);
+    csrf(ctx, s);
+    offices().closeSession(s.token());
+    setCookie(ctx, SESSION_COOKIE, "", 0);
+    ctx.redirect("/admin/login");
+  }
+
+  /** The signed-in session; 401 without one (GET pages use {@link #page} to redirect instead). */
+  public Offices.Session session(Context ctx) {
+    return offices()
+        .session(ctx.cookie(SESSION_COOKIE))
+        .orElseThrow(() -> new WebError(401, "Unauthorized", "sign in first: /admin/login"));
+  }
+
+  /** The signed-in session, or null after redirecting to the sign-in page. */
+  public Offices.Session page(Context ctx) {
+    Offices.Session s = offices().session(ctx.cookie(SESSION_COOKIE)).orElse(null);
+    if (s == null) {
+      ctx.redirect("/admin/login");
+    }
+    return s;
+  }
+
+  public static void csrf(Context ctx, Offices.Session s) {
+    if (!same(s.csrf(), ctx.formParam("csrf"))) {
+      throw new WebError(
+          403,
+          "Forbidden",
+          "the form's CSRF token is missing or wrong: reload the page and submit again");
+    }
+  }
+
+  public void home(Context ctx) {
+    Offices.Session s = page(ctx);
+    if (s == null) {
+      return;
+    }
+    Map<String, Object> model = base(s);
+    model.put("audit", offices().audit(s.account(), 20));
+    if ("started".equals(ctx.queryParam("published"))) {
+      model.put(
+          "published",
+          "已开始发布，完成后新版本会出现在各数据集页面。/ Publishing has started; the new versions appear on the dataset pages when done.");
+    }
+    ctx.html(views.render("admin_home", Lang.of(ctx), model));
+  }
+
+  public static Map<String, Object> base(Offices.Session s) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("account", s.account());
+    model.put("csrf", s.csrf());
+    return model;
+  }
+
+  public static String text(Context ctx, String name) {
+    String v = ctx.formParam(name);
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  public static String required(Context ctx, String name) {
+    String v = text(ctx, name);
+    if (v == null) {
+      throw new IllegalArgumentException(name + " 为必填项 / " + name + " is required");
+    }
+    return v;
+  }
+
+  public static double number(Context ctx, String name) {
+    try {
+      return Double.parseDouble(required(ctx, name));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          name + " 不是数字 / " + name + " is not a number: " + ctx.formParam(name));
+    }
+  }
+
+  private static void setCookie(Context ctx, String name, String value, int maxAge) {
+    ctx.res()
+        .addHeader(
+            "Set-Cookie",
+            name
+                + "="
+                + value
+                + "; Path=/admin; Max-Age="
+                + maxAge
+                + "; HttpOnly; Secure; SameSite=Strict");
+  }
+
+  private static boolean same(String a, String b) {
+    return a != null
+        && b != null
+        && MessageDigest.isEqual(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String random() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+}

@@ -1,0 +1,71 @@
+package org.vsmap.web.admin;
+
+import io.javalin.http.Context;
+import java.util.Map;
+import org.vsmap.geo.port.Offices;
+import org.vsmap.web.Readiness;
+import org.vsmap.web.view.Lang;
+import org.vsmap.web.view.Views;
+
+/** What an office reads back: the audit log (page and CSV) and its region's restricted contacts. */
+public final class AdminRecords {
+  private final AdminAccess access;
+  private final Views views;
+  private final Readiness readiness;
+
+  public AdminRecords(AdminAccess access) {
+    this.access = access;
+    this.views = access.views;
+    this.readiness = access.readiness;
+  }
+
+  public void audit(Context ctx) {
+    Offices.Session s = access.page(ctx);
+    if (s == null) {
+      return;
+    }
+    Map<String, Object> model = AdminAccess.base(s);
+    model.put("audit", access.offices().audit(s.account(), 500));
+    ctx.html(views.render("admin_audit", Lang.of(ctx), model));
+  }
+
+  public void auditCsv(Context ctx) {
+    Offices.Session s = access.page(ctx);
+    if (s == null) {
+      return;
+    }
+    StringBuilder out = new StringBuilder("\uFEFFseq,at,username,action,kind,record_id,detail\r\n");
+    for (Offices.AuditEntry e : access.offices().audit(s.account(), 100_000)) {
+      out.append(e.seq())
+          .append(',')
+          .append(e.at())
+          .append(',')
+          .append(csv(e.username()))
+          .append(',')
+          .append(csv(e.action()))
+          .append(',')
+          .append(e.kind() == null ? "" : e.kind().name())
+          .append(',')
+          .append(csv(e.recordId()))
+          .append(',')
+          .append(csv(e.detail()))
+          .append("\r\n");
+    }
+    ctx.header("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
+    ctx.contentType("text/csv; charset=utf-8").result(out.toString());
+  }
+
+  public void contacts(Context ctx) {
+    Offices.Session s = access.page(ctx);
+    if (s == null) {
+      return;
+    }
+    Map<String, Object> model = AdminAccess.base(s);
+    model.put("contacts", access.offices().contacts(s.account()));
+    ctx.html(views.render("admin_contacts", Lang.of(ctx), model));
+  }
+
+  private static String csv(String v) {
+    return org.vsmap.geo.format.CsvCells.text(v);
+  }
+}

@@ -1,0 +1,141 @@
+package org.vsmap.web.awareness;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.vsmap.geo.model.Honour;
+import org.vsmap.geo.model.RegionCode;
+import org.vsmap.geo.port.Honours;
+import org.vsmap.web.Readiness;
+import org.vsmap.web.WebPorts;
+import org.vsmap.web.http.WebError;
+import org.vsmap.web.view.Lang;
+import org.vsmap.web.view.Views;
+
+/**
+ * GET /honours: the honours by year (newest first), optionally one year or one region, each with
+ * what or who was honoured (linked), its level and awarding body. A volunteer appears by name only
+ * when the volunteer agreed; otherwise as "a volunteer".
+ */
+public final class HonoursPage {
+  private static final Set<String> PARAMS = Set.of("year", "region", "lang", "text");
+
+  private final Views views;
+  private final Readiness readiness;
+
+  public HonoursPage(Views views, Readiness readiness) {
+    this.views = views;
+    this.readiness = readiness;
+  }
+
+  public void show(Context ctx) {
+    for (String p : ctx.queryParamMap().keySet()) {
+      if (!PARAMS.contains(p)) {
+        throw WebError.badRequest(
+            "unknown parameter '"
+                + p
+                + "': the honours page takes "
+                + PARAMS.stream().sorted().toList());
+      }
+    }
+    Integer year = null;
+    String y = ctx.queryParam("year");
+    if (y != null && !y.isBlank()) {
+      try {
+        year = Integer.parseInt(y.strip());
+      } catch (NumberFormatException e) {
+        throw WebError.badRequest("year must be a year like 2025; got: " + y);
+      }
+    }
+    String region = ctx.queryParam("region");
+    region = region == null || region.isBlank() ? null : region.strip();
+    if (region != null && !region.matches("\\d{2,12}")) {
+      throw WebError.badRequest(
+          "region must be a region code of 2 to 12 digits, e.g. 150602; got: " + region);
+    }
+    Lang lang = Lang.of(ctx);
+    WebPorts ports = readiness.ports();
+    Honours honours = ports.honours();
+    List<Honour> all = honours == null ? List.of() : honours.honours();
+    Set<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
+    all.forEach(h -> years.add(h.year()));
+    Map<Integer, List<Map<String, Object>>> byYear = new LinkedHashMap<>();
+    for (Honour h : all) {
+      if ((year != null && h.year() != year)
+          || (region != null && !RegionCode.within(h.regionCode(), region))) {
+        continue;
+      }
+      byYear.computeIfAbsent(h.year(), k -> new ArrayList<>()).add(item(h, lang, ports));
+    }
+    List<Map<String, Object>> groups = new ArrayList<>();
+    byYear.forEach(
+        (k, v) ->
+            groups.add(
+                Map.of(
+                    "year",
+                    k,
+                    "label",
+                    lang.messages().get("honours.year").replace("{y}", k.toString()),
+                    "items",
+                    v)));
+    Map<String, Object> model = new HashMap<>();
+    model.put("groups", groups);
+    model.put("years", List.copyOf(years));
+    model.put("selectedYear", year == null ? "" : year.toString());
+    model.put("selectedRegion", region == null ? "" : region);
+    model.put("counties", readiness.regionNames().counties());
+    model.put("largeText", "large".equals(ctx.queryParam("text")));
+    ctx.html(views.render("honours", lang, model));
+  }
+
+  private Map<String, Object> item(Honour h, Lang lang, WebPorts ports) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", h.id());
+    m.put("title", h.title());
+    m.put("level", lang == Lang.ZH ? h.level().zh() : h.level().en());
+    m.put("awardedBy", h.awardedBy());
+    m.put("kind", lang == Lang.ZH ? h.subject().zh() : h.subject().en());
+    m.put("citation", h.citation());
+    m.put("synthetic", h.synthetic());
+    m.put("where", String.join(" ", readiness.regionNames().chain(h.regionCode())));
+    String name = null;
+    String url = null;
+    switch (h.subject()) {
+      case STATION -> {
+        name = ports.stations().stationById(h.subjectId()).map(s -> s.name()).orElse(null);
+        url = "/stations/" + h.subjectId();
+      }
+      case TEAM -> {
+        name = ports.teams().teamById(h.subjectId()).map(t -> t.name()).orElse(null);
+        url = "/teams/" + h.subjectId();
+      }
+      case ACTIVITY -> {
+        name = ports.activities().activityById(h.subjectId()).map(a -> a.title()).orElse(null);
+        url = "/activities/" + h.subjectId();
+      }
+      case COMMUNITY -> name = readiness.regionNames().name(h.subjectId());
+      case VOLUNTEER -> {
+        name =
+            h.volunteerName() != null
+                ? h.volunteerName()
+                : lang.messages().get("honours.volunteer");
+        if (h.subjectId() != null) {
+          m.put("teamName", ports.teams().teamById(h.subjectId()).map(t -> t.name()).orElse(null));
+          m.put("teamUrl", "/teams/" + h.subjectId());
+        }
+      }
+    }
+    if (name == null) {
+      url = null; // retired since: named, not linked
+      name = h.subjectId();
+    }
+    m.put("name", name);
+    m.put("url", url);
+    return m;
+  }
+}

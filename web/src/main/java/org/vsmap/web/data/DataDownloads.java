@@ -1,0 +1,330 @@
+package org.vsmap.web.data;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vsmap.geo.model.RegionCode;
+import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.Downloads;
+import org.vsmap.geo.port.Snapshots;
+import org.vsmap.web.Readiness;
+import org.vsmap.web.http.ConditionalGet;
+import org.vsmap.web.http.Json;
+import org.vsmap.web.http.WebError;
+
+/**
+ * {@code GET /data/{dataset}.{csv|xlsx|geojson|kml}[?region=&theme=&from=&to=]}: the current
+ * version of a dataset, whole or filtered, streamed. The ETag is the store's data version plus the
+ * filter, so a conditional GET answers 304 until the data change; the licence travels in a {@code
+ * Link: rel="license"} header as well as inside the XLSX and GeoJSON files.
+ */
+public final class DataDownloads {
+  private final Readiness readiness;
+  private final DataCatalogue catalogue;
+
+  public DataDownloads(Readiness readiness, DataCatalogue catalogue) {
+    this.readiness = readiness;
+    this.catalogue = catalogue;
+  }
+
+  public void download(Context ctx) throws IOException {
+    Downloads downloads = readiness.ports().downloads();
+    if (downloads == null) {
+      throw new WebError(503, "Service Unavailable", "downloads are not available on this server");
+    }
+    String file = ctx.pathParam("file");
+    int dot = file.lastIndexOf('.');
+    if (dot < 0) {
+      catalogue.dataset(ctx, file); // /data/{dataset}: the dataset's page
+      return;
+    }
+    String dataset = dot < 0 ? file : file.substring(0, dot);
+    Downloads.Format format =
+        dot < 0
+            ? null
+            : Downloads.Format.ofExtension(file.substring(dot + 1).toLowerCase(Locale.ROOT));
+    if (downloads.datasets().stream().noneMatch(d -> d.id().equals(dataset))) {
+      throw WebError.notFound("no dataset " + dataset + ": stations, teams, activities or regions");
+    }
+    if (format == null) {
+      throw WebError.notFound(
+          "no such format for " + dataset + ": .csv, .xlsx, .geojson, .kml, .gpkg or .fgb");
+    }
+    Downloads.Filter filter = filter(ctx, dataset);
+    // text compresses five- to tenfold; XLSX is a zip already
+    String accept = ctx.header("Accept-Encoding");
+    boolean gzip =
+        java.util.Set.of(Downloads.Format.CSV, Downloads.Format.GEOJSON, Downloads.Format.KML)
+                .contains(format)
+            && accept != null
+            && accept.toLowerCase(Locale.ROOT).contains("gzip");
+    String etag =
+        "W/\""
+            + downloads.version()
+            + "-"
+            + digest(format + "|" + filter)
+            + (gzip ? "-gz" : "")
+            + "\"";
+    ctx.header("Vary", "Accept-Encoding");
+    ctx.header("Cache-Control", "public, max-age=60");
+    ctx.header("Access-Control-Allow-Origin", "*");
+    ctx.header("Link", "<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"");
+    if (ConditionalGet.notModified(ctx, etag)) {
+      return;
+    }
+    ctx.contentType(format.mediaType());
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"" + dataset + "." + format.extension() + "\"");
+    OutputStream out = ctx.res().getOutputStream();
+    if (gzip) {
+      ctx.header("Content-Encoding", "gzip");
+      java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out, 1 << 16);
+      downloads.write(dataset, format, filter, z);
+      z.finish();
+    } else {
+      downloads.write(dataset, format, filter, out);
+    }
+    out.flush();
+  }
+
+  private Snapshots snapshots() {
+    Snapshots s = readiness.ports().snapshots();
+    if (s == null) {
+      throw new WebError(
+          503, "Service Unavailable", "dataset versions are not available on this server");
+    }
+    return s;
+  }
+
+  /**
+   * {@code GET /data/{dataset}/versions}: the published versions, newest first, with their changes
+   * and file URLs.
+   */
+  public void versions(Context ctx) {
+    String dataset = ctx.pathParam("dataset");
+    Downloads downloads = readiness.ports().downloads();
+    if (downloads == null || downloads.datasets().stream().noneMatch(d -> d.id().equals(dataset))) {
+      throw WebError.notFound("no dataset " + dataset + ": stations, teams, activities or regions");
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Snapshots.Version v : snapshots().versions(dataset)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("version", v.version());
+      m.put("published_at", v.publishedAt());
+      m.put("records", v.records());
+      m.put("added", v.added());
+      m.put("updated", v.updated());
+      m.put("retired", v.retired());
+      Map<String, Object> files = new LinkedHashMap<>();
+      v.bytes()
+          .forEach(
+              (ext, bytes) -> {
+                Map<String, Object> f = new LinkedHashMap<>(); // a stable key order, run after run
+                f.put("url", "/data/" + dataset + "/versions/" + v.version() + "." + ext);
+                f.put("bytes", bytes);
+                files.put(ext, f);
+              });
+      m.put("files", files);
+      out.add(m);
+    }
+    ctx.header("Access-Control-Allow-Origin", "*");
+    Map<String, Object> body = new LinkedHashMap<>(); // a stable key order, run after run
+    body.put("dataset", dataset);
+    body.put("license", DataCatalogue.LICENCE_URL);
+    body.put("versions", out);
+    Json.send(ctx, body);
+  }
+
+  /**
+   * {@code GET|HEAD /data/{dataset}/versions/{version}.{ext}}: a published snapshot file. It never
+   * changes, so it carries a strong ETag and a year-long immutable cache, and answers single byte
+   * ranges (206, or 416 past the end) so remote readers (GDAL's /vsicurl, the FlatGeobuf client)
+   * fetch only the parts they need; several ranges at once get the whole file.
+   */
+  public void snapshot(Context ctx) throws IOException {
+    String dataset = ctx.pathParam("dataset");
+    String file = ctx.pathParam("file");
+    int dot = file.lastIndexOf('.');
+    Downloads.Format format =
+        dot < 0
+            ? null
+            : Downloads.Format.ofExtension(file.substring(dot + 1).toLowerCase(Locale.ROOT));
+    if (format == null) {
+      throw WebError.notFound(
+          "no such file: /data/" + dataset + "/versions/{version}.{csv|xlsx|geojson|kml|gpkg|fgb}");
+    }
+    String version = file.substring(0, dot);
+    java.nio.file.Path path =
+        snapshots()
+            .file(dataset, version, format)
+            .orElseThrow(
+                () ->
+                    WebError.notFound(
+                        "no version "
+                            + version
+                            + " of "
+                            + dataset
+                            + ": see /data/"
+                            + dataset
+                            + "/versions"));
+    long size = java.nio.file.Files.size(path);
+    String etag = "\"" + dataset + "-" + version + "-" + format.extension() + "-" + size + "\"";
+    ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+    ctx.header("Accept-Ranges", "bytes");
+    ctx.header("Access-Control-Allow-Origin", "*");
+    ctx.header(
+        "Access-Control-Expose-Headers", "Content-Range, Content-Length, ETag, Accept-Ranges");
+    ctx.header("Link", "<" + DataCatalogue.LICENCE_URL + ">; rel=\"license\"");
+    if (ConditionalGet.notModified(
+        ctx, etag, java.nio.file.Files.getLastModifiedTime(path).toInstant())) {
+      return;
+    }
+    ctx.contentType(format.mediaType());
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"" + dataset + "-" + version + "." + format.extension() + "\"");
+    long start = 0;
+    long length = size;
+    String range = ctx.header("Range");
+    String ifRange = ctx.header("If-Range");
+    if (range != null
+        && (ifRange == null || ifRange.equals(etag))
+        && range.startsWith("bytes=")
+        && !range.contains(",")) {
+      long[] r = range(range.substring(6).strip(), size);
+      if (r == null) {
+        ctx.header("Content-Range", "bytes */" + size);
+        throw new WebError(
+            416, "Range Not Satisfiable", "the file has " + size + " bytes; asked for " + range);
+      }
+      start = r[0];
+      length = r[1] - r[0] + 1;
+      ctx.status(206);
+      ctx.header("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + size);
+    }
+    ctx.res().setContentLengthLong(length);
+    if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
+      return;
+    }
+    OutputStream out = ctx.res().getOutputStream();
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
+      java.nio.channels.WritableByteChannel target = java.nio.channels.Channels.newChannel(out);
+      long done = 0;
+      while (done < length) {
+        long n = ch.transferTo(start + done, length - done, target);
+        if (n <= 0) {
+          break;
+        }
+        done += n;
+      }
+    }
+    out.flush();
+  }
+
+  /**
+   * One byte range ("a-b", "a-" or "-n") of a file of {@code size} bytes as [first, last], or null
+   * when unsatisfiable or malformed.
+   */
+  public static long[] range(String spec, long size) {
+    int dash = spec.indexOf('-');
+    if (dash < 0 || size == 0) {
+      return null;
+    }
+    try {
+      String a = spec.substring(0, dash).strip();
+      String b = spec.substring(dash + 1).strip();
+      if (a.isEmpty()) {
+        long n = Long.parseLong(b);
+        return n <= 0 ? null : new long[] {Math.max(0, size - n), size - 1};
+      }
+      long first = Long.parseLong(a);
+      long last = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
+      return first < 0 || first >= size || last < first ? null : new long[] {first, last};
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Downloads.Filter filter(Context ctx, String dataset) {
+    String region = ctx.queryParam("region");
+    if (region != null && !RegionCode.isValid(region)) {
+      throw WebError.badRequest(
+          "region must be an official code of 2, 4, 6, 9 or 12 digits, not '" + region + "'");
+    }
+    Theme theme = null;
+    String t = ctx.queryParam("theme");
+    if (t != null) {
+      if (!dataset.equals("activities")) {
+        throw WebError.badRequest("theme filters activities only");
+      }
+      try {
+        theme = Theme.valueOf(t.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw WebError.badRequest("unknown theme '" + t + "'");
+      }
+    }
+    LocalDateTime from = time(ctx, "from", false);
+    LocalDateTime to = time(ctx, "to", true);
+    if ((from != null || to != null) && !dataset.equals("activities")) {
+      throw WebError.badRequest("from / to filter activities only");
+    }
+    if (from != null && to != null && !to.isAfter(from)) {
+      throw WebError.badRequest("to must be after from");
+    }
+    for (String p : ctx.queryParamMap().keySet()) {
+      if (!p.equals("region")
+          && !p.equals("theme")
+          && !p.equals("from")
+          && !p.equals("to")
+          && !p.equals("lang")) {
+        throw WebError.badRequest("unknown parameter '" + p + "': region, theme, from, to");
+      }
+    }
+    return new Downloads.Filter(region, theme, from, to);
+  }
+
+  private static LocalDateTime time(Context ctx, String name, boolean endOfDay) {
+    String v = ctx.queryParam(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return v.length() == 10
+          ? (endOfDay
+              ? LocalDate.parse(v).plusDays(1).atStartOfDay()
+              : LocalDate.parse(v).atStartOfDay())
+          : LocalDateTime.parse(v);
+    } catch (DateTimeParseException e) {
+      throw WebError.badRequest(
+          name
+              + " must be a date (2026-12-05) or a date and time (2026-12-05T09:00), not '"
+              + v
+              + "'");
+    }
+  }
+
+  private static String digest(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)),
+              0,
+              6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package org.vsmap.web.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vsmap.web.view.Lang;
+import org.vsmap.web.view.Views;
+
+/**
+ * Every error answer is made here: JSON {"status","error","detail"} for machine URLs, an HTML page
+ * for pages. Nothing a client sends yields a 500; an unexpected failure is logged and answered with
+ * a 500 that reveals no internals.
+ */
+public final class ErrorMapping {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+  private static final String HANDLED = "vsmap.error.handled";
+
+  private final Views views;
+
+  public ErrorMapping(Views views) {
+    this.views = views;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.exception(
+        WebError.class, (e, ctx) -> answer(ctx, e.status(), e.title(), e.getMessage()));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          if (databaseUnreachable(e)) {
+            LOG.warn(
+                "{} {}: no database connection (the database is down or every connection busy)",
+                ctx.method(),
+                ctx.path());
+            ctx.header("Retry-After", "30");
+            answer(
+                ctx,
+                503,
+                "Service Unavailable",
+                "the database cannot be reached or is too busy just now, so this page cannot be "
+                    + "shown; the map and search keep working. Try again shortly.");
+            return;
+          }
+          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          answer(
+              ctx,
+              500,
+              "Internal Server Error",
+              "an unexpected error occurred; it has been logged");
+        });
+    routes.error(
+        404,
+        ctx -> {
+          if (ctx.attribute(HANDLED) == null) {
+            answer(ctx, 404, "Not Found", "no page or resource at " + ctx.path());
+          }
+        });
+  }
+
+  /**
+   * A lost or refused database connection somewhere in the causes (SQLSTATE class 08, 57P0x, or the
+   * pool's timeout).
+   */
+  public static boolean databaseUnreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.net.ConnectException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void answer(Context ctx, int status, String title, String detail) {
+    ctx.attribute(HANDLED, true);
+    ctx.status(status);
+    if (wantsJson(ctx)) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", status);
+      body.put("error", title);
+      body.put("detail", detail);
+      if (ctx.path().startsWith("/ogc")) {
+        // the OGC API exception shape, beside ours
+        body.put("code", status == 400 ? "InvalidParameterValue" : title);
+        body.put("description", detail);
+      }
+      Json.send(ctx, body);
+      return;
+    }
+    Lang lang;
+    try {
+      lang = Lang.of(ctx);
+    } catch (WebError e) {
+      lang = Lang.ZH;
+    }
+    ctx.html(
+        views.render("error", lang, Map.of("status", status, "title", title, "detail", detail)));
+  }
+
+  private static boolean wantsJson(Context ctx) {
+    String path = ctx.path();
+    if (path.equals("/ogc") || path.startsWith("/ogc/")) {
+      return !Negotiation.wantsHtml(ctx);
+    }
+    if (path.startsWith("/api/")
+        || path.equals("/health")
+        || path.endsWith(".json")
+        || path.endsWith(".geojson")) {
+      return true;
+    }
+    String accept = ctx.header("Accept");
+    return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+  }
+}

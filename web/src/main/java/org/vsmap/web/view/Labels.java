@@ -1,0 +1,106 @@
+package org.vsmap.web.view;
+
+import org.vsmap.geo.model.CareGroup;
+import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.RegionLevel;
+import org.vsmap.geo.model.StationType;
+import org.vsmap.geo.model.TeamLevel;
+import org.vsmap.geo.model.Theme;
+import org.vsmap.geo.port.RegionStore;
+
+/** Display names of codes (kinds, themes, types, regions) in the page language. */
+public final class Labels {
+  private Labels() {}
+
+  public static String kind(Kind k, Lang lang) {
+    return lang == Lang.ZH ? k.zh() : k.en();
+  }
+
+  /** The label of a facet value of a dimension; region codes are looked up. */
+  public static String facet(String dim, String value, Lang lang, RegionNames regions) {
+    boolean zh = lang == Lang.ZH;
+    try {
+      return switch (dim) {
+        case "kind" -> kind(Kind.valueOf(value), lang);
+        case "theme" -> zh ? Theme.valueOf(value).zh() : Theme.valueOf(value).en();
+        case "care" -> zh ? CareGroup.valueOf(value).zh() : CareGroup.valueOf(value).en();
+        case "type" -> zh ? StationType.valueOf(value).zh() : StationType.valueOf(value).en();
+        case "recruiting" ->
+            value.equals("yes") ? (zh ? "招募中" : "Recruiting") : (zh ? "已满员" : "Full");
+        case "date" ->
+            switch (value) {
+              case "today" -> zh ? "今天" : "Today";
+              case "week" -> zh ? "本周" : "This week";
+              default -> zh ? "本周末" : "This weekend";
+            };
+        case "county", "street" -> regions.name(value);
+        default -> value;
+      };
+    } catch (IllegalArgumentException e) {
+      return value;
+    }
+  }
+
+  /** The detail code of a hit (station type, team level or theme) as a label. */
+  public static String detail(Kind kind, String code, Lang lang) {
+    boolean zh = lang == Lang.ZH;
+    try {
+      return switch (kind) {
+        case STATION -> zh ? StationType.valueOf(code).zh() : StationType.valueOf(code).en();
+        case TEAM -> zh ? TeamLevel.valueOf(code).zh() : TeamLevel.valueOf(code).en();
+        case ACTIVITY -> zh ? Theme.valueOf(code).zh() : Theme.valueOf(code).en();
+      };
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return code;
+    }
+  }
+
+  /** Names of counties and streets, read once (they change only with an import of regions). */
+  public static final class RegionNames {
+    private final java.util.Map<String, String> names =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    private final RegionStore store;
+
+    private final java.util.List<java.util.Map<String, Object>> counties;
+
+    public RegionNames(RegionStore store) {
+      this.store = store;
+      java.util.List<java.util.Map<String, Object>> countyList = new java.util.ArrayList<>();
+      for (RegionLevel level :
+          new RegionLevel[] {RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.STREET}) {
+        for (var r : store.regionsAtLevel(level)) {
+          names.put(r.code(), r.name());
+          if (level == RegionLevel.COUNTY) {
+            countyList.add(java.util.Map.of("code", r.code(), "name", r.name()));
+          }
+        }
+      }
+      this.counties = java.util.List.copyOf(countyList);
+    }
+
+    /** The counties as code and name, for the district chooser (read once, not per page). */
+    public java.util.List<java.util.Map<String, Object>> counties() {
+      return counties;
+    }
+
+    /**
+     * The names of the county, street and community above a region code, as far as they are known.
+     */
+    public java.util.List<String> chain(String code) {
+      java.util.List<String> out = new java.util.ArrayList<>();
+      for (int len : new int[] {6, 9, 12}) {
+        if (code.length() >= len) {
+          String name = name(code.substring(0, len));
+          if (!name.equals(code.substring(0, len))) {
+            out.add(name);
+          }
+        }
+      }
+      return out;
+    }
+
+    public String name(String code) {
+      return names.computeIfAbsent(code, c -> store.regionByCode(c).map(r -> r.name()).orElse(c));
+    }
+  }
+}
