@@ -16,6 +16,7 @@ import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.importer.OfficeImport;
 import org.vsmap.pipeline.store.Database;
+import org.vsmap.pipeline.store.ImportPipeline;
 import org.vsmap.pipeline.store.JdbiImportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -142,11 +143,11 @@ final class ImportCommand implements Callable<Integer> {
     Clock clock = Clocks.portal();
     DataDirectory dir = DataDirectory.open(store.dataDir);
     try (Database db = store.open(dir)) {
+      ImportPipeline pipeline = new ImportPipeline(db.jdbi(), clock);
       OfficeImport.Prepared p;
       try {
         p =
-            OfficeImport.prepare(
-                new org.vsmap.pipeline.store.JdbiImportLookups(db.jdbi()),
+            pipeline.check(
                 new OfficeImport.Request(
                     what,
                     name,
@@ -159,8 +160,7 @@ final class ImportCommand implements Callable<Integer> {
                     full,
                     "cli:" + System.getProperty("user.name"),
                     map,
-                    saveMapping),
-                java.time.LocalDateTime.now(clock));
+                    saveMapping));
       } catch (IllegalArgumentException e) {
         throw new Failure(
             e.getMessage().startsWith(name) ? e.getMessage() : name + ": " + e.getMessage());
@@ -184,9 +184,8 @@ final class ImportCommand implements Callable<Integer> {
         out.println("nothing was written: fix the rows above and import the file again");
         return 1;
       }
-      JdbiImportWriter writer = new JdbiImportWriter(db.jdbi(), clock);
       if (dryRun) {
-        print(out, "dry run, nothing was written; it would make", writer.preview(p.batch()));
+        print(out, "dry run, nothing was written; it would make", pipeline.preview(p));
         return 0;
       }
       JdbiImportWriter.Outcome o;
@@ -199,10 +198,10 @@ final class ImportCommand implements Callable<Integer> {
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(200)
                 .build()) {
-          o = writer.apply(p.batch(), bar::stepTo);
+          o = pipeline.write(p, bar::stepTo);
         }
       } else {
-        o = writer.apply(p.batch());
+        o = pipeline.write(p, n -> {});
       }
       print(out, "written in one transaction:", o);
       return 0;
@@ -226,12 +225,9 @@ final class ImportCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new Failure(name + ": " + e.getMessage());
       }
+      ImportPipeline pipeline = new ImportPipeline(db.jdbi(), Clocks.portal());
       org.vsmap.pipeline.photos.PhotoImport.Result r =
-          org.vsmap.pipeline.photos.PhotoImport.read(
-              grid,
-              file.toAbsolutePath().getParent(),
-              org.vsmap.pipeline.photos.PhotoImport.subjectsIn(db.jdbi()),
-              null);
+          pipeline.checkPhotos(grid, file.toAbsolutePath().getParent(), null);
       out.printf(
           "%s: photos, read as %s: %d photos pass, %d problems%n",
           name, grid.readAs(), r.photos().size(), r.problems().size());
@@ -245,16 +241,7 @@ final class ImportCommand implements Callable<Integer> {
         return 0;
       }
       try {
-        int n =
-            db.jdbi()
-                .inTransaction(
-                    h ->
-                        org.vsmap.pipeline.photos.PhotoAttach.store(
-                            h,
-                            r.photos(),
-                            "cli:" + System.getProperty("user.name"),
-                            java.time.LocalDateTime.now(Clocks.portal())))
-                .size();
+        int n = pipeline.attachPhotos(r, "cli:" + System.getProperty("user.name")).size();
         out.printf(
             "written in one transaction: %d photos attached (EXIF removed, three sizes each)%n", n);
         return 0;

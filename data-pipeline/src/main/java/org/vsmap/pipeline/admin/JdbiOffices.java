@@ -17,6 +17,7 @@ import org.vsmap.geo.port.Offices;
 import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.importer.OfficeImport;
+import org.vsmap.pipeline.store.ImportPipeline;
 import org.vsmap.pipeline.store.JdbiActivityStore;
 import org.vsmap.pipeline.store.JdbiImportWriter;
 import org.vsmap.pipeline.store.JdbiRestrictedContacts;
@@ -38,6 +39,9 @@ public final class JdbiOffices implements Offices {
   private final Clock clock;
   private final JdbiAccounts accounts;
 
+  /** Uploads and photo archives take the same path as the import command. */
+  private final ImportPipeline pipeline;
+
   /** Checked uploads waiting for their confirmation; dropped 30 minutes after the check. */
   private final com.github.benmanes.caffeine.cache.Cache<String, Pending> pending =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(PENDING).build();
@@ -46,6 +50,7 @@ public final class JdbiOffices implements Offices {
     this.jdbi = jdbi;
     this.clock = clock;
     this.accounts = new JdbiAccounts(jdbi, clock);
+    this.pipeline = new ImportPipeline(jdbi, clock);
   }
 
   @Override
@@ -83,8 +88,7 @@ public final class JdbiOffices implements Offices {
     CoordinateSystem cs = crs == null || crs.isBlank() ? null : CoordinateSystem.parse(crs);
     String name = file == null || file.isBlank() ? "upload" : file.replaceAll("[\\\\/]", "_");
     OfficeImport.Prepared p =
-        OfficeImport.prepare(
-            new org.vsmap.pipeline.store.JdbiImportLookups(jdbi),
+        pipeline.check(
             new OfficeImport.Request(
                 w,
                 name,
@@ -97,13 +101,12 @@ public final class JdbiOffices implements Offices {
                 full,
                 account.username(),
                 mapping == null || mapping.isBlank() ? null : mapping,
-                saveMapping),
-            java.time.LocalDateTime.now(clock));
+                saveMapping));
     List<Change> changes = List.of();
     int contacts = 0;
     int figures = 0;
     if (p.clean()) {
-      JdbiImportWriter.Outcome o = new JdbiImportWriter(jdbi, clock).preview(p.batch());
+      JdbiImportWriter.Outcome o = pipeline.preview(p);
       changes = changes(o);
       contacts = o.contacts();
       figures = o.figures();
@@ -140,7 +143,7 @@ public final class JdbiOffices implements Offices {
               + " (it was confirmed already, or it expired after 30 minutes)");
     }
     pending.invalidate(previewId);
-    return changes(new JdbiImportWriter(jdbi, clock).apply(p.prepared().batch()));
+    return changes(pipeline.write(p.prepared(), n -> {}));
   }
 
   @Override
@@ -269,21 +272,13 @@ public final class JdbiOffices implements Offices {
         throw new java.io.UncheckedIOException(e);
       }
       org.vsmap.pipeline.photos.PhotoImport.Result r =
-          org.vsmap.pipeline.photos.PhotoImport.read(
-              grid,
-              dir,
-              org.vsmap.pipeline.photos.PhotoImport.subjectsIn(jdbi),
-              account.role() == Role.ADMIN ? null : account.regionCode());
+          pipeline.checkPhotos(
+              grid, dir, account.role() == Role.ADMIN ? null : account.regionCode());
       if (!r.problems().isEmpty()) {
         return new PhotoBatch(List.of(), r.problems());
       }
       try {
-        return new PhotoBatch(
-            jdbi.inTransaction(
-                h ->
-                    org.vsmap.pipeline.photos.PhotoAttach.store(
-                        h, r.photos(), account.username(), java.time.LocalDateTime.now(clock))),
-            List.of());
+        return new PhotoBatch(pipeline.attachPhotos(r, account.username()), List.of());
       } catch (IllegalArgumentException e) {
         return new PhotoBatch(
             List.of(),
