@@ -67,7 +67,7 @@ public final class AdminAccess {
     Map<String, Object> model = new HashMap<>();
     model.put("csrf", token);
     model.put("error", error);
-    ctx.status(status).html(views.render("admin_login", Lang.of(ctx), model));
+    ctx.status(status).html(views.render("admin/admin_login", Lang.of(ctx), model));
   }
 
   public void login(Context ctx) {
@@ -144,7 +144,7 @@ public final class AdminAccess {
           "published",
           "已开始发布，完成后新版本会出现在各数据集页面。/ Publishing has started; the new versions appear on the dataset pages when done.");
     }
-    ctx.html(views.render("admin_home", Lang.of(ctx), model));
+    ctx.html(views.render("admin/admin_home", Lang.of(ctx), model));
   }
 
   public static Map<String, Object> base(Offices.Session s) {

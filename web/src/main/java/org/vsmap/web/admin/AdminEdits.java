@@ -248,7 +248,7 @@ public final class AdminEdits {
         port == null
             ? List.of()
             : port.honours().stream().filter(h -> s.account().mayChange(h.regionCode())).toList());
-    ctx.html(views.render("admin_honours", Lang.of(ctx), model));
+    ctx.html(views.render("admin/admin_honours", Lang.of(ctx), model));
   }
 
   public void editHonour(Context ctx) {
@@ -485,7 +485,7 @@ public final class AdminEdits {
     model.put("name", name);
     model.put("fields", fields);
     model.put("error", error);
-    ctx.status(status).html(views.render("admin_edit", Lang.of(ctx), model));
+    ctx.status(status).html(views.render("admin/admin_edit", Lang.of(ctx), model));
   }
 
   private static List<Map<String, Object>> stationFields(Station s, Context posted) {

@@ -26,7 +26,7 @@ public final class AdminRecords {
     }
     Map<String, Object> model = AdminAccess.base(s);
     model.put("audit", access.offices().audit(s.account(), 500));
-    ctx.html(views.render("admin_audit", Lang.of(ctx), model));
+    ctx.html(views.render("admin/admin_audit", Lang.of(ctx), model));
   }
 
   public void auditCsv(Context ctx) {
@@ -62,7 +62,7 @@ public final class AdminRecords {
     }
     Map<String, Object> model = AdminAccess.base(s);
     model.put("contacts", access.offices().contacts(s.account()));
-    ctx.html(views.render("admin_contacts", Lang.of(ctx), model));
+    ctx.html(views.render("admin/admin_contacts", Lang.of(ctx), model));
   }
 
   private static String csv(String v) {

@@ -131,7 +131,7 @@ public final class AdminUploads {
     }
     Map<String, Object> model = AdminAccess.base(s);
     model.put("preview", p);
-    ctx.status(p.clean() ? 200 : 400).html(views.render("admin_preview", Lang.of(ctx), model));
+    ctx.status(p.clean() ? 200 : 400).html(views.render("admin/admin_preview", Lang.of(ctx), model));
   }
 
   public void confirm(Context ctx) {
@@ -145,7 +145,7 @@ public final class AdminUploads {
     }
     Map<String, Object> model = AdminAccess.base(s);
     model.put("changes", changes);
-    ctx.html(views.render("admin_done", Lang.of(ctx), model));
+    ctx.html(views.render("admin/admin_done", Lang.of(ctx), model));
   }
 
   /**
@@ -169,6 +169,6 @@ public final class AdminUploads {
     model.put("file", file.filename());
     model.put("batch", batch);
     ctx.status(batch.problems().isEmpty() ? 200 : 400)
-        .html(views.render("admin_photos", Lang.of(ctx), model));
+        .html(views.render("admin/admin_photos", Lang.of(ctx), model));
   }
 }

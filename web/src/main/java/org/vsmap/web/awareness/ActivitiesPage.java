@@ -231,7 +231,7 @@ public final class ActivitiesPage {
       feedParams.put("theme", filterParams.get("theme"));
     }
     model.put("atomUrl", url("/activities.atom", feedParams));
-    ctx.html(views.render("activities", lang, model));
+    ctx.html(views.render("awareness/activities", lang, model));
   }
 
   private static View view(String v) {

@@ -90,7 +90,7 @@ public final class HonoursPage {
     model.put("selectedRegion", region == null ? "" : region);
     model.put("counties", readiness.regionNames().counties());
     model.put("largeText", "large".equals(ctx.queryParam("text")));
-    ctx.html(views.render("honours", lang, model));
+    ctx.html(views.render("awareness/honours", lang, model));
   }
 
   private Map<String, Object> item(Honour h, Lang lang, WebPorts ports) {

@@ -115,7 +115,7 @@ public final class DataCatalogue {
       model.put("statistics", t.indicators());
       model.put("statisticsAsOf", t.asOf().replace('T', ' '));
     }
-    ctx.html(views.render("data", lang, model));
+    ctx.html(views.render("data/data", lang, model));
   }
 
   public void dataset(Context ctx, String id) throws IOException {
@@ -163,7 +163,7 @@ public final class DataCatalogue {
     model.put("versions", versions(id));
     model.put("tileUrl", settings.tileUrl());
     model.put("tileAttribution", settings.tileAttribution());
-    ctx.html(views.render("dataset", lang, model));
+    ctx.html(views.render("data/dataset", lang, model));
   }
 
   public void catalog(Context ctx) throws IOException {

@@ -154,7 +154,7 @@ public final class OgcApi {
       model.put("view", "landing");
       model.put("body", body);
       model.put("json", b + "?f=json");
-      ctx.html(views.render("ogc", Lang.of(ctx), model));
+      ctx.html(views.render("data/ogc", Lang.of(ctx), model));
       return;
     }
     Json.send(ctx, body);
@@ -170,7 +170,7 @@ public final class OgcApi {
       model.put("view", "conformance");
       model.put("body", body);
       model.put("json", base(ctx) + "/conformance?f=json");
-      ctx.html(views.render("ogc", Lang.of(ctx), model));
+      ctx.html(views.render("data/ogc", Lang.of(ctx), model));
       return;
     }
     Json.send(ctx, body);
@@ -213,7 +213,7 @@ public final class OgcApi {
       model.put("view", "collections");
       model.put("body", body);
       model.put("json", b + "/collections?f=json");
-      ctx.html(views.render("ogc", lang, model));
+      ctx.html(views.render("data/ogc", lang, model));
       return;
     }
     Json.send(ctx, body);
@@ -232,7 +232,7 @@ public final class OgcApi {
       model.put("body", body);
       model.put("collection", c);
       model.put("json", b + "/collections/" + c.id() + "?f=json");
-      ctx.html(views.render("ogc", lang, model));
+      ctx.html(views.render("data/ogc", lang, model));
       return;
     }
     Json.send(ctx, body);
@@ -441,7 +441,7 @@ public final class OgcApi {
       model.put("json", url(ctx, b, "json", offset, limit));
       model.put("first", offset + 1);
       model.put("last", offset + page.features().size());
-      ctx.html(views.render("ogc", Lang.of(ctx), model));
+      ctx.html(views.render("data/ogc", Lang.of(ctx), model));
       return;
     }
     Json.send(ctx, body);
@@ -481,7 +481,7 @@ public final class OgcApi {
       model.put("collection", c);
       model.put("feature", f);
       model.put("json", u + "?f=json");
-      ctx.html(views.render("ogc", Lang.of(ctx), model));
+      ctx.html(views.render("data/ogc", Lang.of(ctx), model));
       return;
     }
     Json.send(ctx, body);

@@ -122,6 +122,6 @@ public final class ActivityPage {
       ld.put("eventSchedule", Map.of("@type", "Schedule", "repeatFrequency", "P1W"));
     }
     model.put("jsonLd", Details.jsonLd(ld));
-    ctx.html(views.render("activity", lang, model));
+    ctx.html(views.render("detail/activity", lang, model));
   }
 }

@@ -101,7 +101,7 @@ public final class PhotoPages {
     model.put("synthetic", synthetic);
     model.put("photos", PhotoItems.of(readiness, kind, id, IN_GALLERY));
     model.put("largeText", "large".equals(ctx.queryParam("text")));
-    ctx.html(views.render("gallery", lang, model));
+    ctx.html(views.render("detail/gallery", lang, model));
   }
 
   private Photos photos() {

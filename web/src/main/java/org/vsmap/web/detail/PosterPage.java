@@ -56,7 +56,7 @@ public final class PosterPage {
     m.put("services", s.services());
     m.put("contact", s.publicContact());
     m.put("synthetic", s.synthetic());
-    ctx.html(views.render("poster", lang, m));
+    ctx.html(views.render("detail/poster", lang, m));
   }
 
   public void activity(Context ctx) {
@@ -95,7 +95,7 @@ public final class PosterPage {
     m.put("recruiting", a.volunteersSignedUp() < a.volunteersWanted());
     m.put("wanted", a.volunteersWanted());
     m.put("synthetic", a.synthetic());
-    ctx.html(views.render("poster", lang, m));
+    ctx.html(views.render("detail/poster", lang, m));
   }
 
   private Map<String, Object> base(Context ctx, String path) {

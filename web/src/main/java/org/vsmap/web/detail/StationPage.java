@@ -120,7 +120,7 @@ public final class StationPage {
       ld.put("openingHours", s.openingHours());
     }
     model.put("jsonLd", Details.jsonLd(ld));
-    ctx.html(views.render("station", lang, model));
+    ctx.html(views.render("detail/station", lang, model));
   }
 
   public static Map<String, Object> teamItem(Team t, Lang lang) {

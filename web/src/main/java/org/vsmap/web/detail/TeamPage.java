@@ -118,6 +118,6 @@ public final class TeamPage {
       ld.put("description", "synthetic demo data");
     }
     model.put("jsonLd", Details.jsonLd(ld));
-    ctx.html(views.render("team", lang, model));
+    ctx.html(views.render("detail/team", lang, model));
   }
 }

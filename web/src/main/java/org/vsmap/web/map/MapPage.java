@@ -40,7 +40,7 @@ public final class MapPage {
   }
 
   public void show(Context ctx) {
-    ctx.html(views.render("map", Lang.of(ctx), model(ctx)));
+    ctx.html(views.render("map/map", Lang.of(ctx), model(ctx)));
   }
 
   /**
@@ -104,7 +104,7 @@ public final class MapPage {
               }
             });
     model.put("portalUrl", portal.substring(0, portal.length() - 1));
-    ctx.html(views.render("embed", Lang.of(ctx), model));
+    ctx.html(views.render("map/embed", Lang.of(ctx), model));
   }
 
   /**
@@ -112,7 +112,7 @@ public final class MapPage {
    * copies a snippet.
    */
   public void builder(Context ctx) {
-    ctx.html(views.render("embed_builder", Lang.of(ctx), model(ctx)));
+    ctx.html(views.render("map/embed_builder", Lang.of(ctx), model(ctx)));
   }
 
   /** The unfiltered first view and the index state and time it was made at. */

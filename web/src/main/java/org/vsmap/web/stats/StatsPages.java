@@ -56,7 +56,7 @@ public final class StatsPages {
                 : "Registered volunteers, service hours, stations and activities per district against their targets, with the method and CSV/JSON.",
             "/stats",
             "/share/stats.png" + lang.query()));
-    ctx.html(views.render("stats", lang, m));
+    ctx.html(views.render("stats/stats", lang, m));
   }
 
   public void embed(Context ctx) {
@@ -67,7 +67,7 @@ public final class StatsPages {
     }
     Map<String, Object> m = model(ctx);
     m.put("chart", chart);
-    ctx.html(views.render("stats_embed", Lang.of(ctx), m));
+    ctx.html(views.render("stats/stats_embed", Lang.of(ctx), m));
   }
 
   public void method(Context ctx) {
@@ -79,7 +79,7 @@ public final class StatsPages {
     m.put("dataVersion", t.dataVersion());
     m.put("threshold", t.threshold());
     m.put("synthetic", t.synthetic());
-    ctx.html(views.render("stats_method", Lang.of(ctx), m));
+    ctx.html(views.render("stats/stats_method", Lang.of(ctx), m));
   }
 
   private Map<String, Object> model(Context ctx) {
