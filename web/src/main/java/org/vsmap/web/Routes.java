@@ -276,7 +276,8 @@ public final class Routes {
             throw WebError.badRequest("doc must be api or ogc, not '" + doc + "'");
           }
           ctx.html(
-              views.render("map/api_docs", Lang.of(ctx), java.util.Map.of("swaggerUi", SWAGGER_UI)));
+              views.render(
+                  "map/api_docs", Lang.of(ctx), java.util.Map.of("swaggerUi", SWAGGER_UI)));
         });
   }
 

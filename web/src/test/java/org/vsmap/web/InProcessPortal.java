@@ -34,10 +34,31 @@ final class InProcessPortal implements AutoCloseable {
       org.vsmap.geo.port.Snapshots snapshots,
       org.vsmap.geo.port.Photos photos,
       org.vsmap.geo.port.Honours honours) {
+    return ready(downloads, features, snapshots, null, photos, honours);
+  }
+
+  /** The same with the statistics. */
+  InProcessPortal ready(
+      org.vsmap.geo.port.Downloads downloads,
+      org.vsmap.geo.port.FeatureCollections features,
+      org.vsmap.geo.port.Snapshots snapshots,
+      org.vsmap.geo.port.Statistics statistics,
+      org.vsmap.geo.port.Photos photos,
+      org.vsmap.geo.port.Honours honours) {
     readiness.ready(
         new WebPorts(
-            stores, stores, stores, stores, stores, null, downloads, features, snapshots, null,
-            photos, honours));
+            stores,
+            stores,
+            stores,
+            stores,
+            stores,
+            null,
+            downloads,
+            features,
+            snapshots,
+            statistics,
+            photos,
+            honours));
     return this;
   }
 

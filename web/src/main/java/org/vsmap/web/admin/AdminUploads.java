@@ -131,7 +131,8 @@ public final class AdminUploads {
     }
     Map<String, Object> model = AdminAccess.base(s);
     model.put("preview", p);
-    ctx.status(p.clean() ? 200 : 400).html(views.render("admin/admin_preview", Lang.of(ctx), model));
+    ctx.status(p.clean() ? 200 : 400)
+        .html(views.render("admin/admin_preview", Lang.of(ctx), model));
   }
 
   public void confirm(Context ctx) {

@@ -102,7 +102,8 @@ public final class ErrorMapping {
       lang = Lang.ZH;
     }
     ctx.html(
-        views.render("shared/error", lang, Map.of("status", status, "title", title, "detail", detail)));
+        views.render(
+            "shared/error", lang, Map.of("status", status, "title", title, "detail", detail)));
   }
 
   private static boolean wantsJson(Context ctx) {
