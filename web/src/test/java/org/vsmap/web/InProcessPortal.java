@@ -62,6 +62,34 @@ final class InProcessPortal implements AutoCloseable {
     return this;
   }
 
+  /** Ready with the stores and the offices' port (the admin pages). */
+  InProcessPortal ready(org.vsmap.geo.port.Offices offices) {
+    readiness.ready(
+        new WebPorts(
+            stores, stores, stores, stores, stores, offices, null, null, null, null, null, null));
+    return this;
+  }
+
+  /** A form POST (application/x-www-form-urlencoded) with extra headers such as Cookie. */
+  HttpResponse<String> post(String path, java.util.Map<String, String> form, String... headers)
+      throws Exception {
+    StringBuilder body = new StringBuilder();
+    form.forEach(
+        (k, v) ->
+            body.append(body.isEmpty() ? "" : "&")
+                .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8))
+                .append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<byte[]> get(String path, String... headers) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
