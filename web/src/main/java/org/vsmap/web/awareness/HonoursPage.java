@@ -13,6 +13,7 @@ import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.port.Honours;
 import org.vsmap.web.Readiness;
 import org.vsmap.web.WebPorts;
+import org.vsmap.web.http.QueryParams;
 import org.vsmap.web.http.WebError;
 import org.vsmap.web.view.Lang;
 import org.vsmap.web.view.Views;
@@ -43,15 +44,13 @@ public final class HonoursPage {
                 + PARAMS.stream().sorted().toList());
       }
     }
-    Integer year = null;
-    String y = ctx.queryParam("year");
-    if (y != null && !y.isBlank()) {
-      try {
-        year = Integer.parseInt(y.strip());
-      } catch (NumberFormatException e) {
-        throw WebError.badRequest("year must be a year like 2025; got: " + y);
-      }
-    }
+    Integer year =
+        QueryParams.integer(
+                ctx,
+                "year",
+                QueryParams.Blank.ABSENT,
+                raw -> "year must be a year like 2025; got: " + raw)
+            .orElse(null);
     String region = ctx.queryParam("region");
     region = region == null || region.isBlank() ? null : region.strip();
     if (region != null && !region.matches("\\d{2,12}")) {

@@ -26,6 +26,7 @@ import org.vsmap.web.Readiness;
 import org.vsmap.web.http.Json;
 import org.vsmap.web.http.Negotiation;
 import org.vsmap.web.http.Origin;
+import org.vsmap.web.http.QueryParams;
 import org.vsmap.web.http.WebError;
 import org.vsmap.web.view.Lang;
 import org.vsmap.web.view.Views;
@@ -321,31 +322,31 @@ public final class OgcApi {
     c.queryables().forEach(q -> allowed.add(q.name()));
     only(ctx, allowed);
     boolean html = html(ctx);
-    int limit = DEFAULT_LIMIT;
-    String l = ctx.queryParam("limit");
-    if (l != null) {
-      try {
-        limit = Integer.parseInt(l.strip());
-      } catch (NumberFormatException ex) {
-        throw WebError.badRequest(
-            "limit must be a whole number between 1 and " + MAX_LIMIT + ", not '" + l + "'");
-      }
-      if (limit < 1) {
-        throw WebError.badRequest("limit must be at least 1, not " + limit);
-      }
-      limit = Math.min(limit, MAX_LIMIT); // larger asks get the maximum, as the standard recommends
+    int limit =
+        QueryParams.integer(
+                ctx,
+                "limit",
+                QueryParams.Blank.INVALID,
+                raw ->
+                    "limit must be a whole number between 1 and "
+                        + MAX_LIMIT
+                        + ", not '"
+                        + raw
+                        + "'")
+            .orElse(DEFAULT_LIMIT);
+    if (limit < 1) {
+      throw WebError.badRequest("limit must be at least 1, not " + limit);
     }
-    long offset = 0;
-    String o = ctx.queryParam("offset");
-    if (o != null) {
-      try {
-        offset = Long.parseLong(o.strip());
-      } catch (NumberFormatException ex) {
-        throw WebError.badRequest("offset must be a whole number of 0 or more, not '" + o + "'");
-      }
-      if (offset < 0) {
-        throw WebError.badRequest("offset must be 0 or more, not " + offset);
-      }
+    limit = Math.min(limit, MAX_LIMIT); // larger asks get the maximum, as the standard recommends
+    long offset =
+        QueryParams.longInteger(
+                ctx,
+                "offset",
+                QueryParams.Blank.INVALID,
+                raw -> "offset must be a whole number of 0 or more, not '" + raw + "'")
+            .orElse(0L);
+    if (offset < 0) {
+      throw WebError.badRequest("offset must be 0 or more, not " + offset);
     }
     List<BBox> boxes = boxes(ctx.queryParam("bbox"));
     LocalDateTime[] time = datetime(ctx.queryParam("datetime"));
@@ -555,11 +556,10 @@ public final class OgcApi {
     }
     double[] v = new double[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      try {
-        v[i] = Double.parseDouble(parts[i].strip());
-      } catch (NumberFormatException e) {
-        throw WebError.badRequest("bbox value " + (i + 1) + " is not a number: '" + parts[i] + "'");
-      }
+      int n = i + 1;
+      v[i] =
+          QueryParams.decimal(
+              parts[i], raw -> "bbox value " + n + " is not a number: '" + raw + "'");
       if (!Double.isFinite(v[i])) {
         throw WebError.badRequest("bbox value " + (i + 1) + " is not a finite number");
       }

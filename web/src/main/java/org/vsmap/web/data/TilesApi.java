@@ -18,6 +18,7 @@ import org.vsmap.web.Readiness;
 import org.vsmap.web.http.ConditionalGet;
 import org.vsmap.web.http.Json;
 import org.vsmap.web.http.Origin;
+import org.vsmap.web.http.QueryParams;
 import org.vsmap.web.http.WebError;
 
 /**
@@ -275,10 +276,6 @@ public final class TilesApi {
   }
 
   private static int integer(String s, String name) {
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      throw WebError.badRequest(name + " must be a whole number, not '" + s + "'");
-    }
+    return QueryParams.integer(s, raw -> name + " must be a whole number, not '" + raw + "'");
   }
 }

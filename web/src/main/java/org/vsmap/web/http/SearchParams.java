@@ -193,14 +193,12 @@ public final class SearchParams {
    */
   public static Double number(Context ctx, String name, double min, double max) {
     String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
+    Double d =
+        QueryParams.decimal(
+                ctx, name, QueryParams.Blank.ABSENT, raw -> name + " must be a number; got: " + raw)
+            .orElse(null);
+    if (d == null) {
       return null;
-    }
-    double d;
-    try {
-      d = Double.parseDouble(v.strip());
-    } catch (NumberFormatException e) {
-      throw WebError.badRequest(name + " must be a number; got: " + v);
     }
     if (!Double.isFinite(d) || d < min || d > max) {
       throw WebError.badRequest(
@@ -227,14 +225,11 @@ public final class SearchParams {
   }
 
   public static int intParam(Context ctx, String name, int fallback) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw WebError.badRequest(name + " must be a whole number; got: " + v);
-    }
+    return QueryParams.integer(
+            ctx,
+            name,
+            QueryParams.Blank.ABSENT,
+            raw -> name + " must be a whole number; got: " + raw)
+        .orElse(fallback);
   }
 }

@@ -14,6 +14,7 @@ import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.web.Readiness;
 import org.vsmap.web.WebPorts;
 import org.vsmap.web.WebSettings;
+import org.vsmap.web.http.QueryParams;
 import org.vsmap.web.http.SearchParams;
 import org.vsmap.web.http.WebError;
 import org.vsmap.web.view.FilterFields;
@@ -57,17 +58,15 @@ public final class MapPage {
    * colour=dark}. It tells its host its height and what a resident selects (postMessage).
    */
   public void embed(Context ctx) {
-    int height = 480;
-    String h = ctx.queryParam("height");
-    if (h != null) {
-      try {
-        height = Integer.parseInt(h);
-      } catch (NumberFormatException e) {
-        throw WebError.badRequest("height must be a number of pixels, not '" + h + "'");
-      }
-      if (height < 200 || height > 2000) {
-        throw WebError.badRequest("height must be between 200 and 2000 pixels, not " + height);
-      }
+    int height =
+        QueryParams.integer(
+                ctx,
+                "height",
+                QueryParams.Blank.INVALID,
+                raw -> "height must be a number of pixels, not '" + raw + "'")
+            .orElse(480);
+    if (height < 200 || height > 2000) {
+      throw WebError.badRequest("height must be between 200 and 2000 pixels, not " + height);
     }
     for (String option : java.util.List.of("search", "list")) {
       String v = ctx.queryParam(option);

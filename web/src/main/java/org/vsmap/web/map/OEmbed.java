@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vsmap.web.http.Json;
 import org.vsmap.web.http.Origin;
+import org.vsmap.web.http.QueryParams;
 import org.vsmap.web.http.WebError;
 
 /**
@@ -63,15 +64,14 @@ public final class OEmbed {
   }
 
   private static int bounded(Context ctx, String name, int dflt, int min, int max) {
-    String v = ctx.queryParam(name);
-    if (v == null) {
-      return dflt;
-    }
-    try {
-      return Math.max(min, Math.min(max, Integer.parseInt(v)));
-    } catch (NumberFormatException e) {
-      throw WebError.badRequest(name + " must be a number of pixels, not '" + v + "'");
-    }
+    int v =
+        QueryParams.integer(
+                ctx,
+                name,
+                QueryParams.Blank.INVALID,
+                raw -> name + " must be a number of pixels, not '" + raw + "'")
+            .orElse(dflt);
+    return Math.max(min, Math.min(max, v));
   }
 
   private static String escape(String s) {
