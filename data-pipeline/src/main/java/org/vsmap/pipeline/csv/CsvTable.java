@@ -1,10 +1,8 @@
 package org.vsmap.pipeline.csv;
 
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vsmap.geo.format.CsvWriter;
 
 /**
  * A CSV file read as rows of header → value, with the 1-based line of each row kept so that every
@@ -117,14 +116,9 @@ public record CsvTable(String source, List<String> header, List<Row> rows) {
   }
 
   public static void write(List<String> header, List<List<String>> rows, Writer out) {
-    try (SequenceWriter w =
-        MAPPER.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValues(out)) {
-      w.write(header);
-      for (List<String> row : rows) {
-        w.write(row);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    CsvWriter w = CsvWriter.forMachines(out);
+    w.row(header);
+    rows.forEach(w::row);
+    w.flush();
   }
 }

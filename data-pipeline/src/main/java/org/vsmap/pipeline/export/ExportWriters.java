@@ -3,22 +3,21 @@ package org.vsmap.pipeline.export;
 import static org.vsmap.pipeline.export.DatasetExports.*;
 import static org.vsmap.pipeline.export.DatasetSpecs.*;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.vsmap.geo.format.CsvWriter;
+import org.vsmap.geo.format.GeoJson;
 import org.vsmap.geo.model.GeoPoint;
 
 /**
@@ -65,43 +64,20 @@ final class ExportWriters {
                 }));
   }
 
-  static <T> void csv(Spec<T> spec, OutputStream out, Source<T> source) throws IOException {
-    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    w.write('\uFEFF');
-    List<String> header = spec.columns().stream().map(c -> c.field().name()).toList();
-    w.write(String.join(",", header));
-    w.write("\r\n");
+  static <T> void csv(Spec<T> spec, OutputStream out, Source<T> source) {
+    CsvWriter w = CsvWriter.forSpreadsheets(out);
+    w.row(spec.columns().stream().map(c -> c.field().name()).toList());
+    List<Object> cells = new ArrayList<>(spec.columns().size());
     source.each(
         r -> {
-          try {
-            for (int i = 0; i < spec.columns().size(); i++) {
-              if (i > 0) {
-                w.write(',');
-              }
-              w.write(csvCell(spec.columns().get(i).value().apply(r)));
-            }
-            w.write("\r\n");
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+          cells.clear();
+          spec.columns().forEach(c -> cells.add(c.value().apply(r)));
+          w.row(cells);
         });
     w.flush();
   }
 
-  /**
-   * One CSV cell: numbers as they are, text neutralised when a spreadsheet would run it, quoted per
-   * RFC 4180 when needed.
-   */
-  static String csvCell(Object v) {
-    if (v == null) {
-      return "";
-    }
-    if (v instanceof Number n) {
-      return number(n);
-    }
-    return org.vsmap.geo.format.CsvCells.text(v.toString());
-  }
-
+  /** A number in KML text: a double to at most six decimals. */
   static String number(Number n) {
     if (n instanceof Double d) {
       return BigDecimal.valueOf(d)
@@ -275,64 +251,35 @@ final class ExportWriters {
     x.writeEndElement();
   }
 
-  static final JsonFactory JSON =
-      new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
   static <T> void geojson(Spec<T> spec, OutputStream out, Source<T> source, boolean synthetic)
       throws IOException {
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("type", "FeatureCollection");
-      g.writeStringField("name", spec.dataset().id());
-      g.writeStringField("license", LICENCE);
-      g.writeStringField("attribution", ATTRIBUTION);
-      if (synthetic) {
-        g.writeStringField("notice", SYNTHETIC_NOTICE);
-      }
-      g.writeArrayFieldStart("features");
+    Map<String, String> members = new LinkedHashMap<>();
+    members.put("name", spec.dataset().id());
+    members.put("license", LICENCE);
+    members.put("attribution", ATTRIBUTION);
+    if (synthetic) {
+      members.put("notice", SYNTHETIC_NOTICE);
+    }
+    try (GeoJson.Collection c = GeoJson.collection(out, members)) {
       source.each(
           r -> {
-            try {
-              g.writeStartObject();
-              g.writeStringField("type", "Feature");
-              g.writeStringField("id", spec.columns().get(0).value().apply(r).toString());
-              GeoPoint p = spec.point().apply(r);
-              if (p == null) {
-                g.writeNullField("geometry");
-              } else {
-                g.writeObjectFieldStart("geometry");
-                g.writeStringField("type", "Point");
-                g.writeArrayFieldStart("coordinates");
-                g.writeNumber(BigDecimal.valueOf(p.lon()).setScale(6, RoundingMode.HALF_UP));
-                g.writeNumber(BigDecimal.valueOf(p.lat()).setScale(6, RoundingMode.HALF_UP));
-                g.writeEndArray();
-                g.writeEndObject();
+            // the columns are the dataset's own (DatasetSpecs), so the properties are a map
+            Map<String, Object> properties = new LinkedHashMap<>();
+            for (Column<T> col : spec.columns()) {
+              String name = col.field().name();
+              if (name.equals("lon") || name.equals("lat")) {
+                continue;
               }
-              g.writeObjectFieldStart("properties");
-              for (Column<T> c : spec.columns()) {
-                String name = c.field().name();
-                if (name.equals("lon") || name.equals("lat")) {
-                  continue;
-                }
-                Object v = c.value().apply(r);
-                if (v == null) {
-                  g.writeNullField(name);
-                } else if (v instanceof Number n) {
-                  g.writeNumberField(name, n.longValue());
-                } else if (v instanceof Boolean b) {
-                  g.writeBooleanField(name, b);
-                } else {
-                  g.writeStringField(name, v.toString());
-                }
-              }
-              g.writeEndObject();
-              g.writeEndObject();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
+              Object v = col.value().apply(r);
+              properties.put(
+                  name,
+                  v == null || v instanceof Boolean
+                      ? v
+                      : v instanceof Number n ? n.longValue() : v.toString());
             }
+            String id = spec.columns().get(0).value().apply(r).toString();
+            c.add(new GeoJson.Feature(id, spec.point().apply(r), properties));
           });
-      g.writeEndArray();
-      g.writeEndObject();
     }
   }
 }

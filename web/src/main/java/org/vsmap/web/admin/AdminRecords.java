@@ -2,6 +2,7 @@ package org.vsmap.web.admin;
 
 import io.javalin.http.Context;
 import java.util.Map;
+import org.vsmap.geo.format.CsvWriter;
 import org.vsmap.geo.port.Offices;
 import org.vsmap.web.Readiness;
 import org.vsmap.web.view.Lang;
@@ -34,25 +35,21 @@ public final class AdminRecords {
     if (s == null) {
       return;
     }
-    StringBuilder out = new StringBuilder("\uFEFFseq,at,username,action,kind,record_id,detail\r\n");
-    for (Offices.AuditEntry e : access.offices().audit(s.account(), 100_000)) {
-      out.append(e.seq())
-          .append(',')
-          .append(e.at())
-          .append(',')
-          .append(csv(e.username()))
-          .append(',')
-          .append(csv(e.action()))
-          .append(',')
-          .append(e.kind() == null ? "" : e.kind().name())
-          .append(',')
-          .append(csv(e.recordId()))
-          .append(',')
-          .append(csv(e.detail()))
-          .append("\r\n");
-    }
     ctx.header("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
-    ctx.contentType("text/csv; charset=utf-8").result(out.toString());
+    ctx.contentType("text/csv; charset=utf-8");
+    CsvWriter w = CsvWriter.forSpreadsheets(ctx.outputStream());
+    w.row("seq", "at", "username", "action", "kind", "record_id", "detail");
+    for (Offices.AuditEntry e : access.offices().audit(s.account(), 100_000)) {
+      w.row(
+          e.seq(),
+          e.at().toString(),
+          e.username(),
+          e.action(),
+          e.kind() == null ? null : e.kind().name(),
+          e.recordId(),
+          e.detail());
+    }
+    w.flush();
   }
 
   public void contacts(Context ctx) {
@@ -63,9 +60,5 @@ public final class AdminRecords {
     Map<String, Object> model = AdminAccess.base(s);
     model.put("contacts", access.offices().contacts(s.account()));
     ctx.html(views.render("admin/admin_contacts", Lang.of(ctx), model));
-  }
-
-  private static String csv(String v) {
-    return org.vsmap.geo.format.CsvCells.text(v);
   }
 }

@@ -2,8 +2,6 @@ package org.vsmap.web.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -17,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.vsmap.geo.format.GeoJson;
 import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.port.FeatureCollections;
@@ -377,7 +376,7 @@ public final class OgcApi {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "FeatureCollection");
     body.put("license", "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)");
-    List<Map<String, Object>> feats = new ArrayList<>();
+    List<GeoJson.Feature> feats = new ArrayList<>();
     boolean synthetic = false;
     for (Feature f : page.features()) {
       feats.add(geojson(f, null));
@@ -473,7 +472,7 @@ public final class OgcApi {
                 "collection",
                 "application/json",
                 "本集合 / the collection"));
-    Map<String, Object> body = geojson(f, links);
+    GeoJson.Feature body = geojson(f, links);
     ctx.header("Access-Control-Allow-Origin", "*");
     if (html) {
       Map<String, Object> model = new HashMap<>();
@@ -489,27 +488,8 @@ public final class OgcApi {
     ctx.contentType("application/geo+json; charset=utf-8");
   }
 
-  private static Map<String, Object> geojson(Feature f, List<Map<String, Object>> links) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("type", "Feature");
-    m.put("id", f.id());
-    if (f.point() == null) {
-      m.put("geometry", null);
-    } else {
-      Map<String, Object> g = new LinkedHashMap<>();
-      g.put("type", "Point");
-      g.put("coordinates", List.of(round(f.point().lon()), round(f.point().lat())));
-      m.put("geometry", g);
-    }
-    m.put("properties", f.properties());
-    if (links != null) {
-      m.put("links", links);
-    }
-    return m;
-  }
-
-  private static BigDecimal round(double v) {
-    return BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+  private static GeoJson.Feature geojson(Feature f, List<Map<String, Object>> links) {
+    return new GeoJson.Feature(f.id(), f.point(), f.properties(), links);
   }
 
   /** This page's URL with another format and offset, keeping every other parameter. */

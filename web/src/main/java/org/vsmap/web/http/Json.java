@@ -17,7 +17,7 @@ public final class Json {
 
   /** A coordinate to six decimals (about 0.1 m), as every answer writes them. */
   public static double coordinate(double v) {
-    return Math.round(v * 1e6) / 1e6;
+    return org.vsmap.geo.format.GeoJson.coordinate(v);
   }
 
   /** The object as JSON text. */

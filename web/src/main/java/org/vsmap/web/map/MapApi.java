@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vsmap.geo.format.GeoJson;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RegionLevel;
@@ -67,7 +68,7 @@ public final class MapApi {
     }
     CoordinateSystem crs = SearchParams.crs(ctx);
     List<SearchIndex.Cluster> clusters = readiness.ports().search().clusters(request, z);
-    List<Map<String, Object>> features = new ArrayList<>(clusters.size());
+    List<GeoJson.Feature> features = new ArrayList<>(clusters.size());
     HonourBadges badges = HonourBadges.of(readiness.ports(), Lang.of(ctx));
     for (SearchIndex.Cluster c : clusters) {
       GeoPoint p = crs.fromWgs84(c.point());
@@ -80,18 +81,7 @@ public final class MapApi {
         props.put("url", "/" + c.kind().path() + "/" + c.id());
         badges.addTo(props);
       }
-      features.add(
-          Map.of(
-              "type",
-              "Feature",
-              "geometry",
-              Map.of(
-                  "type",
-                  "Point",
-                  "coordinates",
-                  List.of(Json.coordinate(p.lon()), Json.coordinate(p.lat()))),
-              "properties",
-              props));
+      features.add(new GeoJson.Feature(null, p, props));
     }
     ctx.contentType("application/geo+json; charset=utf-8");
     Map<String, Object> body = new LinkedHashMap<>();

@@ -2,16 +2,14 @@ package org.vsmap.web.stats;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.vsmap.geo.format.CsvCells;
+import org.vsmap.geo.format.CsvWriter;
 import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.port.Statistics;
 import org.vsmap.web.Readiness;
@@ -122,32 +120,42 @@ public final class StatsApi {
     if (csv) {
       ctx.contentType("text/csv; charset=utf-8");
       ctx.header("Content-Disposition", "attachment; filename=\"" + indicatorId + ".csv\"");
-      Writer w = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8);
-      w.write('\uFEFF');
-      w.write(
-          "indicator,region_code,region_name,level,period,category,category_label,value,unit,numerator,denominator,status,shown_as,"
-              + "target_met,as_of,data_version\r\n");
+      CsvWriter w = CsvWriter.forSpreadsheets(ctx.res().getOutputStream());
+      w.row(
+          "indicator",
+          "region_code",
+          "region_name",
+          "level",
+          "period",
+          "category",
+          "category_label",
+          "value",
+          "unit",
+          "numerator",
+          "denominator",
+          "status",
+          "shown_as",
+          "target_met",
+          "as_of",
+          "data_version");
       for (Statistics.Value v : values) {
-        w.write(
-            String.join(
-                ",",
-                CsvCells.text(v.indicator()),
-                CsvCells.text(v.regionCode()),
-                CsvCells.text(v.regionName()),
-                CsvCells.text(v.level()),
-                CsvCells.text(v.period()),
-                cell(v.category()),
-                cell(v.categoryLabel()),
-                num(v.value()),
-                CsvCells.text(indicator.unit()),
-                num(v.numerator()),
-                num(v.denominator()),
-                v.status().name(),
-                CsvCells.text(shown(v, t)),
-                v.met() == null ? "" : v.met().toString(),
-                CsvCells.text(t.asOf()),
-                CsvCells.text(t.dataVersion())));
-        w.write("\r\n");
+        w.row(
+            v.indicator(),
+            v.regionCode(),
+            v.regionName(),
+            v.level(),
+            v.period(),
+            v.category(),
+            v.categoryLabel(),
+            num(v.value()),
+            indicator.unit(),
+            num(v.numerator()),
+            num(v.denominator()),
+            v.status().name(),
+            shown(v, t),
+            v.met(),
+            t.asOf(),
+            t.dataVersion());
       }
       w.flush();
       return;
@@ -203,12 +211,9 @@ public final class StatsApi {
         : String.format(java.util.Locale.ROOT, "%.1f", d);
   }
 
-  private static String num(Double d) {
-    return d == null ? "" : fmt(d);
-  }
-
-  private static String cell(String s) {
-    return s == null ? "" : CsvCells.text(s);
+  /** A figure in the CSV as the page shows it (one decimal), written as a number. */
+  private static BigDecimal num(Double d) {
+    return d == null ? null : new BigDecimal(fmt(d));
   }
 
   public static Stream<Statistics.Value> select(
