@@ -275,11 +275,12 @@ public final class Routes {
           if (doc != null && !doc.equals("ogc") && !doc.equals("api")) {
             throw WebError.badRequest("doc must be api or ogc, not '" + doc + "'");
           }
-          ctx.html(
-              views.render(
-                  "map/api_docs", Lang.of(ctx), java.util.Map.of("swaggerUi", SWAGGER_UI)));
+          ctx.html(views.render("map/api_docs", Lang.of(ctx), new ApiDocs(SWAGGER_UI)));
         });
   }
+
+  /** The API reference page (map/api_docs.peb): where Swagger UI is served from. */
+  public record ApiDocs(String swaggerUi) {}
 
   /** A station's, team's and activity's own pages, their photos, share cards and posters. */
   private static void detailPages(

@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.vsmap.geo.port.Offices;
 import org.vsmap.web.Readiness;
 import org.vsmap.web.http.WebError;
@@ -64,10 +63,10 @@ public final class AdminAccess {
   private void renderLogin(Context ctx, int status, String error) {
     String token = random();
     setCookie(ctx, LOGIN_COOKIE, token, 600);
-    Map<String, Object> model = new HashMap<>();
-    model.put("csrf", token);
-    model.put("error", error);
-    ctx.status(status).html(views.render("admin/admin_login", Lang.of(ctx), model));
+    ctx.status(status)
+        .html(
+            views.render(
+                "admin/admin_login", Lang.of(ctx), new AdminViews.LoginPage(token, error)));
   }
 
   public void login(Context ctx) {
@@ -137,22 +136,18 @@ public final class AdminAccess {
     if (s == null) {
       return;
     }
-    Map<String, Object> model = base(s);
-    model.put("audit", offices().audit(s.account(), 20));
-    if ("started".equals(ctx.queryParam("published"))) {
-      model.put(
-          "published",
-          "已开始发布，完成后新版本会出现在各数据集页面。/ Publishing has started; the new versions appear on the dataset pages when done.");
-    }
-    ctx.html(views.render("admin/admin_home", Lang.of(ctx), model));
+    String published =
+        "started".equals(ctx.queryParam("published"))
+            ? "已开始发布，完成后新版本会出现在各数据集页面。/ Publishing has started; the new versions appear on the dataset pages when done."
+            : null;
+    HomePage page =
+        new HomePage(s.account(), s.csrf(), offices().audit(s.account(), 20), published);
+    ctx.html(views.render("admin/admin_home", Lang.of(ctx), page));
   }
 
-  public static Map<String, Object> base(Offices.Session s) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("account", s.account());
-    model.put("csrf", s.csrf());
-    return model;
-  }
+  /** The office's start page (admin/admin_home.peb): its latest changes, and a publishing note. */
+  public record HomePage(
+      Offices.Account account, String csrf, List<Offices.AuditEntry> audit, String published) {}
 
   public static String text(Context ctx, String name) {
     String v = ctx.formParam(name);

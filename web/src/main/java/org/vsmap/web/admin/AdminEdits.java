@@ -241,14 +241,16 @@ public final class AdminEdits {
     if (s == null) {
       return;
     }
-    Map<String, Object> model = AdminAccess.base(s);
     org.vsmap.geo.port.Honours port = readiness.ports().honours();
-    model.put(
-        "honours",
+    List<org.vsmap.geo.model.Honour> mine =
         port == null
             ? List.of()
-            : port.honours().stream().filter(h -> s.account().mayChange(h.regionCode())).toList());
-    ctx.html(views.render("admin/admin_honours", Lang.of(ctx), model));
+            : port.honours().stream().filter(h -> s.account().mayChange(h.regionCode())).toList();
+    ctx.html(
+        views.render(
+            "admin/admin_honours",
+            Lang.of(ctx),
+            new AdminViews.HonoursPage(s.account(), s.csrf(), mine)));
   }
 
   public void editHonour(Context ctx) {
@@ -458,35 +460,58 @@ public final class AdminEdits {
       String name,
       List<Map<String, Object>> fields,
       String error) {
-    Map<String, Object> model = AdminAccess.base(s);
+    List<Map<String, Object>> photos = null;
+    List<String> photoError = null;
     if (kind.equals("station") || kind.equals("activity")) {
       org.vsmap.geo.model.Kind k =
           kind.equals("station")
               ? org.vsmap.geo.model.Kind.STATION
               : org.vsmap.geo.model.Kind.ACTIVITY;
-      model.put("photos", PhotoItems.of(readiness, k, id, 100));
-      model.put("photoSlots", java.util.stream.IntStream.rangeClosed(1, 2).boxed().toList());
-      Object photoError = ctx.attribute("photoError");
-      model.put(
-          "photoError", photoError == null ? null : List.of(photoError.toString().split("\n")));
+      photos = PhotoItems.of(readiness, k, id, 100);
+      Object posted = ctx.attribute("photoError");
+      photoError = posted == null ? null : List.of(posted.toString().split("\n"));
     }
-    model.put("kind", kind);
-    model.put(
-        "kindPath",
+    String kindPath =
         switch (kind) {
           case "station" -> "stations";
           case "team" -> "teams";
           case "honour" -> "honours";
           default -> "activities";
-        });
-    model.put(
-        "publicUrl", kind.equals("honour") ? "/honours" : "/" + model.get("kindPath") + "/" + id);
-    model.put("id", id);
-    model.put("name", name);
-    model.put("fields", fields);
-    model.put("error", error);
-    ctx.status(status).html(views.render("admin/admin_edit", Lang.of(ctx), model));
+        };
+    EditPage page =
+        new EditPage(
+            s.account(),
+            s.csrf(),
+            kind,
+            kindPath,
+            kind.equals("honour") ? "/honours" : "/" + kindPath + "/" + id,
+            id,
+            name,
+            fields,
+            error,
+            photos,
+            photos == null ? null : List.of(1, 2),
+            photoError);
+    ctx.status(status).html(views.render("admin/admin_edit", Lang.of(ctx), page));
   }
+
+  /**
+   * The edit form of one record (admin/admin_edit.peb): its fields, the error of the last save, and
+   * for stations and activities their photos (null for teams and honours).
+   */
+  public record EditPage(
+      Offices.Account account,
+      String csrf,
+      String kind,
+      String kindPath,
+      String publicUrl,
+      String id,
+      String name,
+      List<Map<String, Object>> fields,
+      String error,
+      List<Map<String, Object>> photos,
+      List<Integer> photoSlots,
+      List<String> photoError) {}
 
   private static List<Map<String, Object>> stationFields(Station s, Context posted) {
     List<Map<String, Object>> f = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.vsmap.web.admin;
 
 import io.javalin.http.Context;
-import java.util.Map;
 import org.vsmap.geo.format.CsvWriter;
 import org.vsmap.geo.port.Offices;
 import org.vsmap.web.Readiness;
@@ -25,9 +24,9 @@ public final class AdminRecords {
     if (s == null) {
       return;
     }
-    Map<String, Object> model = AdminAccess.base(s);
-    model.put("audit", access.offices().audit(s.account(), 500));
-    ctx.html(views.render("admin/admin_audit", Lang.of(ctx), model));
+    var page =
+        new AdminViews.AuditPage(s.account(), s.csrf(), access.offices().audit(s.account(), 500));
+    ctx.html(views.render("admin/admin_audit", Lang.of(ctx), page));
   }
 
   public void auditCsv(Context ctx) {
@@ -57,8 +56,8 @@ public final class AdminRecords {
     if (s == null) {
       return;
     }
-    Map<String, Object> model = AdminAccess.base(s);
-    model.put("contacts", access.offices().contacts(s.account()));
-    ctx.html(views.render("admin/admin_contacts", Lang.of(ctx), model));
+    var page =
+        new AdminViews.ContactsPage(s.account(), s.csrf(), access.offices().contacts(s.account()));
+    ctx.html(views.render("admin/admin_contacts", Lang.of(ctx), page));
   }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.vsmap.geo.port.Offices;
 import org.vsmap.web.Readiness;
@@ -129,10 +128,12 @@ public final class AdminUploads {
     } catch (IllegalArgumentException e) {
       throw WebError.badRequest(e.getMessage());
     }
-    Map<String, Object> model = AdminAccess.base(s);
-    model.put("preview", p);
     ctx.status(p.clean() ? 200 : 400)
-        .html(views.render("admin/admin_preview", Lang.of(ctx), model));
+        .html(
+            views.render(
+                "admin/admin_preview",
+                Lang.of(ctx),
+                new AdminViews.PreviewPage(s.account(), s.csrf(), p)));
   }
 
   public void confirm(Context ctx) {
@@ -144,9 +145,11 @@ public final class AdminUploads {
     } catch (NoSuchElementException e) {
       throw new WebError(409, "Conflict", e.getMessage());
     }
-    Map<String, Object> model = AdminAccess.base(s);
-    model.put("changes", changes);
-    ctx.html(views.render("admin/admin_done", Lang.of(ctx), model));
+    ctx.html(
+        views.render(
+            "admin/admin_done",
+            Lang.of(ctx),
+            new AdminViews.DonePage(s.account(), s.csrf(), changes)));
   }
 
   /**
@@ -166,10 +169,11 @@ public final class AdminUploads {
     } catch (IllegalArgumentException e) {
       throw WebError.badRequest(e.getMessage());
     }
-    Map<String, Object> model = AdminAccess.base(s);
-    model.put("file", file.filename());
-    model.put("batch", batch);
     ctx.status(batch.problems().isEmpty() ? 200 : 400)
-        .html(views.render("admin/admin_photos", Lang.of(ctx), model));
+        .html(
+            views.render(
+                "admin/admin_photos",
+                Lang.of(ctx),
+                new AdminViews.PhotosPage(s.account(), s.csrf(), file.filename(), batch)));
   }
 }

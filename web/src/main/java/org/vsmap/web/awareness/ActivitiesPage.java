@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -92,137 +91,20 @@ public final class ActivitiesPage {
     LocalDate today = now.toLocalDate();
     LocalDate d = day(ctx.queryParam("d"), today);
     SearchIndex.Request filters = SearchParams.parse(ctx, settings.clock(), 20);
-
-    LocalDate first;
-    LocalDate end; // exclusive
-    LocalDate month = d.withDayOfMonth(1);
-    switch (view) {
-      case MONTH -> {
-        first = month.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        end =
-            month
-                .plusMonths(1)
-                .minusDays(1)
-                .with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY))
-                .plusDays(1);
-      }
-      case WEEK -> {
-        first = d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        end = first.plusDays(7);
-      }
-      default -> {
-        first = d;
-        end = d.plusDays(LIST_DAYS);
-      }
-    }
-    // the whole span: what was held on the days before today (with how many took part, when an
-    // office reported it), what is planned from today
-    LocalDateTime from = first.atStartOfDay();
-    LocalDateTime to = end.atStartOfDay();
-    List<Occurrence> occurrences = List.of();
-    long matched = 0;
-    if (from.isBefore(to)) {
-      SearchIndex index = readiness.ports().search();
-      matched = index.search(request(filters, from, to, 1, 0)).total();
-      // past the cap, what is coming is kept before what was held: the days from today are read
-      // first
-      LocalDateTime split = today.atStartOfDay();
-      List<LocalDateTime[]> spans =
-          from.isBefore(split) && split.isBefore(to)
-              ? List.of(new LocalDateTime[] {split, to}, new LocalDateTime[] {from, split})
-              : List.<LocalDateTime[]>of(new LocalDateTime[] {from, to});
-      java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-      for (LocalDateTime[] span : spans) {
-        for (int offset = 0; ids.size() < MAX_ACTIVITIES; offset += 100) {
-          SearchIndex.Result r = index.search(request(filters, span[0], span[1], 100, offset));
-          for (SearchIndex.Hit h : r.hits()) {
-            if (ids.size() < MAX_ACTIVITIES) {
-              ids.add(h.id());
-            }
-          }
-          if (r.hits().size() < 100) {
-            break;
-          }
-        }
-      }
-      occurrences = occurrences(readiness.ports().activities().activitiesByIds(ids), from, to);
-    }
+    CalendarSpan span = CalendarSpan.of(view, d);
+    Found found = find(filters, span, today);
     Map<LocalDate, List<Occurrence>> byDay = new TreeMap<>();
-    for (Occurrence o : occurrences) {
+    for (Occurrence o : found.occurrences()) {
       LocalDate day =
-          o.start().toLocalDate().isBefore(from.toLocalDate())
-              ? from.toLocalDate()
-              : o.start().toLocalDate();
+          o.start().toLocalDate().isBefore(span.first()) ? span.first() : o.start().toLocalDate();
       byDay.computeIfAbsent(day, k -> new ArrayList<>()).add(o);
     }
-
-    Map<String, Object> model = new HashMap<>();
-    FilterFields.of(model, filters, lang, readiness);
-    model.put("q", filters.text());
-    model.put("largeText", "large".equals(ctx.queryParam("text")));
-    model.put("view", view.name().toLowerCase());
-    model.put("d", d.toString());
-    model.put("today", today.toString());
-    model.put("partial", matched > MAX_ACTIVITIES);
-    model.put("matched", matched);
-    model.put("shown", MAX_ACTIVITIES);
-    model.put("count", occurrences.size());
-    model.put("heading", heading(view, d, first, end, lang));
     Map<String, String> filterParams = filterParams(ctx);
-    model.put("views", viewLinks(filterParams, d, view, lang));
-    LocalDate prev =
-        switch (view) {
-          case MONTH -> month.minusMonths(1);
-          case WEEK -> first.minusWeeks(1);
-          case LIST -> d.minusDays(LIST_DAYS);
-        };
-    LocalDate next =
-        switch (view) {
-          case MONTH -> month.plusMonths(1);
-          case WEEK -> first.plusWeeks(1);
-          case LIST -> d.plusDays(LIST_DAYS);
-        };
-    model.put(
-        "prevUrl",
-        url("/activities", filterParams, "view", view.name().toLowerCase(), "d", prev.toString()));
-    model.put(
-        "nextUrl",
-        url("/activities", filterParams, "view", view.name().toLowerCase(), "d", next.toString()));
-    model.put("todayUrl", url("/activities", filterParams, "view", view.name().toLowerCase()));
-    model.put("weekdays", weekdays(lang));
-    if (view == View.LIST) {
-      List<Map<String, Object>> days = new ArrayList<>();
-      for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
-        List<Occurrence> list = byDay.getOrDefault(day, List.of());
-        if (!list.isEmpty() || !KeyDays.on(day).isEmpty()) {
-          days.add(day(day, list, Integer.MAX_VALUE, now, month, filterParams, lang, false));
-        }
-      }
-      model.put("days", days);
-    } else {
-      List<List<Map<String, Object>>> weeks = new ArrayList<>();
-      for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
-        if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
-          weeks.add(new ArrayList<>());
-        }
-        weeks
-            .get(weeks.size() - 1)
-            .add(
-                day(
-                    day,
-                    byDay.getOrDefault(day, List.of()),
-                    view == View.MONTH ? PER_DAY_IN_MONTH : Integer.MAX_VALUE,
-                    now,
-                    view == View.MONTH ? month : null,
-                    filterParams,
-                    lang,
-                    true));
-      }
-      model.put("weeks", weeks);
-    }
-    model.put("keyDays", upcomingKeyDays(filters, today, filterParams, lang));
-    String subscribe = url("", filterParams);
-    model.put("icsUrl", "/activities.ics" + subscribe);
+    String v = view.name().toLowerCase();
+    List<Map<String, Object>> days =
+        view == View.LIST ? listDays(span, byDay, now, filterParams, lang) : null;
+    List<List<Map<String, Object>>> weeks =
+        view == View.LIST ? null : gridWeeks(view, span, byDay, now, filterParams, lang);
     Map<String, String> feedParams = new LinkedHashMap<>();
     if (filterParams.containsKey("region")) {
       feedParams.put("region", filterParams.get("region"));
@@ -230,8 +112,115 @@ public final class ActivitiesPage {
     if (filterParams.containsKey("theme")) {
       feedParams.put("theme", filterParams.get("theme"));
     }
-    model.put("atomUrl", url("/activities.atom", feedParams));
-    ctx.html(views.render("awareness/activities", lang, model));
+    CalendarPage page =
+        new CalendarPage(
+            FilterFields.of(filters, lang, readiness),
+            filters.text(),
+            "large".equals(ctx.queryParam("text")),
+            v,
+            d.toString(),
+            today.toString(),
+            found.matched() > MAX_ACTIVITIES,
+            found.matched(),
+            MAX_ACTIVITIES,
+            found.occurrences().size(),
+            heading(view, d, span.first(), span.end(), lang),
+            viewLinks(filterParams, d, view, lang),
+            url("/activities", filterParams, "view", v, "d", span.previous(view, d).toString()),
+            url("/activities", filterParams, "view", v, "d", span.next(view, d).toString()),
+            url("/activities", filterParams, "view", v),
+            weekdays(lang),
+            days,
+            weeks,
+            upcomingKeyDays(filters, today, filterParams, lang),
+            "/activities.ics" + url("", filterParams),
+            url("/activities.atom", feedParams));
+    ctx.html(views.render("awareness/activities", lang, page));
+  }
+
+  /** The list view: each day with activities or a key day. */
+  private static List<Map<String, Object>> listDays(
+      CalendarSpan span,
+      Map<LocalDate, List<Occurrence>> byDay,
+      LocalDateTime now,
+      Map<String, String> filterParams,
+      Lang lang) {
+    List<Map<String, Object>> days = new ArrayList<>();
+    for (LocalDate day = span.first(); day.isBefore(span.end()); day = day.plusDays(1)) {
+      List<Occurrence> list = byDay.getOrDefault(day, List.of());
+      if (!list.isEmpty() || !KeyDays.on(day).isEmpty()) {
+        days.add(day(day, list, Integer.MAX_VALUE, now, span.month(), filterParams, lang, false));
+      }
+    }
+    return days;
+  }
+
+  /** The month and week views: the days in weeks from Monday. */
+  private static List<List<Map<String, Object>>> gridWeeks(
+      View view,
+      CalendarSpan span,
+      Map<LocalDate, List<Occurrence>> byDay,
+      LocalDateTime now,
+      Map<String, String> filterParams,
+      Lang lang) {
+    List<List<Map<String, Object>>> weeks = new ArrayList<>();
+    for (LocalDate day = span.first(); day.isBefore(span.end()); day = day.plusDays(1)) {
+      if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
+        weeks.add(new ArrayList<>());
+      }
+      weeks
+          .get(weeks.size() - 1)
+          .add(
+              day(
+                  day,
+                  byDay.getOrDefault(day, List.of()),
+                  view == View.MONTH ? PER_DAY_IN_MONTH : Integer.MAX_VALUE,
+                  now,
+                  view == View.MONTH ? span.month() : null,
+                  filterParams,
+                  lang,
+                  true));
+    }
+    return weeks;
+  }
+
+  /** The occurrences read for a span, and how many activities matched in all. */
+  private record Found(List<Occurrence> occurrences, long matched) {}
+
+  /**
+   * The whole span: what was held on the days before today (with how many took part, when an office
+   * reported it), what is planned from today.
+   */
+  private Found find(SearchIndex.Request filters, CalendarSpan span, LocalDate today) {
+    LocalDateTime from = span.first().atStartOfDay();
+    LocalDateTime to = span.end().atStartOfDay();
+    if (!from.isBefore(to)) {
+      return new Found(List.of(), 0);
+    }
+    SearchIndex index = readiness.ports().search();
+    long matched = index.search(request(filters, from, to, 1, 0)).total();
+    // past the cap, what is coming is kept before what was held: the days from today are read first
+    LocalDateTime split = today.atStartOfDay();
+    List<LocalDateTime[]> spans =
+        from.isBefore(split) && split.isBefore(to)
+            ? List.of(new LocalDateTime[] {split, to}, new LocalDateTime[] {from, split})
+            : List.<LocalDateTime[]>of(new LocalDateTime[] {from, to});
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    for (LocalDateTime[] part : spans) {
+      for (int offset = 0; ids.size() < MAX_ACTIVITIES; offset += 100) {
+        SearchIndex.Result r = index.search(request(filters, part[0], part[1], 100, offset));
+        for (SearchIndex.Hit h : r.hits()) {
+          if (ids.size() < MAX_ACTIVITIES) {
+            ids.add(h.id());
+          }
+        }
+        if (r.hits().size() < 100) {
+          break;
+        }
+      }
+    }
+    return new Found(
+        occurrences(readiness.ports().activities().activitiesByIds(ids), from, to), matched);
   }
 
   private static View view(String v) {

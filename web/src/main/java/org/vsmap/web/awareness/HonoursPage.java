@@ -2,7 +2,6 @@ package org.vsmap.web.awareness;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.vsmap.web.Readiness;
 import org.vsmap.web.WebPorts;
 import org.vsmap.web.http.QueryParams;
 import org.vsmap.web.http.WebError;
+import org.vsmap.web.view.Labels;
 import org.vsmap.web.view.Lang;
 import org.vsmap.web.view.Views;
 
@@ -63,7 +63,7 @@ public final class HonoursPage {
     List<Honour> all = honours == null ? List.of() : honours.honours();
     Set<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
     all.forEach(h -> years.add(h.year()));
-    Map<Integer, List<Map<String, Object>>> byYear = new LinkedHashMap<>();
+    Map<Integer, List<Item>> byYear = new LinkedHashMap<>();
     for (Honour h : all) {
       if ((year != null && h.year() != year)
           || (region != null && !RegionCode.within(h.regionCode(), region))) {
@@ -71,39 +71,59 @@ public final class HonoursPage {
       }
       byYear.computeIfAbsent(h.year(), k -> new ArrayList<>()).add(item(h, lang, ports));
     }
-    List<Map<String, Object>> groups = new ArrayList<>();
+    List<Group> groups = new ArrayList<>();
     byYear.forEach(
         (k, v) ->
             groups.add(
-                Map.of(
-                    "year",
-                    k,
-                    "label",
-                    lang.messages().get("honours.year").replace("{y}", k.toString()),
-                    "items",
-                    v)));
-    Map<String, Object> model = new HashMap<>();
-    model.put("groups", groups);
-    model.put("years", List.copyOf(years));
-    model.put("selectedYear", year == null ? "" : year.toString());
-    model.put("selectedRegion", region == null ? "" : region);
-    model.put("counties", readiness.regionNames().counties());
-    model.put("largeText", "large".equals(ctx.queryParam("text")));
-    ctx.html(views.render("awareness/honours", lang, model));
+                new Group(k, lang.messages().get("honours.year").replace("{y}", k.toString()), v)));
+    HonoursView view =
+        new HonoursView(
+            groups,
+            List.copyOf(years),
+            year == null ? "" : year.toString(),
+            region == null ? "" : region,
+            readiness.regionNames().counties(),
+            "large".equals(ctx.queryParam("text")));
+    ctx.html(views.render("awareness/honours", lang, view));
   }
 
-  private Map<String, Object> item(Honour h, Lang lang, WebPorts ports) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("id", h.id());
-    m.put("title", h.title());
-    m.put("level", lang == Lang.ZH ? h.level().zh() : h.level().en());
-    m.put("awardedBy", h.awardedBy());
-    m.put("kind", lang == Lang.ZH ? h.subject().zh() : h.subject().en());
-    m.put("citation", h.citation());
-    m.put("synthetic", h.synthetic());
-    m.put("where", String.join(" ", readiness.regionNames().chain(h.regionCode())));
+  /**
+   * The honours page (awareness/honours.peb): honours by year, and the year and district chosen.
+   */
+  public record HonoursView(
+      List<Group> groups,
+      List<Integer> years,
+      String selectedYear,
+      String selectedRegion,
+      List<Labels.RegionOption> counties,
+      boolean largeText) {}
+
+  /** The honours of one year. */
+  public record Group(int year, String label, List<Item> items) {}
+
+  /**
+   * One honour as listed: what, by whom, where, and whom it honours — a page's name and link (no
+   * link once that record is retired), and a volunteer's team.
+   */
+  public record Item(
+      String id,
+      String title,
+      String level,
+      String awardedBy,
+      String kind,
+      String citation,
+      boolean synthetic,
+      String where,
+      String name,
+      String url,
+      String teamName,
+      String teamUrl) {}
+
+  private Item item(Honour h, Lang lang, WebPorts ports) {
     String name = null;
     String url = null;
+    String teamName = null;
+    String teamUrl = null;
     switch (h.subject()) {
       case STATION -> {
         name = ports.stations().stationById(h.subjectId()).map(s -> s.name()).orElse(null);
@@ -124,8 +144,8 @@ public final class HonoursPage {
                 ? h.volunteerName()
                 : lang.messages().get("honours.volunteer");
         if (h.subjectId() != null) {
-          m.put("teamName", ports.teams().teamById(h.subjectId()).map(t -> t.name()).orElse(null));
-          m.put("teamUrl", "/teams/" + h.subjectId());
+          teamName = ports.teams().teamById(h.subjectId()).map(t -> t.name()).orElse(null);
+          teamUrl = "/teams/" + h.subjectId();
         }
       }
     }
@@ -133,8 +153,18 @@ public final class HonoursPage {
       url = null; // retired since: named, not linked
       name = h.subjectId();
     }
-    m.put("name", name);
-    m.put("url", url);
-    return m;
+    return new Item(
+        h.id(),
+        h.title(),
+        lang == Lang.ZH ? h.level().zh() : h.level().en(),
+        h.awardedBy(),
+        lang == Lang.ZH ? h.subject().zh() : h.subject().en(),
+        h.citation(),
+        h.synthetic(),
+        String.join(" ", readiness.regionNames().chain(h.regionCode())),
+        name,
+        url,
+        teamName,
+        teamUrl);
   }
 }

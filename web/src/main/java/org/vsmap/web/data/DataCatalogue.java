@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,22 +100,63 @@ public final class DataCatalogue {
   public void index(Context ctx) {
     Lang lang = Lang.of(ctx);
     Downloads d = downloads();
-    List<Map<String, Object>> datasets = new ArrayList<>();
+    List<Summary> datasets = new ArrayList<>();
     LocalDateTime modified = d.lastModified();
     for (Downloads.Dataset ds : d.datasets()) {
       datasets.add(summary(ds, d, modified, lang));
     }
-    Map<String, Object> model = new HashMap<>();
-    model.put("datasets", datasets);
-    model.put("lastModified", stamp(modified));
     org.vsmap.geo.port.Statistics stats = readiness.ports().statistics();
-    if (stats != null) {
-      org.vsmap.geo.port.Statistics.Table t = stats.table();
-      model.put("statistics", t.indicators());
-      model.put("statisticsAsOf", t.asOf().replace('T', ' '));
-    }
-    ctx.html(views.render("data/data", lang, model));
+    org.vsmap.geo.port.Statistics.Table t = stats == null ? null : stats.table();
+    CataloguePage page =
+        new CataloguePage(
+            datasets,
+            stamp(modified),
+            t == null ? null : t.indicators(),
+            t == null ? null : t.asOf().replace('T', ' '));
+    ctx.html(views.render("data/data", lang, page));
   }
+
+  /** The catalogue (data/data.peb): every dataset, and the statistics when this server has them. */
+  public record CataloguePage(
+      List<Summary> datasets,
+      String lastModified,
+      List<org.vsmap.geo.port.Statistics.Indicator> statistics,
+      String statisticsAsOf) {}
+
+  /** A dataset as the catalogue lists it. */
+  public record Summary(
+      String id,
+      String title,
+      String description,
+      String provenance,
+      long count,
+      String lastModified,
+      List<String> formats,
+      String publisher,
+      String licenceUrl) {}
+
+  /**
+   * A dataset's page (data/dataset.peb): its summary, field dictionary, the first ten records, its
+   * schema.org description and its dated versions.
+   */
+  public record DatasetPage(
+      String id,
+      String title,
+      String description,
+      String provenance,
+      long count,
+      String lastModified,
+      List<String> formats,
+      String publisher,
+      String licenceUrl,
+      List<Downloads.Field> fields,
+      List<String> previewColumns,
+      List<List<String>> previewRows,
+      String notice,
+      String jsonLd,
+      List<org.vsmap.geo.port.Snapshots.Version> versions,
+      String tileUrl,
+      String tileAttribution) {}
 
   public void dataset(Context ctx, String id) throws IOException {
     Lang lang = Lang.of(ctx);
@@ -130,8 +170,7 @@ public final class DataCatalogue {
                     WebError.notFound(
                         "no dataset " + id + ": stations, teams, activities or regions"));
     LocalDateTime modified = d.lastModified();
-    Map<String, Object> model = new HashMap<>(summary(ds, d, modified, lang));
-    model.put("fields", ds.fields());
+    Summary sum = summary(ds, d, modified, lang);
     ByteArrayOutputStream preview = new ByteArrayOutputStream();
     d.write(id, Downloads.Format.GEOJSON, Downloads.Filter.ALL.limited(10), preview);
     JsonNode fc = Json.MAPPER.readTree(preview.toByteArray());
@@ -149,21 +188,33 @@ public final class DataCatalogue {
       }
       rows.add(row);
     }
-    model.put("previewColumns", columns);
-    model.put("previewRows", rows);
-    model.put("notice", fc.path("notice").asText(null));
     // inside a script element: no "<", ">" or "&" may survive (as Details.jsonLd)
-    model.put(
-        "jsonLd",
+    String jsonLd =
         Json.MAPPER
             .writeValueAsString(schemaOrg(ds, modified, ctx))
             .replace("<", "\\u003c")
             .replace(">", "\\u003e")
-            .replace("&", "\\u0026"));
-    model.put("versions", versions(id));
-    model.put("tileUrl", settings.tileUrl());
-    model.put("tileAttribution", settings.tileAttribution());
-    ctx.html(views.render("data/dataset", lang, model));
+            .replace("&", "\\u0026");
+    DatasetPage page =
+        new DatasetPage(
+            sum.id(),
+            sum.title(),
+            sum.description(),
+            sum.provenance(),
+            sum.count(),
+            sum.lastModified(),
+            sum.formats(),
+            sum.publisher(),
+            sum.licenceUrl(),
+            ds.fields(),
+            columns,
+            rows,
+            fc.path("notice").asText(null),
+            jsonLd,
+            versions(id),
+            settings.tileUrl(),
+            settings.tileAttribution());
+    ctx.html(views.render("data/dataset", lang, page));
   }
 
   public void catalog(Context ctx) throws IOException {
@@ -360,24 +411,21 @@ public final class DataCatalogue {
     return ld;
   }
 
-  private static Map<String, Object> summary(
+  private static Summary summary(
       Downloads.Dataset ds, Downloads d, LocalDateTime modified, Lang lang) {
-    Map<String, Object> m = new HashMap<>();
     About a = ABOUT.get(ds.id());
-    m.put("id", ds.id());
-    m.put("title", lang == Lang.ZH ? ds.titleZh() : ds.titleEn());
-    m.put("description", lang == Lang.ZH ? a.zh() : a.en());
-    m.put("provenance", lang == Lang.ZH ? a.provenanceZh() : a.provenanceEn());
-    m.put("count", d.count(ds.id()));
-    m.put("lastModified", stamp(modified));
-    m.put(
-        "formats",
+    return new Summary(
+        ds.id(),
+        lang == Lang.ZH ? ds.titleZh() : ds.titleEn(),
+        lang == Lang.ZH ? a.zh() : a.en(),
+        lang == Lang.ZH ? a.provenanceZh() : a.provenanceEn(),
+        d.count(ds.id()),
+        stamp(modified),
         java.util.Arrays.stream(Downloads.Format.values())
             .map(Downloads.Format::extension)
-            .toList());
-    m.put("publisher", lang == Lang.ZH ? PUBLISHER_ZH : PUBLISHER_EN);
-    m.put("licenceUrl", LICENCE_URL);
-    return m;
+            .toList(),
+        lang == Lang.ZH ? PUBLISHER_ZH : PUBLISHER_EN,
+        LICENCE_URL);
   }
 
   private static String stamp(LocalDateTime t) {

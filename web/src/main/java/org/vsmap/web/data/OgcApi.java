@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -150,11 +149,7 @@ public final class OgcApi {
         link("https://creativecommons.org/licenses/by/4.0/", "license", "text/html", "CC BY 4.0"));
     body.put("links", links);
     if (html) {
-      Map<String, Object> model = new HashMap<>();
-      model.put("view", "landing");
-      model.put("body", body);
-      model.put("json", b + "?f=json");
-      ctx.html(views.render("data/ogc", Lang.of(ctx), model));
+      ctx.html(views.render("data/ogc", Lang.of(ctx), OgcPage.of("landing", body, b + "?f=json")));
       return;
     }
     Json.send(ctx, body);
@@ -166,11 +161,11 @@ public final class OgcApi {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("conformsTo", CONFORMANCE);
     if (html) {
-      Map<String, Object> model = new HashMap<>();
-      model.put("view", "conformance");
-      model.put("body", body);
-      model.put("json", base(ctx) + "/conformance?f=json");
-      ctx.html(views.render("data/ogc", Lang.of(ctx), model));
+      ctx.html(
+          views.render(
+              "data/ogc",
+              Lang.of(ctx),
+              OgcPage.of("conformance", body, base(ctx) + "/conformance?f=json")));
       return;
     }
     Json.send(ctx, body);
@@ -209,11 +204,9 @@ public final class OgcApi {
             link(b + "/collections?f=html", html ? "self" : "alternate", "text/html", "HTML")));
     body.put("collections", list);
     if (html) {
-      Map<String, Object> model = new HashMap<>();
-      model.put("view", "collections");
-      model.put("body", body);
-      model.put("json", b + "/collections?f=json");
-      ctx.html(views.render("data/ogc", lang, model));
+      ctx.html(
+          views.render(
+              "data/ogc", lang, OgcPage.of("collections", body, b + "/collections?f=json")));
       return;
     }
     Json.send(ctx, body);
@@ -227,12 +220,11 @@ public final class OgcApi {
     Lang lang = Lang.of(ctx);
     Map<String, Object> body = describe(c, b, lang);
     if (html) {
-      Map<String, Object> model = new HashMap<>();
-      model.put("view", "collection");
-      model.put("body", body);
-      model.put("collection", c);
-      model.put("json", b + "/collections/" + c.id() + "?f=json");
-      ctx.html(views.render("data/ogc", lang, model));
+      ctx.html(
+          views.render(
+              "data/ogc",
+              lang,
+              OgcPage.collection(body, b + "/collections/" + c.id() + "?f=json", c)));
       return;
     }
     Json.send(ctx, body);
@@ -427,20 +419,14 @@ public final class OgcApi {
     body.put("numberReturned", page.features().size());
     ctx.header("Access-Control-Allow-Origin", "*");
     if (html) {
-      Map<String, Object> model = new HashMap<>();
-      model.put("view", "items");
-      model.put("body", body);
-      model.put("collection", c);
-      model.put("rows", page.features());
-      model.put(
-          "columns",
+      List<String> columns =
           c.fields().stream()
               .map(f -> f.name())
               .filter(n -> !n.equals("lon") && !n.equals("lat"))
-              .toList());
-      model.put("json", url(ctx, b, "json", offset, limit));
-      model.put("first", offset + 1);
-      model.put("last", offset + page.features().size());
+              .toList();
+      OgcPage model =
+          OgcPage.items(
+              body, url(ctx, b, "json", offset, limit), c, page.features(), columns, offset + 1);
       ctx.html(views.render("data/ogc", Lang.of(ctx), model));
       return;
     }
@@ -475,13 +461,7 @@ public final class OgcApi {
     GeoJson.Feature body = geojson(f, links);
     ctx.header("Access-Control-Allow-Origin", "*");
     if (html) {
-      Map<String, Object> model = new HashMap<>();
-      model.put("view", "item");
-      model.put("body", body);
-      model.put("collection", c);
-      model.put("feature", f);
-      model.put("json", u + "?f=json");
-      ctx.html(views.render("data/ogc", Lang.of(ctx), model));
+      ctx.html(views.render("data/ogc", Lang.of(ctx), OgcPage.item(body, u + "?f=json", c, f)));
       return;
     }
     Json.send(ctx, body);

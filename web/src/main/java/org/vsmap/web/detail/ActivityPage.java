@@ -3,10 +3,11 @@ package org.vsmap.web.detail;
 import io.javalin.http.Context;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Recurrence;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
@@ -46,57 +47,95 @@ public final class ActivityPage {
             .activities()
             .activityById(id)
             .orElseThrow(() -> WebError.notFound("no activity with id " + id));
-    Map<String, Object> model = new HashMap<>(StationPage.activityItem(a, lang));
-    model.put("activity", a);
-    model.put(
-        "noindex", a.synthetic()); // a made-up record is no search result (and not in the sitemaps)
-    model.put(
-        "og",
-        OpenGraph.of(
-            ctx,
-            a.title(),
-            Formats.WHEN.format(a.start())
-                + " · "
-                + String.join(" ", readiness.regionNames().chain(a.regionCode()))
-                + " · "
-                + (lang == Lang.ZH ? a.theme().zh() : a.theme().en())
-                + (a.synthetic() ? " · 合成演示数据" : ""),
-            "/activities/" + a.id(),
-            "/share/activities/" + a.id() + ".png" + lang.query()));
-    model.put(
-        "honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.ACTIVITY, a.id()));
-    model.put(
-        "photos",
-        PhotoItems.of(
-            readiness, org.vsmap.geo.model.Kind.ACTIVITY, a.id(), PhotoPages.ON_DETAIL_PAGE));
-    model.put("careLabel", lang == Lang.ZH ? a.theme().group().zh() : a.theme().group().en());
-    model.put("recurrenceLabel", lang == Lang.ZH ? a.recurrence().zh() : a.recurrence().en());
+    StationPage.ActivityItem item = StationPage.activityItem(a, lang);
     // a weekly activity is over after its last week (as the index and the calendar count them)
     LocalDateTime now = LocalDateTime.now(settings.clock());
-    model.put("past", !a.lastEnd().isAfter(now));
     // a weekly series whose first week has passed: when it meets next
     LocalDateTime next = a.nextStart(now);
-    model.put("next", next != null && next.isAfter(a.start()) ? Formats.WHEN.format(next) : null);
-    model.put("regions", readiness.regionNames().chain(a.regionCode()));
     Team team = ports.teams().teamById(a.organiserTeamId()).orElse(null);
-    model.put("team", team);
     Station station =
         a.stationId() == null ? null : ports.stations().stationById(a.stationId()).orElse(null);
-    model.put("station", station);
-    model.put("distance", Details.distance(ctx, a.location()));
-    model.put(
-        "mapApps",
-        Details.mapApps(station != null ? station.name() : a.title(), a.location(), lang));
-    model.put(
-        "mapLink",
-        "/?lat="
-            + a.location().lat()
-            + "&lon="
-            + a.location().lon()
-            + "&z=15"
-            + (lang == Lang.EN ? "&lang=en" : ""));
-    model.put("registrationUrl", Details.REGISTRATION_URL);
-    model.put("largeText", "large".equals(ctx.queryParam("text")));
+    ActivityView view =
+        new ActivityView(
+            a,
+            item.title(),
+            item.start(),
+            item.end(),
+            item.theme(),
+            item.recruiting(),
+            item.wanted(),
+            item.signed(),
+            a.synthetic(), // a made-up record is no search result (and not in the sitemaps)
+            openGraph(ctx, a, lang),
+            HonourBadges.of(ports, lang).forPage(Kind.ACTIVITY, a.id()),
+            PhotoItems.of(readiness, Kind.ACTIVITY, a.id(), PhotoPages.ON_DETAIL_PAGE),
+            null, // an activity's photos are all on its page: no gallery of its own
+            lang == Lang.ZH ? a.theme().group().zh() : a.theme().group().en(),
+            lang == Lang.ZH ? a.recurrence().zh() : a.recurrence().en(),
+            !a.lastEnd().isAfter(now),
+            next != null && next.isAfter(a.start()) ? Formats.WHEN.format(next) : null,
+            readiness.regionNames().chain(a.regionCode()),
+            team,
+            station,
+            Details.distance(ctx, a.location()),
+            Details.mapApps(station != null ? station.name() : a.title(), a.location(), lang),
+            "/?lat="
+                + a.location().lat()
+                + "&lon="
+                + a.location().lon()
+                + "&z=15"
+                + (lang == Lang.EN ? "&lang=en" : ""),
+            Details.REGISTRATION_URL,
+            "large".equals(ctx.queryParam("text")),
+            jsonLd(a, team, station));
+    ctx.html(views.render("detail/activity", lang, view));
+  }
+
+  /** The activity page's model (detail/activity.peb): the activity as listed, and its page. */
+  public record ActivityView(
+      Activity activity,
+      String title,
+      String start,
+      String end,
+      String theme,
+      boolean recruiting,
+      int wanted,
+      int signed,
+      boolean noindex,
+      Map<String, Object> og,
+      List<Map<String, Object>> honours,
+      List<Map<String, Object>> photos,
+      String galleryUrl,
+      String careLabel,
+      String recurrenceLabel,
+      boolean past,
+      String next,
+      List<String> regions,
+      Team team,
+      Station station,
+      String distance,
+      List<Map<String, String>> mapApps,
+      String mapLink,
+      String registrationUrl,
+      boolean largeText,
+      String jsonLd) {}
+
+  private Map<String, Object> openGraph(Context ctx, Activity a, Lang lang) {
+    return OpenGraph.of(
+        ctx,
+        a.title(),
+        Formats.WHEN.format(a.start())
+            + " · "
+            + String.join(" ", readiness.regionNames().chain(a.regionCode()))
+            + " · "
+            + (lang == Lang.ZH ? a.theme().zh() : a.theme().en())
+            + (a.synthetic() ? " · 合成演示数据" : ""),
+        "/activities/" + a.id(),
+        "/share/activities/" + a.id() + ".png" + lang.query());
+  }
+
+  /** schema.org Event (JSON-LD is open-ended by nature: maps). */
+  private static String jsonLd(Activity a, Team team, Station station) {
     Map<String, Object> ld = new LinkedHashMap<>();
     ld.put("@type", "Event");
     ld.put("name", a.title());
@@ -121,7 +160,6 @@ public final class ActivityPage {
     if (a.recurrence() == Recurrence.WEEKLY) {
       ld.put("eventSchedule", Map.of("@type", "Schedule", "repeatFrequency", "P1W"));
     }
-    model.put("jsonLd", Details.jsonLd(ld));
-    ctx.html(views.render("detail/activity", lang, model));
+    return Details.jsonLd(ld);
   }
 }

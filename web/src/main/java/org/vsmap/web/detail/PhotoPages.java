@@ -2,7 +2,7 @@ package org.vsmap.web.detail;
 
 import io.javalin.http.Context;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.vsmap.geo.model.Kind;
@@ -95,14 +95,23 @@ public final class PhotoPages {
   private void gallery(
       Context ctx, Kind kind, String id, String name, String page, boolean synthetic) {
     Lang lang = Lang.of(ctx);
-    Map<String, Object> model = new HashMap<>();
-    model.put("name", name);
-    model.put("page", page);
-    model.put("synthetic", synthetic);
-    model.put("photos", PhotoItems.of(readiness, kind, id, IN_GALLERY));
-    model.put("largeText", "large".equals(ctx.queryParam("text")));
+    Gallery model =
+        new Gallery(
+            name,
+            page,
+            synthetic,
+            PhotoItems.of(readiness, kind, id, IN_GALLERY),
+            "large".equals(ctx.queryParam("text")));
     ctx.html(views.render("detail/gallery", lang, model));
   }
+
+  /** A station's or team's photos (detail/gallery.peb), with a link back to its page. */
+  public record Gallery(
+      String name,
+      String page,
+      boolean synthetic,
+      List<Map<String, Object>> photos,
+      boolean largeText) {}
 
   private Photos photos() {
     Photos p = readiness.ports().photos();

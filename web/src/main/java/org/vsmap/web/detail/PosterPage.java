@@ -7,7 +7,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.javalin.http.Context;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Station;
@@ -44,19 +44,27 @@ public final class PosterPage {
             .stationById(id)
             .orElseThrow(() -> WebError.notFound("no station with id " + id));
     Lang lang = Lang.of(ctx);
-    Map<String, Object> m = base(ctx, "/stations/" + s.id());
-    m.put("kind", lang == Lang.ZH ? s.type().zh() : s.type().en());
-    m.put("title", s.name());
-    m.put(
-        "where",
-        s.address() != null
-            ? s.address()
-            : String.join(" ", readiness.regionNames().chain(s.regionCode())));
-    m.put("when", s.openingHours());
-    m.put("services", s.services());
-    m.put("contact", s.publicContact());
-    m.put("synthetic", s.synthetic());
-    ctx.html(views.render("detail/poster", lang, m));
+    String path = "/stations/" + s.id();
+    String url = Origin.of(ctx) + path;
+    Poster poster =
+        new Poster(
+            url,
+            path,
+            qrPath(url),
+            lang == Lang.ZH ? s.type().zh() : s.type().en(),
+            s.name(),
+            s.address() != null
+                ? s.address()
+                : String.join(" ", readiness.regionNames().chain(s.regionCode())),
+            s.openingHours(),
+            s.services(),
+            s.publicContact(),
+            null,
+            null,
+            false,
+            null,
+            s.synthetic());
+    ctx.html(views.render("detail/poster", lang, poster));
   }
 
   public void activity(Context ctx) {
@@ -68,47 +76,66 @@ public final class PosterPage {
             .activityById(id)
             .orElseThrow(() -> WebError.notFound("no activity with id " + id));
     Lang lang = Lang.of(ctx);
-    Map<String, Object> m = base(ctx, "/activities/" + a.id());
-    m.put("kind", lang == Lang.ZH ? a.theme().zh() : a.theme().en());
-    m.put("title", a.title());
+    String path = "/activities/" + a.id();
+    String url = Origin.of(ctx) + path;
     Station at =
         a.stationId() == null
             ? null
             : readiness.ports().stations().stationById(a.stationId()).orElse(null);
-    m.put(
-        "where",
-        at != null
-            ? at.name() + (at.address() == null ? "" : " · " + at.address())
-            : String.join(" ", readiness.regionNames().chain(a.regionCode())));
-    m.put(
-        "when",
+    String when =
         Formats.WHEN.format(a.start())
             + "–"
             + Formats.WHEN.format(a.end()).substring(11)
             + (a.recurrence() == org.vsmap.geo.model.Recurrence.WEEKLY
                 ? (lang == Lang.ZH ? "（每周）" : " (weekly)")
-                : ""));
-    m.put("description", a.description());
-    m.put(
-        "team",
-        readiness.ports().teams().teamById(a.organiserTeamId()).map(t -> t.name()).orElse(null));
-    m.put("recruiting", a.volunteersSignedUp() < a.volunteersWanted());
-    m.put("wanted", a.volunteersWanted());
-    m.put("synthetic", a.synthetic());
-    ctx.html(views.render("detail/poster", lang, m));
+                : "");
+    Poster poster =
+        new Poster(
+            url,
+            path,
+            qrPath(url),
+            lang == Lang.ZH ? a.theme().zh() : a.theme().en(),
+            a.title(),
+            at != null
+                ? at.name() + (at.address() == null ? "" : " · " + at.address())
+                : String.join(" ", readiness.regionNames().chain(a.regionCode())),
+            when,
+            List.of(),
+            null,
+            a.description(),
+            readiness.ports().teams().teamById(a.organiserTeamId()).map(t -> t.name()).orElse(null),
+            a.volunteersSignedUp() < a.volunteersWanted(),
+            a.volunteersWanted(),
+            a.synthetic());
+    ctx.html(views.render("detail/poster", lang, poster));
   }
 
-  private Map<String, Object> base(Context ctx, String path) {
-    String url = Origin.of(ctx) + path;
-    Map<String, Object> m = new HashMap<>();
-    m.put("url", url);
-    m.put("path", path);
-    m.put("qr", qrPath(url));
-    return m;
-  }
+  /**
+   * A printable poster of a station or an activity (detail/poster.peb): what it is, where and when,
+   * and the QR code of its page. A station has services and a public contact; an activity a
+   * description, its team and whether it still recruits ({@code wanted} null for a station).
+   */
+  public record Poster(
+      String url,
+      String path,
+      Qr qr,
+      String kind,
+      String title,
+      String where,
+      String when,
+      List<String> services,
+      String contact,
+      String description,
+      String team,
+      boolean recruiting,
+      Integer wanted,
+      boolean synthetic) {}
+
+  /** A QR code as one SVG path in module units. */
+  public record Qr(int size, String d) {}
 
   /** The QR code of {@code text} as one SVG path in module units (size, path). */
-  public static Map<String, Object> qrPath(String text) {
+  public static Qr qrPath(String text) {
     BitMatrix bits;
     try {
       bits =
@@ -137,6 +164,6 @@ public final class PosterPage {
         }
       }
     }
-    return Map.of("size", bits.getWidth(), "d", d.toString());
+    return new Qr(bits.getWidth(), d.toString());
   }
 }

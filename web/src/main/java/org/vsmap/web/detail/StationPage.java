@@ -3,11 +3,11 @@ package org.vsmap.web.detail;
 import io.javalin.http.Context;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Recurrence;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
@@ -48,65 +48,86 @@ public final class StationPage {
             .stations()
             .stationById(id)
             .orElseThrow(() -> WebError.notFound("no station with id " + id));
-    Map<String, Object> model = new HashMap<>();
-    model.put("station", s);
-    model.put("typeLabel", lang == Lang.ZH ? s.type().zh() : s.type().en());
-    model.put("regions", readiness.regionNames().chain(s.regionCode()));
-    List<Map<String, Object>> fiveHas = new ArrayList<>();
+    String typeLabel = lang == Lang.ZH ? s.type().zh() : s.type().en();
+    List<FiveHasItem> fiveHas = new ArrayList<>();
     boolean[] met = s.fiveHas().asArray();
     for (int i = 0; i < met.length; i++) {
-      fiveHas.add(Map.of("label", lang.messages().get(FIVE_HAS_KEYS[i]), "met", met[i]));
+      fiveHas.add(new FiveHasItem(lang.messages().get(FIVE_HAS_KEYS[i]), met[i]));
     }
-    model.put("fiveHas", fiveHas);
-    model.put("fiveHasMet", s.fiveHas().met());
-    model.put(
-        "photos",
-        PhotoItems.of(
-            readiness, org.vsmap.geo.model.Kind.STATION, s.id(), PhotoPages.ON_DETAIL_PAGE));
-    model.put("galleryUrl", "/stations/" + s.id() + "/photos");
-    model.put(
-        "noindex", s.synthetic()); // a made-up record is no search result (and not in the sitemaps)
-    model.put(
-        "og",
-        OpenGraph.of(
-            ctx,
-            s.name(),
-            String.join(" ", readiness.regionNames().chain(s.regionCode()))
-                + " · "
-                + (lang == Lang.ZH ? s.type().zh() : s.type().en())
-                + (s.services().isEmpty() ? "" : " · " + String.join("、", s.services()))
-                + (s.synthetic() ? " · 合成演示数据" : ""),
-            "/stations/" + s.id(),
-            "/share/stations/" + s.id() + ".png" + lang.query()));
-    model.put(
-        "honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.STATION, s.id()));
-    List<Team> teams = ports.teams().teamsBasedAt(s.id());
-    model.put("teams", teams.stream().map(t -> teamItem(t, lang)).toList());
     LocalDateTime now = LocalDateTime.now(settings.clock());
-    model.put(
-        "activities",
-        ports.activities().activitiesAt(s.id(), now, 20).stream()
-            .map(a -> activityItem(a, lang, now))
-            .toList());
-    model.put(
-        "mapLink",
-        "/?lat="
-            + s.location().lat()
-            + "&lon="
-            + s.location().lon()
-            + "&z=15"
-            + (lang == Lang.EN ? "&lang=en" : ""));
-    model.put("distance", Details.distance(ctx, s.location()));
-    model.put("mapApps", Details.mapApps(s.name(), s.location(), lang));
-    model.put("registrationUrl", Details.REGISTRATION_URL);
-    model.put("largeText", "large".equals(ctx.queryParam("text")));
+    StationView view =
+        new StationView(
+            s,
+            typeLabel,
+            readiness.regionNames().chain(s.regionCode()),
+            fiveHas,
+            s.fiveHas().met(),
+            PhotoItems.of(readiness, Kind.STATION, s.id(), PhotoPages.ON_DETAIL_PAGE),
+            "/stations/" + s.id() + "/photos",
+            s.synthetic(), // a made-up record is no search result (and not in the sitemaps)
+            openGraph(ctx, s, lang, typeLabel),
+            HonourBadges.of(ports, lang).forPage(Kind.STATION, s.id()),
+            ports.teams().teamsBasedAt(s.id()).stream().map(t -> teamItem(t, lang)).toList(),
+            ports.activities().activitiesAt(s.id(), now, 20).stream()
+                .map(a -> activityItem(a, lang, now))
+                .toList(),
+            "/?lat="
+                + s.location().lat()
+                + "&lon="
+                + s.location().lon()
+                + "&z=15"
+                + (lang == Lang.EN ? "&lang=en" : ""),
+            Details.distance(ctx, s.location()),
+            Details.mapApps(s.name(), s.location(), lang),
+            Details.REGISTRATION_URL,
+            "large".equals(ctx.queryParam("text")),
+            jsonLd(s, typeLabel));
+    ctx.html(views.render("detail/station", lang, view));
+  }
+
+  /** The station page's model (detail/station.peb). */
+  public record StationView(
+      Station station,
+      String typeLabel,
+      List<String> regions,
+      List<FiveHasItem> fiveHas,
+      int fiveHasMet,
+      List<Map<String, Object>> photos,
+      String galleryUrl,
+      boolean noindex,
+      Map<String, Object> og,
+      List<Map<String, Object>> honours,
+      List<TeamItem> teams,
+      List<ActivityItem> activities,
+      String mapLink,
+      String distance,
+      List<Map<String, String>> mapApps,
+      String registrationUrl,
+      boolean largeText,
+      String jsonLd) {}
+
+  /** One of the five things a station has (五有): its name and whether this station has it. */
+  public record FiveHasItem(String label, boolean met) {}
+
+  private Map<String, Object> openGraph(Context ctx, Station s, Lang lang, String typeLabel) {
+    return OpenGraph.of(
+        ctx,
+        s.name(),
+        String.join(" ", readiness.regionNames().chain(s.regionCode()))
+            + " · "
+            + typeLabel
+            + (s.services().isEmpty() ? "" : " · " + String.join("、", s.services()))
+            + (s.synthetic() ? " · 合成演示数据" : ""),
+        "/stations/" + s.id(),
+        "/share/stations/" + s.id() + ".png" + lang.query());
+  }
+
+  /** schema.org Place (JSON-LD is open-ended by nature: a map). */
+  private static String jsonLd(Station s, String typeLabel) {
     Map<String, Object> ld = new LinkedHashMap<>();
     ld.put("@type", "Place");
     ld.put("name", s.name());
-    ld.put(
-        "description",
-        (lang == Lang.ZH ? s.type().zh() : s.type().en())
-            + (s.synthetic() ? " (synthetic demo data)" : ""));
+    ld.put("description", typeLabel + (s.synthetic() ? " (synthetic demo data)" : ""));
     if (s.address() != null) {
       ld.put(
           "address",
@@ -119,51 +140,55 @@ public final class StationPage {
     if (s.openingHours() != null) {
       ld.put("openingHours", s.openingHours());
     }
-    model.put("jsonLd", Details.jsonLd(ld));
-    ctx.html(views.render("detail/station", lang, model));
+    return Details.jsonLd(ld);
   }
 
-  public static Map<String, Object> teamItem(Team t, Lang lang) {
-    return Map.of(
-        "id",
-        t.id(),
-        "name",
-        t.name(),
-        "level",
-        lang == Lang.ZH ? t.level().zh() : t.level().en(),
-        "members",
-        t.memberCount());
+  /** A team in a list (a station's teams, a team's parent and squads). */
+  public record TeamItem(String id, String name, String level, int members) {}
+
+  public static TeamItem teamItem(Team t, Lang lang) {
+    return new TeamItem(
+        t.id(), t.name(), lang == Lang.ZH ? t.level().zh() : t.level().en(), t.memberCount());
   }
 
   /**
    * An activity in a list of upcoming ones: its date is that of its next occurrence after {@code
    * now} (a weekly one's next week).
    */
-  public static Map<String, Object> activityItem(Activity a, Lang lang, LocalDateTime now) {
+  public static ActivityItem activityItem(Activity a, Lang lang, LocalDateTime now) {
     LocalDateTime next = a.nextStart(now);
     return item(a, lang, next == null ? a.start() : next);
   }
 
   /** An activity with its first date. */
-  public static Map<String, Object> activityItem(Activity a, Lang lang) {
+  public static ActivityItem activityItem(Activity a, Lang lang) {
     return item(a, lang, a.start());
   }
 
-  private static Map<String, Object> item(Activity a, Lang lang, LocalDateTime start) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("id", a.id());
-    m.put("title", a.title());
-    m.put("start", Formats.WHEN.format(start));
-    m.put(
-        "end",
+  /** An activity in a list, at one of its dates. */
+  public record ActivityItem(
+      String id,
+      String title,
+      String start,
+      String end,
+      String theme,
+      boolean weekly,
+      boolean recruiting,
+      int wanted,
+      int signed) {}
+
+  private static ActivityItem item(Activity a, Lang lang, LocalDateTime start) {
+    return new ActivityItem(
+        a.id(),
+        a.title(),
+        Formats.WHEN.format(start),
         Formats.WHEN
             .format(start.plus(java.time.Duration.between(a.start(), a.end())))
-            .substring(11));
-    m.put("theme", lang == Lang.ZH ? a.theme().zh() : a.theme().en());
-    m.put("weekly", a.recurrence() == Recurrence.WEEKLY);
-    m.put("recruiting", a.recruiting());
-    m.put("wanted", a.volunteersWanted());
-    m.put("signed", a.volunteersSignedUp());
-    return m;
+            .substring(11),
+        lang == Lang.ZH ? a.theme().zh() : a.theme().en(),
+        a.recurrence() == Recurrence.WEEKLY,
+        a.recruiting(),
+        a.volunteersWanted(),
+        a.volunteersSignedUp());
   }
 }

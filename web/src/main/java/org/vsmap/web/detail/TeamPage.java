@@ -2,9 +2,10 @@ package org.vsmap.web.detail;
 
 import io.javalin.http.Context;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 import org.vsmap.web.Readiness;
@@ -38,67 +39,87 @@ public final class TeamPage {
     String id = ctx.pathParam("id");
     Team t =
         ports.teams().teamById(id).orElseThrow(() -> WebError.notFound("no team with id " + id));
-    Map<String, Object> model = new HashMap<>();
-    model.put("team", t);
-    model.put("levelLabel", lang == Lang.ZH ? t.level().zh() : t.level().en());
-    model.put("regions", readiness.regionNames().chain(t.regionCode()));
-    model.put(
-        "parent",
-        t.parentId() == null
-            ? null
-            : ports
-                .teams()
-                .teamById(t.parentId())
-                .map(p -> StationPage.teamItem(p, lang))
-                .orElse(null));
-    model.put(
-        "children",
-        ports.teams().teamsUnder(t.id()).stream().map(c -> StationPage.teamItem(c, lang)).toList());
     Station home =
         t.homeStationId() == null
             ? null
             : ports.stations().stationById(t.homeStationId()).orElse(null);
-    model.put("home", home);
     LocalDateTime now = LocalDateTime.now(settings.clock());
-    model.put(
-        "activities",
-        ports.activities().activitiesBy(t.id(), now, 20).stream()
-            .map(a -> StationPage.activityItem(a, lang, now))
-            .toList());
-    model.put(
-        "photos",
-        PhotoItems.of(readiness, org.vsmap.geo.model.Kind.TEAM, t.id(), PhotoPages.ON_DETAIL_PAGE));
-    model.put("galleryUrl", "/teams/" + t.id() + "/photos");
-    model.put(
-        "noindex", t.synthetic()); // a made-up record is no search result (and not in the sitemaps)
-    model.put(
-        "og",
-        OpenGraph.of(
-            ctx,
-            t.name(),
-            String.join(" ", readiness.regionNames().chain(t.regionCode()))
-                + " · "
-                + (lang == Lang.ZH ? t.level().zh() : t.level().en())
-                + (t.speciality() == null ? "" : " · " + t.speciality())
-                + (t.synthetic() ? " · 合成演示数据" : ""),
-            "/teams/" + t.id(),
-            "/share/teams/" + t.id() + ".png" + lang.query()));
-    model.put(
-        "honours", HonourBadges.of(ports, lang).forPage(org.vsmap.geo.model.Kind.TEAM, t.id()));
-    model.put("registrationUrl", Details.REGISTRATION_URL);
-    model.put("largeText", "large".equals(ctx.queryParam("text")));
-    if (home != null) {
-      model.put("distance", Details.distance(ctx, home.location()));
-      model.put("mapApps", Details.mapApps(home.name(), home.location(), lang));
-      model.put(
-          "mapLink",
-          "/?lat="
-              + home.location().lat()
-              + "&lon="
-              + home.location().lon()
-              + "&z=15"
-              + (lang == Lang.EN ? "&lang=en" : ""));
-    }
+    String levelLabel = lang == Lang.ZH ? t.level().zh() : t.level().en();
+    TeamView view =
+        new TeamView(
+            t,
+            levelLabel,
+            readiness.regionNames().chain(t.regionCode()),
+            t.parentId() == null
+                ? null
+                : ports
+                    .teams()
+                    .teamById(t.parentId())
+                    .map(p -> StationPage.teamItem(p, lang))
+                    .orElse(null),
+            ports.teams().teamsUnder(t.id()).stream()
+                .map(c -> StationPage.teamItem(c, lang))
+                .toList(),
+            home,
+            ports.activities().activitiesBy(t.id(), now, 20).stream()
+                .map(a -> StationPage.activityItem(a, lang, now))
+                .toList(),
+            PhotoItems.of(readiness, Kind.TEAM, t.id(), PhotoPages.ON_DETAIL_PAGE),
+            "/teams/" + t.id() + "/photos",
+            t.synthetic(), // a made-up record is no search result (and not in the sitemaps)
+            OpenGraph.of(
+                ctx,
+                t.name(),
+                String.join(" ", readiness.regionNames().chain(t.regionCode()))
+                    + " · "
+                    + levelLabel
+                    + (t.speciality() == null ? "" : " · " + t.speciality())
+                    + (t.synthetic() ? " · 合成演示数据" : ""),
+                "/teams/" + t.id(),
+                "/share/teams/" + t.id() + ".png" + lang.query()),
+            HonourBadges.of(ports, lang).forPage(Kind.TEAM, t.id()),
+            Details.REGISTRATION_URL,
+            "large".equals(ctx.queryParam("text")),
+            home == null ? null : Details.distance(ctx, home.location()),
+            home == null ? null : Details.mapApps(home.name(), home.location(), lang),
+            home == null
+                ? null
+                : "/?lat="
+                    + home.location().lat()
+                    + "&lon="
+                    + home.location().lon()
+                    + "&z=15"
+                    + (lang == Lang.EN ? "&lang=en" : ""),
+            jsonLd(t, home));
+    ctx.html(views.render("detail/team", lang, view));
+  }
+
+  /**
+   * The team page's model (detail/team.peb); where it meets (distance, map apps, map link) only
+   * when it has a home station.
+   */
+  public record TeamView(
+      Team team,
+      String levelLabel,
+      List<String> regions,
+      StationPage.TeamItem parent,
+      List<StationPage.TeamItem> children,
+      Station home,
+      List<StationPage.ActivityItem> activities,
+      List<Map<String, Object>> photos,
+      String galleryUrl,
+      boolean noindex,
+      Map<String, Object> og,
+      List<Map<String, Object>> honours,
+      String registrationUrl,
+      boolean largeText,
+      String distance,
+      List<Map<String, String>> mapApps,
+      String mapLink,
+      String jsonLd) {}
+
+  /** schema.org Organization (JSON-LD is open-ended by nature: maps). */
+  private static String jsonLd(Team t, Station home) {
     Map<String, Object> ld = new LinkedHashMap<>();
     ld.put("@type", "Organization");
     ld.put("name", t.name());
@@ -117,7 +138,6 @@ public final class TeamPage {
     if (t.synthetic()) {
       ld.put("description", "synthetic demo data");
     }
-    model.put("jsonLd", Details.jsonLd(ld));
-    ctx.html(views.render("detail/team", lang, model));
+    return Details.jsonLd(ld);
   }
 }

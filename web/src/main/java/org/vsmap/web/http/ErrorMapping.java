@@ -101,10 +101,11 @@ public final class ErrorMapping {
     } catch (WebError e) {
       lang = Lang.ZH;
     }
-    ctx.html(
-        views.render(
-            "shared/error", lang, Map.of("status", status, "title", title, "detail", detail)));
+    ctx.html(views.render("shared/error", lang, new ErrorPage(status, title, detail)));
   }
+
+  /** The error page a person sees (shared/error.peb): the status, its name and what was wrong. */
+  public record ErrorPage(int status, String title, String detail) {}
 
   private static boolean wantsJson(Context ctx) {
     String path = ctx.path();

@@ -78,12 +78,6 @@ public final class MapPage {
     if (colour != null && !colour.equals("light") && !colour.equals("dark")) {
       throw WebError.badRequest("colour must be light or dark, not '" + colour + "'");
     }
-    Map<String, Object> model = model(ctx);
-    model.put("height", height);
-    model.put("showSearch", !"hide".equals(ctx.queryParam("search")));
-    model.put("showList", !"hide".equals(ctx.queryParam("list")));
-    model.put("dark", "dark".equals(colour));
-    model.put("embedded", true);
     StringBuilder portal = new StringBuilder("/?");
     ctx.queryParamMap()
         .forEach(
@@ -102,7 +96,14 @@ public final class MapPage {
                             .append('&'));
               }
             });
-    model.put("portalUrl", portal.substring(0, portal.length() - 1));
+    MapView model =
+        model(ctx)
+            .embedded(
+                height,
+                !"hide".equals(ctx.queryParam("search")),
+                !"hide".equals(ctx.queryParam("list")),
+                "dark".equals(colour),
+                portal.substring(0, portal.length() - 1));
     ctx.html(views.render("map/embed", Lang.of(ctx), model));
   }
 
@@ -160,43 +161,78 @@ public final class MapPage {
     return l.result();
   }
 
-  private Map<String, Object> model(Context ctx) {
+  /**
+   * The map page, the widget and the widget builder (map/map.peb, embed.peb, embed_builder.peb):
+   * where the map opens, the search and its filters, the first results; for the widget ({@code
+   * embedded}) its display options and the portal page it links to.
+   */
+  public record MapView(
+      Double lat,
+      Double lon,
+      Double z,
+      String q,
+      String tileUrl,
+      String tileAttribution,
+      boolean largeText,
+      List<KindOption> kinds,
+      FilterFields filters,
+      String selectedDate,
+      long total,
+      List<Map<String, Object>> hits,
+      boolean embedded,
+      int height,
+      boolean showSearch,
+      boolean showList,
+      boolean dark,
+      String portalUrl) {
+    MapView embedded(
+        int height, boolean showSearch, boolean showList, boolean dark, String portalUrl) {
+      return new MapView(
+          lat,
+          lon,
+          z,
+          q,
+          tileUrl,
+          tileAttribution,
+          largeText,
+          kinds,
+          filters,
+          selectedDate,
+          total,
+          hits,
+          true,
+          height,
+          showSearch,
+          showList,
+          dark,
+          portalUrl);
+    }
+  }
+
+  /** A kind to search for, with how many of it the search found. */
+  public record KindOption(String value, String label, boolean checked, long count) {}
+
+  private MapView model(Context ctx) {
     Lang lang = Lang.of(ctx);
     WebPorts ports = readiness.ports();
     Double z = SearchParams.number(ctx, "z", 1, 19);
     SearchIndex.Request request = SearchParams.parse(ctx, settings.clock(), 20);
     SearchIndex.Result result = search(ctx, request, ports.search());
-    Map<String, Object> model = new HashMap<>();
-    model.put("lat", request.near() == null ? null : request.near().lat());
-    model.put("lon", request.near() == null ? null : request.near().lon());
-    model.put("z", z);
-    model.put("q", request.text());
-    model.put("tileUrl", settings.tileUrl());
-    model.put("tileAttribution", settings.tileAttribution());
-    model.put("largeText", "large".equals(ctx.queryParam("text")));
     Set<Kind> kinds = request.kinds().isEmpty() ? EnumSet.allOf(Kind.class) : request.kinds();
     Map<String, Long> kindCounts = new HashMap<>();
     result
         .facets()
         .getOrDefault("kind", List.of())
         .forEach(c -> kindCounts.put(c.value(), c.count()));
-    List<Map<String, Object>> kindOptions = new ArrayList<>();
+    List<KindOption> kindOptions = new ArrayList<>();
     for (Kind k : Kind.values()) {
       kindOptions.add(
-          Map.of(
-              "value",
+          new KindOption(
               k.name().toLowerCase(),
-              "label",
               Labels.kind(k, lang),
-              "checked",
               kinds.contains(k),
-              "count",
               kindCounts.getOrDefault(k.name(), 0L)));
     }
-    model.put("kinds", kindOptions);
-    FilterFields.of(model, request, lang, readiness);
-    model.put("selectedDate", ctx.queryParam("date") == null ? "" : ctx.queryParam("date"));
-    model.put("total", result.total());
     List<Map<String, Object>> hits = new ArrayList<>();
     HonourBadges badges = HonourBadges.of(ports, lang);
     for (SearchIndex.Hit h : result.hits()) {
@@ -206,7 +242,24 @@ public final class MapPage {
       m.put("when", h.start() == null ? null : Formats.WHEN.format(h.start()));
       hits.add(m);
     }
-    model.put("hits", hits);
-    return model;
+    return new MapView(
+        request.near() == null ? null : request.near().lat(),
+        request.near() == null ? null : request.near().lon(),
+        z,
+        request.text(),
+        settings.tileUrl(),
+        settings.tileAttribution(),
+        "large".equals(ctx.queryParam("text")),
+        kindOptions,
+        FilterFields.of(request, lang, readiness),
+        ctx.queryParam("date") == null ? "" : ctx.queryParam("date"),
+        result.total(),
+        hits,
+        false,
+        480,
+        true,
+        true,
+        false,
+        null);
   }
 }

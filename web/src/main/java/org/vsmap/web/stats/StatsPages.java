@@ -45,17 +45,17 @@ public final class StatsPages {
   public void page(Context ctx) {
     only(ctx, Set.of("region"));
     Lang lang = Lang.of(ctx);
-    Map<String, Object> m = new java.util.HashMap<>(model(ctx));
-    m.put(
-        "og",
-        OpenGraph.of(
-            ctx,
-            lang == Lang.ZH ? "志愿服务统计 · 指标、目标与方法" : "Volunteer service statistics",
-            lang == Lang.ZH
-                ? "注册志愿者、服务时长、站点和活动等指标，按区县对照目标，附计算方法和 CSV/JSON 数据。"
-                : "Registered volunteers, service hours, stations and activities per district against their targets, with the method and CSV/JSON.",
-            "/stats",
-            "/share/stats.png" + lang.query()));
+    StatsPage m =
+        model(ctx)
+            .withOg(
+                OpenGraph.of(
+                    ctx,
+                    lang == Lang.ZH ? "志愿服务统计 · 指标、目标与方法" : "Volunteer service statistics",
+                    lang == Lang.ZH
+                        ? "注册志愿者、服务时长、站点和活动等指标，按区县对照目标，附计算方法和 CSV/JSON 数据。"
+                        : "Registered volunteers, service hours, stations and activities per district against their targets, with the method and CSV/JSON.",
+                    "/stats",
+                    "/share/stats.png" + lang.query()));
     ctx.html(views.render("stats/stats", lang, m));
   }
 
@@ -65,24 +65,153 @@ public final class StatsPages {
     if (!CHARTS.contains(chart)) {
       throw WebError.notFound("no chart " + chart + ": " + CHARTS);
     }
-    Map<String, Object> m = model(ctx);
-    m.put("chart", chart);
-    ctx.html(views.render("stats/stats_embed", Lang.of(ctx), m));
+    ctx.html(views.render("stats/stats_embed", Lang.of(ctx), model(ctx).withChart(chart)));
   }
 
   public void method(Context ctx) {
     only(ctx, Set.of());
     Statistics.Table t = api.table();
-    Map<String, Object> m = new HashMap<>();
-    m.put("indicators", t.indicators().stream().map(StatsApi::indicator).toList());
-    m.put("asOf", t.asOf().replace('T', ' '));
-    m.put("dataVersion", t.dataVersion());
-    m.put("threshold", t.threshold());
-    m.put("synthetic", t.synthetic());
+    MethodPage m =
+        new MethodPage(
+            t.indicators().stream().map(StatsApi::indicator).toList(),
+            t.asOf().replace('T', ' '),
+            t.dataVersion(),
+            t.threshold(),
+            t.synthetic());
     ctx.html(views.render("stats/stats_method", Lang.of(ctx), m));
   }
 
-  private Map<String, Object> model(Context ctx) {
+  /** How every figure is made (stats/stats_method.peb). */
+  public record MethodPage(
+      List<Map<String, Object>> indicators,
+      String asOf,
+      String dataVersion,
+      int threshold,
+      boolean synthetic) {}
+
+  /**
+   * The statistics page and its embeddable charts (stats/stats.peb, stats_embed.peb): when and from
+   * what the figures are, the headline against targets, the districts' ranking and map, the
+   * activities by month and theme, and the monthly share of volunteers who served. With no
+   * statistics yet ({@code empty}) only the first six are set.
+   */
+  public record StatsPage(
+      String asOf,
+      String dataVersion,
+      int threshold,
+      boolean synthetic,
+      String tileUrl,
+      String tileAttribution,
+      boolean empty,
+      String region,
+      String regionName,
+      String year,
+      String month,
+      List<Headline> headline,
+      List<Row> districts,
+      List<String> districtColumns,
+      String choropleth,
+      List<Row> months,
+      String activityYear,
+      List<Row> themes,
+      List<Row> trend,
+      Map<String, Object> og,
+      String chart) {
+    /** No statistics yet. */
+    static StatsPage empty(
+        String asOf,
+        String dataVersion,
+        int threshold,
+        boolean synthetic,
+        String tileUrl,
+        String tileAttribution) {
+      return new StatsPage(
+          asOf,
+          dataVersion,
+          threshold,
+          synthetic,
+          tileUrl,
+          tileAttribution,
+          true,
+          null,
+          null,
+          null,
+          null,
+          List.of(),
+          List.of(),
+          List.of(),
+          null,
+          List.of(),
+          null,
+          List.of(),
+          List.of(),
+          null,
+          null);
+    }
+
+    StatsPage withOg(Map<String, Object> card) {
+      return new StatsPage(
+          asOf,
+          dataVersion,
+          threshold,
+          synthetic,
+          tileUrl,
+          tileAttribution,
+          empty,
+          region,
+          regionName,
+          year,
+          month,
+          headline,
+          districts,
+          districtColumns,
+          choropleth,
+          months,
+          activityYear,
+          themes,
+          trend,
+          card,
+          chart);
+    }
+
+    StatsPage withChart(String name) {
+      return new StatsPage(
+          asOf,
+          dataVersion,
+          threshold,
+          synthetic,
+          tileUrl,
+          tileAttribution,
+          empty,
+          region,
+          regionName,
+          year,
+          month,
+          headline,
+          districts,
+          districtColumns,
+          choropleth,
+          months,
+          activityYear,
+          themes,
+          trend,
+          og,
+          name);
+    }
+  }
+
+  /** An indicator at its newest period for the region, against its target. */
+  public record Headline(
+      String id,
+      String title,
+      String shown,
+      String unit,
+      String target,
+      Boolean met,
+      String period,
+      String source) {}
+
+  private StatsPage model(Context ctx) {
     Statistics.Table t = api.table();
     Lang lang = Lang.of(ctx);
     String region = ctx.queryParam("region");
@@ -98,31 +227,73 @@ public final class StatsPages {
                 .map(Statistics.Value::regionCode)
                 .findFirst()
                 .orElse(null);
-    Map<String, Object> m = new HashMap<>();
-    m.put("asOf", t.asOf().replace('T', ' '));
-    m.put("dataVersion", t.dataVersion());
-    m.put("threshold", t.threshold());
-    m.put("synthetic", t.synthetic());
-    m.put("tileUrl", settings.tileUrl());
-    m.put("tileAttribution", settings.tileAttribution());
+    String asOf = t.asOf().replace('T', ' ');
     if (root == null) {
-      m.put("empty", true);
-      return m;
+      return StatsPage.empty(
+          asOf,
+          t.dataVersion(),
+          t.threshold(),
+          t.synthetic(),
+          settings.tileUrl(),
+          settings.tileAttribution());
     }
     Lookup ix = Lookup.of(t);
     String rootName =
         Optional.ofNullable(ix.names().get(root))
             .orElseThrow(() -> WebError.notFound("no statistics for region " + root));
-    m.put("region", root);
-    m.put("regionName", rootName);
     String year = latest(ix, "volunteer_rate", root, p -> p.length() == 4);
     String hoursYear = latest(ix, "hours_per_volunteer", root, p -> p.length() == 4);
     String month = latest(ix, "weekly_activity_coverage", root, p -> p.matches("\\d{4}-\\d{2}"));
-    m.put("year", year);
-    m.put("month", month);
+    // districts: the ranking and the choropleth's data
+    List<String[]> columns =
+        List.of(
+            new String[] {"volunteer_rate", year},
+            new String[] {"active_rate", year},
+            new String[] {"hours_per_volunteer", hoursYear},
+            new String[] {"community_station_coverage", "current"},
+            new String[] {"five_has_complete", "current"},
+            new String[] {"weekly_activity_coverage", month});
+    Map<String, Double> choropleth = new LinkedHashMap<>();
+    List<Row> districts = districts(t, ix, root, columns, choropleth);
+    String thisYear = t.asOf().substring(0, 4);
+    String activityYear =
+        find(ix, "activities", root, thisYear).isPresent()
+            ? thisYear
+            : latest(ix, "activities", root, p -> p.length() == 4);
+    return new StatsPage(
+        asOf,
+        t.dataVersion(),
+        t.threshold(),
+        t.synthetic(),
+        settings.tileUrl(),
+        settings.tileAttribution(),
+        false,
+        root,
+        rootName,
+        year,
+        month,
+        headline(t, ix, root, lang, year, hoursYear, month),
+        districts,
+        columns.stream().map(col -> columnTitle(t, col, lang)).toList(),
+        Json.write(choropleth),
+        series(t, root, "activities", v -> v.period().matches("\\d{4}-\\d{2}"), false),
+        activityYear,
+        themes(t, root, activityYear),
+        series(t, root, "active_rate", v -> v.period().matches("\\d{4}-\\d{2}"), true),
+        null,
+        null);
+  }
 
-    // headline: each indicator with a target (or reported) for the region, at its newest period
-    List<Map<String, Object>> head = new ArrayList<>();
+  /** Each indicator with a target (or reported) for the region, at its newest period. */
+  private static List<Headline> headline(
+      Statistics.Table t,
+      Lookup ix,
+      String root,
+      Lang lang,
+      String year,
+      String hoursYear,
+      String month) {
+    List<Headline> head = new ArrayList<>();
     for (Statistics.Indicator i : t.indicators()) {
       String period =
           switch (i.id()) {
@@ -135,35 +306,36 @@ public final class StatsPages {
                 latest(ix, "paired_unit_weekly", root, p -> p.matches("\\d{4}-\\d{2}"));
             default -> null;
           };
-      if (period == null) {
-        continue;
-      }
-      Optional<Statistics.Value> v = find(ix, i.id(), root, period);
+      Optional<Statistics.Value> v =
+          period == null ? Optional.empty() : find(ix, i.id(), root, period);
       if (v.isEmpty()) {
         continue;
       }
-      Map<String, Object> h = new HashMap<>();
-      h.put("id", i.id());
-      h.put("title", lang == Lang.ZH ? i.titleZh() : i.titleEn());
-      h.put("shown", StatsApi.shown(v.get(), t));
-      h.put(
-          "unit",
-          i.unit().equals("%")
-              ? "%"
-              : i.unit().equals("h") ? (lang == Lang.ZH ? " 小时" : " h") : "");
-      h.put(
-          "target",
-          i.target() == null
-              ? null
-              : "≥ " + StatsApi.fmt(i.target()) + (i.unit().equals("%") ? "%" : ""));
-      h.put("met", v.get().met());
-      h.put("period", period.equals("current") ? (lang == Lang.ZH ? "当前" : "now") : period);
-      h.put("source", i.targetSource());
-      head.add(h);
+      head.add(
+          new Headline(
+              i.id(),
+              lang == Lang.ZH ? i.titleZh() : i.titleEn(),
+              StatsApi.shown(v.get(), t),
+              i.unit().equals("%")
+                  ? "%"
+                  : i.unit().equals("h") ? (lang == Lang.ZH ? " 小时" : " h") : "",
+              i.target() == null
+                  ? null
+                  : "≥ " + StatsApi.fmt(i.target()) + (i.unit().equals("%") ? "%" : ""),
+              v.get().met(),
+              period.equals("current") ? (lang == Lang.ZH ? "当前" : "now") : period,
+              i.targetSource()));
     }
-    m.put("headline", head);
+    return head;
+  }
 
-    // districts: the ranking and the choropleth's data
+  /** The districts under the region, ranked by their volunteer rate; fills the choropleth. */
+  private static List<Row> districts(
+      Statistics.Table t,
+      Lookup ix,
+      String root,
+      List<String[]> columns,
+      Map<String, Double> choropleth) {
     List<String> children =
         t.values().stream()
             .filter(v -> parentIs(v.regionCode(), root))
@@ -171,16 +343,7 @@ public final class StatsPages {
             .distinct()
             .sorted()
             .toList();
-    List<String[]> columns =
-        List.of(
-            new String[] {"volunteer_rate", year},
-            new String[] {"active_rate", year},
-            new String[] {"hours_per_volunteer", hoursYear},
-            new String[] {"community_station_coverage", "current"},
-            new String[] {"five_has_complete", "current"},
-            new String[] {"weekly_activity_coverage", month});
     List<Row> rows = new ArrayList<>();
-    Map<String, Double> choropleth = new LinkedHashMap<>();
     for (String c : children) {
       List<Cell> cells = new ArrayList<>();
       for (String[] col : columns) {
@@ -193,58 +356,54 @@ public final class StatsPages {
           choropleth.put(c, v.get().value());
         }
       }
-      String name = ix.names().getOrDefault(c, c);
-      rows.add(new Row(c, name, cells));
+      rows.add(new Row(c, ix.names().getOrDefault(c, c), cells));
     }
     rows.sort(
         Comparator.comparing((Row r) -> number(r.cells().get(0).shown()))
             .reversed()
             .thenComparing(Row::code));
-    m.put("districts", rows);
-    m.put(
-        "districtColumns",
-        columns.stream()
-            .map(
-                col ->
-                    t.indicators().stream()
-                        .filter(i -> i.id().equals(col[0]))
-                        .findFirst()
-                        .map(
-                            i ->
-                                (lang == Lang.ZH ? i.titleZh() : i.titleEn())
-                                    + (col[1] == null
-                                        ? ""
-                                        : col[1].equals("current") ? "" : "（" + col[1] + "）"))
-                        .orElse(col[0]))
-            .toList());
-    m.put("choropleth", Json.write(choropleth));
+    return rows;
+  }
 
-    // activities by month (this region), by theme (newest year), and the monthly share of
-    // volunteers who served
-    List<Row> months = new ArrayList<>();
-    t.values().stream()
+  private static String columnTitle(Statistics.Table t, String[] col, Lang lang) {
+    return t.indicators().stream()
+        .filter(i -> i.id().equals(col[0]))
+        .findFirst()
+        .map(
+            i ->
+                (lang == Lang.ZH ? i.titleZh() : i.titleEn())
+                    + (col[1] == null ? "" : col[1].equals("current") ? "" : "（" + col[1] + "）"))
+        .orElse(col[0]);
+  }
+
+  /**
+   * One indicator of the region by period, oldest first (activities by month; the monthly share of
+   * volunteers who served, with each cell's status when {@code withStatus}).
+   */
+  private static List<Row> series(
+      Statistics.Table t,
+      String root,
+      String indicator,
+      java.util.function.Predicate<Statistics.Value> period,
+      boolean withStatus) {
+    return t.values().stream()
         .filter(
-            v ->
-                v.indicator().equals("activities")
-                    && v.regionCode().equals(root)
-                    && v.period().matches("\\d{4}-\\d{2}"))
+            v -> v.indicator().equals(indicator) && v.regionCode().equals(root) && period.test(v))
         .sorted(Comparator.comparing(Statistics.Value::period))
-        .forEach(
+        .map(
             v ->
-                months.add(
-                    new Row(
-                        v.period(),
-                        v.period(),
-                        List.of(new Cell(StatsApi.shown(v, t), null, "OK")))));
-    m.put("months", months);
-    String thisYear = t.asOf().substring(0, 4);
-    String activityYear =
-        find(ix, "activities", root, thisYear).isPresent()
-            ? thisYear
-            : latest(ix, "activities", root, p -> p.length() == 4);
-    m.put("activityYear", activityYear);
-    List<Row> themes = new ArrayList<>();
-    t.values().stream()
+                new Row(
+                    v.period(),
+                    v.period(),
+                    List.of(
+                        new Cell(
+                            StatsApi.shown(v, t), null, withStatus ? v.status().name() : "OK"))))
+        .toList();
+  }
+
+  /** Activities by theme in the year, the most first. */
+  private static List<Row> themes(Statistics.Table t, String root, String activityYear) {
+    return t.values().stream()
         .filter(
             v ->
                 v.indicator().equals("activities_by_theme")
@@ -254,31 +413,13 @@ public final class StatsPages {
             Comparator.comparing((Statistics.Value v) -> v.value())
                 .reversed()
                 .thenComparing(Statistics.Value::category))
-        .forEach(
+        .map(
             v ->
-                themes.add(
-                    new Row(
-                        v.category(),
-                        v.categoryLabel(),
-                        List.of(new Cell(StatsApi.shown(v, t), null, "OK")))));
-    m.put("themes", themes);
-    List<Row> trend = new ArrayList<>();
-    t.values().stream()
-        .filter(
-            v ->
-                v.indicator().equals("active_rate")
-                    && v.regionCode().equals(root)
-                    && v.period().matches("\\d{4}-\\d{2}"))
-        .sorted(Comparator.comparing(Statistics.Value::period))
-        .forEach(
-            v ->
-                trend.add(
-                    new Row(
-                        v.period(),
-                        v.period(),
-                        List.of(new Cell(StatsApi.shown(v, t), null, v.status().name())))));
-    m.put("trend", trend);
-    return m;
+                new Row(
+                    v.category(),
+                    v.categoryLabel(),
+                    List.of(new Cell(StatsApi.shown(v, t), null, "OK"))))
+        .toList();
   }
 
   private static boolean parentIs(String code, String root) {

@@ -2,7 +2,6 @@ package org.vsmap.web.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.vsmap.geo.model.CareGroup;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.SearchIndex;
@@ -10,58 +9,55 @@ import org.vsmap.web.Readiness;
 import org.vsmap.web.WebPorts;
 
 /**
- * The search filters' choices (themes by 关爱 group, districts and streets) as the map and the
- * calendar show them.
+ * The search filters' choices as the map, the widget builder and the calendar show them (templates
+ * {@code _filter_fields}): theme by 关爱 group, 关爱 group, county and street, each with what the
+ * request selected ("" for nothing), and whether only recruiting activities are asked for.
  */
-public final class FilterFields {
-  private FilterFields() {}
+public record FilterFields(
+    List<CareGroupOption> careGroups,
+    String selectedTheme,
+    String selectedCare,
+    String selectedRegion,
+    List<Labels.RegionOption> counties,
+    String selectedCounty,
+    List<Labels.RegionOption> streets,
+    boolean recruiting) {
 
-  /**
-   * The filter fields the map and the activity calendar share (templates {@code _filter_fields}):
-   * theme by 关爱 group, 关爱 group, county and street, each with what the request selected.
-   */
-  public static void of(
-      Map<String, Object> model, SearchIndex.Request request, Lang lang, Readiness readiness) {
+  /** A 关爱 group with its themes. */
+  public record CareGroupOption(String value, String label, List<Option> themes) {}
+
+  /** A choice: the value sent and the label shown. */
+  public record Option(String value, String label) {}
+
+  public static FilterFields of(SearchIndex.Request request, Lang lang, Readiness readiness) {
     WebPorts ports = readiness.ports();
-    List<Map<String, Object>> careGroups = new ArrayList<>();
-    String selectedTheme =
-        request.themes().size() == 1 ? request.themes().iterator().next().name().toLowerCase() : "";
-    String selectedCare =
-        request.careGroups().size() == 1
-            ? request.careGroups().iterator().next().name().toLowerCase()
-            : "";
+    List<CareGroupOption> careGroups = new ArrayList<>();
     for (CareGroup g : CareGroup.values()) {
-      List<Map<String, Object>> themes = new ArrayList<>();
+      List<Option> themes = new ArrayList<>();
       for (Theme t : Theme.values()) {
         if (t.group() == g) {
-          themes.add(
-              Map.of("value", t.name().toLowerCase(), "label", lang == Lang.ZH ? t.zh() : t.en()));
+          themes.add(new Option(t.name().toLowerCase(), lang == Lang.ZH ? t.zh() : t.en()));
         }
       }
       careGroups.add(
-          Map.of(
-              "value",
-              g.name().toLowerCase(),
-              "label",
-              lang == Lang.ZH ? g.zh() : g.en(),
-              "themes",
-              themes));
+          new CareGroupOption(g.name().toLowerCase(), lang == Lang.ZH ? g.zh() : g.en(), themes));
     }
-    model.put("careGroups", careGroups);
-    model.put("selectedTheme", selectedTheme);
-    model.put("selectedCare", selectedCare);
     String region = request.regionCode() == null ? "" : request.regionCode();
-    model.put("selectedRegion", region);
-    model.put("counties", readiness.regionNames().counties());
     String county = region.length() >= 6 ? region.substring(0, 6) : "";
-    model.put("selectedCounty", county);
-    model.put(
-        "streets",
+    return new FilterFields(
+        careGroups,
+        request.themes().size() == 1 ? request.themes().iterator().next().name().toLowerCase() : "",
+        request.careGroups().size() == 1
+            ? request.careGroups().iterator().next().name().toLowerCase()
+            : "",
+        region,
+        readiness.regionNames().counties(),
+        county,
         county.isEmpty()
             ? List.of()
             : ports.regions().regionsUnder(county).stream()
-                .map(r -> Map.of("code", r.code(), "name", r.name()))
-                .toList());
-    model.put("recruiting", request.recruitingOnly());
+                .map(r -> new Labels.RegionOption(r.code(), r.name()))
+                .toList(),
+        request.recruitingOnly());
   }
 }

@@ -55,23 +55,26 @@ public final class Labels {
     }
   }
 
+  /** A region in a chooser: its code and name. */
+  public record RegionOption(String code, String name) {}
+
   /** Names of counties and streets, read once (they change only with an import of regions). */
   public static final class RegionNames {
     private final java.util.Map<String, String> names =
         new java.util.concurrent.ConcurrentHashMap<>();
     private final RegionStore store;
 
-    private final java.util.List<java.util.Map<String, Object>> counties;
+    private final java.util.List<RegionOption> counties;
 
     public RegionNames(RegionStore store) {
       this.store = store;
-      java.util.List<java.util.Map<String, Object>> countyList = new java.util.ArrayList<>();
+      java.util.List<RegionOption> countyList = new java.util.ArrayList<>();
       for (RegionLevel level :
           new RegionLevel[] {RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.STREET}) {
         for (var r : store.regionsAtLevel(level)) {
           names.put(r.code(), r.name());
           if (level == RegionLevel.COUNTY) {
-            countyList.add(java.util.Map.of("code", r.code(), "name", r.name()));
+            countyList.add(new RegionOption(r.code(), r.name()));
           }
         }
       }
@@ -79,7 +82,7 @@ public final class Labels {
     }
 
     /** The counties as code and name, for the district chooser (read once, not per page). */
-    public java.util.List<java.util.Map<String, Object>> counties() {
+    public java.util.List<RegionOption> counties() {
       return counties;
     }
 

@@ -1,14 +1,25 @@
 package org.vsmap.web.view;
 
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.attributes.AttributeResolver;
+import io.pebbletemplates.pebble.attributes.ResolvedAttribute;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The Pebble engine, built once, autoescaping on: every page a person reads comes from here. */
+/**
+ * The Pebble engine, built once, autoescaping on: every page a person reads comes from here.
+ * Variables are strict: a page model (a record, or the variables a handler gives) without a name
+ * the template reads, a record without the component, or a message key {@code t['…']} that does not
+ * exist is an error, never empty text. The one exception is a key absent from a map built for a
+ * list item (a hit, an honour): there it reads as null, like a JSON member left out.
+ */
 public final class Views {
   private final PebbleEngine engine;
 
@@ -17,12 +28,46 @@ public final class Views {
     loader.setPrefix("templates");
     loader.setSuffix(".peb");
     engine =
-        new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(false).build();
+        new PebbleEngine.Builder()
+            .loader(loader)
+            .autoEscaping(true)
+            .strictVariables(true)
+            .extension(new DynamicMaps())
+            .build();
   }
 
-  /** Renders a template with the model plus the language and its messages. */
-  public String render(String template, Lang lang, Map<String, Object> model) {
-    Map<String, Object> all = new HashMap<>(model);
+  /**
+   * What the shared layout reads on every page, with the value it has unless a page says otherwise:
+   * normal text size, open to search engines, no Open Graph card.
+   */
+  private static final Map<String, Object> LAYOUT_DEFAULTS = new HashMap<>();
+
+  static {
+    LAYOUT_DEFAULTS.put("largeText", false);
+    LAYOUT_DEFAULTS.put("noindex", false);
+    LAYOUT_DEFAULTS.put("og", null);
+  }
+
+  /**
+   * Renders a template with a page model given as a record: each component is a variable of the
+   * template (strict variables: a name the record lacks is an error, not empty text).
+   */
+  public String render(String template, Lang lang, Record model) {
+    Map<String, Object> variables = new HashMap<>();
+    for (RecordComponent c : model.getClass().getRecordComponents()) {
+      try {
+        variables.put(c.getName(), c.getAccessor().invoke(model));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("page model " + model.getClass().getSimpleName(), e);
+      }
+    }
+    return render(template, lang, variables);
+  }
+
+  /** Renders a template with the variables plus the language and its messages. */
+  private String render(String template, Lang lang, Map<String, Object> model) {
+    Map<String, Object> all = new HashMap<>(LAYOUT_DEFAULTS);
+    all.putAll(model);
     all.put("lang", lang.name().toLowerCase());
     all.put("langTag", lang.tag());
     all.put("langQuery", lang.query());
@@ -34,5 +79,22 @@ public final class Views {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** A key absent from a dynamic map reads as null; the messages stay strict. */
+  private static final class DynamicMaps extends AbstractExtension {
+    @Override
+    public List<AttributeResolver> getAttributeResolver() {
+      return List.of(
+          (instance, name, args, argumentsNode, context, filename, line) -> {
+            if (instance instanceof Map<?, ?> map
+                && !Lang.isMessages(map)
+                && name instanceof String key
+                && !map.containsKey(key)) {
+              return new ResolvedAttribute(null);
+            }
+            return null;
+          });
+    }
   }
 }

@@ -1,0 +1,37 @@
+package org.vsmap.web.admin;
+
+import java.util.List;
+import org.vsmap.geo.model.Honour;
+import org.vsmap.geo.model.RestrictedContact;
+import org.vsmap.geo.port.Offices;
+
+/**
+ * The models of the smaller admin pages (templates/admin). Every page after sign-in carries the
+ * signed-in account and its session's CSRF token, which admin/_admin.peb reads.
+ */
+public final class AdminViews {
+  private AdminViews() {}
+
+  /** The sign-in form: the token of its cookie, and what was wrong with the last try. */
+  public record LoginPage(String csrf, String error) {}
+
+  /** The audit log, newest first. */
+  public record AuditPage(Offices.Account account, String csrf, List<Offices.AuditEntry> audit) {}
+
+  /** Contacts of the office's region, seen only here. */
+  public record ContactsPage(
+      Offices.Account account, String csrf, List<RestrictedContact> contacts) {}
+
+  /** What an upload would change, or every problem with its row and column. */
+  public record PreviewPage(Offices.Account account, String csrf, Offices.Preview preview) {}
+
+  /** What a confirmed upload changed. */
+  public record DonePage(Offices.Account account, String csrf, List<Offices.Change> changes) {}
+
+  /** A ZIP of photos: what was attached, or every problem. */
+  public record PhotosPage(
+      Offices.Account account, String csrf, String file, Offices.PhotoBatch batch) {}
+
+  /** The honours this account may edit. */
+  public record HonoursPage(Offices.Account account, String csrf, List<Honour> honours) {}
+}
