@@ -201,6 +201,18 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
     return out;
   }
 
+  /** A problem for each required column the header row lacks, naming the headers it accepts. */
+  public static List<Problem> missingColumns(
+      String file, Map<String, String> columns, Map<String, ?> accepted, String... required) {
+    List<Problem> out = new ArrayList<>();
+    for (String r : required) {
+      if (!columns.containsKey(r)) {
+        out.add(Problem.missingColumn(file, r, accepted.get(r)));
+      }
+    }
+    return out;
+  }
+
   /**
    * Every formula cell of the file, by line and column number: formulas are never evaluated, only
    * refused.

@@ -54,18 +54,9 @@ public final class HonourImport {
     List<Problem> problems = new ArrayList<>(grid.formulaProblems());
     CsvTable table = grid.table(HEADERS);
     Map<String, String> columns = Grid.columns(table.header(), HEADERS);
-    for (String required : List.of("title", "year", "level", "awarded_by", "subject")) {
-      if (!columns.containsKey(required)) {
-        problems.add(
-            new Problem(
-                grid.file(),
-                1,
-                required,
-                null,
-                "缺少必填列（可用表头：" + HEADERS.get(required) + "）",
-                "required column missing (headers accepted: " + HEADERS.get(required) + ")"));
-      }
-    }
+    problems.addAll(
+        Grid.missingColumns(
+            grid.file(), columns, HEADERS, "title", "year", "level", "awarded_by", "subject"));
     if (!problems.isEmpty()) {
       return new Result(List.of(), problems);
     }
@@ -171,13 +162,8 @@ public final class HonourImport {
         Integer first = seen.putIfAbsent(id, row.line());
         if (first != null) {
           problems.add(
-              new Problem(
-                  grid.file(),
-                  row.line(),
-                  columns.getOrDefault("id", "title"),
-                  id,
-                  "与第 " + first + " 行重复",
-                  "duplicates row " + first));
+              Problem.duplicate(
+                  grid.file(), row.line(), columns.getOrDefault("id", "title"), id, first));
         } else {
           out.add(h);
         }

@@ -333,20 +333,8 @@ public final class OfficeImport {
     CsvTable table = grid.table(FIGURE_HEADERS);
     Map<String, String> columns = Grid.columns(table.header(), FIGURE_HEADERS);
     problems.addAll(grid.formulaProblems());
-    for (String required : List.of("region_code", "period")) {
-      if (!columns.containsKey(required)) {
-        problems.add(
-            new Problem(
-                grid.file(),
-                1,
-                required,
-                null,
-                "缺少必填列（可用表头：" + FIGURE_HEADERS.get(required) + "）",
-                "required column missing (headers accepted: "
-                    + FIGURE_HEADERS.get(required)
-                    + ")"));
-      }
-    }
+    problems.addAll(
+        Grid.missingColumns(grid.file(), columns, FIGURE_HEADERS, "region_code", "period"));
     if (!problems.isEmpty()) {
       return List.of();
     }
@@ -377,13 +365,7 @@ public final class OfficeImport {
         Integer first = seen.putIfAbsent(region + "|" + period, row.line());
         if (first != null) {
           problems.add(
-              new Problem(
-                  grid.file(),
-                  row.line(),
-                  columns.get("period"),
-                  period,
-                  "与第 " + first + " 行重复",
-                  "duplicates row " + first));
+              Problem.duplicate(grid.file(), row.line(), columns.get("period"), period, first));
         } else {
           out.add(f);
         }

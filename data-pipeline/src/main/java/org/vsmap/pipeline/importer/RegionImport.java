@@ -95,14 +95,7 @@ public final class RegionImport {
       }
       Integer first = lines.putIfAbsent(code, line);
       if (first != null) {
-        problems.add(
-            new Problem(
-                file,
-                line,
-                columns.get("code"),
-                code,
-                "与第 " + first + " 行重复",
-                "duplicates row " + first));
+        problems.add(Problem.duplicate(file, line, columns.get("code"), code, first));
         continue;
       }
       Region old = known.get(code);

@@ -181,18 +181,7 @@ public final class StationImport {
     String readAs = grid.readAs();
     Map<String, String> columns = Grid.columns(table.header(), SYNONYMS);
     List<Problem> problems = new ArrayList<>();
-    for (String required : List.of("name", "region_code")) {
-      if (!columns.containsKey(required)) {
-        problems.add(
-            new Problem(
-                file,
-                1,
-                required,
-                null,
-                "缺少必填列（可用表头：" + SYNONYMS.get(required) + "）",
-                "required column missing (headers accepted: " + SYNONYMS.get(required) + ")"));
-      }
-    }
+    problems.addAll(Grid.missingColumns(file, columns, SYNONYMS, "name", "region_code"));
     if (!problems.isEmpty()) {
       return new Result(List.of(), problems, List.of(), readAs);
     }
@@ -245,13 +234,8 @@ public final class StationImport {
         Integer first = seenIds.putIfAbsent(s.id(), row.line());
         if (first != null) {
           problems.add(
-              new Problem(
-                  file,
-                  row.line(),
-                  columns.getOrDefault("id", "name"),
-                  s.id(),
-                  "与第 " + first + " 行重复",
-                  "duplicates row " + first));
+              Problem.duplicate(
+                  file, row.line(), columns.getOrDefault("id", "name"), s.id(), first));
         } else {
           stations.add(s);
         }

@@ -101,21 +101,9 @@ public final class TeamActivityImport {
       Map<String, List<String>> synonyms,
       List<Problem> problems,
       String... keys) {
-    boolean ok = true;
-    for (String k : keys) {
-      if (!columns.containsKey(k)) {
-        problems.add(
-            new Problem(
-                file,
-                1,
-                k,
-                null,
-                "缺少必填列（可用表头：" + synonyms.get(k) + "）",
-                "required column missing (headers accepted: " + synonyms.get(k) + ")"));
-        ok = false;
-      }
-    }
-    return ok;
+    List<Problem> missing = Grid.missingColumns(file, columns, synonyms, keys);
+    problems.addAll(missing);
+    return missing.isEmpty();
   }
 
   /**
@@ -245,14 +233,7 @@ public final class TeamActivityImport {
               : ReportImport.stableId("tm", region, name);
       Integer first = seen.putIfAbsent(id, line);
       if (first != null) {
-        problems.add(
-            new Problem(
-                file,
-                line,
-                c.get("name"),
-                name,
-                "与第 " + first + " 行重复",
-                "duplicates row " + first));
+        problems.add(Problem.duplicate(file, line, c.get("name"), name, first));
         continue;
       }
       Team t =
@@ -508,14 +489,7 @@ public final class TeamActivityImport {
                   "ac", region, team.get().id() + "|" + span.start() + "|" + title);
       Integer first = seen.putIfAbsent(id, line);
       if (first != null) {
-        problems.add(
-            new Problem(
-                file,
-                line,
-                c.get("title"),
-                title,
-                "与第 " + first + " 行重复",
-                "duplicates row " + first));
+        problems.add(Problem.duplicate(file, line, c.get("title"), title, first));
         continue;
       }
       try {

@@ -90,18 +90,7 @@ public final class PhotoImport {
     List<Problem> problems = new ArrayList<>(grid.formulaProblems());
     CsvTable table = grid.table(HEADERS);
     Map<String, String> columns = Grid.columns(table.header(), HEADERS);
-    for (String required : List.of("kind", "file", "alt")) {
-      if (!columns.containsKey(required)) {
-        problems.add(
-            new Problem(
-                grid.file(),
-                1,
-                required,
-                null,
-                "缺少必填列（可用表头：" + HEADERS.get(required) + "）",
-                "required column missing (headers accepted: " + HEADERS.get(required) + ")"));
-      }
-    }
+    problems.addAll(Grid.missingColumns(grid.file(), columns, HEADERS, "kind", "file", "alt"));
     if (!columns.containsKey("subject_id")
         && !(columns.containsKey("title") && columns.containsKey("date"))) {
       problems.add(

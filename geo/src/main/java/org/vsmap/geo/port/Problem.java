@@ -6,6 +6,23 @@ package org.vsmap.geo.port;
  */
 public record Problem(
     String file, int row, String column, String value, String reasonZh, String reasonEn) {
+
+  /** A required column the header row lacks, with the headers that would be read as it. */
+  public static Problem missingColumn(String file, String column, Object accepted) {
+    return new Problem(
+        file,
+        1,
+        column,
+        null,
+        "缺少必填列（可用表头：" + accepted + "）",
+        "required column missing (headers accepted: " + accepted + ")");
+  }
+
+  /** A row whose record (same id) an earlier row already gave. */
+  public static Problem duplicate(String file, int row, String column, String value, int first) {
+    return new Problem(file, row, column, value, "与第 " + first + " 行重复", "duplicates row " + first);
+  }
+
   @Override
   public String toString() {
     return file
