@@ -1,19 +1,17 @@
 package org.vsmap.web.data;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.vsmap.geo.format.GeoJson;
 import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.model.RegionCode;
@@ -24,7 +22,6 @@ import org.vsmap.web.Readiness;
 import org.vsmap.web.http.Json;
 import org.vsmap.web.http.Negotiation;
 import org.vsmap.web.http.Origin;
-import org.vsmap.web.http.QueryParams;
 import org.vsmap.web.http.WebError;
 import org.vsmap.web.view.Lang;
 import org.vsmap.web.view.Views;
@@ -93,7 +90,7 @@ public final class OgcApi {
     return Origin.of(ctx) + "/ogc";
   }
 
-  private static Map<String, Object> link(String href, String rel, String type, String title) {
+  static Map<String, Object> link(String href, String rel, String type, String title) {
     Map<String, Object> l = new LinkedHashMap<>();
     l.put("href", href);
     l.put("rel", rel);
@@ -313,34 +310,10 @@ public final class OgcApi {
     c.queryables().forEach(q -> allowed.add(q.name()));
     only(ctx, allowed);
     boolean html = html(ctx);
-    int limit =
-        QueryParams.integer(
-                ctx,
-                "limit",
-                QueryParams.Blank.INVALID,
-                raw ->
-                    "limit must be a whole number between 1 and "
-                        + MAX_LIMIT
-                        + ", not '"
-                        + raw
-                        + "'")
-            .orElse(DEFAULT_LIMIT);
-    if (limit < 1) {
-      throw WebError.badRequest("limit must be at least 1, not " + limit);
-    }
-    limit = Math.min(limit, MAX_LIMIT); // larger asks get the maximum, as the standard recommends
-    long offset =
-        QueryParams.longInteger(
-                ctx,
-                "offset",
-                QueryParams.Blank.INVALID,
-                raw -> "offset must be a whole number of 0 or more, not '" + raw + "'")
-            .orElse(0L);
-    if (offset < 0) {
-      throw WebError.badRequest("offset must be 0 or more, not " + offset);
-    }
-    List<BBox> boxes = boxes(ctx.queryParam("bbox"));
-    LocalDateTime[] time = datetime(ctx.queryParam("datetime"));
+    int limit = OgcParams.limit(ctx);
+    long offset = OgcParams.offset(ctx);
+    List<BBox> boxes = OgcParams.boxes(ctx.queryParam("bbox"));
+    LocalDateTime[] time = OgcParams.datetime(ctx.queryParam("datetime"));
     String region = ctx.queryParam("region");
     if (region != null && !RegionCode.isValid(region)) {
       throw WebError.badRequest(
@@ -365,58 +338,22 @@ public final class OgcApi {
       throw WebError.badRequest(ex.getMessage());
     }
     String b = base(ctx) + "/collections/" + c.id() + "/items";
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "FeatureCollection");
-    body.put("license", "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)");
     List<GeoJson.Feature> feats = new ArrayList<>();
     boolean synthetic = false;
     for (Feature f : page.features()) {
       feats.add(geojson(f, null));
       synthetic |= Boolean.TRUE.equals(f.properties().get("synthetic"));
     }
-    if (synthetic) {
-      body.put("notice", "含合成演示数据，非真实记录 / Contains synthetic demo data, not real records");
-    }
-    body.put("features", feats);
-    List<Map<String, Object>> links = new ArrayList<>();
-    links.add(
-        link(
-            url(ctx, b, "json", offset, limit),
-            html ? "alternate" : "self",
-            "application/geo+json",
-            "本页 GeoJSON / this page as GeoJSON"));
-    links.add(
-        link(
-            url(ctx, b, "html", offset, limit),
-            html ? "self" : "alternate",
-            "text/html",
-            "本页 HTML / this page as HTML"));
-    if (offset + page.features().size() < page.numberMatched()) {
-      links.add(
-          link(
-              url(ctx, b, html ? "html" : "json", offset + limit, limit),
-              "next",
-              html ? "text/html" : "application/geo+json",
-              "下一页 / next page"));
-    }
-    if (offset > 0) {
-      links.add(
-          link(
-              url(ctx, b, html ? "html" : "json", Math.max(0, offset - limit), limit),
-              "prev",
-              html ? "text/html" : "application/geo+json",
-              "上一页 / previous page"));
-    }
-    links.add(
-        link(
-            base(ctx) + "/collections/" + c.id(),
-            "collection",
-            "application/json",
-            "本集合 / the collection"));
-    body.put("links", links);
-    body.put("timeStamp", OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
-    body.put("numberMatched", page.numberMatched());
-    body.put("numberReturned", page.features().size());
+    ItemsAnswer body =
+        new ItemsAnswer(
+            "FeatureCollection",
+            "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
+            synthetic ? "含合成演示数据，非真实记录 / Contains synthetic demo data, not real records" : null,
+            feats,
+            OgcLinks.page(ctx, c, b, html, offset, limit, page),
+            OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString(),
+            page.numberMatched(),
+            page.features().size());
     ctx.header("Access-Control-Allow-Origin", "*");
     if (html) {
       List<String> columns =
@@ -426,13 +363,39 @@ public final class OgcApi {
               .toList();
       OgcPage model =
           OgcPage.items(
-              body, url(ctx, b, "json", offset, limit), c, page.features(), columns, offset + 1);
+              body,
+              OgcLinks.url(ctx, b, "json", offset, limit),
+              c,
+              page.features(),
+              columns,
+              offset + 1);
       ctx.html(views.render("data/ogc", Lang.of(ctx), model));
       return;
     }
     Json.send(ctx, body);
     ctx.contentType("application/geo+json; charset=utf-8");
   }
+
+  /** A page of a collection's items: a GeoJSON FeatureCollection with the OGC API's members. */
+  @JsonPropertyOrder({
+    "type",
+    "license",
+    "notice",
+    "features",
+    "links",
+    "timeStamp",
+    "numberMatched",
+    "numberReturned"
+  })
+  public record ItemsAnswer(
+      String type,
+      String license,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
+      List<GeoJson.Feature> features,
+      List<Map<String, Object>> links,
+      String timeStamp,
+      long numberMatched,
+      int numberReturned) {}
 
   public void item(Context ctx) {
     Collection c = find(ctx.pathParam("collection"));
@@ -470,127 +433,5 @@ public final class OgcApi {
 
   private static GeoJson.Feature geojson(Feature f, List<Map<String, Object>> links) {
     return new GeoJson.Feature(f.id(), f.point(), f.properties(), links);
-  }
-
-  /** This page's URL with another format and offset, keeping every other parameter. */
-  private static String url(Context ctx, String base, String f, long offset, int limit) {
-    Map<String, String> q = new LinkedHashMap<>();
-    ctx.queryParamMap()
-        .forEach(
-            (k, v) -> {
-              if (!k.equals("f") && !k.equals("offset") && !k.equals("limit") && !v.isEmpty()) {
-                q.put(k, v.get(0));
-              }
-            });
-    q.put("limit", String.valueOf(limit));
-    if (offset > 0) {
-      q.put("offset", String.valueOf(offset));
-    }
-    q.put("f", f);
-    return base
-        + "?"
-        + q.entrySet().stream()
-            .map(
-                e ->
-                    e.getKey()
-                        + "="
-                        + java.net.URLEncoder.encode(
-                            e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-  }
-
-  /**
-   * bbox=minLon,minLat,maxLon,maxLat (or six numbers with heights); west > east crosses the
-   * antimeridian: two boxes.
-   */
-  public static List<BBox> boxes(String text) {
-    if (text == null) {
-      return List.of();
-    }
-    String[] parts = text.split(",", -1);
-    if (parts.length != 4 && parts.length != 6) {
-      throw WebError.badRequest(
-          "bbox needs 4 numbers (minLon,minLat,maxLon,maxLat) or 6 with heights, not '"
-              + text
-              + "'");
-    }
-    double[] v = new double[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      int n = i + 1;
-      v[i] =
-          QueryParams.decimal(
-              parts[i], raw -> "bbox value " + n + " is not a number: '" + raw + "'");
-      if (!Double.isFinite(v[i])) {
-        throw WebError.badRequest("bbox value " + (i + 1) + " is not a finite number");
-      }
-    }
-    double w = v[0];
-    double s = v[1];
-    double e = parts.length == 4 ? v[2] : v[3];
-    double n = parts.length == 4 ? v[3] : v[4];
-    if (w < -180 || w > 180 || e < -180 || e > 180) {
-      throw WebError.badRequest("bbox longitudes must be between -180 and 180");
-    }
-    if (s < -90 || s > 90 || n < -90 || n > 90) {
-      throw WebError.badRequest("bbox latitudes must be between -90 and 90");
-    }
-    if (s > n) {
-      throw WebError.badRequest("bbox minimum latitude " + s + " is above its maximum " + n);
-    }
-    if (w > e) {
-      return List.of(new BBox(w, s, 180, n), new BBox(-180, s, e, n));
-    }
-    return List.of(new BBox(w, s, e, n));
-  }
-
-  /**
-   * datetime as RFC 3339: an instant, a date (the whole day), or an interval {@code a/b} with
-   * {@code ..} or nothing for an open end; returns [from, to] in China time, either null.
-   */
-  public static LocalDateTime[] datetime(String text) {
-    if (text == null) {
-      return new LocalDateTime[2];
-    }
-    String t = text.strip();
-    if (t.contains("/")) {
-      String[] p = t.split("/", -1);
-      if (p.length != 2) {
-        throw WebError.badRequest("datetime interval must be start/end, not '" + text + "'");
-      }
-      LocalDateTime from = open(p[0]) ? null : instant(p[0], false);
-      LocalDateTime to = open(p[1]) ? null : instant(p[1], true);
-      if (from == null && to == null) {
-        throw WebError.badRequest("datetime interval must have at least one end");
-      }
-      if (from != null && to != null && to.isBefore(from)) {
-        throw WebError.badRequest("datetime interval ends before it starts: '" + text + "'");
-      }
-      return new LocalDateTime[] {from, to};
-    }
-    return new LocalDateTime[] {instant(t, false), instant(t, true)};
-  }
-
-  private static boolean open(String s) {
-    return s.isEmpty() || s.equals("..");
-  }
-
-  private static LocalDateTime instant(String s, boolean end) {
-    try {
-      if (s.length() == 10) {
-        LocalDate d = LocalDate.parse(s);
-        return end ? d.atTime(23, 59, 59, 999_000_000) : d.atStartOfDay();
-      }
-      String u = s.toUpperCase(Locale.ROOT);
-      if (u.endsWith("Z") || u.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return OffsetDateTime.parse(u).withOffsetSameInstant(CHINA).toLocalDateTime();
-      }
-      return LocalDateTime.parse(u);
-    } catch (DateTimeParseException e) {
-      throw WebError.badRequest(
-          "datetime must be RFC 3339 (2026-12-05T09:00:00Z, 2026-12-05, or an interval a/b with .. for an open "
-              + "end), not '"
-              + s
-              + "'");
-    }
   }
 }

@@ -14,25 +14,30 @@ import org.vsmap.geo.port.FeatureCollections.Queryable;
 public final class OgcOpenApi {
   private OgcOpenApi() {}
 
+  /** The document (an OpenAPI document is a JSON tree by nature: maps and lists). */
   public static Map<String, Object> document(String base, List<Collection> collections) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("openapi", "3.0.3");
-    doc.put(
-        "info",
-        Map.of(
-            "title",
-            "志愿服务地图 OGC API – Features / Volunteer Service Map",
-            "version",
-            "1.0.0",
-            "description",
-            "OGC API – Features – Part 1: Core, GeoJSON, HTML, OpenAPI 3.0. Data CC BY 4.0.",
-            "license",
-            Map.of(
-                "name",
-                "CC BY 4.0 (data)",
-                "url",
-                "https://creativecommons.org/licenses/by/4.0/")));
+    doc.put("info", info());
     doc.put("servers", List.of(Map.of("url", base)));
+    doc.put("paths", paths(collections));
+    doc.put("components", Map.of("parameters", parameters()));
+    return doc;
+  }
+
+  private static Map<String, Object> info() {
+    return Map.of(
+        "title",
+        "志愿服务地图 OGC API – Features / Volunteer Service Map",
+        "version",
+        "1.0.0",
+        "description",
+        "OGC API – Features – Part 1: Core, GeoJSON, HTML, OpenAPI 3.0. Data CC BY 4.0.",
+        "license",
+        Map.of("name", "CC BY 4.0 (data)", "url", "https://creativecommons.org/licenses/by/4.0/"));
+  }
+
+  private static Map<String, Object> paths(List<Collection> collections) {
     Map<String, Object> paths = new LinkedHashMap<>();
     paths.put(
         "/",
@@ -69,92 +74,86 @@ public final class OgcOpenApi {
             List.of(ref("f")),
             json("the collections", false)));
     for (Collection c : collections) {
-      String p = "/collections/" + c.id();
-      paths.put(
-          p,
-          get(
-              "describe_" + c.id(),
-              c.titleZh() + " / " + c.titleEn(),
-              List.of(ref("f")),
-              json("the collection", false)));
-      List<Object> params =
-          new ArrayList<>(
-              List.of(
-                  ref("f"),
-                  ref("limit"),
-                  ref("offset"),
-                  ref("bbox"),
-                  ref("datetime"),
-                  ref("region")));
-      for (Queryable q : c.queryables()) {
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("type", q.type());
-        if (q.values() != null) {
-          schema.put("enum", q.values());
-        }
-        params.add(
-            Map.of(
-                "name",
-                q.name(),
-                "in",
-                "query",
-                "required",
-                false,
-                "style",
-                "form",
-                "explode",
-                false,
-                "description",
-                q.zh() + " / " + q.en() + " (equals)",
-                "schema",
-                schema));
-      }
-      paths.put(
-          p + "/items",
-          get(
-              "getFeatures_" + c.id(),
-              c.titleZh() + "：要素 / " + c.titleEn() + ": features",
-              params,
-              json("a page of features", true)));
-      paths.put(
-          p + "/items/{featureId}",
-          get(
-              "getFeature_" + c.id(),
-              c.titleZh() + "：单个要素 / one feature",
-              List.of(ref("featureId"), ref("f")),
-              json("one feature", true)));
+      paths.putAll(collectionPaths(c));
     }
-    doc.put("paths", paths);
+    return paths;
+  }
+
+  /** A collection's description, its items (with every queryable) and one item. */
+  private static Map<String, Object> collectionPaths(Collection c) {
+    Map<String, Object> paths = new LinkedHashMap<>();
+    String p = "/collections/" + c.id();
+    paths.put(
+        p,
+        get(
+            "describe_" + c.id(),
+            c.titleZh() + " / " + c.titleEn(),
+            List.of(ref("f")),
+            json("the collection", false)));
+    List<Object> params =
+        new ArrayList<>(
+            List.of(
+                ref("f"),
+                ref("limit"),
+                ref("offset"),
+                ref("bbox"),
+                ref("datetime"),
+                ref("region")));
+    for (Queryable q : c.queryables()) {
+      Map<String, Object> schema = new LinkedHashMap<>();
+      schema.put("type", q.type());
+      if (q.values() != null) {
+        schema.put("enum", q.values());
+      }
+      params.add(
+          Map.of(
+              "name",
+              q.name(),
+              "in",
+              "query",
+              "required",
+              false,
+              "style",
+              "form",
+              "explode",
+              false,
+              "description",
+              q.zh() + " / " + q.en() + " (equals)",
+              "schema",
+              schema));
+    }
+    paths.put(
+        p + "/items",
+        get(
+            "getFeatures_" + c.id(),
+            c.titleZh() + "：要素 / " + c.titleEn() + ": features",
+            params,
+            json("a page of features", true)));
+    paths.put(
+        p + "/items/{featureId}",
+        get(
+            "getFeature_" + c.id(),
+            c.titleZh() + "：单个要素 / one feature",
+            List.of(ref("featureId"), ref("f")),
+            json("one feature", true)));
+    return paths;
+  }
+
+  private static Map<String, Object> parameters() {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put(
         "f",
-        Map.of(
-            "name",
+        query(
             "f",
-            "in",
-            "query",
-            "required",
-            false,
-            "description",
             "表示形式 / representation",
-            "schema",
+            false,
             Map.of("type", "string", "enum", List.of("json", "geojson", "html"))));
     parameters.put(
         "limit",
-        Map.of(
-            "name",
+        query(
             "limit",
-            "in",
-            "query",
-            "required",
-            false,
-            "style",
-            "form",
-            "explode",
-            false,
-            "description",
             "每页要素数（超过上限按上限）/ features per page (above the maximum: the maximum)",
-            "schema",
+            true,
             Map.of(
                 "type",
                 "integer",
@@ -166,64 +165,32 @@ public final class OgcOpenApi {
                 OgcApi.DEFAULT_LIMIT)));
     parameters.put(
         "offset",
-        Map.of(
-            "name",
+        query(
             "offset",
-            "in",
-            "query",
-            "required",
-            false,
-            "description",
             "跳过的要素数 / features to skip",
-            "schema",
+            false,
             Map.of("type", "integer", "minimum", 0, "default", 0)));
     parameters.put(
         "bbox",
-        Map.of(
-            "name",
+        query(
             "bbox",
-            "in",
-            "query",
-            "required",
-            false,
-            "style",
-            "form",
-            "explode",
-            false,
-            "description",
             "minLon,minLat,maxLon,maxLat (CRS84); minLon > maxLon crosses the antimeridian",
-            "schema",
+            true,
             Map.of(
                 "type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number"))));
     parameters.put(
         "datetime",
-        Map.of(
-            "name",
+        query(
             "datetime",
-            "in",
-            "query",
-            "required",
-            false,
-            "style",
-            "form",
-            "explode",
-            false,
-            "description",
             "RFC 3339 instant, date or interval (a/b, ../b, a/..); activities only, other collections have no time",
-            "schema",
+            true,
             Map.of("type", "string")));
     parameters.put(
         "region",
-        Map.of(
-            "name",
+        query(
             "region",
-            "in",
-            "query",
-            "required",
-            false,
-            "description",
             "区划代码前缀（2、4、6、9 或 12 位）/ region code prefix",
-            "schema",
+            false,
             Map.of("type", "string", "pattern", "^(\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12})$")));
     parameters.put(
         "featureId",
@@ -236,8 +203,23 @@ public final class OgcOpenApi {
             true,
             "schema",
             Map.of("type", "string")));
-    doc.put("components", Map.of("parameters", parameters));
-    return doc;
+    return parameters;
+  }
+
+  /** An optional query parameter; {@code form}: a list is sent comma-separated in one value. */
+  private static Map<String, Object> query(
+      String name, String description, boolean form, Map<String, Object> schema) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("name", name);
+    p.put("in", "query");
+    p.put("required", false);
+    if (form) {
+      p.put("style", "form");
+      p.put("explode", false);
+    }
+    p.put("description", description);
+    p.put("schema", schema);
+    return p;
   }
 
   private static Map<String, Object> ref(String name) {
