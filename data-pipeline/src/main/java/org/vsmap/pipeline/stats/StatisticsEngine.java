@@ -51,132 +51,8 @@ public final class StatisticsEngine {
   /** A unit's team paired with a community: the team's own region and the community's code. */
   public record PairingIn(String teamId, String teamRegion, String community) {}
 
-  public static final List<Indicator> INDICATORS =
-      List.of(
-          new Indicator(
-              "volunteer_rate",
-              "注册志愿者占常住人口比例",
-              "Registered volunteers per resident population",
-              "年末（或本年截至目前）注册志愿者人数 ÷ 常住人口 × 100%。",
-              "Registered volunteers at the end of the year (or so far this year) "
-                  + "divided by the resident population, in per cent.",
-              "注册志愿者人数",
-              "常住人口",
-              "%",
-              ">=",
-              13.0,
-              "种子文件 004：注册志愿者占常住人口比例达到 13% 以上 / seed 004",
-              "volunteer figures (registered) and region population"),
-          new Indicator(
-              "active_rate",
-              "注册志愿者参与服务比例",
-              "Registered volunteers who served",
-              "期内参加过志愿服务的注册志愿者人数 ÷ 注册志愿者人数 × 100%（年度目标；月度为当月参与比例）。",
-              "Registered volunteers who served in the period divided by registered volunteers, in per cent (the target is yearly; "
-                  + "monthly values are that month's share).",
-              "参与服务的注册志愿者人数",
-              "注册志愿者人数",
-              "%",
-              ">=",
-              70.0,
-              "种子文件 004：实名注册志愿者参与志愿服务比例达到 70% 以上 / seed 004",
-              "volunteer figures (active, registered)"),
-          new Indicator(
-              "hours_per_volunteer",
-              "人均志愿服务时长",
-              "Service hours per registered volunteer",
-              "全年志愿服务时长 ÷ 注册志愿者人数（小时/人/年）。",
-              "Service hours in the year divided by registered volunteers (hours per "
-                  + "volunteer per year).",
-              "志愿服务时长（小时）",
-              "注册志愿者人数",
-              "h",
-              ">=",
-              25.0,
-              "种子文件 004：人均志愿服务时长达到 25 小时以上 / seed 004",
-              "volunteer figures (service hours, registered)"),
-          new Indicator(
-              "community_station_coverage",
-              "城市社区志愿服务站覆盖率",
-              "Urban communities with a volunteer station",
-              "至少有一个在册志愿服务站的城市社区（名称含“社区”或“居委会”的村级区划）÷ 城市社区总数 × 100%，按当前数据。",
-              "Urban communities (village-level regions named 社区 or 居委会) with at least one station, divided by all urban communities, "
-                  + "in per cent, as of now.",
-              "有站点的城市社区数",
-              "城市社区数",
-              "%",
-              ">=",
-              100.0,
-              "种子文件 002：年底前城市社区志愿服务站全覆盖 / seed 002",
-              "stations, regions"),
-          new Indicator(
-              "five_has_complete",
-              "“五有”全部达标的站点比例",
-              "Stations meeting all five 五有 criteria",
-              "场地、人员、制度、项目、经费五项均达标的站点 ÷ 站点总数 × 100%，按当前数据。",
-              "Stations meeting all five criteria (place, people, rules, projects, funds) divided by all stations, in per cent, as of now.",
-              "五有全部达标的站点数",
-              "站点数",
-              "%",
-              null,
-              null,
-              "种子文件 004：逐步提高并报告（无数值目标）/ seed 004: rising, reported",
-              "stations"),
-          new Indicator(
-              "weekly_activity_coverage",
-              "每周都开展活动的社区比例",
-              "Communities with an activity every week",
-              "期内每个已开始的自然周都至少有一次活动的社区（村）÷ 社区（村）总数 × 100%；每周重复的活动自首次起计 8 周。",
-              "Communities (and villages) with at least one activity in every week of the period that has begun, divided by all "
-                  + "communities, in per cent; a weekly activity counts for eight weeks from its first date.",
-              "每周都有活动的社区数",
-              "社区（村）数",
-              "%",
-              ">=",
-              100.0,
-              "种子文件 001：每个社区每周至少开展一次志愿服务活动 / seed 001",
-              "activities, regions"),
-          new Indicator(
-              "paired_unit_weekly",
-              "每周到结对社区开展活动的结对单位比例",
-              "Paired units serving their community every week",
-              "期内每个已开始的自然周都在所结对的社区至少开展一次活动（组织队伍为该单位队伍）的单位 ÷ 有结对社区的单位 × 100%，按单位所属区划统计。",
-              "Units' teams that held at least one activity in a community they are paired with in every week of the period that has "
-                  + "begun, divided by the teams with a paired community, in per cent, by the team's own region.",
-              "每周都到结对社区服务的单位数",
-              "有结对社区的单位数",
-              "%",
-              ">=",
-              100.0,
-              "种子文件 001：结对单位每周至少到所结对的社区开展一次学雷锋志愿服务活动 / seed 001",
-              "teams' pairings (team list), activities"),
-          new Indicator(
-              "activities",
-              "志愿服务活动数",
-              "Volunteer activities",
-              "期内开始（已开展或已计划）的志愿服务活动数，按区划、月份、季度、年份。活动是公开记录，不做抑制。",
-              "Activities starting in the period (held or planned), by region, month, quarter and year. Activities are public records "
-                  + "and are not suppressed.",
-              "活动数",
-              null,
-              "count",
-              null,
-              null,
-              "种子文件 001：按周报送 / seed 001",
-              "activities"),
-          new Indicator(
-              "activities_by_theme",
-              "各主题志愿服务活动数",
-              "Volunteer activities by theme",
-              "期内开始的志愿服务活动数，按 18 类主题。",
-              "Activities starting in the period, by the 18 themes.",
-              "活动数",
-              null,
-              "count",
-              null,
-              null,
-              "种子文件 001 / seed 001",
-              "activities"));
+  /** The published indicators, in the order the pages show them (see {@link Indicators}). */
+  public static final List<Indicator> INDICATORS = Indicators.ALL;
 
   private StatisticsEngine() {}
 
@@ -203,22 +79,36 @@ public final class StatisticsEngine {
       String dataVersion,
       int threshold,
       boolean synthetic) {
-    Map<String, RegionIn> byCode = new LinkedHashMap<>();
-    regions.forEach(r -> byCode.put(r.code(), r));
-    Map<String, String> parentOf = new HashMap<>();
-    Map<String, List<String>> children = new HashMap<>();
-    for (RegionIn r : regions) {
-      if (r.parent() != null && byCode.containsKey(r.parent())) {
-        parentOf.put(r.code(), r.parent());
-        children.computeIfAbsent(r.parent(), k -> new ArrayList<>()).add(r.code());
-      }
-    }
-    List<String> bottomUp = new ArrayList<>(byCode.keySet());
-    bottomUp.sort(Comparator.comparingInt(String::length).reversed());
+    RegionTree tree = RegionTree.of(regions);
     List<Value> out = new ArrayList<>();
-    Map<String, Long> population = sumUp(bottomUp, children, code -> byCode.get(code).population());
+    volunteerFigures(tree, figures, threshold, out);
+    stationFigures(tree, regions, stations, out);
+    Served served = served(tree, activities, pairings);
+    activityCounts(tree, served.counts(), out);
+    weeklyCoverage(tree, regions, activities, served, asOf.toLocalDate(), out);
+    return new Table(
+        asOf.withNano(0) + "+08:00", dataVersion, threshold, synthetic, INDICATORS, out);
+  }
 
-    // ---- volunteer figures, per period ----
+  /**
+   * What the activities served: weeks with an activity per community, weeks a paired unit served
+   * its community, activity counts per region|period and category ("" = all).
+   */
+  private record Served(
+      Map<String, Set<Long>> weeksOf,
+      Map<String, Set<String>> pairedWith,
+      Map<String, String> teamRegion,
+      Map<String, Set<Long>> unitWeeks,
+      Map<String, Map<String, Long>> counts) {}
+
+  /** Volunteer rate, active rate and hours per volunteer, per period. */
+  private static void volunteerFigures(
+      RegionTree tree, List<FigureIn> figures, int threshold, List<Value> out) {
+    Map<String, RegionIn> byCode = tree.byCode();
+    Map<String, String> parentOf = tree.parentOf();
+    Map<String, List<String>> children = tree.children();
+    List<String> bottomUp = tree.bottomUp();
+    Map<String, Long> population = tree.population();
     Map<String, Map<String, FigureIn>> byPeriod = new LinkedHashMap<>();
     for (FigureIn f : figures) {
       if (byCode.containsKey(f.region())) {
@@ -278,8 +168,13 @@ public final class StatisticsEngine {
         }
       }
     }
+  }
 
-    // ---- stations, as of now ----
+  /** Urban communities with a station, stations with all five things, as of now. */
+  private static void stationFigures(
+      RegionTree tree, List<RegionIn> regions, List<StationIn> stations, List<Value> out) {
+    Map<String, RegionIn> byCode = tree.byCode();
+    Map<String, String> parentOf = tree.parentOf();
     Map<String, long[]> coverage = new HashMap<>(); // region → urban communities, with a station
     Set<String> withStation = new HashSet<>();
     stations.forEach(s -> withStation.add(s.region()));
@@ -317,9 +212,12 @@ public final class StatisticsEngine {
         out.add(rate("five_has_complete", r, "current", f[1], f[0], 100.0, Status.OK, null));
       }
     }
+  }
 
-    // ---- activities ----
-    LocalDate today = asOf.toLocalDate();
+  private static Served served(
+      RegionTree tree, List<ActivityIn> activities, List<PairingIn> pairings) {
+    Map<String, RegionIn> byCode = tree.byCode();
+    Map<String, String> parentOf = tree.parentOf();
     Map<String, Set<Long>> weeksOf =
         new HashMap<>(); // community → ISO week numbers (epoch Monday days) with an activity
     Map<String, Set<String>> pairedWith = new HashMap<>(); // team → its paired communities
@@ -367,6 +265,13 @@ public final class StatisticsEngine {
         }
       }
     }
+    return new Served(weeksOf, pairedWith, teamRegion, unitWeeks, counts);
+  }
+
+  /** Activities per region and period, and by theme above the streets. */
+  private static void activityCounts(
+      RegionTree tree, Map<String, Map<String, Long>> counts, List<Value> out) {
+    Map<String, RegionIn> byCode = tree.byCode();
     for (Map.Entry<String, Map<String, Long>> e : new java.util.TreeMap<>(counts).entrySet()) {
       String[] key = e.getKey().split("\\|");
       RegionIn r = byCode.get(key[0]);
@@ -407,8 +312,25 @@ public final class StatisticsEngine {
                 }
               });
     }
-    // weekly coverage for every month from the first activity's month up to this one, counting the
-    // weeks begun by today
+  }
+
+  /**
+   * Weekly coverage for every month from the first activity's month up to this one, counting the
+   * weeks begun by today; and the paired units that served every week.
+   */
+  private static void weeklyCoverage(
+      RegionTree tree,
+      List<RegionIn> regions,
+      List<ActivityIn> activities,
+      Served served,
+      LocalDate today,
+      List<Value> out) {
+    Map<String, RegionIn> byCode = tree.byCode();
+    Map<String, String> parentOf = tree.parentOf();
+    Map<String, Set<Long>> weeksOf = served.weeksOf();
+    Map<String, Set<String>> pairedWith = served.pairedWith();
+    Map<String, String> teamRegion = served.teamRegion();
+    Map<String, Set<Long>> unitWeeks = served.unitWeeks();
     YearMonth first =
         activities.stream()
             .map(a -> YearMonth.from(a.start()))
@@ -480,8 +402,6 @@ public final class StatisticsEngine {
         }
       }
     }
-    return new Table(
-        asOf.withNano(0) + "+08:00", dataVersion, threshold, synthetic, INDICATORS, out);
   }
 
   private static String communityOf(String region, Map<String, RegionIn> byCode) {
@@ -504,7 +424,7 @@ public final class StatisticsEngine {
    * Each region's own number, or the sum of its children's when it has none and every child has
    * one.
    */
-  private static Map<String, Long> sumUp(
+  static Map<String, Long> sumUp(
       List<String> bottomUp,
       Map<String, List<String>> children,
       java.util.function.Function<String, Long> own) {
