@@ -68,20 +68,7 @@ public final class JdbiStatistics implements Statistics {
   private Table compute(LocalDateTime now, String version) {
     return jdbi.withHandle(
         h -> {
-          List<StatisticsEngine.RegionIn> regions =
-              h.createQuery(
-                      "SELECT code, name, level, parent_code, population FROM region ORDER BY code")
-                  .map(
-                      (rs, ctx) -> {
-                        long p = rs.getLong("population");
-                        return new StatisticsEngine.RegionIn(
-                            rs.getString("code"),
-                            rs.getString("name"),
-                            rs.getString("level"),
-                            rs.getString("parent_code"),
-                            rs.wasNull() ? null : p);
-                      })
-                  .list();
+          List<StatisticsEngine.RegionIn> regions = regions(h);
           boolean[] synthetic = {false};
           List<StatisticsEngine.FigureIn> figures =
               h.createQuery(
@@ -128,17 +115,7 @@ public final class JdbiStatistics implements Statistics {
                             rs.getString("organiser_team_id"));
                       })
                   .list();
-          List<StatisticsEngine.PairingIn> pairings =
-              h.createQuery(
-                      "SELECT p.team_id, t.region_code, p.community_code FROM team_pairing p "
-                          + "JOIN team t ON t.id = p.team_id WHERE t.retired_at IS NULL")
-                  .map(
-                      (rs, ctx) ->
-                          new StatisticsEngine.PairingIn(
-                              rs.getString("team_id"),
-                              rs.getString("region_code"),
-                              rs.getString("community_code")))
-                  .list();
+          List<StatisticsEngine.PairingIn> pairings = pairings(h);
           return StatisticsEngine.compute(
               regions,
               figures,
@@ -150,5 +127,37 @@ public final class JdbiStatistics implements Statistics {
               threshold,
               synthetic[0]);
         });
+  }
+
+  private static List<StatisticsEngine.RegionIn> regions(org.jdbi.v3.core.Handle h) {
+    return h.createQuery(
+            "SELECT code, name, level, parent_code, population FROM region ORDER BY code")
+        .map(
+            (rs, ctx) -> {
+              long p = rs.getLong("population");
+              // wasNull() answers for the column read last: ask it before reading the others
+              Long population = rs.wasNull() ? null : p;
+              return new StatisticsEngine.RegionIn(
+                  rs.getString("code"),
+                  rs.getString("name"),
+                  rs.getString("level"),
+                  rs.getString("parent_code"),
+                  population);
+            })
+        .list();
+  }
+
+  /** Units paired with communities (a team and its region, the community it serves). */
+  private static List<StatisticsEngine.PairingIn> pairings(org.jdbi.v3.core.Handle h) {
+    return h.createQuery(
+            "SELECT p.team_id, t.region_code, p.community_code FROM team_pairing p "
+                + "JOIN team t ON t.id = p.team_id WHERE t.retired_at IS NULL")
+        .map(
+            (rs, ctx) ->
+                new StatisticsEngine.PairingIn(
+                    rs.getString("team_id"),
+                    rs.getString("region_code"),
+                    rs.getString("community_code")))
+        .list();
   }
 }

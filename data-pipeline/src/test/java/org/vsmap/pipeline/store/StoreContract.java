@@ -775,6 +775,45 @@ abstract class StoreContract {
   }
 
   @Test
+  void aRegionWithoutItsOwnPopulationCountsItsCommunities() throws Exception {
+    try (Database own = Database.open(newDatabaseUrl("population"), user(), null)) {
+      SeedLoader.load(own, SeedSource.classpath(), CLOCK);
+      String street =
+          own.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT parent_code FROM region WHERE level = 'COMMUNITY' "
+                                  + "AND population IS NOT NULL ORDER BY code")
+                          .mapTo(String.class)
+                          .first());
+      long communities =
+          own.jdbi()
+              .withHandle(
+                  h -> {
+                    h.createUpdate("UPDATE region SET population = NULL WHERE code = :c")
+                        .bind("c", street)
+                        .execute();
+                    return h.createQuery(
+                            "SELECT COALESCE(SUM(population), 0) FROM region WHERE parent_code = :c")
+                        .bind("c", street)
+                        .mapTo(Long.class)
+                        .one();
+                  });
+      assertThat(communities).isPositive();
+      var stats = new org.vsmap.pipeline.stats.JdbiStatistics(own.jdbi(), CLOCK, 5).table();
+      assertThat(stats.values())
+          .as("the street's volunteer rate is over its communities' population, not over 0")
+          .anyMatch(
+              v ->
+                  v.indicator().equals("volunteer_rate")
+                      && v.regionCode().equals(street)
+                      && v.denominator() != null
+                      && v.denominator() == communities);
+    }
+  }
+
+  @Test
   void aLikelyDuplicateWithinAFileIsWarnedAboutOnce() throws Exception {
     try (Database own = Database.open(newDatabaseUrl("duplicates"), user(), null)) {
       SeedLoader.load(own, SeedSource.classpath(), CLOCK);
