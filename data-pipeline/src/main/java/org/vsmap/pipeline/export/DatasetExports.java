@@ -172,36 +172,7 @@ public final class DatasetExports implements Downloads {
                               sink)),
               prefix,
               f);
-      case "activities" -> {
-        StringBuilder where = new StringBuilder("WHERE retired_at IS NULL AND region_code LIKE :p");
-        if (f.theme() != null) {
-          where.append(" AND theme = :theme");
-        }
-        if (f.from() != null) {
-          where.append(" AND ends_at > :from");
-        }
-        if (f.to() != null) {
-          where.append(" AND starts_at < :to");
-        }
-        write(
-            ACTIVITIES,
-            format,
-            out,
-            "activity",
-            where.toString(),
-            sink ->
-                streaming(
-                    h -> {
-                      Query q =
-                          h.createQuery(
-                                  JdbiActivityStore.selectAll() + where + " ORDER BY id" + limit)
-                              .bind("p", prefix);
-                      bindActivity(q, f);
-                      stream(q, JdbiActivityStore::read, sink);
-                    }),
-            prefix,
-            f);
-      }
+      case "activities" -> writeActivities(format, out, f, prefix, limit);
       case "regions" ->
           write(
               REGIONS,
@@ -223,32 +194,68 @@ public final class DatasetExports implements Downloads {
                               sink)),
               prefix,
               f);
-      case "honours" ->
-          write(
-              HONOURS,
-              format,
-              out,
-              "honour",
-              "WHERE retired_at IS NULL AND region_code LIKE :p",
-              sink ->
-                  streaming(
-                      h ->
-                          stream(
-                              h.createQuery(
-                                      "SELECT "
-                                          + org.vsmap.pipeline.store.JdbiHonours.columns()
-                                          + " FROM honour "
-                                          + "WHERE retired_at IS NULL AND region_code LIKE :p ORDER BY id"
-                                          + limit)
-                                  .bind("p", prefix),
-                              org.vsmap.pipeline.store.JdbiHonours::read,
-                              sink)),
-              prefix,
-              f);
+      case "honours" -> writeHonours(format, out, f, prefix, limit);
       default ->
           throw new IllegalArgumentException(
               "unknown dataset '" + dataset + "': stations, teams, activities, regions or honours");
     }
+  }
+
+  /** Activities, narrowed by theme and time as well as by region. */
+  private void writeActivities(
+      Format format, OutputStream out, Filter f, String prefix, String limit) throws IOException {
+    StringBuilder where = new StringBuilder("WHERE retired_at IS NULL AND region_code LIKE :p");
+    if (f.theme() != null) {
+      where.append(" AND theme = :theme");
+    }
+    if (f.from() != null) {
+      where.append(" AND ends_at > :from");
+    }
+    if (f.to() != null) {
+      where.append(" AND starts_at < :to");
+    }
+    write(
+        ACTIVITIES,
+        format,
+        out,
+        "activity",
+        where.toString(),
+        sink ->
+            streaming(
+                h -> {
+                  Query q =
+                      h.createQuery(JdbiActivityStore.selectAll() + where + " ORDER BY id" + limit)
+                          .bind("p", prefix);
+                  bindActivity(q, f);
+                  stream(q, JdbiActivityStore::read, sink);
+                }),
+        prefix,
+        f);
+  }
+
+  private void writeHonours(Format format, OutputStream out, Filter f, String prefix, String limit)
+      throws IOException {
+    write(
+        HONOURS,
+        format,
+        out,
+        "honour",
+        "WHERE retired_at IS NULL AND region_code LIKE :p",
+        sink ->
+            streaming(
+                h ->
+                    stream(
+                        h.createQuery(
+                                "SELECT "
+                                    + org.vsmap.pipeline.store.JdbiHonours.columns()
+                                    + " FROM honour "
+                                    + "WHERE retired_at IS NULL AND region_code LIKE :p ORDER BY id"
+                                    + limit)
+                            .bind("p", prefix),
+                        org.vsmap.pipeline.store.JdbiHonours::read,
+                        sink)),
+        prefix,
+        f);
   }
 
   private static void bindActivity(Query q, Filter f) {
