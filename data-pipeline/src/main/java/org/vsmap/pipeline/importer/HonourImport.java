@@ -75,75 +75,24 @@ public final class HonourImport {
       String name = c.get("volunteer_name");
       boolean consent = c.yes("consent");
       if (subject != null) {
-        String derived =
-            switch (subject) {
-              case STATION -> c.known(subjectId, known.stationRegion(), "站点");
-              case TEAM -> c.known(subjectId, known.teamRegion(), "队伍");
-              case ACTIVITY -> c.known(subjectId, known.activityRegion(), "活动");
-              case COMMUNITY ->
-                  subjectId == null
-                      ? c.missing("subject_id", "社区的区划代码")
-                      : known.regions().containsKey(subjectId)
-                          ? subjectId
-                          : c.problem("subject_id", subjectId, "未知的区划代码", "unknown region code");
-              case VOLUNTEER ->
-                  subjectId == null ? null : c.known(subjectId, known.teamRegion(), "队伍");
-            };
-        if (subject == HonourSubject.VOLUNTEER) {
-          if (region == null && derived == null) {
-            c.missing("region_code", "志愿者所在的区划代码（或所属队伍编号）");
-          } else if (region != null && !known.regions().containsKey(region)) {
-            c.problem("region_code", region, "未知的区划代码", "unknown region code");
-          }
-          region = region != null ? region : derived;
-          if (name != null && !consent) {
-            c.problem(
-                "volunteer_name",
-                name,
-                "只有本人同意公开时才能填写姓名（本人同意公开姓名 = 是）；否则请留空",
-                "a volunteer's name is published only with the volunteer's consent (consent = yes); otherwise leave it empty");
-          }
-        } else {
-          if (name != null) {
-            c.problem(
-                "volunteer_name",
-                name,
-                "只有表彰志愿者个人时才填写姓名",
-                "a name belongs only to an honour for a volunteer");
-          }
-          if (region != null
-              && derived != null
-              && !derived.startsWith(region)
-              && !region.equals(derived)) {
-            c.problem(
-                "region_code",
-                region,
-                "与" + subject.zh() + "所在区划 " + derived + " 不一致",
-                "differs from the region " + derived + " of the " + subject.en());
-          }
-          region = derived;
-        }
+        region = region(c, known, subject, subjectId, region, name, consent);
       }
       if (problems.size() > before) {
         continue;
       }
-      String id = c.get("id");
-      if (id == null) {
-        id =
-            "hn-"
-                + digest(
-                    title
-                        + "|"
-                        + year
-                        + "|"
-                        + subject
-                        + "|"
-                        + subjectId
-                        + "|"
-                        + region
-                        + "|"
-                        + (name == null ? "" : name));
-      }
+      String id =
+          c.get("id") != null
+              ? c.get("id")
+              : "hn-"
+                  + digest(
+                      String.join(
+                          "|",
+                          title,
+                          String.valueOf(year),
+                          String.valueOf(subject),
+                          String.valueOf(subjectId),
+                          String.valueOf(region),
+                          name == null ? "" : name));
       try {
         Honour h =
             new Honour(
@@ -179,6 +128,69 @@ public final class HonourImport {
       }
     }
     return new Result(out, problems);
+  }
+
+  /**
+   * The region an honour belongs to: its subject's (a station's, team's or activity's region, a
+   * community's code) or, for a volunteer, the one given or their team's. Every mismatch, unknown
+   * code or name without consent is a problem of the row.
+   */
+  private static String region(
+      Cell c,
+      Known known,
+      HonourSubject subject,
+      String subjectId,
+      String region,
+      String name,
+      boolean consent) {
+    String derived =
+        switch (subject) {
+          case STATION -> c.known(subjectId, known.stationRegion(), "站点");
+          case TEAM -> c.known(subjectId, known.teamRegion(), "队伍");
+          case ACTIVITY -> c.known(subjectId, known.activityRegion(), "活动");
+          case COMMUNITY ->
+              subjectId == null
+                  ? c.missing("subject_id", "社区的区划代码")
+                  : known.regions().containsKey(subjectId)
+                      ? subjectId
+                      : c.problem("subject_id", subjectId, "未知的区划代码", "unknown region code");
+          case VOLUNTEER -> subjectId == null ? null : c.known(subjectId, known.teamRegion(), "队伍");
+        };
+    if (subject == HonourSubject.VOLUNTEER) {
+      if (region == null && derived == null) {
+        c.missing("region_code", "志愿者所在的区划代码（或所属队伍编号）");
+      } else if (region != null && !known.regions().containsKey(region)) {
+        c.problem("region_code", region, "未知的区划代码", "unknown region code");
+      }
+      region = region != null ? region : derived;
+      if (name != null && !consent) {
+        c.problem(
+            "volunteer_name",
+            name,
+            "只有本人同意公开时才能填写姓名（本人同意公开姓名 = 是）；否则请留空",
+            "a volunteer's name is published only with the volunteer's consent (consent = yes); otherwise leave it empty");
+      }
+    } else {
+      if (name != null) {
+        c.problem(
+            "volunteer_name",
+            name,
+            "只有表彰志愿者个人时才填写姓名",
+            "a name belongs only to an honour for a volunteer");
+      }
+      if (region != null
+          && derived != null
+          && !derived.startsWith(region)
+          && !region.equals(derived)) {
+        c.problem(
+            "region_code",
+            region,
+            "与" + subject.zh() + "所在区划 " + derived + " 不一致",
+            "differs from the region " + derived + " of the " + subject.en());
+      }
+      region = derived;
+    }
+    return region;
   }
 
   private static String digest(String s) {
