@@ -93,16 +93,7 @@ public final class PhotoImport {
     problems.addAll(Grid.missingColumns(grid.file(), columns, HEADERS, "kind", "file", "alt"));
     if (!columns.containsKey("subject_id")
         && !(columns.containsKey("title") && columns.containsKey("date"))) {
-      problems.add(
-          new Problem(
-              grid.file(),
-              1,
-              "subject_id",
-              null,
-              "缺少对象编号列，或活动名称与活动日期两列（可用表头：" + HEADERS.get("subject_id") + "）",
-              "required column missing: the subject's id, or an activity's title and date (headers accepted: "
-                  + HEADERS.get("subject_id")
-                  + ")"));
+      problems.add(noSubjectColumn(grid));
     }
     if (!problems.isEmpty()) {
       return new Result(List.of(), problems);
@@ -114,14 +105,7 @@ public final class PhotoImport {
       String id = columns.containsKey("subject_id") ? row.get(columns.get("subject_id")) : null;
       String file = row.get(columns.get("file"));
       String alt = row.get(columns.get("alt"));
-      Kind kind =
-          kindText == null
-              ? null
-              : switch (kindText.strip().toUpperCase()) {
-                case "STATION", "站点", "志愿服务站" -> Kind.STATION;
-                case "ACTIVITY", "活动", "项目" -> Kind.ACTIVITY;
-                default -> null;
-              };
+      Kind kind = kind(kindText);
       if (kind == null) {
         problems.add(
             new Problem(
@@ -147,74 +131,14 @@ public final class PhotoImport {
       String region = id == null || id.isBlank() ? null : subjects.region(kind, id.strip());
       String idColumn =
           columns.containsKey("subject_id") ? columns.get("subject_id") : columns.get("title");
-      if (region == null) {
-        problems.add(
-            new Problem(
-                grid.file(),
-                row.line(),
-                idColumn,
-                id,
-                "没有这个" + (kind == Kind.STATION ? "站点" : "活动") + "编号",
-                "no " + kind.name().toLowerCase() + " with this id"));
+      Problem where = where(grid, row, idColumn, id, kind, region, scope);
+      if (where != null) {
+        problems.add(where);
         continue;
       }
-      if (scope != null && !RegionCode.within(region, scope)) {
-        problems.add(
-            new Problem(
-                grid.file(),
-                row.line(),
-                idColumn,
-                id,
-                "不在本账号负责的区域（" + scope + "）内",
-                "outside this account's region " + scope));
-        continue;
-      }
-      if (file == null) {
-        problems.add(
-            new Problem(
-                grid.file(),
-                row.line(),
-                columns.get("file"),
-                null,
-                "照片文件为必填项",
-                "the photo file is required"));
-        continue;
-      }
-      Path path = base.resolve(file.strip()).normalize();
-      if (!path.startsWith(base)) {
-        problems.add(
-            new Problem(
-                grid.file(),
-                row.line(),
-                columns.get("file"),
-                file,
-                "照片文件必须在名单所在的文件夹内",
-                "the photo must be in the list's folder"));
-        continue;
-      }
-      byte[] bytes;
-      try {
-        if (Files.size(path) > PhotoIntake.MAX_BYTES) {
-          problems.add(
-              new Problem(
-                  grid.file(),
-                  row.line(),
-                  columns.get("file"),
-                  file,
-                  "文件超过 15 MB",
-                  "the file is larger than 15 MB"));
-          continue;
-        }
-        bytes = Files.readAllBytes(path);
-      } catch (IOException e) {
-        problems.add(
-            new Problem(
-                grid.file(),
-                row.line(),
-                columns.get("file"),
-                file,
-                "找不到或无法读取该文件",
-                "no such file, or it cannot be read"));
+      FileRead read = readFile(grid, row, columns, base, file);
+      if (read.problem() != null) {
+        problems.add(read.problem());
         continue;
       }
       try {
@@ -224,7 +148,7 @@ public final class PhotoImport {
                     kind,
                     id.strip(),
                     region,
-                    new Photos.Upload(path.getFileName().toString(), bytes, alt))));
+                    new Photos.Upload(read.path().getFileName().toString(), read.bytes(), alt))));
       } catch (PhotoIntake.Rejected r) {
         problems.add(
             new Problem(grid.file(), row.line(), columns.get("file"), file, r.zh(), r.en()));
@@ -240,6 +164,116 @@ public final class PhotoImport {
       }
     }
     return new Result(out, problems);
+  }
+
+  private static Problem noSubjectColumn(Grid grid) {
+    return new Problem(
+        grid.file(),
+        1,
+        "subject_id",
+        null,
+        "缺少对象编号列，或活动名称与活动日期两列（可用表头：" + HEADERS.get("subject_id") + "）",
+        "required column missing: the subject's id, or an activity's title and date (headers accepted: "
+            + HEADERS.get("subject_id")
+            + ")");
+  }
+
+  private static Kind kind(String text) {
+    return text == null
+        ? null
+        : switch (text.strip().toUpperCase()) {
+          case "STATION", "站点", "志愿服务站" -> Kind.STATION;
+          case "ACTIVITY", "活动", "项目" -> Kind.ACTIVITY;
+          default -> null;
+        };
+  }
+
+  /** Why a row's station or activity cannot take a photo from this office: unknown, or outside. */
+  private static Problem where(
+      Grid grid,
+      CsvTable.Row row,
+      String idColumn,
+      String id,
+      Kind kind,
+      String region,
+      String scope) {
+    if (region == null) {
+      return new Problem(
+          grid.file(),
+          row.line(),
+          idColumn,
+          id,
+          "没有这个" + (kind == Kind.STATION ? "站点" : "活动") + "编号",
+          "no " + kind.name().toLowerCase() + " with this id");
+    }
+    if (scope != null && !RegionCode.within(region, scope)) {
+      return new Problem(
+          grid.file(),
+          row.line(),
+          idColumn,
+          id,
+          "不在本账号负责的区域（" + scope + "）内",
+          "outside this account's region " + scope);
+    }
+    return null;
+  }
+
+  /** A photo's file read from the list's folder, or why it cannot be. */
+  private record FileRead(Path path, byte[] bytes, Problem problem) {}
+
+  private static FileRead readFile(
+      Grid grid, CsvTable.Row row, Map<String, String> columns, Path base, String file) {
+    if (file == null) {
+      return new FileRead(
+          null,
+          null,
+          new Problem(
+              grid.file(),
+              row.line(),
+              columns.get("file"),
+              null,
+              "照片文件为必填项",
+              "the photo file is required"));
+    }
+    Path path = base.resolve(file.strip()).normalize();
+    if (!path.startsWith(base)) {
+      return new FileRead(
+          null,
+          null,
+          new Problem(
+              grid.file(),
+              row.line(),
+              columns.get("file"),
+              file,
+              "照片文件必须在名单所在的文件夹内",
+              "the photo must be in the list's folder"));
+    }
+    try {
+      if (Files.size(path) > PhotoIntake.MAX_BYTES) {
+        return new FileRead(
+            null,
+            null,
+            new Problem(
+                grid.file(),
+                row.line(),
+                columns.get("file"),
+                file,
+                "文件超过 15 MB",
+                "the file is larger than 15 MB"));
+      }
+      return new FileRead(path, Files.readAllBytes(path), null);
+    } catch (IOException e) {
+      return new FileRead(
+          null,
+          null,
+          new Problem(
+              grid.file(),
+              row.line(),
+              columns.get("file"),
+              file,
+              "找不到或无法读取该文件",
+              "no such file, or it cannot be read"));
+    }
   }
 
   /** An activity found by title and date: its id, or why there is none. */
