@@ -1,15 +1,11 @@
 package org.vsmap.pipeline.importer;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Region;
-import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.VolunteerFigure;
 import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.CoordinateSystem;
@@ -135,15 +131,12 @@ public final class OfficeImport {
    *     wrong encoding)
    */
   public static Prepared prepare(ImportLookups store, Request r, java.time.LocalDateTime now) {
-    LocalDate today = now.toLocalDate();
     Map<String, Region> regions = Stage.run("load-regions", store::regions, Map::size);
     if (regions.isEmpty() && r.what() != What.REGIONS) {
       throw new IllegalArgumentException(
           "the store has no regions yet: import regions first, or start the portal once "
               + "(it fills an empty store with the demo set)");
     }
-    List<Problem> problems = new ArrayList<>();
-    List<Problem> warnings = new ArrayList<>();
     Map<String, String> mapping =
         r.mapping() != null
             ? Grid.parseMapping(r.mapping())
@@ -151,173 +144,49 @@ public final class OfficeImport {
     if (r.saveMapping() && r.mapping() != null) {
       store.saveMapping(r.source(), r.what(), mapping);
     }
-    JdbiImportWriter.Batch batch = JdbiImportWriter.Batch.of(r.source(), r.username());
-    String readAs;
-    int records;
-    List<String> regionsTouched = new ArrayList<>();
-    switch (r.what()) {
-      case STATION -> {
-        if (r.crs() == null) {
-          throw new IllegalArgumentException(
-              "a station list must declare its coordinate system: wgs84, cgcs2000, gcj02 or bd09");
-        }
-        StationImport.Result res =
-            Stage.run(
-                "check-stations",
-                () ->
-                    StationImport.read(
-                        Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping),
-                        r.crs(),
-                        regions,
-                        false),
-                x -> x.stations().size() + x.problems().size());
-        problems.addAll(res.problems());
-        warnings.addAll(res.warnings());
-        List<Station> stored = store.stations();
-        // against the store as well; the pairs within the file the reader already reported are not
-        // repeated
-        StationImport.likelyDuplicates(r.file(), res.stations(), stored).stream()
-            .filter(w -> !warnings.contains(w))
-            .forEach(warnings::add);
-        res.stations().forEach(s -> regionsTouched.add(s.regionCode() + "\t" + s.id()));
-        batch = batch.withStations(res.stations()).withContacts(res.contacts());
-        if (r.full()) {
-          batch = batch.full(Set.of(Kind.STATION));
-        }
-        readAs = res.encoding();
-        records = res.stations().size();
-      }
-      case REPORT -> {
-        if (r.regionCode() == null) {
-          throw new IllegalArgumentException(
-              "a report belongs to an office's region: give its region code");
-        }
-        ReportImport.Known known = new ReportImport.Known(regions, store.teams(), store.stations());
-        ReportImport.Result res =
-            Stage.run(
-                "check-report",
-                () ->
-                    ReportImport.read(
-                        r.file(), r.bytes(), r.encoding(), r.regionCode(), known, today),
-                x -> x.activities().size());
-        problems.addAll(res.problems());
-        warnings.addAll(res.warnings());
-        res.teams().forEach(t -> regionsTouched.add(t.regionCode() + "\t" + t.id()));
-        res.activities().forEach(a -> regionsTouched.add(a.regionCode() + "\t" + a.id()));
-        batch =
-            batch
-                .withTeams(res.teams())
-                .withActivities(res.activities())
-                .withContacts(res.contacts());
-        if (r.full()) {
-          batch = batch.full(Set.of(Kind.ACTIVITY));
-        }
-        readAs = res.encoding();
-        records = res.teams().size() + res.activities().size();
-      }
-      case TEAM -> {
-        Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
-        TeamActivityImport.Result res =
-            Stage.run(
-                "check-teams",
-                () ->
-                    TeamActivityImport.teams(grid, regions, store.teams(), store.stations(), today),
-                x -> x.teams().size() + x.problems().size());
-        problems.addAll(res.problems());
-        res.teams().forEach(t -> regionsTouched.add(t.regionCode() + "\t" + t.id()));
-        batch = batch.withTeams(res.teams()).withPairings(res.pairings());
-        if (r.full()) {
-          batch = batch.full(Set.of(Kind.TEAM));
-        }
-        readAs = grid.readAs();
-        records = res.teams().size();
-      }
-      case ACTIVITY -> {
-        Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
-        TeamActivityImport.Result res =
-            Stage.run(
-                "check-activities",
-                () ->
-                    TeamActivityImport.activities(
-                        grid,
-                        r.crs() == null ? CoordinateSystem.WGS84 : r.crs(),
-                        regions,
-                        store.teams(),
-                        store.stations(),
-                        now),
-                x -> x.activities().size() + x.problems().size());
-        problems.addAll(res.problems());
-        warnings.addAll(res.warnings());
-        res.activities().forEach(a -> regionsTouched.add(a.regionCode() + "\t" + a.id()));
-        batch = batch.withActivities(res.activities());
-        if (r.full()) {
-          batch = batch.full(Set.of(Kind.ACTIVITY));
-        }
-        readAs = grid.readAs();
-        records = res.activities().size();
-      }
-      case REGIONS -> {
-        RegionImport.Result res =
-            Stage.run(
-                "check-regions",
-                () ->
-                    RegionImport.read(
-                        Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping),
-                        r.crs() == null ? CoordinateSystem.WGS84 : r.crs(),
-                        regions),
-                x -> x.regions().size() + x.problems().size());
-        problems.addAll(res.problems());
-        res.regions().forEach(x -> regionsTouched.add(x.code() + "\t" + x.name()));
-        batch = batch.withRegions(res.regions());
-        readAs = res.encoding();
-        records = res.regions().size();
-      }
-      case FIGURES -> {
-        Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
-        List<VolunteerFigure> figures = figures(grid, regions, problems);
-        figures.forEach(f -> regionsTouched.add(f.regionCode() + "\t" + f.period()));
-        batch = batch.withFigures(figures);
-        readAs = grid.readAs();
-        records = figures.size();
-      }
-      case HONOURS -> {
-        Grid grid = Grid.read(r.file(), r.bytes(), r.encoding()).withMapping(mapping);
-        HonourImport.Result res =
-            Stage.run(
-                "check-honours",
-                () ->
-                    HonourImport.read(
-                        grid,
-                        new HonourImport.Known(
-                            regions,
-                            store::stationRegion,
-                            store::teamRegion,
-                            store::activityRegion)),
-                x -> x.honours().size() + x.problems().size());
-        problems.addAll(res.problems());
-        res.honours().forEach(x -> regionsTouched.add(x.regionCode() + "\t" + x.id()));
-        batch = batch.withHonours(res.honours());
-        readAs = grid.readAs();
-        records = res.honours().size();
-      }
-      default -> throw new IllegalStateException();
+    JdbiImportWriter.Batch start = JdbiImportWriter.Batch.of(r.source(), r.username());
+    OfficeReaders.Part part =
+        switch (r.what()) {
+          case STATION -> OfficeReaders.stations(store, r, regions, mapping, start, now);
+          case REPORT -> OfficeReaders.report(store, r, regions, mapping, start, now);
+          case TEAM -> OfficeReaders.teams(store, r, regions, mapping, start, now);
+          case ACTIVITY -> OfficeReaders.activities(store, r, regions, mapping, start, now);
+          case REGIONS -> OfficeReaders.regions(store, r, regions, mapping, start, now);
+          case FIGURES -> OfficeReaders.figureList(store, r, regions, mapping, start, now);
+          case HONOURS -> OfficeReaders.honours(store, r, regions, mapping, start, now);
+        };
+    List<Problem> problems = new ArrayList<>(part.problems());
+    problems.addAll(outsideScope(r, part.touched()));
+    return new Prepared(
+        r,
+        part.readAs(),
+        part.records(),
+        problems,
+        part.warnings(),
+        part.batch(),
+        Grid.formatMapping(mapping));
+  }
+
+  /** Every record of the file outside an office's region ("code\tid" each), as a problem. */
+  private static List<Problem> outsideScope(Request r, List<String> touched) {
+    List<Problem> out = new ArrayList<>();
+    if (r.scope() == null) {
+      return out;
     }
-    if (r.scope() != null) {
-      for (String touched : regionsTouched) {
-        String[] parts = touched.split("\t");
-        if (!parts[0].startsWith(r.scope())) {
-          problems.add(
-              new Problem(
-                  r.file(),
-                  0,
-                  "region_code",
-                  parts[0] + " (" + parts[1] + ")",
-                  "不在本账号负责的区域（" + r.scope() + "）内，不能修改",
-                  "outside this account's region " + r.scope() + ": not yours to change"));
-        }
+    for (String t : touched) {
+      String[] parts = t.split("\t");
+      if (!parts[0].startsWith(r.scope())) {
+        out.add(
+            new Problem(
+                r.file(),
+                0,
+                "region_code",
+                parts[0] + " (" + parts[1] + ")",
+                "不在本账号负责的区域（" + r.scope() + "）内，不能修改",
+                "outside this account's region " + r.scope() + ": not yours to change"));
       }
     }
-    return new Prepared(r, readAs, records, problems, warnings, batch, Grid.formatMapping(mapping));
+    return out;
   }
 
   static final Map<String, List<String>> FIGURE_HEADERS =
@@ -328,7 +197,7 @@ public final class OfficeImport {
           "active", List.of("active", "活跃志愿者人数", "活跃志愿者"),
           "service_hours", List.of("service_hours", "服务时长", "服务时长（小时）", "服务时长(小时)", "志愿服务时长"));
 
-  private static List<VolunteerFigure> figures(
+  static List<VolunteerFigure> figures(
       Grid grid, Map<String, Region> regions, List<Problem> problems) {
     CsvTable table = grid.table(FIGURE_HEADERS);
     Map<String, String> columns = Grid.columns(table.header(), FIGURE_HEADERS);
