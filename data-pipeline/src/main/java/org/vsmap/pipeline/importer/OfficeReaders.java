@@ -63,7 +63,7 @@ final class OfficeReaders {
     List<Station> stored = store.stations();
     // against the store as well; the pairs within the file the reader already reported are not
     // repeated
-    StationImport.likelyDuplicates(r.file(), res.stations(), stored).stream()
+    LikelyDuplicates.find(r.file(), res.stations(), stored).stream()
         .filter(w -> !warnings.contains(w))
         .forEach(warnings::add);
     res.stations().forEach(s -> regionsTouched.add(s.regionCode() + "\t" + s.id()));

@@ -47,79 +47,6 @@ public final class StationImport {
     }
   }
 
-  /**
-   * A likely duplicate: same region, a similar name, less than this many metres apart, another id.
-   */
-  static final double DUPLICATE_METRES = 100;
-
-  /**
-   * Warns about stations that are probably already there under another id (or twice in the file):
-   * same region code, names equal once the common suffixes are dropped (or one contains the other),
-   * and less than 100 m apart.
-   */
-  public static List<Problem> likelyDuplicates(
-      String file, List<Station> incoming, List<Station> existing) {
-    Map<String, List<Station>> byRegion = new HashMap<>();
-    for (Station s : existing) {
-      byRegion.computeIfAbsent(s.regionCode(), k -> new ArrayList<>()).add(s);
-    }
-    List<Problem> warnings = new ArrayList<>();
-    Map<String, List<Station>> seen = new HashMap<>();
-    for (Station s : incoming) {
-      List<Station> candidates = new ArrayList<>(byRegion.getOrDefault(s.regionCode(), List.of()));
-      candidates.addAll(seen.getOrDefault(s.regionCode(), List.of()));
-      for (Station o : candidates) {
-        if (!o.id().equals(s.id())
-            && similar(s.name(), o.name())
-            && org.vsmap.geo.spatial.Geodesy.metres(s.location(), o.location())
-                < DUPLICATE_METRES) {
-          long m = Math.round(org.vsmap.geo.spatial.Geodesy.metres(s.location(), o.location()));
-          warnings.add(
-              new Problem(
-                  file,
-                  0,
-                  "name",
-                  s.name(),
-                  "可能与已有站点重复：" + o.name() + "（" + o.id() + "，相距 " + m + " 米）",
-                  "likely duplicate of " + o.id() + " " + o.name() + " (" + m + " m apart)"));
-          break;
-        }
-      }
-      seen.computeIfAbsent(s.regionCode(), k -> new ArrayList<>()).add(s);
-    }
-    return warnings;
-  }
-
-  static boolean similar(String a, String b) {
-    String x = stem(a);
-    String y = stem(b);
-    return !x.isEmpty() && !y.isEmpty() && (x.equals(y) || x.contains(y) || y.contains(x));
-  }
-
-  private static String stem(String name) {
-    String n = name.replaceAll("\\s", "");
-    for (String suffix :
-        new String[] {
-          "志愿服务示范站点",
-          "志愿服务示范站",
-          "便民志愿服务点",
-          "志愿服务站点",
-          "志愿服务站",
-          "志愿服务点",
-          "服务站",
-          "服务点",
-          "驿站",
-          "站点",
-          "站"
-        }) {
-      if (n.endsWith(suffix)) {
-        return n.substring(0, n.length() - suffix.length());
-      }
-    }
-    return n;
-  }
-
-  /** The canonical columns and the headers offices use for them (as printed in their sheets). */
   static final Map<String, List<String>> SYNONYMS = new LinkedHashMap<>();
 
   static {
@@ -192,39 +119,13 @@ public final class StationImport {
     Map<String, Integer> seenIds = new HashMap<>();
     for (CsvTable.Row row : table.rows()) {
       int before = problems.size();
-      for (Map.Entry<String, String> cell : row.values().entrySet()) {
-        String v = cell.getValue();
-        if (SheetTable.isFormula(v)) {
-          problems.add(
-              new Problem(
-                  file,
-                  row.line(),
-                  cell.getKey(),
-                  SheetTable.shown(v),
-                  "不接受公式，请粘贴为数值",
-                  "formulas are not accepted: paste the values"));
-        }
-      }
+      problems.addAll(formulas(file, row));
       if (problems.size() > before) {
         continue;
       }
       Station s = station(file, row, columns, crs, regions, placement, synthetic, problems, placed);
       String person = cell(row, columns, "person");
-      String mobile = cell(row, columns, "mobile");
-      if (mobile != null) {
-        try {
-          mobile = org.vsmap.geo.model.RestrictedContact.normaliseMobile(mobile);
-        } catch (IllegalArgumentException e) {
-          problems.add(
-              new Problem(
-                  file,
-                  row.line(),
-                  columns.get("mobile"),
-                  mobile,
-                  "手机号码格式不对（应为 11 位，以 13–19 开头）",
-                  "wrong mobile number format (11 digits starting 13–19)"));
-        }
-      }
+      String mobile = mobile(file, row, columns, problems);
       if (s != null && problems.size() == before && (person != null || mobile != null)) {
         contacts.add(
             new org.vsmap.geo.model.RestrictedContact(
@@ -242,7 +143,7 @@ public final class StationImport {
       }
     }
     List<Problem> warnings = new ArrayList<>(placed);
-    warnings.addAll(likelyDuplicates(file, stations, List.of()));
+    warnings.addAll(LikelyDuplicates.find(file, stations, List.of()));
     return new Result(stations, problems, warnings, readAs, contacts);
   }
 
@@ -278,89 +179,16 @@ public final class StationImport {
     if (cell(row, columns, "lon") == null && cell(row, columns, "lat") == null && r != null) {
       // no coordinates at all: the centroid of the region (or of the one the address names),
       // flagged approximate
-      Placement.Place at = placement.atRegion(region, cell(row, columns, "address"));
-      point = at == null ? null : at.point();
+      point = approximate(file, row, columns, placement, region, problems, placed);
       approximate = true;
-      if (at == null) {
-        problems.add(
-            new Problem(
-                file,
-                line,
-                columns.getOrDefault("lon", "lon"),
-                null,
-                "缺少坐标，且区划没有已知中心点",
-                "coordinates are missing and the region has no known centroid"));
-      } else {
-        placed.add(
-            new Problem(
-                file,
-                line,
-                columns.getOrDefault("lon", "lon"),
-                null,
-                "缺少坐标，位置为近似：" + at.howZh(),
-                "no coordinates: approximate location at the " + at.howEn()));
-      }
     } else {
       point = point(file, row, columns, crs, problems);
     }
     if (point != null && r != null && !approximate) {
-      Region county = regions.get(region.length() >= 6 ? region.substring(0, 6) : region);
-      if (county != null
-          && county.boundary() != null
-          && !county
-              .boundary()
-              .contains(GF.createPoint(new Coordinate(point.lon(), point.lat())))) {
-        problems.add(
-            new Problem(
-                file,
-                line,
-                columns.get("lon") + "/" + columns.get("lat"),
-                point.lon() + "," + point.lat(),
-                "坐标不在" + county.name() + "境内（请检查坐标系：" + crs + "）",
-                "point is outside "
-                    + county.code()
-                    + " "
-                    + county.name()
-                    + " (check the declared coordinate system: "
-                    + crs
-                    + ")"));
-      }
+      outsideCounty(file, line, columns, crs, regions, region, point, problems);
     }
-    StationType type = StationType.COMMUNITY;
-    String typeText = cell(row, columns, "type");
-    if (typeText != null) {
-      type = TYPE_NAMES.get(typeText.toLowerCase());
-      if (type == null) {
-        type = TYPE_NAMES.get(typeText);
-      }
-      if (type == null) {
-        problems.add(
-            new Problem(
-                file,
-                line,
-                columns.get("type"),
-                typeText,
-                "未知的站点类型",
-                "unknown station type; use one of "
-                    + Arrays.stream(StationType.values()).map(StationType::zh).toList()));
-      }
-    }
-    FiveHas fiveHas = FiveHas.NONE;
-    String five = cell(row, columns, "five_has");
-    if (five != null) {
-      try {
-        fiveHas = FiveHas.parse(five);
-      } catch (IllegalArgumentException e) {
-        problems.add(
-            new Problem(
-                file,
-                line,
-                columns.get("five_has"),
-                five,
-                "“五有”应为 5 位 0/1，如 11010",
-                e.getMessage()));
-      }
-    }
+    StationType type = type(file, row, columns, problems);
+    FiveHas fiveHas = fiveHas(file, row, columns, problems);
     String services = cell(row, columns, "services");
     if (name == null || r == null || point == null || type == null) {
       return null;
@@ -392,6 +220,158 @@ public final class StationImport {
               e.getMessage().contains("mobile") ? "联系电话像是个人手机号，公开信息只收录办公电话" : "数据不合规",
               e.getMessage()));
       return null;
+    }
+  }
+
+  /**
+   * Where a station without coordinates goes: the centroid of its region (or of the one the address
+   * names), with a warning; a problem when there is none.
+   */
+  private static GeoPoint approximate(
+      String file,
+      CsvTable.Row row,
+      Map<String, String> columns,
+      Placement placement,
+      String region,
+      List<Problem> problems,
+      List<Problem> placed) {
+    int line = row.line();
+    Placement.Place at = placement.atRegion(region, cell(row, columns, "address"));
+    if (at == null) {
+      problems.add(
+          new Problem(
+              file,
+              line,
+              columns.getOrDefault("lon", "lon"),
+              null,
+              "缺少坐标，且区划没有已知中心点",
+              "coordinates are missing and the region has no known centroid"));
+    } else {
+      placed.add(
+          new Problem(
+              file,
+              line,
+              columns.getOrDefault("lon", "lon"),
+              null,
+              "缺少坐标，位置为近似：" + at.howZh(),
+              "no coordinates: approximate location at the " + at.howEn()));
+    }
+    return at == null ? null : at.point();
+  }
+
+  /** Each cell holding a spreadsheet formula. */
+  private static List<Problem> formulas(String file, CsvTable.Row row) {
+    List<Problem> out = new ArrayList<>();
+    for (Map.Entry<String, String> cell : row.values().entrySet()) {
+      String v = cell.getValue();
+      if (SheetTable.isFormula(v)) {
+        out.add(
+            new Problem(
+                file,
+                row.line(),
+                cell.getKey(),
+                SheetTable.shown(v),
+                "不接受公式，请粘贴为数值",
+                "formulas are not accepted: paste the values"));
+      }
+    }
+    return out;
+  }
+
+  /** The contact's mobile number, normalised (restricted: never published). */
+  private static String mobile(
+      String file, CsvTable.Row row, Map<String, String> columns, List<Problem> problems) {
+    String mobile = cell(row, columns, "mobile");
+    if (mobile != null) {
+      try {
+        return org.vsmap.geo.model.RestrictedContact.normaliseMobile(mobile);
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            new Problem(
+                file,
+                row.line(),
+                columns.get("mobile"),
+                mobile,
+                "手机号码格式不对（应为 11 位，以 13–19 开头）",
+                "wrong mobile number format (11 digits starting 13–19)"));
+      }
+    }
+    return mobile;
+  }
+
+  /** A point outside the station's county (often a wrong coordinate system) is a problem. */
+  private static void outsideCounty(
+      String file,
+      int line,
+      Map<String, String> columns,
+      CoordinateSystem crs,
+      Map<String, Region> regions,
+      String region,
+      GeoPoint point,
+      List<Problem> problems) {
+    Region county = regions.get(region.length() >= 6 ? region.substring(0, 6) : region);
+    if (county != null
+        && county.boundary() != null
+        && !county.boundary().contains(GF.createPoint(new Coordinate(point.lon(), point.lat())))) {
+      problems.add(
+          new Problem(
+              file,
+              line,
+              columns.get("lon") + "/" + columns.get("lat"),
+              point.lon() + "," + point.lat(),
+              "坐标不在" + county.name() + "境内（请检查坐标系：" + crs + "）",
+              "point is outside "
+                  + county.code()
+                  + " "
+                  + county.name()
+                  + " (check the declared coordinate system: "
+                  + crs
+                  + ")"));
+    }
+  }
+
+  private static StationType type(
+      String file, CsvTable.Row row, Map<String, String> columns, List<Problem> problems) {
+    String typeText = cell(row, columns, "type");
+    if (typeText == null) {
+      return StationType.COMMUNITY;
+    }
+    StationType type = TYPE_NAMES.get(typeText.toLowerCase());
+    if (type == null) {
+      type = TYPE_NAMES.get(typeText);
+    }
+    if (type == null) {
+      problems.add(
+          new Problem(
+              file,
+              row.line(),
+              columns.get("type"),
+              typeText,
+              "未知的站点类型",
+              "unknown station type; use one of "
+                  + Arrays.stream(StationType.values()).map(StationType::zh).toList()));
+    }
+    return type;
+  }
+
+  private static FiveHas fiveHas(
+      String file, CsvTable.Row row, Map<String, String> columns, List<Problem> problems) {
+    String five = cell(row, columns, "five_has");
+    if (five == null) {
+      return FiveHas.NONE;
+    }
+    try {
+      return FiveHas.parse(five);
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          new Problem(
+              file,
+              row.line(),
+              columns.get("five_has"),
+              five,
+              "“五有”应为 5 位 0/1，如 11010",
+              e.getMessage()));
+      return FiveHas.NONE;
     }
   }
 

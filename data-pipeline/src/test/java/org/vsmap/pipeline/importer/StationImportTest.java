@@ -295,7 +295,7 @@ class StationImportTest {
             null,
             false);
     var warnings =
-        StationImport.likelyDuplicates(
+        LikelyDuplicates.find(
             "f.csv", java.util.List.of(again, other, far), java.util.List.of(existing));
     assertThat(warnings)
         .singleElement()
@@ -306,7 +306,7 @@ class StationImportTest {
                   .startsWith("likely duplicate of st-150602001002 锦秀社区志愿服务站 (26 m apart)");
             });
     assertThat(
-            StationImport.likelyDuplicates(
+            LikelyDuplicates.find(
                 "f.csv", java.util.List.of(existing), java.util.List.of(existing)))
         .isEmpty();
   }
