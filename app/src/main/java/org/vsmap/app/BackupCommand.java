@@ -50,6 +50,27 @@ final class BackupCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
+  /** Every published file (not one being published) into the archive; how many. */
+  private static int addSnapshots(Path snapshots, ZipOutputStream zip) throws IOException {
+    int versions = 0;
+    if (!Files.isDirectory(snapshots)) {
+      return versions;
+    }
+    try (Stream<Path> files = Files.walk(snapshots)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = snapshots.relativize(f).toString().replace('\\', '/');
+        if (name.contains(".partial") || name.startsWith(".")) {
+          continue; // a publish under way: not a version yet
+        }
+        zip.putNextEntry(new ZipEntry(SNAPSHOTS + name));
+        Files.copy(f, zip);
+        zip.closeEntry();
+        versions++;
+      }
+    }
+    return versions;
+  }
+
   @Override
   public Integer call() throws Exception {
     DataDirectory dir = DataDirectory.open(store.dataDir);
@@ -100,21 +121,7 @@ final class BackupCommand implements Callable<Integer> {
         zip.putNextEntry(new ZipEntry(entry));
         Files.copy(dbFile, zip);
         zip.closeEntry();
-        Path snapshots = dir.snapshots();
-        if (Files.isDirectory(snapshots)) {
-          try (Stream<Path> files = Files.walk(snapshots)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-              String name = snapshots.relativize(f).toString().replace('\\', '/');
-              if (name.contains(".partial") || name.startsWith(".")) {
-                continue; // a publish under way: not a version yet
-              }
-              zip.putNextEntry(new ZipEntry(SNAPSHOTS + name));
-              Files.copy(f, zip);
-              zip.closeEntry();
-              versions++;
-            }
-          }
-        }
+        versions = addSnapshots(dir.snapshots(), zip);
         manifest.put("snapshot_files", versions);
         zip.putNextEntry(new ZipEntry(MANIFEST));
         zip.write(

@@ -165,21 +165,7 @@ final class ImportCommand implements Callable<Integer> {
         throw new Failure(
             e.getMessage().startsWith(name) ? e.getMessage() : name + ": " + e.getMessage());
       }
-      out.printf(
-          "%s: %s, read as %s: %d records pass, %d problems, %d warnings%n",
-          name, what.en(), p.readAs(), p.records(), p.problems().size(), p.warnings().size());
-      if (!p.mapping().isEmpty()) {
-        out.printf(
-            "columns read through the %s mapping of source %s: %s%n",
-            map != null ? "given" : "saved", sourceName, p.mapping());
-      }
-      if (saveMapping && map != null) {
-        out.printf("mapping saved for source %s%n", sourceName);
-      }
-      p.problems().forEach(x -> out.println("  " + x));
-      p.warnings()
-          .forEach(
-              w -> out.println("  warning: " + where(w) + w.reasonEn() + " / " + w.reasonZh()));
+      report(out, name, what, sourceName, p);
       if (!p.clean()) {
         out.println("nothing was written: fix the rows above and import the file again");
         return 1;
@@ -188,24 +174,50 @@ final class ImportCommand implements Callable<Integer> {
         print(out, "dry run, nothing was written; it would make", pipeline.preview(p));
         return 0;
       }
-      JdbiImportWriter.Outcome o;
-      int total = JdbiImportWriter.size(p.batch());
-      if (Terminal.interactive() && total > 0) {
-        try (ProgressBar bar =
-            new ProgressBarBuilder()
-                .setTaskName("importing")
-                .setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(200)
-                .build()) {
-          o = pipeline.write(p, bar::stepTo);
-        }
-      } else {
-        o = pipeline.write(p, n -> {});
-      }
+      JdbiImportWriter.Outcome o = write(pipeline, p);
       print(out, "written in one transaction:", o);
       return 0;
     }
+  }
+
+  /** What the check found: counts, the column mapping used, every problem and warning. */
+  private void report(
+      PrintStream out,
+      String name,
+      OfficeImport.What what,
+      String sourceName,
+      OfficeImport.Prepared p) {
+    out.printf(
+        "%s: %s, read as %s: %d records pass, %d problems, %d warnings%n",
+        name, what.en(), p.readAs(), p.records(), p.problems().size(), p.warnings().size());
+    if (!p.mapping().isEmpty()) {
+      out.printf(
+          "columns read through the %s mapping of source %s: %s%n",
+          map != null ? "given" : "saved", sourceName, p.mapping());
+    }
+    if (saveMapping && map != null) {
+      out.printf("mapping saved for source %s%n", sourceName);
+    }
+    p.problems().forEach(x -> out.println("  " + x));
+    p.warnings()
+        .forEach(w -> out.println("  warning: " + where(w) + w.reasonEn() + " / " + w.reasonZh()));
+  }
+
+  /** Writes the checked file in one transaction, with a progress bar on a terminal. */
+  private static JdbiImportWriter.Outcome write(ImportPipeline pipeline, OfficeImport.Prepared p) {
+    int total = JdbiImportWriter.size(p.batch());
+    if (Terminal.interactive() && total > 0) {
+      try (ProgressBar bar =
+          new ProgressBarBuilder()
+              .setTaskName("importing")
+              .setInitialMax(total)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setUpdateIntervalMillis(200)
+              .build()) {
+        return pipeline.write(p, bar::stepTo);
+      }
+    }
+    return pipeline.write(p, n -> {});
   }
 
   /**

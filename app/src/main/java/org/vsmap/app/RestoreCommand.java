@@ -97,19 +97,7 @@ final class RestoreCommand implements Callable<Integer> {
                 "the backup's database holds no vsmap.mv.db: it is not a backup of a vsmap store");
           }
         }
-        int files = 0;
-        for (ZipEntry e : java.util.Collections.list(zip.entries())) {
-          if (e.isDirectory() || !e.getName().startsWith(BackupCommand.SNAPSHOTS)) {
-            continue;
-          }
-          Path to =
-              inside(dir.snapshots(), e.getName().substring(BackupCommand.SNAPSHOTS.length()));
-          Files.createDirectories(to.getParent());
-          try (InputStream in = zip.getInputStream(e)) {
-            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
-          }
-          files++;
-        }
+        int files = restoreSnapshots(zip, dir);
         try (Database db = store.open(dir)) {
           String id = new JdbiStoreInfo(db.jdbi()).get(JdbiStoreInfo.STORE_ID).orElse("");
           if (!id.equals(manifest.path("store_id").asText())) {
@@ -120,18 +108,7 @@ final class RestoreCommand implements Callable<Integer> {
                     + manifest.path("store_id").asText());
           }
           Map<String, Long> counts = BackupCommand.Counts.of(db);
-          for (Map.Entry<String, Long> c : counts.entrySet()) {
-            long expected = manifest.path("counts").path(c.getKey()).asLong(-1);
-            if (expected != c.getValue()) {
-              throw new Failure(
-                  "the restored "
-                      + c.getKey()
-                      + " table holds "
-                      + c.getValue()
-                      + " rows, the backup recorded "
-                      + expected);
-            }
-          }
+          checkCounts(manifest, counts);
           System.out.printf(
               "restored store %s from %s (made %s): %s; %d published files; the search index is built at the first "
                   + "start%n",
@@ -142,6 +119,39 @@ final class RestoreCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The published files of the backup back into the data directory; how many. */
+  private static int restoreSnapshots(ZipFile zip, DataDirectory dir) throws IOException {
+    int files = 0;
+    for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+      if (e.isDirectory() || !e.getName().startsWith(BackupCommand.SNAPSHOTS)) {
+        continue;
+      }
+      Path to = inside(dir.snapshots(), e.getName().substring(BackupCommand.SNAPSHOTS.length()));
+      Files.createDirectories(to.getParent());
+      try (InputStream in = zip.getInputStream(e)) {
+        Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+      }
+      files++;
+    }
+    return files;
+  }
+
+  /** Each table holds as many rows as the backup recorded, or the restore fails. */
+  private static void checkCounts(JsonNode manifest, Map<String, Long> counts) {
+    for (Map.Entry<String, Long> c : counts.entrySet()) {
+      long expected = manifest.path("counts").path(c.getKey()).asLong(-1);
+      if (expected != c.getValue()) {
+        throw new Failure(
+            "the restored "
+                + c.getKey()
+                + " table holds "
+                + c.getValue()
+                + " rows, the backup recorded "
+                + expected);
+      }
+    }
   }
 
   private static ZipFile open(Path file) {
