@@ -132,28 +132,7 @@ public final class TeamActivityImport {
       int before = problems.size();
       int line = row.line();
       String name = cell(row, c, "name");
-      List<String> paired = new ArrayList<>();
-      String pairedText = cell(row, c, "paired_communities");
-      if (pairedText != null) {
-        for (String code : pairedText.split("[;；,，、\\s]+")) {
-          if (code.isBlank()) {
-            continue;
-          }
-          Region community = regions.get(code.strip());
-          if (community == null || community.level() != org.vsmap.geo.model.RegionLevel.COMMUNITY) {
-            problems.add(
-                new Problem(
-                    file,
-                    line,
-                    c.get("paired_communities"),
-                    code,
-                    "结对社区须为已知的社区（村）12 位区划代码",
-                    "a paired community must be a known community (village-level, 12-digit) code"));
-          } else {
-            paired.add(community.code());
-          }
-        }
-      }
+      List<String> paired = paired(file, row, c, regions, problems);
       String region = cell(row, c, "region_code");
       if (name == null) {
         problems.add(new Problem(file, line, c.get("name"), null, "名称为必填项", "name is required"));
@@ -164,59 +143,9 @@ public final class TeamActivityImport {
                 file, line, c.get("region_code"), region, "未知的区划代码", "unknown region code"));
       }
       Optional<Team> parent = known.find(cell(row, c, "parent"));
-      String levelText = cell(row, c, "level");
-      TeamLevel level = levelText == null ? null : teamLevel(levelText);
-      boolean cityCorps = level == TeamLevel.CITY_CORPS;
-      if (cityCorps && cell(row, c, "parent") != null) {
-        problems.add(
-            new Problem(
-                file,
-                line,
-                c.get("parent"),
-                cell(row, c, "parent"),
-                "市级总队没有上级队伍，上级一栏应留空",
-                "a city corps has no parent team: leave the parent empty"));
-      } else if (parent.isEmpty() && !cityCorps) {
-        problems.add(
-            new Problem(
-                file,
-                line,
-                c.get("parent"),
-                cell(row, c, "parent"),
-                "找不到上级队伍（编号或全称）",
-                "unknown parent team (give its id or exact name)"));
-      }
-      if (levelText != null && level == null) {
-        problems.add(
-            new Problem(file, line, c.get("level"), levelText, "未知的队伍层级", "unknown team level"));
-      }
-      if (parent.isPresent() && level == null && levelText == null) {
-        level =
-            TeamLevel.values()[
-                Math.min(parent.get().level().ordinal() + 1, TeamLevel.values().length - 1)];
-      }
-      if (parent.isPresent() && level != null && !cityCorps && !parent.get().mayParent(level)) {
-        problems.add(
-            new Problem(
-                file,
-                line,
-                c.get("level"),
-                levelText,
-                "层级不能与上级相同或更高（上级：" + parent.get().level().zh() + "）",
-                "a team must sit below its parent's tier (" + parent.get().level().en() + ")"));
-      }
+      TeamLevel level = level(file, row, c, parent, problems);
       Integer members = count(file, row, c.get("member_count"), problems);
-      LocalDate founded = null;
-      String f = cell(row, c, "founded");
-      if (f != null) {
-        try {
-          founded = ReportDates.parse(f, today).start().toLocalDate();
-        } catch (IllegalArgumentException e) {
-          problems.add(
-              new Problem(
-                  file, line, c.get("founded"), f, "成立时间不是日期", "the founding date is not a date"));
-        }
-      }
+      LocalDate founded = founded(file, row, c, today, problems);
       String homeText = cell(row, c, "home_station");
       Optional<Station> home = stationsByIdOrName.find(homeText);
       if (homeText != null && home.isEmpty()) {
@@ -258,6 +187,115 @@ public final class TeamActivityImport {
     return new Result(out, List.of(), problems, List.of(), pairings);
   }
 
+  /** The communities a unit is paired with (结对社区), each a known 12-digit community code. */
+  private static List<String> paired(
+      String file,
+      CsvTable.Row row,
+      Map<String, String> c,
+      Map<String, Region> regions,
+      List<Problem> problems) {
+    int line = row.line();
+    List<String> paired = new ArrayList<>();
+    String pairedText = cell(row, c, "paired_communities");
+    if (pairedText != null) {
+      for (String code : pairedText.split("[;；,，、\\s]+")) {
+        if (code.isBlank()) {
+          continue;
+        }
+        Region community = regions.get(code.strip());
+        if (community == null || community.level() != org.vsmap.geo.model.RegionLevel.COMMUNITY) {
+          problems.add(
+              new Problem(
+                  file,
+                  line,
+                  c.get("paired_communities"),
+                  code,
+                  "结对社区须为已知的社区（村）12 位区划代码",
+                  "a paired community must be a known community (village-level, 12-digit) code"));
+        } else {
+          paired.add(community.code());
+        }
+      }
+    }
+    return paired;
+  }
+
+  /**
+   * The team's level: given, or one below its parent's; a city corps has no parent, every other
+   * team sits below its parent's tier.
+   */
+  private static TeamLevel level(
+      String file,
+      CsvTable.Row row,
+      Map<String, String> c,
+      Optional<Team> parent,
+      List<Problem> problems) {
+    int line = row.line();
+    String levelText = cell(row, c, "level");
+    TeamLevel level = levelText == null ? null : teamLevel(levelText);
+    boolean cityCorps = level == TeamLevel.CITY_CORPS;
+    if (cityCorps && cell(row, c, "parent") != null) {
+      problems.add(
+          new Problem(
+              file,
+              line,
+              c.get("parent"),
+              cell(row, c, "parent"),
+              "市级总队没有上级队伍，上级一栏应留空",
+              "a city corps has no parent team: leave the parent empty"));
+    } else if (parent.isEmpty() && !cityCorps) {
+      problems.add(
+          new Problem(
+              file,
+              line,
+              c.get("parent"),
+              cell(row, c, "parent"),
+              "找不到上级队伍（编号或全称）",
+              "unknown parent team (give its id or exact name)"));
+    }
+    if (levelText != null && level == null) {
+      problems.add(
+          new Problem(file, line, c.get("level"), levelText, "未知的队伍层级", "unknown team level"));
+    }
+    if (parent.isPresent() && level == null && levelText == null) {
+      level =
+          TeamLevel.values()[
+              Math.min(parent.get().level().ordinal() + 1, TeamLevel.values().length - 1)];
+    }
+    if (parent.isPresent() && level != null && !cityCorps && !parent.get().mayParent(level)) {
+      problems.add(
+          new Problem(
+              file,
+              line,
+              c.get("level"),
+              levelText,
+              "层级不能与上级相同或更高（上级：" + parent.get().level().zh() + "）",
+              "a team must sit below its parent's tier (" + parent.get().level().en() + ")"));
+    }
+    return level;
+  }
+
+  private static LocalDate founded(
+      String file,
+      CsvTable.Row row,
+      Map<String, String> c,
+      LocalDate today,
+      List<Problem> problems) {
+    int line = row.line();
+    LocalDate founded = null;
+    String f = cell(row, c, "founded");
+    if (f != null) {
+      try {
+        founded = ReportDates.parse(f, today).start().toLocalDate();
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            new Problem(
+                file, line, c.get("founded"), f, "成立时间不是日期", "the founding date is not a date"));
+      }
+    }
+    return founded;
+  }
+
   /**
    * A list of upcoming activities (and held ones with their 参加人数); {@code now}: an activity without
    * participants that has already ended is refused.
@@ -290,196 +328,22 @@ public final class TeamActivityImport {
         problems.add(
             new Problem(file, line, c.get("title"), null, "活动名称为必填项", "title is required"));
       }
-      Optional<Team> team = teamsByIdOrName.find(cell(row, c, "team"));
-      if (team.isEmpty()) {
-        problems.add(
-            new Problem(
-                file,
-                line,
-                c.get("team"),
-                cell(row, c, "team"),
-                "找不到组织队伍（编号或全称）",
-                "unknown organiser team (give its id or exact name)"));
-      }
-      Theme theme = null;
-      String themeText = cell(row, c, "theme");
-      if (themeText != null) {
-        for (Theme t : Theme.values()) {
-          if (t.name().equalsIgnoreCase(themeText)
-              || t.zh().equals(themeText)
-              || t.en().equalsIgnoreCase(themeText)) {
-            theme = t;
-          }
-        }
-        if (theme == null) {
-          problems.add(
-              new Problem(
-                  file,
-                  line,
-                  c.get("theme"),
-                  themeText,
-                  "未知的活动主题（18 类之一）",
-                  "unknown theme (one of the 18)"));
-        }
-      } else if (title != null) {
-        theme =
-            ReportImport.theme(
-                title
-                    + " "
-                    + (cell(row, c, "description") == null ? "" : cell(row, c, "description")));
-      }
-      ReportDates.Span span = null;
-      String startText = cell(row, c, "start");
-      String participantsText =
-          cell(row, c, "participants"); // given: a held activity, reported; absent: upcoming
+      Optional<Team> team = found(file, row, c, "team", teamsByIdOrName, problems);
+      Theme theme = theme(file, row, c, title, problems);
       Integer participants = count(file, row, c.get("participants"), problems);
-      try {
-        if (startText == null) {
-          throw new IllegalArgumentException("开始时间为必填项 / the start is required");
-        }
-        span = ReportDates.parse(startText, now.toLocalDate());
-        String endText = cell(row, c, "end");
-        if (endText != null) {
-          LocalDateTime end =
-              endText.matches("\\d{1,2}[:：]\\d{2}")
-                  ? span.start()
-                      .toLocalDate()
-                      .atTime(
-                          Integer.parseInt(endText.split("[:：]")[0]),
-                          Integer.parseInt(endText.split("[:：]")[1]))
-                  : ReportDates.parse(endText, now.toLocalDate()).start();
-          if (!end.isAfter(span.start())) {
-            throw new IllegalArgumentException("结束时间不晚于开始时间 / the end is not after the start");
-          }
-          span = new ReportDates.Span(span.start(), end);
-        }
-        if (participantsText != null && span.end().isAfter(now)) {
-          problems.add(
-              new Problem(
-                  file,
-                  line,
-                  c.get("participants"),
-                  participantsText,
-                  "参加人数只能填写已结束的活动（即将开展的活动请留空）",
-                  "participants can only be given for an activity that has ended (leave it empty for upcoming ones)"));
-        } else if (participantsText == null && !span.end().isAfter(now)) {
-          problems.add(
-              new Problem(
-                  file,
-                  line,
-                  c.get("start"),
-                  startText,
-                  "活动时间已过：这里只收即将开展的活动（已开展的请用活动情况表）",
-                  "the activity is in the past: this list is for upcoming activities (report held ones with the 活动情况表)"));
-        }
-      } catch (IllegalArgumentException | java.time.DateTimeException e) {
-        String[] parts = String.valueOf(e.getMessage()).split(" / ", 2);
-        problems.add(
-            new Problem(
-                file,
-                line,
-                c.get("start"),
-                startText,
-                parts[0],
-                parts.length > 1 ? parts[1] : parts[0]));
-      }
+      ReportDates.Span span = span(file, row, c, now, problems);
       Integer wanted = count(file, row, c.get("volunteers_wanted"), problems);
       Integer signed = count(file, row, c.get("volunteers_signed_up"), problems);
-      Recurrence recurrence = Recurrence.ONCE;
-      String rec = cell(row, c, "recurrence");
-      if (rec != null) {
-        recurrence =
-            switch (rec.toLowerCase(Locale.ROOT)) {
-              case "once", "一次", "单次" -> Recurrence.ONCE;
-              case "weekly", "每周" -> Recurrence.WEEKLY;
-              default -> {
-                problems.add(
-                    new Problem(
-                        file,
-                        line,
-                        c.get("recurrence"),
-                        rec,
-                        "频次应为“一次”或“每周”",
-                        "recurrence is once or weekly"));
-                yield Recurrence.ONCE;
-              }
-            };
-      }
-      String stationText = cell(row, c, "station");
-      Optional<Station> station = stationsByIdOrName.find(stationText);
-      if (stationText != null && station.isEmpty()) {
-        problems.add(
-            new Problem(file, line, c.get("station"), stationText, "找不到站点", "unknown station"));
-      }
-      String region = cell(row, c, "region_code");
-      if (region == null) {
-        region = station.map(Station::regionCode).or(() -> team.map(Team::regionCode)).orElse(null);
-      }
-      if (region != null && !regions.containsKey(region)) {
-        problems.add(
-            new Problem(
-                file, line, c.get("region_code"), region, "未知的区划代码", "unknown region code"));
-      }
-      GeoPoint point = null;
-      boolean approximate = false;
-      String lon = cell(row, c, "lon");
-      String lat = cell(row, c, "lat");
-      if (lon != null && lat != null) {
-        try {
-          double x = Double.parseDouble(lon);
-          double y = Double.parseDouble(lat);
-          if (!ChinaOffsets.inChina(x, y)) {
-            problems.add(
-                new Problem(
-                    file,
-                    line,
-                    c.get("lon") + "/" + c.get("lat"),
-                    lon + "," + lat,
-                    "坐标不在中国境内",
-                    "point is outside China"));
-          } else {
-            point = crs.toWgs84(new GeoPoint(x, y));
-          }
-        } catch (NumberFormatException e) {
-          problems.add(
-              new Problem(
-                  file,
-                  line,
-                  c.get("lon") + "/" + c.get("lat"),
-                  lon + "," + lat,
-                  "坐标不是数字",
-                  "coordinates are not numbers"));
-        }
-      } else if (station.isPresent()) {
-        point = station.get().location();
-        approximate = station.get().approximate();
-      } else if (region != null && regions.containsKey(region)) {
-        Placement.Place at = placement.atRegion(region, null);
-        if (at != null) {
-          point = at.point();
-          approximate = true;
-          warnings.add(
-              new Problem(
-                  file,
-                  line,
-                  "lon",
-                  null,
-                  "缺少坐标和站点，位置为近似：" + at.howZh(),
-                  "no coordinates or station: approximate location at the " + at.howEn()));
-        }
-      }
+      Recurrence recurrence = recurrence(file, row, c, problems);
+      Optional<Station> station = found(file, row, c, "station", stationsByIdOrName, problems);
+      String region = region(file, row, c, station, team, regions, problems);
+      Located at =
+          locate(file, row, c, crs, station, region, regions, placement, problems, warnings);
       if (problems.size() > before) {
         continue;
       }
-      if (point == null) {
-        problems.add(
-            new Problem(
-                file,
-                line,
-                c.getOrDefault("lon", "lon"),
-                null,
-                "无法确定位置：请给出坐标、站点或区划",
-                "cannot place the activity: give coordinates, a station or a region"));
+      if (at.point() == null) {
+        problems.add(unplaced(file, line, c));
         continue;
       }
       String id =
@@ -502,7 +366,7 @@ public final class TeamActivityImport {
                 team.get().id(),
                 station.map(Station::id).orElse(null),
                 region,
-                point,
+                at.point(),
                 span.start(),
                 span.end(),
                 recurrence,
@@ -512,7 +376,7 @@ public final class TeamActivityImport {
                 yes(cell(row, c, "published_nationally")),
                 yes(cell(row, c, "synthetic")),
                 participants,
-                approximate));
+                at.approximate()));
       } catch (IllegalArgumentException e) {
         problems.add(
             new Problem(
@@ -520,6 +384,264 @@ public final class TeamActivityImport {
       }
     }
     return new Result(List.of(), out, problems, warnings);
+  }
+
+  /** The theme given (code, Chinese or English name), or guessed from the title and description. */
+  private static Theme theme(
+      String file, CsvTable.Row row, Map<String, String> c, String title, List<Problem> problems) {
+    int line = row.line();
+    Theme theme = null;
+    String themeText = cell(row, c, "theme");
+    if (themeText != null) {
+      for (Theme t : Theme.values()) {
+        if (t.name().equalsIgnoreCase(themeText)
+            || t.zh().equals(themeText)
+            || t.en().equalsIgnoreCase(themeText)) {
+          theme = t;
+        }
+      }
+      if (theme == null) {
+        problems.add(
+            new Problem(
+                file,
+                line,
+                c.get("theme"),
+                themeText,
+                "未知的活动主题（18 类之一）",
+                "unknown theme (one of the 18)"));
+      }
+    } else if (title != null) {
+      theme =
+          ReportImport.theme(
+              title
+                  + " "
+                  + (cell(row, c, "description") == null ? "" : cell(row, c, "description")));
+    }
+    return theme;
+  }
+
+  /**
+   * When: the start (a date, a date and time, or a range), the end (a time that day or a date);
+   * participants only for what has ended, nothing past without them. Null when it is a problem.
+   */
+  private static ReportDates.Span span(
+      String file,
+      CsvTable.Row row,
+      Map<String, String> c,
+      LocalDateTime now,
+      List<Problem> problems) {
+    int line = row.line();
+    ReportDates.Span span = null;
+    String startText = cell(row, c, "start");
+    String participantsText =
+        cell(row, c, "participants"); // given: a held activity, reported; absent: upcoming
+    try {
+      if (startText == null) {
+        throw new IllegalArgumentException("开始时间为必填项 / the start is required");
+      }
+      span = ReportDates.parse(startText, now.toLocalDate());
+      String endText = cell(row, c, "end");
+      if (endText != null) {
+        LocalDateTime end =
+            endText.matches("\\d{1,2}[:：]\\d{2}")
+                ? span.start()
+                    .toLocalDate()
+                    .atTime(
+                        Integer.parseInt(endText.split("[:：]")[0]),
+                        Integer.parseInt(endText.split("[:：]")[1]))
+                : ReportDates.parse(endText, now.toLocalDate()).start();
+        if (!end.isAfter(span.start())) {
+          throw new IllegalArgumentException("结束时间不晚于开始时间 / the end is not after the start");
+        }
+        span = new ReportDates.Span(span.start(), end);
+      }
+      if (participantsText != null && span.end().isAfter(now)) {
+        problems.add(
+            new Problem(
+                file,
+                line,
+                c.get("participants"),
+                participantsText,
+                "参加人数只能填写已结束的活动（即将开展的活动请留空）",
+                "participants can only be given for an activity that has ended (leave it empty for upcoming ones)"));
+      } else if (participantsText == null && !span.end().isAfter(now)) {
+        problems.add(
+            new Problem(
+                file,
+                line,
+                c.get("start"),
+                startText,
+                "活动时间已过：这里只收即将开展的活动（已开展的请用活动情况表）",
+                "the activity is in the past: this list is for upcoming activities (report held ones with the 活动情况表)"));
+      }
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      String[] parts = String.valueOf(e.getMessage()).split(" / ", 2);
+      problems.add(
+          new Problem(
+              file,
+              line,
+              c.get("start"),
+              startText,
+              parts[0],
+              parts.length > 1 ? parts[1] : parts[0]));
+    }
+    return span;
+  }
+
+  private static Recurrence recurrence(
+      String file, CsvTable.Row row, Map<String, String> c, List<Problem> problems) {
+    int line = row.line();
+    Recurrence recurrence = Recurrence.ONCE;
+    String rec = cell(row, c, "recurrence");
+    if (rec != null) {
+      recurrence =
+          switch (rec.toLowerCase(Locale.ROOT)) {
+            case "once", "一次", "单次" -> Recurrence.ONCE;
+            case "weekly", "每周" -> Recurrence.WEEKLY;
+            default -> {
+              problems.add(
+                  new Problem(
+                      file,
+                      line,
+                      c.get("recurrence"),
+                      rec,
+                      "频次应为“一次”或“每周”",
+                      "recurrence is once or weekly"));
+              yield Recurrence.ONCE;
+            }
+          };
+    }
+    return recurrence;
+  }
+
+  /**
+   * The organiser team (required) or the station (optional) a cell names by id or exact name; a
+   * name that matches none is a problem.
+   */
+  private static <T> Optional<T> found(
+      String file,
+      CsvTable.Row row,
+      Map<String, String> c,
+      String key,
+      Lookup<T> lookup,
+      List<Problem> problems) {
+    String text = cell(row, c, key);
+    Optional<T> found = lookup.find(text);
+    if (found.isPresent() || (key.equals("station") && text == null)) {
+      return found;
+    }
+    problems.add(
+        key.equals("team")
+            ? new Problem(
+                file,
+                row.line(),
+                c.get("team"),
+                text,
+                "找不到组织队伍（编号或全称）",
+                "unknown organiser team (give its id or exact name)")
+            : new Problem(file, row.line(), c.get("station"), text, "找不到站点", "unknown station"));
+    return found;
+  }
+
+  /** The region given, else its station's, else its team's; an unknown code is a problem. */
+  private static String region(
+      String file,
+      CsvTable.Row row,
+      Map<String, String> c,
+      Optional<Station> station,
+      Optional<Team> team,
+      Map<String, Region> regions,
+      List<Problem> problems) {
+    String region = cell(row, c, "region_code");
+    if (region == null) {
+      region = station.map(Station::regionCode).or(() -> team.map(Team::regionCode)).orElse(null);
+    }
+    if (region != null && !regions.containsKey(region)) {
+      problems.add(
+          new Problem(
+              file, row.line(), c.get("region_code"), region, "未知的区划代码", "unknown region code"));
+    }
+    return region;
+  }
+
+  private static Problem unplaced(String file, int line, Map<String, String> c) {
+    return new Problem(
+        file,
+        line,
+        c.getOrDefault("lon", "lon"),
+        null,
+        "无法确定位置：请给出坐标、站点或区划",
+        "cannot place the activity: give coordinates, a station or a region");
+  }
+
+  /** Where an activity is, and whether that is only approximate. */
+  private record Located(GeoPoint point, boolean approximate) {}
+
+  /**
+   * The coordinates given, else its station's place, else its region's centre (approximate, with a
+   * warning); null when none of these is known.
+   */
+  private static Located locate(
+      String file,
+      CsvTable.Row row,
+      Map<String, String> c,
+      CoordinateSystem crs,
+      Optional<Station> station,
+      String region,
+      Map<String, Region> regions,
+      Placement placement,
+      List<Problem> problems,
+      List<Problem> warnings) {
+    int line = row.line();
+    GeoPoint point = null;
+    boolean approximate = false;
+    String lon = cell(row, c, "lon");
+    String lat = cell(row, c, "lat");
+    if (lon != null && lat != null) {
+      try {
+        double x = Double.parseDouble(lon);
+        double y = Double.parseDouble(lat);
+        if (!ChinaOffsets.inChina(x, y)) {
+          problems.add(
+              new Problem(
+                  file,
+                  line,
+                  c.get("lon") + "/" + c.get("lat"),
+                  lon + "," + lat,
+                  "坐标不在中国境内",
+                  "point is outside China"));
+        } else {
+          point = crs.toWgs84(new GeoPoint(x, y));
+        }
+      } catch (NumberFormatException e) {
+        problems.add(
+            new Problem(
+                file,
+                line,
+                c.get("lon") + "/" + c.get("lat"),
+                lon + "," + lat,
+                "坐标不是数字",
+                "coordinates are not numbers"));
+      }
+    } else if (station.isPresent()) {
+      point = station.get().location();
+      approximate = station.get().approximate();
+    } else if (region != null && regions.containsKey(region)) {
+      Placement.Place at = placement.atRegion(region, null);
+      if (at != null) {
+        point = at.point();
+        approximate = true;
+        warnings.add(
+            new Problem(
+                file,
+                line,
+                "lon",
+                null,
+                "缺少坐标和站点，位置为近似：" + at.howZh(),
+                "no coordinates or station: approximate location at the " + at.howEn()));
+      }
+    }
+    return new Located(point, approximate);
   }
 
   /**
