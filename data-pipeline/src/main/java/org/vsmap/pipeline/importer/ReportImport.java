@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Kind;
-import org.vsmap.geo.model.Recurrence;
 import org.vsmap.geo.model.Region;
-import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.model.RestrictedContact;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
-import org.vsmap.geo.model.TeamLevel;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.Problem;
 
@@ -153,7 +149,7 @@ public final class ReportImport {
                   + "; the form needs labels such as 参加活动志愿者人数"));
       return new Result(null, grid.readAs(), List.of(), List.of(), List.of(), problems, List.of());
     }
-    Builder b = new Builder(file, office, known, today, problems);
+    ReportBuilder b = new ReportBuilder(file, office, known, today, problems);
     if (layout.get() == Layout.SUMMARY) {
       readSummary(grid, b);
     } else {
@@ -170,7 +166,7 @@ public final class ReportImport {
         b.warnings);
   }
 
-  private static void readSummary(Grid grid, Builder b) {
+  private static void readSummary(Grid grid, ReportBuilder b) {
     var table = grid.table(SUMMARY_HEADERS);
     String category = null;
     String organisation = null;
@@ -208,7 +204,14 @@ public final class ReportImport {
     }
   }
 
-  private static void readForm(Grid grid, Builder b) {
+  private static void readForm(Grid grid, ReportBuilder b) {
+    for (Map<String, Cell> form : forms(grid)) {
+      readOneForm(form, b);
+    }
+  }
+
+  /** The forms of a sheet: from each 志愿服务组织名称 label on, its labelled cells by key. */
+  private static List<Map<String, Cell>> forms(Grid grid) {
     List<Map<String, Cell>> forms = new ArrayList<>();
     Map<String, Cell> current = null;
     for (Grid.Line line : grid.lines()) {
@@ -245,347 +248,86 @@ public final class ReportImport {
         current.put(key, new Cell(line.number(), c.replaceAll("\\s+", ""), value));
       }
     }
-    for (Map<String, Cell> form : forms) {
-      Cell name = form.get("name");
-      int before = b.problems.size();
-      if (name.value == null) {
-        b.problem(
-            name.line, name.label, null, "志愿服务组织名称为必填项", "the organisation's name is required");
-      }
-      Cell time = form.getOrDefault("time", new Cell(name.line, "时间", null));
-      ReportDates.Span span = b.span(time.line, time.label, time.value);
-      Cell count = form.getOrDefault("count", new Cell(name.line, "参加活动志愿者人数", null));
-      Integer participants = b.count(count.line, count.label, count.value);
-      Cell content = form.getOrDefault("content", new Cell(name.line, "活动内容简介", null));
-      if (content.value == null) {
-        b.problem(
-            content.line,
-            content.label,
-            null,
-            "活动内容简介为必填项",
-            "the activity's description is required");
-      }
-      LocalDate founded = null;
-      Cell f = form.get("founded");
-      if (f != null && f.value != null) {
-        try {
-          founded = ReportDates.parse(f.value, b.today).start().toLocalDate();
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-          b.problem(f.line, f.label, f.value, "注册成立时间不是日期", "the founding date is not a date");
-        }
-      }
-      boolean hours = b.yesNo(form.get("hours"));
-      boolean published = b.yesNo(form.get("published"));
-      Cell person = form.get("person");
-      Cell mobile = form.get("mobile");
-      String mobileValue = null;
-      if (mobile != null && mobile.value != null) {
-        try {
-          mobileValue = RestrictedContact.normaliseMobile(mobile.value);
-        } catch (IllegalArgumentException e) {
-          b.problem(
-              mobile.line,
-              mobile.label,
-              mobile.value,
-              "手机号码格式不对（应为 11 位，以 13–19 开头）",
-              "wrong mobile number format (11 digits starting 13–19)");
-        }
-      }
-      if (b.problems.size() > before) {
-        continue;
-      }
-      Cell unit = form.get("unit");
-      Team team = b.team(name.line, name.value, unit == null ? null : unit.value, founded);
-      if (team == null) {
-        continue;
-      }
-      if ((person != null && person.value != null) || mobileValue != null) {
-        b.contacts.add(
-            new RestrictedContact(
-                Kind.TEAM,
-                team.id(),
-                team.regionCode(),
-                person == null ? null : person.value,
-                mobileValue));
-      }
-      Cell place = form.get("place");
-      b.activity(
+    return forms;
+  }
+
+  /** One form: the team, its contact (restricted) and the activity it reports. */
+  private static void readOneForm(Map<String, Cell> form, ReportBuilder b) {
+    Cell name = form.get("name");
+    int before = b.problems.size();
+    if (name.value == null) {
+      b.problem(name.line, name.label, null, "志愿服务组织名称为必填项", "the organisation's name is required");
+    }
+    Cell time = form.getOrDefault("time", new Cell(name.line, "时间", null));
+    ReportDates.Span span = b.span(time.line, time.label, time.value);
+    Cell count = form.getOrDefault("count", new Cell(name.line, "参加活动志愿者人数", null));
+    Integer participants = b.count(count.line, count.label, count.value);
+    Cell content = form.getOrDefault("content", new Cell(name.line, "活动内容简介", null));
+    if (content.value == null) {
+      b.problem(
           content.line,
-          team,
-          content.value,
-          span,
-          participants,
-          place == null ? null : place.value,
-          hours,
-          published,
-          null);
+          content.label,
+          null,
+          "活动内容简介为必填项",
+          "the activity's description is required");
     }
-  }
-
-  private record Cell(int line, String label, String value) {}
-
-  /** Accumulates the records of one file. */
-  private static final class Builder {
-    final String file;
-    final Region office;
-    final Known known;
-    final LocalDate today;
-    final List<Problem> problems;
-    final List<Problem> warnings = new ArrayList<>();
-    final Map<String, Team> teams = new LinkedHashMap<>();
-    final List<Activity> activities = new ArrayList<>();
-    final List<RestrictedContact> contacts = new ArrayList<>();
-    final Map<String, Integer> activityLines = new LinkedHashMap<>();
-    final Placement placement;
-
-    /** The stations of the office's region, where its activities usually happen. */
-    final List<Station> local;
-
-    Builder(String file, Region office, Known known, LocalDate today, List<Problem> problems) {
-      this.placement = new Placement(known.regions());
-      this.local =
-          known.stations().stream()
-              .filter(s -> RegionCode.within(s.regionCode(), office.code()))
-              .toList();
-      this.file = file;
-      this.office = office;
-      this.known = known;
-      this.today = today;
-      this.problems = problems;
-    }
-
-    void problem(int line, String column, String value, String zh, String en) {
-      problems.add(new Problem(file, line, column, value, zh, en));
-    }
-
-    ReportDates.Span span(int line, String column, String text) {
-      if (text == null) {
-        problem(line, column, null, "日期及时间为必填项", "the date and time are required");
-        return null;
-      }
+    LocalDate founded = null;
+    Cell f = form.get("founded");
+    if (f != null && f.value != null) {
       try {
-        return ReportDates.parse(text, today);
+        founded = ReportDates.parse(f.value, b.today).start().toLocalDate();
+      } catch (IllegalArgumentException | DateTimeParseException e) {
+        b.problem(f.line, f.label, f.value, "注册成立时间不是日期", "the founding date is not a date");
+      }
+    }
+    boolean hours = b.yesNo(form.get("hours"));
+    boolean published = b.yesNo(form.get("published"));
+    Cell person = form.get("person");
+    Cell mobile = form.get("mobile");
+    String mobileValue = null;
+    if (mobile != null && mobile.value != null) {
+      try {
+        mobileValue = RestrictedContact.normaliseMobile(mobile.value);
       } catch (IllegalArgumentException e) {
-        String[] parts = e.getMessage().split(" / ", 2);
-        problem(line, column, text, parts[0], parts.length > 1 ? parts[1] : parts[0]);
-        return null;
+        b.problem(
+            mobile.line,
+            mobile.label,
+            mobile.value,
+            "手机号码格式不对（应为 11 位，以 13–19 开头）",
+            "wrong mobile number format (11 digits starting 13–19)");
       }
     }
-
-    Integer count(int line, String column, String text) {
-      if (text == null) {
-        problem(line, column, null, "志愿者参加人数为必填项", "the number of volunteers is required");
-        return null;
-      }
-      String digits = text.strip().replaceAll("\\s*(人|名|人次)$", "");
-      try {
-        int n = new java.math.BigDecimal(digits).intValueExact();
-        if (n < 0) {
-          problem(line, column, text, "人数不能为负数", "the number of volunteers cannot be negative");
-          return null;
-        }
-        if (n > 100_000) {
-          problem(
-              line,
-              column,
-              text,
-              "人数过大（超过 100000），请检查",
-              "implausibly many volunteers (over 100,000)");
-          return null;
-        }
-        return n;
-      } catch (NumberFormatException | ArithmeticException e) {
-        problem(line, column, text, "人数应为整数", "the number of volunteers must be a whole number");
-        return null;
-      }
+    if (b.problems.size() > before) {
+      return;
     }
-
-    boolean yesNo(Cell cell) {
-      if (cell == null || cell.value == null) {
-        return false;
-      }
-      String v = cell.value.strip().toLowerCase();
-      if (Set.of("是", "有", "已记录", "已发布", "y", "yes", "true", "√", "1").contains(v)) {
-        return true;
-      }
-      if (!Set.of("否", "无", "未记录", "未发布", "n", "no", "false", "×", "0").contains(v)) {
-        problem(cell.line, cell.label, cell.value, "请填“是”或“否”", "answer 是 (yes) or 否 (no)");
-      }
-      return false;
+    Cell unit = form.get("unit");
+    Team team = b.team(name.line, name.value, unit == null ? null : unit.value, founded);
+    if (team == null) {
+      return;
     }
-
-    /**
-     * The team of this name in the office's region, or a new one under the region's highest team.
-     */
-    Team team(int line, String name, String unit, LocalDate founded) {
-      String n = name.strip();
-      Team existing = teams.get(n);
-      if (existing != null) {
-        return existing;
-      }
-      Optional<Team> known =
-          this.known.teams().stream()
-              .filter(t -> t.name().equals(n) && RegionCode.within(t.regionCode(), office.code()))
-              .min(Comparator.comparing(Team::id));
-      Team t;
-      if (known.isPresent()) {
-        Team k = known.get();
-        t =
-            new Team(
-                k.id(),
-                k.name(),
-                k.level(),
-                k.parentId(),
-                k.regionCode(),
-                unit != null ? unit : k.supervisingUnit(),
-                founded != null ? founded : k.founded(),
-                k.speciality(),
-                k.homeStationId(),
-                k.memberCount(),
-                k.synthetic());
-      } else {
-        Optional<Team> parent =
-            this.known.teams().stream()
-                .filter(
-                    p ->
-                        RegionCode.within(office.code(), p.regionCode())
-                            && p.level() != TeamLevel.SQUAD)
-                .min(
-                    Comparator.comparingInt((Team p) -> -p.regionCode().length())
-                        .thenComparingInt(p -> p.level().tier())
-                        .thenComparing(Team::id));
-        if (parent.isEmpty()) {
-          problem(
-              line,
-              "志愿服务组织名称",
-              n,
-              "本区域还没有上级队伍，请先导入队伍",
-              "no team of this region to attach a new team to: import teams first");
-          return null;
-        }
-        TeamLevel level =
-            TeamLevel.values()[
-                Math.min(parent.get().level().ordinal() + 1, TeamLevel.values().length - 1)];
-        t =
-            new Team(
-                stableId("tm", office.code(), n),
-                n,
-                level,
-                parent.get().id(),
-                office.code(),
-                unit,
-                founded,
-                null,
-                null,
-                0,
-                false);
-        warnings.add(
-            new Problem(
-                file,
-                line,
-                "志愿服务组织名称",
-                n,
-                "新建队伍，归入“" + parent.get().name() + "”",
-                "new team, placed under " + parent.get().id() + " " + parent.get().name()));
-      }
-      teams.put(n, t);
-      return t;
-    }
-
-    void activity(
-        int line,
-        Team team,
-        String content,
-        ReportDates.Span span,
-        Integer participants,
-        String place,
-        boolean hours,
-        boolean published,
-        String category) {
-      String text = content.strip();
-      String title = text.split("[。；;\\n]", 2)[0];
-      if (title.length() > 60) {
-        title = title.substring(0, 59) + "…";
-      }
-      // where: the place cell (form) or, for the summary, the activity's own words
-      String where = place != null ? place : text;
-      Placement.Place at = Placement.atStation(where, local);
-      Placement.Place named = at == null ? placement.named(office.code(), where) : null;
-      if (named != null) {
-        at = named;
-        warnings.add(
-            new Problem(
-                file,
-                line,
-                place == null ? "活动内容" : "地点",
-                place == null ? title : place,
-                "位置为近似：" + at.howZh(),
-                "approximate location: " + at.howEn()));
-      }
-      if (at == null && team.homeStationId() != null && place == null) {
-        at =
-            known.stations().stream()
-                .filter(s -> s.id().equals(team.homeStationId()))
-                .findFirst()
-                .map(
-                    s ->
-                        new Placement.Place(
-                            s.location(),
-                            s.id(),
-                            s.approximate(),
-                            "队伍驻地“" + s.name() + "”",
-                            "the team's station " + s.id()))
-                .orElse(null);
-      }
-      if (at == null) {
-        at = placement.atRegion(office.code(), where);
-        if (at == null) {
-          problem(
-              line,
-              "地点",
-              place,
-              "无法确定位置：本区域没有已知的中心点",
-              "cannot place the activity: no region centroid is known");
-          return;
-        }
-        warnings.add(
-            new Problem(
-                file,
-                line,
-                place == null ? "活动内容" : "地点",
-                place == null ? title : place,
-                "位置为近似：" + at.howZh(),
-                "approximate location: " + at.howEn()));
-      }
-      String id = stableId("ac", office.code(), team.name() + "|" + span.start() + "|" + text);
-      Integer first = activityLines.putIfAbsent(id, line);
-      if (first != null) {
-        problem(line, "活动内容", title, "与第 " + first + " 行重复", "duplicates row " + first);
-        return;
-      }
-      String description = category == null ? text : text + "（" + category + "）";
-      activities.add(
-          new Activity(
-              id,
-              title,
-              description,
-              theme(text),
+    if ((person != null && person.value != null) || mobileValue != null) {
+      b.contacts.add(
+          new RestrictedContact(
+              Kind.TEAM,
               team.id(),
-              at.stationId(),
-              office.code(),
-              at.point(),
-              span.start(),
-              span.end(),
-              Recurrence.ONCE,
-              participants,
-              participants,
-              hours,
-              published,
-              false,
-              participants,
-              at.approximate()));
+              team.regionCode(),
+              person == null ? null : person.value,
+              mobileValue));
     }
+    Cell place = form.get("place");
+    b.activity(
+        content.line,
+        team,
+        content.value,
+        span,
+        participants,
+        place == null ? null : place.value,
+        hours,
+        published,
+        null);
   }
+
+  record Cell(int line, String label, String value) {}
 
   private static final Map<Theme, List<String>> THEME_WORDS = new LinkedHashMap<>();
 
