@@ -346,11 +346,7 @@ public final class TeamActivityImport {
         problems.add(ActivityCells.unplaced(file, line, c));
         continue;
       }
-      String id =
-          cell(row, c, "id") != null
-              ? cell(row, c, "id")
-              : ReportImport.stableId(
-                  "ac", region, team.get().id() + "|" + span.start() + "|" + title);
+      String id = activityId(row, c, region, team.get(), span, title);
       Integer first = seen.putIfAbsent(id, line);
       if (first != null) {
         problems.add(Problem.duplicate(file, line, c.get("title"), title, first));
@@ -384,6 +380,20 @@ public final class TeamActivityImport {
       }
     }
     return new Result(List.of(), out, problems, warnings);
+  }
+
+  /** The id given, or one made from the region, team, start and title (stable across imports). */
+  private static String activityId(
+      CsvTable.Row row,
+      Map<String, String> c,
+      String region,
+      Team team,
+      ReportDates.Span span,
+      String title) {
+    String given = cell(row, c, "id");
+    return given != null
+        ? given
+        : ReportImport.stableId("ac", region, team.id() + "|" + span.start() + "|" + title);
   }
 
   /**
