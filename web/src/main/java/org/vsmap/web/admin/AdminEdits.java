@@ -10,8 +10,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -60,7 +58,8 @@ public final class AdminEdits {
             .stationById(ctx.pathParam("id"))
             .orElseThrow(() -> WebError.notFound("no station with id " + ctx.pathParam("id")));
     mayChange(s, st.regionCode(), st.id());
-    renderEdit(ctx, s, 200, "station", st.id(), st.name(), stationFields(st, null), null);
+    renderEdit(
+        ctx, s, 200, "station", st.id(), st.name(), AdminForms.stationFields(st, null), null);
   }
 
   public void saveStation(Context ctx) {
@@ -101,7 +100,14 @@ public final class AdminEdits {
               old.approximate() && !moved);
     } catch (IllegalArgumentException e) {
       renderEdit(
-          ctx, s, 400, "station", old.id(), old.name(), stationFields(old, ctx), e.getMessage());
+          ctx,
+          s,
+          400,
+          "station",
+          old.id(),
+          old.name(),
+          AdminForms.stationFields(old, ctx),
+          e.getMessage());
       return;
     }
     save(ctx, () -> access.offices().save(s.account(), edited), "/stations/" + old.id());
@@ -119,7 +125,7 @@ public final class AdminEdits {
             .teamById(ctx.pathParam("id"))
             .orElseThrow(() -> WebError.notFound("no team with id " + ctx.pathParam("id")));
     mayChange(s, t.regionCode(), t.id());
-    renderEdit(ctx, s, 200, "team", t.id(), t.name(), teamFields(t, null), null);
+    renderEdit(ctx, s, 200, "team", t.id(), t.name(), AdminForms.teamFields(t, null), null);
   }
 
   public void saveTeam(Context ctx) {
@@ -149,7 +155,15 @@ public final class AdminEdits {
               (int) AdminAccess.number(ctx, "member_count"),
               old.synthetic());
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      renderEdit(ctx, s, 400, "team", old.id(), old.name(), teamFields(old, ctx), e.getMessage());
+      renderEdit(
+          ctx,
+          s,
+          400,
+          "team",
+          old.id(),
+          old.name(),
+          AdminForms.teamFields(old, ctx),
+          e.getMessage());
       return;
     }
     save(ctx, () -> access.offices().save(s.account(), edited), "/teams/" + old.id());
@@ -167,7 +181,8 @@ public final class AdminEdits {
             .activityById(ctx.pathParam("id"))
             .orElseThrow(() -> WebError.notFound("no activity with id " + ctx.pathParam("id")));
     mayChange(s, a.regionCode(), a.id());
-    renderEdit(ctx, s, 200, "activity", a.id(), a.title(), activityFields(a, null), null);
+    renderEdit(
+        ctx, s, 200, "activity", a.id(), a.title(), AdminForms.activityFields(a, null), null);
   }
 
   public void saveActivity(Context ctx) {
@@ -205,7 +220,14 @@ public final class AdminEdits {
               old.approximate());
     } catch (IllegalArgumentException | DateTimeParseException e) {
       renderEdit(
-          ctx, s, 400, "activity", old.id(), old.title(), activityFields(old, ctx), e.getMessage());
+          ctx,
+          s,
+          400,
+          "activity",
+          old.id(),
+          old.title(),
+          AdminForms.activityFields(old, ctx),
+          e.getMessage());
       return;
     }
     save(ctx, () -> access.offices().save(s.account(), edited), "/activities/" + old.id());
@@ -260,7 +282,7 @@ public final class AdminEdits {
     }
     org.vsmap.geo.model.Honour h = honour(ctx.pathParam("id"));
     mayChange(s, h.regionCode(), h.id());
-    renderEdit(ctx, s, 200, "honour", h.id(), h.title(), honourFields(h, null), null);
+    renderEdit(ctx, s, 200, "honour", h.id(), h.title(), AdminForms.honourFields(h, null), null);
   }
 
   public void saveHonour(Context ctx) {
@@ -295,18 +317,17 @@ public final class AdminEdits {
               old.point());
     } catch (IllegalArgumentException e) {
       renderEdit(
-          ctx, s, 400, "honour", old.id(), old.title(), honourFields(old, ctx), e.getMessage());
+          ctx,
+          s,
+          400,
+          "honour",
+          old.id(),
+          old.title(),
+          AdminForms.honourFields(old, ctx),
+          e.getMessage());
       return;
     }
     save(ctx, () -> access.offices().save(s.account(), edited), "/honours");
-  }
-
-  /** 否 first, 是 second, always (Map.of has no order). */
-  private static Map<String, String> consentOptions() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("no", "否 / No");
-    m.put("yes", "是 / Yes");
-    return m;
   }
 
   private org.vsmap.geo.model.Honour honour(String id) {
@@ -317,43 +338,6 @@ public final class AdminEdits {
         .filter(h -> h.id().equals(id))
         .findFirst()
         .orElseThrow(() -> WebError.notFound("no honour with id " + id));
-  }
-
-  private static List<Map<String, Object>> honourFields(
-      org.vsmap.geo.model.Honour h, Context posted) {
-    List<Map<String, Object>> f = new ArrayList<>();
-    f.add(field("title", "荣誉名称 / Title", h.title(), "text", posted));
-    f.add(field("year", "年度 / Year", Integer.toString(h.year()), "number", posted));
-    f.add(
-        select(
-            "level",
-            "级别 / Level",
-            h.level().name(),
-            Arrays.stream(org.vsmap.geo.model.Honour.HonourLevel.values())
-                .collect(
-                    LinkedHashMap::new,
-                    (m, l) -> m.put(l.name(), l.zh() + " / " + l.en()),
-                    Map::putAll),
-            posted));
-    f.add(field("awarded_by", "授予单位 / Awarded by", h.awardedBy(), "text", posted));
-    f.add(field("citation", "事迹简介 / Citation", h.citation(), "textarea", posted));
-    if (h.subject() == org.vsmap.geo.model.Honour.HonourSubject.VOLUNTEER) {
-      f.add(
-          field(
-              "volunteer_name",
-              "志愿者姓名（仅在本人同意公开时填写）/ Volunteer's name (only with consent)",
-              h.volunteerName(),
-              "text",
-              posted));
-      f.add(
-          select(
-              "consent",
-              "本人同意公开姓名 / The volunteer agreed to publish the name",
-              h.volunteerName() != null ? "yes" : "no",
-              consentOptions(),
-              posted));
-    }
-    return f;
   }
 
   /**
@@ -439,7 +423,8 @@ public final class AdminEdits {
               .stations()
               .stationById(id)
               .orElseThrow(() -> WebError.notFound("no station with id " + id));
-      renderEdit(ctx, s, status, "station", st.id(), st.name(), stationFields(st, null), null);
+      renderEdit(
+          ctx, s, status, "station", st.id(), st.name(), AdminForms.stationFields(st, null), null);
     } else {
       Activity a =
           readiness
@@ -447,7 +432,8 @@ public final class AdminEdits {
               .activities()
               .activityById(id)
               .orElseThrow(() -> WebError.notFound("no activity with id " + id));
-      renderEdit(ctx, s, status, "activity", a.id(), a.title(), activityFields(a, null), null);
+      renderEdit(
+          ctx, s, status, "activity", a.id(), a.title(), AdminForms.activityFields(a, null), null);
     }
   }
 
@@ -458,7 +444,7 @@ public final class AdminEdits {
       String kind,
       String id,
       String name,
-      List<Map<String, Object>> fields,
+      List<AdminForms.FormField> fields,
       String error) {
     List<Map<String, Object>> photos = null;
     List<String> photoError = null;
@@ -478,8 +464,8 @@ public final class AdminEdits {
           case "honour" -> "honours";
           default -> "activities";
         };
-    EditPage page =
-        new EditPage(
+    AdminViews.EditPage page =
+        new AdminViews.EditPage(
             s.account(),
             s.csrf(),
             kind,
@@ -493,127 +479,5 @@ public final class AdminEdits {
             photos == null ? null : List.of(1, 2),
             photoError);
     ctx.status(status).html(views.render("admin/admin_edit", Lang.of(ctx), page));
-  }
-
-  /**
-   * The edit form of one record (admin/admin_edit.peb): its fields, the error of the last save, and
-   * for stations and activities their photos (null for teams and honours).
-   */
-  public record EditPage(
-      Offices.Account account,
-      String csrf,
-      String kind,
-      String kindPath,
-      String publicUrl,
-      String id,
-      String name,
-      List<Map<String, Object>> fields,
-      String error,
-      List<Map<String, Object>> photos,
-      List<Integer> photoSlots,
-      List<String> photoError) {}
-
-  private static List<Map<String, Object>> stationFields(Station s, Context posted) {
-    List<Map<String, Object>> f = new ArrayList<>();
-    f.add(field("name", "名称 / Name", s.name(), "text", posted));
-    f.add(
-        select(
-            "type",
-            "类型 / Type",
-            s.type().name(),
-            Arrays.stream(StationType.values())
-                .collect(
-                    LinkedHashMap::new,
-                    (m, t) -> m.put(t.name(), t.zh() + " / " + t.en()),
-                    Map::putAll),
-            posted));
-    f.add(field("region_code", "区划代码 / Region code", s.regionCode(), "text", posted));
-    f.add(field("address", "地址 / Address", s.address(), "text", posted));
-    f.add(
-        field("lon", "经度 WGS84 / Longitude", Double.toString(s.location().lon()), "text", posted));
-    f.add(field("lat", "纬度 WGS84 / Latitude", Double.toString(s.location().lat()), "text", posted));
-    f.add(field("opening_hours", "开放时间 / Opening hours", s.openingHours(), "text", posted));
-    f.add(
-        field("services", "服务内容（；分隔） / Services", String.join("；", s.services()), "text", posted));
-    f.add(field("public_contact", "办公电话 / Office phone", s.publicContact(), "text", posted));
-    f.add(field("five_has", "五有（5 位 0/1） / Five-has flags", s.fiveHas().flags(), "text", posted));
-    return f;
-  }
-
-  private static List<Map<String, Object>> teamFields(Team t, Context posted) {
-    List<Map<String, Object>> f = new ArrayList<>();
-    f.add(field("name", "名称 / Name", t.name(), "text", posted));
-    f.add(
-        field("supervising_unit", "主管单位 / Supervising unit", t.supervisingUnit(), "text", posted));
-    f.add(
-        field(
-            "founded",
-            "成立日期 / Founded",
-            t.founded() == null ? null : t.founded().toString(),
-            "date",
-            posted));
-    f.add(field("speciality", "专长 / Speciality", t.speciality(), "text", posted));
-    f.add(
-        field(
-            "member_count", "队员人数 / Members", Integer.toString(t.memberCount()), "number", posted));
-    return f;
-  }
-
-  private static List<Map<String, Object>> activityFields(Activity a, Context posted) {
-    List<Map<String, Object>> f = new ArrayList<>();
-    f.add(field("title", "标题 / Title", a.title(), "text", posted));
-    f.add(field("description", "简介 / Description", a.description(), "textarea", posted));
-    f.add(
-        select(
-            "theme",
-            "主题 / Theme",
-            a.theme().name(),
-            Arrays.stream(Theme.values())
-                .collect(
-                    LinkedHashMap::new,
-                    (m, t) -> m.put(t.name(), t.zh() + " / " + t.en()),
-                    Map::putAll),
-            posted));
-    f.add(field("start", "开始 / Start", a.start().toString(), "datetime-local", posted));
-    f.add(field("end", "结束 / End", a.end().toString(), "datetime-local", posted));
-    f.add(
-        field(
-            "volunteers_wanted",
-            "招募人数 / Volunteers wanted",
-            Integer.toString(a.volunteersWanted()),
-            "number",
-            posted));
-    f.add(
-        field(
-            "volunteers_signed_up",
-            "已报名 / Signed up",
-            Integer.toString(a.volunteersSignedUp()),
-            "number",
-            posted));
-    f.add(
-        field(
-            "participants",
-            "实际参加 / Took part",
-            a.participants() == null ? null : a.participants().toString(),
-            "number",
-            posted));
-    return f;
-  }
-
-  private static Map<String, Object> field(
-      String name, String label, String value, String type, Context posted) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("name", name);
-    m.put("label", label);
-    m.put("value", posted == null ? value : posted.formParam(name));
-    m.put("type", type);
-    return m;
-  }
-
-  private static Map<String, Object> select(
-      String name, String label, String value, Map<String, String> options, Context posted) {
-    Map<String, Object> m = field(name, label, value, "select", posted);
-    m.put("options", options);
-    return m;
   }
 }

@@ -1,6 +1,7 @@
 package org.vsmap.web.admin;
 
 import java.util.List;
+import java.util.Map;
 import org.vsmap.geo.model.Honour;
 import org.vsmap.geo.model.RestrictedContact;
 import org.vsmap.geo.port.Offices;
@@ -34,4 +35,22 @@ public final class AdminViews {
 
   /** The honours this account may edit. */
   public record HonoursPage(Offices.Account account, String csrf, List<Honour> honours) {}
+
+  /**
+   * The edit form of one record (admin/admin_edit.peb): its fields, the error of the last save, and
+   * for stations and activities their photos (null for teams and honours).
+   */
+  public record EditPage(
+      Offices.Account account,
+      String csrf,
+      String kind,
+      String kindPath,
+      String publicUrl,
+      String id,
+      String name,
+      List<AdminForms.FormField> fields,
+      String error,
+      List<Map<String, Object>> photos,
+      List<Integer> photoSlots,
+      List<String> photoError) {}
 }
