@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Region;
@@ -209,7 +208,7 @@ public final class JdbiImportWriter {
   public record Outcome(
       Map<Kind, Counts> counts, int contacts, int figures, Counts regions, int honours) {}
 
-  private static final int BATCH = 1000;
+  static final int BATCH = 1000;
 
   /**
    * Up to this many records an import writes one audit row per changed record; a larger one writes
@@ -275,7 +274,8 @@ public final class JdbiImportWriter {
   private Outcome write(Handle h, Batch b, java.util.function.IntConsumer progress) {
     Map<Kind, Counts> counts = new EnumMap<>(Kind.class);
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
-    Log log = new Log(h, b.username(), b.source(), now, progress, size(b) <= AUDIT_EACH);
+    ImportLog log =
+        new ImportLog(h, b.username(), b.source(), now, progress, size(b) <= AUDIT_EACH);
     long firstSeq =
         h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log").mapTo(Long.class).one() + 1;
     Counts regions = regions(h, b.regions(), log);
@@ -334,102 +334,15 @@ public final class JdbiImportWriter {
       log.step();
       JdbiRestrictedContacts.put(h, c, now);
     }
-    for (VolunteerFigure f : b.figures()) {
-      log.step();
-      h.createUpdate(
-              "DELETE FROM volunteer_figure WHERE region_code = :region AND period = :period")
-          .bind("region", f.regionCode())
-          .bind("period", f.period())
-          .execute();
-      h.createUpdate(
-              "INSERT INTO volunteer_figure (region_code, period, registered, active, service_hours, source) "
-                  + "VALUES (:region, :period, :registered, :active, :hours, :source)")
-          .bind("region", f.regionCode())
-          .bind("period", f.period())
-          .bind("registered", f.registered())
-          .bind("active", f.active())
-          .bind("hours", f.serviceHours())
-          .bind("source", b.source())
-          .execute();
-      log.add("FIGURES", f.regionCode(), "period " + f.period());
-    }
-    if (!b.pairings().isEmpty()) {
-      java.util.Set<String> paired = new java.util.LinkedHashSet<>();
-      b.pairings().forEach(p -> paired.add(p.teamId()));
-      for (String team : paired) {
-        h.createUpdate("DELETE FROM team_pairing WHERE team_id = :team")
-            .bind("team", team)
-            .execute();
-      }
-      for (org.vsmap.geo.model.Pairing p : b.pairings()) {
-        log.step();
-        h.createUpdate(
-                "INSERT INTO team_pairing (team_id, community_code, source) VALUES (:team, :community, :source)")
-            .bind("team", p.teamId())
-            .bind("community", p.communityCode())
-            .bind("source", b.source())
-            .execute();
-        log.add("PAIRING", p.communityCode(), "team " + p.teamId());
-      }
-    }
+    JdbiImportParts.figures(h, b, log);
+    JdbiImportParts.pairings(h, b, log);
     if (!b.stations().isEmpty() || !b.teams().isEmpty() || !b.activities().isEmpty()) {
       JdbiHonours.followSubjects(h, now); // an honour's point is its subject's place
     }
-    int honours = 0;
-    for (org.vsmap.geo.model.Honour x : b.honours()) {
-      log.step();
-      org.vsmap.geo.model.Honour placed = x.at(JdbiHonours.placeOf(h, x));
-      java.util.Optional<org.vsmap.geo.model.Honour> stored = JdbiHonours.byId(h, x.id());
-      boolean retired =
-          h.createQuery("SELECT COUNT(*) FROM honour WHERE id = :id AND retired_at IS NOT NULL")
-                  .bind("id", x.id())
-                  .mapTo(Integer.class)
-                  .one()
-              > 0;
-      if (stored.isPresent() && stored.get().equals(placed) && !retired) {
-        continue;
-      }
-      JdbiHonours.put(h, placed, b.source(), now);
-      honours++;
-      log.add(
-          stored.isPresent() ? "HONOUR_UPDATE" : "HONOUR",
-          x.regionCode(),
-          "honour " + x.id() + ": " + x.year() + " " + x.title());
-    }
+    int honours = JdbiImportParts.honours(h, b, log, now);
     log.flush();
     if (!log.each) {
-      long lastSeq =
-          h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM change_log").mapTo(Long.class).one();
-      StringBuilder d = new StringBuilder("source " + b.source() + ":");
-      counts.forEach(
-          (k, c) -> {
-            if (c.changed() > 0) {
-              d.append(' ')
-                  .append(k.path())
-                  .append(' ')
-                  .append(c.created())
-                  .append(" new ")
-                  .append(c.updated())
-                  .append(" updated ")
-                  .append(c.retired())
-                  .append(" retired;");
-            }
-          });
-      d.append(" regions ")
-          .append(regions.created())
-          .append(" new ")
-          .append(regions.updated())
-          .append(" updated;");
-      d.append(" each change is in the change log, seq ")
-          .append(firstSeq)
-          .append('–')
-          .append(lastSeq);
-      h.createUpdate(
-              "INSERT INTO audit_log (at, username, action, detail) VALUES (:at, :u, 'IMPORT', :d)")
-          .bind("at", now)
-          .bind("u", b.username())
-          .bind("d", d.toString())
-          .execute();
+      JdbiImportParts.audit(h, b, counts, regions, firstSeq, now);
     }
     return new Outcome(counts, b.contacts().size(), b.figures().size(), regions, honours);
   }
@@ -438,7 +351,7 @@ public final class JdbiImportWriter {
    * Regions, parents first (the caller sorts by code length): inserted, rewritten or left alone;
    * not retired.
    */
-  private static Counts regions(Handle h, List<Region> regions, Log log) {
+  private static Counts regions(Handle h, List<Region> regions, ImportLog log) {
     if (regions.isEmpty()) {
       return new Counts(0, 0, 0, 0);
     }
@@ -494,7 +407,7 @@ public final class JdbiImportWriter {
       Function<String, Optional<T>> findAny,
       Inserter<T> inserter,
       Updater<T> updater,
-      Log log) {
+      ImportLog log) {
     Set<String> stored =
         new HashSet<>(h.createQuery("SELECT id FROM " + table).mapTo(String.class).list());
     Set<String> retired =
@@ -552,93 +465,5 @@ public final class JdbiImportWriter {
       }
     }
     return new Counts(created, updated, unchanged, retiredNow);
-  }
-
-  /** Change-log and audit rows, written in batches inside the import's transaction. */
-  private static final class Log {
-    private final Handle h;
-    private final String username;
-    private final String source;
-    private final Timestamp now;
-    private PreparedBatch changes;
-    private PreparedBatch audit;
-    private final java.util.function.IntConsumer progress;
-    private int pending;
-    private int done;
-    final boolean each;
-
-    Log(
-        Handle h,
-        String username,
-        String source,
-        Timestamp now,
-        java.util.function.IntConsumer progress,
-        boolean each) {
-      this.each = each;
-      this.progress = progress;
-      this.h = h;
-      this.username = username;
-      this.source = source;
-      this.now = now;
-    }
-
-    /** One more record handled (written, or found unchanged). */
-    void step() {
-      progress.accept(++done);
-    }
-
-    void change(Kind kind, String id, boolean deleted, String action) {
-      if (changes == null) {
-        changes = h.prepareBatch("INSERT INTO change_log (kind, id, op) VALUES (:kind, :id, :op)");
-      }
-      changes
-          .bind("kind", kind.name())
-          .bind("id", id)
-          .bind("op", deleted ? "DELETE" : "UPSERT")
-          .add();
-      add(action, kind, id, "source " + source);
-    }
-
-    void add(String action, String target, String detail) {
-      add(action, null, target, detail + " · source " + source);
-    }
-
-    private void add(String action, Kind kind, String id, String detail) {
-      if (!each) {
-        if (++pending >= BATCH) {
-          flush();
-        }
-        return;
-      }
-      if (audit == null) {
-        audit =
-            h.prepareBatch(
-                "INSERT INTO audit_log (at, username, action, kind, record_id, detail) "
-                    + "VALUES (:at, :user, :action, :kind, :id, :detail)");
-      }
-      audit
-          .bind("at", now)
-          .bind("user", username)
-          .bind("action", action)
-          .bind("kind", kind == null ? null : kind.name())
-          .bind("id", id)
-          .bind("detail", detail)
-          .add();
-      if (++pending >= BATCH) {
-        flush();
-      }
-    }
-
-    void flush() {
-      if (changes != null && changes.size() > 0) {
-        changes.execute();
-      }
-      if (audit != null && audit.size() > 0) {
-        audit.execute();
-      }
-      changes = null;
-      audit = null;
-      pending = 0;
-    }
   }
 }
