@@ -32,24 +32,19 @@ import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -61,20 +56,15 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.QueryBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsmap.geo.model.Activity;
-import org.vsmap.geo.model.DatePreset;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 import org.vsmap.geo.port.SearchIndex;
-import org.vsmap.geo.spatial.Geodesy;
 
 /**
  * One Lucene index over stations, teams and activities, answering every interactive query of the
@@ -535,59 +525,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       }
     }
     if (r.from() == null && r.kindsOrAll().contains(Kind.ACTIVITY)) {
-      facets.put("date", dateCounts(fr.facetsCollector()));
+      facets.put("date", SearchHits.dateCounts(LocalDate.now(clock), fr.facetsCollector()));
     }
-    return new Result(top.totalHits.value(), hits(s, r, page), facets);
+    return new Result(top.totalHits.value(), SearchHits.hits(words, analyzer, s, r, page), facets);
   }
 
   private static SortField startSort() {
     SortField f = new SortField(START, SortField.Type.LONG);
     f.setMissingValue(Long.MAX_VALUE);
     return f;
-  }
-
-  /**
-   * Counts the matching activities that take place today, this week and this weekend in one pass
-   * over the matches' occurrence doc values (rather than three more queries).
-   */
-  private List<Count> dateCounts(FacetsCollector matches) throws IOException {
-    LocalDate today = LocalDate.now(clock);
-    DatePreset[] presets = DatePreset.values();
-    long[][] ranges = new long[presets.length][];
-    for (int i = 0; i < presets.length; i++) {
-      LocalDateTime[] range = presets[i].range(today);
-      ranges[i] = new long[] {epoch(range[0]), epoch(range[1])};
-    }
-    long[] counts = new long[presets.length];
-    for (FacetsCollector.MatchingDocs md : matches.getMatchingDocs()) {
-      SortedNumericDocValues occurs = DocValues.getSortedNumeric(md.context().reader(), OCCURS);
-      NumericDocValues duration = DocValues.getNumeric(md.context().reader(), DURATION);
-      DocIdSetIterator it = md.bits().iterator();
-      if (it == null) {
-        continue;
-      }
-      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        if (!occurs.advanceExact(doc) || !duration.advanceExact(doc)) {
-          continue;
-        }
-        long dur = duration.longValue();
-        boolean[] hit = new boolean[presets.length];
-        for (int k = 0; k < occurs.docValueCount(); k++) {
-          long start = occurs.nextValue();
-          for (int i = 0; i < presets.length; i++) {
-            hit[i] |= start < ranges[i][1] && start + dur > ranges[i][0];
-          }
-        }
-        for (int i = 0; i < presets.length; i++) {
-          counts[i] += hit[i] ? 1 : 0;
-        }
-      }
-    }
-    List<Count> out = new ArrayList<>();
-    for (int i = 0; i < presets.length; i++) {
-      out.add(new Count(presets[i].key(), counts[i]));
-    }
-    return out;
   }
 
   private SortedSetDocValuesReaderState facetState(Generation g, IndexReader reader)
@@ -603,63 +549,6 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       }
     }
     return f.state();
-  }
-
-  private List<Hit> hits(IndexSearcher s, Request r, ScoreDoc[] page) throws IOException {
-    String[] snippets = null;
-    List<String> needles = new ArrayList<>();
-    int[] pinyinRange = null;
-    String latin = r.text() == null ? null : SearchQueries.latinKey(r.text());
-    if (r.text() != null) {
-      needles.add(r.text().strip());
-      needles.addAll(SearchDocuments.tokens(words, r.text()));
-      org.apache.lucene.search.Query textWords =
-          new QueryBuilder(words).createBooleanQuery(TEXT, r.text(), Occur.SHOULD);
-      if (textWords != null && page.length > 0) {
-        UnifiedHighlighter hl =
-            UnifiedHighlighter.builder(s, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                .build();
-        snippets =
-            hl.highlight(
-                TEXT,
-                textWords,
-                new TopDocs(
-                    new org.apache.lucene.search.TotalHits(
-                        page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
-                    page),
-                1);
-      }
-    }
-    List<Hit> hits = new ArrayList<>(page.length);
-    for (int i = 0; i < page.length; i++) {
-      HitCard c = HitCard.of(s.getIndexReader(), page[i].doc);
-      if (latin != null) {
-        pinyinRange = Pinyin.matchedRange(c.name(), latin);
-      }
-      String nameHtml =
-          r.text() == null ? Marks.escape(c.name()) : Marks.mark(c.name(), needles, pinyinRange);
-      Double distance =
-          c.point() != null && r.near() != null ? Geodesy.metres(r.near(), c.point()) : null;
-      hits.add(hit(c, nameHtml, snippets == null ? null : snippets[i], distance));
-    }
-    return hits;
-  }
-
-  private static Hit hit(HitCard c, String nameHtml, String snippet, Double distance) {
-    return new Hit(
-        c.kind(),
-        c.id(),
-        c.name(),
-        nameHtml,
-        snippet,
-        c.region(),
-        c.point(),
-        distance,
-        c.synthetic(),
-        c.detail(),
-        c.start() == HitCard.NONE ? null : LocalDateTime.ofEpochSecond(c.start(), 0, CHINA),
-        c.approximate());
   }
 
   /** Lowercased Latin letters and digits when the input is a pinyin-like string, else null. */
@@ -731,7 +620,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
               continue;
             }
             double metres = ((Number) ((FieldDoc) sd).fields[0]).doubleValue();
-            all.add(hit(c, Marks.escape(c.name()), null, metres));
+            all.add(SearchHits.hit(c, Marks.escape(c.name()), null, metres));
           }
         }
         all.sort(Comparator.comparingDouble(Hit::distanceMetres));
