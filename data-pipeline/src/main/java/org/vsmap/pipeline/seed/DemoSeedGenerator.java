@@ -177,6 +177,22 @@ public final class DemoSeedGenerator {
             "鄂尔多斯市",
             jitter(new SplittableRandom(SALT), kangbashi, 0.5, "150603"),
             "11111");
+    publicPlaceStations(countyList, seats);
+    communityStations(seats);
+    buildTeams(countyList, head);
+    List<List<String>> figureRows = new ArrayList<>();
+    List<List<String>> populationRows = new ArrayList<>();
+    buildFigures(figureRows, populationRows);
+    return new DemoSet(
+        CsvTable.write(STATION_COLUMNS, stationRows),
+        CsvTable.write(TEAM_COLUMNS, teamRows),
+        CsvTable.write(ACTIVITY_COLUMNS, activityRows),
+        CsvTable.write(FIGURE_COLUMNS, figureRows),
+        CsvTable.write(POPULATION_COLUMNS, populationRows));
+  }
+
+  /** Three public-place stations per county: its service hall, library and park. */
+  private void publicPlaceStations(List<Place> countyList, Map<String, GeoPoint> seats) {
     for (Place county : countyList) {
       String c = county.code();
       SplittableRandom rnd = random(c);
@@ -212,6 +228,12 @@ public final class DemoSeedGenerator {
           jitter(rnd, seat, 3.0, c),
           fiveHas(rnd, 0.6));
     }
+  }
+
+  /**
+   * A station in most communities, near its street's centre (in town) or anywhere (out of town).
+   */
+  private void communityStations(Map<String, GeoPoint> seats) {
     Map<String, GeoPoint> streetCentres = new LinkedHashMap<>();
     for (Place street : byLevel("STREET")) {
       String county = street.parent();
@@ -243,16 +265,6 @@ public final class DemoSeedGenerator {
           p,
           demonstration ? "11111" : fiveHas(rnd, 0.72));
     }
-    buildTeams(countyList, head);
-    List<List<String>> figureRows = new ArrayList<>();
-    List<List<String>> populationRows = new ArrayList<>();
-    buildFigures(figureRows, populationRows);
-    return new DemoSet(
-        CsvTable.write(STATION_COLUMNS, stationRows),
-        CsvTable.write(TEAM_COLUMNS, teamRows),
-        CsvTable.write(ACTIVITY_COLUMNS, activityRows),
-        CsvTable.write(FIGURE_COLUMNS, figureRows),
-        CsvTable.write(POPULATION_COLUMNS, populationRows));
   }
 
   /**
@@ -340,6 +352,14 @@ public final class DemoSeedGenerator {
   }
 
   private void buildTeams(List<Place> countyList, StationRow head) {
+    cityCorps(head);
+    departmentTeams();
+    countyTeams(countyList);
+    streetTeams();
+  }
+
+  /** The city's 学雷锋志愿服务总队 at the head station. */
+  private void cityCorps(StationRow head) {
     SplittableRandom cityRnd = random(CITY);
     addTeam(
         "tm-1506",
@@ -354,19 +374,25 @@ public final class DemoSeedGenerator {
         200,
         cityRnd);
     activities(cityRnd, "tm-1506", "鄂尔多斯市学雷锋志愿服务总队", head, 4, null);
-    String[][] departments = {
-      {"health", "市卫生健康委志愿服务分队", "鄂尔多斯市卫生健康委员会", "医疗", "PUBLIC_HEALTH"},
-      {"culture", "市文化和旅游局志愿服务分队", "鄂尔多斯市文化和旅游局", "文化", "TOURISM"},
-      {"traffic", "市公安局交通管理支队志愿服务分队", "鄂尔多斯市公安局", "文明交通", "CIVILISED_TRAFFIC"},
-      {"union", "市总工会职工志愿服务分队", "鄂尔多斯市总工会", "职工帮扶", "WORKER"},
-      {"youth", "团市委青年志愿者分队", "共青团鄂尔多斯市委员会", "青年", "YOUTH_MODEL_POST"},
-      {"women", "市妇联巾帼志愿服务分队", "鄂尔多斯市妇女联合会", "巾帼", "WOMEN"},
-      {"redcross", "市红十字会志愿服务分队", "鄂尔多斯市红十字会", "应急救护", "RED_CROSS"},
-      {"science", "市科协科普志愿服务分队", "鄂尔多斯市科学技术协会", "科普", "SCIENCE"},
-      {"law", "市司法局法律志愿服务分队", "鄂尔多斯市司法局", "法律", "PUBLIC_SAFETY"},
-      {"ecology", "市生态环境局志愿服务分队", "鄂尔多斯市生态环境局", "环保", "MOUNTAINS_AND_RIVERS"},
-      {"disabled", "市残联助残志愿服务分队", "鄂尔多斯市残疾人联合会", "助残", "DISABILITY_SUNSHINE"},
-    };
+  }
+
+  /** City departments with a 分队: key, name, unit, speciality, theme. */
+  private static final String[][] DEPARTMENTS = {
+    {"health", "市卫生健康委志愿服务分队", "鄂尔多斯市卫生健康委员会", "医疗", "PUBLIC_HEALTH"},
+    {"culture", "市文化和旅游局志愿服务分队", "鄂尔多斯市文化和旅游局", "文化", "TOURISM"},
+    {"traffic", "市公安局交通管理支队志愿服务分队", "鄂尔多斯市公安局", "文明交通", "CIVILISED_TRAFFIC"},
+    {"union", "市总工会职工志愿服务分队", "鄂尔多斯市总工会", "职工帮扶", "WORKER"},
+    {"youth", "团市委青年志愿者分队", "共青团鄂尔多斯市委员会", "青年", "YOUTH_MODEL_POST"},
+    {"women", "市妇联巾帼志愿服务分队", "鄂尔多斯市妇女联合会", "巾帼", "WOMEN"},
+    {"redcross", "市红十字会志愿服务分队", "鄂尔多斯市红十字会", "应急救护", "RED_CROSS"},
+    {"science", "市科协科普志愿服务分队", "鄂尔多斯市科学技术协会", "科普", "SCIENCE"},
+    {"law", "市司法局法律志愿服务分队", "鄂尔多斯市司法局", "法律", "PUBLIC_SAFETY"},
+    {"ecology", "市生态环境局志愿服务分队", "鄂尔多斯市生态环境局", "环保", "MOUNTAINS_AND_RIVERS"},
+    {"disabled", "市残联助残志愿服务分队", "鄂尔多斯市残疾人联合会", "助残", "DISABILITY_SUNSHINE"},
+  };
+
+  /** A 分队 of each city department, with one department's whole tree below it. */
+  private void departmentTeams() {
     List<StationRow> publicStations =
         stationsByRegion.values().stream()
             .filter(
@@ -375,7 +401,7 @@ public final class DemoSeedGenerator {
                         || s.id().contains("-library")
                         || s.id().contains("-park"))
             .toList();
-    for (String[] d : departments) {
+    for (String[] d : DEPARTMENTS) {
       SplittableRandom rnd = random("dept-" + d[0]);
       String id = "tm-1506-" + d[0];
       StationRow base = publicStations.get(rnd.nextInt(publicStations.size()));
@@ -434,6 +460,10 @@ public final class DemoSeedGenerator {
       }
       pairCommunities(id);
     }
+  }
+
+  /** A 分队 per county at its service hall. */
+  private void countyTeams(List<Place> countyList) {
     for (Place county : countyList) {
       String c = county.code();
       SplittableRandom rnd = random("team-" + c);
@@ -452,6 +482,10 @@ public final class DemoSeedGenerator {
           rnd);
       activities(rnd, "tm-" + c, county.name() + "志愿服务分队", hall, 2, null);
     }
+  }
+
+  /** A 总队 per street, and a 小队 in most of its communities with a station. */
+  private void streetTeams() {
     for (Place street : byLevel("STREET")) {
       SplittableRandom rnd = random("team-" + street.code());
       List<StationRow> inStreet =
