@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
+import org.vsmap.geo.format.CsvWriter;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.spatial.ChinaOffsets;
 import org.vsmap.pipeline.csv.CsvTable;
@@ -106,6 +107,58 @@ public final class NationalSetGenerator {
     writeStations(vs, out.resolve("10-stations.csv"), files);
 
     int teamTotal = (int) Math.round((double) NATIONAL_TEAMS * vs.size() / NATIONAL_VILLAGES);
+    List<String[]> teamRows =
+        upperTeams(cities, areas, streets, provinceNames, cityNames, areaNames, streetNames);
+    int squads = Math.max(0, teamTotal - teamRows.size());
+    String[] specialities = {
+      "助老助残", "环境保护", "文明交通", "理论宣讲", "科普宣传", "应急救援", "关爱儿童", "文体服务", "便民服务"
+    };
+    for (int i = 0; i < squads; i++) {
+      Village v = vs.get(i % vs.size());
+      SplittableRandom r = new SplittableRandom(0x5EEDL * 1_000_003 + i);
+      teamRows.add(
+          new String[] {
+            squadId(i),
+            shortName(v.name()) + "志愿服务" + (i / vs.size() + 1) + "小队",
+            "小队",
+            "tm-s-" + v.streetCode(),
+            v.code(),
+            "",
+            specialities[r.nextInt(specialities.length)],
+            "st-" + v.code(),
+            Integer.toString(5 + r.nextInt(40))
+          });
+    }
+    String[] teamHeader = {
+      "队伍编号", "队伍名称", "层级", "上级队伍", "区划代码", "结对社区代码", "服务领域", "驻地站点", "队员人数", "合成数据"
+    };
+    writeChunks(
+        out,
+        "20-teams",
+        "team",
+        teamHeader,
+        teamRows.size(),
+        i -> append(teamRows.get(i), "是"),
+        files);
+
+    int activityTotal =
+        (int) Math.round((double) NATIONAL_ACTIVITIES * vs.size() / NATIONAL_VILLAGES);
+    int upcoming = writeActivities(out, vs, squads, activityTotal, today, files);
+
+    writeReadme(out, files, vs.size(), teamRows.size(), activityTotal, upcoming, today);
+    return new Summary(
+        regions, vs.size(), teamRows.size(), activityTotal, upcoming, List.copyOf(files));
+  }
+
+  /** The 总队 of each city, the 分队 of each county, the 大队 of each street. */
+  private static List<String[]> upperTeams(
+      Set<String> cities,
+      Set<String> areas,
+      Set<String> streets,
+      Map<String, String> provinceNames,
+      Map<String, String> cityNames,
+      Map<String, String> areaNames,
+      Map<String, String> streetNames) {
     List<String[]> teamRows = new ArrayList<>();
     for (String c : cities) {
       String name = cityNames.get(c);
@@ -146,40 +199,13 @@ public final class NationalSetGenerator {
             "40"
           });
     }
-    int squads = Math.max(0, teamTotal - teamRows.size());
-    String[] specialities = {
-      "助老助残", "环境保护", "文明交通", "理论宣讲", "科普宣传", "应急救援", "关爱儿童", "文体服务", "便民服务"
-    };
-    for (int i = 0; i < squads; i++) {
-      Village v = vs.get(i % vs.size());
-      SplittableRandom r = new SplittableRandom(0x5EEDL * 1_000_003 + i);
-      teamRows.add(
-          new String[] {
-            squadId(i),
-            shortName(v.name()) + "志愿服务" + (i / vs.size() + 1) + "小队",
-            "小队",
-            "tm-s-" + v.streetCode(),
-            v.code(),
-            "",
-            specialities[r.nextInt(specialities.length)],
-            "st-" + v.code(),
-            Integer.toString(5 + r.nextInt(40))
-          });
-    }
-    String[] teamHeader = {
-      "队伍编号", "队伍名称", "层级", "上级队伍", "区划代码", "结对社区代码", "服务领域", "驻地站点", "队员人数", "合成数据"
-    };
-    writeChunks(
-        out,
-        "20-teams",
-        "team",
-        teamHeader,
-        teamRows.size(),
-        i -> append(teamRows.get(i), "是"),
-        files);
+    return teamRows;
+  }
 
-    int activityTotal =
-        (int) Math.round((double) NATIONAL_ACTIVITIES * vs.size() / NATIONAL_VILLAGES);
+  /** The activities, in chunks; how many are upcoming. */
+  private static int writeActivities(
+      Path out, List<Village> vs, int squads, int activityTotal, LocalDate today, List<File> files)
+      throws IOException {
     Theme[] themes = Theme.values();
     int[] upcoming = {0};
     String[] activityHeader = {
@@ -226,9 +252,7 @@ public final class NationalSetGenerator {
         },
         files);
 
-    writeReadme(out, files, vs.size(), teamRows.size(), activityTotal, upcoming[0], today);
-    return new Summary(
-        regions, vs.size(), teamRows.size(), activityTotal, upcoming[0], List.copyOf(files));
+    return upcoming[0];
   }
 
   static String squadId(int i) {
@@ -336,17 +360,14 @@ public final class NationalSetGenerator {
     try (InputStream in = Files.newInputStream(from);
         BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
       CsvTable t = CsvTable.read(from.getFileName().toString(), in);
-      w.write(String.join(",", t.header()));
-      w.write('\n');
+      CsvWriter csv = CsvWriter.forMachines(w).row(t.header());
       for (CsvTable.Row row : t.rows()) {
         if (codes.contains(row.require("code"))) {
-          List<String> cells = new ArrayList<>();
-          t.header().forEach(h -> cells.add(csv(row.get(h))));
-          w.write(String.join(",", cells));
-          w.write('\n');
+          csv.row(t.header().stream().map(row::get).toList());
           n++;
         }
       }
+      csv.flush();
     }
     files.add(new File(to.getFileName().toString(), "regions", n));
     return n;
@@ -354,19 +375,19 @@ public final class NationalSetGenerator {
 
   private static int writeVillages(List<Village> vs, Path to, List<File> files) throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
-      w.write("code,name,streetCode,provinceCode,cityCode,areaCode\n");
+      CsvWriter csv =
+          CsvWriter.forMachines(w)
+              .row("code", "name", "streetCode", "provinceCode", "cityCode", "areaCode");
       for (Village v : vs) {
-        w.write(
-            String.join(
-                ",",
-                v.code(),
-                csv(v.name()),
-                v.streetCode(),
-                v.code().substring(0, 2),
-                v.cityCode(),
-                v.areaCode()));
-        w.write('\n');
+        csv.row(
+            v.code(),
+            v.name(),
+            v.streetCode(),
+            v.code().substring(0, 2),
+            v.cityCode(),
+            v.areaCode());
       }
+      csv.flush();
     }
     files.add(new File(to.getFileName().toString(), "regions", vs.size()));
     return vs.size();
@@ -376,29 +397,30 @@ public final class NationalSetGenerator {
       throws IOException {
     String[] services = {"助老助残；便民服务", "理论宣讲；文明实践", "关爱儿童；助学", "环境保护；垃圾分类", "文体服务；科普宣传"};
     try (BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
-      w.write("站点编号,站点名称,站点类型,行政区划代码,地址,经度,纬度,开放时间,服务内容,五有,合成数据\n");
+      CsvWriter csv =
+          CsvWriter.forMachines(w)
+              .row(
+                  "站点编号", "站点名称", "站点类型", "行政区划代码", "地址", "经度", "纬度", "开放时间", "服务内容", "五有", "合成数据");
       for (Village v : vs) {
         SplittableRandom r = new SplittableRandom(v.code().hashCode() * 40503L + 1);
         StringBuilder five = new StringBuilder();
         for (int k = 0; k < 5; k++) {
           five.append(r.nextInt(10) < 8 ? '1' : '0');
         }
-        w.write(
-            String.join(
-                ",",
-                "st-" + v.code(),
-                csv(shortName(v.name()) + "志愿服务站"),
-                "社区志愿服务站",
-                v.code(),
-                csv(v.name()),
-                String.format(Locale.ROOT, "%.6f", v.lon()),
-                String.format(Locale.ROOT, "%.6f", v.lat()),
-                "周一至周五 9:00-17:00",
-                services[r.nextInt(services.length)],
-                five.toString(),
-                "是"));
-        w.write('\n');
+        csv.row(
+            "st-" + v.code(),
+            shortName(v.name()) + "志愿服务站",
+            "社区志愿服务站",
+            v.code(),
+            v.name(),
+            String.format(Locale.ROOT, "%.6f", v.lon()),
+            String.format(Locale.ROOT, "%.6f", v.lat()),
+            "周一至周五 9:00-17:00",
+            services[r.nextInt(services.length)],
+            five.toString(),
+            "是");
       }
+      csv.flush();
     }
     files.add(new File(to.getFileName().toString(), "station", vs.size()));
   }
@@ -418,16 +440,11 @@ public final class NationalSetGenerator {
       int to = Math.min(rows, from + ROWS_PER_FILE);
       String name = String.format(Locale.ROOT, "%s-%02d.csv", prefix, p + 1);
       try (BufferedWriter w = Files.newBufferedWriter(out.resolve(name), StandardCharsets.UTF_8)) {
-        w.write(String.join(",", header));
-        w.write('\n');
+        CsvWriter csv = CsvWriter.forMachines(w).row((Object[]) header);
         for (int i = from; i < to; i++) {
-          String[] cells = row.apply(i);
-          for (int k = 0; k < cells.length; k++) {
-            cells[k] = csv(cells[k]);
-          }
-          w.write(String.join(",", cells));
-          w.write('\n');
+          csv.row((Object[]) row.apply(i));
         }
+        csv.flush();
       }
       files.add(new File(name, kind, to - from));
     }
@@ -476,18 +493,5 @@ public final class NationalSetGenerator {
       case "team" -> " --source national-teams";
       default -> " --source national-activities";
     };
-  }
-
-  private static String csv(String v) {
-    if (v == null) {
-      return "";
-    }
-    if (v.indexOf(',') >= 0
-        || v.indexOf('"') >= 0
-        || v.indexOf('\n') >= 0
-        || v.indexOf('\r') >= 0) {
-      return '"' + v.replace("\"", "\"\"") + '"';
-    }
-    return v;
   }
 }
