@@ -56,6 +56,19 @@ public final class ExportBenchmark {
     if (!Files.exists(work.resolve("vsmap.mv.db"))) {
       throw new IllegalStateException("no store in " + work + ": run ImportBenchmark first");
     }
+    AtomicLong liveAfterGc = liveHeapWatch();
+    Path scratch = Files.createDirectories(work.resolve("tmp"));
+    try (Database db = Database.open(Database.embeddedUrl(work), null, null)) {
+      DatasetExports exports = new DatasetExports(db.jdbi(), scratch);
+      System.out.printf(Locale.ROOT, "store: %,d stations%n", exports.count("stations"));
+      exportRuns(exports, liveAfterGc);
+
+      ogcQueries(new OgcFeatures(db.jdbi(), exports), queries);
+    }
+  }
+
+  /** The largest live heap seen after any garbage collection, from now on. */
+  private static AtomicLong liveHeapWatch() {
     AtomicLong liveAfterGc = new AtomicLong();
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       ((NotificationEmitter) gc)
@@ -75,74 +88,76 @@ public final class ExportBenchmark {
               null,
               null);
     }
-    Path scratch = Files.createDirectories(work.resolve("tmp"));
-    try (Database db = Database.open(Database.embeddedUrl(work), null, null)) {
-      DatasetExports exports = new DatasetExports(db.jdbi(), scratch);
-      System.out.printf(Locale.ROOT, "store: %,d stations%n", exports.count("stations"));
-      exports.write(
-          "stations",
-          Downloads.Format.GEOJSON,
-          Downloads.Filter.ALL.limited(20_000),
-          new Counting()); // warm-up
-      for (Downloads.Format f :
-          List.of(
-              Downloads.Format.GEOJSON,
-              Downloads.Format.FGB,
-              Downloads.Format.GEOJSON,
-              Downloads.Format.FGB)) {
-        System.gc();
-        Thread.sleep(500);
-        long base = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        liveAfterGc.set(base);
-        Counting out = new Counting();
-        long t0 = System.nanoTime();
-        exports.write("stations", f, Downloads.Filter.ALL, out);
-        double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(
-            Locale.ROOT,
-            "export %-7s %,d bytes in %.2f s = %.1f MB/s; live heap growth %.0f MiB%n",
-            f.extension(),
-            out.n,
-            s,
-            out.n / 1e6 / s,
-            (liveAfterGc.get() - base) / 1048576.0);
-      }
+    return liveAfterGc;
+  }
 
-      OgcFeatures ogc = new OgcFeatures(db.jdbi(), exports);
-      List<NationalSetGenerator.Village> villages =
-          NationalSetGenerator.villages(
-              Path.of(System.getProperty("vsmap.bench.data", "../shared/data")), 0);
-      ObjectMapper json = new ObjectMapper();
-      SplittableRandom random = new SplittableRandom(42);
-      long[] nanos = new long[queries];
-      long returned = 0;
-      for (int i = -1_000; i < queries; i++) { // 1,000 warm-up queries first
-        NationalSetGenerator.Village v = villages.get(random.nextInt(villages.size()));
-        double lon = Math.max(-179.9, Math.min(179.9, v.lon()));
-        double lat = Math.max(-89.9, Math.min(89.9, v.lat()));
-        BBox box = new BBox(lon - 0.15, lat - 0.15, lon + 0.15, lat + 0.15);
-        long t0 = System.nanoTime();
-        FeatureCollections.Page page =
-            ogc.items(
-                "stations",
-                new FeatureCollections.Query(List.of(box), null, null, null, Map.of(), 100, 0));
-        byte[] body = json.writeValueAsBytes(page);
-        long t = System.nanoTime() - t0;
-        if (i >= 0) {
-          nanos[i] = t;
-          returned += page.features().size() + (body.length > 0 ? 0 : 1);
-        }
-      }
-      Arrays.sort(nanos);
+  /** Every station as GeoJSON and FlatGeobuf, twice each: throughput and live heap growth. */
+  private static void exportRuns(DatasetExports exports, AtomicLong liveAfterGc) throws Exception {
+    exports.write(
+        "stations",
+        Downloads.Format.GEOJSON,
+        Downloads.Filter.ALL.limited(20_000),
+        new Counting()); // warm-up
+    for (Downloads.Format f :
+        List.of(
+            Downloads.Format.GEOJSON,
+            Downloads.Format.FGB,
+            Downloads.Format.GEOJSON,
+            Downloads.Format.FGB)) {
+      System.gc();
+      Thread.sleep(500);
+      long base = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      liveAfterGc.set(base);
+      Counting out = new Counting();
+      long t0 = System.nanoTime();
+      exports.write("stations", f, Downloads.Filter.ALL, out);
+      double s = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "ogc items (100 per page, 0.3° box around a random village, %,d queries, %.1f features on average): "
-              + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-          queries,
-          returned / (double) queries,
-          nanos[queries / 2] / 1e6,
-          nanos[(int) (queries * 0.99)] / 1e6,
-          nanos[queries - 1] / 1e6);
+          "export %-7s %,d bytes in %.2f s = %.1f MB/s; live heap growth %.0f MiB%n",
+          f.extension(),
+          out.n,
+          s,
+          out.n / 1e6 / s,
+          (liveAfterGc.get() - base) / 1048576.0);
     }
+  }
+
+  /** OGC API items pages in a 0.3° box around random villages: latency percentiles. */
+  private static void ogcQueries(OgcFeatures ogc, int queries) throws Exception {
+    List<NationalSetGenerator.Village> villages =
+        NationalSetGenerator.villages(
+            Path.of(System.getProperty("vsmap.bench.data", "../shared/data")), 0);
+    ObjectMapper json = new ObjectMapper();
+    SplittableRandom random = new SplittableRandom(42);
+    long[] nanos = new long[queries];
+    long returned = 0;
+    for (int i = -1_000; i < queries; i++) { // 1,000 warm-up queries first
+      NationalSetGenerator.Village v = villages.get(random.nextInt(villages.size()));
+      double lon = Math.max(-179.9, Math.min(179.9, v.lon()));
+      double lat = Math.max(-89.9, Math.min(89.9, v.lat()));
+      BBox box = new BBox(lon - 0.15, lat - 0.15, lon + 0.15, lat + 0.15);
+      long t0 = System.nanoTime();
+      FeatureCollections.Page page =
+          ogc.items(
+              "stations",
+              new FeatureCollections.Query(List.of(box), null, null, null, Map.of(), 100, 0));
+      byte[] body = json.writeValueAsBytes(page);
+      long t = System.nanoTime() - t0;
+      if (i >= 0) {
+        nanos[i] = t;
+        returned += page.features().size() + (body.length > 0 ? 0 : 1);
+      }
+    }
+    Arrays.sort(nanos);
+    System.out.printf(
+        Locale.ROOT,
+        "ogc items (100 per page, 0.3° box around a random village, %,d queries, %.1f features on average): "
+            + "p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+        queries,
+        returned / (double) queries,
+        nanos[queries / 2] / 1e6,
+        nanos[(int) (queries * 0.99)] / 1e6,
+        nanos[queries - 1] / 1e6);
   }
 }

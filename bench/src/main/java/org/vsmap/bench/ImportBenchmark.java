@@ -47,64 +47,10 @@ public final class ImportBenchmark {
     try (Database db = Database.open(Database.embeddedUrl(work), null, null)) {
       long t0 = System.nanoTime();
       JdbiImportWriter writer = new JdbiImportWriter(db.jdbi());
-      for (String file :
-          List.of(
-              "provinces.csv",
-              "cities.csv",
-              "areas.csv",
-              "streets.csv",
-              "villages_national.csv.gz")) {
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(data.resolve("admin").resolve(file))) {
-          bytes = file.endsWith(".gz") ? new GZIPInputStream(in).readAllBytes() : in.readAllBytes();
-        }
-        OfficeImport.Prepared p =
-            OfficeImport.prepare(
-                new org.vsmap.pipeline.store.JdbiImportLookups(db.jdbi()),
-                new OfficeImport.Request(
-                    OfficeImport.What.REGIONS,
-                    file,
-                    bytes,
-                    null,
-                    CoordinateSystem.WGS84,
-                    null,
-                    null,
-                    "nbs-2023",
-                    false,
-                    "bench"),
-                now);
-        JdbiImportWriter.Outcome o = writer.apply(p.batch());
-        System.out.printf(
-            Locale.ROOT,
-            "setup: %s → %,d regions (%d problems)%n",
-            file,
-            o.regions().created(),
-            p.problems().size());
-      }
+      importRegions(db, data, writer, now);
       System.out.printf(Locale.ROOT, "setup: regions in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-      Path csv = work.resolve("stations.csv");
-      List<NationalSetGenerator.Village> villages = NationalSetGenerator.villages(data, 0);
-      try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-        w.write("站点名称,行政区划代码,地址,经度,纬度,站点类型,服务内容\n");
-        for (NationalSetGenerator.Village v : villages) {
-          w.write(
-              String.format(
-                  Locale.ROOT,
-                  "%s志愿服务站,%s,%s,%.6f,%.6f,社区志愿服务站,助老助残；便民服务%n",
-                  NationalSetGenerator.shortName(v.name()),
-                  v.code(),
-                  v.name().replace(",", " "),
-                  v.lon(),
-                  v.lat()));
-        }
-      }
-      System.out.printf(
-          Locale.ROOT,
-          "setup: %s, %,d rows, %.1f MB%n",
-          csv,
-          villages.size(),
-          Files.size(csv) / 1e6);
+      Path csv = stationList(data, work);
 
       JdbiStationStore stations = new JdbiStationStore(db.jdbi());
       JdbiChangeLog changes = new JdbiChangeLog(db.jdbi());
@@ -172,6 +118,69 @@ public final class ImportBenchmark {
             found);
       }
     }
+  }
+
+  /** The national regions, province to village, imported as an office would. */
+  private static void importRegions(
+      Database db, Path data, JdbiImportWriter writer, LocalDateTime now) throws IOException {
+    for (String file :
+        List.of(
+            "provinces.csv",
+            "cities.csv",
+            "areas.csv",
+            "streets.csv",
+            "villages_national.csv.gz")) {
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(data.resolve("admin").resolve(file))) {
+        bytes = file.endsWith(".gz") ? new GZIPInputStream(in).readAllBytes() : in.readAllBytes();
+      }
+      OfficeImport.Prepared p =
+          OfficeImport.prepare(
+              new org.vsmap.pipeline.store.JdbiImportLookups(db.jdbi()),
+              new OfficeImport.Request(
+                  OfficeImport.What.REGIONS,
+                  file,
+                  bytes,
+                  null,
+                  CoordinateSystem.WGS84,
+                  null,
+                  null,
+                  "nbs-2023",
+                  false,
+                  "bench"),
+              now);
+      JdbiImportWriter.Outcome o = writer.apply(p.batch());
+      System.out.printf(
+          Locale.ROOT,
+          "setup: %s → %,d regions (%d problems)%n",
+          file,
+          o.regions().created(),
+          p.problems().size());
+    }
+  }
+
+  /** A station list with one community station at every village: the file to import. */
+  private static Path stationList(Path data, Path work) throws IOException {
+    Path csv = work.resolve("stations.csv");
+    List<NationalSetGenerator.Village> villages = NationalSetGenerator.villages(data, 0);
+    try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+      w.write("站点名称,行政区划代码,地址,经度,纬度,站点类型,服务内容\n");
+      for (NationalSetGenerator.Village v : villages) {
+        w.write(
+            String.format(
+                Locale.ROOT,
+                "%s志愿服务站,%s,%s,%.6f,%.6f,社区志愿服务站,助老助残；便民服务%n",
+                NationalSetGenerator.shortName(v.name()),
+                v.code(),
+                v.name().replace(",", " "),
+                v.lon(),
+                v.lat()));
+      }
+    }
+    System.out.printf(
+        Locale.ROOT, "setup: %s, %,d rows, %.1f MB%n", csv, villages.size(), Files.size(csv) / 1e6);
+
+    return csv;
   }
 
   private static void deleteTree(Path p) throws IOException {

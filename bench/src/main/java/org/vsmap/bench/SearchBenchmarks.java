@@ -97,6 +97,6 @@ public class SearchBenchmarks {
   @Benchmark
   public List<SearchIndex.Cluster> clusteredViewport() {
     return index.clusters(
-        SearchIndex.Request.builder().bbox(SideBySide.screen(point(), zoom)).build(), zoom);
+        SearchIndex.Request.builder().bbox(ScreenCells.screen(point(), zoom)).build(), zoom);
   }
 }

@@ -1,7 +1,6 @@
 package org.vsmap.bench;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,18 +9,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.IntUnaryOperator;
 import org.vsmap.geo.model.BBox;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.SearchIndex;
-import org.vsmap.geo.spatial.WebMercator;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
 import org.vsmap.web.data.TilesApi;
 
@@ -54,14 +50,6 @@ public final class SideBySide {
     "幸福", "新村", "和平", "东风", "红旗", "建设", "团结", "长安", "社区志愿服务站", "文明交通", "关爱山川河流", "幸福村", "和平社区"
   };
   static final int[] ZOOMS = {5, 10, 14};
-
-  /**
-   * The map's cluster cell: 64 screen pixels on the global Web Mercator pixel grid (as
-   * LuceneSearchIndex).
-   */
-  static final int CELL_PX = 64;
-
-  static final double HALF_WORLD = 20037508.342789244;
 
   /** One line of the report: medians and p99 in milliseconds, and whether the answers agreed. */
   public record Row(
@@ -138,16 +126,12 @@ public final class SideBySide {
           Locale.ROOT,
           "milliseconds, %d rounds each after %d warm-up rounds; heap used %d MB of max %d MB; RSS %s; JVM %s%n",
           rounds,
-          warmUp(rounds),
+          Rounds.warmUp(rounds),
           (rt.totalMemory() - rt.freeMemory()) >> 20,
           rt.maxMemory() >> 20,
-          rss(),
+          Rounds.rss(),
           ManagementFactory.getRuntimeMXBean().getVmVersion());
     }
-  }
-
-  static int warmUp(int rounds) {
-    return Math.max(10, rounds / 4);
   }
 
   /** The trigram indexes a PostgreSQL site would add for ILIKE search; returns what was done. */
@@ -246,15 +230,15 @@ public final class SideBySide {
       int sameAsBoxes = 0;
       int checked = Math.min(rounds, 200);
       for (int i = 0; i < checked; i++) {
-        BBox b = screen(points[i % points.length], z);
+        BBox b = ScreenCells.screen(points[i % points.length], z);
         long ours = ourCount(b);
         same += ours == pgCount(exact, b) ? 1 : 0;
         sameAsBoxes += ours == pgCount(ps, b) ? 1 : 0;
       }
       return time(
           "viewport count z" + z,
-          i -> (int) ourCount(screen(points[i % points.length], z)),
-          i -> (int) pgCount(ps, screen(points[i % points.length], z)),
+          i -> (int) ourCount(ScreenCells.screen(points[i % points.length], z)),
+          i -> (int) pgCount(ps, ScreenCells.screen(points[i % points.length], z)),
           same
               + "/"
               + checked
@@ -267,37 +251,39 @@ public final class SideBySide {
   }
 
   Row clusteredViewport(int z) throws SQLException {
-    double cellMetres = CELL_PX * 2 * HALF_WORLD / (256.0 * (1L << z));
+    double cellMetres = ScreenCells.CELL_PX * 2 * ScreenCells.HALF_WORLD / (256.0 * (1L << z));
     try (PreparedStatement ps =
         db.prepareStatement(
             "SELECT count(*), avg(ST_X(geom)), avg(ST_Y(geom)), "
                 + "CASE WHEN count(*) = 1 THEN min(id) END, CASE WHEN count(*) = 1 THEN min(name) END, CASE WHEN count(*) = 1 THEN min(type) END "
                 + "FROM (SELECT id, name, type, geom, ST_Transform(geom, 3857) m FROM station WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)) s "
                 + "GROUP BY floor((ST_X(m) + "
-                + HALF_WORLD
+                + ScreenCells.HALF_WORLD
                 + ") / ?), floor(("
-                + HALF_WORLD
+                + ScreenCells.HALF_WORLD
                 + " - ST_Y(m)) / ?)")) {
       int same = 0;
       int checked = Math.min(rounds, 200);
       for (int i = 0; i < checked; i++) {
-        BBox b = screen(points[i % points.length], z);
+        BBox b = ScreenCells.screen(points[i % points.length], z);
         java.util.Map<Long, Long> ours = new java.util.TreeMap<>();
         for (SearchIndex.Cluster c :
             index.clusters(
                 SearchIndex.Request.builder().kinds(Set.of(Kind.STATION)).bbox(b).build(), z)) {
-          ours.merge(cell(c.point().lon(), c.point().lat(), z), (long) c.count(), Long::sum);
+          ours.merge(
+              ScreenCells.cell(c.point().lon(), c.point().lat(), z), (long) c.count(), Long::sum);
         }
         java.util.Map<Long, Long> theirs = new java.util.TreeMap<>();
-        bind(ps, cells(b, z));
+        bind(ps, ScreenCells.cells(b, z));
         ps.setDouble(5, cellMetres);
         ps.setDouble(6, cellMetres);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            theirs.merge(cell(rs.getDouble(2), rs.getDouble(3), z), rs.getLong(1), Long::sum);
+            theirs.merge(
+                ScreenCells.cell(rs.getDouble(2), rs.getDouble(3), z), rs.getLong(1), Long::sum);
           }
         }
-        same += inner(ours, b, z).equals(inner(theirs, b, z)) ? 1 : 0;
+        same += ScreenCells.inner(ours, b, z).equals(ScreenCells.inner(theirs, b, z)) ? 1 : 0;
       }
       return time(
           "clustered viewport z" + z,
@@ -306,57 +292,18 @@ public final class SideBySide {
                   .clusters(
                       SearchIndex.Request.builder()
                           .kinds(Set.of(Kind.STATION))
-                          .bbox(screen(points[i % points.length], z))
+                          .bbox(ScreenCells.screen(points[i % points.length], z))
                           .build(),
                       z)
                   .size(),
           i ->
-              (int) clusterTotal(ps, cells(screen(points[i % points.length], z), z), cellMetres)[1],
+              (int)
+                  clusterTotal(
+                      ps,
+                      ScreenCells.cells(ScreenCells.screen(points[i % points.length], z), z),
+                      cellMetres)[1],
           same + "/" + checked + " same clusters in every cell inside the screen");
     }
-  }
-
-  /** The grid cell of a point at a zoom, as one number. */
-  static long cell(double lon, double lat, int z) {
-    return (long) Math.floor(WebMercator.x(lon, z) / CELL_PX) * 1_000_000_000L
-        + (long) Math.floor(WebMercator.y(lat, z) / CELL_PX);
-  }
-
-  /**
-   * The clusters of the cells wholly inside the screen: at the screen's edge the map counts whole
-   * cells (precomputed zooms) or only what is in view (deeper zooms), so only inner cells compare.
-   */
-  static java.util.Map<Long, Long> inner(java.util.Map<Long, Long> byCell, BBox b, int z) {
-    long x0 = (long) Math.floor(WebMercator.x(b.west(), z) / CELL_PX);
-    long x1 = (long) Math.floor(WebMercator.x(b.east(), z) / CELL_PX);
-    long y0 = (long) Math.floor(WebMercator.y(b.north(), z) / CELL_PX);
-    long y1 = (long) Math.floor(WebMercator.y(b.south(), z) / CELL_PX);
-    java.util.Map<Long, Long> out = new java.util.TreeMap<>();
-    byCell.forEach(
-        (k, n) -> {
-          long cx = k / 1_000_000_000L;
-          long cy = k % 1_000_000_000L;
-          if (cx > x0 && cx < x1 && cy > y0 && cy < y1) {
-            out.put(k, n);
-          }
-        });
-    return out;
-  }
-
-  /**
-   * The box covered by the whole 64-px cells a screen touches (where the map's clusters come from).
-   */
-  static BBox cells(BBox b, int z) {
-    double x0 = Math.floor(WebMercator.x(b.west(), z) / CELL_PX) * CELL_PX;
-    double x1 = (Math.floor(WebMercator.x(b.east(), z) / CELL_PX) + 1) * CELL_PX;
-    double y0 = Math.floor(WebMercator.y(b.north(), z) / CELL_PX) * CELL_PX;
-    double y1 = (Math.floor(WebMercator.y(b.south(), z) / CELL_PX) + 1) * CELL_PX;
-    double world = 256.0 * (1L << z);
-    return new BBox(
-        Math.max(-180, x0 / world * 360 - 180),
-        Math.max(-85, lat(y1, z)),
-        Math.min(180, x1 / world * 360 - 180),
-        Math.min(85, lat(y0, z)));
   }
 
   Row tile(int z) throws SQLException {
@@ -369,25 +316,25 @@ public final class SideBySide {
                 + "3857), b.env, 4096, 128) g FROM (SELECT id, name, type, geom, ST_Transform(geom, 3857) m FROM station "
                 + "WHERE geom && ST_Transform(ST_TileEnvelope(?, ?, ?, margin => 128.0 / 4096), 4326)) s, b "
                 + "GROUP BY floor((ST_X(m) + "
-                + HALF_WORLD
+                + ScreenCells.HALF_WORLD
                 + ") / ?), floor(("
-                + HALF_WORLD
+                + ScreenCells.HALF_WORLD
                 + " - ST_Y(m)) / ?), b.env) "
                 + "SELECT ST_AsMVT(c, 'stations', 4096, 'g') FROM c")) {
-      double cell = CELL_PX * 2 * HALF_WORLD / (256.0 * (1L << z));
+      double cell = ScreenCells.CELL_PX * 2 * ScreenCells.HALF_WORLD / (256.0 * (1L << z));
       long[] bytes = {0, 0, 0};
       Row row =
           time(
               "vector tile z" + z + " (stations)",
               i -> {
-                int[] t = tileOf(points[i % points.length], z);
+                int[] t = ScreenCells.tileOf(points[i % points.length], z);
                 byte[] b = TilesApi.pointTile(index, "stations", z, t[0], t[1]);
                 bytes[0] += b.length;
                 bytes[2]++;
                 return b.length;
               },
               i -> {
-                int[] t = tileOf(points[i % points.length], z);
+                int[] t = ScreenCells.tileOf(points[i % points.length], z);
                 ps.setInt(1, z);
                 ps.setInt(2, t[0]);
                 ps.setInt(3, t[1]);
@@ -497,104 +444,8 @@ public final class SideBySide {
     return out;
   }
 
-  /** A 1280×800 screen centred on a point at a zoom. */
-  static BBox screen(GeoPoint c, int zoom) {
-    double scale = 256.0 * (1L << zoom) / 360.0;
-    double halfLon = 640 / scale;
-    double y = WebMercator.y(c.lat(), zoom);
-    return new BBox(
-        Math.max(-180, c.lon() - halfLon),
-        Math.max(-85, lat(y + 400, zoom)),
-        Math.min(180, c.lon() + halfLon),
-        Math.min(85, lat(y - 400, zoom)));
-  }
-
-  static int[] tileOf(GeoPoint p, int z) {
-    int n = 1 << z;
-    int x = (int) Math.floor((p.lon() + 180) / 360 * n);
-    int y = (int) Math.floor(WebMercator.y(p.lat(), z) / 256);
-    return new int[] {Math.max(0, Math.min(n - 1, x)), Math.max(0, Math.min(n - 1, y))};
-  }
-
-  private static double lat(double y, int z) {
-    double n = Math.PI - 2 * Math.PI * y / (256.0 * (1L << z));
-    return Math.toDegrees(Math.atan(Math.sinh(n)));
-  }
-
-  @FunctionalInterface
-  interface Query {
-    int run(int i) throws SQLException;
-  }
-
-  /**
-   * Longest a query's timed rounds may take in all (ours + PostGIS), after which fewer rounds are
-   * reported.
-   */
-  static final long BUDGET_NANOS = 60_000_000_000L;
-
-  /**
-   * Warm-up then timed rounds, ours and PostGIS interleaved round by round (same input, same
-   * moment); {@code rounds} of them, or as many as fit in 60 s (at least 20) for slow queries — the
-   * row says how many.
-   */
-  Row time(String name, Query ours, Query pg, String agreement) throws SQLException {
-    int warm = warmUp(rounds);
-    long[] a = new long[rounds];
-    long[] b = new long[rounds];
-    long sink = 0;
-    long start = System.nanoTime();
-    int n = 0;
-    for (int i = 0; i < warm + rounds; i++) {
-      if (i == warm) {
-        start = System.nanoTime();
-      }
-      long t0 = System.nanoTime();
-      sink += ours.run(i);
-      long t1 = System.nanoTime();
-      sink += pg.run(i);
-      long t2 = System.nanoTime();
-      if (i >= warm) {
-        a[n] = t1 - t0;
-        b[n] = t2 - t1;
-        n++;
-        if (n >= 20 && t2 - start > BUDGET_NANOS) {
-          break;
-        }
-      } else if (t2 - start > BUDGET_NANOS / 4) {
-        i = warm - 1; // warm-up cut short too
-      }
-    }
-    if (sink == Long.MIN_VALUE) {
-      System.out.print(""); // keeps the answers alive
-    }
-    a = Arrays.copyOf(a, n);
-    b = Arrays.copyOf(b, n);
-    return new Row(
-        name + (n < rounds ? " (" + n + " rounds)" : ""),
-        pct(a, 50),
-        pct(a, 99),
-        pct(b, 50),
-        pct(b, 99),
-        agreement);
-  }
-
-  static double pct(long[] nanos, int p) {
-    long[] s = nanos.clone();
-    Arrays.sort(s);
-    IntUnaryOperator at = q -> Math.min(s.length - 1, (int) Math.ceil(q / 100.0 * s.length) - 1);
-    return s[Math.max(0, at.applyAsInt(p))] / 1e6;
-  }
-
-  static String rss() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return (Long.parseLong(line.replaceAll("\\D", "")) >> 10) + " MB";
-        }
-      }
-    } catch (Exception e) {
-      return "unknown";
-    }
-    return "unknown";
+  private Row time(String name, Rounds.Query ours, Rounds.Query pg, String agreement)
+      throws SQLException {
+    return Rounds.time(rounds, name, ours, pg, agreement);
   }
 }

@@ -91,82 +91,7 @@ public final class SoakRun {
         places.size(),
         stations.size());
     System.out.printf("%d counties to download from%n", counties.size());
-    List<Kind> kinds =
-        List.of(
-            new Kind("map page /", 5, r -> "/"),
-            new Kind(
-                "/api/clusters",
-                25,
-                r -> {
-                  int z = 5 + r.nextInt(10);
-                  double[] p = places.get(r.nextInt(places.size()));
-                  double w = 1280 * 360.0 / (256.0 * (1 << z)) / 2;
-                  double h = w * 0.6;
-                  return String.format(
-                      Locale.ROOT,
-                      "/api/clusters?z=%d&bbox=%.5f,%.5f,%.5f,%.5f",
-                      z,
-                      p[0] - w,
-                      p[1] - h,
-                      p[0] + w,
-                      p[1] + h);
-                }),
-            new Kind(
-                "/api/search",
-                20,
-                r ->
-                    "/api/search?limit=20&q="
-                        + URLEncoder.encode(
-                            WORDS[r.nextInt(WORDS.length)], StandardCharsets.UTF_8)),
-            new Kind(
-                "/api/nearby",
-                15,
-                r -> {
-                  double[] p = places.get(r.nextInt(places.size()));
-                  return String.format(
-                      Locale.ROOT,
-                      "/api/nearby?lat=%.5f&lon=%.5f&kind=station&limit=10",
-                      p[1] + r.nextGaussian() * 0.02,
-                      p[0] + r.nextGaussian() * 0.02);
-                }),
-            new Kind(
-                "station page", 8, r -> "/stations/" + stations.get(r.nextInt(stations.size()))),
-            new Kind(
-                "vector tile z10-14",
-                15,
-                r -> {
-                  int z = 10 + r.nextInt(5);
-                  double[] p = places.get(r.nextInt(places.size()));
-                  int n = 1 << z;
-                  int x = (int) Math.floor((p[0] + 180) / 360 * n);
-                  double lat = Math.toRadians(p[1]);
-                  int y =
-                      (int)
-                          Math.floor(
-                              (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
-                  return "/tiles/stations/" + z + "/" + x + "/" + y + ".mvt";
-                }),
-            new Kind(
-                "OGC items (bbox, 100)",
-                10,
-                r -> {
-                  double[] p = places.get(r.nextInt(places.size()));
-                  return String.format(
-                      Locale.ROOT,
-                      "/ogc/collections/stations/items?limit=100&bbox=%.4f,%.4f,%.4f,%.4f",
-                      p[0] - 0.2,
-                      p[1] - 0.15,
-                      p[0] + 0.2,
-                      p[1] + 0.15);
-                }),
-            new Kind(
-                "download (a county's stations, CSV/GeoJSON)",
-                2,
-                r ->
-                    "/data/stations."
-                        + (r.nextBoolean() ? "csv" : "geojson")
-                        + "?region="
-                        + counties.get(r.nextInt(counties.size()))));
+    List<Kind> kinds = kinds(places, stations, counties);
     int total = kinds.stream().mapToInt(Kind::weight).sum();
     Map<String, Stats> stats = new LinkedHashMap<>();
     kinds.forEach(k -> stats.put(k.name(), new Stats()));
@@ -187,15 +112,7 @@ public final class SoakRun {
         if (wait > 0) {
           Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
-        int pick = rnd.nextInt(total);
-        Kind kind = kinds.get(0);
-        for (Kind k : kinds) {
-          if (pick < k.weight()) {
-            kind = k;
-            break;
-          }
-          pick -= k.weight();
-        }
+        Kind kind = pick(kinds, rnd.nextInt(total));
         String url = kind.url().apply(rnd.split());
         Stats s = stats.get(kind.name());
         if (!inFlight.tryAcquire()) {
@@ -205,44 +122,10 @@ public final class SoakRun {
         exec.submit(
             () -> {
               try {
-                HttpResponse<byte[]> r =
-                    http.send(
-                        HttpRequest.newBuilder(URI.create(base + url))
-                            .timeout(Duration.ofSeconds(30))
-                            .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                s.latency.recordValue(Math.max(1, (System.nanoTime() - scheduled) / 1000));
-                s.statuses.computeIfAbsent(r.statusCode(), c -> new AtomicLong()).incrementAndGet();
-                if (r.statusCode() >= 500) {
-                  s.server.incrementAndGet();
-                  if (s.firstFailure == null) {
-                    s.firstFailure =
-                        r.statusCode()
-                            + " "
-                            + url
-                            + " "
-                            + new String(r.body(), StandardCharsets.UTF_8)
-                                .lines()
-                                .findFirst()
-                                .orElse("");
-                  }
-                } else if (r.statusCode() >= 400) {
-                  s.client.incrementAndGet();
-                  if (s.firstFailure == null) {
-                    s.firstFailure = r.statusCode() + " " + url;
-                  }
-                } else {
-                  s.ok.incrementAndGet();
-                }
-              } catch (Exception e) {
-                s.errors.incrementAndGet();
-                if (s.firstFailure == null) {
-                  s.firstFailure = e + " " + url;
-                }
+                send(http, base + url, url, scheduled, s);
               } finally {
                 inFlight.release();
               }
-              return null;
             });
         if (System.nanoTime() > nextReport) {
           System.out.printf(
@@ -252,6 +135,143 @@ public final class SoakRun {
       }
     }
     double took = (System.nanoTime() - start) / 1e9;
+    long bad = report(kinds, stats, total, took, dropped.get(), maxInFlight);
+    System.exit(bad == 0 ? 0 : 1);
+  }
+
+  /** The kind a draw from 0 to the total weight falls on. */
+  private static Kind pick(List<Kind> kinds, int draw) {
+    int left = draw;
+    for (Kind k : kinds) {
+      if (left < k.weight()) {
+        return k;
+      }
+      left -= k.weight();
+    }
+    return kinds.get(0);
+  }
+
+  /** One request, its latency from the time it was scheduled and its outcome counted in s. */
+  private static void send(HttpClient http, String address, String url, long scheduled, Stats s) {
+    try {
+      HttpResponse<byte[]> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      s.latency.recordValue(Math.max(1, (System.nanoTime() - scheduled) / 1000));
+      s.statuses.computeIfAbsent(r.statusCode(), c -> new AtomicLong()).incrementAndGet();
+      if (r.statusCode() >= 500) {
+        s.server.incrementAndGet();
+        if (s.firstFailure == null) {
+          s.firstFailure =
+              r.statusCode()
+                  + " "
+                  + url
+                  + " "
+                  + new String(r.body(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        }
+      } else if (r.statusCode() >= 400) {
+        s.client.incrementAndGet();
+        if (s.firstFailure == null) {
+          s.firstFailure = r.statusCode() + " " + url;
+        }
+      } else {
+        s.ok.incrementAndGet();
+      }
+    } catch (Exception e) {
+      s.errors.incrementAndGet();
+      if (s.firstFailure == null) {
+        s.firstFailure = e + " " + url;
+      }
+    }
+  }
+
+  /** The mix of requests a day of residents, journalists and offices makes, by weight. */
+  private static List<Kind> kinds(
+      List<double[]> places, List<String> stations, List<String> counties) {
+    return List.of(
+        new Kind("map page /", 5, r -> "/"),
+        new Kind(
+            "/api/clusters",
+            25,
+            r -> {
+              int z = 5 + r.nextInt(10);
+              double[] p = places.get(r.nextInt(places.size()));
+              double w = 1280 * 360.0 / (256.0 * (1 << z)) / 2;
+              double h = w * 0.6;
+              return String.format(
+                  Locale.ROOT,
+                  "/api/clusters?z=%d&bbox=%.5f,%.5f,%.5f,%.5f",
+                  z,
+                  p[0] - w,
+                  p[1] - h,
+                  p[0] + w,
+                  p[1] + h);
+            }),
+        new Kind(
+            "/api/search",
+            20,
+            r ->
+                "/api/search?limit=20&q="
+                    + URLEncoder.encode(WORDS[r.nextInt(WORDS.length)], StandardCharsets.UTF_8)),
+        new Kind(
+            "/api/nearby",
+            15,
+            r -> {
+              double[] p = places.get(r.nextInt(places.size()));
+              return String.format(
+                  Locale.ROOT,
+                  "/api/nearby?lat=%.5f&lon=%.5f&kind=station&limit=10",
+                  p[1] + r.nextGaussian() * 0.02,
+                  p[0] + r.nextGaussian() * 0.02);
+            }),
+        new Kind("station page", 8, r -> "/stations/" + stations.get(r.nextInt(stations.size()))),
+        new Kind(
+            "vector tile z10-14",
+            15,
+            r -> {
+              int z = 10 + r.nextInt(5);
+              double[] p = places.get(r.nextInt(places.size()));
+              int n = 1 << z;
+              int x = (int) Math.floor((p[0] + 180) / 360 * n);
+              double lat = Math.toRadians(p[1]);
+              int y =
+                  (int)
+                      Math.floor(
+                          (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
+              return "/tiles/stations/" + z + "/" + x + "/" + y + ".mvt";
+            }),
+        new Kind(
+            "OGC items (bbox, 100)",
+            10,
+            r -> {
+              double[] p = places.get(r.nextInt(places.size()));
+              return String.format(
+                  Locale.ROOT,
+                  "/ogc/collections/stations/items?limit=100&bbox=%.4f,%.4f,%.4f,%.4f",
+                  p[0] - 0.2,
+                  p[1] - 0.15,
+                  p[0] + 0.2,
+                  p[1] + 0.15);
+            }),
+        new Kind(
+            "download (a county's stations, CSV/GeoJSON)",
+            2,
+            r ->
+                "/data/stations."
+                    + (r.nextBoolean() ? "csv" : "geojson")
+                    + "?region="
+                    + counties.get(r.nextInt(counties.size()))));
+  }
+
+  /** The table of what each kind got, and the totals; how many were 5xx or errors. */
+  private static long report(
+      List<Kind> kinds,
+      Map<String, Stats> stats,
+      int total,
+      double took,
+      long dropped,
+      int maxInFlight) {
     System.out.println(
         "| kind | share | requests | 2xx/3xx | 4xx | 5xx | errors | p50 ms | p99 ms | max ms |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -296,10 +316,10 @@ public final class SoakRun {
         all,
         took,
         all / took,
-        dropped.get(),
+        dropped,
         maxInFlight,
         bad);
-    System.exit(bad == 0 ? 0 : 1);
+    return bad;
   }
 
   /**
