@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +27,10 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -50,10 +42,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
@@ -81,19 +70,6 @@ import org.vsmap.geo.port.SearchIndex;
 public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
 
-  /** Bumped whenever the field layout changes: an index of another format is rebuilt. */
-  static final String FORMAT = "9";
-
-  private static final String[] DIMS = {KIND, THEME, CARE, COUNTY, STREET, TYPE, RECRUITING};
-  private static final java.util.concurrent.ExecutorService SEARCH_THREADS =
-      Executors.newFixedThreadPool(
-          Runtime.getRuntime().availableProcessors(),
-          r -> {
-            Thread t = new Thread(r, "vsmap-search");
-            t.setDaemon(true);
-            return t;
-          });
-
   private final Path root;
   private final Clock clock;
   private final Analyzer chars = new StandardAnalyzer();
@@ -110,48 +86,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private volatile Generation current;
-
-  /** One built index folder with its writer and searchers. */
-  private static final class Generation {
-    final Path dir;
-    final FSDirectory directory;
-    final IndexWriter writer;
-    final SearcherManager searchers;
-    volatile FacetState facets;
-    final MapClusters clusters;
-
-    Generation(Path dir, IndexWriter writer, java.util.concurrent.Executor background)
-        throws IOException {
-      this.dir = dir;
-      this.directory = (FSDirectory) writer.getDirectory();
-      this.writer = writer;
-      // searches slice the segments over the cores, so one broad query on a national index uses
-      // them all
-      this.searchers =
-          new SearcherManager(
-              writer,
-              new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                  return new IndexSearcher(reader, SEARCH_THREADS);
-                }
-              });
-      this.clusters = new MapClusters(searchers, background);
-    }
-
-    void close() {
-      try {
-        searchers.close();
-        writer.close();
-        directory.close();
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("closing index generation {}: {}", dir, e.getMessage());
-      }
-    }
-  }
-
-  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+  private volatile IndexGeneration current;
 
   /**
    * Opens the newest complete, readable generation under {@code root} of this format, if there is
@@ -172,15 +107,17 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       // the newest generation with a complete commit of this format is served; a newer one without
       // (a rebuild cut short by a kill) and older ones (a swap whose cleanup never ran) are removed
       for (Path g : gens) {
-        if (current == null && isCurrentFormat(g)) {
-          current = openGeneration(g.toAbsolutePath());
+        if (current == null && IndexGeneration.isCurrentFormat(g)) {
+          current =
+              IndexGeneration.open(
+                  g.toAbsolutePath(), config(IndexWriterConfig.OpenMode.APPEND), background);
           if (current != null) {
             continue;
           }
         }
         if (Files.exists(g)) {
           LOG.info("removing the unused search index generation {}", g.getFileName());
-          deleteQuietly(g);
+          IndexGeneration.deleteQuietly(g);
         }
       }
     } catch (IOException e) {
@@ -190,79 +127,12 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   }
 
   /**
-   * Whether a generation holds a commit of this format (false also when its commit cannot be read:
-   * it is rebuilt).
-   */
-  private static boolean isCurrentFormat(Path gen) {
-    try (FSDirectory dir = FSDirectory.open(gen)) {
-      return DirectoryReader.indexExists(dir)
-          && FORMAT.equals(DirectoryReader.listCommits(dir).getLast().getUserData().get("format"));
-    } catch (IOException | RuntimeException e) {
-      LOG.warn(
-          "the search index in {} has no readable commit ({}): it will be rebuilt from the store",
-          gen,
-          e.toString());
-      return false;
-    }
-  }
-
-  /**
-   * Opens a generation, or sets it aside (renamed {@code broken-…}, for diagnosis) and returns null
-   * when its files cannot be read: a missing, truncated or garbled file is found here (Lucene
-   * checks every file's header and footer on open), and the index is then rebuilt from the store.
-   */
-  private Generation openGeneration(Path dir) throws IOException {
-    IndexWriter writer = null;
-    try {
-      writer = new IndexWriter(FSDirectory.open(dir), config(IndexWriterConfig.OpenMode.APPEND));
-      return new Generation(dir, writer, background);
-    } catch (IOException | RuntimeException e) {
-      LOG.warn(
-          "the search index in {} cannot be read ({}): it will be rebuilt from the store",
-          dir,
-          e.toString());
-      if (writer != null) {
-        try {
-          writer.rollback();
-        } catch (IOException | RuntimeException ignored) {
-          // it is set aside below either way
-        }
-      }
-      Path aside =
-          dir.resolveSibling("broken-" + dir.getFileName() + "-" + System.currentTimeMillis());
-      Files.move(dir, aside);
-      return null;
-    }
-  }
-
-  /**
    * Reads every file of the served index and checks its checksum (a flipped bit anywhere is found);
    * false when one does not match. Takes about a second per GB, so it runs after start.
    */
   public boolean intact() {
-    Generation g = current;
-    if (g == null) {
-      return false;
-    }
-    IndexSearcher s = null;
-    try {
-      s = g.searchers.acquire();
-      for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        leaf.reader().checkIntegrity();
-      }
-      return true;
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("the search index in {} failed its integrity check: {}", g.dir, e.toString());
-      return false;
-    } finally {
-      if (s != null) {
-        try {
-          g.searchers.release(s);
-        } catch (IOException ignored) {
-          // nothing to release
-        }
-      }
-    }
+    IndexGeneration g = current;
+    return g != null && g.intact();
   }
 
   /**
@@ -270,28 +140,19 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
    * index.
    */
   public String storeId() {
-    Generation g = current;
-    return g == null ? null : liveData(g).get("store_id");
+    IndexGeneration g = current;
+    return g == null ? null : g.liveData().get("store_id");
   }
 
   /** The store change sequence the served index reflects, or -1 when there is no usable index. */
   @Override
   public long storeSequence() {
-    Generation g = current;
+    IndexGeneration g = current;
     if (g == null) {
       return -1;
     }
-    String seq = g.writer.getLiveCommitData() == null ? null : liveData(g).get("store_seq");
+    String seq = g.writer.getLiveCommitData() == null ? null : g.liveData().get("store_seq");
     return seq == null ? -1 : Long.parseLong(seq);
-  }
-
-  private static Map<String, String> liveData(Generation g) {
-    Map<String, String> m = new LinkedHashMap<>();
-    Iterable<Map.Entry<String, String>> data = g.writer.getLiveCommitData();
-    if (data != null) {
-      data.forEach(e -> m.put(e.getKey(), e.getValue()));
-    }
-    return m;
   }
 
   /**
@@ -345,44 +206,25 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
           new IndexWriter(
               FSDirectory.open(dir),
               config(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(128));
-      feed.accept(
-          new Sink() {
-            @Override
-            public void station(Station s) {
-              add(writer, documents.station(s));
-            }
-
-            @Override
-            public void team(Team t, GeoPoint home) {
-              add(writer, documents.team(t, home));
-            }
-
-            @Override
-            public void activity(Activity a) {
-              add(writer, documents.activity(a));
-            }
-
-            private void add(IndexWriter w, Document d) {
-              try {
-                w.addDocument(d);
-                n.incrementAndGet();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            }
-          });
+      feed.accept(new DocumentSink(writer, documents, n));
       writer.setLiveCommitData(
-          Map.of("format", FORMAT, "store_id", storeId, "store_seq", Long.toString(storeSeq))
+          Map.of(
+                  "format",
+                  IndexGeneration.FORMAT,
+                  "store_id",
+                  storeId,
+                  "store_seq",
+                  Long.toString(storeSeq))
               .entrySet());
       writer.commit();
-      Generation fresh = new Generation(dir, writer, background);
-      Generation old = current;
+      IndexGeneration fresh = new IndexGeneration(dir, writer, background);
+      IndexGeneration old = current;
       current = fresh;
       if (old != null) {
         background.schedule(
             () -> {
               old.close();
-              deleteQuietly(old.dir);
+              IndexGeneration.deleteQuietly(old.dir);
             },
             5,
             TimeUnit.SECONDS);
@@ -415,9 +257,9 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
   /** Makes the changes so far durable and searchable, recording the store sequence they reflect. */
   public void commit(long storeSeq) {
-    Generation g = require();
+    IndexGeneration g = require();
     try {
-      Map<String, String> data = liveData(g);
+      Map<String, String> data = g.liveData();
       data.put("store_seq", Long.toString(storeSeq));
       g.writer.setLiveCommitData(data.entrySet());
       g.writer.commit();
@@ -436,7 +278,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   }
 
   /** An answer kept for the index state it was made from, until {@code expires} (clock millis). */
-  private record Cached(Generation generation, long version, long expires, Result result) {}
+  private record Cached(IndexGeneration generation, long version, long expires, Result result) {}
 
   /** How many recent answers are kept (a few MB). */
   private static final int RESULT_CACHE = 1024;
@@ -454,7 +296,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
   @Override
   public Result search(Request r) {
-    Generation g = require();
+    IndexGeneration g = require();
     try {
       IndexSearcher s = g.searchers.acquire();
       try {
@@ -483,16 +325,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
   }
 
-  private Result searchUncached(Generation g, IndexSearcher s, Request r) throws IOException {
+  private Result searchUncached(IndexGeneration g, IndexSearcher s, Request r) throws IOException {
     org.apache.lucene.search.Query q = queries.of(r, null);
     int n = r.offset() + r.limit();
-    Sort sort =
-        switch (r.order()) {
-          case RELEVANCE -> null;
-          case DISTANCE ->
-              new Sort(LatLonDocValuesField.newDistanceSort(POINT, r.near().lat(), r.near().lon()));
-          case START -> new Sort(startSort(), SortField.FIELD_SCORE);
-        };
+    Sort sort = SearchHits.sort(r);
     FacetsCollectorManager.FacetsResult fr =
         sort == null
             ? FacetsCollectorManager.search(s, q, n, new FacetsCollectorManager())
@@ -503,52 +339,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             ? new ScoreDoc[0]
             : java.util.Arrays.copyOfRange(
                 top.scoreDocs, r.offset(), Math.min(top.scoreDocs.length, n));
-    Map<String, List<Count>> facets = new LinkedHashMap<>();
-    Facets counts =
-        new SortedSetDocValuesFacetCounts(facetState(g, s.getIndexReader()), fr.facetsCollector());
-    for (String dim : DIMS) {
-      if (dim.equals(STREET) && (r.regionCode() == null || r.regionCode().length() < 6)) {
-        continue; // streets are counted once a county is chosen: nationally there are 41,000 of
-        // them
-      }
-      try {
-        FacetResult res = counts.getTopChildren(500, dim);
-        if (res != null) {
-          List<Count> values = new ArrayList<>();
-          for (LabelAndValue lv : res.labelValues) {
-            values.add(new Count(lv.label, lv.value.longValue()));
-          }
-          facets.put(dim, values);
-        }
-      } catch (IllegalArgumentException notIndexed) {
-        // no document has this dimension yet
-      }
-    }
+    Map<String, List<Count>> facets =
+        SearchHits.facets(
+            new SortedSetDocValuesFacetCounts(
+                g.facetState(s.getIndexReader()), fr.facetsCollector()),
+            r);
     if (r.from() == null && r.kindsOrAll().contains(Kind.ACTIVITY)) {
       facets.put("date", SearchHits.dateCounts(LocalDate.now(clock), fr.facetsCollector()));
     }
     return new Result(top.totalHits.value(), SearchHits.hits(words, analyzer, s, r, page), facets);
-  }
-
-  private static SortField startSort() {
-    SortField f = new SortField(START, SortField.Type.LONG);
-    f.setMissingValue(Long.MAX_VALUE);
-    return f;
-  }
-
-  private SortedSetDocValuesReaderState facetState(Generation g, IndexReader reader)
-      throws IOException {
-    FacetState f = g.facets;
-    if (f == null || f.reader() != reader) {
-      synchronized (g) {
-        f = g.facets;
-        if (f == null || f.reader() != reader) {
-          f = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, FACETS));
-          g.facets = f;
-        }
-      }
-    }
-    return f.state();
   }
 
   /** Lowercased Latin letters and digits when the input is a pinyin-like string, else null. */
@@ -575,62 +374,51 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
     org.apache.lucene.search.Query q =
         FunctionScoreQuery.boostByValue(m.build(), DoubleValuesSource.fromDoubleField(PRIOR));
-    Generation g = require();
-    try {
-      IndexSearcher s = g.searchers.acquire();
-      try {
-        TopDocs top = s.search(q, limit * 4);
-        Set<String> seen = new LinkedHashSet<>();
-        List<Suggestion> out = new ArrayList<>();
-        for (ScoreDoc sd : top.scoreDocs) {
-          HitCard c = HitCard.of(s.getIndexReader(), sd.doc);
-          if (seen.add(c.name()) && out.size() < limit) {
-            out.add(new Suggestion(c.kind(), c.id(), c.name()));
-          }
-        }
-        return out;
-      } finally {
-        g.searchers.release(s);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return require()
+        .read(
+            s -> {
+              TopDocs top = s.search(q, limit * 4);
+              Set<String> seen = new LinkedHashSet<>();
+              List<Suggestion> out = new ArrayList<>();
+              for (ScoreDoc sd : top.scoreDocs) {
+                HitCard c = HitCard.of(s.getIndexReader(), sd.doc);
+                if (seen.add(c.name()) && out.size() < limit) {
+                  out.add(new Suggestion(c.kind(), c.id(), c.name()));
+                }
+              }
+              return out;
+            });
   }
 
   @Override
   public List<Hit> nearest(GeoPoint p, Set<Kind> kinds, int limit) {
-    Generation g = require();
     long now = epoch(LocalDateTime.now(clock));
-    try {
-      IndexSearcher s = g.searchers.acquire();
+    return require().read(s -> nearest(s, p, kinds, limit, now));
+  }
+
+  private static List<Hit> nearest(
+      IndexSearcher s, GeoPoint p, Set<Kind> kinds, int limit, long now) throws IOException {
+    List<Hit> all = new ArrayList<>();
+    for (Kind k : kinds.isEmpty() ? EnumSet.allOf(Kind.class) : kinds) {
+      TopFieldDocs td;
       try {
-        List<Hit> all = new ArrayList<>();
-        for (Kind k : kinds.isEmpty() ? EnumSet.allOf(Kind.class) : kinds) {
-          TopFieldDocs td;
-          try {
-            td =
-                LatLonPoint.nearest(
-                    s, pointField(k), p.lat(), p.lon(), k == Kind.ACTIVITY ? limit * 4 : limit);
-          } catch (IllegalArgumentException noSuchPoints) {
-            continue;
-          }
-          for (ScoreDoc sd : td.scoreDocs) {
-            HitCard c = HitCard.of(s.getIndexReader(), sd.doc);
-            if (k == Kind.ACTIVITY && c.end() != HitCard.NONE && c.end() < now) {
-              continue;
-            }
-            double metres = ((Number) ((FieldDoc) sd).fields[0]).doubleValue();
-            all.add(SearchHits.hit(c, Marks.escape(c.name()), null, metres));
-          }
-        }
-        all.sort(Comparator.comparingDouble(Hit::distanceMetres));
-        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
-      } finally {
-        g.searchers.release(s);
+        td =
+            LatLonPoint.nearest(
+                s, pointField(k), p.lat(), p.lon(), k == Kind.ACTIVITY ? limit * 4 : limit);
+      } catch (IllegalArgumentException noSuchPoints) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      for (ScoreDoc sd : td.scoreDocs) {
+        HitCard c = HitCard.of(s.getIndexReader(), sd.doc);
+        if (k == Kind.ACTIVITY && c.end() != HitCard.NONE && c.end() < now) {
+          continue;
+        }
+        double metres = ((Number) ((FieldDoc) sd).fields[0]).doubleValue();
+        all.add(SearchHits.hit(c, Marks.escape(c.name()), null, metres));
+      }
     }
+    all.sort(Comparator.comparingDouble(Hit::distanceMetres));
+    return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
   }
 
   @Override
@@ -638,7 +426,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     if (r.bbox() == null) {
       throw new IllegalArgumentException("clusters need a bbox");
     }
-    Generation g = require();
+    IndexGeneration g = require();
     try {
       if (r.onlyKindsAndBox()) {
         return g.clusters.precomputed(r.kindsOrAll(), r.bbox(), zoom);
@@ -663,26 +451,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     return withCurrentSearcher(s -> (long) s.getIndexReader().numDocs());
   }
 
-  private interface SearcherWork {
-    long apply(IndexSearcher s) throws IOException;
-  }
-
   /** A short read on the current generation's searcher; 0 while there is no generation yet. */
-  private long withCurrentSearcher(SearcherWork work) {
-    Generation g = current;
-    if (g == null) {
-      return 0;
-    }
-    try {
-      IndexSearcher s = g.searchers.acquire();
-      try {
-        return work.apply(s);
-      } finally {
-        g.searchers.release(s);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private long withCurrentSearcher(IndexGeneration.SearcherWork<Long> work) {
+    IndexGeneration g = current;
+    return g == null ? 0 : g.read(work);
   }
 
   /** Makes pending single changes visible without a commit (used by tests and the follower). */
@@ -697,15 +469,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   @Override
   public synchronized void close() {
     background.shutdownNow();
-    Generation g = current;
+    IndexGeneration g = current;
     current = null;
     if (g != null) {
       g.close();
     }
   }
 
-  private Generation require() {
-    Generation g = current;
+  private IndexGeneration require() {
+    IndexGeneration g = current;
     if (g == null) {
       throw new IllegalStateException("the search index is not built yet");
     }
@@ -714,13 +486,5 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
   private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
     return new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(64);
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.warn("could not remove old index folder {}: {}", dir, e.getMessage());
-    }
   }
 }

@@ -6,9 +6,15 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LatLonDocValuesField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
@@ -16,6 +22,8 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -29,6 +37,45 @@ import org.vsmap.geo.spatial.Geodesy;
 /** A page of hits as the map lists them (marked names, snippets, distances) and the date counts. */
 final class SearchHits {
   private SearchHits() {}
+
+  private static final String[] DIMS = {KIND, THEME, CARE, COUNTY, STREET, TYPE, RECRUITING};
+
+  /** The order of a request's hits: relevance (null), distance from its point, or start time. */
+  static Sort sort(Request r) {
+    return switch (r.order()) {
+      case RELEVANCE -> null;
+      case DISTANCE ->
+          new Sort(LatLonDocValuesField.newDistanceSort(POINT, r.near().lat(), r.near().lon()));
+      case START -> {
+        SortField start = new SortField(START, SortField.Type.LONG);
+        start.setMissingValue(Long.MAX_VALUE);
+        yield new Sort(start, SortField.FIELD_SCORE);
+      }
+    };
+  }
+
+  /** The facet counts of the matches, dimension by dimension (up to 500 values each). */
+  static Map<String, List<Count>> facets(Facets counts, Request r) throws IOException {
+    Map<String, List<Count>> facets = new LinkedHashMap<>();
+    for (String dim : DIMS) {
+      if (dim.equals(STREET) && (r.regionCode() == null || r.regionCode().length() < 6)) {
+        continue; // streets are counted once a county is chosen: nationally there are 41,000
+      }
+      try {
+        FacetResult res = counts.getTopChildren(500, dim);
+        if (res != null) {
+          List<Count> values = new ArrayList<>();
+          for (LabelAndValue lv : res.labelValues) {
+            values.add(new Count(lv.label, lv.value.longValue()));
+          }
+          facets.put(dim, values);
+        }
+      } catch (IllegalArgumentException notIndexed) {
+        // no document has this dimension yet
+      }
+    }
+    return facets;
+  }
 
   /**
    * Counts the matching activities that take place today, this week and this weekend in one pass
