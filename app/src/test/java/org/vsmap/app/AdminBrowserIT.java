@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,6 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * An office in headless Chromium: signs in, uploads its weekly summary, reads the report, confirms,
  * edits, sees the audit log.
  */
+@Tag("integration")
 class AdminBrowserIT {
 
   @Test

@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * the CLI, sign-in with CSRF and lockout, upload → report → confirm, edits inside and outside the
  * office's region, the audit log and the restricted contacts.
  */
+@Tag("integration")
 class AdminIT {
   static final String PASSWORD = "correct horse battery";
   static Path data;

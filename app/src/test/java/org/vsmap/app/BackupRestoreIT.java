@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsmap.pipeline.store.PostgisCluster;
 
@@ -20,6 +21,7 @@ import org.vsmap.pipeline.store.PostgisCluster;
  * answered: searches, counts, pages, the published versions byte for byte; and an edit made before
  * the backup is there. Bad uses get one clear line and change nothing.
  */
+@Tag("integration")
 class BackupRestoreIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A wrong data directory, database URL or port: the jar exits non-zero with one line naming the
  * problem (no stack trace as the only message) and leaves what was there untouched.
  */
+@Tag("integration")
 class BadStartIT {
 
   record Outcome(int exit, String stderr) {}

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsmap.pipeline.store.PostgisCluster;
 
@@ -24,6 +25,7 @@ import org.vsmap.pipeline.store.PostgisCluster;
  * the admin pages answer 503 at once with a clear message and change nothing; once the server is
  * back the node recovers by itself: /health UP, sign-in and edits work, and an edit is searchable.
  */
+@Tag("integration")
 class DatabaseOutageIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> READS =

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * there is room again, the next publish makes the version. Mounting needs root: with {@code
  * CI=true} a machine without it fails the test; elsewhere it is skipped with the reason.
  */
+@Tag("integration")
 class DiskFullIT {
 
   @Test

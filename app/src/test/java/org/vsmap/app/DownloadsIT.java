@@ -25,12 +25,14 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The dataset downloads against the packaged jar, each read back by a real reader (Jackson CSV,
  * Apache POI, Jackson JSON) and compared with the store, including names built to break files.
  */
+@Tag("integration")
 class DownloadsIT {
   /** Names that break naive CSV, HTML or spreadsheets; the last two start like formulas. */
   static final List<String> HOSTILE =

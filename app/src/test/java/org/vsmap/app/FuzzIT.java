@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * write, an unescaped value, or one of Jazzer's own sanitizers, e.g. SQL injection) ends the run
  * with the input that caused it, written under target/fuzz/, and fails the test.
  */
+@Tag("integration")
 class FuzzIT {
   private static final int SECONDS = Integer.getInteger("vsmap.fuzz.seconds", 45);
 

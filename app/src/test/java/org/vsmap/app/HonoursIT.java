@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * region, a volunteer's name only with consent — against the packaged jar.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class HonoursIT {
   private static final String LIST =
       "荣誉名称,年度,级别,授予单位,对象类型,对象编号,区划代码,志愿者姓名,本人同意公开姓名,事迹简介\n"

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.spatial.CoordinateSystem;
@@ -19,6 +20,7 @@ import org.vsmap.geo.spatial.Geodesy;
  * An office's GBK file with AMap coordinates, imported with the CLI: checked first, all or nothing,
  * then on the map.
  */
+@Tag("integration")
 class ImportIT {
   private static final GeoPoint WGS = new GeoPoint(109.953453, 39.881668);
 

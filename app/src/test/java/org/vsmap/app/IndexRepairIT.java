@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * graceful stop: the request in flight finishes, new connections are refused, the index is
  * committed (the next start catches up instead of rebuilding).
  */
+@Tag("integration")
 class IndexRepairIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> QUERIES = List.of("图书馆", "东胜", "志愿", "kbs", "医疗");

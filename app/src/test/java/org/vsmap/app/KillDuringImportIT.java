@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * file is there after the restart, search agrees with the store, and the same import run again to
  * the end brings everything in.
  */
+@Tag("integration")
 class KillDuringImportIT {
   static final int ROWS = 120_000;
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * the store, the published versions are the ones before the kill, byte for byte, and the next
  * publish works.
  */
+@Tag("integration")
 class KillsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 

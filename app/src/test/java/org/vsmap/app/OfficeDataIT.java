@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * teams and activities on the map, the personal contacts in them reach no public page or API, and a
  * full re-import retires what a station list no longer holds.
  */
+@Tag("integration")
 class OfficeDataIT {
   static final Path SAMPLES = Path.of("..", "seeds", "samples");
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * queryables, single items, numberMatched / numberReturned, next links, HTML and GeoJSON, 400s),
  * every page of a collection compared with the dataset download, and GDAL's OAPIF driver.
  */
+@Tag("integration")
 class OgcApiIT {
   static RunningPortal portal;
   static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -37,6 +38,7 @@ import org.vsmap.pipeline.photos.TestPhotos;
  * retiring, and the galleries in headless Chromium.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class PhotosIT {
   private Path data;
   private RunningPortal portal;

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.locationtech.jts.geom.Coordinate;
@@ -22,6 +23,7 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 /** The packaged jar, started on an empty data directory, used over HTTP as a client would. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class ServeJarIT {
   private final ObjectMapper json = new ObjectMapper();
   private RunningPortal portal;

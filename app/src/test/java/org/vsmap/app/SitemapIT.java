@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
@@ -32,6 +33,7 @@ import org.w3c.dom.NodeList;
  * noindex).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class SitemapIT {
   private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
   private static final List<String> REAL = List.of("星光便民志愿服务点", "月光便民志愿服务点", "晨光便民志愿服务点");

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wololo.flatgeobuf.HeaderMeta;
 import org.wololo.flatgeobuf.PackedRTree;
@@ -28,6 +29,7 @@ import org.wololo.flatgeobuf.PackedRTree;
  * after real imports, old versions kept byte for byte, byte ranges as remote readers use them, and
  * a killed publish leaving nothing behind.
  */
+@Tag("integration")
 class SnapshotsIT {
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final ObjectMapper JSON = new ObjectMapper();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * from the demo's own figures, the small villages withheld with the cells that would give them
  * away, the CSV parsed, bad parameters refused, method and embed pages.
  */
+@Tag("integration")
 class StatsIT {
   static RunningPortal portal;
   static final ObjectMapper JSON = new ObjectMapper();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * markup as text, create no element from it and run none of it (the CSP would stop a script anyway,
  * so the DOM is checked, not only whether the payload ran).
  */
+@Tag("integration")
 class StoredXssBrowserIT {
   private static final String MARK =
       "<img src=x onerror=window.__xss=1><script>window.__xss=2</script>";

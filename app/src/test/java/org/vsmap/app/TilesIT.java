@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * driver (an independent decoder) and by the protobuf schema, compared with the map's own clusters
  * of the same box and zoom; caching headers and bad requests.
  */
+@Tag("integration")
 class TilesIT {
   static RunningPortal portal;
   static final HttpClient HTTP = HttpClient.newHttpClient();

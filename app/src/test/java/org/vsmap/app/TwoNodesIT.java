@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vsmap.pipeline.store.PostgisCluster;
 
@@ -21,6 +22,7 @@ import org.vsmap.pipeline.store.PostgisCluster;
  * within seconds (each node follows the store's change log); a node that was down while an edit was
  * made has it as soon as it is ready again (it catches up from the last change its index holds).
  */
+@Tag("integration")
 class TwoNodesIT {
   static final ObjectMapper JSON = new ObjectMapper();
 

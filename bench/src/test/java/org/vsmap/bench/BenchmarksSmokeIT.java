@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
@@ -44,6 +45,7 @@ import org.vsmap.pipeline.store.PostgisCluster;
  * benchmarks, and the ceiling server. Figures from these runs mean nothing; the national runs are
  * in docs/performance.md.
  */
+@Tag("integration")
 class BenchmarksSmokeIT {
   static final Path SLICE = Path.of("../data-pipeline/src/test/resources/national-slice");
   static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));

@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsmap.geo.model.Station;
@@ -27,6 +28,7 @@ import org.vsmap.pipeline.store.JdbiStationStore;
  * not fit in one. Past the limit the records go on in "data 2", "data 3"… with the header repeated
  * — shown here with a limit of 400 rows on the demo's 922 stations, read back with POI.
  */
+@Tag("integration")
 class XlsxSheetsIT {
   @TempDir Path tmp;
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsmap.geo.spatial.CoordinateSystem;
@@ -27,6 +28,7 @@ import org.vsmap.pipeline.store.JdbiImportWriter;
  * files; every file goes through the real importer into a real H2GIS store with no problem at all;
  * what is stored is what the generator said it wrote, all of it flagged synthetic.
  */
+@Tag("integration")
 public class NationalSetGeneratorIT {
   static final Path SLICE = Path.of("src/test/resources/national-slice");
   static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));

@@ -2,8 +2,10 @@ package org.vsmap.pipeline.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 
 /** The store contract against embedded H2GIS files in a temporary folder. */
+@Tag("integration")
 class H2gisStoreIT extends StoreContract {
   private final Path dir;
 

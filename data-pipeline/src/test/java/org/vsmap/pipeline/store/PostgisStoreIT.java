@@ -1,6 +1,9 @@
 package org.vsmap.pipeline.store;
 
+import org.junit.jupiter.api.Tag;
+
 /** The store contract against a throwaway PostgreSQL + PostGIS cluster. */
+@Tag("integration")
 class PostgisStoreIT extends StoreContract {
   private PostgisCluster cluster;
 
