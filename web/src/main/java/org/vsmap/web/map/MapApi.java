@@ -1,13 +1,13 @@
 package org.vsmap.web.map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vsmap.geo.format.GeoJson;
-import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RegionLevel;
 import org.vsmap.geo.port.SearchIndex;
@@ -68,29 +68,60 @@ public final class MapApi {
     }
     CoordinateSystem crs = SearchParams.crs(ctx);
     List<SearchIndex.Cluster> clusters = readiness.ports().search().clusters(request, z);
-    List<GeoJson.Feature> features = new ArrayList<>(clusters.size());
     HonourBadges badges = HonourBadges.of(readiness.ports(), Lang.of(ctx));
-    for (SearchIndex.Cluster c : clusters) {
-      GeoPoint p = crs.fromWgs84(c.point());
-      Map<String, Object> props = new LinkedHashMap<>();
-      props.put("kind", c.kind().name().toLowerCase());
-      props.put("count", c.count());
-      if (c.id() != null) {
-        props.put("id", c.id());
-        props.put("name", c.name());
-        props.put("url", "/" + c.kind().path() + "/" + c.id());
-        badges.addTo(props);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try (GeoJson.Collection out = GeoJson.collection(body, Map.of("zoom", z))) {
+      for (SearchIndex.Cluster c : clusters) {
+        out.add(new GeoJson.Feature(null, crs.fromWgs84(c.point()), ClusterPoint.of(c, badges)));
       }
-      features.add(new GeoJson.Feature(null, p, props));
     }
-    ctx.contentType("application/geo+json; charset=utf-8");
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "FeatureCollection");
-    body.put("zoom", z);
-    body.put("features", features);
-    Json.send(ctx, body);
-    ctx.contentType("application/geo+json; charset=utf-8");
+    ctx.contentType("application/geo+json; charset=utf-8").result(body.toByteArray());
   }
+
+  /** A cluster's properties: its kind and count; a single record's id, name, page and honours. */
+  public record ClusterPoint(
+      String kind,
+      long count,
+      @JsonInclude(Include.NON_NULL) String id,
+      @JsonInclude(Include.NON_NULL) String name,
+      @JsonInclude(Include.NON_NULL) String url,
+      @JsonInclude(Include.NON_EMPTY) List<String> honours) {
+    static ClusterPoint of(SearchIndex.Cluster c, HonourBadges badges) {
+      String kind = c.kind().name().toLowerCase();
+      return c.id() == null
+          ? new ClusterPoint(kind, c.count(), null, null, null, List.of())
+          : new ClusterPoint(
+              kind,
+              c.count(),
+              c.id(),
+              c.name(),
+              "/" + c.kind().path() + "/" + c.id(),
+              badges.labels(c.kind(), c.id()));
+    }
+  }
+
+  /** One region of /api/regions: its code, name and level; its centre and box when known. */
+  public record RegionItem(
+      String code,
+      String name,
+      String level,
+      @JsonInclude(Include.NON_NULL) Double lon,
+      @JsonInclude(Include.NON_NULL) Double lat,
+      @JsonInclude(Include.NON_NULL) List<Double> bbox) {
+    static RegionItem of(Region r) {
+      var e = r.boundary() == null ? null : r.boundary().getEnvelopeInternal();
+      return new RegionItem(
+          r.code(),
+          r.name(),
+          r.level().name().toLowerCase(),
+          r.centroid() == null ? null : r.centroid().lon(),
+          r.centroid() == null ? null : r.centroid().lat(),
+          e == null ? null : List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+    }
+  }
+
+  /** The answer of /api/regions. */
+  public record Regions(List<RegionItem> regions) {}
 
   /**
    * GET /api/regions?parent=code: the children of a region (default: the counties), for choosers.
@@ -114,22 +145,6 @@ public final class MapApi {
       }
       regions = level == RegionLevel.COMMUNITY ? List.of() : ports.regions().regionsUnder(code);
     }
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Region r : regions) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("code", r.code());
-      m.put("name", r.name());
-      m.put("level", r.level().name().toLowerCase());
-      if (r.centroid() != null) {
-        m.put("lon", r.centroid().lon());
-        m.put("lat", r.centroid().lat());
-      }
-      if (r.boundary() != null) {
-        var e = r.boundary().getEnvelopeInternal();
-        m.put("bbox", List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
-      }
-      out.add(m);
-    }
-    Json.send(ctx, Map.of("regions", out));
+    Json.send(ctx, new Regions(regions.stream().map(RegionItem::of).toList()));
   }
 }

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -161,6 +160,9 @@ public final class MapPage {
     return l.result();
   }
 
+  /** One item of the server-rendered result list: the API's hit, its kind and time as shown. */
+  public record ListItem(SearchAnswers.Hit hit, String kindLabel, String when) {}
+
   /**
    * The map page, the widget and the widget builder (map/map.peb, embed.peb, embed_builder.peb):
    * where the map opens, the search and its filters, the first results; for the widget ({@code
@@ -178,7 +180,7 @@ public final class MapPage {
       FilterFields filters,
       String selectedDate,
       long total,
-      List<Map<String, Object>> hits,
+      List<ListItem> hits,
       boolean embedded,
       int height,
       boolean showSearch,
@@ -233,14 +235,14 @@ public final class MapPage {
               kinds.contains(k),
               kindCounts.getOrDefault(k.name(), 0L)));
     }
-    List<Map<String, Object>> hits = new ArrayList<>();
+    List<ListItem> hits = new ArrayList<>();
     HonourBadges badges = HonourBadges.of(ports, lang);
     for (SearchIndex.Hit h : result.hits()) {
-      Map<String, Object> m = new LinkedHashMap<>(SearchApi.hit(h, lang, CoordinateSystem.WGS84));
-      badges.addTo(m);
-      m.put("kindLabel", Labels.kind(h.kind(), lang));
-      m.put("when", h.start() == null ? null : Formats.WHEN.format(h.start()));
-      hits.add(m);
+      hits.add(
+          new ListItem(
+              SearchAnswers.Hit.of(h, lang, CoordinateSystem.WGS84, badges),
+              Labels.kind(h.kind(), lang),
+              h.start() == null ? null : Formats.WHEN.format(h.start())));
     }
     return new MapView(
         request.near() == null ? null : request.near().lat(),

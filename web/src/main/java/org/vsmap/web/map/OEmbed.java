@@ -1,10 +1,9 @@
 package org.vsmap.web.map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.vsmap.web.http.Json;
 import org.vsmap.web.http.Origin;
 import org.vsmap.web.http.QueryParams;
@@ -41,27 +40,38 @@ public final class OEmbed {
     int width = bounded(ctx, "maxwidth", 800, 200, 4000);
     int height = bounded(ctx, "maxheight", 560, 200, 2000);
     String src = base + "/embed" + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("version", "1.0");
-    body.put("type", "rich");
-    body.put("title", "志愿服务地图 / Volunteer Service Map");
-    body.put("provider_name", "志愿服务地图 / Volunteer Service Map");
-    body.put("provider_url", base + "/");
-    body.put("width", width);
-    body.put("height", height);
-    body.put(
-        "html",
-        "<iframe src=\""
-            + escape(src)
-            + "\" width=\""
-            + width
-            + "\" height=\""
-            + height
-            + "\" style=\"border:0\" loading=\"lazy\" allow=\"geolocation\" title=\"志愿服务地图 / Volunteer Service Map\"></iframe>");
-    body.put("cache_age", 3600);
     ctx.header("Access-Control-Allow-Origin", "*");
-    Json.send(ctx, body);
+    Json.send(
+        ctx,
+        new Answer(
+            "1.0",
+            "rich",
+            "志愿服务地图 / Volunteer Service Map",
+            "志愿服务地图 / Volunteer Service Map",
+            base + "/",
+            width,
+            height,
+            "<iframe src=\""
+                + escape(src)
+                + "\" width=\""
+                + width
+                + "\" height=\""
+                + height
+                + "\" style=\"border:0\" loading=\"lazy\" allow=\"geolocation\" title=\"志愿服务地图 / Volunteer Service Map\"></iframe>",
+            3600));
   }
+
+  /** An oEmbed "rich" answer: the widget's iframe at the asked size. */
+  public record Answer(
+      String version,
+      String type,
+      String title,
+      @JsonProperty("provider_name") String providerName,
+      @JsonProperty("provider_url") String providerUrl,
+      int width,
+      int height,
+      String html,
+      @JsonProperty("cache_age") int cacheAge) {}
 
   private static int bounded(Context ctx, String name, int dflt, int min, int max) {
     int v =

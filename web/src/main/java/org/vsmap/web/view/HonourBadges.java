@@ -2,7 +2,6 @@ package org.vsmap.web.view;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vsmap.geo.model.Honour;
@@ -65,30 +64,13 @@ public final class HonourBadges {
         : h.year() + " " + who + h.title() + " (" + h.level().en() + ")";
   }
 
-  /** Adds {@code "honours"} to a hit or a point's properties when it has any. */
-  public void addTo(Map<String, Object> hit) {
-    Object kind = hit.get("kind");
-    Object id = hit.get("id");
-    if (kind == null || id == null) {
-      return;
-    }
-    List<String> labels =
-        labels(Kind.valueOf(kind.toString().toUpperCase(java.util.Locale.ROOT)), id.toString());
-    if (!labels.isEmpty()) {
-      hit.put("honours", labels);
-    }
+  /** What a detail page lists: each honour with its parts. */
+  public List<PageHonour> forPage(Kind kind, String id) {
+    return of(kind, id).stream()
+        .map(h -> new PageHonour(label(h), h.awardedBy(), h.synthetic()))
+        .toList();
   }
 
-  /** What a detail page lists: each honour with its parts. */
-  public List<Map<String, Object>> forPage(Kind kind, String id) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Honour h : of(kind, id)) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("label", label(h));
-      m.put("awardedBy", h.awardedBy());
-      m.put("synthetic", h.synthetic());
-      out.add(m);
-    }
-    return out;
-  }
+  /** An honour as a detail page lists it. */
+  public record PageHonour(String label, String awardedBy, boolean synthetic) {}
 }
