@@ -1,12 +1,13 @@
 package org.vsmap.web.stats;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.vsmap.geo.format.CsvWriter;
@@ -45,53 +46,113 @@ public final class StatsApi {
   public void index(Context ctx) {
     only(ctx, Set.of());
     Statistics.Table t = table();
-    Map<String, Object> body = header(t);
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (Statistics.Indicator i : t.indicators()) {
-      Map<String, Object> m = indicator(i);
-      m.put("url", "/api/stats/" + i.id());
-      m.put("csv", "/api/stats/" + i.id() + ".csv");
-      list.add(m);
-    }
-    body.put("indicators", list);
-    Json.send(ctx, body);
+    Json.send(
+        ctx,
+        new IndexAnswer(
+            Header.of(t),
+            t.indicators().stream()
+                .map(
+                    i ->
+                        IndicatorJson.of(
+                            i, "/api/stats/" + i.id(), "/api/stats/" + i.id() + ".csv"))
+                .toList()));
   }
 
-  public static Map<String, Object> indicator(Statistics.Indicator i) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", i.id());
-    m.put("title_zh", i.titleZh());
-    m.put("title_en", i.titleEn());
-    m.put("definition_zh", i.definitionZh());
-    m.put("definition_en", i.definitionEn());
-    m.put("numerator", i.numeratorZh());
-    m.put("denominator", i.denominatorZh());
-    m.put("unit", i.unit());
-    m.put(
-        "target",
-        i.target() == null
-            ? null
-            : i.comparison()
-                + " "
-                + fmt(i.target())
-                + (i.unit().equals("%") ? "%" : " " + i.unit()));
-    m.put("target_value", i.target());
-    m.put("target_source", i.targetSource());
-    m.put("inputs", i.inputs());
-    return m;
+  /** What both answers begin with: when, from which data, under which threshold and licence. */
+  public record Header(
+      @JsonProperty("as_of") String asOf,
+      @JsonProperty("data_version") String dataVersion,
+      @JsonProperty("suppression_threshold") int suppressionThreshold,
+      String license,
+      String method,
+      @JsonInclude(Include.NON_NULL) String notice) {
+    static Header of(Statistics.Table t) {
+      return new Header(
+          t.asOf(),
+          t.dataVersion(),
+          t.threshold(),
+          "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
+          "/stats/method",
+          t.synthetic() ? NOTICE : null);
+    }
   }
 
-  private static Map<String, Object> header(Statistics.Table t) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("as_of", t.asOf());
-    body.put("data_version", t.dataVersion());
-    body.put("suppression_threshold", t.threshold());
-    body.put("license", "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)");
-    body.put("method", "/stats/method");
-    if (t.synthetic()) {
-      body.put("notice", NOTICE);
+  /** /api/stats: the indicators, each with its values' URLs. */
+  public record IndexAnswer(@JsonUnwrapped Header header, List<IndicatorJson> indicators) {}
+
+  /** /api/stats/{indicator}: the indicator and its published values. */
+  public record ValuesAnswer(
+      @JsonUnwrapped Header header, IndicatorJson indicator, List<ValueJson> values) {}
+
+  /** An indicator: its titles, definition, unit and target with its source. */
+  public record IndicatorJson(
+      String id,
+      @JsonProperty("title_zh") String titleZh,
+      @JsonProperty("title_en") String titleEn,
+      @JsonProperty("definition_zh") String definitionZh,
+      @JsonProperty("definition_en") String definitionEn,
+      String numerator,
+      String denominator,
+      String unit,
+      String target,
+      @JsonProperty("target_value") Double targetValue,
+      @JsonProperty("target_source") String targetSource,
+      String inputs,
+      @JsonInclude(Include.NON_NULL) String url,
+      @JsonInclude(Include.NON_NULL) String csv) {
+    static IndicatorJson of(Statistics.Indicator i, String url, String csv) {
+      return new IndicatorJson(
+          i.id(),
+          i.titleZh(),
+          i.titleEn(),
+          i.definitionZh(),
+          i.definitionEn(),
+          i.numeratorZh(),
+          i.denominatorZh(),
+          i.unit(),
+          i.target() == null
+              ? null
+              : i.comparison()
+                  + " "
+                  + fmt(i.target())
+                  + (i.unit().equals("%") ? "%" : " " + i.unit()),
+          i.target(),
+          i.targetSource(),
+          i.inputs(),
+          url,
+          csv);
     }
-    return body;
+  }
+
+  /** A published value; a withheld one says why and carries no number. */
+  public record ValueJson(
+      @JsonProperty("region_code") String regionCode,
+      @JsonProperty("region_name") String regionName,
+      String level,
+      String period,
+      @JsonInclude(Include.NON_NULL) String category,
+      @JsonProperty("category_label") @JsonInclude(Include.NON_NULL) String categoryLabel,
+      Double value,
+      Double numerator,
+      Double denominator,
+      String status,
+      @JsonProperty("shown_as") String shownAs,
+      @JsonProperty("target_met") Boolean targetMet) {
+    static ValueJson of(Statistics.Value v, Statistics.Table t) {
+      return new ValueJson(
+          v.regionCode(),
+          v.regionName(),
+          v.level(),
+          v.period(),
+          v.category(),
+          v.category() == null ? null : v.categoryLabel(),
+          v.value(),
+          v.numerator(),
+          v.denominator(),
+          v.status().name().toLowerCase(),
+          shown(v, t),
+          v.met());
+    }
   }
 
   public void values(Context ctx) throws IOException {
@@ -160,33 +221,12 @@ public final class StatsApi {
       w.flush();
       return;
     }
-    Map<String, Object> body = header(t);
-    body.put("indicator", indicator(indicator));
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (Statistics.Value v : values) {
-      list.add(json(v, t));
-    }
-    body.put("values", list);
-    Json.send(ctx, body);
-  }
-
-  public static Map<String, Object> json(Statistics.Value v, Statistics.Table t) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("region_code", v.regionCode());
-    m.put("region_name", v.regionName());
-    m.put("level", v.level());
-    m.put("period", v.period());
-    if (v.category() != null) {
-      m.put("category", v.category());
-      m.put("category_label", v.categoryLabel());
-    }
-    m.put("value", v.value());
-    m.put("numerator", v.numerator());
-    m.put("denominator", v.denominator());
-    m.put("status", v.status().name().toLowerCase());
-    m.put("shown_as", shown(v, t));
-    m.put("target_met", v.met());
-    return m;
+    Json.send(
+        ctx,
+        new ValuesAnswer(
+            Header.of(t),
+            IndicatorJson.of(indicator, null, null),
+            values.stream().map(v -> ValueJson.of(v, t)).toList()));
   }
 
   /**

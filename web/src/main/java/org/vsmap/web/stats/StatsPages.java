@@ -73,7 +73,7 @@ public final class StatsPages {
     Statistics.Table t = api.table();
     MethodPage m =
         new MethodPage(
-            t.indicators().stream().map(StatsApi::indicator).toList(),
+            t.indicators().stream().map(i -> StatsApi.IndicatorJson.of(i, null, null)).toList(),
             t.asOf().replace('T', ' '),
             t.dataVersion(),
             t.threshold(),
@@ -83,7 +83,7 @@ public final class StatsPages {
 
   /** How every figure is made (stats/stats_method.peb). */
   public record MethodPage(
-      List<Map<String, Object>> indicators,
+      List<StatsApi.IndicatorJson> indicators,
       String asOf,
       String dataVersion,
       int threshold,
@@ -115,7 +115,7 @@ public final class StatsPages {
       String activityYear,
       List<Row> themes,
       List<Row> trend,
-      Map<String, Object> og,
+      OpenGraph.Card og,
       String chart) {
     /** No statistics yet. */
     static StatsPage empty(
@@ -149,7 +149,7 @@ public final class StatsPages {
           null);
     }
 
-    StatsPage withOg(Map<String, Object> card) {
+    StatsPage withOg(OpenGraph.Card card) {
       return new StatsPage(
           asOf,
           dataVersion,
