@@ -221,6 +221,7 @@ public final class DataCatalogue {
     Downloads d = downloads();
     String base = base(ctx);
     String modified = String.valueOf(d.lastModified());
+    // DCAT and schema.org are open-ended JSON-LD (@context, @type, @id keys): built from maps
     Map<String, Object> cat = new LinkedHashMap<>();
     cat.put(
         "@context",

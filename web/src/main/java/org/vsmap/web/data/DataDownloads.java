@@ -1,5 +1,6 @@
 package org.vsmap.web.data;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -119,34 +120,45 @@ public final class DataDownloads {
     if (downloads == null || downloads.datasets().stream().noneMatch(d -> d.id().equals(dataset))) {
       throw WebError.notFound("no dataset " + dataset + ": stations, teams, activities or regions");
     }
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<VersionItem> out = new ArrayList<>();
     for (Snapshots.Version v : snapshots().versions(dataset)) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("version", v.version());
-      m.put("published_at", v.publishedAt());
-      m.put("records", v.records());
-      m.put("added", v.added());
-      m.put("updated", v.updated());
-      m.put("retired", v.retired());
-      Map<String, Object> files = new LinkedHashMap<>();
+      Map<String, VersionFile> files = new LinkedHashMap<>(); // a stable key order, run after run
       v.bytes()
           .forEach(
-              (ext, bytes) -> {
-                Map<String, Object> f = new LinkedHashMap<>(); // a stable key order, run after run
-                f.put("url", "/data/" + dataset + "/versions/" + v.version() + "." + ext);
-                f.put("bytes", bytes);
-                files.put(ext, f);
-              });
-      m.put("files", files);
-      out.add(m);
+              (ext, bytes) ->
+                  files.put(
+                      ext,
+                      new VersionFile(
+                          "/data/" + dataset + "/versions/" + v.version() + "." + ext, bytes)));
+      out.add(
+          new VersionItem(
+              v.version(),
+              v.publishedAt(),
+              v.records(),
+              v.added(),
+              v.updated(),
+              v.retired(),
+              files));
     }
     ctx.header("Access-Control-Allow-Origin", "*");
-    Map<String, Object> body = new LinkedHashMap<>(); // a stable key order, run after run
-    body.put("dataset", dataset);
-    body.put("license", DataCatalogue.LICENCE_URL);
-    body.put("versions", out);
-    Json.send(ctx, body);
+    Json.send(ctx, new VersionList(dataset, DataCatalogue.LICENCE_URL, out));
   }
+
+  /** {@code /data/{dataset}/versions}: every published version, newest first. */
+  public record VersionList(String dataset, String license, List<VersionItem> versions) {}
+
+  /** A published version: when, how many records, what changed, and its files by format. */
+  public record VersionItem(
+      String version,
+      @JsonProperty("published_at") String publishedAt,
+      long records,
+      long added,
+      long updated,
+      long retired,
+      Map<String, VersionFile> files) {}
+
+  /** One file of a version. */
+  public record VersionFile(String url, long bytes) {}
 
   /**
    * {@code GET|HEAD /data/{dataset}/versions/{version}.{ext}}: a published snapshot file. It never

@@ -90,13 +90,8 @@ public final class OgcApi {
     return Origin.of(ctx) + "/ogc";
   }
 
-  static Map<String, Object> link(String href, String rel, String type, String title) {
-    Map<String, Object> l = new LinkedHashMap<>();
-    l.put("href", href);
-    l.put("rel", rel);
-    l.put("type", type);
-    l.put("title", title);
-    return l;
+  static OgcAnswers.Link link(String href, String rel, String type, String title) {
+    return new OgcAnswers.Link(href, rel, type, title);
   }
 
   // ---- landing, conformance, API
@@ -106,12 +101,7 @@ public final class OgcApi {
     only(ctx, Set.of());
     boolean html = html(ctx);
     String b = base(ctx);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("title", "志愿服务地图 OGC API – Features / Volunteer Service Map");
-    body.put(
-        "description",
-        "志愿服务站点、队伍、活动和行政区划，CC BY 4.0。Stations, teams, activities and regions as OGC API – Features, CC BY 4.0.");
-    List<Map<String, Object>> links = new ArrayList<>();
+    List<OgcAnswers.Link> links = new ArrayList<>();
     links.add(
         link(
             b + "?f=json",
@@ -144,7 +134,11 @@ public final class OgcApi {
             "DCAT 目录 / DCAT catalogue"));
     links.add(
         link("https://creativecommons.org/licenses/by/4.0/", "license", "text/html", "CC BY 4.0"));
-    body.put("links", links);
+    OgcAnswers.Landing body =
+        new OgcAnswers.Landing(
+            "志愿服务地图 OGC API – Features / Volunteer Service Map",
+            "志愿服务站点、队伍、活动和行政区划，CC BY 4.0。Stations, teams, activities and regions as OGC API – Features, CC BY 4.0.",
+            links);
     if (html) {
       ctx.html(views.render("data/ogc", Lang.of(ctx), OgcPage.of("landing", body, b + "?f=json")));
       return;
@@ -155,8 +149,7 @@ public final class OgcApi {
   public void conformance(Context ctx) {
     only(ctx, Set.of());
     boolean html = html(ctx);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("conformsTo", CONFORMANCE);
+    OgcAnswers.Conformance body = new OgcAnswers.Conformance(CONFORMANCE);
     if (html) {
       ctx.html(
           views.render(
@@ -187,19 +180,21 @@ public final class OgcApi {
     only(ctx, Set.of());
     boolean html = html(ctx);
     String b = base(ctx);
-    List<Map<String, Object>> list = new ArrayList<>();
+    List<OgcAnswers.CollectionInfo> list = new ArrayList<>();
     Lang lang = Lang.of(ctx);
     for (Collection c : features().collections()) {
       list.add(describe(c, b, lang));
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put(
-        "links",
-        List.of(
-            link(
-                b + "/collections?f=json", html ? "alternate" : "self", "application/json", "JSON"),
-            link(b + "/collections?f=html", html ? "self" : "alternate", "text/html", "HTML")));
-    body.put("collections", list);
+    OgcAnswers.Collections body =
+        new OgcAnswers.Collections(
+            List.of(
+                link(
+                    b + "/collections?f=json",
+                    html ? "alternate" : "self",
+                    "application/json",
+                    "JSON"),
+                link(b + "/collections?f=html", html ? "self" : "alternate", "text/html", "HTML")),
+            list);
     if (html) {
       ctx.html(
           views.render(
@@ -215,7 +210,7 @@ public final class OgcApi {
     Collection c = find(ctx.pathParam("collection"));
     String b = base(ctx);
     Lang lang = Lang.of(ctx);
-    Map<String, Object> body = describe(c, b, lang);
+    OgcAnswers.CollectionInfo body = describe(c, b, lang);
     if (html) {
       ctx.html(
           views.render(
@@ -237,20 +232,9 @@ public final class OgcApi {
                     "no collection " + id + ": stations, teams, activities or regions"));
   }
 
-  private static Map<String, Object> describe(Collection c, String b, Lang lang) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", c.id());
-    m.put(
-        "title",
-        lang == Lang.ZH ? c.titleZh() + " / " + c.titleEn() : c.titleEn() + " / " + c.titleZh());
-    m.put(
-        "description",
-        lang == Lang.ZH
-            ? c.descriptionZh() + " " + c.descriptionEn()
-            : c.descriptionEn() + " " + c.descriptionZh());
+  private static OgcAnswers.CollectionInfo describe(Collection c, String b, Lang lang) {
     String u = b + "/collections/" + c.id();
-    m.put(
-        "links",
+    List<OgcAnswers.Link> links =
         List.of(
             link(u + "?f=json", "self", "application/json", "本集合 / this collection"),
             link(u + "?f=html", "alternate", "text/html", "HTML"),
@@ -269,35 +253,34 @@ public final class OgcApi {
                 b.replaceFirst("/ogc$", "") + "/data/" + c.id(),
                 "describedby",
                 "text/html",
-                "数据说明与字段 / dataset page and dictionary")));
-    Map<String, Object> extent = new LinkedHashMap<>();
+                "数据说明与字段 / dataset page and dictionary"));
     BBox e = c.extent();
-    extent.put(
-        "spatial",
-        Map.of(
-            "bbox",
+    OgcAnswers.Spatial spatial =
+        new OgcAnswers.Spatial(
             e == null
                 ? List.of(List.of(-180, -90, 180, 90))
                 : List.of(List.of(e.west(), e.south(), e.east(), e.north())),
-            "crs",
-            CRS84));
+            CRS84);
+    OgcAnswers.Temporal temporal = null;
     if (c.temporal()) {
       List<String> iv = new ArrayList<>();
       for (LocalDateTime t : c.interval()) {
         iv.add(t == null ? null : t.atOffset(CHINA).toString());
       }
-      extent.put(
-          "temporal",
-          Map.of(
-              "interval",
-              List.of(iv),
-              "trs",
-              "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"));
+      temporal =
+          new OgcAnswers.Temporal(
+              List.of(iv), "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian");
     }
-    m.put("extent", extent);
-    m.put("itemType", "feature");
-    m.put("crs", List.of(CRS84));
-    return m;
+    return new OgcAnswers.CollectionInfo(
+        c.id(),
+        lang == Lang.ZH ? c.titleZh() + " / " + c.titleEn() : c.titleEn() + " / " + c.titleZh(),
+        lang == Lang.ZH
+            ? c.descriptionZh() + " " + c.descriptionEn()
+            : c.descriptionEn() + " " + c.descriptionZh(),
+        links,
+        new OgcAnswers.Extent(spatial, temporal),
+        "feature",
+        List.of(CRS84));
   }
 
   // ---- items
@@ -392,7 +375,7 @@ public final class OgcApi {
       String license,
       @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
       List<GeoJson.Feature> features,
-      List<Map<String, Object>> links,
+      List<OgcAnswers.Link> links,
       String timeStamp,
       long numberMatched,
       int numberReturned) {}
@@ -412,7 +395,7 @@ public final class OgcApi {
             + c.id()
             + "/items/"
             + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
-    List<Map<String, Object>> links =
+    List<OgcAnswers.Link> links =
         List.of(
             link(u + "?f=json", html ? "alternate" : "self", "application/geo+json", "GeoJSON"),
             link(u + "?f=html", html ? "self" : "alternate", "text/html", "HTML"),
@@ -431,7 +414,7 @@ public final class OgcApi {
     ctx.contentType("application/geo+json; charset=utf-8");
   }
 
-  private static GeoJson.Feature geojson(Feature f, List<Map<String, Object>> links) {
+  private static GeoJson.Feature geojson(Feature f, List<OgcAnswers.Link> links) {
     return new GeoJson.Feature(f.id(), f.point(), f.properties(), links);
   }
 }

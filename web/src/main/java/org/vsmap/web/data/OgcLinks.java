@@ -14,7 +14,7 @@ final class OgcLinks {
   private OgcLinks() {}
 
   /** This page in both formats, the next and previous pages when there are, the collection. */
-  static List<Map<String, Object>> page(
+  static List<OgcAnswers.Link> page(
       Context ctx,
       Collection c,
       String b,
@@ -22,7 +22,7 @@ final class OgcLinks {
       long offset,
       int limit,
       FeatureCollections.Page page) {
-    List<Map<String, Object>> links = new ArrayList<>();
+    List<OgcAnswers.Link> links = new ArrayList<>();
     links.add(
         OgcApi.link(
             url(ctx, b, "json", offset, limit),

@@ -9,7 +9,9 @@ import org.vsmap.geo.port.FeatureCollections.Queryable;
 
 /**
  * The OpenAPI 3.0 document of {@code /ogc}, made from the collections themselves so that every
- * queryable a collection accepts is declared, with its type and allowed values.
+ * queryable a collection accepts is declared, with its type and allowed values. Built from maps on
+ * purpose: an OpenAPI document is open-ended JSON (paths, schemas, $ref keys) in another spec's
+ * vocabulary.
  */
 public final class OgcOpenApi {
   private OgcOpenApi() {}

@@ -118,6 +118,7 @@ public final class TilesApi {
         SearchIndex.Request.builder().kinds(Set.of(kind)).bbox(box).limit(1).build();
     List<VectorTiles.Feature> out = new ArrayList<>();
     for (SearchIndex.Cluster c : search.clusters(request, z)) {
+      // a vector tile feature's attributes are a bag by the MVT spec: a map
       Map<String, Object> tags = new LinkedHashMap<>();
       tags.put("kind", c.kind().name().toLowerCase());
       tags.put("count", c.count());
@@ -170,6 +171,7 @@ public final class TilesApi {
       throw WebError.notFound("no tile layer " + layer + ": " + LAYERS);
     }
     String base = Origin.of(ctx);
+    // TileJSON and its vector_layers fields are another spec's open-ended document: maps
     Map<String, Object> fields = new LinkedHashMap<>();
     if (layer.equals("boundaries")) {
       fields.put("code", "String");
@@ -213,6 +215,7 @@ public final class TilesApi {
   /** An example MapLibre GL style drawing the four layers from this server. */
   private void style(Context ctx) {
     String base = Origin.of(ctx);
+    // a MapLibre style is open-ended JSON (paint and layout properties per layer type): maps
     Map<String, Object> sources = new LinkedHashMap<>();
     for (String l : List.of("boundaries", "stations", "teams", "activities")) {
       sources.put(l, Map.of("type", "vector", "url", base + "/tiles/" + l + ".json"));
