@@ -185,11 +185,14 @@ class MapPageBrowserIT {
                         .orElse(null));
     String name = item.findElement(By.cssSelector(".name")).getText();
     item.findElement(By.cssSelector(".show-on-map")).click();
+    // the popup opens while the map pans to it: wait until it is shown (getText is "" before)
     WebElement popup =
         waitUp()
             .until(
                 d ->
                     d.findElements(By.cssSelector(".leaflet-popup-content h2")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .filter(h -> !h.getText().isEmpty())
                         .findFirst()
                         .orElse(null));
     assertThat(popup.getText()).isEqualTo(name);

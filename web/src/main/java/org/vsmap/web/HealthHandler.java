@@ -1,8 +1,8 @@
 package org.vsmap.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.SearchIndex;
@@ -21,41 +21,52 @@ public final class HealthHandler {
   }
 
   public void health(Context ctx) {
-    Map<String, Object> body = new LinkedHashMap<>();
     if (!readiness.isReady()) {
-      body.put("status", readiness.failure() == null ? "STARTING" : "DOWN");
-      body.put("detail", readiness.failure() != null ? readiness.failure() : readiness.step());
       ctx.status(503);
-      Json.send(ctx, body);
+      Json.send(
+          ctx,
+          new Starting(
+              readiness.failure() == null ? "STARTING" : "DOWN",
+              readiness.failure() != null ? readiness.failure() : readiness.step()));
       return;
     }
     WebPorts ports = readiness.ports();
     String problem = readiness.storeProblem();
     String index = readiness.indexProblem();
-    body.put("status", problem == null && index == null ? "UP" : "DEGRADED");
-    if (problem != null) {
-      // still 200: this node answers the map and search from its index; only changes wait
-      body.put(
-          "detail",
-          "the database cannot be reached ("
-              + problem
-              + "); the map and search are served from the search index, "
-              + "changes and the admin pages wait until it is back");
-    } else if (index != null) {
-      body.put("detail", index);
-    }
+    String detail =
+        problem != null
+            // still 200: this node answers the map and search from its index; only changes wait
+            ? "the database cannot be reached ("
+                + problem
+                + "); the map and search are served from the search index, "
+                + "changes and the admin pages wait until it is back"
+            : index;
     // what is served, counted by the index (which follows the store within a second): a health
     // check must not scan the store's tables (seconds on a national store, every few seconds)
-    for (Kind k : Kind.values()) {
-      body.put(
-          switch (k) {
-            case STATION -> "stations";
-            case TEAM -> "teams";
-            case ACTIVITY -> "activities";
-          },
-          ports.search().count(SearchIndex.Request.builder().kinds(Set.of(k)).limit(1).build()));
-    }
-    body.put("indexed", ports.search().size());
-    Json.send(ctx, body);
+    Json.send(
+        ctx,
+        new Serving(
+            problem == null && index == null ? "UP" : "DEGRADED",
+            detail,
+            count(ports, Kind.STATION),
+            count(ports, Kind.TEAM),
+            count(ports, Kind.ACTIVITY),
+            ports.search().size()));
   }
+
+  private static long count(WebPorts ports, Kind k) {
+    return ports.search().count(SearchIndex.Request.builder().kinds(Set.of(k)).limit(1).build());
+  }
+
+  /** /health while the node starts (or failed to): 503 with the step or the failure. */
+  public record Starting(String status, String detail) {}
+
+  /** /health once serving: UP or DEGRADED (with why), and what the index serves. */
+  public record Serving(
+      String status,
+      @JsonInclude(Include.NON_NULL) String detail,
+      long stations,
+      long teams,
+      long activities,
+      long indexed) {}
 }

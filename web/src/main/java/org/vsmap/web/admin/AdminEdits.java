@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.FiveHas;
@@ -446,7 +445,7 @@ public final class AdminEdits {
       String name,
       List<AdminForms.FormField> fields,
       String error) {
-    List<Map<String, Object>> photos = null;
+    List<PhotoItems.PhotoItem> photos = null;
     List<String> photoError = null;
     if (kind.equals("station") || kind.equals("activity")) {
       org.vsmap.geo.model.Kind k =

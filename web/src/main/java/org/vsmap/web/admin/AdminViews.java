@@ -1,10 +1,10 @@
 package org.vsmap.web.admin;
 
 import java.util.List;
-import java.util.Map;
 import org.vsmap.geo.model.Honour;
 import org.vsmap.geo.model.RestrictedContact;
 import org.vsmap.geo.port.Offices;
+import org.vsmap.web.view.PhotoItems;
 
 /**
  * The models of the smaller admin pages (templates/admin). Every page after sign-in carries the
@@ -50,7 +50,7 @@ public final class AdminViews {
       String name,
       List<AdminForms.FormField> fields,
       String error,
-      List<Map<String, Object>> photos,
+      List<PhotoItems.PhotoItem> photos,
       List<Integer> photoSlots,
       List<String> photoError) {}
 }

@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,9 +100,9 @@ public final class ActivitiesPage {
     }
     Map<String, String> filterParams = filterParams(ctx);
     String v = view.name().toLowerCase();
-    List<Map<String, Object>> days =
+    List<CalendarPage.Day> days =
         view == View.LIST ? listDays(span, byDay, now, filterParams, lang) : null;
-    List<List<Map<String, Object>>> weeks =
+    List<List<CalendarPage.Day>> weeks =
         view == View.LIST ? null : gridWeeks(view, span, byDay, now, filterParams, lang);
     Map<String, String> feedParams = new LinkedHashMap<>();
     if (filterParams.containsKey("region")) {
@@ -139,13 +138,13 @@ public final class ActivitiesPage {
   }
 
   /** The list view: each day with activities or a key day. */
-  private static List<Map<String, Object>> listDays(
+  private static List<CalendarPage.Day> listDays(
       CalendarSpan span,
       Map<LocalDate, List<Occurrence>> byDay,
       LocalDateTime now,
       Map<String, String> filterParams,
       Lang lang) {
-    List<Map<String, Object>> days = new ArrayList<>();
+    List<CalendarPage.Day> days = new ArrayList<>();
     for (LocalDate day = span.first(); day.isBefore(span.end()); day = day.plusDays(1)) {
       List<Occurrence> list = byDay.getOrDefault(day, List.of());
       if (!list.isEmpty() || !KeyDays.on(day).isEmpty()) {
@@ -156,14 +155,14 @@ public final class ActivitiesPage {
   }
 
   /** The month and week views: the days in weeks from Monday. */
-  private static List<List<Map<String, Object>>> gridWeeks(
+  private static List<List<CalendarPage.Day>> gridWeeks(
       View view,
       CalendarSpan span,
       Map<LocalDate, List<Occurrence>> byDay,
       LocalDateTime now,
       Map<String, String> filterParams,
       Lang lang) {
-    List<List<Map<String, Object>>> weeks = new ArrayList<>();
+    List<List<CalendarPage.Day>> weeks = new ArrayList<>();
     for (LocalDate day = span.first(); day.isBefore(span.end()); day = day.plusDays(1)) {
       if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
         weeks.add(new ArrayList<>());
@@ -293,7 +292,7 @@ public final class ActivitiesPage {
     return out;
   }
 
-  private static Map<String, Object> day(
+  private static CalendarPage.Day day(
       LocalDate day,
       List<Occurrence> list,
       int max,
@@ -303,54 +302,50 @@ public final class ActivitiesPage {
       Lang lang,
       boolean inGrid) {
     LocalDate today = now.toLocalDate();
-    Map<String, Object> m = new HashMap<>();
-    m.put("date", day.toString());
-    m.put("number", day.getDayOfMonth());
-    m.put("label", dayLabel(day, lang));
-    m.put("today", day.equals(today));
-    m.put("past", day.isBefore(today));
-    m.put("outside", month != null && !day.getMonth().equals(month.getMonth()));
-    m.put(
-        "keyDays",
-        KeyDays.on(day).stream()
-            .map(k -> Map.of("name", k.name(lang), "period", k.isPeriod()))
-            .toList());
-    m.put("keyDay", KeyDays.on(day).stream().anyMatch(k -> !k.isPeriod()));
-    m.put("campaign", KeyDays.on(day).stream().anyMatch(KeyDays.KeyDay::isPeriod));
-    List<Map<String, Object>> events = new ArrayList<>();
+    List<CalendarPage.Event> events = new ArrayList<>();
     for (Occurrence o : list.subList(0, Math.min(max, list.size()))) {
       Activity a = o.activity();
-      Map<String, Object> e = new HashMap<>();
-      e.put("id", a.id());
-      e.put("title", a.title());
-      e.put("time", TIME.format(o.start()) + "–" + TIME.format(o.end()));
-      e.put("startIso", o.start().toString());
-      e.put("theme", lang == Lang.ZH ? a.theme().zh() : a.theme().en());
       boolean held = !o.end().isAfter(now);
-      e.put("held", held);
-      // how many took part, as the office reported it (for one held activity, not a weekly series'
-      // week)
-      e.put("participants", held && a.recurrence() == Recurrence.ONCE ? a.participants() : null);
-      e.put("recruiting", !held && a.recruiting());
-      e.put("weekly", a.recurrence() == Recurrence.WEEKLY);
-      e.put("synthetic", a.synthetic());
-      events.add(e);
+      events.add(
+          new CalendarPage.Event(
+              a.id(),
+              a.title(),
+              TIME.format(o.start()) + "–" + TIME.format(o.end()),
+              o.start().toString(),
+              lang == Lang.ZH ? a.theme().zh() : a.theme().en(),
+              held,
+              // how many took part, as the office reported it (for one held activity, not a weekly
+              // series' week)
+              held && a.recurrence() == Recurrence.ONCE ? a.participants() : null,
+              !held && a.recruiting(),
+              a.recurrence() == Recurrence.WEEKLY,
+              a.synthetic()));
     }
-    m.put("events", events);
-    m.put("total", list.size());
-    m.put("more", list.size() - events.size());
-    m.put("moreUrl", url("/activities", filterParams, "view", "list", "d", day.toString()));
-    m.put("inGrid", inGrid);
-    return m;
+    List<KeyDays.KeyDay> keyDays = KeyDays.on(day);
+    return new CalendarPage.Day(
+        day.toString(),
+        day.getDayOfMonth(),
+        dayLabel(day, lang),
+        day.equals(today),
+        day.isBefore(today),
+        month != null && !day.getMonth().equals(month.getMonth()),
+        keyDays.stream().map(k -> new CalendarPage.KeyDayMark(k.name(lang), k.isPeriod())).toList(),
+        keyDays.stream().anyMatch(k -> !k.isPeriod()),
+        keyDays.stream().anyMatch(KeyDays.KeyDay::isPeriod),
+        events,
+        list.size(),
+        list.size() - events.size(),
+        url("/activities", filterParams, "view", "list", "d", day.toString()),
+        inGrid);
   }
 
   /**
    * The key days and campaign periods that begin within {@link #KEY_DAYS_AHEAD} days, with how many
    * activities are planned then.
    */
-  private List<Map<String, Object>> upcomingKeyDays(
+  private List<CalendarPage.KeyDayAhead> upcomingKeyDays(
       SearchIndex.Request filters, LocalDate today, Map<String, String> filterParams, Lang lang) {
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<CalendarPage.KeyDayAhead> out = new ArrayList<>();
     SearchIndex index = readiness.ports().search();
     for (KeyDays.KeyDay k : KeyDays.ALL) {
       LocalDate[] span = k.next(today);
@@ -363,23 +358,21 @@ public final class ActivitiesPage {
                   request(
                       filters, span[0].atStartOfDay(), span[1].plusDays(1).atStartOfDay(), 1, 0))
               .total();
-      Map<String, Object> m = new HashMap<>();
-      m.put("name", k.name(lang));
-      m.put("first", span[0].toString());
-      m.put("when", k.isPeriod() ? monthLabel(span[0], lang) : dayLabel(span[0], lang));
-      m.put("planned", planned);
-      m.put(
-          "url",
-          url(
-              "/activities",
-              filterParams,
-              "view",
-              k.isPeriod() ? "month" : "list",
-              "d",
-              span[0].toString()));
-      out.add(m);
+      out.add(
+          new CalendarPage.KeyDayAhead(
+              k.name(lang),
+              span[0].toString(),
+              k.isPeriod() ? monthLabel(span[0], lang) : dayLabel(span[0], lang),
+              planned,
+              url(
+                  "/activities",
+                  filterParams,
+                  "view",
+                  k.isPeriod() ? "month" : "list",
+                  "d",
+                  span[0].toString())));
     }
-    out.sort(Comparator.comparing(m -> (String) m.get("first")));
+    out.sort(Comparator.comparing(CalendarPage.KeyDayAhead::first));
     return out;
   }
 
@@ -416,18 +409,15 @@ public final class ActivitiesPage {
     return b.toString();
   }
 
-  private static List<Map<String, Object>> viewLinks(
+  private static List<CalendarPage.ViewLink> viewLinks(
       Map<String, String> filterParams, LocalDate d, View current, Lang lang) {
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<CalendarPage.ViewLink> out = new ArrayList<>();
     for (View v : View.values()) {
       String name = v.name().toLowerCase(Locale.ROOT);
       out.add(
-          Map.of(
-              "value",
+          new CalendarPage.ViewLink(
               name,
-              "current",
               v == current,
-              "url",
               url("/activities", filterParams, "view", name, "d", d.toString())));
     }
     return out;

@@ -102,9 +102,9 @@ public final class ActivityPage {
       int wanted,
       int signed,
       boolean noindex,
-      Map<String, Object> og,
-      List<Map<String, Object>> honours,
-      List<Map<String, Object>> photos,
+      OpenGraph.Card og,
+      List<HonourBadges.PageHonour> honours,
+      List<PhotoItems.PhotoItem> photos,
       String galleryUrl,
       String careLabel,
       String recurrenceLabel,
@@ -114,13 +114,13 @@ public final class ActivityPage {
       Team team,
       Station station,
       String distance,
-      List<Map<String, String>> mapApps,
+      List<Details.MapApp> mapApps,
       String mapLink,
       String registrationUrl,
       boolean largeText,
       String jsonLd) {}
 
-  private Map<String, Object> openGraph(Context ctx, Activity a, Lang lang) {
+  private OpenGraph.Card openGraph(Context ctx, Activity a, Lang lang) {
     return OpenGraph.of(
         ctx,
         a.title(),

@@ -3,7 +3,6 @@ package org.vsmap.web.detail;
 import io.javalin.http.Context;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.Photos;
@@ -110,7 +109,7 @@ public final class PhotoPages {
       String name,
       String page,
       boolean synthetic,
-      List<Map<String, Object>> photos,
+      List<PhotoItems.PhotoItem> photos,
       boolean largeText) {}
 
   private Photos photos() {

@@ -92,16 +92,16 @@ public final class StationPage {
       List<String> regions,
       List<FiveHasItem> fiveHas,
       int fiveHasMet,
-      List<Map<String, Object>> photos,
+      List<PhotoItems.PhotoItem> photos,
       String galleryUrl,
       boolean noindex,
-      Map<String, Object> og,
-      List<Map<String, Object>> honours,
+      OpenGraph.Card og,
+      List<HonourBadges.PageHonour> honours,
       List<TeamItem> teams,
       List<ActivityItem> activities,
       String mapLink,
       String distance,
-      List<Map<String, String>> mapApps,
+      List<Details.MapApp> mapApps,
       String registrationUrl,
       boolean largeText,
       String jsonLd) {}
@@ -109,7 +109,7 @@ public final class StationPage {
   /** One of the five things a station has (五有): its name and whether this station has it. */
   public record FiveHasItem(String label, boolean met) {}
 
-  private Map<String, Object> openGraph(Context ctx, Station s, Lang lang, String typeLabel) {
+  private OpenGraph.Card openGraph(Context ctx, Station s, Lang lang, String typeLabel) {
     return OpenGraph.of(
         ctx,
         s.name(),

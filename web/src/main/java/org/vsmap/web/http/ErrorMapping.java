@@ -1,9 +1,9 @@
 package org.vsmap.web.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsmap.web.view.Lang;
@@ -79,20 +79,28 @@ public final class ErrorMapping {
     return false;
   }
 
+  /** A JSON error: the status, its name and what was wrong. */
+  public record ErrorBody(
+      int status,
+      String error,
+      String detail,
+      @JsonInclude(Include.NON_NULL) String code,
+      @JsonInclude(Include.NON_NULL) String description) {}
+
   private void answer(Context ctx, int status, String title, String detail) {
     ctx.attribute(HANDLED, true);
     ctx.status(status);
     if (wantsJson(ctx)) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", status);
-      body.put("error", title);
-      body.put("detail", detail);
-      if (ctx.path().startsWith("/ogc")) {
-        // the OGC API exception shape, beside ours
-        body.put("code", status == 400 ? "InvalidParameterValue" : title);
-        body.put("description", detail);
-      }
-      Json.send(ctx, body);
+      // on /ogc also the OGC API exception shape (code, description), beside ours
+      boolean ogc = ctx.path().startsWith("/ogc");
+      Json.send(
+          ctx,
+          new ErrorBody(
+              status,
+              title,
+              detail,
+              ogc ? (status == 400 ? "InvalidParameterValue" : title) : null,
+              ogc ? detail : null));
       return;
     }
     Lang lang;

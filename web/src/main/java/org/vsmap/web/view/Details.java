@@ -34,20 +34,21 @@ public final class Details {
         : String.format(java.util.Locale.ROOT, "%.1f km", m / 1000);
   }
 
+  /** A link that opens a place in a map app. */
+  public record MapApp(String label, String url) {}
+
   /**
    * Links that open the point in the map apps residents use. AMap and Tencent take GCJ-02, Baidu
    * BD-09; a {@code geo:} URI (WGS84) opens whatever the phone offers.
    */
-  public static List<Map<String, String>> mapApps(String name, GeoPoint wgs, Lang lang) {
+  public static List<MapApp> mapApps(String name, GeoPoint wgs, Lang lang) {
     GeoPoint gcj = ChinaOffsets.wgs84ToGcj02(wgs);
     GeoPoint bd = ChinaOffsets.gcj02ToBd09(gcj);
     String n = URLEncoder.encode(name, StandardCharsets.UTF_8);
     boolean zh = lang == Lang.ZH;
     return List.of(
-        Map.of(
-            "label",
+        new MapApp(
             zh ? "高德地图" : "AMap",
-            "url",
             "https://uri.amap.com/marker?position="
                 + fmt(gcj.lon())
                 + ","
@@ -55,10 +56,8 @@ public final class Details {
                 + "&name="
                 + n
                 + "&coordinate=gaode&callnative=1"),
-        Map.of(
-            "label",
+        new MapApp(
             zh ? "百度地图" : "Baidu Maps",
-            "url",
             "https://api.map.baidu.com/marker?location="
                 + fmt(bd.lat())
                 + ","
@@ -68,10 +67,8 @@ public final class Details {
                 + "&content="
                 + n
                 + "&output=html&coord_type=bd09ll&src=vsmap"),
-        Map.of(
-            "label",
+        new MapApp(
             zh ? "腾讯地图" : "Tencent Maps",
-            "url",
             "https://apis.map.qq.com/uri/v1/marker?marker=coord:"
                 + fmt(gcj.lat())
                 + ","
@@ -79,10 +76,8 @@ public final class Details {
                 + ";title:"
                 + n
                 + "&referer=vsmap"),
-        Map.of(
-            "label",
+        new MapApp(
             zh ? "其他地图应用" : "Other map apps",
-            "url",
             "geo:"
                 + fmt(wgs.lat())
                 + ","
@@ -96,7 +91,10 @@ public final class Details {
                 + ")"));
   }
 
-  /** schema.org JSON-LD, safe to place inside a script element (no "<", ">" or "&" survive). */
+  /**
+   * schema.org JSON-LD, safe to place inside a script element (no "<", ">" or "&" survive). A map:
+   * JSON-LD is open-ended (@context, @type keys, any schema.org property).
+   */
   public static String jsonLd(Map<String, Object> thing) {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("@context", "https://schema.org");

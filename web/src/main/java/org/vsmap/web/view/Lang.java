@@ -28,16 +28,6 @@ public enum Lang {
     return tag;
   }
 
-  /** Whether a map is one language's messages (the templates' {@code t}). */
-  static boolean isMessages(Map<?, ?> map) {
-    for (Lang l : values()) {
-      if (map == l.messages) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   public Map<String, String> messages() {
     return messages;
   }

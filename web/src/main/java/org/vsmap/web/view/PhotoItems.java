@@ -21,7 +21,7 @@ public final class PhotoItems {
    * The photos of a record as the templates show them: sizes' URLs, alt text, and the activity each
    * comes from.
    */
-  public static List<Map<String, Object>> of(Readiness readiness, Kind kind, String id, int limit) {
+  public static List<PhotoItem> of(Readiness readiness, Kind kind, String id, int limit) {
     Photos photos = readiness.ports().photos();
     if (photos == null) {
       return List.of();
@@ -39,33 +39,53 @@ public final class PhotoItems {
           .activitiesByIds(activityIds)
           .forEach(a -> activities.put(a.id(), a));
     }
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<PhotoItem> out = new ArrayList<>();
     for (Photos.Photo p : list) {
-      Map<String, Object> m = new HashMap<>();
       String base = "/photos/" + p.id() + "/";
-      m.put("id", p.id());
-      m.put("thumb", base + "thumb.jpg");
-      m.put("medium", base + "medium.jpg");
-      m.put("full", base + "full.jpg");
-      m.put("alt", p.alt());
-      m.put("width", p.width());
-      m.put("height", p.height());
-      for (Photos.Size size : List.of(Photos.Size.THUMB, Photos.Size.MEDIUM)) {
-        // the stored size's pixels (the long side at most size.longSide, never enlarged):
-        // width/height attributes avoid layout shifts
-        double scale = Math.min(1.0, (double) size.longSide / Math.max(p.width(), p.height()));
-        String name = size.name().toLowerCase(java.util.Locale.ROOT);
-        m.put(name + "Width", (int) Math.round(p.width() * scale));
-        m.put(name + "Height", (int) Math.round(p.height() * scale));
-      }
-      m.put("uploaded", DAY.format(p.uploadedAt()));
-      Activity a = activities.get(p.subjectId());
-      if (p.kind() == Kind.ACTIVITY && a != null) {
-        m.put("activityId", a.id());
-        m.put("activityTitle", a.title());
-      }
-      out.add(m);
+      Activity a = p.kind() == Kind.ACTIVITY ? activities.get(p.subjectId()) : null;
+      out.add(
+          new PhotoItem(
+              p.id(),
+              base + "thumb.jpg",
+              base + "medium.jpg",
+              base + "full.jpg",
+              p.alt(),
+              p.width(),
+              p.height(),
+              scaled(p, Photos.Size.THUMB, p.width()),
+              scaled(p, Photos.Size.THUMB, p.height()),
+              scaled(p, Photos.Size.MEDIUM, p.width()),
+              scaled(p, Photos.Size.MEDIUM, p.height()),
+              DAY.format(p.uploadedAt()),
+              a == null ? null : a.id(),
+              a == null ? null : a.title()));
     }
     return out;
   }
+
+  /**
+   * A side of the stored size (the long side at most size.longSide, never enlarged): width and
+   * height attributes avoid layout shifts.
+   */
+  private static int scaled(Photos.Photo p, Photos.Size size, int side) {
+    double scale = Math.min(1.0, (double) size.longSide / Math.max(p.width(), p.height()));
+    return (int) Math.round(side * scale);
+  }
+
+  /** A photo as galleries, detail pages and the admin's forms show it. */
+  public record PhotoItem(
+      String id,
+      String thumb,
+      String medium,
+      String full,
+      String alt,
+      int width,
+      int height,
+      int thumbWidth,
+      int thumbHeight,
+      int mediumWidth,
+      int mediumHeight,
+      String uploaded,
+      String activityId,
+      String activityTitle) {}
 }

@@ -1,24 +1,20 @@
 package org.vsmap.web.view;
 
 import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.attributes.AttributeResolver;
-import io.pebbletemplates.pebble.attributes.ResolvedAttribute;
-import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The Pebble engine, built once, autoescaping on: every page a person reads comes from here.
  * Variables are strict: a page model (a record, or the variables a handler gives) without a name
  * the template reads, a record without the component, or a message key {@code t['…']} that does not
- * exist is an error, never empty text. The one exception is a key absent from a map built for a
- * list item (a hit, an honour): there it reads as null, like a JSON member left out.
+ * exist is an error, never empty text. List items inside page models are records too, so the same
+ * holds for them.
  */
 public final class Views {
   private final PebbleEngine engine;
@@ -28,18 +24,14 @@ public final class Views {
     loader.setPrefix("templates");
     loader.setSuffix(".peb");
     engine =
-        new PebbleEngine.Builder()
-            .loader(loader)
-            .autoEscaping(true)
-            .strictVariables(true)
-            .extension(new DynamicMaps())
-            .build();
+        new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true).build();
   }
 
   /**
    * What the shared layout reads on every page, with the value it has unless a page says otherwise:
    * normal text size, open to search engines, no Open Graph card.
    */
+  // the template engine's variable context is a map by Pebble's API; pages pass records
   private static final Map<String, Object> LAYOUT_DEFAULTS = new HashMap<>();
 
   static {
@@ -79,22 +71,5 @@ public final class Views {
       throw new UncheckedIOException(e);
     }
     return out.toString();
-  }
-
-  /** A key absent from a dynamic map reads as null; the messages stay strict. */
-  private static final class DynamicMaps extends AbstractExtension {
-    @Override
-    public List<AttributeResolver> getAttributeResolver() {
-      return List.of(
-          (instance, name, args, argumentsNode, context, filename, line) -> {
-            if (instance instanceof Map<?, ?> map
-                && !Lang.isMessages(map)
-                && name instanceof String key
-                && !map.containsKey(key)) {
-              return new ResolvedAttribute(null);
-            }
-            return null;
-          });
-    }
   }
 }
