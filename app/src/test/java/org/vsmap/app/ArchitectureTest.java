@@ -66,14 +66,26 @@ class ArchitectureTest {
 
   @Test
   void importersNeverTouchTheDatabase() {
-    // they check files against ImportLookups and hand a batch to the writer; SQL lives in the Jdbi*
-    // adapters
+    // they check files (and photo lists) against ImportLookups / PhotoImport.Subjects and hand what
+    // they read to the writer; SQL lives in the Jdbi* adapters
     noClasses()
         .that()
-        .resideInAPackage("org.vsmap.pipeline.importer..")
+        .resideInAnyPackage("org.vsmap.pipeline.importer..", "org.vsmap.pipeline.photos..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.jdbi..", "java.sql..")
+        .check(classes);
+  }
+
+  @Test
+  void importersDoNotKnowTheStore() {
+    // the batch they make is theirs (ImportBatch); the store's adapters depend on it, not back
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.vsmap.pipeline.importer..", "org.vsmap.pipeline.photos..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.vsmap.pipeline.store..")
         .check(classes);
   }
 

@@ -16,6 +16,7 @@ import org.vsmap.geo.model.Team;
 import org.vsmap.geo.port.Offices;
 import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.CoordinateSystem;
+import org.vsmap.pipeline.importer.ImportBatch;
 import org.vsmap.pipeline.importer.OfficeImport;
 import org.vsmap.pipeline.store.ImportPipeline;
 import org.vsmap.pipeline.store.JdbiActivityStore;
@@ -155,9 +156,7 @@ public final class JdbiOffices implements Offices {
             .orElse(station.regionCode());
     permit(account, Kind.STATION, station.id(), old, station.regionCode());
     new JdbiImportWriter(jdbi, clock)
-        .apply(
-            JdbiImportWriter.Batch.of("admin-form", account.username())
-                .withStations(List.of(station)));
+        .apply(ImportBatch.of("admin-form", account.username()).withStations(List.of(station)));
   }
 
   @Override
@@ -166,8 +165,7 @@ public final class JdbiOffices implements Offices {
         new JdbiTeamStore(jdbi).teamById(team.id()).map(Team::regionCode).orElse(team.regionCode());
     permit(account, Kind.TEAM, team.id(), old, team.regionCode());
     new JdbiImportWriter(jdbi, clock)
-        .apply(
-            JdbiImportWriter.Batch.of("admin-form", account.username()).withTeams(List.of(team)));
+        .apply(ImportBatch.of("admin-form", account.username()).withTeams(List.of(team)));
   }
 
   @Override
@@ -179,9 +177,7 @@ public final class JdbiOffices implements Offices {
             .orElse(activity.regionCode());
     permit(account, Kind.ACTIVITY, activity.id(), old, activity.regionCode());
     new JdbiImportWriter(jdbi, clock)
-        .apply(
-            JdbiImportWriter.Batch.of("admin-form", account.username())
-                .withActivities(List.of(activity)));
+        .apply(ImportBatch.of("admin-form", account.username()).withActivities(List.of(activity)));
   }
 
   @Override
@@ -198,9 +194,7 @@ public final class JdbiOffices implements Offices {
         old,
         honour.regionCode()); // the audit log has no kind for honours
     new JdbiImportWriter(jdbi, clock)
-        .apply(
-            JdbiImportWriter.Batch.of("admin-form", account.username())
-                .withHonours(List.of(honour)));
+        .apply(ImportBatch.of("admin-form", account.username()).withHonours(List.of(honour)));
   }
 
   @Override
@@ -249,7 +243,7 @@ public final class JdbiOffices implements Offices {
     }
     return jdbi.inTransaction(
         h ->
-            org.vsmap.pipeline.photos.PhotoAttach.store(
+            org.vsmap.pipeline.store.JdbiPhotoAttach.store(
                 h, checked, account.username(), java.time.LocalDateTime.now(clock)));
   }
 

@@ -11,33 +11,35 @@ import org.vsmap.geo.port.Problem;
 import org.vsmap.geo.spatial.CoordinateSystem;
 import org.vsmap.pipeline.Stage;
 import org.vsmap.pipeline.csv.CsvTable;
-import org.vsmap.pipeline.store.JdbiImportWriter;
 
 /**
  * One office file from upload to store, shared by the {@code import} command and the admin pages:
  * read and check it against what the store knows ({@link #prepare}), then preview or apply the
- * resulting {@link JdbiImportWriter.Batch}. An office account passes its region as {@code scope}: a
- * row outside that region is a problem like any other, so an office can never change another
- * region's records through a file.
+ * resulting {@link ImportBatch}. An office account passes its region as {@code scope}: a row
+ * outside that region is a problem like any other, so an office can never change another region's
+ * records through a file.
  */
 public final class OfficeImport {
 
   /** What a file holds. */
   public enum What {
-    STATION("站点名录", "station list"),
-    TEAM("队伍名录", "team list"),
-    ACTIVITY("活动计划", "upcoming activities"),
-    REPORT("活动情况表 / 活动情况汇总表", "activity report (seed 001)"),
-    FIGURES("志愿者统计数据", "volunteer figures"),
-    REGIONS("行政区划", "regions (codes, names, parents, population, boundaries)"),
-    HONOURS("荣誉表彰名单", "honours");
+    STATION("站点名录", "station list", OfficeReaders::stations),
+    TEAM("队伍名录", "team list", OfficeReaders::teams),
+    ACTIVITY("活动计划", "upcoming activities", OfficeReaders::activities),
+    REPORT("活动情况表 / 活动情况汇总表", "activity report (seed 001)", OfficeReaders::report),
+    FIGURES("志愿者统计数据", "volunteer figures", OfficeReaders::figures),
+    REGIONS(
+        "行政区划", "regions (codes, names, parents, population, boundaries)", OfficeReaders::regions),
+    HONOURS("荣誉表彰名单", "honours", OfficeReaders::honours);
 
     private final String zh;
     private final String en;
+    private final KindReader reader;
 
-    What(String zh, String en) {
+    What(String zh, String en, KindReader reader) {
       this.zh = zh;
       this.en = en;
+      this.reader = reader;
     }
 
     public String zh() {
@@ -115,7 +117,7 @@ public final class OfficeImport {
       int records,
       List<Problem> problems,
       List<Problem> warnings,
-      JdbiImportWriter.Batch batch,
+      ImportBatch batch,
       String mapping) {
     public boolean clean() {
       return problems.isEmpty();
@@ -144,44 +146,38 @@ public final class OfficeImport {
     if (r.saveMapping() && r.mapping() != null) {
       store.saveMapping(r.source(), r.what(), mapping);
     }
-    JdbiImportWriter.Batch start = JdbiImportWriter.Batch.of(r.source(), r.username());
-    OfficeReaders.Part part =
-        switch (r.what()) {
-          case STATION -> OfficeReaders.stations(store, r, regions, mapping, start, now);
-          case REPORT -> OfficeReaders.report(store, r, regions, mapping, start, now);
-          case TEAM -> OfficeReaders.teams(store, r, regions, mapping, start, now);
-          case ACTIVITY -> OfficeReaders.activities(store, r, regions, mapping, start, now);
-          case REGIONS -> OfficeReaders.regions(store, r, regions, mapping, start, now);
-          case FIGURES -> OfficeReaders.figureList(store, r, regions, mapping, start, now);
-          case HONOURS -> OfficeReaders.honours(store, r, regions, mapping, start, now);
-        };
-    List<Problem> problems = new ArrayList<>(part.problems());
-    problems.addAll(outsideScope(r, part.touched()));
+    KindReader.Read read =
+        r.what().reader.read(new KindReader.Input(store, r, regions, mapping, now));
+    ImportBatch batch = read.adds().apply(ImportBatch.of(r.source(), r.username()));
+    if (r.full() && !read.retires().isEmpty()) {
+      batch = batch.full(read.retires());
+    }
+    List<Problem> problems = new ArrayList<>(read.problems());
+    problems.addAll(outsideScope(r, read.touched()));
     return new Prepared(
         r,
-        part.readAs(),
-        part.records(),
+        read.readAs(),
+        read.records(),
         problems,
-        part.warnings(),
-        part.batch(),
+        read.warnings(),
+        batch,
         Grid.formatMapping(mapping));
   }
 
-  /** Every record of the file outside an office's region ("code\tid" each), as a problem. */
-  private static List<Problem> outsideScope(Request r, List<String> touched) {
+  /** Every record of the file outside an office's region, as a problem. */
+  private static List<Problem> outsideScope(Request r, List<KindReader.Touched> touched) {
     List<Problem> out = new ArrayList<>();
     if (r.scope() == null) {
       return out;
     }
-    for (String t : touched) {
-      String[] parts = t.split("\t");
-      if (!parts[0].startsWith(r.scope())) {
+    for (KindReader.Touched t : touched) {
+      if (!t.regionCode().startsWith(r.scope())) {
         out.add(
             new Problem(
                 r.file(),
                 0,
                 "region_code",
-                parts[0] + " (" + parts[1] + ")",
+                t.regionCode() + " (" + t.id() + ")",
                 "不在本账号负责的区域（" + r.scope() + "）内，不能修改",
                 "outside this account's region " + r.scope() + ": not yours to change"));
       }

@@ -20,7 +20,7 @@ import org.vsmap.pipeline.importer.Grid;
  * title and date (活动名称 + 活动日期: the day it was held, or one of a weekly activity's weeks). Every row
  * is checked — the record exists, the file is there and inside the list's folder, the photo passes
  * the {@link PhotoIntake} — and reported by row and column; the caller stores them all or none
- * ({@link PhotoAttach#store}).
+ * ({@code JdbiPhotoAttach.store}).
  */
 public final class PhotoImport {
   static final Map<String, List<String>> HEADERS =
@@ -50,36 +50,6 @@ public final class PhotoImport {
   public record Result(List<PhotoAttach.Checked> photos, List<Problem> problems) {}
 
   private PhotoImport() {}
-
-  /** The stations and activities of the store. */
-  public static Subjects subjectsIn(org.jdbi.v3.core.Jdbi jdbi) {
-    var stations = new org.vsmap.pipeline.store.JdbiStationStore(jdbi);
-    var activities = new org.vsmap.pipeline.store.JdbiActivityStore(jdbi);
-    return new Subjects() {
-      @Override
-      public String region(Kind kind, String id) {
-        return kind == Kind.STATION
-            ? stations.stationById(id).map(org.vsmap.geo.model.Station::regionCode).orElse(null)
-            : activities
-                .activityById(id)
-                .map(org.vsmap.geo.model.Activity::regionCode)
-                .orElse(null);
-      }
-
-      @Override
-      public Map<String, String> activitiesOn(String title, java.time.LocalDate day) {
-        Map<String, String> found = new java.util.TreeMap<>();
-        for (org.vsmap.geo.model.Activity a : activities.titledAround(title, day)) {
-          for (int k = 0; k < a.recurrence().occurrences(); k++) {
-            if (a.start().plusWeeks(k).toLocalDate().equals(day)) {
-              found.put(a.id(), a.regionCode());
-            }
-          }
-        }
-        return found;
-      }
-    };
-  }
 
   /**
    * @param folder where the list is: photo files are read from it (and nowhere else)

@@ -49,7 +49,7 @@ public final class ImportPipeline {
 
   /** Checks a photo list and every photo it names (within {@code scope}, null for anywhere). */
   public PhotoImport.Result checkPhotos(Grid list, Path folder, String scope) {
-    return PhotoImport.read(list, folder, PhotoImport.subjectsIn(jdbi), scope);
+    return PhotoImport.read(list, folder, JdbiPhotoAttach.subjects(jdbi), scope);
   }
 
   /**
@@ -62,7 +62,7 @@ public final class ImportPipeline {
       throw new IllegalStateException("a photo list with problems is never attached");
     }
     return jdbi.inTransaction(
-        h -> PhotoAttach.store(h, checked.photos(), username, LocalDateTime.now(clock)));
+        h -> JdbiPhotoAttach.store(h, checked.photos(), username, LocalDateTime.now(clock)));
   }
 
   private static OfficeImport.Prepared clean(OfficeImport.Prepared checked) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.VolunteerFigure;
+import org.vsmap.pipeline.importer.ImportBatch;
 
 /**
  * The parts of an import written after the records themselves, in the same transaction: volunteer
@@ -13,7 +14,7 @@ import org.vsmap.geo.model.VolunteerFigure;
 final class JdbiImportParts {
   private JdbiImportParts() {}
 
-  static void figures(Handle h, JdbiImportWriter.Batch b, ImportLog log) {
+  static void figures(Handle h, ImportBatch b, ImportLog log) {
     for (VolunteerFigure f : b.figures()) {
       log.step();
       h.createUpdate(
@@ -36,7 +37,7 @@ final class JdbiImportParts {
   }
 
   /** A unit's pairings are replaced by the ones the file gives. */
-  static void pairings(Handle h, JdbiImportWriter.Batch b, ImportLog log) {
+  static void pairings(Handle h, ImportBatch b, ImportLog log) {
     java.util.Set<String> paired = new java.util.LinkedHashSet<>();
     b.pairings().forEach(p -> paired.add(p.teamId()));
     for (String team : paired) {
@@ -55,7 +56,7 @@ final class JdbiImportParts {
   }
 
   /** Honours placed at their subjects, written when new or changed; how many were. */
-  static int honours(Handle h, JdbiImportWriter.Batch b, ImportLog log, Timestamp now) {
+  static int honours(Handle h, ImportBatch b, ImportLog log, Timestamp now) {
     int honours = 0;
     for (org.vsmap.geo.model.Honour x : b.honours()) {
       log.step();
@@ -83,7 +84,7 @@ final class JdbiImportParts {
   /** One audit line for an import too large to audit record by record. */
   static void audit(
       Handle h,
-      JdbiImportWriter.Batch b,
+      ImportBatch b,
       Map<Kind, JdbiImportWriter.Counts> counts,
       JdbiImportWriter.Counts regions,
       long firstSeq,

@@ -18,7 +18,7 @@ import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RestrictedContact;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
-import org.vsmap.geo.model.VolunteerFigure;
+import org.vsmap.pipeline.importer.ImportBatch;
 
 /**
  * Writes what an import (or an edit form) brings, all in one transaction: new records inserted,
@@ -28,171 +28,6 @@ import org.vsmap.geo.model.VolunteerFigure;
  * or a kill at any point leaves the store as it was.
  */
 public final class JdbiImportWriter {
-
-  /**
-   * What one import brings. {@code retireMissing}: kinds for which this is the full list of {@code
-   * source}.
-   */
-  public record Batch(
-      String source,
-      String username,
-      List<Region> regions,
-      List<Station> stations,
-      List<Team> teams,
-      List<Activity> activities,
-      List<RestrictedContact> contacts,
-      List<VolunteerFigure> figures,
-      Set<Kind> retireMissing,
-      List<org.vsmap.geo.model.Pairing> pairings,
-      List<org.vsmap.geo.model.Honour> honours) {
-
-    public static Batch of(String source, String username) {
-      return new Batch(
-          source, username, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-          Set.of(), List.of(), List.of());
-    }
-
-    /** Honours: inserted, or rewritten when they differ from what is stored. */
-    public Batch withHonours(List<org.vsmap.geo.model.Honour> h) {
-      return new Batch(
-          source,
-          username,
-          regions,
-          stations,
-          teams,
-          activities,
-          contacts,
-          figures,
-          retireMissing,
-          pairings,
-          List.copyOf(h));
-    }
-
-    /** The pairings of the batch's teams: they replace what those teams had. */
-    public Batch withPairings(List<org.vsmap.geo.model.Pairing> p) {
-      return new Batch(
-          source,
-          username,
-          regions,
-          stations,
-          teams,
-          activities,
-          contacts,
-          figures,
-          retireMissing,
-          List.copyOf(p),
-          honours);
-    }
-
-    public Batch withRegions(List<Region> r) {
-      return new Batch(
-          source,
-          username,
-          r,
-          stations,
-          teams,
-          activities,
-          contacts,
-          figures,
-          retireMissing,
-          pairings,
-          honours);
-    }
-
-    public Batch withStations(List<Station> s) {
-      return new Batch(
-          source,
-          username,
-          regions,
-          s,
-          teams,
-          activities,
-          contacts,
-          figures,
-          retireMissing,
-          pairings,
-          honours);
-    }
-
-    public Batch withTeams(List<Team> t) {
-      return new Batch(
-          source,
-          username,
-          regions,
-          stations,
-          t,
-          activities,
-          contacts,
-          figures,
-          retireMissing,
-          pairings,
-          honours);
-    }
-
-    public Batch withActivities(List<Activity> a) {
-      return new Batch(
-          source,
-          username,
-          regions,
-          stations,
-          teams,
-          a,
-          contacts,
-          figures,
-          retireMissing,
-          pairings,
-          honours);
-    }
-
-    public Batch withContacts(List<RestrictedContact> c) {
-      return new Batch(
-          source,
-          username,
-          regions,
-          stations,
-          teams,
-          activities,
-          c,
-          figures,
-          retireMissing,
-          pairings,
-          honours);
-    }
-
-    public Batch withFigures(List<VolunteerFigure> f) {
-      return new Batch(
-          source,
-          username,
-          regions,
-          stations,
-          teams,
-          activities,
-          contacts,
-          f,
-          retireMissing,
-          pairings,
-          honours);
-    }
-
-    /**
-     * This file is the complete list of {@code kinds} from its source: what it no longer lists is
-     * retired.
-     */
-    public Batch full(Set<Kind> kinds) {
-      return new Batch(
-          source,
-          username,
-          regions,
-          stations,
-          teams,
-          activities,
-          contacts,
-          figures,
-          Set.copyOf(kinds),
-          pairings,
-          honours);
-    }
-  }
 
   /** What happened to one kind. */
   public record Counts(int created, int updated, int unchanged, int retired) {
@@ -233,7 +68,7 @@ public final class JdbiImportWriter {
   }
 
   /** Writes the batch in one transaction. */
-  public Outcome apply(Batch b) {
+  public Outcome apply(ImportBatch b) {
     return apply(b, n -> {});
   }
 
@@ -241,12 +76,12 @@ public final class JdbiImportWriter {
    * Writes the batch in one transaction, calling {@code progress} with the number of records
    * handled so far.
    */
-  public Outcome apply(Batch b, java.util.function.IntConsumer progress) {
+  public Outcome apply(ImportBatch b, java.util.function.IntConsumer progress) {
     return jdbi.inTransaction(h -> write(h, b, progress));
   }
 
   /** How many records {@link #apply} goes through (for a progress bar). */
-  public static int size(Batch b) {
+  public static int size(ImportBatch b) {
     return b.regions().size()
         + b.stations().size()
         + b.teams().size()
@@ -260,7 +95,7 @@ public final class JdbiImportWriter {
   /**
    * Exactly what {@link #apply} would do, computed inside a transaction that is then rolled back.
    */
-  public Outcome preview(Batch b) {
+  public Outcome preview(ImportBatch b) {
     try (Handle h = jdbi.open()) {
       h.begin();
       try {
@@ -271,7 +106,7 @@ public final class JdbiImportWriter {
     }
   }
 
-  private Outcome write(Handle h, Batch b, java.util.function.IntConsumer progress) {
+  private Outcome write(Handle h, ImportBatch b, java.util.function.IntConsumer progress) {
     Map<Kind, Counts> counts = new EnumMap<>(Kind.class);
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
     ImportLog log =
@@ -399,7 +234,7 @@ public final class JdbiImportWriter {
 
   private static <T> Counts write(
       Handle h,
-      Batch b,
+      ImportBatch b,
       Kind kind,
       String table,
       List<T> records,

@@ -14,6 +14,7 @@ import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.StationType;
 import org.vsmap.geo.port.StationStore;
+import org.vsmap.pipeline.importer.ImportBatch;
 
 /** Stations in the relational store; the box query uses the spatial index on both backends. */
 public final class JdbiStationStore implements StationStore {
@@ -122,7 +123,7 @@ public final class JdbiStationStore implements StationStore {
    */
   public JdbiImportWriter.Counts saveAll(List<Station> stations) {
     return new JdbiImportWriter(jdbi)
-        .apply(JdbiImportWriter.Batch.of("api", "system").withStations(stations))
+        .apply(ImportBatch.of("api", "system").withStations(stations))
         .counts()
         .get(org.vsmap.geo.model.Kind.STATION);
   }

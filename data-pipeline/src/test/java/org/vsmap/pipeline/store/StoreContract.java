@@ -30,6 +30,7 @@ import org.vsmap.geo.model.RegionLevel;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 import org.vsmap.geo.model.TeamLevel;
+import org.vsmap.pipeline.importer.ImportBatch;
 import org.vsmap.pipeline.seed.SeedLoader;
 import org.vsmap.pipeline.seed.SeedSource;
 
@@ -364,7 +365,7 @@ abstract class StoreContract {
               s.synthetic(),
               false);
       new JdbiImportWriter(own.jdbi())
-          .apply(JdbiImportWriter.Batch.of("test", "tester").withStations(List.of(moved)));
+          .apply(ImportBatch.of("test", "tester").withStations(List.of(moved)));
       assertThat(honours.honourById("hn-demo-01").orElseThrow().point()).isEqualTo(there);
       assertThat(honours.honourById("hn-demo-02").orElseThrow().point())
           .as("the team based there: its honour moves with its home station")
