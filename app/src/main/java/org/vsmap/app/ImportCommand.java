@@ -231,29 +231,35 @@ final class ImportCommand implements Callable<Integer> {
     PrintStream out = System.out;
     DataDirectory dir = DataDirectory.open(store.dataDir);
     try (Database db = store.open(dir)) {
-      org.vsmap.pipeline.importer.Grid grid;
+      ImportPipeline pipeline = new ImportPipeline(db.jdbi(), Clocks.portal());
+      OfficeImport.Prepared p;
       try {
-        grid = org.vsmap.pipeline.importer.Grid.read(name, bytes, encoding);
+        p =
+            pipeline.check(
+                OfficeImport.Request.photos(
+                    name,
+                    bytes,
+                    encoding,
+                    file.toAbsolutePath().getParent(),
+                    null,
+                    "cli:" + System.getProperty("user.name")));
       } catch (IllegalArgumentException e) {
         throw new Failure(name + ": " + e.getMessage());
       }
-      ImportPipeline pipeline = new ImportPipeline(db.jdbi(), Clocks.portal());
-      org.vsmap.pipeline.photos.PhotoImport.Result r =
-          pipeline.checkPhotos(grid, file.toAbsolutePath().getParent(), null);
       out.printf(
           "%s: photos, read as %s: %d photos pass, %d problems%n",
-          name, grid.readAs(), r.photos().size(), r.problems().size());
-      r.problems().forEach(x -> out.println("  " + x));
-      if (!r.problems().isEmpty()) {
+          name, p.readAs(), p.records(), p.problems().size());
+      p.problems().forEach(x -> out.println("  " + x));
+      if (!p.clean()) {
         out.println("nothing was written: fix the rows above and import the list again");
         return 1;
       }
       if (dryRun) {
-        out.printf("dry run, nothing was written; it would attach %d photos%n", r.photos().size());
+        out.printf("dry run, nothing was written; it would attach %d photos%n", p.records());
         return 0;
       }
       try {
-        int n = pipeline.attachPhotos(r, "cli:" + System.getProperty("user.name")).size();
+        int n = pipeline.write(p, done -> {}).photos().size();
         out.printf(
             "written in one transaction: %d photos attached (EXIF removed, three sizes each)%n", n);
         return 0;

@@ -257,22 +257,26 @@ public final class JdbiOffices implements Offices {
     }
     try {
       java.nio.file.Path list = org.vsmap.pipeline.photos.PhotoArchive.unpack(zip, dir);
-      org.vsmap.pipeline.importer.Grid grid;
+      byte[] bytes;
       try {
-        grid =
-            org.vsmap.pipeline.importer.Grid.read(
-                list.getFileName().toString(), java.nio.file.Files.readAllBytes(list), null);
+        bytes = java.nio.file.Files.readAllBytes(list);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-      org.vsmap.pipeline.photos.PhotoImport.Result r =
-          pipeline.checkPhotos(
-              grid, dir, account.role() == Role.ADMIN ? null : account.regionCode());
-      if (!r.problems().isEmpty()) {
-        return new PhotoBatch(List.of(), r.problems());
+      OfficeImport.Prepared p =
+          pipeline.check(
+              OfficeImport.Request.photos(
+                  list.getFileName().toString(),
+                  bytes,
+                  null,
+                  dir,
+                  account.role() == Role.ADMIN ? null : account.regionCode(),
+                  account.username()));
+      if (!p.clean()) {
+        return new PhotoBatch(List.of(), p.problems());
       }
       try {
-        return new PhotoBatch(pipeline.attachPhotos(r, account.username()), List.of());
+        return new PhotoBatch(pipeline.write(p, done -> {}).photos(), List.of());
       } catch (IllegalArgumentException e) {
         return new PhotoBatch(
             List.of(),

@@ -3,16 +3,19 @@ package org.vsmap.pipeline.importer;
 import java.util.List;
 import java.util.Set;
 import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.Honour;
 import org.vsmap.geo.model.Kind;
+import org.vsmap.geo.model.Pairing;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RestrictedContact;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
 import org.vsmap.geo.model.VolunteerFigure;
+import org.vsmap.pipeline.photos.PhotoAttach;
 
 /**
- * What one import brings. {@code retireMissing}: kinds for which this is the full list of {@code
- * source}.
+ * What one import brings, written in one transaction by {@code JdbiImportWriter}. {@code
+ * retireMissing}: kinds for which this is the full list of {@code source}.
  */
 public record ImportBatch(
     String source,
@@ -24,135 +27,53 @@ public record ImportBatch(
     List<RestrictedContact> contacts,
     List<VolunteerFigure> figures,
     Set<Kind> retireMissing,
-    List<org.vsmap.geo.model.Pairing> pairings,
-    List<org.vsmap.geo.model.Honour> honours) {
+    List<Pairing> pairings,
+    List<Honour> honours,
+    List<PhotoAttach.Checked> photos) {
 
   public static ImportBatch of(String source, String username) {
     return new ImportBatch(
         source, username, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        Set.of(), List.of(), List.of());
+        Set.of(), List.of(), List.of(), List.of());
   }
 
   /** Honours: inserted, or rewritten when they differ from what is stored. */
-  public ImportBatch withHonours(List<org.vsmap.geo.model.Honour> h) {
-    return new ImportBatch(
-        source,
-        username,
-        regions,
-        stations,
-        teams,
-        activities,
-        contacts,
-        figures,
-        retireMissing,
-        pairings,
-        List.copyOf(h));
+  public ImportBatch withHonours(List<Honour> h) {
+    return with(new Parts().honours(List.copyOf(h)));
   }
 
   /** The pairings of the batch's teams: they replace what those teams had. */
-  public ImportBatch withPairings(List<org.vsmap.geo.model.Pairing> p) {
-    return new ImportBatch(
-        source,
-        username,
-        regions,
-        stations,
-        teams,
-        activities,
-        contacts,
-        figures,
-        retireMissing,
-        List.copyOf(p),
-        honours);
+  public ImportBatch withPairings(List<Pairing> p) {
+    return with(new Parts().pairings(List.copyOf(p)));
   }
 
   public ImportBatch withRegions(List<Region> r) {
-    return new ImportBatch(
-        source,
-        username,
-        r,
-        stations,
-        teams,
-        activities,
-        contacts,
-        figures,
-        retireMissing,
-        pairings,
-        honours);
+    return with(new Parts().regions(r));
   }
 
   public ImportBatch withStations(List<Station> s) {
-    return new ImportBatch(
-        source,
-        username,
-        regions,
-        s,
-        teams,
-        activities,
-        contacts,
-        figures,
-        retireMissing,
-        pairings,
-        honours);
+    return with(new Parts().stations(s));
   }
 
   public ImportBatch withTeams(List<Team> t) {
-    return new ImportBatch(
-        source,
-        username,
-        regions,
-        stations,
-        t,
-        activities,
-        contacts,
-        figures,
-        retireMissing,
-        pairings,
-        honours);
+    return with(new Parts().teams(t));
   }
 
   public ImportBatch withActivities(List<Activity> a) {
-    return new ImportBatch(
-        source,
-        username,
-        regions,
-        stations,
-        teams,
-        a,
-        contacts,
-        figures,
-        retireMissing,
-        pairings,
-        honours);
+    return with(new Parts().activities(a));
   }
 
   public ImportBatch withContacts(List<RestrictedContact> c) {
-    return new ImportBatch(
-        source,
-        username,
-        regions,
-        stations,
-        teams,
-        activities,
-        c,
-        figures,
-        retireMissing,
-        pairings,
-        honours);
+    return with(new Parts().contacts(c));
   }
 
   public ImportBatch withFigures(List<VolunteerFigure> f) {
-    return new ImportBatch(
-        source,
-        username,
-        regions,
-        stations,
-        teams,
-        activities,
-        contacts,
-        f,
-        retireMissing,
-        pairings,
-        honours);
+    return with(new Parts().figures(f));
+  }
+
+  /** Checked photos to attach to their records (all or none, with the rest of the batch). */
+  public ImportBatch withPhotos(List<PhotoAttach.Checked> p) {
+    return with(new Parts().photos(List.copyOf(p)));
   }
 
   /**
@@ -160,17 +81,86 @@ public record ImportBatch(
    * retired.
    */
   public ImportBatch full(Set<Kind> kinds) {
+    return with(new Parts().retireMissing(Set.copyOf(kinds)));
+  }
+
+  /** The parts a wither replaces; null keeps the batch's own. */
+  private static final class Parts {
+    List<Region> regions;
+    List<Station> stations;
+    List<Team> teams;
+    List<Activity> activities;
+    List<RestrictedContact> contacts;
+    List<VolunteerFigure> figures;
+    Set<Kind> retireMissing;
+    List<Pairing> pairings;
+    List<Honour> honours;
+    List<PhotoAttach.Checked> photos;
+
+    Parts regions(List<Region> v) {
+      regions = v;
+      return this;
+    }
+
+    Parts stations(List<Station> v) {
+      stations = v;
+      return this;
+    }
+
+    Parts teams(List<Team> v) {
+      teams = v;
+      return this;
+    }
+
+    Parts activities(List<Activity> v) {
+      activities = v;
+      return this;
+    }
+
+    Parts contacts(List<RestrictedContact> v) {
+      contacts = v;
+      return this;
+    }
+
+    Parts figures(List<VolunteerFigure> v) {
+      figures = v;
+      return this;
+    }
+
+    Parts retireMissing(Set<Kind> v) {
+      retireMissing = v;
+      return this;
+    }
+
+    Parts pairings(List<Pairing> v) {
+      pairings = v;
+      return this;
+    }
+
+    Parts honours(List<Honour> v) {
+      honours = v;
+      return this;
+    }
+
+    Parts photos(List<PhotoAttach.Checked> v) {
+      photos = v;
+      return this;
+    }
+  }
+
+  private ImportBatch with(Parts p) {
     return new ImportBatch(
         source,
         username,
-        regions,
-        stations,
-        teams,
-        activities,
-        contacts,
-        figures,
-        Set.copyOf(kinds),
-        pairings,
-        honours);
+        p.regions != null ? p.regions : regions,
+        p.stations != null ? p.stations : stations,
+        p.teams != null ? p.teams : teams,
+        p.activities != null ? p.activities : activities,
+        p.contacts != null ? p.contacts : contacts,
+        p.figures != null ? p.figures : figures,
+        p.retireMissing != null ? p.retireMissing : retireMissing,
+        p.pairings != null ? p.pairings : pairings,
+        p.honours != null ? p.honours : honours,
+        p.photos != null ? p.photos : photos);
   }
 }

@@ -1,5 +1,6 @@
 package org.vsmap.pipeline.importer;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.vsmap.geo.model.Region;
@@ -24,6 +25,12 @@ public interface ImportLookups {
   String teamRegion(String id);
 
   String activityRegion(String id);
+
+  /**
+   * The ids of the activities with this title that take place on this day (a weekly one on any of
+   * its weeks), with their regions: how a photo list names an activity it has no id for.
+   */
+  Map<String, String> activitiesOn(String title, LocalDate day);
 
   /** The column mapping saved for a source and kind, or an empty one. */
   Map<String, String> savedMapping(String source, OfficeImport.What what);

@@ -1,5 +1,6 @@
 package org.vsmap.pipeline.importer;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class OfficeImport {
     FIGURES("志愿者统计数据", "volunteer figures", OfficeReaders::figures),
     REGIONS(
         "行政区划", "regions (codes, names, parents, population, boundaries)", OfficeReaders::regions),
-    HONOURS("荣誉表彰名单", "honours", OfficeReaders::honours);
+    HONOURS("荣誉表彰名单", "honours", OfficeReaders::honours),
+    PHOTOS("照片清单", "photo list (with the photo files beside it)", OfficeReaders::photos);
 
     private final String zh;
     private final String en;
@@ -58,6 +60,7 @@ public final class OfficeImport {
           case "REGION", "REGIONS" -> REGIONS;
           case "FIGURE", "FIGURES" -> FIGURES;
           case "HONOUR", "HONOURS", "HONOR", "HONORS" -> HONOURS;
+          case "PHOTO", "PHOTOS" -> PHOTOS;
           default -> valueOf(t.replaceAll("S$", ""));
         };
       } catch (IllegalArgumentException e) {
@@ -75,6 +78,8 @@ public final class OfficeImport {
    * @param scope the region the user may change (an office's), or null for an admin
    * @param source the name records are remembered under, so a full re-import retires what it no
    *     longer lists
+   * @param folder where a photo list's files are (read from there and nowhere else); null for other
+   *     kinds
    */
   public record Request(
       What what,
@@ -88,7 +93,57 @@ public final class OfficeImport {
       boolean full,
       String username,
       String mapping,
-      boolean saveMapping) {
+      boolean saveMapping,
+      Path folder) {
+
+    /** A request with a column mapping given (or null: the saved one), for any kind but photos. */
+    public Request(
+        What what,
+        String file,
+        byte[] bytes,
+        String encoding,
+        CoordinateSystem crs,
+        String regionCode,
+        String scope,
+        String source,
+        boolean full,
+        String username,
+        String mapping,
+        boolean saveMapping) {
+      this(
+          what,
+          file,
+          bytes,
+          encoding,
+          crs,
+          regionCode,
+          scope,
+          source,
+          full,
+          username,
+          mapping,
+          saveMapping,
+          null);
+    }
+
+    /** A photo list and the folder its files are in. */
+    public static Request photos(
+        String file, byte[] bytes, String encoding, Path folder, String scope, String username) {
+      return new Request(
+          What.PHOTOS,
+          file,
+          bytes,
+          encoding,
+          null,
+          null,
+          scope,
+          null,
+          false,
+          username,
+          null,
+          false,
+          folder);
+    }
 
     /** A request that uses the mapping saved for its source, if any. */
     public Request(

@@ -1,7 +1,9 @@
 package org.vsmap.pipeline.importer;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Station;
@@ -177,6 +179,43 @@ final class OfficeReaders {
         List.of(),
         res.honours().stream().map(x -> new Touched(x.regionCode(), x.id())).toList(),
         b -> b.withHonours(res.honours()),
+        Set.of());
+  }
+
+  static Read photos(Input in) {
+    Request r = in.request();
+    if (r.folder() == null) {
+      throw new IllegalArgumentException(
+          "a photo list is read with the folder its photos are in: import it with --kind photos "
+              + "beside its files, or upload it in a ZIP with them");
+    }
+    Grid grid = in.grid();
+    ImportLookups store = in.store();
+    PhotoImport.Subjects subjects =
+        new PhotoImport.Subjects() {
+          @Override
+          public String region(Kind kind, String id) {
+            return kind == Kind.STATION ? store.stationRegion(id) : store.activityRegion(id);
+          }
+
+          @Override
+          public Map<String, String> activitiesOn(String title, LocalDate day) {
+            return store.activitiesOn(title, day);
+          }
+        };
+    // an office's scope is checked by PhotoImport row by row (touched stays empty)
+    PhotoImport.Result res =
+        Stage.run(
+            "check-photos",
+            () -> PhotoImport.read(grid, r.folder(), subjects, r.scope()),
+            x -> x.photos().size() + x.problems().size());
+    return new Read(
+        res.photos().size(),
+        grid.readAs(),
+        res.problems(),
+        List.of(),
+        List.of(),
+        b -> b.withPhotos(res.photos()),
         Set.of());
   }
 }

@@ -1,8 +1,10 @@
 package org.vsmap.pipeline.store;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Region;
@@ -57,6 +59,19 @@ public final class JdbiImportLookups implements ImportLookups {
   @Override
   public String activityRegion(String id) {
     return new JdbiActivityStore(jdbi).activityById(id).map(Activity::regionCode).orElse(null);
+  }
+
+  @Override
+  public Map<String, String> activitiesOn(String title, LocalDate day) {
+    Map<String, String> found = new TreeMap<>();
+    for (Activity a : new JdbiActivityStore(jdbi).titledAround(title, day)) {
+      for (int k = 0; k < a.recurrence().occurrences(); k++) {
+        if (a.start().plusWeeks(k).toLocalDate().equals(day)) {
+          found.put(a.id(), a.regionCode());
+        }
+      }
+    }
+    return found;
   }
 
   @Override

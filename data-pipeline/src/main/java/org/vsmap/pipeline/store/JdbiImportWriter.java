@@ -18,6 +18,7 @@ import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RestrictedContact;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
+import org.vsmap.geo.port.Photos;
 import org.vsmap.pipeline.importer.ImportBatch;
 
 /**
@@ -41,7 +42,12 @@ public final class JdbiImportWriter {
    * regions.
    */
   public record Outcome(
-      Map<Kind, Counts> counts, int contacts, int figures, Counts regions, int honours) {}
+      Map<Kind, Counts> counts,
+      int contacts,
+      int figures,
+      Counts regions,
+      int honours,
+      List<Photos.Photo> photos) {}
 
   static final int BATCH = 1000;
 
@@ -89,7 +95,8 @@ public final class JdbiImportWriter {
         + b.contacts().size()
         + b.figures().size()
         + b.pairings().size()
-        + b.honours().size();
+        + b.honours().size()
+        + b.photos().size();
   }
 
   /**
@@ -175,11 +182,16 @@ public final class JdbiImportWriter {
       JdbiHonours.followSubjects(h, now); // an honour's point is its subject's place
     }
     int honours = JdbiImportParts.honours(h, b, log, now);
+    // photos last: they may belong to the stations and activities just written
+    List<Photos.Photo> photos =
+        b.photos().isEmpty()
+            ? List.of()
+            : JdbiPhotoAttach.store(h, b.photos(), b.username(), now.toLocalDateTime());
     log.flush();
     if (!log.each) {
       JdbiImportParts.audit(h, b, counts, regions, firstSeq, now);
     }
-    return new Outcome(counts, b.contacts().size(), b.figures().size(), regions, honours);
+    return new Outcome(counts, b.contacts().size(), b.figures().size(), regions, honours, photos);
   }
 
   /**

@@ -11,50 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.Photos;
 import org.vsmap.pipeline.photos.PhotoAttach;
-import org.vsmap.pipeline.photos.PhotoImport;
 
-/**
- * The store's side of attaching photos: what a photo list may name, and storing checked photos in
- * the caller's transaction with their audit rows.
- */
+/** Stores checked photos in the caller's transaction (an import's or an upload's), audited. */
 public final class JdbiPhotoAttach {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private JdbiPhotoAttach() {}
-
-  /** The stations and activities of the store. */
-  public static PhotoImport.Subjects subjects(Jdbi jdbi) {
-    var stations = new JdbiStationStore(jdbi);
-    var activities = new JdbiActivityStore(jdbi);
-    return new PhotoImport.Subjects() {
-      @Override
-      public String region(Kind kind, String id) {
-        return kind == Kind.STATION
-            ? stations.stationById(id).map(org.vsmap.geo.model.Station::regionCode).orElse(null)
-            : activities
-                .activityById(id)
-                .map(org.vsmap.geo.model.Activity::regionCode)
-                .orElse(null);
-      }
-
-      @Override
-      public Map<String, String> activitiesOn(String title, java.time.LocalDate day) {
-        Map<String, String> found = new java.util.TreeMap<>();
-        for (org.vsmap.geo.model.Activity a : activities.titledAround(title, day)) {
-          for (int k = 0; k < a.recurrence().occurrences(); k++) {
-            if (a.start().plusWeeks(k).toLocalDate().equals(day)) {
-              found.put(a.id(), a.regionCode());
-            }
-          }
-        }
-        return found;
-      }
-    };
-  }
 
   /**
    * Stores checked photos inside the caller's transaction, audited as {@code user}.

@@ -1,4 +1,4 @@
-package org.vsmap.pipeline.photos;
+package org.vsmap.pipeline.importer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,8 @@ import org.vsmap.geo.model.RegionCode;
 import org.vsmap.geo.port.Photos;
 import org.vsmap.geo.port.Problem;
 import org.vsmap.pipeline.csv.CsvTable;
-import org.vsmap.pipeline.importer.Grid;
+import org.vsmap.pipeline.photos.PhotoAttach;
+import org.vsmap.pipeline.photos.PhotoIntake;
 
 /**
  * Photos that come with an office's files: a list (CSV or XLSX) naming, per row, the station or

@@ -1,4 +1,4 @@
-package org.vsmap.pipeline.photos;
+package org.vsmap.pipeline.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.Problem;
-import org.vsmap.pipeline.importer.Grid;
 
 /**
  * A photo list that names activities by title and date, as an office knows them from its own
