@@ -35,8 +35,14 @@ final class SearchQueries {
   private final Analyzer words;
   private final Analyzer bigrams;
   private final Analyzer chars;
+  private final RelatedWords related;
 
   SearchQueries(Analyzer words, Analyzer bigrams, Analyzer chars) {
+    this(words, bigrams, chars, RelatedWords.shipped());
+  }
+
+  SearchQueries(Analyzer words, Analyzer bigrams, Analyzer chars, RelatedWords related) {
+    this.related = related;
     this.words = words;
     this.bigrams = bigrams;
     this.chars = chars;
@@ -47,7 +53,27 @@ final class SearchQueries {
     return k.matches("[a-z0-9]+") && k.matches(".*[a-z].*") ? k : null;
   }
 
+  /**
+   * The words as typed, and below them (a fifth of the weight) the same query with a resident's
+   * word replaced by the others of its group ({@link RelatedWords}: 敬老 also finds 助老, 老人 …).
+   */
   private Query textQuery(String text) {
+    Query typed = typedText(text);
+    if (themeNamed(text.strip()) != null) {
+      return typed; // a theme's own name means that theme, nothing wider
+    }
+    List<String> alternatives = related.alternatives(text.strip());
+    if (alternatives.isEmpty()) {
+      return typed;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder().add(typed, Occur.SHOULD);
+    for (String alternative : alternatives) {
+      any.add(new BoostQuery(typedText(alternative), 0.2f), Occur.SHOULD);
+    }
+    return any.build();
+  }
+
+  private Query typedText(String text) {
     Query theme = themeNamed(text.strip());
     if (theme != null) {
       return theme;

@@ -140,6 +140,34 @@ class LuceneSearchIndexTest {
             data.activities().stream().filter(a -> a.theme().group() == CareGroup.NATURE).count());
   }
 
+  /** A resident's word finds what its related words find (search/related-words.txt). */
+  @Test
+  void everydayWordsFindWhatTheirRelatedWordsFind() {
+    // 敬老 is in no name or text of the demo set: found only through 助老, 老人, 空巢老人 …
+    assertThat(data.activities()).noneMatch(a -> a.title().contains("敬老"));
+    SearchIndex.Result jingLao = index.search(Request.builder().text("敬老").limit(50).build());
+    assertThat(jingLao.total()).isPositive();
+    assertThat(jingLao.hits()).anyMatch(h -> h.name().contains("空巢老人"));
+    // 助老 (in stations' services) now also finds the 关爱空巢老人 activities
+    long emptyNest = data.activities().stream().filter(a -> a.title().contains("空巢老人")).count();
+    assertThat(emptyNest).isPositive();
+    SearchIndex.Result zhuLao =
+        index.search(Request.builder().text("助老").kinds(Set.of(Kind.ACTIVITY)).limit(100).build());
+    assertThat(zhuLao.total()).isGreaterThanOrEqualTo(emptyNest);
+    assertThat(zhuLao.hits()).anyMatch(h -> h.name().contains("空巢老人"));
+    // 环保 stands for the 关爱山川河流 theme among others
+    assertThat(index.search(Request.builder().text("环保").limit(100).build()).hits())
+        .anyMatch(h -> h.kind() == Kind.ACTIVITY && h.detail().equals("MOUNTAINS_AND_RIVERS"));
+  }
+
+  @Test
+  void whatMatchesAsTypedRanksAboveWhatARelatedWordFinds() {
+    // 残疾人 is in 26 activity titles; 助残 (a related word) finds many more, ranked below them
+    SearchIndex.Result r = index.search(Request.builder().text("残疾人").limit(10).build());
+    assertThat(r.total()).isGreaterThan(26);
+    assertThat(r.hits()).hasSize(10).allMatch(h -> h.name().contains("残疾人"));
+  }
+
   @Test
   void aCommonPhraseDoesNotDrownAPreciseOne() {
     SearchIndex.Result broad = search("志愿服务站");
