@@ -63,14 +63,53 @@ final class SearchQueries {
       return typed; // a theme's own name means that theme, nothing wider
     }
     List<String> alternatives = related.alternatives(text.strip());
-    if (alternatives.isEmpty()) {
+    Query soundsLike = homophones(text.strip());
+    if (alternatives.isEmpty() && soundsLike == null) {
       return typed;
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder().add(typed, Occur.SHOULD);
     for (String alternative : alternatives) {
       any.add(new BoostQuery(typedText(alternative), 0.2f), Occur.SHOULD);
     }
+    if (soundsLike != null) {
+      any.add(new BoostQuery(soundsLike, 0.2f), Occur.SHOULD);
+    }
     return any.build();
+  }
+
+  /**
+   * Names that sound like Chinese text typed with a wrong character of the same reading (锦绣 for 锦秀,
+   * 志原 for 志愿): the text's pinyin in runs of two to four characters, each run one exact term of the
+   * names' pinyin windows (cheap term lookups, no prefix expansion); null for text that is not two
+   * or more Chinese characters.
+   */
+  static Query homophones(String text) {
+    if (text.length() < 2 || !text.codePoints().allMatch(SearchQueries::isHan)) {
+      return null;
+    }
+    String[] syllables = Pinyin.syllables(text);
+    if (java.util.Arrays.stream(syllables).anyMatch(java.util.Objects::isNull)) {
+      return null;
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    int n = syllables.length;
+    int at = 0;
+    while (at < n) {
+      int left = n - at;
+      // runs of four, and never a single character left over (five is three and two)
+      int run = left <= 4 ? left : left == 5 ? 3 : 4;
+      all.add(
+          new TermQuery(
+              new Term(
+                  PYW, String.join("", java.util.Arrays.copyOfRange(syllables, at, at + run)))),
+          Occur.MUST);
+      at += run;
+    }
+    return new ConstantScoreQuery(all.build());
+  }
+
+  private static boolean isHan(int codePoint) {
+    return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 
   private Query typedText(String text) {

@@ -84,6 +84,8 @@ class LuceneSearchIndexTest {
     "jinxou, 锦秀社区志愿服务站",
     "jxsq, 锦秀社区志愿服务站",
     "dongshengqutushuguan, 东胜区图书馆志愿服务站",
+    "锦绣, 锦秀社区志愿服务站",
+    "锦绣社区, 锦秀社区志愿服务站",
   })
   void firstHitIs(String query, String expected) {
     SearchIndex.Result r = search(query);
@@ -158,6 +160,17 @@ class LuceneSearchIndexTest {
     // 环保 stands for the 关爱山川河流 theme among others
     assertThat(index.search(Request.builder().text("环保").limit(100).build()).hits())
         .anyMatch(h -> h.kind() == Kind.ACTIVITY && h.detail().equals("MOUNTAINS_AND_RIVERS"));
+  }
+
+  @Test
+  void aWrongCharacterOfTheSameReadingStillFinds() {
+    // 志原 for 志愿: nothing holds the characters as typed, the reading finds the stations
+    assertThat(data.stations()).noneMatch(st -> st.name().contains("志原"));
+    SearchIndex.Result r = search("志原服务站");
+    assertThat(r.total()).isPositive();
+    assertThat(r.hits().get(0).name()).contains("志愿服务站");
+    // as typed still ranks first: 锦秀 itself is not outranked by what only sounds like it
+    assertThat(search("锦秀").hits().get(0).name()).isEqualTo("锦秀社区志愿服务站");
   }
 
   @Test
