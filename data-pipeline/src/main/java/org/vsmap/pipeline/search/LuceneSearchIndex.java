@@ -42,7 +42,6 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
@@ -328,11 +327,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private Result searchUncached(IndexGeneration g, IndexSearcher s, Request r) throws IOException {
     org.apache.lucene.search.Query q = queries.of(r, null);
     int n = r.offset() + r.limit();
-    Sort sort = SearchHits.sort(r);
     FacetsCollectorManager.FacetsResult fr =
-        sort == null
-            ? FacetsCollectorManager.search(s, q, n, new FacetsCollectorManager())
-            : FacetsCollectorManager.search(s, q, n, sort, new FacetsCollectorManager());
+        FacetsCollectorManager.search(s, q, n, SearchHits.sort(r), new FacetsCollectorManager());
     TopDocs top = fr.topDocs();
     ScoreDoc[] page =
         top.scoreDocs.length <= r.offset()

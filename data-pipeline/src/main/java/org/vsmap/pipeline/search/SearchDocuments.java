@@ -17,12 +17,14 @@ import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongRange;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Kind;
@@ -205,6 +207,8 @@ final class SearchDocuments {
       String detail) {
     Document d = new Document();
     d.add(new StringField(UID, uid(kind, id), Field.Store.NO));
+    // ties of score (or distance, or start) are broken by this, the same on every index build
+    d.add(new SortedDocValuesField(UID, new BytesRef(uid(kind, id))));
     d.add(new StringField(KIND, kind.name(), Field.Store.YES));
     d.add(new SortedSetDocValuesFacetField(KIND, kind.name()));
     d.add(new StringField(ID, id, Field.Store.YES));

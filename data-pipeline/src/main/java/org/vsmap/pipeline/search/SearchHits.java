@@ -40,16 +40,21 @@ final class SearchHits {
 
   private static final String[] DIMS = {KIND, THEME, CARE, COUNTY, STREET, TYPE, RECRUITING};
 
-  /** The order of a request's hits: relevance (null), distance from its point, or start time. */
+  /**
+   * The order of a request's hits: relevance, distance from its point, or start time; ties are
+   * broken by the record's key, so every index built from the same records pages the same way.
+   */
   static Sort sort(Request r) {
+    SortField key = new SortField(UID, SortField.Type.STRING);
     return switch (r.order()) {
-      case RELEVANCE -> null;
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, key);
       case DISTANCE ->
-          new Sort(LatLonDocValuesField.newDistanceSort(POINT, r.near().lat(), r.near().lon()));
+          new Sort(
+              LatLonDocValuesField.newDistanceSort(POINT, r.near().lat(), r.near().lon()), key);
       case START -> {
         SortField start = new SortField(START, SortField.Type.LONG);
         start.setMissingValue(Long.MAX_VALUE);
-        yield new Sort(start, SortField.FIELD_SCORE);
+        yield new Sort(start, SortField.FIELD_SCORE, key);
       }
     };
   }
