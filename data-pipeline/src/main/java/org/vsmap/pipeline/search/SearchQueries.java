@@ -58,10 +58,11 @@ final class SearchQueries {
    * word replaced by the others of its group ({@link RelatedWords}: 敬老 also finds 助老, 老人 …).
    */
   private Query textQuery(String text) {
-    Query typed = typedText(text);
-    if (themeNamed(text.strip()) != null) {
-      return typed; // a theme's own name means that theme, nothing wider
+    Query theme = themeNamed(text.strip());
+    if (theme != null) {
+      return theme; // a theme's own name means that theme, nothing wider
     }
+    Query typed = typedText(text);
     List<String> alternatives = related.alternatives(text.strip());
     Query soundsLike = homophones(text.strip());
     if (alternatives.isEmpty() && soundsLike == null) {
