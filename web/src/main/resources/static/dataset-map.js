@@ -4,12 +4,8 @@
   var el = document.getElementById('dataset-map');
   if (!el || !window.L) { return; }
   var d = el.dataset;
-  var map = L.map(el, { scrollWheelZoom: false }).setView([39.6, 109.8], 7);
-  if (d.tileUrl) {
-    var tmp = document.createElement('div');
-    tmp.textContent = d.tileAttribution || '';
-    L.tileLayer(d.tileUrl, { attribution: tmp.innerHTML, maxZoom: 18 }).addTo(map);
-  }
+  var map = vsBasemap.map(el, { scrollWheelZoom: false, lang: document.documentElement.lang === 'en' ? 'en' : 'zh' })
+    .setView([39.6, 109.8], 7);
   // the county boundaries give the points their place even without a basemap
   fetch('/api/regions.geojson').then(function (r) { return r.json(); }).then(function (fc) {
     L.geoJSON(fc, { style: { color: '#55606e', weight: 1, fill: false }, interactive: false }).addTo(map);

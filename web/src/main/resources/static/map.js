@@ -69,12 +69,13 @@
   }
 
   // ---- the map -------------------------------------------------------------------------------
-  var map = L.map(el, { zoomSnap: 1, minZoom: 4, maxZoom: 18 });
+  var boundaries = null;
+  var map = vsBasemap.map(el, { zoomSnap: 1, minZoom: 4, maxZoom: 18, lang: lang, offline: function () {
+    // without tiles the boundaries' fill is what shows land and districts
+    if (boundaries) { boundaries.setStyle({ fillOpacity: 0.7 }); }
+  } });
   map.attributionControl.setPrefix('Leaflet');
   map.attributionControl.addAttribution(text(d.msgCredit));
-  if (d.tileUrl) {
-    L.tileLayer(d.tileUrl, { attribution: text(d.tileAttribution || ''), maxZoom: 18 }).addTo(map);
-  }
   var layer = L.layerGroup().addTo(map);
   // the place opened from the list: its own layer, so the redraw that follows the move keeps it and its popup
   var chosen = L.layerGroup().addTo(map);
@@ -253,9 +254,10 @@
 
   // ---- boundaries, first view ----------------------------------------------------------------
   get('/api/regions.geojson?level=county').then(function (counties) {
-    var boundaries = L.geoJSON(counties, {
+    boundaries = L.geoJSON(counties, {
       interactive: false,
-      style: { color: '#922b21', weight: 1.5, fillColor: '#fdf2e9', fillOpacity: d.tileUrl ? 0.15 : 0.7 },
+      style: { color: '#922b21', weight: 1.5, fillColor: '#fdf2e9',
+        fillOpacity: map.vsHasBasemap && !el.classList.contains('basemap-offline') ? 0.1 : 0.7 },
       onEachFeature: function (f, l) {
         l.bindTooltip(f.properties.name, { permanent: true, direction: 'center', className: 'county-label' });
       }

@@ -45,12 +45,8 @@
   if (mapEl && window.L) {
     var values = JSON.parse(mapEl.dataset.values || '{}');
     var target = parseFloat(mapEl.dataset.target);
-    var map = L.map(mapEl, { scrollWheelZoom: false }).setView([39.6, 109.8], 7);
-    if (mapEl.dataset.tileUrl) {
-      var tmp = document.createElement('div');
-      tmp.textContent = mapEl.dataset.tileAttribution || '';
-      L.tileLayer(mapEl.dataset.tileUrl, { attribution: tmp.innerHTML, maxZoom: 18 }).addTo(map);
-    }
+    var map = vsBasemap.map(mapEl, { scrollWheelZoom: false, lang: document.documentElement.lang === 'en' ? 'en' : 'zh' })
+      .setView([39.6, 109.8], 7);
     var nums = Object.keys(values).map(function (k) { return values[k]; });
     var lo = Math.min.apply(null, nums), hi = Math.max.apply(null, nums);
     function colour(v) {

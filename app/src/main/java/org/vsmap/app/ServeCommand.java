@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsmap.pipeline.seed.SeedSource;
+import org.vsmap.web.Basemap;
 import org.vsmap.web.Readiness;
 import org.vsmap.web.Routes;
 import org.vsmap.web.WebSettings;
@@ -41,19 +42,38 @@ final class ServeCommand implements Callable<Integer> {
   String host;
 
   @Option(
-      names = "--tile-url",
-      defaultValue = "${env:VSMAP_TILE_URL}",
-      paramLabel = "TEMPLATE",
+      names = "--basemap",
+      defaultValue = "${env:VSMAP_BASEMAP}",
+      paramLabel = "PRESET",
       description =
-          "Basemap tile URL template with {z}/{x}/{y}, e.g. a 天地图 or OSM server; none by default: the map then draws the district boundaries alone (env VSMAP_TILE_URL).")
-  String tileUrl;
+          "What the maps draw under the records: osm (OpenStreetMap's tiles, the default without a 天地图 key), "
+              + "tianditu or tianditu-imagery (need --tianditu-key; the default with one), amap or tencent (GCJ-02 tiles; "
+              + "markers are shifted for display only), xyz:TEMPLATE (with --tile-crs), pmtiles:FILE (an offline Protomaps "
+              + "extract; relative to the data directory) or none (env VSMAP_BASEMAP).")
+  String basemap;
 
   @Option(
-      names = "--tile-attribution",
-      defaultValue = "${env:VSMAP_TILE_ATTRIBUTION}",
+      names = "--tianditu-key",
+      defaultValue = "${env:VSMAP_TIANDITU_KEY}",
+      paramLabel = "KEY",
+      description = "The 天地图 key (tk) for the tianditu presets (env VSMAP_TIANDITU_KEY).")
+  String tiandituKey;
+
+  @Option(
+      names = "--tile-crs",
+      defaultValue = "${env:VSMAP_TILE_CRS}",
+      paramLabel = "wgs84|gcj02",
+      description = "The coordinate system of xyz: tiles, wgs84 by default (env VSMAP_TILE_CRS).")
+  String tileCrs;
+
+  @Option(
+      names = "--basemap-credit",
+      defaultValue = "${env:VSMAP_BASEMAP_CREDIT}",
       paramLabel = "TEXT",
-      description = "The credit line the basemap's terms require (env VSMAP_TILE_ATTRIBUTION).")
-  String tileAttribution;
+      description =
+          "The credit line the basemap's terms require, replacing the preset's (e.g. with the 审图号 of the "
+              + "provider's current map); xyz: basemaps should set it (env VSMAP_BASEMAP_CREDIT).")
+  String basemapCredit;
 
   @Option(
       names = "--rate-limit",
@@ -111,17 +131,19 @@ final class ServeCommand implements Callable<Integer> {
       throw new Failure("--suppress-below must be between 2 and 1000, got " + suppressBelow);
     }
     Clock clock = Clocks.portal();
+    Basemap tiles;
+    try {
+      tiles = Basemap.of(basemap, tiandituKey, tileCrs, basemapCredit, store.dataDir);
+    } catch (IllegalArgumentException e) {
+      throw new Failure("--basemap: " + e.getMessage());
+    }
     WebSettings settings;
     try {
-      settings =
-          new WebSettings(tileUrl, tileAttribution, clock, rateLimit, frameAncestors, publicUrl);
+      settings = new WebSettings(tiles, clock, rateLimit, frameAncestors, publicUrl);
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();
       throw new Failure(
-          (m.startsWith("frame ancestors")
-                  ? "--frame-ancestors: "
-                  : m.startsWith("the public URL") ? "--public-url: " : "--tile-url: ")
-              + m);
+          (m.startsWith("frame ancestors") ? "--frame-ancestors: " : "--public-url: ") + m);
     }
     DataDirectory dir = DataDirectory.open(store.dataDir);
     Readiness readiness = new Readiness();

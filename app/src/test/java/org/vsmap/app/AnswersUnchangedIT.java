@@ -28,15 +28,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Refactoring changes no answer: 30 JSON answers, pages and errors of the demo portal on 2026-12-07
- * (no page of the day itself: what was held today moves with the hour), recorded from the jar built
- * at a8c7687 (before issue 18's rebuild) in {@code src/test/resources/answers/} once its first
- * versions were published, compared field for field with what this build answers — status, media
- * type and body. What legitimately differs between two runs of the same jar is normalised on both
- * sides, and nothing else: the store's random id, the moment of the request (datetimes with
- * seconds; the size of a version's XLSX and GeoPackage, which hold it), the order of JSON object
- * keys (some come from {@code Map.of}, whose order changes with every JVM) and the order of lists
- * of records with an {@code id}.
+ * The machine answers others build on do not change by accident: 19 JSON answers and errors of the
+ * demo portal on 2026-12-07 (the API, the OGC API, the catalogue), first recorded from the jar
+ * built at a8c7687 (before issue 18's rebuild) in {@code src/test/resources/answers/} once its
+ * first versions were published, compared field for field with what this build answers — status,
+ * media type and body. Pages are not held here: they change on purpose (issue 19) and the browser
+ * tests check them. A deliberate change of an answer is recorded again with {@code
+ * -Danswers.record=true} (the bodies are rewritten in the source folder) and named in its commit.
+ * What legitimately differs between two runs of the same jar is normalised on both sides, and
+ * nothing else: the store's random id, the moment of the request (datetimes with seconds; the size
+ * of a version's XLSX and GeoPackage, which hold it), the order of JSON object keys (some come from
+ * {@code Map.of}, whose order changes with every JVM) and the order of lists of records with an
+ * {@code id}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("integration")
@@ -108,6 +111,11 @@ class AnswersUnchangedIT {
     assertThat(now.headers().firstValue("Content-Type").orElse(""))
         .as("media type")
         .isEqualTo(r.mediaType());
+    if (Boolean.getBoolean("answers.record")) {
+      Files.writeString(
+          java.nio.file.Path.of("src/test/resources/answers", String.format("%02d.body", r.n())),
+          now.body());
+    }
     String before = resource(String.format("%02d.body", r.n()));
     assertThat(before).as("the recording").isNotBlank();
     assertThat(canonical(now.body())).isEqualTo(canonical(before));

@@ -160,8 +160,28 @@ class BadStartIT {
             Integer.toString(RunningPortal.freePort()),
             "--data-dir",
             dir.toString(),
-            "--tile-url",
-            "ftp://tiles/{z}/{x}/{y}.png"),
-        "tile URL must start with");
+            "--basemap",
+            "xyz:ftp://tiles/{z}/{x}/{y}.png"),
+        "--basemap: an xyz: tile URL must start with");
+    assertOneLineError(
+        run(
+            "serve",
+            "--port",
+            Integer.toString(RunningPortal.freePort()),
+            "--data-dir",
+            dir.toString(),
+            "--basemap",
+            "tianditu"),
+        "the 天地图 basemap needs a key: --tianditu-key");
+    assertOneLineError(
+        run(
+            "serve",
+            "--port",
+            Integer.toString(RunningPortal.freePort()),
+            "--data-dir",
+            dir.toString(),
+            "--basemap",
+            "pmtiles:china.pmtiles"),
+        "no readable pmtiles file at");
   }
 }

@@ -91,6 +91,15 @@ class MapPageBrowserIT {
     assertThat(browser.findElements(By.cssSelector("#results li"))).hasSize(20);
     assertThat(browser.findElement(By.cssSelector(".synthetic-banner")).getText()).contains("合成数据");
     assertThat(browser.getCurrentUrl()).contains("z=").contains("lat=");
+    // the demo default basemap: OpenStreetMap's tiles with their credit (no 天地图 key given)
+    assertThat(browser.findElement(By.id("map")).getAttribute("data-basemap-name"))
+        .isEqualTo("osm");
+    assertThat(
+            browser.findElements(
+                By.cssSelector("img.leaflet-tile[src^='" + Browser.DEFAULT_TILE_HOST + "']")))
+        .isNotEmpty();
+    assertThat(browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText())
+        .contains("OpenStreetMap");
     Files.write(Path.of("target", "map-desktop.png"), browser.getScreenshotAs(OutputType.BYTES));
 
     // zooming in splits clusters and the list keeps to the view

@@ -135,8 +135,7 @@ public final class ParamsFuzz {
         Portal.open(DataDirectory.open(store.dataDir), store, SeedSource.classpath(), clock, 5);
     Readiness readiness = new Readiness();
     readiness.ready(portal.ports());
-    var server =
-        Routes.create(new WebSettings(null, null, clock, 0), readiness).start("127.0.0.1", 0);
+    var server = Routes.create(new WebSettings(clock, 0), readiness).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + server.port();
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }

@@ -23,7 +23,7 @@ public final class BenchServer {
     LuceneSearchIndex index = new LuceneSearchIndex(dir, clock);
     InMemoryStores empty = new InMemoryStores();
     Readiness readiness = new Readiness();
-    Routes.create(new WebSettings(null, null, clock, 0), readiness).start("127.0.0.1", port);
+    Routes.create(new WebSettings(clock, 0), readiness).start("127.0.0.1", port);
     readiness.ready(new WebPorts(empty, empty, empty, empty, index));
     System.out.println(
         "bench server on http://127.0.0.1:" + port + " over " + index.size() + " documents");

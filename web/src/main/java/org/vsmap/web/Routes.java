@@ -49,7 +49,7 @@ public final class Routes {
    * attributes, so only there styles may be inline ({@link #inlineStyles}); scripts never are.
    */
   public static String csp(WebSettings settings, boolean inlineStyles) {
-    String tiles = settings.tileSource();
+    String tiles = settings.basemap().imageSources();
     return "default-src 'self'; script-src 'self'; style-src 'self'"
         + (inlineStyles ? " 'unsafe-inline'" : "")
         + "; img-src 'self' data:"
@@ -107,6 +107,24 @@ public final class Routes {
     } catch (java.io.IOException | NullPointerException e) {
       throw new IllegalStateException("the " + artifact + " webjar is missing from the build", e);
     }
+  }
+
+  /**
+   * The offline basemap file, read in ranges by the page's PMTiles reader; it may be replaced while
+   * the portal runs, so it is revalidated by its size and time.
+   */
+  private static void offlineBasemap(io.javalin.http.Context ctx, Basemap basemap)
+      throws java.io.IOException {
+    java.nio.file.Path file = basemap.pmtilesFile();
+    long size = java.nio.file.Files.size(file);
+    java.time.Instant modified = java.nio.file.Files.getLastModifiedTime(file).toInstant();
+    String etag = "\"pmtiles-" + size + "-" + modified.toEpochMilli() + "\"";
+    ctx.header("Cache-Control", "public, max-age=3600");
+    if (org.vsmap.web.http.ConditionalGet.notModified(ctx, etag, modified)) {
+      return;
+    }
+    ctx.contentType("application/vnd.pmtiles");
+    org.vsmap.web.http.FileRanges.send(ctx, file, size, etag);
   }
 
   /** Builds the server; it serves 503 until {@code readiness} is given the ports. */
@@ -344,6 +362,11 @@ public final class Routes {
     r.get("/data/{dataset}/versions", data::versions);
     r.get("/data/{dataset}/versions/{file}", data::snapshot);
     r.head("/data/{dataset}/versions/{file}", data::snapshot);
+    if (settings.basemap().pmtilesFile() != null) {
+      io.javalin.http.Handler pmtiles = ctx -> offlineBasemap(ctx, settings.basemap());
+      r.get(Basemap.PMTILES_PATH, pmtiles);
+      r.head(Basemap.PMTILES_PATH, pmtiles);
+    }
     r.get("/catalog.jsonld", catalogue::catalog);
     r.get("/tiles/{file}", tiles::tileJson);
     r.get("/tiles/{layer}/{z}/{x}/{file}", tiles::tile);

@@ -5,9 +5,8 @@ import java.time.Clock;
 /**
  * How the portal presents itself.
  *
- * @param tileUrl a basemap tile URL template ({z}/{x}/{y}), or null for none: the map then reads
- *     from the district boundaries alone
- * @param tileAttribution the credit line the basemap's terms require
+ * @param basemap what the maps draw under the records ({@link Basemap#none()} for the district
+ *     boundaries alone)
  * @param clock the clock "now" is read from (China time)
  * @param rateLimitPerMinute requests per minute and client (IP address) before 429, 0 for no limit
  * @param frameAncestors who may put the public widgets (/embed, /stats/embed) in a frame: a CSP
@@ -17,24 +16,11 @@ import java.time.Clock;
  *     take the request's scheme and Host (a portal reached directly, not through a TLS proxy)
  */
 public record WebSettings(
-    String tileUrl,
-    String tileAttribution,
-    Clock clock,
-    int rateLimitPerMinute,
-    String frameAncestors,
-    String publicUrl) {
+    Basemap basemap, Clock clock, int rateLimitPerMinute, String frameAncestors, String publicUrl) {
 
-  public WebSettings(
-      String tileUrl,
-      String tileAttribution,
-      Clock clock,
-      int rateLimitPerMinute,
-      String frameAncestors) {
-    this(tileUrl, tileAttribution, clock, rateLimitPerMinute, frameAncestors, null);
-  }
-
-  public WebSettings(String tileUrl, String tileAttribution, Clock clock, int rateLimitPerMinute) {
-    this(tileUrl, tileAttribution, clock, rateLimitPerMinute, "*");
+  /** Settings of a portal without a basemap, for any site, at its request's address. */
+  public WebSettings(Clock clock, int rateLimitPerMinute) {
+    this(Basemap.none(), clock, rateLimitPerMinute, "*", null);
   }
 
   /**
@@ -42,10 +28,6 @@ public record WebSettings(
    * 429).
    */
   public static final int DEFAULT_RATE_LIMIT = 1200;
-
-  public WebSettings(String tileUrl, String tileAttribution, Clock clock) {
-    this(tileUrl, tileAttribution, clock, DEFAULT_RATE_LIMIT);
-  }
 
   public WebSettings {
     frameAncestors =
@@ -74,36 +56,13 @@ public record WebSettings(
       throw new IllegalArgumentException(
           "the rate limit is a number of requests per minute, 0 for none: " + rateLimitPerMinute);
     }
-    if (tileUrl != null && tileUrl.isBlank()) {
-      tileUrl = null;
-    }
-    if (tileUrl != null
-        && !(tileUrl.startsWith("https://")
-            || tileUrl.startsWith("http://")
-            || tileUrl.startsWith("/"))) {
-      throw new IllegalArgumentException(
-          "tile URL must start with https://, http:// or /: " + tileUrl);
-    }
-    if (tileUrl != null
-        && !(tileUrl.contains("{z}") && tileUrl.contains("{x}") && tileUrl.contains("{y}"))) {
-      throw new IllegalArgumentException("tile URL must contain {z}, {x} and {y}: " + tileUrl);
+    if (basemap == null) {
+      basemap = Basemap.none();
     }
   }
 
-  /**
-   * The CSP source for the basemap's images: the tile server's origin ({@code {s}} subdomains as
-   * {@code *.}), nothing when the tiles are ours or there are none.
-   */
-  public String tileSource() {
-    if (tileUrl == null || tileUrl.startsWith("/")) {
-      return "";
-    }
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("^(https?://)([^/]+)").matcher(tileUrl);
-    if (!m.find()) {
-      return "";
-    }
-    String host = m.group(2).replaceAll("^\\{[a-z]+}\\.", "*.");
-    return host.contains("{") ? m.group(1).replace("//", "") : m.group(1) + host;
+  /** The basemap as the pages' scripts read it (static/basemap.js). */
+  public String basemapJson() {
+    return org.vsmap.web.http.Json.write(basemap);
   }
 }

@@ -24,7 +24,7 @@ final class InProcessPortal implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   InProcessPortal() {
-    server = Routes.create(new WebSettings(null, null, CLOCK, 0), readiness).start("127.0.0.1", 0);
+    server = Routes.create(new WebSettings(CLOCK, 0), readiness).start("127.0.0.1", 0);
   }
 
   /** Ready with the stores and these other ports (null: that part answers 503). */

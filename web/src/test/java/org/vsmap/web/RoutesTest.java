@@ -77,7 +77,17 @@ class RoutesTest {
             true));
     server =
         Routes.create(
-                new WebSettings("https://tiles.example/{z}/{x}/{y}.png", "© \"Tiles\" <b>", CLOCK),
+                new WebSettings(
+                    Basemap.of(
+                        "xyz:https://tiles.example/{z}/{x}/{y}.png",
+                        null,
+                        null,
+                        "© \"Tiles\" <b>",
+                        null),
+                    CLOCK,
+                    WebSettings.DEFAULT_RATE_LIMIT,
+                    "*",
+                    null),
                 readiness)
             .start("127.0.0.1", 0);
   }
@@ -100,8 +110,7 @@ class RoutesTest {
   @Test
   void aClientBeyondItsRateGets429WithRetryAfterWhileStaticFilesAndHealthStayFree()
       throws Exception {
-    Javalin limited =
-        Routes.create(new WebSettings(null, null, CLOCK, 5), readiness).start("127.0.0.1", 0);
+    Javalin limited = Routes.create(new WebSettings(CLOCK, 5), readiness).start("127.0.0.1", 0);
     try {
       ready();
       java.util.function.Function<String, HttpResponse<String>> fetch =
@@ -212,7 +221,7 @@ class RoutesTest {
         .contains("Sitemap: http://127.0.0.1:" + server.port() + "/sitemap.xml");
     Javalin behindProxy =
         Routes.create(
-                new WebSettings(null, null, CLOCK, 0, "*", "https://zyfw.example.gov.cn/"),
+                new WebSettings(Basemap.none(), CLOCK, 0, "*", "https://zyfw.example.gov.cn/"),
                 readiness)
             .start("127.0.0.1", 0);
     try {
@@ -266,10 +275,54 @@ class RoutesTest {
             "zyfw.example.gov.cn",
             "https://a.cn?x=1")) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> new WebSettings(null, null, CLOCK, 0, "*", bad))
+              () -> new WebSettings(Basemap.none(), CLOCK, 0, "*", bad))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("public URL");
+    }
+  }
+
+  @Test
+  void anOfflineBasemapIsServedInRangesForThePagesReader(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    byte[] file = new byte[1000];
+    for (int i = 0; i < file.length; i++) {
+      file[i] = (byte) i;
+    }
+    java.nio.file.Files.write(dir.resolve("city.pmtiles"), file);
+    Javalin offline =
+        Routes.create(
+                new WebSettings(
+                    Basemap.of("pmtiles:city.pmtiles", null, null, null, dir), CLOCK, 0, "*", null),
+                readiness)
+            .start("127.0.0.1", 0);
+    try {
+      ready();
+      URI uri = URI.create("http://127.0.0.1:" + offline.port() + Basemap.PMTILES_PATH);
+      HttpResponse<byte[]> part =
+          http.send(
+              HttpRequest.newBuilder(uri).header("Range", "bytes=100-199").build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(part.statusCode()).isEqualTo(206);
+      assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-199/1000");
+      assertThat(part.body()).hasSize(100).startsWith((byte) 100);
+      HttpResponse<byte[]> past =
+          http.send(
+              HttpRequest.newBuilder(uri).header("Range", "bytes=5000-").build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(past.statusCode()).isEqualTo(416);
+      String page =
+          http.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + offline.port() + "/"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertThat(page).contains("&quot;pmtiles&quot;:&quot;/basemap/basemap.pmtiles&quot;");
+      assertThat(get(Basemap.PMTILES_PATH).statusCode())
+          .as("a portal without one has no such file")
+          .isEqualTo(404);
+    } finally {
+      offline.stop();
     }
   }
 
@@ -309,8 +362,9 @@ class RoutesTest {
         .contains("3/5");
     String map = get("/").body();
     assertThat(map)
-        .contains("data-tile-url=\"https://tiles.example/{z}/{x}/{y}.png\"")
-        .contains("data-tile-attribution=\"© &quot;Tiles&quot; &lt;b&gt;\"");
+        .as("the basemap's settings reach the page as escaped JSON")
+        .contains("&quot;url&quot;:&quot;https://tiles.example/{z}/{x}/{y}.png&quot;")
+        .contains("&quot;attribution&quot;:&quot;© \\&quot;Tiles\\&quot; &lt;b&gt;&quot;");
   }
 
   @Test

@@ -155,8 +155,7 @@ public final class DataCatalogue {
       String notice,
       String jsonLd,
       List<org.vsmap.geo.port.Snapshots.Version> versions,
-      String tileUrl,
-      String tileAttribution) {}
+      String basemap) {}
 
   public void dataset(Context ctx, String id) throws IOException {
     Lang lang = Lang.of(ctx);
@@ -212,8 +211,7 @@ public final class DataCatalogue {
             fc.path("notice").asText(null),
             jsonLd,
             versions(id),
-            settings.tileUrl(),
-            settings.tileAttribution());
+            settings.basemapJson());
     ctx.html(views.render("data/dataset", lang, page));
   }
 

@@ -22,6 +22,7 @@ import org.vsmap.geo.port.Downloads;
 import org.vsmap.geo.port.Snapshots;
 import org.vsmap.web.Readiness;
 import org.vsmap.web.http.ConditionalGet;
+import org.vsmap.web.http.FileRanges;
 import org.vsmap.web.http.Json;
 import org.vsmap.web.http.WebError;
 
@@ -208,66 +209,7 @@ public final class DataDownloads {
     ctx.header(
         "Content-Disposition",
         "attachment; filename=\"" + dataset + "-" + version + "." + format.extension() + "\"");
-    long start = 0;
-    long length = size;
-    String range = ctx.header("Range");
-    String ifRange = ctx.header("If-Range");
-    if (range != null
-        && (ifRange == null || ifRange.equals(etag))
-        && range.startsWith("bytes=")
-        && !range.contains(",")) {
-      long[] r = range(range.substring(6).strip(), size);
-      if (r == null) {
-        ctx.header("Content-Range", "bytes */" + size);
-        throw new WebError(
-            416, "Range Not Satisfiable", "the file has " + size + " bytes; asked for " + range);
-      }
-      start = r[0];
-      length = r[1] - r[0] + 1;
-      ctx.status(206);
-      ctx.header("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + size);
-    }
-    ctx.res().setContentLengthLong(length);
-    if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
-      return;
-    }
-    OutputStream out = ctx.res().getOutputStream();
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {
-      java.nio.channels.WritableByteChannel target = java.nio.channels.Channels.newChannel(out);
-      long done = 0;
-      while (done < length) {
-        long n = ch.transferTo(start + done, length - done, target);
-        if (n <= 0) {
-          break;
-        }
-        done += n;
-      }
-    }
-    out.flush();
-  }
-
-  /**
-   * One byte range ("a-b", "a-" or "-n") of a file of {@code size} bytes as [first, last], or null
-   * when unsatisfiable or malformed.
-   */
-  public static long[] range(String spec, long size) {
-    int dash = spec.indexOf('-');
-    if (dash < 0 || size == 0) {
-      return null;
-    }
-    try {
-      String a = spec.substring(0, dash).strip();
-      String b = spec.substring(dash + 1).strip();
-      if (a.isEmpty()) {
-        long n = Long.parseLong(b);
-        return n <= 0 ? null : new long[] {Math.max(0, size - n), size - 1};
-      }
-      long first = Long.parseLong(a);
-      long last = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
-      return first < 0 || first >= size || last < first ? null : new long[] {first, last};
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    FileRanges.send(ctx, path, size, etag);
   }
 
   private static Downloads.Filter filter(Context ctx, String dataset) {

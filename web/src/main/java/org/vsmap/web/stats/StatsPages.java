@@ -100,8 +100,7 @@ public final class StatsPages {
       String dataVersion,
       int threshold,
       boolean synthetic,
-      String tileUrl,
-      String tileAttribution,
+      String basemap,
       boolean empty,
       String region,
       String regionName,
@@ -119,19 +118,13 @@ public final class StatsPages {
       String chart) {
     /** No statistics yet. */
     static StatsPage empty(
-        String asOf,
-        String dataVersion,
-        int threshold,
-        boolean synthetic,
-        String tileUrl,
-        String tileAttribution) {
+        String asOf, String dataVersion, int threshold, boolean synthetic, String basemap) {
       return new StatsPage(
           asOf,
           dataVersion,
           threshold,
           synthetic,
-          tileUrl,
-          tileAttribution,
+          basemap,
           true,
           null,
           null,
@@ -155,8 +148,7 @@ public final class StatsPages {
           dataVersion,
           threshold,
           synthetic,
-          tileUrl,
-          tileAttribution,
+          basemap,
           empty,
           region,
           regionName,
@@ -180,8 +172,7 @@ public final class StatsPages {
           dataVersion,
           threshold,
           synthetic,
-          tileUrl,
-          tileAttribution,
+          basemap,
           empty,
           region,
           regionName,
@@ -230,12 +221,7 @@ public final class StatsPages {
     String asOf = t.asOf().replace('T', ' ');
     if (root == null) {
       return StatsPage.empty(
-          asOf,
-          t.dataVersion(),
-          t.threshold(),
-          t.synthetic(),
-          settings.tileUrl(),
-          settings.tileAttribution());
+          asOf, t.dataVersion(), t.threshold(), t.synthetic(), settings.basemapJson());
     }
     Lookup ix = Lookup.of(t);
     String rootName =
@@ -265,8 +251,7 @@ public final class StatsPages {
         t.dataVersion(),
         t.threshold(),
         t.synthetic(),
-        settings.tileUrl(),
-        settings.tileAttribution(),
+        settings.basemapJson(),
         false,
         root,
         rootName,
