@@ -1,8 +1,11 @@
 /* The map page. State lives in the query string (q, kind, theme, care, region, date, recruiting,
-   lat, lon, z, lang, text) so every view can be shared. The map asks the server for clusters of
-   the viewport (/api/clusters) and the list for the hits of the same viewport (/api/search);
-   moving the map refreshes both, and a list item opens on the map. All text from the data is
-   inserted with textContent; only the server's escaped name_html (with <mark>) is used as HTML. */
+   scope, lat, lon, z, lang, text) so every view can be shared. The map asks the server for clusters
+   of the viewport (/api/clusters; teams only when the legend asks for them) and draws one marker
+   per place, with the mix of kinds when several are there. The list shows the hits of the viewport
+   or, with scope=city, of the whole city (/api/search), always saying how many there are in both,
+   pages on with 更多, and helps when nothing is found. On a phone the list is a bottom sheet over
+   the map (peek / half / full). All text from the data is inserted with textContent; only the
+   server's escaped name_html (with <mark>) is used as HTML. */
 (function () {
   'use strict';
   var el = document.getElementById('map');
@@ -36,14 +39,16 @@
     return p;
   }
 
+  var scope = new URLSearchParams(location.search).get('scope') === 'city' ? 'city' : 'view';
+
   function shareState(p) {
     var s = new URLSearchParams(p.toString());
+    if (scope === 'city') { s.set('scope', 'city'); }
     var c = map.getCenter();
     if (me) { s.set('lat', me.lat.toFixed(6)); s.set('lon', me.lng.toFixed(6)); }
     s.set('z', String(map.getZoom()));
     if (!me) { s.set('lat', c.lat.toFixed(5)); s.set('lon', c.lng.toFixed(5)); }
     if (lang === 'en') { s.set('lang', 'en'); }
-    if (document.documentElement.classList.contains('large-text')) { s.set('text', 'large'); }
     if (location.pathname === '/embed') {
       // the widget keeps its own address and display options
       var here = new URLSearchParams(location.search);
@@ -70,7 +75,7 @@
 
   // ---- the map -------------------------------------------------------------------------------
   var boundaries = null;
-  var map = vsBasemap.map(el, { zoomSnap: 1, minZoom: 4, maxZoom: 18, lang: lang, offline: function () {
+  var map = vsBasemap.map(el, { zoomSnap: 0.5, minZoom: 4, maxZoom: 18, lang: lang, offline: function () {
     // without tiles the boundaries' fill is what shows land and districts
     if (boundaries) { boundaries.setStyle({ fillOpacity: 0.7 }); }
   } });
@@ -88,22 +93,29 @@
 
   function kindLabel(kind) { return d['kind' + kind.charAt(0).toUpperCase() + kind.slice(1)] || kind; }
 
-  // teams sit at their home station and activities mostly there too: shift their symbols a little
-  // so the three kinds stay apart on the map
+  // teams sit at their home station and activities mostly there too: at street level, where each
+  // is drawn on its own, their symbols are shifted a little so the kinds stay apart
   var SHIFT = { station: [0, 0], team: [-16, 12], activity: [16, 12] };
+  var COLOUR = { station: '#c0392b', team: '#1a5fb4', activity: '#1e8449' };
+
+  function clusterSize(count) { return count < 10 ? 44 : count < 100 ? 48 : 54; }
 
   function icon(kind, count, honoured) {
-    var s = SHIFT[kind] || [0, 0];
+    var s = count > 1 ? [0, 0] : SHIFT[kind] || [0, 0];
     if (count > 1) {
-      var size = count < 10 ? 30 : count < 100 ? 36 : 44;
+      var size = clusterSize(count);
       return L.divIcon({ className: 'vs-cluster vs-kind-' + kind, iconSize: [size, size],
-        iconAnchor: [size / 2 - s[0], size / 2 - s[1]], html: '<span>' + String(count) + '</span>' });
+        iconAnchor: [size / 2, size / 2], html: '<span>' + String(count) + '</span>' });
     }
     // an honoured station, team or activity wears a small badge on its marker (the honours are in its label and popup)
-    return L.divIcon({ className: 'vs-marker vs-kind-' + kind + (honoured ? ' vs-honoured' : ''), iconSize: [26, 26],
-      iconAnchor: [13 - s[0], 13 - s[1]], html: '<span class="symbol"></span>' + (honoured ? '<span class="honour-mark"></span>' : '') });
+    return L.divIcon({ className: 'vs-marker vs-kind-' + kind + (honoured ? ' vs-honoured' : ''), iconSize: [44, 44],
+      iconAnchor: [22 - s[0], 22 - s[1]], html: '<span class="symbol"></span>' + (honoured ? '<span class="honour-mark"></span>' : '') });
   }
 
+  var COLLECTION = { station: 'stations', team: 'teams', activity: 'activities' };
+
+  // a popup: kind and name at once, then what a resident decides by — hours or date, services or
+  // theme, places left, distance — from the OGC API, and 详情 and 导航 (a walking route in 高德)
   function popupFor(p) {
     var div = document.createElement('div');
     div.className = 'popup';
@@ -114,43 +126,140 @@
     var h = document.createElement('h2');
     h.textContent = p.name;
     div.appendChild(h);
-    var link = document.createElement('a');
     (p.honours || []).forEach(function (x) {
       var b = document.createElement('p');
       b.className = 'badge-honour';
       b.textContent = x;
       div.appendChild(b);
     });
+    var facts = document.createElement('p');
+    facts.className = 'facts-line';
+    div.appendChild(facts);
+    var links = document.createElement('p');
+    links.className = 'popup-links';
+    var link = document.createElement('a');
     link.href = p.url + (lang === 'en' ? '?lang=en' : '');
     link.textContent = d.msgDetails;
-    div.appendChild(link);
+    links.appendChild(link);
+    div.appendChild(links);
+    if (p.id) {
+      get('/ogc/collections/' + COLLECTION[p.kind] + '/items/' + encodeURIComponent(p.id) + '?f=json').then(function (f) {
+        var x = f.properties, bits = [];
+        if (p.kind === 'station') {
+          bits.push(lang === 'en' ? x.type.toLowerCase().replace(/_/g, ' ') : x.type_zh);
+          if (x.opening_hours) { bits.push(x.opening_hours); }
+          if (x.services) { bits.push(x.services); }
+        } else if (p.kind === 'activity') {
+          bits.push(x.start.replace('T', ' '));
+          bits.push(lang === 'en' ? x.theme.toLowerCase() : x.theme_zh);
+          if (x.volunteers_wanted) { bits.push(d.msgPlaces.replace('{n}', String(Math.max(0, x.volunteers_wanted - (x.volunteers_signed_up || 0))))); }
+        }
+        var here = f.geometry && L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+        if (me && here) { bits.push(d.msgAway.replace('{d}', distanceText(Math.round(me.distanceTo(here))))); }
+        facts.textContent = bits.join(' · ');
+        if (here) {
+          var g = vsBasemap.toGcj(here.lat, here.lng);
+          var nav = document.createElement('a');
+          nav.href = 'https://uri.amap.com/navigation?to=' + g[1].toFixed(6) + ',' + g[0].toFixed(6) + ',' +
+            encodeURIComponent(p.name) + '&mode=walk&coordinate=gaode&callnative=1';
+          nav.rel = 'noopener';
+          nav.target = '_blank';
+          nav.textContent = d.msgNavigate;
+          nav.className = 'navigate';
+          links.appendChild(document.createTextNode(' · '));
+          links.appendChild(nav);
+        }
+      }).catch(function (e) { console.warn(e); });
+    }
     return div;
+  }
+
+  // clusters of different kinds this close on screen are one place: one marker with the mix
+  var MERGE_PX = 40;
+
+  function places(fc) {
+    var zoom = map.getZoom();
+    var groups = [];
+    fc.features.forEach(function (f) {
+      var p = f.properties;
+      var ll = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+      var item = { p: p, ll: ll, pt: map.latLngToLayerPoint(ll) };
+      if (zoom >= 17 && p.count === 1) { groups.push({ items: [item], pt: item.pt, solo: true }); return; }
+      for (var i = 0; i < groups.length; i++) {
+        var g = groups[i];
+        if (!g.solo && g.pt.distanceTo(item.pt) < MERGE_PX) { g.items.push(item); return; }
+      }
+      groups.push({ items: [item], pt: item.pt, solo: false });
+    });
+    return groups;
+  }
+
+  function mixedMarker(g) {
+    var total = 0, lat = 0, lng = 0, byKind = { station: 0, activity: 0, team: 0 };
+    g.items.forEach(function (it) {
+      total += it.p.count; byKind[it.p.kind] += it.p.count;
+      lat += it.ll.lat * it.p.count; lng += it.ll.lng * it.p.count;
+    });
+    var ll = L.latLng(lat / total, lng / total);
+    var mix = ['station', 'activity', 'team'].filter(function (k) { return byKind[k]; })
+      .map(function (k) { return kindLabel(k) + ' ' + byKind[k]; }).join(' · ');
+    var label = d.msgMixed.replace('{n}', String(total)).replace('{mix}', mix);
+    var size = clusterSize(total);
+    var m = L.marker(ll, { icon: L.divIcon({ className: 'vs-mixed', iconSize: [size, size], iconAnchor: [size / 2, size / 2],
+      html: '<span>' + String(total) + '</span>' }), title: label, alt: label, keyboard: true, riseOnHover: true });
+    m.on('add', function () {
+      var node = m.getElement();
+      if (!node) { return; }
+      // a ring in the kinds' colours, as much of it for each as it has of the whole (CSSOM: no inline style markup)
+      var at = 0, stops = [];
+      ['station', 'activity', 'team'].forEach(function (k) {
+        if (!byKind[k]) { return; }
+        var to = at + 360 * byKind[k] / total;
+        stops.push(COLOUR[k] + ' ' + at.toFixed(1) + 'deg ' + to.toFixed(1) + 'deg');
+        at = to;
+      });
+      node.style.background = 'conic-gradient(' + stops.join(', ') + ')';
+      node.setAttribute('data-count', String(total));
+      node.setAttribute('data-mix', JSON.stringify(byKind));
+      node.setAttribute('aria-label', label);
+    });
+    m.on('click', function () { map.setView(ll, Math.min(map.getZoom() + 2, 18)); });
+    return { marker: m, byKind: byKind };
+  }
+
+  function singleMarker(p, ll) {
+    var label = p.count > 1 ? kindLabel(p.kind) + ' ' + d.msgCluster.replace('{n}', p.count) : kindLabel(p.kind) + '：' + p.name;
+    if (p.honours) { label += ' · ' + p.honours.join('；'); }
+    var m = L.marker(ll, { icon: icon(p.kind, p.count, !!p.honours), title: label, alt: label, keyboard: true,
+      riseOnHover: true });
+    m.on('add', function () {
+      var node = m.getElement();
+      if (node) { node.setAttribute('data-count', String(p.count)); node.setAttribute('aria-label', label); }
+    });
+    if (p.count > 1) {
+      m.on('click', function () { map.setView(ll, Math.min(map.getZoom() + 2, 18)); });
+    } else {
+      m.bindPopup(function () { return popupFor(p); });
+      m.on('popupopen', function () { selected(p.kind, p.id, p.name, p.url); });
+      markersByKey[p.kind + ':' + p.id] = m;
+    }
+    return m;
   }
 
   function drawClusters(fc) {
     layer.clearLayers();
     markersByKey = {};
     var stations = 0;
-    fc.features.forEach(function (f) {
-      var p = f.properties;
-      var ll = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
-      var label = p.count > 1 ? kindLabel(p.kind) + ' ' + d.msgCluster.replace('{n}', p.count) : kindLabel(p.kind) + '：' + p.name;
-      if (p.honours) { label += ' · ' + p.honours.join('；'); }
-      var m = L.marker(ll, { icon: icon(p.kind, p.count, !!p.honours), title: label, alt: label, keyboard: true,
-        riseOnHover: true });
-      m.on('add', function () {
-        var node = m.getElement();
-        if (node) { node.setAttribute('data-count', String(p.count)); node.setAttribute('aria-label', label); }
-      });
-      if (p.count > 1) {
-        m.on('click', function () { map.setView(ll, Math.min(map.getZoom() + 2, 18)); });
+    places(fc).forEach(function (g) {
+      if (g.items.length === 1) {
+        var it = g.items[0];
+        singleMarker(it.p, it.ll).addTo(layer);
+        if (it.p.kind === 'station') { stations += it.p.count; }
       } else {
-        m.bindPopup(function () { return popupFor(p); });
-        m.on('popupopen', function () { selected(p.kind, p.id, p.name, p.url); });
-        markersByKey[p.kind + ':' + p.id] = m;
+        var mixed = mixedMarker(g);
+        mixed.marker.addTo(layer);
+        stations += mixed.byKind.station;
       }
-      if (p.kind === 'station') { stations += p.count; }
-      m.addTo(layer);
     });
     el.setAttribute('data-stations', String(stations));
     if (!el.hasAttribute('data-first-ms')) { el.setAttribute('data-first-ms', String(Math.round(performance.now()))); }
@@ -158,56 +267,229 @@
   }
 
   // ---- the list ------------------------------------------------------------------------------
-  function drawList(res) {
-    countEl.textContent = d.msgCount.replace('{n}', String(res.total));
-    list.textContent = '';
-    res.hits.forEach(function (h) {
-      var li = document.createElement('li');
-      li.className = 'result vs-kind-' + h.kind;
-      li.setAttribute('data-id', h.id);
-      var badge = document.createElement('span');
-      badge.className = 'badge';
-      var sym = document.createElement('span');
-      sym.className = 'symbol';
-      sym.setAttribute('aria-hidden', 'true');
-      badge.appendChild(sym);
-      badge.appendChild(document.createTextNode(kindLabel(h.kind)));
-      li.appendChild(badge);
-      var a = document.createElement('a');
-      a.className = 'name';
-      a.href = h.url + (lang === 'en' ? '?lang=en' : '');
-      a.innerHTML = h.name_html; // escaped by the server, only <mark> remains
-      li.appendChild(a);
-      var meta = document.createElement('span');
-      meta.className = 'meta';
-      var bits = [h.detail];
-      if (h.start) { bits.push(h.start.replace('T', ' ').slice(0, 16)); }
-      if (h.distance_m !== undefined) { bits.push(h.distance_m < 1000 ? h.distance_m + ' m' : (h.distance_m / 1000).toFixed(1) + ' km'); }
-      if (h.approximate_location) { bits.push(d.msgApproximate); }
-      if (h.synthetic) { bits.push(d.msgSynthetic); }
-      meta.textContent = bits.join(' · ');
-      li.appendChild(meta);
-      if (h.honours) {
-        var honours = document.createElement('span');
-        honours.className = 'badge-honour';
-        h.honours.forEach(function (x) {
-          var one = document.createElement('span');
-          one.textContent = x;
-          honours.appendChild(one);
-        });
-        li.appendChild(honours);
-      }
-      if (h.lat !== undefined) {
-        var show = document.createElement('button');
-        show.type = 'button';
-        show.className = 'show-on-map';
-        show.textContent = d.msgShowonmap;
-        show.addEventListener('click', function () { openOnMap(h); });
-        li.appendChild(show);
-      }
-      list.appendChild(li);
-    });
+  var PAGE = 20;
+  var shown = 0;      // items in the list
+  var listTotal = 0;  // hits of the list's scope
+  var lastQuery = null;
+
+  function distanceText(m) { return m < 1000 ? m + '\u00a0m' : (m / 1000).toFixed(1) + '\u00a0km'; }
+
+  function item(h) {
+    var li = document.createElement('li');
+    li.className = 'result vs-kind-' + h.kind;
+    li.setAttribute('data-id', h.id);
+    var a = document.createElement('a');
+    a.className = 'name';
+    var qs = new URLSearchParams();
+    if (lang === 'en') { qs.set('lang', 'en'); }
+    if (me) { qs.set('lat', me.lat.toFixed(6)); qs.set('lon', me.lng.toFixed(6)); } // the page then says how far and routes from here
+    a.href = h.url + (qs.toString() ? '?' + qs.toString() : '');
+    var sym = document.createElement('span');
+    sym.className = 'symbol';
+    sym.setAttribute('aria-hidden', 'true');
+    a.innerHTML = h.name_html; // escaped by the server, only <mark> remains
+    a.insertBefore(sym, a.firstChild);
+    li.appendChild(a);
+    var meta = document.createElement('span');
+    meta.className = 'meta';
+    var bits = [kindLabel(h.kind)];
+    if (h.place) { bits.push(h.place); }
+    bits.push(h.detail);
+    if (h.start) { bits.push(h.start.replace('T', ' ').slice(0, 16)); }
+    if (h.distance_m !== undefined) { bits.push(distanceText(h.distance_m)); }
+    meta.textContent = bits.join(' · ');
+    if (h.open_now !== undefined) {
+      var open = document.createElement('span');
+      open.className = h.open_now ? 'open-now' : 'closed-now';
+      open.textContent = h.open_now ? d.msgOpen : d.msgClosed;
+      meta.appendChild(document.createTextNode(' · '));
+      meta.appendChild(open);
+    }
+    [[h.approximate_location, 'badge-approximate', d.msgApproximate], [h.synthetic, 'badge-synthetic', d.msgSynthetic]]
+      .forEach(function (x) {
+        if (!x[0]) { return; }
+        var b = document.createElement('span');
+        b.className = x[1];
+        b.textContent = x[2];
+        meta.appendChild(document.createTextNode(' · '));
+        meta.appendChild(b);
+      });
+    li.appendChild(meta);
+    if (h.honours) {
+      var honours = document.createElement('span');
+      honours.className = 'badge-honour';
+      h.honours.forEach(function (x) {
+        var one = document.createElement('span');
+        one.textContent = x;
+        honours.appendChild(one);
+      });
+      li.appendChild(honours);
+    }
+    if (h.lat !== undefined) {
+      var show = document.createElement('button');
+      show.type = 'button';
+      show.className = 'show-on-map';
+      show.textContent = d.msgShowonmapShort;
+      show.setAttribute('aria-label', d.msgShowonmap + '：' + h.name);
+      show.addEventListener('click', function () { openOnMap(h); });
+      li.appendChild(show);
+    }
+    return li;
   }
+
+  // the count says how many the map's area holds and how many the whole city; one tap switches
+  function drawCount(inView, inCity) {
+    var toggle = document.getElementById('scope-toggle');
+    if (scope === 'city') {
+      countEl.textContent = d.msgCity.replace('{m}', String(inCity));
+      toggle.textContent = d.msgToview;
+      toggle.hidden = false;
+    } else {
+      countEl.textContent = d.msgInview.replace('{n}', String(inView)).replace('{m}', String(inCity));
+      toggle.textContent = d.msgTocity.replace('{m}', String(inCity));
+      toggle.hidden = inCity <= inView;
+    }
+  }
+
+  function drawList(res, inView, inCity, append) {
+    listTotal = res.total;
+    if (!append) { list.textContent = ''; shown = 0; }
+    res.hits.forEach(function (h) { list.appendChild(item(h)); });
+    shown += res.hits.length;
+    drawCount(inView, inCity);
+    document.getElementById('more').hidden = shown >= listTotal;
+    emptyHelp(inView, inCity);
+  }
+
+  // nothing found: say what could change — the whole city, a filter less, a wider map
+  function emptyHelp(inView, inCity) {
+    var help = document.getElementById('empty-help');
+    help.textContent = '';
+    var empty = scope === 'city' ? inCity === 0 : inView === 0;
+    help.hidden = !empty;
+    if (!empty) { return; }
+    function button(text, act) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'button secondary';
+      b.textContent = text;
+      b.addEventListener('click', act);
+      help.appendChild(b);
+    }
+    var p = document.createElement('p');
+    if (inCity > 0) {
+      p.textContent = d.msgEmptyview;
+      help.appendChild(p);
+      button(d.msgTocity.replace('{m}', String(inCity)), function () { setScope('city'); });
+      button(d.msgZoomout, function () { map.setZoom(Math.max(map.getZoom() - 2, 4)); });
+      return;
+    }
+    p.textContent = d.msgEmptycity;
+    help.appendChild(p);
+    activeFilters().forEach(function (f) {
+      button(d.msgRemove.replace('{f}', f.label), function () { f.clear(); refresh(); });
+    });
+    if (activeFilters().length > 1) {
+      button(d.msgRemoveall, function () { activeFilters().forEach(function (f) { f.clear(); }); refresh(); });
+    }
+  }
+
+  // the filters now set, each with its label and a way to clear it
+  function activeFilters() {
+    var out = [];
+    function selectFilter(id) {
+      var sel = document.getElementById(id);
+      if (sel && sel.value) {
+        out.push({ label: sel.options[sel.selectedIndex].textContent.replace(/\s*\(\d+\)$/, ''),
+          clear: function () { sel.value = ''; if (id === 'county') { loadStreets(''); } } });
+      }
+    }
+    if (input.value.trim()) { out.push({ label: input.value.trim(), clear: function () { input.value = ''; } }); }
+    ['theme', 'care', 'date', 'street', 'county'].forEach(selectFilter);
+    var rec = form.querySelector('input[name=recruiting]');
+    if (rec.checked) { out.push({ label: rec.parentNode.textContent.trim(), clear: function () { rec.checked = false; } }); }
+    var kinds = form.querySelectorAll('input[name=kind]');
+    var checked = Array.prototype.filter.call(kinds, function (c) { return c.checked; });
+    if (checked.length && checked.length < kinds.length) {
+      out.push({ label: checked.map(function (c) { return c.parentNode.textContent.replace(/\(\d+\)/, '').trim(); }).join('、'),
+        clear: function () { Array.prototype.forEach.call(kinds, function (c) { c.checked = true; }); } });
+    }
+    return out;
+  }
+
+  function setScope(s) {
+    scope = s;
+    refresh();
+  }
+  document.getElementById('scope-toggle').addEventListener('click', function () {
+    setScope(scope === 'city' ? 'view' : 'city');
+  });
+  document.getElementById('more').addEventListener('click', function () {
+    if (!lastQuery) { return; }
+    var next = new URLSearchParams(lastQuery.list.toString());
+    next.set('offset', String(shown));
+    get('/api/search?' + next.toString()).then(function (r) {
+      drawList(r, lastQuery.inView, lastQuery.inCity, true);
+    }).catch(function (e) { status.textContent = d.msgFailed; console.error(e); });
+  });
+
+  // ---- the sheet (phone): peek, half, full ----------------------------------------------------
+  var sheet = document.getElementById('sheet');
+  var handle = document.getElementById('sheet-handle');
+  var STATES = ['peek', 'half', 'full'];
+  function setSheet(state) {
+    sheet.setAttribute('data-state', state);
+    handle.setAttribute('aria-expanded', state === 'peek' ? 'false' : 'true');
+  }
+  handle.addEventListener('click', function () {
+    setSheet(STATES[(STATES.indexOf(sheet.getAttribute('data-state')) + 1) % STATES.length]);
+  });
+  var dragY = null;
+  handle.addEventListener('touchstart', function (ev) { dragY = ev.touches[0].clientY; }, { passive: true });
+  handle.addEventListener('touchend', function (ev) {
+    if (dragY === null) { return; }
+    var dy = ev.changedTouches[0].clientY - dragY;
+    dragY = null;
+    if (Math.abs(dy) < 24) { return; }
+    ev.preventDefault(); // a swipe, not a tap
+    var i = STATES.indexOf(sheet.getAttribute('data-state'));
+    setSheet(STATES[Math.max(0, Math.min(STATES.length - 1, i + (dy < 0 ? 1 : -1)))]);
+  });
+  function showResults() {
+    if (sheet.getAttribute('data-state') !== 'peek') { return; }
+    sheet.classList.add('no-transition'); // its final height is read right after (sheetCover)
+    setSheet('half');
+    void sheet.offsetHeight;
+    sheet.classList.remove('no-transition');
+  }
+  function sheetCover() { return getComputedStyle(sheet).position === 'absolute' ? sheet.offsetHeight : 0; }
+
+  // ---- legend: what the symbols mean; teams can be put on the map -----------------------------
+  var legend = L.control({ position: 'topright' });
+  legend.onAdd = function () {
+    var box = L.DomUtil.create('div', 'map-legend');
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', d.msgLegend);
+    ['station', 'activity'].forEach(function (k) {
+      var row = L.DomUtil.create('p', 'vs-kind-' + k, box);
+      var sym = L.DomUtil.create('span', 'symbol', row);
+      sym.setAttribute('aria-hidden', 'true');
+      row.appendChild(document.createTextNode(kindLabel(k)));
+    });
+    var label = L.DomUtil.create('label', 'vs-kind-team', box);
+    var check = L.DomUtil.create('input', '', label);
+    check.type = 'checkbox';
+    check.id = 'map-teams';
+    var sym = L.DomUtil.create('span', 'symbol', label);
+    sym.setAttribute('aria-hidden', 'true');
+    label.appendChild(document.createTextNode(kindLabel('team')));
+    label.title = d.msgLegendteams;
+    check.setAttribute('aria-label', d.msgLegendteams);
+    check.addEventListener('change', function () { teamsOnMap = check.checked; refresh(); });
+    L.DomEvent.disableClickPropagation(box);
+    return box;
+  };
+  legend.addTo(map);
 
   // a resident chose a station, team or activity: pages that host the map (the embed) may pass it on
   function selected(kind, id, name, url) {
@@ -219,12 +501,31 @@
     var ll = L.latLng(h.lat, h.lon);
     chosen.clearLayers();
     var marker = L.marker(ll, { icon: icon(h.kind, 1), title: h.name, alt: h.name }).addTo(chosen);
-    marker.bindPopup(popupFor({ kind: h.kind, name: h.name, url: h.url })).openPopup();
+    marker.bindPopup(popupFor({ kind: h.kind, id: h.id, name: h.name, url: h.url, honours: h.honours })).openPopup();
     map.setView(ll, Math.max(map.getZoom(), 16));
+    setSheet('peek');
     el.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
   }
 
+  // 在地图上查看 from a detail page (?select=kind:id): the record is highlighted with its popup open
+  function choose(select) {
+    var m = /^(station|team|activity):(.+)$/.exec(select || '');
+    if (!m) { return; }
+    get('/ogc/collections/' + COLLECTION[m[1]] + '/items/' + encodeURIComponent(m[2]) + '?f=json').then(function (f) {
+      if (!f.geometry) { return; }
+      var ll = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+      var name = f.properties.name || f.properties.title;
+      chosen.clearLayers();
+      var marker = L.marker(ll, { icon: icon(m[1], 1), title: name, alt: name, zIndexOffset: 1000 }).addTo(chosen);
+      marker.on('add', function () { if (marker.getElement()) { marker.getElement().classList.add('vs-chosen'); } });
+      if (marker.getElement()) { marker.getElement().classList.add('vs-chosen'); }
+      marker.bindPopup(popupFor({ kind: m[1], id: m[2], name: name, url: '/' + COLLECTION[m[1]] + '/' + m[2] }),
+        { autoPan: false }).openPopup();
+    }).catch(function (e) { console.warn(e); });
+  }
+
   // ---- refresh -------------------------------------------------------------------------------
+  var teamsOnMap = false;
   var timer = null;
   var refreshSeq = 0;
   function refresh() {
@@ -233,19 +534,32 @@
       var mine = ++refreshSeq;
       var p = formState();
       shareState(p);
+      if (lang === 'en') { p.set('lang', 'en'); }
       var view = new URLSearchParams(p.toString());
       view.set('bbox', bbox());
-      if (lang === 'en') { view.set('lang', 'en'); }
       var clusters = new URLSearchParams(view.toString());
-      clusters.set('z', String(map.getZoom()));
-      var search = new URLSearchParams(view.toString());
-      search.set('limit', '20');
-      if (me) { search.set('lat', me.lat.toFixed(6)); search.set('lon', me.lng.toFixed(6)); }
-      Promise.all([get('/api/clusters?' + clusters.toString()), get('/api/search?' + search.toString())])
+      clusters.set('z', String(Math.floor(map.getZoom())));
+      if (!teamsOnMap) {
+        // teams are in the list; on the map they would sit on their stations
+        var kinds = (p.get('kind') || 'station,team,activity').split(',').filter(function (k) { return k !== 'team'; });
+        if (kinds.length) { clusters.set('kind', kinds.join(',')); }
+      }
+      var near = new URLSearchParams();
+      if (me) { near.set('lat', me.lat.toFixed(6)); near.set('lon', me.lng.toFixed(6)); }
+      var inView = new URLSearchParams(view.toString());
+      inView.set('limit', scope === 'view' ? String(PAGE) : '1');
+      near.forEach(function (v, k) { inView.set(k, v); });
+      var inCity = new URLSearchParams(p.toString());
+      inCity.set('limit', scope === 'city' ? String(PAGE) : '1');
+      near.forEach(function (v, k) { inCity.set(k, v); });
+      Promise.all([get('/api/clusters?' + clusters.toString()), get('/api/search?' + inView.toString()),
+        get('/api/search?' + inCity.toString())])
         .then(function (r) {
           if (mine !== refreshSeq) { return; } // the view moved on meanwhile
           drawClusters(r[0]);
-          drawList(r[1]);
+          var listed = scope === 'city' ? r[2] : r[1];
+          lastQuery = { list: scope === 'city' ? inCity : inView, inView: r[1].total, inCity: r[2].total };
+          drawList(listed, r[1].total, r[2].total, false);
           status.textContent = '';
         })
         .catch(function (e) { status.textContent = d.msgFailed; console.error(e); });
@@ -265,10 +579,12 @@
     if (d.lat && d.lon) {
       map.setView([parseFloat(d.lat), parseFloat(d.lon)], d.z ? parseFloat(d.z) : 14);
     } else {
-      map.fitBounds(boundaries.getBounds(), { padding: [8, 8] });
+      // on a phone the sheet covers the map's foot: the city is framed above it
+      map.fitBounds(boundaries.getBounds(), { paddingTopLeft: [8, 8], paddingBottomRight: [8, 8 + sheetCover()] });
     }
     map.on('moveend', refresh);
     refresh();
+    choose(new URLSearchParams(location.search).get('select'));
   }).catch(function (e) { status.textContent = d.msgFailed; console.error(e); });
 
   // ---- search box with suggestions -------------------------------------------------------------
@@ -329,7 +645,13 @@
     input.removeAttribute('aria-activedescendant');
   }
 
-  form.addEventListener('submit', function (ev) { ev.preventDefault(); closeSuggestions(); refresh(); });
+  form.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    closeSuggestions();
+    form.querySelector('details.filters').open = false;
+    showResults();
+    refresh();
+  });
   form.addEventListener('change', function (ev) {
     if (ev.target.id === 'county') { loadStreets(ev.target.value); }
     if (ev.target !== input) { refresh(); }
@@ -370,7 +692,10 @@
       meMarker = L.circleMarker(me, { radius: 8, color: '#fff', weight: 3, fillColor: '#1a5fb4', fillOpacity: 1,
         className: 'vs-me' }).bindTooltip(d.msgYou).addTo(map);
       status.textContent = d.msgLocated;
-      map.setView(me, 14);
+      showResults();
+      // the resident's position in the middle of the map the sheet leaves visible
+      map.setView(me, 15, { animate: false });
+      map.panBy([0, sheetCover() / 2], { animate: false });
     }, noLocation, { enableHighAccuracy: true, timeout: 10000, maximumAge: 60000 });
   });
   function noLocation() {
@@ -380,13 +705,6 @@
     document.getElementById('county').focus();
   }
 
-  // ---- large text ----------------------------------------------------------------------------
-  var large = document.getElementById('large-text');
-  if (new URLSearchParams(location.search).get('text') === 'large') { document.documentElement.classList.add('large-text'); }
-  large.addEventListener('click', function () {
-    var on = document.documentElement.classList.toggle('large-text');
-    large.setAttribute('aria-pressed', on ? 'true' : 'false');
-    map.invalidateSize();
-    shareState(formState());
-  });
+  // ---- large text (site.js switches it): the map fits its new size -------------------------
+  document.addEventListener('vsmap:textsize', function () { map.invalidateSize(); });
 })();

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vsmap.pipeline.seed.SeedSource;
 import org.vsmap.web.Basemap;
+import org.vsmap.web.Footer;
 import org.vsmap.web.Readiness;
 import org.vsmap.web.Routes;
 import org.vsmap.web.WebSettings;
@@ -104,6 +105,37 @@ final class ServeCommand implements Callable<Integer> {
   String publicUrl;
 
   @Option(
+      names = "--site-host",
+      defaultValue = "${env:VSMAP_SITE_HOST}",
+      paramLabel = "NAME",
+      description = "主办单位, said at the foot of every page, e.g. 鄂尔多斯市文明办 (env VSMAP_SITE_HOST).")
+  String siteHost;
+
+  @Option(
+      names = "--contact",
+      defaultValue = "${env:VSMAP_CONTACT}",
+      paramLabel = "TEL|EMAIL|URL",
+      description =
+          "联系我们 at the foot of every page and in the accessibility statement (env VSMAP_CONTACT).")
+  String contact;
+
+  @Option(
+      names = "--icp",
+      defaultValue = "${env:VSMAP_ICP}",
+      paramLabel = "NUMBER",
+      description =
+          "The ICP 备案 number shown at the foot of every page, linked to beian.miit.gov.cn (env VSMAP_ICP).")
+  String icp;
+
+  @Option(
+      names = "--police-beian",
+      defaultValue = "${env:VSMAP_POLICE_BEIAN}",
+      paramLabel = "NUMBER",
+      description =
+          "The 公安备案 number shown at the foot of every page, linked to beian.mps.gov.cn (env VSMAP_POLICE_BEIAN).")
+  String policeBeian;
+
+  @Option(
       names = "--suppress-below",
       defaultValue = "${env:VSMAP_SUPPRESS_BELOW:-5}",
       paramLabel = "N",
@@ -122,6 +154,34 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
+  /** The web settings of the options, each mistake named by its option. */
+  private WebSettings settings(Clock clock) {
+    Basemap tiles;
+    try {
+      tiles = Basemap.of(basemap, tiandituKey, tileCrs, basemapCredit, store.dataDir);
+    } catch (IllegalArgumentException e) {
+      throw new Failure("--basemap: " + e.getMessage());
+    }
+    try {
+      return new WebSettings(
+          tiles,
+          clock,
+          rateLimit,
+          frameAncestors,
+          publicUrl,
+          new Footer(siteHost, contact, icp, policeBeian));
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      throw new Failure(
+          (m.startsWith("frame ancestors")
+                  ? "--frame-ancestors: "
+                  : m.startsWith("footer")
+                      ? "--site-host/--contact/--icp/--police-beian: "
+                      : "--public-url: ")
+              + m);
+    }
+  }
+
   @Override
   public Integer call() {
     if (port < 1 || port > 65535) {
@@ -131,20 +191,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new Failure("--suppress-below must be between 2 and 1000, got " + suppressBelow);
     }
     Clock clock = Clocks.portal();
-    Basemap tiles;
-    try {
-      tiles = Basemap.of(basemap, tiandituKey, tileCrs, basemapCredit, store.dataDir);
-    } catch (IllegalArgumentException e) {
-      throw new Failure("--basemap: " + e.getMessage());
-    }
-    WebSettings settings;
-    try {
-      settings = new WebSettings(tiles, clock, rateLimit, frameAncestors, publicUrl);
-    } catch (IllegalArgumentException e) {
-      String m = e.getMessage();
-      throw new Failure(
-          (m.startsWith("frame ancestors") ? "--frame-ancestors: " : "--public-url: ") + m);
-    }
+    WebSettings settings = settings(clock);
     DataDirectory dir = DataDirectory.open(store.dataDir);
     Readiness readiness = new Readiness();
     Javalin server = Routes.create(settings, readiness);

@@ -77,13 +77,16 @@ class MapPageBrowserIT {
   void theMapShowsEveryStationInClustersAndTheListFollowsIt() throws Exception {
     browser = Browser.open(1280, 900);
     openMap("");
+    // stations are counted in their own clusters and in the places where several kinds meet
     long shown =
         (Long)
             js(
                 "return Array.from(document.querySelectorAll('.leaflet-marker-icon.vs-kind-station'))"
-                    + ".reduce((n, e) => n + Number(e.getAttribute('data-count')), 0)");
+                    + ".reduce((n, e) => n + Number(e.getAttribute('data-count')), 0)"
+                    + " + Array.from(document.querySelectorAll('.leaflet-marker-icon.vs-mixed'))"
+                    + ".reduce((n, e) => n + JSON.parse(e.getAttribute('data-mix')).station, 0)");
     assertThat(shown).isEqualTo(stationCount);
-    assertThat(browser.findElements(By.cssSelector(".vs-cluster"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector(".vs-mixed, .vs-cluster"))).isNotEmpty();
     assertThat(browser.findElements(By.cssSelector(".county-label"))).hasSize(9);
     assertThat((Long) js("return document.getElementById('map').getBoundingClientRect().bottom"))
         .as("the map fits the window")
@@ -140,9 +143,9 @@ class MapPageBrowserIT {
         (String)
             js("return document.querySelector('script[type=\"application/ld+json\"]').textContent");
     assertThat(ld).contains("\"@type\":\"Place\"").contains("锦秀社区志愿服务站");
-    assertThat(browser.findElements(By.cssSelector(".mapapps a")))
+    assertThat(browser.findElements(By.cssSelector(".routes a")))
         .extracting(e -> e.getAttribute("href"))
-        .anyMatch(h -> h.startsWith("https://uri.amap.com/marker?position="));
+        .anyMatch(h -> h.startsWith("https://uri.amap.com/navigation?to="));
   }
 
   @Test
@@ -297,8 +300,9 @@ class MapPageBrowserIT {
     }
     Files.write(Path.of("target", "map-360px.png"), browser.getScreenshotAs(OutputType.BYTES));
     browser.findElement(By.id("large-text")).click();
-    waitUp().until(d -> d.getCurrentUrl().contains("text=large"));
-    assertThat((String) js("return getComputedStyle(document.body).fontSize")).isEqualTo("20px");
+    waitUp()
+        .until(d -> "true".equals(d.findElement(By.id("large-text")).getAttribute("aria-pressed")));
+    assertThat((String) js("return getComputedStyle(document.body).fontSize")).isEqualTo("21px");
     assertThat(
             (Long)
                 js(

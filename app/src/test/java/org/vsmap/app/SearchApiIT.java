@@ -244,7 +244,9 @@ class SearchApiIT {
         .contains("\"@type\":\"Event\"")
         .contains("/teams/tm-1506")
         .contains("距您")
-        .contains("https://uri.amap.com/marker?position=")
+        .as("a walking route in 高德, from the reader's position, both in GCJ-02")
+        .containsPattern(
+            "https://uri.amap.com/navigation\\?from=[0-9.]+,[0-9.]+,[^&]+&amp;to=[0-9.]+,[0-9.]+,[^&]+&amp;mode=walk&amp;coordinate=gaode")
         .contains("chinavolunteer.mca.gov.cn");
     HttpResponse<String> station = portal.get("/stations/st-1506-head?lang=en");
     assertThat(station.body())

@@ -127,9 +127,12 @@ public final class Routes {
     org.vsmap.web.http.FileRanges.send(ctx, file, size, etag);
   }
 
+  /** The accessibility statement's page model: the page is all text. */
+  private record Statement() {}
+
   /** Builds the server; it serves 503 until {@code readiness} is given the ports. */
   public static Javalin create(WebSettings settings, Readiness readiness) {
-    Views views = new Views();
+    Views views = new Views(settings.footer());
     return Javalin.create(
         config -> {
           server(config);
@@ -293,7 +296,7 @@ public final class Routes {
           if (doc != null && !doc.equals("ogc") && !doc.equals("api")) {
             throw WebError.badRequest("doc must be api or ogc, not '" + doc + "'");
           }
-          ctx.html(views.render("map/api_docs", Lang.of(ctx), new ApiDocs(SWAGGER_UI)));
+          ctx.html(views.render(ctx, "map/api_docs", Lang.of(ctx), new ApiDocs(SWAGGER_UI)));
         });
   }
 
@@ -344,6 +347,10 @@ public final class Routes {
     Sitemaps sitemaps = new Sitemaps(readiness);
     r.get("/activities", activities::show);
     r.get("/honours", honours::show);
+    r.get(
+        "/accessibility",
+        ctx ->
+            ctx.html(views.render(ctx, "awareness/accessibility", Lang.of(ctx), new Statement())));
     r.get("/activities.atom", feed::feed);
     r.get("/robots.txt", sitemaps::robots);
     r.get("/sitemap.xml", sitemaps::index);

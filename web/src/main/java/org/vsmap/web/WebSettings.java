@@ -14,13 +14,28 @@ import java.time.Clock;
  * @param publicUrl the address residents reach the portal at ({@code https://zyfw.example.gov.cn}:
  *     the portal has a host of its own), which every absolute URL it writes starts with; null to
  *     take the request's scheme and Host (a portal reached directly, not through a TLS proxy)
+ * @param footer who runs the portal, said at the foot of every page
  */
 public record WebSettings(
-    Basemap basemap, Clock clock, int rateLimitPerMinute, String frameAncestors, String publicUrl) {
+    Basemap basemap,
+    Clock clock,
+    int rateLimitPerMinute,
+    String frameAncestors,
+    String publicUrl,
+    Footer footer) {
 
   /** Settings of a portal without a basemap, for any site, at its request's address. */
   public WebSettings(Clock clock, int rateLimitPerMinute) {
     this(Basemap.none(), clock, rateLimitPerMinute, "*", null);
+  }
+
+  public WebSettings(
+      Basemap basemap,
+      Clock clock,
+      int rateLimitPerMinute,
+      String frameAncestors,
+      String publicUrl) {
+    this(basemap, clock, rateLimitPerMinute, frameAncestors, publicUrl, Footer.none());
   }
 
   /**
@@ -58,6 +73,9 @@ public record WebSettings(
     }
     if (basemap == null) {
       basemap = Basemap.none();
+    }
+    if (footer == null) {
+      footer = Footer.none();
     }
   }
 

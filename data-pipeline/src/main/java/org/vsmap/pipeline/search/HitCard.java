@@ -16,9 +16,9 @@ import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Kind;
 
 /**
- * What a hit shows, packed into one binary doc value per document. Reading it costs a doc-value
- * lookup instead of decompressing a block of stored fields, which dominated nearest-neighbour
- * answers on the national index.
+ * What a hit shows (a station's opening hours too, for 开放中), packed into one binary doc value per
+ * document. Reading it costs a doc-value lookup instead of decompressing a block of stored fields,
+ * which dominated nearest-neighbour answers on the national index.
  */
 record HitCard(
     Kind kind,
@@ -31,7 +31,8 @@ record HitCard(
     long start,
     long end,
     boolean approximate,
-    boolean recruiting) {
+    boolean recruiting,
+    String hours) {
   static final String FIELD = "card";
   static final long NONE = Long.MIN_VALUE;
 
@@ -51,6 +52,7 @@ record HitCard(
       out.writeUTF(name);
       out.writeUTF(region);
       out.writeUTF(detail == null ? "" : detail);
+      out.writeUTF(hours == null ? "" : hours);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -66,18 +68,23 @@ record HitCard(
       GeoPoint p = in.readBoolean() ? new GeoPoint(in.readDouble(), in.readDouble()) : null;
       long start = in.readLong();
       long end = in.readLong();
+      String id = in.readUTF();
+      String name = in.readUTF();
+      String region = in.readUTF();
+      String detail = emptyToNull(in.readUTF());
       return new HitCard(
           kind,
-          in.readUTF(),
-          in.readUTF(),
-          in.readUTF(),
+          id,
+          name,
+          region,
           p,
           synthetic,
-          emptyToNull(in.readUTF()),
+          detail,
           start,
           end,
           (flags & 2) != 0,
-          (flags & 4) != 0);
+          (flags & 4) != 0,
+          emptyToNull(in.readUTF()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -33,7 +33,7 @@ final class IndexGeneration {
   private static final Logger LOG = LoggerFactory.getLogger(IndexGeneration.class);
 
   /** Bumped whenever the field layout changes: an index of another format is rebuilt. */
-  static final String FORMAT = "10";
+  static final String FORMAT = "11";
 
   private static final ExecutorService SEARCH_THREADS =
       Executors.newFixedThreadPool(

@@ -110,7 +110,8 @@ final class SearchDocuments {
                     HitCard.NONE,
                     HitCard.NONE,
                     s.approximate(),
-                    false)
+                    false,
+                    s.openingHours())
                 .encode()));
     d.add(new SortedSetDocValuesFacetField(TYPE, s.type().name()));
     d.add(new StringField(TYPE, s.type().name(), Field.Store.NO));
@@ -142,7 +143,8 @@ final class SearchDocuments {
                     HitCard.NONE,
                     HitCard.NONE,
                     false,
-                    false)
+                    false,
+                    null)
                 .encode()));
     return build(d);
   }
@@ -191,7 +193,8 @@ final class SearchDocuments {
                     start,
                     end + (occurrences - 1) * 7L * 24 * 3600,
                     a.approximate(),
-                    a.recruiting())
+                    a.recruiting(),
+                    null)
                 .encode()));
     return build(d);
   }

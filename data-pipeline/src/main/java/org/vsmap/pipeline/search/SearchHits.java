@@ -181,6 +181,7 @@ final class SearchHits {
         c.synthetic(),
         c.detail(),
         c.start() == HitCard.NONE ? null : LocalDateTime.ofEpochSecond(c.start(), 0, CHINA),
-        c.approximate());
+        c.approximate(),
+        c.hours());
   }
 }

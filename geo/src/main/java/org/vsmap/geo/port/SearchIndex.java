@@ -220,7 +220,8 @@ public interface SearchIndex {
   /**
    * One match. {@code nameHtml} and {@code snippetHtml} are HTML-escaped text with the matched
    * parts in {@code <mark>}; {@code detail} is the station type or the activity theme; {@code
-   * approximate}: the location is a region centroid, not the record's own point.
+   * approximate}: the location is a region centroid, not the record's own point; {@code
+   * openingHours}: a station's hours as written, null for the other kinds.
    */
   record Hit(
       Kind kind,
@@ -234,7 +235,8 @@ public interface SearchIndex {
       boolean synthetic,
       String detail,
       LocalDateTime start,
-      boolean approximate) {}
+      boolean approximate,
+      String openingHours) {}
 
   /** A facet value and how many hits have it. */
   record Count(String value, long count) {}

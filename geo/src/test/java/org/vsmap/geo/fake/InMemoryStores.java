@@ -181,7 +181,8 @@ public final class InMemoryStores
                   s.synthetic(),
                   s.type().name(),
                   null,
-                  s.approximate()));
+                  s.approximate(),
+                  s.openingHours()));
         }
       }
     }
@@ -216,7 +217,8 @@ public final class InMemoryStores
                     s.synthetic(),
                     s.type().name(),
                     null,
-                    s.approximate()))
+                    s.approximate(),
+                    s.openingHours()))
         .sorted(Comparator.comparingDouble(Hit::distanceMetres))
         .limit(limit)
         .toList();

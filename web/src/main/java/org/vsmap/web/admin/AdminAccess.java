@@ -66,7 +66,7 @@ public final class AdminAccess {
     ctx.status(status)
         .html(
             views.render(
-                "admin/admin_login", Lang.of(ctx), new AdminViews.LoginPage(token, error)));
+                ctx, "admin/admin_login", Lang.of(ctx), new AdminViews.LoginPage(token, error)));
   }
 
   public void login(Context ctx) {
@@ -142,7 +142,7 @@ public final class AdminAccess {
             : null;
     HomePage page =
         new HomePage(s.account(), s.csrf(), offices().audit(s.account(), 20), published);
-    ctx.html(views.render("admin/admin_home", Lang.of(ctx), page));
+    ctx.html(views.render(ctx, "admin/admin_home", Lang.of(ctx), page));
   }
 
   /** The office's start page (admin/admin_home.peb): its latest changes, and a publishing note. */

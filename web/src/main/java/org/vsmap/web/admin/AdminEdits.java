@@ -269,6 +269,7 @@ public final class AdminEdits {
             : port.honours().stream().filter(h -> s.account().mayChange(h.regionCode())).toList();
     ctx.html(
         views.render(
+            ctx,
             "admin/admin_honours",
             Lang.of(ctx),
             new AdminViews.HonoursPage(s.account(), s.csrf(), mine)));
@@ -477,6 +478,6 @@ public final class AdminEdits {
             photos,
             photos == null ? null : List.of(1, 2),
             photoError);
-    ctx.status(status).html(views.render("admin/admin_edit", Lang.of(ctx), page));
+    ctx.status(status).html(views.render(ctx, "admin/admin_edit", Lang.of(ctx), page));
   }
 }

@@ -26,7 +26,7 @@ public final class AdminRecords {
     }
     var page =
         new AdminViews.AuditPage(s.account(), s.csrf(), access.offices().audit(s.account(), 500));
-    ctx.html(views.render("admin/admin_audit", Lang.of(ctx), page));
+    ctx.html(views.render(ctx, "admin/admin_audit", Lang.of(ctx), page));
   }
 
   public void auditCsv(Context ctx) {
@@ -58,6 +58,6 @@ public final class AdminRecords {
     }
     var page =
         new AdminViews.ContactsPage(s.account(), s.csrf(), access.offices().contacts(s.account()));
-    ctx.html(views.render("admin/admin_contacts", Lang.of(ctx), page));
+    ctx.html(views.render(ctx, "admin/admin_contacts", Lang.of(ctx), page));
   }
 }

@@ -131,6 +131,7 @@ public final class AdminUploads {
     ctx.status(p.clean() ? 200 : 400)
         .html(
             views.render(
+                ctx,
                 "admin/admin_preview",
                 Lang.of(ctx),
                 new AdminViews.PreviewPage(s.account(), s.csrf(), p)));
@@ -147,6 +148,7 @@ public final class AdminUploads {
     }
     ctx.html(
         views.render(
+            ctx,
             "admin/admin_done",
             Lang.of(ctx),
             new AdminViews.DonePage(s.account(), s.csrf(), changes)));
@@ -172,6 +174,7 @@ public final class AdminUploads {
     ctx.status(batch.problems().isEmpty() ? 200 : 400)
         .html(
             views.render(
+                ctx,
                 "admin/admin_photos",
                 Lang.of(ctx),
                 new AdminViews.PhotosPage(s.account(), s.csrf(), file.filename(), batch)));

@@ -115,7 +115,6 @@ public final class ActivitiesPage {
         new CalendarPage(
             FilterFields.of(filters, lang, readiness),
             filters.text(),
-            "large".equals(ctx.queryParam("text")),
             v,
             d.toString(),
             today.toString(),
@@ -134,7 +133,7 @@ public final class ActivitiesPage {
             upcomingKeyDays(filters, today, filterParams, lang),
             "/activities.ics" + url("", filterParams),
             url("/activities.atom", feedParams));
-    ctx.html(views.render("awareness/activities", lang, page));
+    ctx.html(views.render(ctx, "awareness/activities", lang, page));
   }
 
   /** The list view: each day with activities or a key day. */

@@ -11,7 +11,6 @@ import org.vsmap.web.view.FilterFields;
 public record CalendarPage(
     FilterFields filters,
     String q,
-    boolean largeText,
     String view,
     String d,
     String today,

@@ -82,9 +82,8 @@ public final class HonoursPage {
             List.copyOf(years),
             year == null ? "" : year.toString(),
             region == null ? "" : region,
-            readiness.regionNames().counties(),
-            "large".equals(ctx.queryParam("text")));
-    ctx.html(views.render("awareness/honours", lang, view));
+            readiness.regionNames().counties());
+    ctx.html(views.render(ctx, "awareness/honours", lang, view));
   }
 
   /**
@@ -95,8 +94,7 @@ public final class HonoursPage {
       List<Integer> years,
       String selectedYear,
       String selectedRegion,
-      List<Labels.RegionOption> counties,
-      boolean largeText) {}
+      List<Labels.RegionOption> counties) {}
 
   /** The honours of one year. */
   public record Group(int year, String label, List<Item> items) {}

@@ -113,7 +113,7 @@ public final class DataCatalogue {
             stamp(modified),
             t == null ? null : t.indicators(),
             t == null ? null : t.asOf().replace('T', ' '));
-    ctx.html(views.render("data/data", lang, page));
+    ctx.html(views.render(ctx, "data/data", lang, page));
   }
 
   /** The catalogue (data/data.peb): every dataset, and the statistics when this server has them. */
@@ -212,7 +212,7 @@ public final class DataCatalogue {
             jsonLd,
             versions(id),
             settings.basemapJson());
-    ctx.html(views.render("data/dataset", lang, page));
+    ctx.html(views.render(ctx, "data/dataset", lang, page));
   }
 
   public void catalog(Context ctx) throws IOException {

@@ -140,7 +140,8 @@ public final class OgcApi {
             "志愿服务站点、队伍、活动和行政区划，CC BY 4.0。Stations, teams, activities and regions as OGC API – Features, CC BY 4.0.",
             links);
     if (html) {
-      ctx.html(views.render("data/ogc", Lang.of(ctx), OgcPage.of("landing", body, b + "?f=json")));
+      ctx.html(
+          views.render(ctx, "data/ogc", Lang.of(ctx), OgcPage.of("landing", body, b + "?f=json")));
       return;
     }
     Json.send(ctx, body);
@@ -153,6 +154,7 @@ public final class OgcApi {
     if (html) {
       ctx.html(
           views.render(
+              ctx,
               "data/ogc",
               Lang.of(ctx),
               OgcPage.of("conformance", body, base(ctx) + "/conformance?f=json")));
@@ -198,7 +200,7 @@ public final class OgcApi {
     if (html) {
       ctx.html(
           views.render(
-              "data/ogc", lang, OgcPage.of("collections", body, b + "/collections?f=json")));
+              ctx, "data/ogc", lang, OgcPage.of("collections", body, b + "/collections?f=json")));
       return;
     }
     Json.send(ctx, body);
@@ -214,6 +216,7 @@ public final class OgcApi {
     if (html) {
       ctx.html(
           views.render(
+              ctx,
               "data/ogc",
               lang,
               OgcPage.collection(body, b + "/collections/" + c.id() + "?f=json", c)));
@@ -352,7 +355,7 @@ public final class OgcApi {
               page.features(),
               columns,
               offset + 1);
-      ctx.html(views.render("data/ogc", Lang.of(ctx), model));
+      ctx.html(views.render(ctx, "data/ogc", Lang.of(ctx), model));
       return;
     }
     Json.send(ctx, body);
@@ -407,7 +410,8 @@ public final class OgcApi {
     GeoJson.Feature body = geojson(f, links);
     ctx.header("Access-Control-Allow-Origin", "*");
     if (html) {
-      ctx.html(views.render("data/ogc", Lang.of(ctx), OgcPage.item(body, u + "?f=json", c, f)));
+      ctx.html(
+          views.render(ctx, "data/ogc", Lang.of(ctx), OgcPage.item(body, u + "?f=json", c, f)));
       return;
     }
     Json.send(ctx, body);

@@ -77,18 +77,17 @@ public final class ActivityPage {
             readiness.regionNames().chain(a.regionCode()),
             team,
             station,
-            Details.distance(ctx, a.location()),
-            Details.mapApps(station != null ? station.name() : a.title(), a.location(), lang),
-            "/?lat="
-                + a.location().lat()
-                + "&lon="
-                + a.location().lon()
-                + "&z=15"
-                + (lang == Lang.EN ? "&lang=en" : ""),
+            Details.place(
+                ctx,
+                Kind.ACTIVITY,
+                a.id(),
+                station != null ? station.name() : a.title(),
+                a.location(),
+                lang,
+                settings.basemapJson()),
             Details.REGISTRATION_URL,
-            "large".equals(ctx.queryParam("text")),
             jsonLd(a, team, station));
-    ctx.html(views.render("detail/activity", lang, view));
+    ctx.html(views.render(ctx, "detail/activity", lang, view));
   }
 
   /** The activity page's model (detail/activity.peb): the activity as listed, and its page. */
@@ -113,11 +112,8 @@ public final class ActivityPage {
       List<String> regions,
       Team team,
       Station station,
-      String distance,
-      List<Details.MapApp> mapApps,
-      String mapLink,
+      Details.Place place,
       String registrationUrl,
-      boolean largeText,
       String jsonLd) {}
 
   private OpenGraph.Card openGraph(Context ctx, Activity a, Lang lang) {

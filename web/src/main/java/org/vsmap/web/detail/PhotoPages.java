@@ -95,22 +95,13 @@ public final class PhotoPages {
       Context ctx, Kind kind, String id, String name, String page, boolean synthetic) {
     Lang lang = Lang.of(ctx);
     Gallery model =
-        new Gallery(
-            name,
-            page,
-            synthetic,
-            PhotoItems.of(readiness, kind, id, IN_GALLERY),
-            "large".equals(ctx.queryParam("text")));
-    ctx.html(views.render("detail/gallery", lang, model));
+        new Gallery(name, page, synthetic, PhotoItems.of(readiness, kind, id, IN_GALLERY));
+    ctx.html(views.render(ctx, "detail/gallery", lang, model));
   }
 
   /** A station's or team's photos (detail/gallery.peb), with a link back to its page. */
   public record Gallery(
-      String name,
-      String page,
-      boolean synthetic,
-      List<PhotoItems.PhotoItem> photos,
-      boolean largeText) {}
+      String name, String page, boolean synthetic, List<PhotoItems.PhotoItem> photos) {}
 
   private Photos photos() {
     Photos p = readiness.ports().photos();

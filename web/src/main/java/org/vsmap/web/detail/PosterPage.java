@@ -64,7 +64,7 @@ public final class PosterPage {
             false,
             null,
             s.synthetic());
-    ctx.html(views.render("detail/poster", lang, poster));
+    ctx.html(views.render(ctx, "detail/poster", lang, poster));
   }
 
   public void activity(Context ctx) {
@@ -107,7 +107,7 @@ public final class PosterPage {
             a.volunteersSignedUp() < a.volunteersWanted(),
             a.volunteersWanted(),
             a.synthetic());
-    ctx.html(views.render("detail/poster", lang, poster));
+    ctx.html(views.render(ctx, "detail/poster", lang, poster));
   }
 
   /**

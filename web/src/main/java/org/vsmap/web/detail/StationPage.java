@@ -11,6 +11,8 @@ import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.model.Recurrence;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
+import org.vsmap.geo.time.ChinaTime;
+import org.vsmap.geo.time.OpeningHours;
 import org.vsmap.web.Readiness;
 import org.vsmap.web.WebPorts;
 import org.vsmap.web.WebSettings;
@@ -49,17 +51,32 @@ public final class StationPage {
             .stationById(id)
             .orElseThrow(() -> WebError.notFound("no station with id " + id));
     String typeLabel = lang == Lang.ZH ? s.type().zh() : s.type().en();
+    LocalDateTime now = LocalDateTime.now(settings.clock());
+    List<ActivityItem> activities =
+        ports.activities().activitiesAt(s.id(), now, 20).stream()
+            .map(a -> activityItem(a, lang, now))
+            .toList();
     List<FiveHasItem> fiveHas = new ArrayList<>();
     boolean[] met = s.fiveHas().asArray();
     for (int i = 0; i < met.length; i++) {
-      fiveHas.add(new FiveHasItem(lang.messages().get(FIVE_HAS_KEYS[i]), met[i]));
+      // a declared "no activities" beside the activities this page lists says so, not silently
+      String note =
+          !met[i] && FIVE_HAS_KEYS[i].equals("fivehas.projects") && !activities.isEmpty()
+              ? lang.messages()
+                  .get("fivehas.projectsListed")
+                  .replace("{n}", Integer.toString(activities.size()))
+              : null;
+      fiveHas.add(new FiveHasItem(lang.messages().get(FIVE_HAS_KEYS[i]), met[i], note));
     }
-    LocalDateTime now = LocalDateTime.now(settings.clock());
+    java.util.Optional<OpeningHours> hours = OpeningHours.parse(s.openingHours());
     StationView view =
         new StationView(
             s,
             typeLabel,
-            readiness.regionNames().chain(s.regionCode()),
+            // the district, street and community, unless the address already says them
+            readiness.regionNames().chain(s.regionCode()).stream()
+                .filter(r -> s.address() == null || !s.address().contains(r))
+                .toList(),
             fiveHas,
             s.fiveHas().met(),
             PhotoItems.of(readiness, Kind.STATION, s.id(), PhotoPages.ON_DETAIL_PAGE),
@@ -68,21 +85,19 @@ public final class StationPage {
             openGraph(ctx, s, lang, typeLabel),
             HonourBadges.of(ports, lang).forPage(Kind.STATION, s.id()),
             ports.teams().teamsBasedAt(s.id()).stream().map(t -> teamItem(t, lang)).toList(),
-            ports.activities().activitiesAt(s.id(), now, 20).stream()
-                .map(a -> activityItem(a, lang, now))
-                .toList(),
-            "/?lat="
-                + s.location().lat()
-                + "&lon="
-                + s.location().lon()
-                + "&z=15"
-                + (lang == Lang.EN ? "&lang=en" : ""),
-            Details.distance(ctx, s.location()),
-            Details.mapApps(s.name(), s.location(), lang),
+            activities,
+            Details.place(
+                ctx, Kind.STATION, s.id(), s.name(), s.location(), lang, settings.basemapJson()),
+            lang == Lang.EN
+                ? hours.map(OpeningHours::english).orElse(s.openingHours())
+                : s.openingHours(),
+            hours
+                .map(o -> o.openAt(LocalDateTime.now(settings.clock().withZone(ChinaTime.ZONE))))
+                .orElse(null),
+            Details.tel(s.publicContact()),
             Details.REGISTRATION_URL,
-            "large".equals(ctx.queryParam("text")),
             jsonLd(s, typeLabel));
-    ctx.html(views.render("detail/station", lang, view));
+    ctx.html(views.render(ctx, "detail/station", lang, view));
   }
 
   /** The station page's model (detail/station.peb). */
@@ -99,15 +114,15 @@ public final class StationPage {
       List<HonourBadges.PageHonour> honours,
       List<TeamItem> teams,
       List<ActivityItem> activities,
-      String mapLink,
-      String distance,
-      List<Details.MapApp> mapApps,
+      Details.Place place,
+      String hours,
+      Boolean openNow,
+      String contactHref,
       String registrationUrl,
-      boolean largeText,
       String jsonLd) {}
 
   /** One of the five things a station has (五有): its name and whether this station has it. */
-  public record FiveHasItem(String label, boolean met) {}
+  public record FiveHasItem(String label, boolean met, String note) {}
 
   private OpenGraph.Card openGraph(Context ctx, Station s, Lang lang, String typeLabel) {
     return OpenGraph.of(

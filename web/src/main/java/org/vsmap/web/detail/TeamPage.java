@@ -79,19 +79,18 @@ public final class TeamPage {
                 "/share/teams/" + t.id() + ".png" + lang.query()),
             HonourBadges.of(ports, lang).forPage(Kind.TEAM, t.id()),
             Details.REGISTRATION_URL,
-            "large".equals(ctx.queryParam("text")),
-            home == null ? null : Details.distance(ctx, home.location()),
-            home == null ? null : Details.mapApps(home.name(), home.location(), lang),
             home == null
                 ? null
-                : "/?lat="
-                    + home.location().lat()
-                    + "&lon="
-                    + home.location().lon()
-                    + "&z=15"
-                    + (lang == Lang.EN ? "&lang=en" : ""),
+                : Details.place(
+                    ctx,
+                    Kind.STATION,
+                    home.id(),
+                    home.name(),
+                    home.location(),
+                    lang,
+                    settings.basemapJson()),
             jsonLd(t, home));
-    ctx.html(views.render("detail/team", lang, view));
+    ctx.html(views.render(ctx, "detail/team", lang, view));
   }
 
   /**
@@ -112,10 +111,7 @@ public final class TeamPage {
       OpenGraph.Card og,
       List<HonourBadges.PageHonour> honours,
       String registrationUrl,
-      boolean largeText,
-      String distance,
-      List<Details.MapApp> mapApps,
-      String mapLink,
+      Details.Place place,
       String jsonLd) {}
 
   /** schema.org Organization (JSON-LD is open-ended by nature: maps). */

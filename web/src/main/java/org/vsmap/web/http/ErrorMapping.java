@@ -109,7 +109,7 @@ public final class ErrorMapping {
     } catch (WebError e) {
       lang = Lang.ZH;
     }
-    ctx.html(views.render("shared/error", lang, new ErrorPage(status, title, detail)));
+    ctx.html(views.render(ctx, "shared/error", lang, new ErrorPage(status, title, detail)));
   }
 
   /** The error page a person sees (shared/error.peb): the status, its name and what was wrong. */

@@ -18,7 +18,6 @@ import org.vsmap.web.http.SearchParams;
 import org.vsmap.web.http.WebError;
 import org.vsmap.web.view.FilterFields;
 import org.vsmap.web.view.Formats;
-import org.vsmap.web.view.HonourBadges;
 import org.vsmap.web.view.Labels;
 import org.vsmap.web.view.Lang;
 import org.vsmap.web.view.Views;
@@ -40,7 +39,7 @@ public final class MapPage {
   }
 
   public void show(Context ctx) {
-    ctx.html(views.render("map/map", Lang.of(ctx), model(ctx)));
+    ctx.html(views.render(ctx, "map/map", Lang.of(ctx), model(ctx)));
   }
 
   /**
@@ -103,7 +102,7 @@ public final class MapPage {
                 !"hide".equals(ctx.queryParam("list")),
                 "dark".equals(colour),
                 portal.substring(0, portal.length() - 1));
-    ctx.html(views.render("map/embed", Lang.of(ctx), model));
+    ctx.html(views.render(ctx, "map/embed", Lang.of(ctx), model));
   }
 
   /**
@@ -111,7 +110,7 @@ public final class MapPage {
    * copies a snippet.
    */
   public void builder(Context ctx) {
-    ctx.html(views.render("map/embed_builder", Lang.of(ctx), model(ctx)));
+    ctx.html(views.render(ctx, "map/embed_builder", Lang.of(ctx), model(ctx)));
   }
 
   /** The unfiltered first view and the index state and time it was made at. */
@@ -174,7 +173,6 @@ public final class MapPage {
       Double z,
       String q,
       String basemap,
-      boolean largeText,
       List<KindOption> kinds,
       FilterFields filters,
       String selectedDate,
@@ -194,7 +192,6 @@ public final class MapPage {
           z,
           q,
           basemap,
-          largeText,
           kinds,
           filters,
           selectedDate,
@@ -234,11 +231,12 @@ public final class MapPage {
               kindCounts.getOrDefault(k.name(), 0L)));
     }
     List<ListItem> hits = new ArrayList<>();
-    HonourBadges badges = HonourBadges.of(ports, lang);
+    SearchAnswers.HitWriter writer =
+        SearchAnswers.HitWriter.of(readiness, lang, CoordinateSystem.WGS84, settings.clock());
     for (SearchIndex.Hit h : result.hits()) {
       hits.add(
           new ListItem(
-              SearchAnswers.Hit.of(h, lang, CoordinateSystem.WGS84, badges),
+              writer.hit(h),
               Labels.kind(h.kind(), lang),
               h.start() == null ? null : Formats.WHEN.format(h.start())));
     }
@@ -248,7 +246,6 @@ public final class MapPage {
         z,
         request.text(),
         settings.basemapJson(),
-        "large".equals(ctx.queryParam("text")),
         kindOptions,
         FilterFields.of(request, lang, readiness),
         ctx.queryParam("date") == null ? "" : ctx.queryParam("date"),

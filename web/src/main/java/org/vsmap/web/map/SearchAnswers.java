@@ -3,14 +3,18 @@ package org.vsmap.web.map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.SearchIndex;
 import org.vsmap.geo.spatial.CoordinateSystem;
+import org.vsmap.geo.time.ChinaTime;
+import org.vsmap.geo.time.OpeningHours;
 import org.vsmap.web.http.Json;
 import org.vsmap.web.view.HonourBadges;
 import org.vsmap.web.view.Labels;
@@ -56,18 +60,44 @@ public final class SearchAnswers {
       @JsonProperty("snippet_html") @JsonInclude(Include.NON_NULL) String snippetHtml,
       String detail,
       @JsonProperty("region_code") String regionCode,
+      @JsonInclude(Include.NON_NULL) String place,
       @JsonInclude(Include.NON_NULL) Double lon,
       @JsonInclude(Include.NON_NULL) Double lat,
       @JsonProperty("distance_m") @JsonInclude(Include.NON_NULL) Long distanceM,
       @JsonInclude(Include.NON_NULL) String start,
+      @JsonInclude(Include.NON_NULL) String hours,
+      @JsonProperty("open_now") @JsonInclude(Include.NON_NULL) Boolean openNow,
       boolean synthetic,
       @JsonProperty("approximate_location") boolean approximateLocation,
       String url,
-      @JsonInclude(Include.NON_EMPTY) List<String> honours) {
+      @JsonInclude(Include.NON_EMPTY) List<String> honours) {}
 
-    /** A hit of the index as the API writes it, with its honours' labels. */
-    public static Hit of(SearchIndex.Hit h, Lang lang, CoordinateSystem crs, HonourBadges badges) {
+  /**
+   * Writes the index's hits as the API answers them: in a language and coordinate system, with
+   * their honours' labels, their district and street, and whether a station is open now (China
+   * time).
+   */
+  public record HitWriter(
+      Lang lang,
+      CoordinateSystem crs,
+      HonourBadges badges,
+      Labels.RegionNames regions,
+      LocalDateTime now) {
+
+    /** The writer for one request: its language, its coordinate system, the time now. */
+    public static HitWriter of(
+        org.vsmap.web.Readiness readiness, Lang lang, CoordinateSystem crs, java.time.Clock clock) {
+      return new HitWriter(
+          lang,
+          crs,
+          HonourBadges.of(readiness.ports(), lang),
+          readiness.regionNames(),
+          LocalDateTime.now(clock.withZone(ChinaTime.ZONE)));
+    }
+
+    public Hit hit(SearchIndex.Hit h) {
       GeoPoint p = h.location() == null ? null : crs.fromWgs84(h.location());
+      Optional<OpeningHours> hours = OpeningHours.parse(h.openingHours());
       return new Hit(
           h.kind().name().toLowerCase(),
           h.id(),
@@ -76,14 +106,32 @@ public final class SearchAnswers {
           h.snippetHtml(),
           Labels.detail(h.kind(), h.detail(), lang),
           h.regionCode(),
+          place(h.regionCode()),
           p == null ? null : Json.coordinate(p.lon()),
           p == null ? null : Json.coordinate(p.lat()),
           h.distanceMetres() == null ? null : Math.round(h.distanceMetres()),
           h.start() == null ? null : h.start().toString(),
+          h.openingHours() == null
+              ? null
+              : lang == Lang.EN
+                  ? hours.map(OpeningHours::english).orElse(h.openingHours())
+                  : h.openingHours(),
+          hours.map(o -> o.openAt(now)).orElse(null),
           h.synthetic(),
           h.approximate(),
           "/" + h.kind().path() + "/" + h.id(),
           badges.labels(h.kind(), h.id()));
+    }
+
+    /** The district and street a record is in ("东胜区 · 交通街道"), as far as they are known. */
+    private String place(String code) {
+      if (code == null || regions == null) {
+        return null;
+      }
+      List<String> chain = regions.chain(code);
+      return chain.isEmpty()
+          ? null
+          : String.join(" · ", chain.subList(0, Math.min(2, chain.size())));
     }
   }
 

@@ -13,7 +13,6 @@ import org.vsmap.web.WebPorts;
 import org.vsmap.web.http.Json;
 import org.vsmap.web.http.SearchParams;
 import org.vsmap.web.http.WebError;
-import org.vsmap.web.view.HonourBadges;
 import org.vsmap.web.view.Lang;
 
 /** /api/search, /api/suggest and /api/nearby: the resident's search as JSON. */
@@ -32,9 +31,8 @@ public final class SearchApi {
     WebPorts ports = readiness.ports();
     SearchIndex.Result result = ports.search().search(request);
     CoordinateSystem crs = SearchParams.crs(ctx);
-    HonourBadges badges = HonourBadges.of(ports, lang);
-    List<SearchAnswers.Hit> hits =
-        result.hits().stream().map(h -> SearchAnswers.Hit.of(h, lang, crs, badges)).toList();
+    SearchAnswers.HitWriter writer = SearchAnswers.HitWriter.of(readiness, lang, crs, clock);
+    List<SearchAnswers.Hit> hits = result.hits().stream().map(writer::hit).toList();
     boolean synthetic = result.hits().stream().anyMatch(SearchIndex.Hit::synthetic);
     Json.send(
         ctx,
@@ -83,11 +81,10 @@ public final class SearchApi {
       throw WebError.badRequest("limit must be between 1 and 100");
     }
     List<SearchIndex.Hit> hits = readiness.ports().search().nearest(p, kinds, limit);
-    HonourBadges badges = HonourBadges.of(readiness.ports(), lang);
+    SearchAnswers.HitWriter writer = SearchAnswers.HitWriter.of(readiness, lang, crs, clock);
     Json.send(
         ctx,
         new SearchAnswers.Nearby(
-            crs.name().toLowerCase(),
-            hits.stream().map(h -> SearchAnswers.Hit.of(h, lang, crs, badges)).toList()));
+            crs.name().toLowerCase(), hits.stream().map(writer::hit).toList()));
   }
 }

@@ -56,7 +56,7 @@ public final class StatsPages {
                         : "Registered volunteers, service hours, stations and activities per district against their targets, with the method and CSV/JSON.",
                     "/stats",
                     "/share/stats.png" + lang.query()));
-    ctx.html(views.render("stats/stats", lang, m));
+    ctx.html(views.render(ctx, "stats/stats", lang, m));
   }
 
   public void embed(Context ctx) {
@@ -65,7 +65,7 @@ public final class StatsPages {
     if (!CHARTS.contains(chart)) {
       throw WebError.notFound("no chart " + chart + ": " + CHARTS);
     }
-    ctx.html(views.render("stats/stats_embed", Lang.of(ctx), model(ctx).withChart(chart)));
+    ctx.html(views.render(ctx, "stats/stats_embed", Lang.of(ctx), model(ctx).withChart(chart)));
   }
 
   public void method(Context ctx) {
@@ -78,7 +78,7 @@ public final class StatsPages {
             t.dataVersion(),
             t.threshold(),
             t.synthetic());
-    ctx.html(views.render("stats/stats_method", Lang.of(ctx), m));
+    ctx.html(views.render(ctx, "stats/stats_method", Lang.of(ctx), m));
   }
 
   /** How every figure is made (stats/stats_method.peb). */

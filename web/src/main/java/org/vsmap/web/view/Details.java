@@ -22,6 +22,49 @@ public final class Details {
 
   private Details() {}
 
+  /**
+   * Where a record is and how to get there (a detail page's 到这里去): the distance from the reader
+   * when known, walking routes, the mini-map's point and basemap, and 在地图上查看.
+   */
+  public record Place(
+      String distance,
+      List<MapApp> routes,
+      String mapLink,
+      String kind,
+      double lat,
+      double lon,
+      String basemap) {}
+
+  /** The place of a record at {@code p}, or null when it has no point. */
+  public static Place place(
+      Context ctx,
+      org.vsmap.geo.model.Kind kind,
+      String id,
+      String name,
+      GeoPoint p,
+      Lang lang,
+      String basemapJson) {
+    if (p == null) {
+      return null;
+    }
+    return new Place(
+        distance(ctx, p),
+        routes(ctx, name, p, lang),
+        onMap(kind, id, p, lang),
+        kind.name().toLowerCase(),
+        p.lat(),
+        p.lon(),
+        basemapJson);
+  }
+
+  /** A public telephone number as a {@code tel:} link target, null when it is not one. */
+  public static String tel(String contact) {
+    if (contact == null || !contact.strip().matches("[0-9 ()+-]{5,}")) {
+      return null;
+    }
+    return "tel:" + contact.replaceAll("[^0-9+]", "");
+  }
+
   /** "1.2 km" from the reader's lat/lon in the query string, or null when none was given. */
   public static String distance(Context ctx, GeoPoint p) {
     GeoPoint from = SearchParams.point(ctx, SearchParams.crs(ctx));
@@ -34,50 +77,94 @@ public final class Details {
         : String.format(java.util.Locale.ROOT, "%.1f km", m / 1000);
   }
 
+  /** 在地图上查看: the map at street level around the record, with the record chosen (its popup open). */
+  public static String onMap(org.vsmap.geo.model.Kind kind, String id, GeoPoint p, Lang lang) {
+    return "/?lat="
+        + fmt(p.lat())
+        + "&lon="
+        + fmt(p.lon())
+        + "&z=17&select="
+        + kind.name().toLowerCase()
+        + ":"
+        + URLEncoder.encode(id, StandardCharsets.UTF_8)
+        + (lang == Lang.EN ? "&lang=en" : "");
+  }
+
   /** A link that opens a place in a map app. */
   public record MapApp(String label, String url) {}
 
   /**
-   * Links that open the point in the map apps residents use. AMap and Tencent take GCJ-02, Baidu
-   * BD-09; a {@code geo:} URI (WGS84) opens whatever the phone offers.
+   * 到这里去: walking routes to the place in the map apps residents use, each in its own coordinate
+   * system — 高德 and 腾讯 take GCJ-02, 百度 BD-09, the phone's own map app a {@code geo:} URI (WGS84).
+   * The start is the reader's position when the page was opened from 附近 ({@code lat}/{@code lon}),
+   * else the app's own 我的位置.
    */
-  public static List<MapApp> mapApps(String name, GeoPoint wgs, Lang lang) {
+  public static List<MapApp> routes(Context ctx, String name, GeoPoint wgs, Lang lang) {
+    if (wgs == null) {
+      return null;
+    }
+    GeoPoint from = SearchParams.point(ctx, SearchParams.crs(ctx));
     GeoPoint gcj = ChinaOffsets.wgs84ToGcj02(wgs);
     GeoPoint bd = ChinaOffsets.gcj02ToBd09(gcj);
     String n = URLEncoder.encode(name, StandardCharsets.UTF_8);
     boolean zh = lang == Lang.ZH;
+    String me = URLEncoder.encode(zh ? "我的位置" : "My location", StandardCharsets.UTF_8);
+    GeoPoint fromGcj = from == null ? null : ChinaOffsets.wgs84ToGcj02(from);
+    GeoPoint fromBd = fromGcj == null ? null : ChinaOffsets.gcj02ToBd09(fromGcj);
     return List.of(
         new MapApp(
             zh ? "高德地图" : "AMap",
-            "https://uri.amap.com/marker?position="
+            "https://uri.amap.com/navigation?"
+                + (fromGcj == null
+                    ? ""
+                    : "from=" + fmt(fromGcj.lon()) + "," + fmt(fromGcj.lat()) + "," + me + "&")
+                + "to="
                 + fmt(gcj.lon())
                 + ","
                 + fmt(gcj.lat())
-                + "&name="
+                + ","
                 + n
-                + "&coordinate=gaode&callnative=1"),
+                + "&mode=walk&coordinate=gaode&callnative=1"),
         new MapApp(
             zh ? "百度地图" : "Baidu Maps",
-            "https://api.map.baidu.com/marker?location="
-                + fmt(bd.lat())
-                + ","
-                + fmt(bd.lon())
-                + "&title="
-                + n
-                + "&content="
-                + n
-                + "&output=html&coord_type=bd09ll&src=vsmap"),
+            fromBd == null
+                ? "https://api.map.baidu.com/marker?location="
+                    + fmt(bd.lat())
+                    + ","
+                    + fmt(bd.lon())
+                    + "&title="
+                    + n
+                    + "&content="
+                    + n
+                    + "&output=html&coord_type=bd09ll&src=vsmap"
+                : "https://api.map.baidu.com/direction?origin=latlng:"
+                    + fmt(fromBd.lat())
+                    + ","
+                    + fmt(fromBd.lon())
+                    + "|name:"
+                    + me
+                    + "&destination=latlng:"
+                    + fmt(bd.lat())
+                    + ","
+                    + fmt(bd.lon())
+                    + "|name:"
+                    + n
+                    + "&mode=walking&coord_type=bd09ll&output=html&src=vsmap"),
         new MapApp(
             zh ? "腾讯地图" : "Tencent Maps",
-            "https://apis.map.qq.com/uri/v1/marker?marker=coord:"
+            "https://apis.map.qq.com/uri/v1/routeplan?type=walk"
+                + (fromGcj == null
+                    ? ""
+                    : "&from=" + me + "&fromcoord=" + fmt(fromGcj.lat()) + "," + fmt(fromGcj.lon()))
+                + "&to="
+                + n
+                + "&tocoord="
                 + fmt(gcj.lat())
                 + ","
                 + fmt(gcj.lon())
-                + ";title:"
-                + n
                 + "&referer=vsmap"),
         new MapApp(
-            zh ? "其他地图应用" : "Other map apps",
+            zh ? "手机自带地图" : "Phone's map app",
             "geo:"
                 + fmt(wgs.lat())
                 + ","

@@ -87,14 +87,16 @@ public final class Labels {
     }
 
     /**
-     * The names of the county, street and community above a region code, as far as they are known.
+     * The names of the county, street and community above a region code, as far as they are known
+     * (a 虚拟社区 is left out).
      */
     public java.util.List<String> chain(String code) {
       java.util.List<String> out = new java.util.ArrayList<>();
       for (int len : new int[] {6, 9, 12}) {
         if (code.length() >= len) {
           String name = name(code.substring(0, len));
-          if (!name.equals(code.substring(0, len))) {
+          // a 虚拟社区 is a statistical placeholder of a development zone, not a place to name
+          if (!name.equals(code.substring(0, len)) && !name.contains("虚拟")) {
             out.add(name);
           }
         }

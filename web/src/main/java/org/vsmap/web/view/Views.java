@@ -1,5 +1,6 @@
 package org.vsmap.web.view;
 
+import io.javalin.http.Context;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
@@ -18,8 +19,15 @@ import java.util.Map;
  */
 public final class Views {
   private final PebbleEngine engine;
+  private final org.vsmap.web.Footer footer;
 
   public Views() {
+    this(org.vsmap.web.Footer.none());
+  }
+
+  /** Views whose pages end with this footer. */
+  public Views(org.vsmap.web.Footer footer) {
+    this.footer = footer;
     ClasspathLoader loader = new ClasspathLoader(Views.class.getClassLoader());
     loader.setPrefix("templates");
     loader.setSuffix(".peb");
@@ -29,22 +37,22 @@ public final class Views {
 
   /**
    * What the shared layout reads on every page, with the value it has unless a page says otherwise:
-   * normal text size, open to search engines, no Open Graph card.
+   * open to search engines, no Open Graph card.
    */
   // the template engine's variable context is a map by Pebble's API; pages pass records
   private static final Map<String, Object> LAYOUT_DEFAULTS = new HashMap<>();
 
   static {
-    LAYOUT_DEFAULTS.put("largeText", false);
     LAYOUT_DEFAULTS.put("noindex", false);
     LAYOUT_DEFAULTS.put("og", null);
   }
 
   /**
    * Renders a template with a page model given as a record: each component is a variable of the
-   * template (strict variables: a name the record lacks is an error, not empty text).
+   * template (strict variables: a name the record lacks is an error, not empty text); the layout
+   * also reads the request's text size ({@link TextSize}).
    */
-  public String render(String template, Lang lang, Record model) {
+  public String render(Context ctx, String template, Lang lang, Record model) {
     Map<String, Object> variables = new HashMap<>();
     for (RecordComponent c : model.getClass().getRecordComponents()) {
       try {
@@ -53,6 +61,7 @@ public final class Views {
         throw new IllegalStateException("page model " + model.getClass().getSimpleName(), e);
       }
     }
+    variables.put("largeText", TextSize.large(ctx));
     return render(template, lang, variables);
   }
 
@@ -64,6 +73,7 @@ public final class Views {
     all.put("langTag", lang.tag());
     all.put("langQuery", lang.query());
     all.put("t", lang.messages());
+    all.put("footer", footer);
     StringWriter out = new StringWriter();
     try {
       engine.getTemplate(template).evaluate(out, all);
