@@ -197,18 +197,24 @@ class ResidentBrowserIT {
         org.vsmap.geo.spatial.ChinaOffsets.wgs84ToGcj02(new org.vsmap.geo.model.GeoPoint(lon, lat));
     browser = Browser.open(390, 844);
     browser.get(portal.url("/stations/st-150602001002?lat=" + LAT + "&lon=" + LON));
-    assertThat(browser.findElement(By.cssSelector(".go .distance")).getText()).matches("距您 \\d+(\\.\\d)? k?m");
+    assertThat(browser.findElement(By.cssSelector(".go .distance")).getText())
+        .matches("距您 \\d+(\\.\\d)? k?m");
     String amap = browser.findElement(By.cssSelector(".routes a")).getAttribute("href");
     java.util.regex.Matcher to =
         java.util.regex.Pattern.compile("[?&]to=([0-9.]+),([0-9.]+),").matcher(amap);
     assertThat(to.find()).as(amap).isTrue();
-    assertThat(Double.parseDouble(to.group(1))).isCloseTo(gcj.lon(), org.assertj.core.data.Offset.offset(2e-6));
-    assertThat(Double.parseDouble(to.group(2))).isCloseTo(gcj.lat(), org.assertj.core.data.Offset.offset(2e-6));
+    assertThat(Double.parseDouble(to.group(1)))
+        .isCloseTo(gcj.lon(), org.assertj.core.data.Offset.offset(2e-6));
+    assertThat(Double.parseDouble(to.group(2)))
+        .isCloseTo(gcj.lat(), org.assertj.core.data.Offset.offset(2e-6));
     assertThat(Math.abs(gcj.lon() - lon)).as("GCJ-02 differs from WGS84 here").isGreaterThan(1e-3);
     assertThat(amap).contains("mode=walk");
-    waitUp().until(d -> !d.findElements(By.cssSelector("#place-map .leaflet-marker-icon")).isEmpty());
+    waitUp()
+        .until(d -> !d.findElements(By.cssSelector("#place-map .leaflet-marker-icon")).isEmpty());
     for (int[] size : new int[][] {{390, 844}}) {
-      assertThat(Browser.axeViolations(browser)).as("axe on a station page at %dx%d", size[0], size[1]).isEmpty();
+      assertThat(Browser.axeViolations(browser))
+          .as("axe on a station page at %dx%d", size[0], size[1])
+          .isEmpty();
     }
     shot("phone-station");
     browser.findElement(By.cssSelector(".go a.button:not(.secondary)")).click();

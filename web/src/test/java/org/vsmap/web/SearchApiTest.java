@@ -103,13 +103,16 @@ class SearchApiTest {
             "name_html",
             "detail",
             "region_code",
+            "place",
             "lon",
             "lat",
+            "hours",
             "synthetic",
             "approximate_location",
             "url",
             "honours");
     assertThat(hit.get("url").asText()).isEqualTo("/stations/st-1");
+    assertThat(hit.get("place").asText()).as("district and street by name").doesNotContain("1506");
     assertThat(hit.get("lon").asDouble()).isEqualTo(109.98);
     assertThat(hit.get("honours").get(0).asText()).contains("最美志愿服务站");
     JsonNode kinds = body.get("facets").get("kind");

@@ -216,6 +216,9 @@ public final class DemoSeedGenerator {
               : geography.anywhereIn(rnd, county));
     }
     for (DemoGeography.Place community : geography.byLevel("COMMUNITY")) {
+      if (community.name().contains("虚拟")) {
+        continue; // a 虚拟社区 is a statistical placeholder of a development zone, not a place
+      }
       SplittableRandom rnd = random(community.code());
       if (rnd.nextDouble() >= 0.88) {
         continue; // most communities, not all, have a station yet
@@ -389,7 +392,10 @@ public final class DemoSeedGenerator {
     return String.format(Locale.ROOT, "%.6f", v);
   }
 
-  /** Strips the committee suffix from a community name: 锦秀社区居委会 → 锦秀社区, 漫赖村委会 → 漫赖村. */
+  /**
+   * Strips the committee suffix from a community name: 锦秀社区居委会 → 锦秀社区, 漫赖村委会 → 漫赖村, 布连图村村民委员会 →
+   * 布连图村.
+   */
   static String shortName(String name) {
     String[][] suffixes = {
       {"社区居民委员会", "社区"},
@@ -402,7 +408,9 @@ public final class DemoSeedGenerator {
     };
     for (String[] s : suffixes) {
       if (name.endsWith(s[0])) {
-        return name.substring(0, name.length() - s[0].length()) + s[1];
+        String base = name.substring(0, name.length() - s[0].length());
+        // 布连图村村民委员会 → 布连图村, not 布连图村村
+        return base.endsWith(s[1]) ? base : base + s[1];
       }
     }
     return name;

@@ -113,10 +113,7 @@ final class DemoTeams {
       String[] names =
           d[0].equals("health")
               ? new String[] {"市中心医院志愿服务总队", "市中心医院门诊导医志愿服务支队", "门诊导医第一大队", "门诊导医第一中队", "门诊导医第一小队"}
-              : new String[] {
-                d[1].replace("分队", "总队"),
-                d[1].replace("志愿服务分队", "").replace("分队", "") + d[3] + "志愿服务支队"
-              };
+              : new String[] {d[1].replace("分队", "总队"), supportName(d[1], d[3])};
       for (int i = 0; i < chain.length; i++) {
         String childId = id + "-" + (i + 1);
         addTeam(
@@ -261,5 +258,11 @@ final class DemoTeams {
             Integer.toString(members),
             "true",
             ""));
+  }
+
+  /** 市司法局法律志愿服务分队 + 法律 → 市司法局法律志愿服务支队 (the speciality once, not twice). */
+  static String supportName(String unitTeam, String speciality) {
+    String base = unitTeam.replace("志愿服务分队", "").replace("分队", "");
+    return (base.endsWith(speciality) ? base : base + speciality) + "志愿服务支队";
   }
 }
