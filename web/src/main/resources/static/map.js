@@ -567,7 +567,7 @@
   }
 
   // ---- boundaries, first view ----------------------------------------------------------------
-  get('/api/regions.geojson?level=county').then(function (counties) {
+  get('/api/regions.geojson?level=county' + (lang === 'en' ? '&lang=en' : '')).then(function (counties) {
     boundaries = L.geoJSON(counties, {
       interactive: false,
       style: { color: '#922b21', weight: 1.5, fillColor: '#fdf2e9',
@@ -667,7 +667,7 @@
     street.appendChild(any);
     street.disabled = !county;
     if (!county) { return; }
-    get('/api/regions?parent=' + encodeURIComponent(county)).then(function (r) {
+    get('/api/regions?parent=' + encodeURIComponent(county) + (lang === 'en' ? '&lang=en' : '')).then(function (r) {
       r.regions.forEach(function (s) {
         var o = document.createElement('option');
         o.value = s.code;

@@ -57,7 +57,7 @@ class XlsxSheetsIT {
           assertThat(h).startsWith("id,");
           assertThat(header == null ? h : header).isEqualTo(h);
           header = h;
-          assertThat(sheet.getLastRowNum()).isEqualTo(i < 2 ? 400 : 122);
+          assertThat(sheet.getLastRowNum()).isEqualTo(i < 2 ? 400 : 112);
           for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             ids.add(sheet.getRow(r).getCell(0).getStringCellValue());
           }

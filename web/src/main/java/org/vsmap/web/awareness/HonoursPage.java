@@ -82,7 +82,7 @@ public final class HonoursPage {
             List.copyOf(years),
             year == null ? "" : year.toString(),
             region == null ? "" : region,
-            readiness.regionNames().counties());
+            readiness.regionNames().counties(lang));
     ctx.html(views.render(ctx, "awareness/honours", lang, view));
   }
 
@@ -135,7 +135,7 @@ public final class HonoursPage {
         name = ports.activities().activityById(h.subjectId()).map(a -> a.title()).orElse(null);
         url = "/activities/" + h.subjectId();
       }
-      case COMMUNITY -> name = readiness.regionNames().name(h.subjectId());
+      case COMMUNITY -> name = readiness.regionNames().name(h.subjectId(), lang);
       case VOLUNTEER -> {
         name =
             h.volunteerName() != null
@@ -159,7 +159,7 @@ public final class HonoursPage {
         lang == Lang.ZH ? h.subject().zh() : h.subject().en(),
         h.citation(),
         h.synthetic(),
-        String.join(" ", readiness.regionNames().chain(h.regionCode())),
+        String.join(" ", readiness.regionNames().chain(h.regionCode(), lang)),
         name,
         url,
         teamName,

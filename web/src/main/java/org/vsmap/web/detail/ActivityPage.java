@@ -74,7 +74,7 @@ public final class ActivityPage {
             lang == Lang.ZH ? a.recurrence().zh() : a.recurrence().en(),
             !a.lastEnd().isAfter(now),
             next != null && next.isAfter(a.start()) ? Formats.WHEN.format(next) : null,
-            readiness.regionNames().chain(a.regionCode()),
+            readiness.regionNames().chain(a.regionCode(), lang),
             team,
             station,
             Details.place(

@@ -24,6 +24,7 @@ import org.vsmap.web.view.Lang;
 import org.vsmap.web.view.OpenGraph;
 import org.vsmap.web.view.PhotoItems;
 import org.vsmap.web.view.Views;
+import org.vsmap.web.view.Vocabulary;
 
 /** GET /stations/{id}: a station's page, complete without JavaScript. */
 public final class StationPage {
@@ -74,7 +75,7 @@ public final class StationPage {
             s,
             typeLabel,
             // the district, street and community, unless the address already says them
-            readiness.regionNames().chain(s.regionCode()).stream()
+            readiness.regionNames().chain(s.regionCode(), lang).stream()
                 .filter(r -> s.address() == null || !s.address().contains(r))
                 .toList(),
             fiveHas,
@@ -95,6 +96,7 @@ public final class StationPage {
                 .map(o -> o.openAt(LocalDateTime.now(settings.clock().withZone(ChinaTime.ZONE))))
                 .orElse(null),
             Details.tel(s.publicContact()),
+            Vocabulary.of(s.services(), lang),
             Details.REGISTRATION_URL,
             jsonLd(s, typeLabel));
     ctx.html(views.render(ctx, "detail/station", lang, view));
@@ -118,6 +120,7 @@ public final class StationPage {
       String hours,
       Boolean openNow,
       String contactHref,
+      List<String> services,
       String registrationUrl,
       String jsonLd) {}
 

@@ -49,7 +49,7 @@ public final class TeamPage {
         new TeamView(
             t,
             levelLabel,
-            readiness.regionNames().chain(t.regionCode()),
+            readiness.regionNames().chain(t.regionCode(), lang),
             t.parentId() == null
                 ? null
                 : ports

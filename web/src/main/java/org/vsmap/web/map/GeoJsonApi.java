@@ -46,7 +46,24 @@ public final class GeoJsonApi {
           "level must be one of province, city, county, street, community; got: " + level);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    GeoJsonFeatures.writeRegions(readiness.ports().regions().regionsAtLevel(l), out);
+    var regions = readiness.ports().regions().regionsAtLevel(l);
+    if (org.vsmap.web.view.Lang.of(ctx) == org.vsmap.web.view.Lang.EN) {
+      // the map's district labels on English pages
+      regions =
+          regions.stream()
+              .map(
+                  r ->
+                      new org.vsmap.geo.model.Region(
+                          r.code(),
+                          org.vsmap.web.view.PlaceNames.english(r.code(), r.name()),
+                          r.level(),
+                          r.parentCode(),
+                          r.population(),
+                          r.boundary(),
+                          r.centroid()))
+              .toList();
+    }
+    GeoJsonFeatures.writeRegions(regions, out);
     ctx.contentType(GEOJSON).result(out.toByteArray());
   }
 }

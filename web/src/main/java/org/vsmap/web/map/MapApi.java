@@ -108,11 +108,11 @@ public final class MapApi {
       @JsonInclude(Include.NON_NULL) Double lon,
       @JsonInclude(Include.NON_NULL) Double lat,
       @JsonInclude(Include.NON_NULL) List<Double> bbox) {
-    static RegionItem of(Region r) {
+    static RegionItem of(Region r, Lang lang) {
       var e = r.boundary() == null ? null : r.boundary().getEnvelopeInternal();
       return new RegionItem(
           r.code(),
-          r.name(),
+          lang == Lang.ZH ? r.name() : org.vsmap.web.view.PlaceNames.english(r.code(), r.name()),
           r.level().name().toLowerCase(),
           r.centroid() == null ? null : r.centroid().lon(),
           r.centroid() == null ? null : r.centroid().lat(),
@@ -124,7 +124,8 @@ public final class MapApi {
   public record Regions(List<RegionItem> regions) {}
 
   /**
-   * GET /api/regions?parent=code: the children of a region (default: the counties), for choosers.
+   * GET /api/regions?parent=code[&lang=en]: the children of a region (default: the counties), for
+   * choosers; English names with lang=en.
    */
   public void regions(Context ctx) {
     String parent = ctx.queryParam("parent");
@@ -145,6 +146,7 @@ public final class MapApi {
       }
       regions = level == RegionLevel.COMMUNITY ? List.of() : ports.regions().regionsUnder(code);
     }
-    Json.send(ctx, new Regions(regions.stream().map(RegionItem::of).toList()));
+    Lang lang = Lang.of(ctx);
+    Json.send(ctx, new Regions(regions.stream().map(r -> RegionItem.of(r, lang)).toList()));
   }
 }

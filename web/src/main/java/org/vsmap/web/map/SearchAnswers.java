@@ -128,7 +128,7 @@ public final class SearchAnswers {
       if (code == null || regions == null) {
         return null;
       }
-      List<String> chain = regions.chain(code);
+      List<String> chain = regions.chain(code, lang);
       return chain.isEmpty()
           ? null
           : String.join(" · ", chain.subList(0, Math.min(2, chain.size())));

@@ -51,12 +51,16 @@ public record FilterFields(
             ? request.careGroups().iterator().next().name().toLowerCase()
             : "",
         region,
-        readiness.regionNames().counties(),
+        readiness.regionNames().counties(lang),
         county,
         county.isEmpty()
             ? List.of()
             : ports.regions().regionsUnder(county).stream()
-                .map(r -> new Labels.RegionOption(r.code(), r.name()))
+                .map(
+                    r ->
+                        new Labels.RegionOption(
+                            r.code(),
+                            lang == Lang.ZH ? r.name() : PlaceNames.english(r.code(), r.name())))
                 .toList(),
         request.recruitingOnly());
   }

@@ -61,13 +61,13 @@ public final class HonourBadges {
             : "";
     return lang == Lang.ZH
         ? h.year() + " " + who + h.title() + "（" + h.level().zh() + "）"
-        : h.year() + " " + who + h.title() + " (" + h.level().en() + ")";
+        : h.year() + " " + who + Vocabulary.of(h.title(), lang) + " (" + h.level().en() + ")";
   }
 
   /** What a detail page lists: each honour with its parts. */
   public List<PageHonour> forPage(Kind kind, String id) {
     return of(kind, id).stream()
-        .map(h -> new PageHonour(label(h), h.awardedBy(), h.synthetic()))
+        .map(h -> new PageHonour(label(h), Vocabulary.of(h.awardedBy(), lang), h.synthetic()))
         .toList();
   }
 

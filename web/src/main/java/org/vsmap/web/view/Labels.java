@@ -33,7 +33,7 @@ public final class Labels {
               case "week" -> zh ? "本周" : "This week";
               default -> zh ? "本周末" : "This weekend";
             };
-        case "county", "street" -> regions.name(value);
+        case "county", "street" -> regions.name(value, lang);
         default -> value;
       };
     } catch (IllegalArgumentException e) {
@@ -84,6 +84,39 @@ public final class Labels {
     /** The counties as code and name, for the district chooser (read once, not per page). */
     public java.util.List<RegionOption> counties() {
       return counties;
+    }
+
+    /** The counties named in a language (English: their English names). */
+    public java.util.List<RegionOption> counties(Lang lang) {
+      return lang == Lang.ZH
+          ? counties
+          : counties.stream()
+              .map(c -> new RegionOption(c.code(), PlaceNames.english(c.code(), c.name())))
+              .toList();
+    }
+
+    /** {@link #chain(String)} in a language (English: names in use, else pinyin). */
+    public java.util.List<String> chain(String code, Lang lang) {
+      if (lang == Lang.ZH) {
+        return chain(code);
+      }
+      java.util.List<String> out = new java.util.ArrayList<>();
+      for (int len : new int[] {6, 9, 12}) {
+        if (code.length() >= len) {
+          String c = code.substring(0, len);
+          String name = name(c);
+          if (!name.equals(c) && !name.contains("虚拟")) {
+            out.add(PlaceNames.english(c, name));
+          }
+        }
+      }
+      return out;
+    }
+
+    /** A region's name in a language. */
+    public String name(String code, Lang lang) {
+      String zh = name(code);
+      return lang == Lang.ZH || zh.equals(code) ? zh : PlaceNames.english(code, zh);
     }
 
     /**
