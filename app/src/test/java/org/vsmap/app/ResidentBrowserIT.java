@@ -293,6 +293,40 @@ class ResidentBrowserIT {
     assertThat((Long) js(teamsOnMap)).as("and still not on the map").isZero();
   }
 
+  /** axe-core on every page type a resident meets, at both sizes, in both languages. */
+  @Test
+  void everyPageTypeIsFreeOfSeriousAccessibilityFaults() throws Exception {
+    List<String> pages =
+        List.of(
+            "/",
+            "/?q=%E5%8A%A9%E8%80%81&scope=city",
+            "/stations/st-150602001002",
+            "/teams/tm-150602001002",
+            "/activities?view=list",
+            "/honours",
+            "/stats",
+            "/data",
+            "/data/stations",
+            "/accessibility",
+            "/?lang=en",
+            "/stations/st-150602001002?lang=en");
+    for (int[] size : new int[][] {{390, 844}, {1366, 768}}) {
+      browser = Browser.open(size[0], size[1]);
+      for (String page : pages) {
+        browser.get(portal.url(page));
+        if (page.startsWith("/?") || page.equals("/")) {
+          waitUp()
+              .until(d -> "true".equals(d.findElement(By.id("map")).getAttribute("data-loaded")));
+        }
+        assertThat(Browser.axeViolations(browser))
+            .as("axe on %s at %dx%d", page, size[0], size[1])
+            .isEmpty();
+      }
+      browser.quit();
+      browser = null;
+    }
+  }
+
   @Test
   void nothingShiftsWhileTheMapStartsAndEveryControlIsBigEnoughToTap() throws Exception {
     for (int[] size : new int[][] {{390, 844}, {1366, 768}}) {
