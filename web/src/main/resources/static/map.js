@@ -315,6 +315,16 @@
         meta.appendChild(b);
       });
     li.appendChild(meta);
+    if (h.snippet_html && h.name_html.indexOf('<mark>') < 0) {
+      // the name did not match: say what did (services, address, description)
+      var why = document.createElement('span');
+      why.className = 'matched';
+      why.textContent = d.msgMatched;
+      var snippet = document.createElement('span');
+      snippet.innerHTML = h.snippet_html; // escaped by the server, only <mark> remains
+      why.appendChild(snippet);
+      li.appendChild(why);
+    }
     if (h.honours) {
       var honours = document.createElement('span');
       honours.className = 'badge-honour';
@@ -604,6 +614,13 @@
           li.id = 'suggestion-' + i;
           li.setAttribute('role', 'option');
           li.textContent = s.name;
+          if (s.kind === 'word') {
+            // a service, need or theme to search for, not a place
+            li.className = 'word';
+            var hint = document.createElement('small');
+            hint.textContent = ' ' + d.msgWord;
+            li.appendChild(hint);
+          }
           li.addEventListener('mousedown', function (ev) {
             ev.preventDefault();
             input.value = s.name;
@@ -630,7 +647,7 @@
       input.setAttribute('aria-activedescendant', items[i].id);
     } else if (ev.key === 'Enter' && active) {
       ev.preventDefault();
-      input.value = active.textContent;
+      input.value = active.firstChild.textContent;
       closeSuggestions();
       refresh();
     } else if (ev.key === 'Escape') {

@@ -510,7 +510,8 @@ class PhotosIT {
     try {
       for (String path : List.of("/teams/" + team + "/photos", "/activities/" + id)) {
         browser.get(portal.url(path));
-        List<WebElement> imgs = browser.findElements(By.cssSelector("main img"));
+        // the photos (the mini-map's basemap tiles are not photos)
+        List<WebElement> imgs = browser.findElements(By.cssSelector("main img:not(.leaflet-tile)"));
         assertThat(imgs).as(path).hasSizeGreaterThanOrEqualTo(2);
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
             .until(

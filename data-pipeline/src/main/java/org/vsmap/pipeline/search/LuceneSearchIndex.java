@@ -356,6 +356,13 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     if (text.codePointCount(0, text.length()) > 50) {
       throw new IllegalArgumentException("q for suggestions is longer than 50 characters");
     }
+    // first a few words of the vocabulary (助 → 助老, 助残), then names
+    List<Suggestion> words =
+        queries.wordsStartingWith(text).stream()
+            .limit(Math.min(3, limit))
+            .map(w -> new Suggestion(null, null, w))
+            .toList();
+    int names = limit - words.size();
     BooleanQuery.Builder m = new BooleanQuery.Builder();
     org.apache.lucene.search.Query phrase = queries.partOfName(text);
     if (phrase != null) {
@@ -366,7 +373,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       m.add(new PrefixQuery(new Term(PY, latin)), Occur.SHOULD);
     }
     if (phrase == null && latin == null) {
-      return List.of();
+      return words;
     }
     org.apache.lucene.search.Query q =
         FunctionScoreQuery.boostByValue(m.build(), DoubleValuesSource.fromDoubleField(PRIOR));
@@ -375,10 +382,10 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             s -> {
               TopDocs top = s.search(q, limit * 4);
               Set<String> seen = new LinkedHashSet<>();
-              List<Suggestion> out = new ArrayList<>();
+              List<Suggestion> out = new ArrayList<>(words);
               for (ScoreDoc sd : top.scoreDocs) {
                 HitCard c = HitCard.of(s.getIndexReader(), sd.doc);
-                if (seen.add(c.name()) && out.size() < limit) {
+                if (seen.add(c.name()) && out.size() < words.size() + names) {
                   out.add(new Suggestion(c.kind(), c.id(), c.name()));
                 }
               }

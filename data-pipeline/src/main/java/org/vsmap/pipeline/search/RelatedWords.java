@@ -59,6 +59,19 @@ final class RelatedWords {
     return new RelatedWords(groups);
   }
 
+  /** The words of every group that begin with the text, shortest first (敬 → 敬老, 敬老院). */
+  List<String> startingWith(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (List<String> group : groups) {
+      for (String word : group) {
+        if (word.startsWith(text) && !word.equals(text)) {
+          out.add(word);
+        }
+      }
+    }
+    return out.stream().sorted(java.util.Comparator.comparingInt(String::length)).toList();
+  }
+
   /**
    * The text with the longest word of a group it holds replaced by each other word of that group,
    * for every group (社区敬老 → 社区助老, 社区老人 …); empty when it holds none.

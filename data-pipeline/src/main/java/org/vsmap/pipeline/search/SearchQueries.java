@@ -2,6 +2,7 @@ package org.vsmap.pipeline.search;
 
 import static org.vsmap.pipeline.search.SearchDocuments.*;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -39,6 +40,21 @@ final class SearchQueries {
 
   SearchQueries(Analyzer words, Analyzer bigrams, Analyzer chars) {
     this(words, bigrams, chars, RelatedWords.shipped());
+  }
+
+  /**
+   * Words a resident may mean by what they are typing: services and needs of the related-word
+   * vocabulary and the 18 themes that begin with it.
+   */
+  List<String> wordsStartingWith(String text) {
+    Set<String> out = new LinkedHashSet<>(related.startingWith(text));
+    for (org.vsmap.geo.model.Theme t : org.vsmap.geo.model.Theme.values()) {
+      String zh = t.zh().replace("“", "").replace("”", "");
+      if (zh.startsWith(text) && !zh.equals(text)) {
+        out.add(zh);
+      }
+    }
+    return List.copyOf(out);
   }
 
   SearchQueries(Analyzer words, Analyzer bigrams, Analyzer chars, RelatedWords related) {

@@ -420,6 +420,14 @@ class LuceneSearchIndexTest {
         .anyMatch(n -> n.startsWith("锦秀"));
     assertThat(index.suggest("", 8)).isEmpty();
     assertThat(index.suggest("!!", 8)).isEmpty();
+    // services, needs and themes come first, as words to search for (no kind, no page)
+    List<SearchIndex.Suggestion> help = index.suggest("敬", 8);
+    assertThat(help.get(0)).isEqualTo(new SearchIndex.Suggestion(null, null, "敬老"));
+    assertThat(help).extracting(SearchIndex.Suggestion::name).contains("敬老院");
+    assertThat(index.suggest("关爱", 8)).extracting(SearchIndex.Suggestion::name).contains("关爱山川河流");
+    assertThat(index.suggest("义", 8).stream().filter(x -> x.kind() == null).count())
+        .as("at most three words, then names")
+        .isLessThanOrEqualTo(3);
   }
 
   @Test

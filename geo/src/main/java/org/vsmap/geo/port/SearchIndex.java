@@ -244,7 +244,10 @@ public interface SearchIndex {
   /** The page of hits, how many matched in all, and the facet counts by dimension. */
   record Result(long total, List<Hit> hits, Map<String, List<Count>> facets) {}
 
-  /** A completion for what is being typed. */
+  /**
+   * A completion for what is being typed: a record's name, or (kind and id null) a word of the
+   * vocabulary — a service, a need, a theme — to search for.
+   */
   record Suggestion(Kind kind, String id, String name) {}
 
   /**

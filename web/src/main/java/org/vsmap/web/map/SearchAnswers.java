@@ -43,9 +43,16 @@ public final class SearchAnswers {
   /** /api/nearby: the nearest records, nearest first. */
   public record Nearby(String crs, List<Hit> hits) {}
 
-  /** One suggested name with the page it leads to. */
-  public record Suggestion(String kind, String id, String name, String url) {
+  /** One suggested name with the page it leads to, or a word to search for (kind "word"). */
+  public record Suggestion(
+      String kind,
+      @JsonInclude(Include.NON_NULL) String id,
+      String name,
+      @JsonInclude(Include.NON_NULL) String url) {
     static Suggestion of(SearchIndex.Suggestion s) {
+      if (s.kind() == null) {
+        return new Suggestion("word", null, s.name(), null);
+      }
       return new Suggestion(
           s.kind().name().toLowerCase(), s.id(), s.name(), "/" + s.kind().path() + "/" + s.id());
     }
