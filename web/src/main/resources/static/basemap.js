@@ -83,7 +83,7 @@
       el.setAttribute('data-basemap-state', 'offline');
       var msg = el.getAttribute('data-msg-offline') || '底图无法加载，仅显示边界';
       if (onOffline) { onOffline(msg); }
-      var note = L.control({ position: 'bottomleft' });
+      var note = L.control({ position: 'topleft' }); // clear of the credit line and a phone's sheet
       note.onAdd = function () { var p = L.DomUtil.create('p', 'basemap-note'); p.textContent = msg; return p; };
       note.addTo(map);
     }

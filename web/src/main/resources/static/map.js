@@ -402,6 +402,30 @@
     if (activeFilters().length > 1) {
       button(d.msgRemoveall, function () { activeFilters().forEach(function (f) { f.clear(); }); refresh(); });
     }
+    didYouMean(help);
+  }
+
+  // 您是不是要找: names and words that begin like what was typed, when the words as typed find nothing
+  function didYouMean(help) {
+    var q = input.value.trim();
+    if (q.length < 2) { return; }
+    var start = /^[\u4e00-\u9fff]/.test(q) ? q.slice(0, 2) : q.slice(0, Math.min(4, q.length));
+    get('/api/suggest?limit=4&q=' + encodeURIComponent(start)).then(function (r) {
+      var names = r.suggestions.map(function (x) { return x.name; }).filter(function (n) { return n !== q; });
+      if (!names.length || help.hidden) { return; }
+      var p = document.createElement('p');
+      p.className = 'did-you-mean';
+      p.textContent = d.msgDidyoumean;
+      help.appendChild(p);
+      names.forEach(function (n) {
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'button secondary';
+        b.textContent = n;
+        b.addEventListener('click', function () { input.value = n; refresh(); });
+        help.appendChild(b);
+      });
+    }).catch(function (e) { console.warn(e); });
   }
 
   // the filters now set, each with its label and a way to clear it

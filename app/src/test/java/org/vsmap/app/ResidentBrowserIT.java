@@ -148,6 +148,20 @@ class ResidentBrowserIT {
       drops.get(0).click();
       waitUp().until(d -> !d.findElements(By.cssSelector("#results li")).isEmpty());
       assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEmpty();
+
+      // a garbled word: 您是不是要找 offers names that begin like it
+      openMap("?q=jinxiuqqq");
+      WebElement garbled = waitUp().until(d -> visible(d.findElement(By.id("empty-help"))));
+      waitUp().until(d -> !d.findElements(By.cssSelector("#empty-help .did-you-mean")).isEmpty());
+      assertThat(garbled.getText()).contains("您是不是要找");
+      WebElement meant =
+          garbled.findElements(By.cssSelector("button")).stream()
+              .filter(b -> b.getText().startsWith("锦秀"))
+              .findFirst()
+              .orElseThrow();
+      meant.click();
+      waitUp().until(d -> !d.findElements(By.cssSelector("#results li")).isEmpty());
+      assertThat(browser.findElement(By.id("q")).getAttribute("value")).startsWith("锦秀");
       browser.quit();
       browser = null;
     }
