@@ -49,8 +49,10 @@ class AnswersUnchangedIT {
   private static final Pattern UUID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Pattern NOW =
+      // with seconds, or with an offset: a moment written when the seconds were :00 drops them
       Pattern.compile(
-          "\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)?");
+          "\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d"
+              + "(:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)?|Z|[+-]\\d\\d:\\d\\d)");
   private static final Pattern JSON_LD =
       Pattern.compile("(<script type=\"application/ld\\+json\">)(.*?)(</script>)", Pattern.DOTALL);
 
