@@ -103,7 +103,14 @@ class CalendarIT {
   void theUpcomingActivitiesParseInOrderWithTheirPagesAndPlaces() throws Exception {
     List<VEvent> all = events("/activities.ics");
     assertThat(all).isNotEmpty().hasSizeLessThanOrEqualTo(100);
-    Date now = new Date(System.currentTimeMillis() - 60_000);
+    // the portal's now: the suite's day (RunningPortal.TODAY) at China's real time of day, whatever
+    // the real date in China is
+    Date now =
+        Date.from(
+            java.time.ZonedDateTime.now(org.vsmap.geo.time.ChinaTime.ZONE)
+                .with(RunningPortal.TODAY)
+                .toInstant()
+                .minusSeconds(60));
     Date previous = new Date(0);
     int weekly = 0;
     for (VEvent e : all) {
