@@ -1,10 +1,5 @@
 package org.vsmap.web.view;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 import net.sourceforge.pinyin4j.PinyinHelper;
@@ -21,7 +16,7 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
  * Village), as Chinese place names are written in English.
  */
 public final class PlaceNames {
-  private static final Properties KNOWN = load();
+  private static final Properties KNOWN = PropertiesFile.load("i18n/place-names_en.properties");
 
   /** Kinds of place at the end of a name, longest first, and their English words. */
   private static final String[][] KINDS = {
@@ -88,19 +83,5 @@ public final class PlaceNames {
     }
     String s = out.toString().strip();
     return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
-  }
-
-  private static Properties load() {
-    Properties p = new Properties();
-    try (InputStream in =
-        PlaceNames.class.getClassLoader().getResourceAsStream("i18n/place-names_en.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("missing i18n/place-names_en.properties");
-      }
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return p;
   }
 }

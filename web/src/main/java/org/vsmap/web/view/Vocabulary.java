@@ -1,10 +1,5 @@
 package org.vsmap.web.view;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
@@ -13,7 +8,7 @@ import java.util.Properties;
  * pages ({@code i18n/vocabulary_en.properties}); a word not in it is shown as written.
  */
 public final class Vocabulary {
-  private static final Properties EN = load();
+  private static final Properties EN = PropertiesFile.load("i18n/vocabulary_en.properties");
 
   private Vocabulary() {}
 
@@ -25,19 +20,5 @@ public final class Vocabulary {
   /** Each word in the page's language. */
   public static List<String> of(List<String> words, Lang lang) {
     return lang == Lang.ZH ? words : words.stream().map(w -> of(w, lang)).toList();
-  }
-
-  private static Properties load() {
-    Properties p = new Properties();
-    try (InputStream in =
-        Vocabulary.class.getClassLoader().getResourceAsStream("i18n/vocabulary_en.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("missing i18n/vocabulary_en.properties");
-      }
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return p;
   }
 }
