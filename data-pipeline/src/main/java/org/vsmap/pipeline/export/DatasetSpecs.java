@@ -417,7 +417,8 @@ final class DatasetSpecs {
    */
   static final String TEAM_COLUMNS =
       "t.id, t.name, t.level, t.parent_id, t.region_code, t.supervising_unit, t.founded, t.speciality, "
-          + "t.home_station_id, t.member_count, t.synthetic, ST_X(s.geom) AS home_lon, ST_Y(s.geom) AS home_lat";
+          + "t.home_station_id, t.member_count, t.synthetic, t.public_contact, t.signup_url, "
+          + "ST_X(s.geom) AS home_lon, ST_Y(s.geom) AS home_lat";
 
   static final String TEAM_FROM = "team t LEFT JOIN station s ON s.id = t.home_station_id";
 

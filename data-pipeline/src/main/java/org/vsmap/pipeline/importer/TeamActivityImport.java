@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.Joining;
 import org.vsmap.geo.model.Recurrence;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.Station;
@@ -84,6 +85,9 @@ public final class TeamActivityImport {
     ACTIVITY_HEADERS.put("published_nationally", List.of("published_nationally", "项目是否发布"));
     ACTIVITY_HEADERS.put("participants", List.of("participants", "参加人数", "志愿者参加人数", "参加活动志愿者人数"));
     ACTIVITY_HEADERS.put("synthetic", List.of("synthetic", "合成数据", "是否合成数据"));
+    JoiningCells.headers(ACTIVITY_HEADERS);
+    TEAM_HEADERS.put("public_contact", List.of("public_contact", "联系电话", "办公电话"));
+    TEAM_HEADERS.put("signup_url", List.of("signup_url", "报名链接", "加入链接", "志愿中国链接"));
   }
 
   private TeamActivityImport() {}
@@ -163,19 +167,27 @@ public final class TeamActivityImport {
         problems.add(Problem.duplicate(file, line, c.get("name"), name, first));
         continue;
       }
-      Team t =
-          new Team(
-              id,
-              name,
-              level,
-              parent.map(Team::id).orElse(null),
-              region,
-              cell(row, c, "supervising_unit"),
-              founded,
-              cell(row, c, "speciality"),
-              home.map(Station::id).orElse(null),
-              members == null ? 0 : members,
-              yes(cell(row, c, "synthetic")));
+      Team t;
+      try {
+        t =
+            new Team(
+                id,
+                name,
+                level,
+                parent.map(Team::id).orElse(null),
+                region,
+                cell(row, c, "supervising_unit"),
+                founded,
+                cell(row, c, "speciality"),
+                home.map(Station::id).orElse(null),
+                members == null ? 0 : members,
+                yes(cell(row, c, "synthetic")),
+                cell(row, c, "public_contact"),
+                cell(row, c, "signup_url"));
+      } catch (IllegalArgumentException e) {
+        problems.add(JoiningCells.teamProblem(file, row, c, e));
+        continue;
+      }
       out.add(t);
       known.add(t);
       paired.stream()
@@ -339,6 +351,8 @@ public final class TeamActivityImport {
       ActivityCells.Located at =
           ActivityCells.locate(
               file, row, c, crs, station, region, regions, placement, problems, warnings);
+      Joining joining =
+          JoiningCells.read(file, row, c, now.toLocalDate(), span, recurrence, problems);
       if (problems.size() > before) {
         continue;
       }
@@ -372,7 +386,8 @@ public final class TeamActivityImport {
                 yes(cell(row, c, "published_nationally")),
                 yes(cell(row, c, "synthetic")),
                 participants,
-                at.approximate()));
+                at.approximate(),
+                joining));
       } catch (IllegalArgumentException e) {
         problems.add(
             new Problem(

@@ -73,7 +73,10 @@ public final class DemoSeedGenerator {
           "volunteers_signed_up",
           "records_service_hours",
           "published_nationally",
-          "synthetic");
+          "synthetic",
+          "project_id",
+          "signup_method",
+          "signup_days_before");
 
   static final String CITY = "1506";
   private static final long SALT = 0x5EED_1506L;

@@ -18,6 +18,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.FiveHas;
 import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Joining;
 import org.vsmap.geo.model.Recurrence;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.RegionLevel;
@@ -215,7 +216,9 @@ final class SeedFiles {
                       row.get("speciality"),
                       home,
                       integer(row, "member_count"),
-                      bool(row, "synthetic")));
+                      bool(row, "synthetic"),
+                      row.get("public_contact"),
+                      row.get("signup_url")));
       if (teams.put(t.id(), t) != null) {
         throw new CsvTable.RowException(row, "id", "appears twice");
       }
@@ -270,9 +273,28 @@ final class SeedFiles {
                       integer(row, "volunteers_signed_up"),
                       bool(row, "records_service_hours"),
                       bool(row, "published_nationally"),
-                      bool(row, "synthetic"))));
+                      bool(row, "synthetic"),
+                      null,
+                      false,
+                      joining(row, start))));
     }
     return activities;
+  }
+
+  /**
+   * An activity's sign-up details; {@code signup_days_before} closes sign-up at 18:00 that many
+   * days before it starts (the demo's dates are relative to today).
+   */
+  private static Joining joining(CsvTable.Row row, LocalDateTime start) {
+    String before = row.get("signup_days_before");
+    return new Joining(
+        row.get("project_id"),
+        row.get("signup_url"),
+        row.get("signup_method"),
+        before == null
+            ? null
+            : start.toLocalDate().minusDays(integer(row, "signup_days_before")).atTime(18, 0),
+        row.get("office_line"));
   }
 
   /**

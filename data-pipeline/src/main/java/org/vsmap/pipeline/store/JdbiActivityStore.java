@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Joining;
 import org.vsmap.geo.model.Recurrence;
 import org.vsmap.geo.model.Theme;
 import org.vsmap.geo.port.ActivityStore;
@@ -20,7 +21,8 @@ public final class JdbiActivityStore implements ActivityStore {
   private static final String COLUMNS =
       "id, title, description, theme, organiser_team_id, station_id, region_code, "
           + "ST_X(geom) AS lon, ST_Y(geom) AS lat, starts_at, ends_at, recurrence, volunteers_wanted, volunteers_signed_up, "
-          + "records_service_hours, published_nationally, synthetic, participants, approximate";
+          + "records_service_hours, published_nationally, synthetic, participants, approximate, "
+          + "project_id, signup_url, signup_method, signup_deadline, office_line";
   static final String SELECT_ANY = "SELECT " + COLUMNS + " FROM activity ";
   private static final String SELECT = SELECT_ANY + "WHERE retired_at IS NULL ";
 
@@ -195,9 +197,11 @@ public final class JdbiActivityStore implements ActivityStore {
         h.prepareBatch(
             "INSERT INTO activity (source, id, title, description, theme, organiser_team_id, "
                 + "station_id, region_code, geom, starts_at, ends_at, recurrence, volunteers_wanted, volunteers_signed_up, "
-                + "records_service_hours, published_nationally, synthetic, participants, approximate, published_at) VALUES (:source, :id, "
+                + "records_service_hours, published_nationally, synthetic, participants, approximate, published_at, "
+                + "project_id, signup_url, signup_method, signup_deadline, office_line) VALUES (:source, :id, "
                 + ":title, :description, :theme, :team, :station, :region, ST_GeomFromText(:geom, 4326), :start, :end, :recurrence, "
-                + ":wanted, :signed, :hours, :national, :synthetic, :participants, :approximate, :published)");
+                + ":wanted, :signed, :hours, :national, :synthetic, :participants, :approximate, :published, "
+                + ":project, :signupUrl, :method, :deadline, :officeLine)");
     for (Activity a : activities) {
       batch
           .bind("source", source)
@@ -220,6 +224,7 @@ public final class JdbiActivityStore implements ActivityStore {
           .bind("participants", a.participants())
           .bind("approximate", a.approximate())
           .bind("published", published)
+          .bindMap(joining(a))
           .add();
     }
     batch.execute();
@@ -233,7 +238,8 @@ public final class JdbiActivityStore implements ActivityStore {
                 + "starts_at = :start, ends_at = :end, recurrence = :recurrence, volunteers_wanted = :wanted, "
                 + "volunteers_signed_up = :signed, records_service_hours = :hours, published_nationally = :national, "
                 + "synthetic = :synthetic, participants = :participants, approximate = :approximate, source = :source, "
-                + "retired_at = NULL WHERE id = :id")
+                + "project_id = :project, signup_url = :signupUrl, signup_method = :method, signup_deadline = :deadline, "
+                + "office_line = :officeLine, retired_at = NULL WHERE id = :id")
         .bind("id", a.id())
         .bind("title", a.title())
         .bind("description", a.description())
@@ -253,7 +259,20 @@ public final class JdbiActivityStore implements ActivityStore {
         .bind("participants", a.participants())
         .bind("approximate", a.approximate())
         .bind("source", source)
+        .bindMap(joining(a))
         .execute();
+  }
+
+  /** The sign-up columns of an activity, by parameter name. */
+  private static java.util.Map<String, Object> joining(Activity a) {
+    Joining j = a.joining();
+    java.util.Map<String, Object> m = new java.util.HashMap<>();
+    m.put("project", j.projectId());
+    m.put("signupUrl", j.signUpUrl());
+    m.put("method", j.method());
+    m.put("deadline", j.deadline() == null ? null : Timestamp.valueOf(j.deadline()));
+    m.put("officeLine", j.officeLine());
+    return m;
   }
 
   /** The SELECT of every column (retired rows too), for exports that stream their own WHERE. */
@@ -290,6 +309,17 @@ public final class JdbiActivityStore implements ActivityStore {
         rs.getBoolean("published_nationally"),
         rs.getBoolean("synthetic"),
         (Integer) rs.getObject("participants"),
-        rs.getBoolean("approximate"));
+        rs.getBoolean("approximate"),
+        joining(rs));
+  }
+
+  private static Joining joining(ResultSet rs) throws SQLException {
+    Timestamp deadline = rs.getTimestamp("signup_deadline");
+    return new Joining(
+        rs.getString("project_id"),
+        rs.getString("signup_url"),
+        rs.getString("signup_method"),
+        deadline == null ? null : deadline.toLocalDateTime(),
+        rs.getString("office_line"));
   }
 }

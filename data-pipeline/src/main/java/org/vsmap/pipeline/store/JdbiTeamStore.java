@@ -16,7 +16,7 @@ import org.vsmap.geo.port.TeamStore;
 public final class JdbiTeamStore implements TeamStore {
   static final String SELECT_ANY =
       "SELECT id, name, level, parent_id, region_code, supervising_unit, founded, "
-          + "speciality, home_station_id, member_count, synthetic FROM team ";
+          + "speciality, home_station_id, member_count, synthetic, public_contact, signup_url FROM team ";
   private static final String SELECT = SELECT_ANY + "WHERE retired_at IS NULL ";
 
   private final Jdbi jdbi;
@@ -87,8 +87,8 @@ public final class JdbiTeamStore implements TeamStore {
     PreparedBatch batch =
         h.prepareBatch(
             "INSERT INTO team (source, id, name, level, parent_id, region_code, supervising_unit, "
-                + "founded, speciality, home_station_id, member_count, synthetic) VALUES (:source, :id, :name, :level, :parent, :region, "
-                + ":unit, :founded, :speciality, :station, :members, :synthetic)");
+                + "founded, speciality, home_station_id, member_count, synthetic, public_contact, signup_url) VALUES (:source, :id, "
+                + ":name, :level, :parent, :region, :unit, :founded, :speciality, :station, :members, :synthetic, :contact, :signupUrl)");
     for (Team t : teams) {
       batch
           .bind("source", source)
@@ -103,6 +103,8 @@ public final class JdbiTeamStore implements TeamStore {
           .bind("station", t.homeStationId())
           .bind("members", t.memberCount())
           .bind("synthetic", t.synthetic())
+          .bind("contact", t.publicContact())
+          .bind("signupUrl", t.signUpUrl())
           .add();
     }
     batch.execute();
@@ -113,7 +115,8 @@ public final class JdbiTeamStore implements TeamStore {
     h.createUpdate(
             "UPDATE team SET name = :name, level = :level, parent_id = :parent, region_code = :region, "
                 + "supervising_unit = :unit, founded = :founded, speciality = :speciality, home_station_id = :station, "
-                + "member_count = :members, synthetic = :synthetic, source = :source, retired_at = NULL WHERE id = :id")
+                + "member_count = :members, synthetic = :synthetic, source = :source, public_contact = :contact, "
+                + "signup_url = :signupUrl, retired_at = NULL WHERE id = :id")
         .bind("id", t.id())
         .bind("name", t.name())
         .bind("level", t.level().name())
@@ -125,6 +128,8 @@ public final class JdbiTeamStore implements TeamStore {
         .bind("station", t.homeStationId())
         .bind("members", t.memberCount())
         .bind("synthetic", t.synthetic())
+        .bind("contact", t.publicContact())
+        .bind("signupUrl", t.signUpUrl())
         .bind("source", source)
         .execute();
   }
@@ -152,6 +157,8 @@ public final class JdbiTeamStore implements TeamStore {
         rs.getString("speciality"),
         rs.getString("home_station_id"),
         rs.getInt("member_count"),
-        rs.getBoolean("synthetic"));
+        rs.getBoolean("synthetic"),
+        rs.getString("public_contact"),
+        rs.getString("signup_url"));
   }
 }

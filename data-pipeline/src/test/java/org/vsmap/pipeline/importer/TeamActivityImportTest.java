@@ -146,6 +146,75 @@ class TeamActivityImportTest {
   }
 
   @Test
+  void signUpColumnsAreReadAndABadLinkDeadlineOrAMobileNumberIsRefusedWithItsColumn() {
+    String csv =
+        "活动名称,主题,组织队伍,开始时间,结束时间,招募人数,志愿中国项目编号,报名链接,报名方式,报名截止,联系电话\n"
+            + "周末义诊,服务百姓健康,交通街道志愿服务总队,2026-12-05 09:00,11:30,10,P2026120501,"
+            + "https://example.org/signup?p=1,志愿中国或现场报名,12月4日,0477-8581234\n"
+            + "只有编号,平安,交通街道志愿服务总队,2026-12-05 09:00,,5,ABC-1,,,,\n"
+            + "脚本链接,平安,交通街道志愿服务总队,2026-12-05 09:00,,5,,javascript:alert(1),,,\n"
+            + "个人手机,平安,交通街道志愿服务总队,2026-12-05 09:00,,5,,,,,13912345678\n"
+            + "截止太晚,平安,交通街道志愿服务总队,2026-12-05 09:00,,5,,,,2026-12-06 10:00,\n"
+            + "编号有空格,平安,交通街道志愿服务总队,2026-12-05 09:00,,5,P 1,,,,\n";
+    TeamActivityImport.Result r =
+        TeamActivityImport.activities(
+            grid("signup.csv", csv, StandardCharsets.UTF_8),
+            CoordinateSystem.WGS84,
+            REGIONS,
+            seed.teams(),
+            seed.stations(),
+            NOW);
+    assertThat(r.activities()).extracting(Activity::title).containsExactly("周末义诊", "只有编号");
+    org.vsmap.geo.model.Joining j = r.activities().get(0).joining();
+    assertThat(j.projectId()).isEqualTo("P2026120501");
+    assertThat(j.signUpUrl()).isEqualTo("https://example.org/signup?p=1");
+    assertThat(j.method()).isEqualTo("志愿中国或现场报名");
+    assertThat(j.deadline())
+        .as("a date alone closes at the end of that day")
+        .isEqualTo(LocalDateTime.of(2026, 12, 4, 23, 59));
+    assertThat(j.officeLine()).isEqualTo("0477-8581234");
+    assertThat(r.activities().get(1).joining().projectId()).isEqualTo("ABC-1");
+    assertThat(r.activities().get(1).joining().signUpUrl()).isNull();
+    assertThat(r.problems())
+        .extracting(Problem::row, Problem::column, Problem::value, Problem::reasonEn)
+        .containsExactly(
+            tuple(
+                4,
+                "报名链接",
+                "javascript:alert(1)",
+                "the sign-up link must be a web address starting with https://"),
+            tuple(
+                5,
+                "联系电话",
+                "1**********",
+                "only office lines and hotlines are published, never a personal mobile"),
+            tuple(6, "报名截止", "2026-12-06 10:00", "sign-up closes after the activity has ended"),
+            tuple(
+                7, "志愿中国项目编号", "P 1", "a project number is letters, digits and '-' (at most 40)"));
+  }
+
+  @Test
+  void aTeamsOfficeLineAndJoinLinkAreReadAndAMobileIsNotEchoed() {
+    String csv =
+        "队伍名称,层级,上级队伍,区划代码,联系电话,加入链接\n"
+            + "测试甲队,,交通街道志愿服务总队,150602001,0477-8381111,https://example.org/team/1\n"
+            + "测试乙队,,交通街道志愿服务总队,150602001,15012345678,\n";
+    TeamActivityImport.Result r =
+        TeamActivityImport.teams(
+            grid("teams.csv", csv, StandardCharsets.UTF_8),
+            REGIONS,
+            seed.teams(),
+            seed.stations(),
+            NOW.toLocalDate());
+    assertThat(r.teams()).extracting(Team::name).containsExactly("测试甲队");
+    assertThat(r.teams().get(0).publicContact()).isEqualTo("0477-8381111");
+    assertThat(r.teams().get(0).signUpUrl()).isEqualTo("https://example.org/team/1");
+    assertThat(r.problems())
+        .extracting(Problem::row, Problem::column, Problem::value)
+        .containsExactly(tuple(3, "联系电话", "1**********"));
+  }
+
+  @Test
   void aHeldActivityGivesTheNumberWhoTookPartAndOnlyThenMayBePast() {
     String csv =
         "活动名称,主题,组织队伍,开始时间,结束时间,参加人数,合成数据\n"

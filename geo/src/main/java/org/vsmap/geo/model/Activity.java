@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param publishedNationally whether the project is published in the national volunteer system
  * @param participants volunteers who actually took part (from an office's report), or null
  * @param approximate the location is its region's centroid, not a known place
+ * @param joining how to sign up (project, link, method, deadline, office line); never null
  */
 public record Activity(
     String id,
@@ -30,7 +31,8 @@ public record Activity(
     boolean publishedNationally,
     boolean synthetic,
     Integer participants,
-    boolean approximate) {
+    boolean approximate,
+    Joining joining) {
 
   public Activity {
     Require.text(id, "activity id");
@@ -50,6 +52,73 @@ public record Activity(
     if (participants != null) {
       Require.nonNegative(participants, "participants of activity " + id);
     }
+    joining = joining == null ? Joining.NONE : joining;
+  }
+
+  /** An activity whose sign-up is not known. */
+  public Activity(
+      String id,
+      String title,
+      String description,
+      Theme theme,
+      String organiserTeamId,
+      String stationId,
+      String regionCode,
+      GeoPoint location,
+      LocalDateTime start,
+      LocalDateTime end,
+      Recurrence recurrence,
+      int volunteersWanted,
+      int volunteersSignedUp,
+      boolean recordsServiceHours,
+      boolean publishedNationally,
+      boolean synthetic,
+      Integer participants,
+      boolean approximate) {
+    this(
+        id,
+        title,
+        description,
+        theme,
+        organiserTeamId,
+        stationId,
+        regionCode,
+        location,
+        start,
+        end,
+        recurrence,
+        volunteersWanted,
+        volunteersSignedUp,
+        recordsServiceHours,
+        publishedNationally,
+        synthetic,
+        participants,
+        approximate,
+        Joining.NONE);
+  }
+
+  /** The same activity with its sign-up details. */
+  public Activity withJoining(Joining j) {
+    return new Activity(
+        id,
+        title,
+        description,
+        theme,
+        organiserTeamId,
+        stationId,
+        regionCode,
+        location,
+        start,
+        end,
+        recurrence,
+        volunteersWanted,
+        volunteersSignedUp,
+        recordsServiceHours,
+        publishedNationally,
+        synthetic,
+        participants,
+        approximate,
+        j);
   }
 
   /** An activity at a known place, participation not reported. */
@@ -88,7 +157,8 @@ public record Activity(
         publishedNationally,
         synthetic,
         null,
-        false);
+        false,
+        Joining.NONE);
   }
 
   /** When its last occurrence ends: its end, or for a weekly activity the end of its last week. */
@@ -107,6 +177,11 @@ public record Activity(
       }
     }
     return null;
+  }
+
+  /** Places still open: wanted minus signed up, never negative. */
+  public int placesLeft() {
+    return Math.max(0, volunteersWanted - volunteersSignedUp);
   }
 
   /** True while volunteers are still wanted. */

@@ -7,6 +7,8 @@ import java.util.Objects;
  * A volunteer team (志愿服务队伍) in the tree of seed 000. Only the city 总队 has no parent.
  *
  * @param homeStationId the station the team is based at, or null
+ * @param publicContact the team's public office line (never a person's mobile), or null
+ * @param signUpUrl where to join the team (its page in 志愿中国), or null
  */
 public record Team(
     String id,
@@ -19,7 +21,9 @@ public record Team(
     String speciality,
     String homeStationId,
     int memberCount,
-    boolean synthetic) {
+    boolean synthetic,
+    String publicContact,
+    String signUpUrl) {
 
   public Team {
     Require.text(id, "team id");
@@ -36,6 +40,37 @@ public record Team(
       }
     }
     Require.nonNegative(memberCount, "member count of team " + id);
+    publicContact = PublicContact.check(publicContact, "team " + id);
+    signUpUrl = Joining.link(signUpUrl, "sign-up link of team " + id);
+  }
+
+  /** A team without a public line or sign-up link. */
+  public Team(
+      String id,
+      String name,
+      TeamLevel level,
+      String parentId,
+      String regionCode,
+      String supervisingUnit,
+      LocalDate founded,
+      String speciality,
+      String homeStationId,
+      int memberCount,
+      boolean synthetic) {
+    this(
+        id,
+        name,
+        level,
+        parentId,
+        regionCode,
+        supervisingUnit,
+        founded,
+        speciality,
+        homeStationId,
+        memberCount,
+        synthetic,
+        null,
+        null);
   }
 
   /** True when a team of {@code childLevel} may sit directly under this team. */

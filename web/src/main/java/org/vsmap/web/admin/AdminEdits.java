@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.FiveHas;
 import org.vsmap.geo.model.GeoPoint;
+import org.vsmap.geo.model.Joining;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.StationType;
 import org.vsmap.geo.model.Team;
@@ -152,7 +153,9 @@ public final class AdminEdits {
               AdminAccess.text(ctx, "speciality"),
               old.homeStationId(),
               (int) AdminAccess.number(ctx, "member_count"),
-              old.synthetic());
+              old.synthetic(),
+              AdminAccess.text(ctx, "public_contact"),
+              AdminAccess.text(ctx, "signup_url"));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       renderEdit(
           ctx,
@@ -216,7 +219,8 @@ public final class AdminEdits {
               old.publishedNationally(),
               old.synthetic(),
               participants == null ? null : (int) AdminAccess.number(ctx, "participants"),
-              old.approximate());
+              old.approximate(),
+              joining(ctx));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       renderEdit(
           ctx,
@@ -230,6 +234,17 @@ public final class AdminEdits {
       return;
     }
     save(ctx, () -> access.offices().save(s.account(), edited), "/activities/" + old.id());
+  }
+
+  /** The sign-up fields as posted; a bad link, deadline or a mobile number throws. */
+  private static Joining joining(Context ctx) {
+    String deadline = AdminAccess.text(ctx, "signup_deadline");
+    return new Joining(
+        AdminAccess.text(ctx, "project_id"),
+        AdminAccess.text(ctx, "signup_url"),
+        AdminAccess.text(ctx, "signup_method"),
+        deadline == null ? null : LocalDateTime.parse(deadline),
+        AdminAccess.text(ctx, "office_line"));
   }
 
   private void save(Context ctx, Runnable write, String then) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vsmap.geo.model.Activity;
+import org.vsmap.geo.model.Joining;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.StationType;
 import org.vsmap.geo.model.Team;
@@ -107,6 +108,20 @@ public final class AdminForms {
     f.add(
         field(
             "member_count", "队员人数 / Members", Integer.toString(t.memberCount()), "number", posted));
+    f.add(
+        field(
+            "public_contact",
+            "办公电话（不填个人手机） / Office line (no personal mobile)",
+            t.publicContact(),
+            "tel",
+            posted));
+    f.add(
+        field(
+            "signup_url",
+            "加入链接（志愿中国队伍页） / Join link (team's page in China Volunteer)",
+            t.signUpUrl(),
+            "url",
+            posted));
     return f;
   }
 
@@ -148,7 +163,29 @@ public final class AdminForms {
             a.participants() == null ? null : a.participants().toString(),
             "number",
             posted));
+    joiningFields(f, a.joining(), posted);
     return f;
+  }
+
+  /** The sign-up fields of an activity: project, link, method, deadline and office line. */
+  private static void joiningFields(List<FormField> f, Joining j, Context posted) {
+    f.add(field("project_id", "志愿中国项目编号 / Project number", j.projectId(), "text", posted));
+    f.add(field("signup_url", "报名链接 / Sign-up link", j.signUpUrl(), "url", posted));
+    f.add(field("signup_method", "报名方式 / How to sign up", j.method(), "text", posted));
+    f.add(
+        field(
+            "signup_deadline",
+            "报名截止 / Sign-up closes",
+            j.deadline() == null ? null : j.deadline().toString(),
+            "datetime-local",
+            posted));
+    f.add(
+        field(
+            "office_line",
+            "组织方办公电话（不填个人手机） / Organiser's office line (no personal mobile)",
+            j.officeLine(),
+            "tel",
+            posted));
   }
 
   static FormField field(String name, String label, String value, String type, Context posted) {

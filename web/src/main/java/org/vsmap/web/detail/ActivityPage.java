@@ -85,7 +85,7 @@ public final class ActivityPage {
                 a.location(),
                 lang,
                 settings.basemapJson()),
-            Details.REGISTRATION_URL,
+            JoinPanel.of(a, team, ContactLine.forActivity(a, team, station, ports.stations()), now),
             jsonLd(a, team, station));
     ctx.html(views.render(ctx, "detail/activity", lang, view));
   }
@@ -113,7 +113,7 @@ public final class ActivityPage {
       Team team,
       Station station,
       Details.Place place,
-      String registrationUrl,
+      JoinPanel join,
       String jsonLd) {}
 
   private OpenGraph.Card openGraph(Context ctx, Activity a, Lang lang) {

@@ -70,6 +70,7 @@ public final class StationPage {
       fiveHas.add(new FiveHasItem(lang.messages().get(FIVE_HAS_KEYS[i]), met[i], note));
     }
     java.util.Optional<OpeningHours> hours = OpeningHours.parse(s.openingHours());
+    List<Team> teamsHere = ports.teams().teamsBasedAt(s.id());
     StationView view =
         new StationView(
             s,
@@ -85,7 +86,7 @@ public final class StationPage {
             s.synthetic(), // a made-up record is no search result (and not in the sitemaps)
             openGraph(ctx, s, lang, typeLabel),
             HonourBadges.of(ports, lang).forPage(Kind.STATION, s.id()),
-            ports.teams().teamsBasedAt(s.id()).stream().map(t -> teamItem(t, lang)).toList(),
+            teamsHere.stream().map(t -> teamItem(t, lang)).toList(),
             activities,
             Details.place(
                 ctx, Kind.STATION, s.id(), s.name(), s.location(), lang, settings.basemapJson()),
@@ -95,7 +96,7 @@ public final class StationPage {
             hours
                 .map(o -> o.openAt(LocalDateTime.now(settings.clock().withZone(ChinaTime.ZONE))))
                 .orElse(null),
-            Details.tel(s.publicContact()),
+            ContactLine.forStation(s, teamsHere, ports.stations()),
             Vocabulary.of(s.services(), lang),
             Details.REGISTRATION_URL,
             jsonLd(s, typeLabel));
@@ -119,7 +120,7 @@ public final class StationPage {
       Details.Place place,
       String hours,
       Boolean openNow,
-      String contactHref,
+      ContactLine contact,
       List<String> services,
       String registrationUrl,
       String jsonLd) {}
