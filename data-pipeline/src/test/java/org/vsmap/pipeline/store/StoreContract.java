@@ -462,6 +462,54 @@ abstract class StoreContract {
   }
 
   @Test
+  void signUpDetailsAndATeamsLineAreWrittenByTheOneWriterAndReadBack() throws Exception {
+    try (Database own = Database.open(newDatabaseUrl("joining"), user(), null)) {
+      SeedLoader.load(own, SeedSource.classpath(), CLOCK);
+      JdbiActivityStore store = new JdbiActivityStore(own.jdbi());
+      Activity base = store.activityById("ac-00002").orElseThrow();
+      assertThat(base.joining().projectId())
+          .as("the demo's made-up number")
+          .isEqualTo("DEMO-00002");
+      org.vsmap.geo.model.Joining j =
+          new org.vsmap.geo.model.Joining(
+              "P20261207",
+              "https://example.org/signup?p=20261207",
+              "线上报名，额满即止",
+              java.time.LocalDateTime.of(2027, 1, 17, 18, 0),
+              "0477-8586666");
+      JdbiImportWriter writer = new JdbiImportWriter(own.jdbi());
+      writer.apply(
+          ImportBatch.of("contract", "tester").withActivities(List.of(base.withJoining(j))));
+      assertThat(store.activityById("ac-00002").orElseThrow().joining()).isEqualTo(j);
+      writer.apply(
+          ImportBatch.of("contract", "tester")
+              .withActivities(List.of(base.withJoining(org.vsmap.geo.model.Joining.NONE))));
+      assertThat(store.activityById("ac-00002").orElseThrow().joining().isEmpty())
+          .as("cleared again")
+          .isTrue();
+      JdbiTeamStore teamStore = new JdbiTeamStore(own.jdbi());
+      Team t = teamStore.teamById("tm-1506").orElseThrow();
+      Team withLine =
+          new Team(
+              t.id(),
+              t.name(),
+              t.level(),
+              t.parentId(),
+              t.regionCode(),
+              t.supervisingUnit(),
+              t.founded(),
+              t.speciality(),
+              t.homeStationId(),
+              t.memberCount(),
+              t.synthetic(),
+              "0477-8381111",
+              "https://example.org/teams/1506");
+      writer.apply(ImportBatch.of("contract", "tester").withTeams(List.of(withLine)));
+      assertThat(teamStore.teamById("tm-1506")).contains(withLine);
+    }
+  }
+
+  @Test
   void savingManyStationsIsAllOrNothingAndSkipsWhatIsUnchanged() throws Exception {
     try (Database own = Database.open(newDatabaseUrl("saving"), user(), null)) {
       SeedLoader.load(own, SeedSource.classpath(), CLOCK);
