@@ -428,6 +428,16 @@
     }).catch(function (e) { console.warn(e); });
   }
 
+  // the 筛选 button names the filters set (an area chosen from the suggestions, a theme, …)
+  function markFilters() {
+    var summary = form.querySelector('details.filters summary');
+    var on = summary.querySelector('.filter-on');
+    var labels = activeFilters().filter(function (f) { return !f.query; }).map(function (f) { return f.label; });
+    if (!labels.length) { if (on) { on.remove(); } return; }
+    if (!on) { on = document.createElement('span'); on.className = 'filter-on'; summary.appendChild(on); }
+    on.textContent = ' · ' + labels.join('、');
+  }
+
   // the filters now set, each with its label and a way to clear it
   function activeFilters() {
     var out = [];
@@ -438,7 +448,7 @@
           clear: function () { sel.value = ''; if (id === 'county') { loadStreets(''); } } });
       }
     }
-    if (input.value.trim()) { out.push({ label: input.value.trim(), clear: function () { input.value = ''; } }); }
+    if (input.value.trim()) { out.push({ label: input.value.trim(), query: true, clear: function () { input.value = ''; } }); }
     ['theme', 'care', 'date', 'street', 'county'].forEach(selectFilter);
     var rec = form.querySelector('input[name=recruiting]');
     if (rec.checked) { out.push({ label: rec.parentNode.textContent.trim(), clear: function () { rec.checked = false; } }); }
@@ -566,6 +576,7 @@
     clearTimeout(timer);
     timer = setTimeout(function () {
       var mine = ++refreshSeq;
+      markFilters();
       var p = formState();
       shareState(p);
       if (lang === 'en') { p.set('lang', 'en'); }
@@ -633,23 +644,22 @@
       get('/api/suggest?q=' + encodeURIComponent(q)).then(function (r) {
         if (mine !== suggestSeq) { return; } // a later keystroke's answer wins
         suggestions.textContent = '';
+        offered = r.suggestions;
         r.suggestions.forEach(function (s, i) {
           var li = document.createElement('li');
           li.id = 'suggestion-' + i;
           li.setAttribute('role', 'option');
           li.textContent = s.name;
-          if (s.kind === 'word') {
-            // a service, need or theme to search for, not a place
-            li.className = 'word';
+          if (s.kind === 'word' || s.kind === 'place') {
+            // a service, need or theme to search for, or a district or street to look in
+            li.className = s.kind;
             var hint = document.createElement('small');
-            hint.textContent = ' ' + d.msgWord;
+            hint.textContent = ' ' + (s.kind === 'word' ? d.msgWord : '· ' + (s.within ? s.within + ' · ' : '') + d.msgPlace);
             li.appendChild(hint);
           }
           li.addEventListener('mousedown', function (ev) {
             ev.preventDefault();
-            input.value = s.name;
-            closeSuggestions();
-            refresh();
+            pick(s);
           });
           suggestions.appendChild(li);
         });
@@ -671,14 +681,37 @@
       input.setAttribute('aria-activedescendant', items[i].id);
     } else if (ev.key === 'Enter' && active) {
       ev.preventDefault();
-      input.value = active.firstChild.textContent;
-      closeSuggestions();
-      refresh();
+      pick(offered[i]);
     } else if (ev.key === 'Escape') {
       closeSuggestions();
     }
   });
   input.addEventListener('blur', function () { setTimeout(closeSuggestions, 100); });
+  var offered = [];
+  // a name or word is searched for; a district or street becomes the area filter and frames the map
+  function pick(s) {
+    closeSuggestions();
+    if (s.kind === 'place') {
+      input.value = '';
+      var county = s.id.substring(0, 6);
+      document.getElementById('county').value = county;
+      loadStreets(county, s.id.length > 6 ? s.id : null);
+      var frame = { paddingTopLeft: [8, 8], paddingBottomRight: [8, 8 + sheetCover()], maxZoom: 16 };
+      if (s.bbox) {
+        map.fitBounds([[s.bbox[1], s.bbox[0]], [s.bbox[3], s.bbox[2]]], frame);
+      } else {
+        // a street without a boundary: framed by what lies in it
+        get('/api/search?limit=100&region=' + encodeURIComponent(s.id)).then(function (r) {
+          var pts = r.hits.filter(function (h) { return h.lat != null; }).map(function (h) { return [h.lat, h.lon]; });
+          if (pts.length) { map.fitBounds(L.latLngBounds(pts), frame); }
+        }).catch(function (e) { console.error(e); });
+      }
+      showResults();
+    } else {
+      input.value = s.name;
+    }
+    refresh();
+  }
   function closeSuggestions() {
     suggestions.hidden = true;
     suggestions.textContent = '';
@@ -699,7 +732,7 @@
   });
 
   // ---- district / street chooser (also the fallback when location is refused) ----------------
-  function loadStreets(county) {
+  function loadStreets(county, chosen) {
     var street = document.getElementById('street');
     street.textContent = '';
     var any = document.createElement('option');
@@ -715,7 +748,9 @@
         o.textContent = s.name;
         street.appendChild(o);
       });
+      if (chosen) { street.value = chosen; refresh(); }
     });
+    if (chosen) { return; } // the street's own box framed the map
     get('/api/regions').then(function (r) {
       r.regions.forEach(function (c) {
         if (c.code === county && c.bbox) { map.fitBounds([[c.bbox[1], c.bbox[0]], [c.bbox[3], c.bbox[2]]]); }

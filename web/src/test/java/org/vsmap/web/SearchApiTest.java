@@ -35,6 +35,16 @@ class SearchApiTest {
     portal = new InProcessPortal();
     portal.stores.regions.add(
         new Region("150602", "东胜区", RegionLevel.COUNTY, "1506", 200_000L, null, null));
+    portal.stores.regions.add(
+        new Region(
+            "150602001",
+            "交通街道",
+            RegionLevel.STREET,
+            "150602",
+            null,
+            new org.locationtech.jts.geom.GeometryFactory()
+                .toGeometry(new org.locationtech.jts.geom.Envelope(109.95, 110.0, 39.8, 39.85)),
+            null));
     portal.stores.stations.add(station("st-1", "锦秀社区志愿服务站", new GeoPoint(109.98, 39.82), true));
     portal.stores.stations.add(station("st-2", "东胜区图书馆志愿服务站", new GeoPoint(109.99, 39.83), false));
     InMemoryHonours honours = new InMemoryHonours();
@@ -149,6 +159,26 @@ class SearchApiTest {
     assertThat(s).hasSize(1);
     assertThat(names(s.get(0))).containsExactly("kind", "id", "name", "url");
     assertThat(s.get(0).get("url").asText()).isEqualTo("/stations/st-1");
+  }
+
+  @Test
+  void districtsAndStreetsAreSuggestedAsPlacesByTheirNameOrPinyin() throws Exception {
+    JsonNode district = json("/api/suggest?q=%E4%B8%9C%E8%83%9C", 200).get("suggestions"); // 东胜
+    assertThat(district.get(0).get("kind").asText()).isEqualTo("place");
+    assertThat(district.get(0).get("name").asText()).isEqualTo("东胜区");
+    assertThat(district.get(0).get("url").asText()).isEqualTo("/?region=150602");
+    assertThat(district.get(0).has("within")).as("a district lies in no district").isFalse();
+    JsonNode street = json("/api/suggest?q=jiaot", 200).get("suggestions");
+    assertThat(street).hasSize(1);
+    assertThat(street.get(0).get("name").asText()).isEqualTo("交通街道");
+    assertThat(street.get(0).get("within").asText()).isEqualTo("东胜区");
+    assertThat(street.get(0).get("bbox").toString()).isEqualTo("[109.95,39.8,110.0,39.85]");
+    JsonNode english = json("/api/suggest?q=jiaot&lang=en", 200).get("suggestions");
+    assertThat(english.get(0).get("name").asText()).startsWith("Jiaotong");
+    assertThat(english.get(0).get("url").asText()).isEqualTo("/?region=150602001&lang=en");
+    assertThat(json("/api/suggest?q=%E9%94%A6", 200).get("suggestions").toString())
+        .as("锦 is no district or street")
+        .doesNotContain("\"place\"");
   }
 
   @Test

@@ -43,18 +43,34 @@ public final class SearchAnswers {
   /** /api/nearby: the nearest records, nearest first. */
   public record Nearby(String crs, List<Hit> hits) {}
 
-  /** One suggested name with the page it leads to, or a word to search for (kind "word"). */
+  /**
+   * One suggested name with the page it leads to, a word to search for (kind "word"), or a district
+   * or street (kind "place", id its region code, with the district it lies in and its box).
+   */
   public record Suggestion(
       String kind,
       @JsonInclude(Include.NON_NULL) String id,
       String name,
-      @JsonInclude(Include.NON_NULL) String url) {
+      @JsonInclude(Include.NON_NULL) String url,
+      @JsonInclude(Include.NON_NULL) String within,
+      @JsonInclude(Include.NON_NULL) List<Double> bbox) {
     static Suggestion of(SearchIndex.Suggestion s) {
       if (s.kind() == null) {
-        return new Suggestion("word", null, s.name(), null);
+        return new Suggestion("word", null, s.name(), null, null, null);
       }
       return new Suggestion(
-          s.kind().name().toLowerCase(), s.id(), s.name(), "/" + s.kind().path() + "/" + s.id());
+          s.kind().name().toLowerCase(),
+          s.id(),
+          s.name(),
+          "/" + s.kind().path() + "/" + s.id(),
+          null,
+          null);
+    }
+
+    static Suggestion of(org.vsmap.web.view.RegionPlaces.Place p, String langQuery) {
+      String url =
+          "/?region=" + p.code() + (langQuery.isEmpty() ? "" : "&" + langQuery.substring(1));
+      return new Suggestion("place", p.code(), p.name(), url, p.within(), p.bbox());
     }
   }
 

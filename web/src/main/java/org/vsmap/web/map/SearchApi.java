@@ -62,10 +62,21 @@ public final class SearchApi {
     } catch (IllegalArgumentException e) {
       throw WebError.badRequest(e.getMessage());
     }
-    Json.send(
-        ctx,
-        new SearchAnswers.Suggest(
-            q, suggestions.stream().map(SearchAnswers.Suggestion::of).toList()));
+    // words first (services, needs, themes), then districts and streets, then names
+    Lang lang = Lang.of(ctx);
+    List<SearchAnswers.Suggestion> out = new java.util.ArrayList<>();
+    suggestions.stream()
+        .filter(s -> s.kind() == null)
+        .map(SearchAnswers.Suggestion::of)
+        .forEach(out::add);
+    readiness.regionNames().places().matching(q, lang, Math.min(3, limit)).stream()
+        .map(p -> SearchAnswers.Suggestion.of(p, lang.query()))
+        .forEach(out::add);
+    suggestions.stream()
+        .filter(s -> s.kind() != null)
+        .map(SearchAnswers.Suggestion::of)
+        .forEach(out::add);
+    Json.send(ctx, new SearchAnswers.Suggest(q, out.stream().limit(limit).toList()));
   }
 
   public void nearby(Context ctx) {

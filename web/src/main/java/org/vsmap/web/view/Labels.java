@@ -65,20 +65,29 @@ public final class Labels {
     private final RegionStore store;
 
     private final java.util.List<RegionOption> counties;
+    private final RegionPlaces places;
 
     public RegionNames(RegionStore store) {
       this.store = store;
       java.util.List<RegionOption> countyList = new java.util.ArrayList<>();
+      java.util.List<org.vsmap.geo.model.Region> placeList = new java.util.ArrayList<>();
       for (RegionLevel level :
           new RegionLevel[] {RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.STREET}) {
         for (var r : store.regionsAtLevel(level)) {
           names.put(r.code(), r.name());
+          placeList.add(r);
           if (level == RegionLevel.COUNTY) {
             countyList.add(new RegionOption(r.code(), r.name()));
           }
         }
       }
       this.counties = java.util.List.copyOf(countyList);
+      this.places = new RegionPlaces(placeList, this::name);
+    }
+
+    /** Districts and streets to suggest as places (东胜 → 东胜区). */
+    public RegionPlaces places() {
+      return places;
     }
 
     /** The counties as code and name, for the district chooser (read once, not per page). */
