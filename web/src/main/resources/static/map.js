@@ -174,23 +174,32 @@
     return div;
   }
 
-  // clusters of different kinds this close on screen are one place: one marker with the mix
-  var MERGE_PX = 40;
-
+  // markers that would overlap on screen become one: merged until no two touch, each at the
+  // count-weighted centre of what it holds (so a chain of near clusters cannot overlap either)
   function places(fc) {
     var zoom = map.getZoom();
-    var groups = [];
-    fc.features.forEach(function (f) {
+    var groups = fc.features.map(function (f) {
       var p = f.properties;
       var ll = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
       var item = { p: p, ll: ll, pt: map.latLngToLayerPoint(ll) };
-      if (zoom >= 17 && p.count === 1) { groups.push({ items: [item], pt: item.pt, solo: true }); return; }
-      for (var i = 0; i < groups.length; i++) {
-        var g = groups[i];
-        if (!g.solo && g.pt.distanceTo(item.pt) < MERGE_PX) { g.items.push(item); return; }
-      }
-      groups.push({ items: [item], pt: item.pt, solo: false });
+      return { items: [item], pt: item.pt, count: p.count, solo: zoom >= 17 && p.count === 1 };
     });
+    for (var merged = true; merged;) {
+      merged = false;
+      for (var i = 0; i < groups.length && !merged; i++) {
+        for (var j = i + 1; j < groups.length; j++) {
+          var a = groups[i], b = groups[j];
+          if (a.solo || b.solo || a.pt.distanceTo(b.pt) >= (clusterSize(a.count) + clusterSize(b.count)) / 2 + 2) { continue; }
+          var n = a.count + b.count;
+          a.pt = L.point((a.pt.x * a.count + b.pt.x * b.count) / n, (a.pt.y * a.count + b.pt.y * b.count) / n);
+          a.items = a.items.concat(b.items);
+          a.count = n;
+          groups.splice(j, 1);
+          merged = true;
+          break;
+        }
+      }
+    }
     return groups;
   }
 

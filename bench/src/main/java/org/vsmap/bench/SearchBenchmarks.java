@@ -25,9 +25,10 @@ import org.vsmap.geo.port.SearchIndex;
 import org.vsmap.pipeline.search.LuceneSearchIndex;
 
 /**
- * In-process latency of the three interactive queries on the national index (built by {@link
- * NationalIndex}): 10 nearest, text search with facets, and a clustered viewport of a 1280×800
- * screen at zoom 5, 10 and 14. Sample mode, so JMH reports p50 and p99.
+ * In-process latency of the interactive queries on the national index (built by {@link
+ * NationalIndex}): 10 nearest, text search with facets, the relevance set's resident queries, and a
+ * clustered viewport of a 1280×800 screen at zoom 5, 10 and 14. Sample mode, so JMH reports p50 and
+ * p99.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -49,6 +50,7 @@ public class SearchBenchmarks {
   private LuceneSearchIndex index;
   private SplittableRandom random;
   private GeoPoint[] points;
+  private final String[] residents = ResidentQueries.all();
 
   @Setup(Level.Trial)
   public void open() {
@@ -92,6 +94,19 @@ public class SearchBenchmarks {
   public SearchIndex.Result searchWithFacets() {
     return index.search(
         SearchIndex.Request.builder().text(WORDS[random.nextInt(WORDS.length)]).limit(20).build());
+  }
+
+  /**
+   * One of the relevance set's 70 resident queries as the map sends it (expanded words, pinyin and
+   * same-reading tolerance, 20 hits, all facets).
+   */
+  @Benchmark
+  public SearchIndex.Result residentQuery() {
+    return index.search(
+        SearchIndex.Request.builder()
+            .text(residents[random.nextInt(residents.length)])
+            .limit(20)
+            .build());
   }
 
   @Benchmark

@@ -128,7 +128,7 @@ class BenchmarksSmokeIT {
     Collection<RunResult> results =
         new Runner(
                 new OptionsBuilder()
-                    .include("(SearchBenchmarks|TileBenchmarks)\\.")
+                    .include("(SearchBenchmarks|DemoSearchBenchmarks|TileBenchmarks)\\.")
                     .forks(0)
                     .param("zoom", "10")
                     .warmupIterations(0)
@@ -144,6 +144,8 @@ class BenchmarksSmokeIT {
         .contains(
             "SearchBenchmarks.nearest10",
             "SearchBenchmarks.searchWithFacets",
+            "SearchBenchmarks.residentQuery",
+            "DemoSearchBenchmarks.residentQuery",
             "SearchBenchmarks.clusteredViewport");
     assertThat(results)
         .hasSizeGreaterThanOrEqualTo(4)
