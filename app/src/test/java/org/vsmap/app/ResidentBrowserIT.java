@@ -252,6 +252,40 @@ class ResidentBrowserIT {
   }
 
   @Test
+  void anActivityPageOffersItsSignUpOnTheFirstScreenWithAQrCodeOnADesktop() throws Exception {
+    // ac-00002: a demo activity with a (made-up) 志愿中国 project number, sign-up closing the evening
+    // before, places left
+    for (int[] size : new int[][] {{390, 844}, {1366, 768}}) {
+      browser = Browser.open(size[0], size[1]);
+      browser.get(portal.url("/activities/ac-00002"));
+      WebElement button = browser.findElement(By.cssSelector(".join-panel a.join-button"));
+      assertThat(button.getText()).isEqualTo("去志愿中国报名");
+      assertThat(button.getAttribute("href")).isEqualTo("https://chinavolunteer.mca.gov.cn/");
+      assertThat(
+              ((Number) js("return arguments[0].getBoundingClientRect().bottom;", button))
+                  .doubleValue())
+          .as("the 报名 button is on the first screen at %dx%d", size[0], size[1])
+          .isLessThan(size[1]);
+      assertThat(browser.findElement(By.cssSelector(".join-status")).getText())
+          .contains("招募中")
+          .containsPattern("还剩 \\d+ 个名额")
+          .containsPattern("报名截止 \\d{4}-\\d{2}-\\d{2} 18:00");
+      assertThat(browser.findElement(By.cssSelector(".project-id")).getText())
+          .isEqualTo("DEMO-00002");
+      assertThat(browser.findElement(By.cssSelector(".join-qr")).isDisplayed())
+          .as("the QR code is for scanning from a desktop screen, not shown on a phone")
+          .isEqualTo(size[0] > 600);
+      assertThat(Browser.axeViolations(browser))
+          .as("axe on an activity page at %dx%d", size[0], size[1])
+          .isEmpty();
+      shot("join-" + size[0]);
+      Browser.assertNoConsoleErrors(browser);
+      browser.quit();
+      browser = null;
+    }
+  }
+
+  @Test
   void theListPagesOnThroughAllResults() throws Exception {
     browser = Browser.open(1366, 768);
     openMap("?kind=station&scope=city");

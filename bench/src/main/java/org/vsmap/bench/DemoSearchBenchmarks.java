@@ -53,7 +53,7 @@ public class DemoSearchBenchmarks {
     SeedLoader.SeedData data = SeedLoader.read(SeedSource.classpath(), LocalDate.now());
     Map<String, GeoPoint> points = new HashMap<>();
     data.stations().forEach(s -> points.put(s.id(), s.location()));
-    index = new LuceneSearchIndex(folder, ChinaTime.system());
+    index = new LuceneSearchIndex(folder, ChinaTime.system()).withoutKeptAnswers();
     index.rebuild(data.stations(), data.teams(), data.activities(), points, "bench", 0);
   }
 

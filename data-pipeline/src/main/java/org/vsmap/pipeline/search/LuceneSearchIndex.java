@@ -279,8 +279,7 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   /** An answer kept for the index state it was made from, until {@code expires} (clock millis). */
   private record Cached(IndexGeneration generation, long version, long expires, Result result) {}
 
-  /** How many recent answers are kept (a few MB). */
-  private static final int RESULT_CACHE = 1024;
+  private static final int RESULT_CACHE = 1024; // recent answers kept (a few MB)
 
   /**
    * Recent answers by request: residents ask the same few words and filters again and again, and a
@@ -293,6 +292,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private final com.github.benmanes.caffeine.cache.Cache<Request, Cached> results =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(RESULT_CACHE).build();
 
+  private volatile boolean keepAnswers = true;
+
+  /** Each search made afresh, none kept: for benchmarks of the queries' own cost. */
+  public LuceneSearchIndex withoutKeptAnswers() {
+    keepAnswers = false;
+    results.invalidateAll();
+    return this;
+  }
+
   @Override
   public Result search(Request r) {
     IndexGeneration g = require();
@@ -301,12 +309,12 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       try {
         long version = ((DirectoryReader) s.getIndexReader()).getVersion();
         long now = clock.millis();
-        Cached c = r.near() == null ? results.getIfPresent(r) : null;
+        Cached c = r.near() == null && keepAnswers ? results.getIfPresent(r) : null;
         if (c != null && c.generation() == g && c.version() == version && now < c.expires()) {
           return c.result();
         }
         Result answer = searchUncached(g, s, r);
-        if (r.near() == null) {
+        if (r.near() == null && keepAnswers) {
           results.put(
               r,
               new Cached(
@@ -346,7 +354,6 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     return new Result(top.totalHits.value(), SearchHits.hits(words, analyzer, s, r, page), facets);
   }
 
-  /** Lowercased Latin letters and digits when the input is a pinyin-like string, else null. */
   @Override
   public List<Suggestion> suggest(String prefix, int limit) {
     if (prefix == null || prefix.isBlank()) {
