@@ -433,5 +433,7 @@ public final class Routes {
     r.get("/admin/audit", records::audit);
     r.get("/admin/audit.csv", records::auditCsv);
     r.get("/admin/contacts", records::contacts);
+    r.get("/admin/throttles", records::throttles);
+    r.post("/admin/throttles/clear", records::clearThrottle);
   }
 }

@@ -23,8 +23,6 @@ import org.vsmap.geo.port.Offices;
  * digest is stored; sessions last 8 hours and are shared by every node of one store.
  */
 public final class JdbiAccounts {
-  static final int MAX_FAILURES = 5;
-  static final Duration LOCKOUT = Duration.ofMinutes(15);
   static final Duration SESSION = Duration.ofHours(8);
   static final int MIN_PASSWORD = 12;
 
@@ -93,64 +91,41 @@ public final class JdbiAccounts {
         });
   }
 
-  /** Checks a password, counting failures and locking after five in a row. */
+  /** Checks a password (the same bcrypt work for a name that does not exist). */
   public Offices.SignIn signIn(String username, String password) {
-    record Row(String hash, String role, String region, int failures, Timestamp lockedUntil) {}
+    record Row(String hash, String role, String region) {}
     Optional<Row> row =
         jdbi.withHandle(
             h ->
                 h.createQuery(
-                        "SELECT password_hash, role, region_code, failed_logins, locked_until "
-                            + "FROM account WHERE username = :u")
+                        "SELECT password_hash, role, region_code FROM account WHERE username = :u")
                     .bind("u", username == null ? "" : username)
-                    .map(
-                        (rs, ctx) ->
-                            new Row(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getInt(4),
-                                rs.getTimestamp(5)))
+                    .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
                     .findOne());
     if (row.isEmpty()) {
       BCRYPT.matches(password == null ? "" : password, DUMMY);
       return new Offices.SignIn.Refused();
     }
     Row r = row.get();
-    LocalDateTime now = LocalDateTime.now(clock);
-    if (r.lockedUntil() != null && r.lockedUntil().toLocalDateTime().isAfter(now)) {
-      return new Offices.SignIn.Locked(r.lockedUntil().toLocalDateTime());
-    }
+    // no lock here: a stranger could trigger it against a real office (the portal's SignInGuard
+    // throttles the attempts instead, by address and by name)
     if (password != null && BCRYPT.matches(password, r.hash())) {
-      jdbi.useHandle(
-          h ->
-              h.createUpdate(
-                      "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE username = :u")
-                  .bind("u", username)
-                  .execute());
       return new Offices.SignIn.Ok(
           new Offices.Account(username, Offices.Role.valueOf(r.role()), r.region()));
     }
-    int failures = r.failures() + 1;
-    LocalDateTime until = failures >= MAX_FAILURES ? now.plus(LOCKOUT) : null;
+    return new Offices.SignIn.Refused();
+  }
+
+  /** Writes a sign-in throttle starting or being cleared to the audit log. */
+  public void securityEvent(String action, String detail) {
     jdbi.useHandle(
-        h -> {
-          h.createUpdate(
-                  "UPDATE account SET failed_logins = :f, locked_until = :until WHERE username = :u")
-              .bind("f", until == null ? failures : 0)
-              .bind("until", until == null ? null : Timestamp.valueOf(until))
-              .bind("u", username)
-              .execute();
-          if (until != null) {
+        h ->
             h.createUpdate(
-                    "INSERT INTO audit_log (at, username, action, detail) VALUES (:now, :u, 'LOCKED', :d)")
+                    "INSERT INTO audit_log (at, username, action, detail) VALUES (:now, '(sign-in)', :a, :d)")
                 .bind("now", now())
-                .bind("u", username)
-                .bind("d", MAX_FAILURES + " wrong passwords: locked until " + until)
-                .execute();
-          }
-        });
-    return until == null ? new Offices.SignIn.Refused() : new Offices.SignIn.Locked(until);
+                .bind("a", action)
+                .bind("d", detail.length() > 4000 ? detail.substring(0, 4000) : detail)
+                .execute());
   }
 
   /** Lifts a lockout (CLI). */

@@ -60,6 +60,11 @@ public final class JdbiOffices implements Offices {
   }
 
   @Override
+  public void recordSecurityEvent(String action, String detail) {
+    accounts.securityEvent(action, detail);
+  }
+
+  @Override
   public Session openSession(Account account) {
     return accounts.openSession(account);
   }

@@ -36,8 +36,6 @@ public interface Offices {
     record Ok(Account account) implements SignIn {}
 
     record Refused() implements SignIn {}
-
-    record Locked(LocalDateTime until) implements SignIn {}
   }
 
   /** A session: the cookie token (only its digest is stored) and the CSRF token of its forms. */
@@ -164,6 +162,9 @@ public interface Offices {
    * region).
    */
   List<AuditEntry> audit(Account account, int limit);
+
+  /** Writes a sign-in throttle starting or being cleared to the audit log. */
+  void recordSecurityEvent(String action, String detail);
 
   /** The restricted contacts of the records in this account's region. */
   List<RestrictedContact> contacts(Account account);

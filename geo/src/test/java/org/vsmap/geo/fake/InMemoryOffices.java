@@ -47,6 +47,14 @@ public final class InMemoryOffices implements Offices {
         : new SignIn.Refused();
   }
 
+  /** Security events (THROTTLED, THROTTLE_CLEARED) with their detail, in order. */
+  public final List<String> securityEvents = new ArrayList<>();
+
+  @Override
+  public void recordSecurityEvent(String action, String detail) {
+    securityEvents.add(action + " " + detail);
+  }
+
   @Override
   public Session openSession(Account account) {
     Session s = new Session(UUID.randomUUID().toString(), UUID.randomUUID().toString(), account);

@@ -27,10 +27,15 @@ public final class AdminAccess {
 
   public final Views views;
   public final Readiness readiness;
+  public final SignInGuard guard;
 
   public AdminAccess(Views views, Readiness readiness) {
     this.views = views;
     this.readiness = readiness;
+    this.guard =
+        new SignInGuard(
+            java.time.Clock.systemUTC(),
+            (action, detail) -> offices().recordSecurityEvent(action, detail));
   }
 
   public void before(Context ctx) {
@@ -77,24 +82,41 @@ public final class AdminAccess {
           "Forbidden",
           "the sign-in form expired or came from another site: reload it and try again");
     }
-    Offices.SignIn result = offices().signIn(ctx.formParam("username"), ctx.formParam("password"));
+    String address = ctx.ip();
+    String name = ctx.formParam("username");
+    if (guard.check(address, name) instanceof SignInGuard.Verdict.Wait wait) {
+      ctx.header("Retry-After", Long.toString(wait.seconds()));
+      renderLogin(
+          ctx,
+          429,
+          "尝试次数过多，请 "
+              + wait.seconds()
+              + " 秒后再试 / Too many attempts: try again in "
+              + wait.seconds()
+              + " seconds");
+      return;
+    }
+    Offices.SignIn result;
+    try {
+      result = guard.checking(() -> offices().signIn(name, ctx.formParam("password")));
+    } catch (SignInGuard.Busy busy) {
+      ctx.header("Retry-After", "5");
+      renderLogin(
+          ctx, 503, "登录的人太多，请几秒后再试 / Too many sign-ins at once: try again in a few seconds");
+      return;
+    }
     switch (result) {
       case Offices.SignIn.Ok ok -> {
+        guard.succeeded(address, name);
         Offices.Session s = offices().openSession(ok.account());
         setCookie(ctx, SESSION_COOKIE, s.token(), 8 * 3600);
         setCookie(ctx, LOGIN_COOKIE, "", 0);
         ctx.redirect("/admin");
       }
-      case Offices.SignIn.Locked locked ->
-          renderLogin(
-              ctx,
-              429,
-              "连续输错密码，账号已锁定至 "
-                  + locked.until().withNano(0)
-                  + " / Too many wrong passwords: locked until "
-                  + locked.until().withNano(0));
-      case Offices.SignIn.Refused refused ->
-          renderLogin(ctx, 401, "用户名或密码不对 / Wrong user name or password");
+      case Offices.SignIn.Refused refused -> {
+        guard.failed(address, name);
+        renderLogin(ctx, 401, "用户名或密码不对 / Wrong user name or password");
+      }
     }
   }
 

@@ -60,4 +60,35 @@ public final class AdminRecords {
         new AdminViews.ContactsPage(s.account(), s.csrf(), access.offices().contacts(s.account()));
     ctx.html(views.render(ctx, "admin/admin_contacts", Lang.of(ctx), page));
   }
+
+  /** GET /admin/throttles (administrators): the sign-in throttles in force, each to clear. */
+  public void throttles(Context ctx) {
+    Offices.Session s = access.page(ctx);
+    if (s == null) {
+      return;
+    }
+    adminOnly(s);
+    var page = new AdminViews.ThrottlesPage(s.account(), s.csrf(), access.guard.throttles());
+    ctx.html(views.render(ctx, "admin/admin_throttles", Lang.of(ctx), page));
+  }
+
+  /** POST /admin/throttles/clear: lifts one throttle (audited). */
+  public void clearThrottle(Context ctx) {
+    Offices.Session s = access.session(ctx);
+    AdminAccess.csrf(ctx, s);
+    adminOnly(s);
+    String kind = AdminAccess.required(ctx, "kind");
+    if (!kind.equals("address") && !kind.equals("name")) {
+      throw org.vsmap.web.http.WebError.badRequest("kind is address or name");
+    }
+    access.guard.clear(kind, AdminAccess.required(ctx, "key"), s.account().username());
+    ctx.redirect("/admin/throttles");
+  }
+
+  private static void adminOnly(Offices.Session s) {
+    if (s.account().role() != Offices.Role.ADMIN) {
+      throw new org.vsmap.web.http.WebError(
+          403, "Forbidden", "only an administrator may see and clear sign-in throttles");
+    }
+  }
 }

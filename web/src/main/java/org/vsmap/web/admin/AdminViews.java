@@ -20,6 +20,10 @@ public final class AdminViews {
   public record AuditPage(Offices.Account account, String csrf, List<Offices.AuditEntry> audit) {}
 
   /** Contacts of the office's region, seen only here. */
+  /** The sign-in throttles in force (administrators). */
+  public record ThrottlesPage(
+      Offices.Account account, String csrf, List<SignInGuard.Throttle> throttles) {}
+
   public record ContactsPage(
       Offices.Account account, String csrf, List<RestrictedContact> contacts) {}
 
