@@ -25,6 +25,7 @@ import org.vsmap.web.detail.StationPage;
 import org.vsmap.web.detail.TeamPage;
 import org.vsmap.web.http.ErrorMapping;
 import org.vsmap.web.http.Origin;
+import org.vsmap.web.http.QueryParams;
 import org.vsmap.web.http.RateLimit;
 import org.vsmap.web.http.WebError;
 import org.vsmap.web.map.GeoJsonApi;
@@ -180,6 +181,8 @@ public final class Routes {
           qos.excludePath("/health");
           // shutdown: new requests are refused, the ones in flight have STOP_SECONDS to finish
           server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler(qos));
+          // refused before the portal sees them (bad path encoding, 414, 431): still our answer
+          server.setErrorHandler(new org.vsmap.web.http.BareErrors());
           server.setStopTimeout(STOP_SECONDS * 1000L);
           // the connector is made once the server starts; a stalled client is then dropped after
           // IDLE_MILLIS
@@ -242,6 +245,7 @@ public final class Routes {
           ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         });
     r.before(new RateLimit(settings.rateLimitPerMinute())::before);
+    r.before(QueryParams::checkEncoding);
     r.before(
         ctx -> {
           // forms are small; only the admin upload (multipart, checked against its own limit)

@@ -27,6 +27,10 @@ final class InProcessPortal implements AutoCloseable {
     server = Routes.create(new WebSettings(CLOCK, 0), readiness).start("127.0.0.1", 0);
   }
 
+  int port() {
+    return server.port();
+  }
+
   /** Ready with the stores and these other ports (null: that part answers 503). */
   InProcessPortal ready(
       org.vsmap.geo.port.Downloads downloads,

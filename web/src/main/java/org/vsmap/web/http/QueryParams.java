@@ -12,6 +12,22 @@ import java.util.function.Function;
 public final class QueryParams {
   private QueryParams() {}
 
+  private static final java.util.regex.Pattern BAD_ESCAPE =
+      java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+  /**
+   * Refuses a query string with a broken %-escape ({@code q=%ZZ}): it would otherwise be dropped
+   * silently and the request answered as if the parameter were absent.
+   */
+  public static void checkEncoding(Context ctx) {
+    String qs = ctx.queryString();
+    if (qs != null && BAD_ESCAPE.matcher(qs).find()) {
+      throw WebError.badRequest(
+          "the query string has a broken %-escape (a % must be followed by two hex digits; write"
+              + " a literal % as %25)");
+    }
+  }
+
   /** Whether an empty value ({@code ?limit=}) means the parameter was left out, or is a mistake. */
   public enum Blank {
     ABSENT,
