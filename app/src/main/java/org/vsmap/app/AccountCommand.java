@@ -14,20 +14,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code account add|list|unlock}: office accounts for the admin pages. */
+/**
+ * {@code account add|list}: office accounts for the admin pages. No account is ever locked: the
+ * portal throttles repeated wrong passwords by address and name, and administrators clear a
+ * throttle on /admin/throttles.
+ */
 @Command(
     name = "account",
     mixinStandardHelpOptions = true,
-    description = "Create, list and unlock the accounts of the admin pages.",
-    subcommands = {
-      AccountCommand.Add.class,
-      AccountCommand.ListAccounts.class,
-      AccountCommand.Unlock.class
-    })
+    description = "Create and list the accounts of the admin pages.",
+    subcommands = {AccountCommand.Add.class, AccountCommand.ListAccounts.class})
 final class AccountCommand implements Callable<Integer> {
   @Override
   public Integer call() {
-    throw new Failure("name a subcommand: account add, account list or account unlock");
+    throw new Failure("name a subcommand: account add or account list");
   }
 
   private static JdbiAccounts accounts(Database db) {
@@ -138,28 +138,6 @@ final class AccountCommand implements Callable<Integer> {
                   + (a.regionCode() == null ? "" : a.regionCode()));
         }
       }
-      return 0;
-    }
-  }
-
-  @Command(
-      name = "unlock",
-      mixinStandardHelpOptions = true,
-      description = "Lift the lockout after repeated wrong passwords.")
-  static final class Unlock implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "NAME")
-    String username;
-
-    @Mixin StoreOptions store;
-
-    @Override
-    public Integer call() {
-      try (Database db = store.open(DataDirectory.open(store.dataDir))) {
-        if (!accounts(db).unlock(username)) {
-          throw new Failure("no account " + username);
-        }
-      }
-      System.out.println("account " + username + " unlocked");
       return 0;
     }
   }

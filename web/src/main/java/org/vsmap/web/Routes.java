@@ -145,7 +145,7 @@ public final class Routes {
           openData(r, views, settings, readiness);
           statistics(r, views, settings, readiness);
           guards(r, settings);
-          admin(r, views, readiness);
+          admin(r, views, readiness, settings.clock());
           r.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
           new ErrorMapping(views).register(r);
         });
@@ -404,8 +404,9 @@ public final class Routes {
   }
 
   /** The offices' pages, every one behind the session check registered first. */
-  private static void admin(RoutesConfig r, Views views, Readiness readiness) {
-    AdminAccess admin = new AdminAccess(views, readiness);
+  private static void admin(
+      RoutesConfig r, Views views, Readiness readiness, java.time.Clock clock) {
+    AdminAccess admin = new AdminAccess(views, readiness, clock);
     AdminUploads uploads = new AdminUploads(admin);
     AdminEdits edits = new AdminEdits(admin);
     AdminRecords records = new AdminRecords(admin);

@@ -128,17 +128,6 @@ public final class JdbiAccounts {
                 .execute());
   }
 
-  /** Lifts a lockout (CLI). */
-  public boolean unlock(String username) {
-    return jdbi.withHandle(
-            h ->
-                h.createUpdate(
-                        "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE username = :u")
-                    .bind("u", username)
-                    .execute())
-        == 1;
-  }
-
   /** Names, roles and regions of every account. */
   public List<Offices.Account> accounts() {
     return jdbi.withHandle(

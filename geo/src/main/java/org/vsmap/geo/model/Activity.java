@@ -35,8 +35,10 @@ public record Activity(
     Joining joining) {
 
   public Activity {
-    Require.text(id, "activity id");
-    Require.text(title, "title of activity " + id);
+    Require.maxLength(Require.text(id, "activity id"), 64, "activity id");
+    Require.maxLength(
+        Require.text(title, "title of activity " + id), 300, "title of activity " + id);
+    Require.maxLength(description, 4000, "description of activity " + id);
     Objects.requireNonNull(theme, "theme of activity " + id);
     Require.text(organiserTeamId, "organiser team of activity " + id);
     Require.text(regionCode, "region code of activity " + id);
@@ -46,11 +48,16 @@ public record Activity(
     if (!end.isAfter(start)) {
       throw new IllegalArgumentException("activity " + id + " ends before it starts");
     }
+    Require.year(start.getYear(), 2000, 2100, "start year of activity " + id);
+    Require.year(end.getYear(), 2000, 2100, "end year of activity " + id);
     recurrence = recurrence == null ? Recurrence.ONCE : recurrence;
     Require.nonNegative(volunteersWanted, "volunteers wanted of activity " + id);
     Require.nonNegative(volunteersSignedUp, "volunteers signed up of activity " + id);
+    Require.atMost(volunteersWanted, 100_000, "volunteers wanted of activity " + id);
+    Require.atMost(volunteersSignedUp, 100_000, "volunteers signed up of activity " + id);
     if (participants != null) {
       Require.nonNegative(participants, "participants of activity " + id);
+      Require.atMost(participants, 1_000_000, "participants of activity " + id);
     }
     joining = joining == null ? Joining.NONE : joining;
   }

@@ -24,12 +24,15 @@ public record Station(
     boolean approximate) {
 
   public Station {
-    Require.text(id, "station id");
-    Require.text(name, "station name");
+    Require.maxLength(Require.text(id, "station id"), 64, "station id");
+    Require.maxLength(Require.text(name, "station name"), 200, "name of station " + id);
+    Require.maxLength(address, 300, "address of station " + id);
+    Require.maxLength(openingHours, 200, "opening hours of station " + id);
     Objects.requireNonNull(type, "station type");
     Require.text(regionCode, "region code of station " + id);
     Objects.requireNonNull(location, "location of station " + id);
     services = services == null ? List.of() : List.copyOf(services);
+    Require.maxLength(String.join(";", services), 2000, "services of station " + id);
     publicContact = PublicContact.check(publicContact, "station " + id);
     fiveHas = fiveHas == null ? FiveHas.NONE : fiveHas;
   }

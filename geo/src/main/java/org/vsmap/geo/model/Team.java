@@ -26,8 +26,13 @@ public record Team(
     String signUpUrl) {
 
   public Team {
-    Require.text(id, "team id");
-    Require.text(name, "team name");
+    Require.maxLength(Require.text(id, "team id"), 64, "team id");
+    Require.maxLength(Require.text(name, "team name"), 200, "name of team " + id);
+    Require.maxLength(supervisingUnit, 200, "supervising unit of team " + id);
+    Require.maxLength(speciality, 100, "speciality of team " + id);
+    if (founded != null) {
+      Require.year(founded.getYear(), 1900, 2100, "founding year of team " + id);
+    }
     Objects.requireNonNull(level, "team level");
     Require.text(regionCode, "region code of team " + id);
     if (level == TeamLevel.CITY_CORPS && parentId != null) {
@@ -40,6 +45,7 @@ public record Team(
       }
     }
     Require.nonNegative(memberCount, "member count of team " + id);
+    Require.atMost(memberCount, 1_000_000, "member count of team " + id);
     publicContact = PublicContact.check(publicContact, "team " + id);
     signUpUrl = Joining.link(signUpUrl, "sign-up link of team " + id);
   }

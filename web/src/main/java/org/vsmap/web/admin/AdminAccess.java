@@ -29,9 +29,13 @@ public final class AdminAccess {
   public final Readiness readiness;
   public final SignInGuard guard;
 
-  public AdminAccess(Views views, Readiness readiness) {
+  /** The portal's clock (China time): what "today" and "has ended" mean in the forms. */
+  public final java.time.Clock clock;
+
+  public AdminAccess(Views views, Readiness readiness, java.time.Clock clock) {
     this.views = views;
     this.readiness = readiness;
+    this.clock = clock.withZone(org.vsmap.geo.time.ChinaTime.ZONE);
     this.guard =
         new SignInGuard(
             java.time.Clock.systemUTC(),

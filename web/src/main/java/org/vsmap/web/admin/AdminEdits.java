@@ -15,7 +15,6 @@ import java.util.NoSuchElementException;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.FiveHas;
 import org.vsmap.geo.model.GeoPoint;
-import org.vsmap.geo.model.Joining;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.StationType;
 import org.vsmap.geo.model.Team;
@@ -83,21 +82,23 @@ public final class AdminEdits {
       GeoPoint p = new GeoPoint(lon, lat);
       boolean moved = !p.equals(old.location());
       edited =
-          new Station(
-              old.id(),
-              AdminAccess.required(ctx, "name"),
-              StationType.valueOf(AdminAccess.required(ctx, "type")),
-              AdminAccess.required(ctx, "region_code"),
-              AdminAccess.text(ctx, "address"),
-              p,
-              AdminAccess.text(ctx, "opening_hours"),
-              AdminAccess.text(ctx, "services") == null
-                  ? List.of()
-                  : Arrays.asList(AdminAccess.text(ctx, "services").split("[;；、,，]\\s*")),
-              AdminAccess.text(ctx, "public_contact"),
-              FiveHas.parse(AdminAccess.required(ctx, "five_has")),
-              old.synthetic(),
-              old.approximate() && !moved);
+          AdminChecks.placed(
+              new Station(
+                  old.id(),
+                  AdminAccess.required(ctx, "name"),
+                  StationType.valueOf(AdminAccess.required(ctx, "type")),
+                  AdminAccess.required(ctx, "region_code"),
+                  AdminAccess.text(ctx, "address"),
+                  p,
+                  AdminAccess.text(ctx, "opening_hours"),
+                  AdminAccess.text(ctx, "services") == null
+                      ? List.of()
+                      : Arrays.asList(AdminAccess.text(ctx, "services").split("[;；、,，]\\s*")),
+                  AdminAccess.text(ctx, "public_contact"),
+                  FiveHas.parse(AdminAccess.required(ctx, "five_has")),
+                  old.synthetic(),
+                  old.approximate() && !moved),
+              readiness.ports().regions());
     } catch (IllegalArgumentException e) {
       renderEdit(
           ctx,
@@ -142,20 +143,22 @@ public final class AdminEdits {
     try {
       String founded = AdminAccess.text(ctx, "founded");
       edited =
-          new Team(
-              old.id(),
-              AdminAccess.required(ctx, "name"),
-              old.level(),
-              old.parentId(),
-              old.regionCode(),
-              AdminAccess.text(ctx, "supervising_unit"),
-              founded == null ? null : LocalDate.parse(founded),
-              AdminAccess.text(ctx, "speciality"),
-              old.homeStationId(),
-              (int) AdminAccess.number(ctx, "member_count"),
-              old.synthetic(),
-              AdminAccess.text(ctx, "public_contact"),
-              AdminAccess.text(ctx, "signup_url"));
+          AdminChecks.founded(
+              new Team(
+                  old.id(),
+                  AdminAccess.required(ctx, "name"),
+                  old.level(),
+                  old.parentId(),
+                  old.regionCode(),
+                  AdminAccess.text(ctx, "supervising_unit"),
+                  founded == null ? null : LocalDate.parse(founded),
+                  AdminAccess.text(ctx, "speciality"),
+                  old.homeStationId(),
+                  (int) AdminAccess.number(ctx, "member_count"),
+                  old.synthetic(),
+                  AdminAccess.text(ctx, "public_contact"),
+                  AdminAccess.text(ctx, "signup_url")),
+              java.time.LocalDate.now(access.clock));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       renderEdit(
           ctx,
@@ -201,26 +204,28 @@ public final class AdminEdits {
     try {
       String participants = AdminAccess.text(ctx, "participants");
       edited =
-          new Activity(
-              old.id(),
-              AdminAccess.required(ctx, "title"),
-              AdminAccess.text(ctx, "description"),
-              Theme.valueOf(AdminAccess.required(ctx, "theme")),
-              old.organiserTeamId(),
-              old.stationId(),
-              old.regionCode(),
-              old.location(),
-              LocalDateTime.parse(AdminAccess.required(ctx, "start")),
-              LocalDateTime.parse(AdminAccess.required(ctx, "end")),
-              old.recurrence(),
-              (int) AdminAccess.number(ctx, "volunteers_wanted"),
-              (int) AdminAccess.number(ctx, "volunteers_signed_up"),
-              old.recordsServiceHours(),
-              old.publishedNationally(),
-              old.synthetic(),
-              participants == null ? null : (int) AdminAccess.number(ctx, "participants"),
-              old.approximate(),
-              joining(ctx));
+          AdminChecks.held(
+              new Activity(
+                  old.id(),
+                  AdminAccess.required(ctx, "title"),
+                  AdminAccess.text(ctx, "description"),
+                  Theme.valueOf(AdminAccess.required(ctx, "theme")),
+                  old.organiserTeamId(),
+                  old.stationId(),
+                  old.regionCode(),
+                  old.location(),
+                  LocalDateTime.parse(AdminAccess.required(ctx, "start")),
+                  LocalDateTime.parse(AdminAccess.required(ctx, "end")),
+                  old.recurrence(),
+                  (int) AdminAccess.number(ctx, "volunteers_wanted"),
+                  (int) AdminAccess.number(ctx, "volunteers_signed_up"),
+                  old.recordsServiceHours(),
+                  old.publishedNationally(),
+                  old.synthetic(),
+                  participants == null ? null : (int) AdminAccess.number(ctx, "participants"),
+                  old.approximate(),
+                  AdminForms.joining(ctx)),
+              java.time.LocalDateTime.now(access.clock));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       renderEdit(
           ctx,
@@ -234,17 +239,6 @@ public final class AdminEdits {
       return;
     }
     save(ctx, () -> access.offices().save(s.account(), edited), "/activities/" + old.id());
-  }
-
-  /** The sign-up fields as posted; a bad link, deadline or a mobile number throws. */
-  private static Joining joining(Context ctx) {
-    String deadline = AdminAccess.text(ctx, "signup_deadline");
-    return new Joining(
-        AdminAccess.text(ctx, "project_id"),
-        AdminAccess.text(ctx, "signup_url"),
-        AdminAccess.text(ctx, "signup_method"),
-        deadline == null ? null : LocalDateTime.parse(deadline),
-        AdminAccess.text(ctx, "office_line"));
   }
 
   private void save(Context ctx, Runnable write, String then) {

@@ -197,4 +197,15 @@ public final class AdminForms {
     return new FormField(
         name, label, posted == null ? value : posted.formParam(name), "select", options);
   }
+
+  /** The sign-up fields as posted; a bad link, deadline or a mobile number throws. */
+  static Joining joining(Context ctx) {
+    String deadline = AdminAccess.text(ctx, "signup_deadline");
+    return new Joining(
+        AdminAccess.text(ctx, "project_id"),
+        AdminAccess.text(ctx, "signup_url"),
+        AdminAccess.text(ctx, "signup_method"),
+        deadline == null ? null : java.time.LocalDateTime.parse(deadline),
+        AdminAccess.text(ctx, "office_line"));
+  }
 }
