@@ -29,8 +29,21 @@ final class GeoJsonLines {
     try {
       root = new ObjectMapper().readTree(text);
     } catch (IOException e) {
+      String where =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                  && j.getLocation() != null
+              ? " at line "
+                  + j.getLocation().getLineNr()
+                  + ", column "
+                  + j.getLocation().getColumnNr()
+              : "";
       throw new IllegalArgumentException(
-          file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+          file
+              + ": not valid JSON"
+              + where
+              + (String.valueOf(e.getMessage()).contains("exceeds the maximum")
+                  ? " (a value in it is too long)"
+                  : ""));
     }
     if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
       throw new IllegalArgumentException(file + ": a GeoJSON file must be a FeatureCollection");
@@ -71,7 +84,7 @@ final class GeoJsonLines {
                   + " feature "
                   + (n - 1)
                   + ": the geometry cannot be read ("
-                  + e.getMessage()
+                  + Grid.plain(e)
                   + ")");
         }
         if (geom instanceof Point p) {

@@ -114,11 +114,7 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
                     .toList()));
       }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          file
-              + ": not a readable CSV file ("
-              + e.getMessage().lines().findFirst().orElse("")
-              + ")");
+      throw new IllegalArgumentException(file + ": not a readable CSV file (" + plain(e) + ")");
     }
     if (lines.isEmpty()) {
       throw new IllegalArgumentException(file + ": the file has no rows");
@@ -186,6 +182,22 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
    * column (in the synonyms' order) one of whose synonyms it is, unless that column has a header
    * already.
    */
+  /**
+   * What a reader's failure says about the file, in its first line and without the names of the
+   * Java classes that failed (an office needs to know what is wrong with its file, not which
+   * library noticed).
+   */
+  static String plain(Throwable e) {
+    String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    m =
+        m.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)\\b:?\\s*", "")
+            .replaceAll("\\b\\w*(?:Exception|Error)\\b:?\\s*", "")
+            .replaceAll("`[^`]*`", "")
+            .replaceAll("\\(from \\)", "")
+            .strip();
+    return m.isEmpty() ? "the file is damaged or not of this type" : m;
+  }
+
   public static Map<String, String> columns(
       List<String> header, Map<String, List<String>> synonyms) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -72,7 +72,9 @@ final class SheetTable {
         throw iae;
       }
       throw new IllegalArgumentException(
-          file + ": not a readable XLSX workbook (" + e.getClass().getSimpleName() + ")");
+          file
+              + ": not a readable XLSX workbook (damaged, protected by a password, or not an Excel"
+              + " 2007+ file): open it in Excel or WPS and save it again as .xlsx or .csv");
     }
   }
 
