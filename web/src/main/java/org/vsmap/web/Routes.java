@@ -246,6 +246,13 @@ public final class Routes {
         });
     r.before(new RateLimit(settings.rateLimitPerMinute())::before);
     r.before(QueryParams::checkEncoding);
+    // every page says its charset in the header too, not only in its <meta>
+    r.after(
+        ctx -> {
+          if ("text/html".equals(ctx.res().getContentType())) {
+            ctx.contentType("text/html; charset=utf-8");
+          }
+        });
     r.before(
         ctx -> {
           // forms are small; only the admin upload (multipart, checked against its own limit)

@@ -32,13 +32,18 @@ class BareErrorsTest {
 
   /** The raw answer to a request written by hand (clients refuse to send these). */
   private String raw(String requestLine, String extraHeader) throws Exception {
+    return raw(requestLine, extraHeader, "");
+  }
+
+  private String raw(String requestLine, String extraHeader, String body) throws Exception {
     try (Socket s = new Socket("127.0.0.1", portal.port())) {
       OutputStream out = s.getOutputStream();
       out.write(
           (requestLine
                   + "\r\nHost: 127.0.0.1\r\nAccept: text/html\r\n"
                   + extraHeader
-                  + "Connection: close\r\n\r\n")
+                  + "Connection: close\r\n\r\n"
+                  + body)
               .getBytes(StandardCharsets.UTF_8));
       out.flush();
       InputStream in = s.getInputStream();
@@ -77,5 +82,24 @@ class BareErrorsTest {
     assertThat(portal.get("/api/search?q=%E9%94%A6%25").statusCode())
         .as("well-formed escapes, a literal % among them")
         .isEqualTo(200);
+  }
+
+  @Test
+  void aBrokenMultipartSignInIsA400NotA500() throws Exception {
+    String answer =
+        raw(
+            "POST /admin/login HTTP/1.1",
+            "Cookie: vsmap_login=any\r\nContent-Type: multipart/form-data; boundary=XYZ\r\n"
+                + "Content-Length: 20\r\n",
+            "--XYZ\r\nbroken-part\r\n");
+    assertThat(answer.substring(0, answer.indexOf("\r\n"))).isEqualTo("HTTP/1.1 400 Bad Request");
+    assertThat(answer).contains("the request body cannot be read");
+  }
+
+  @Test
+  void pagesSayTheirCharsetInTheHeader() throws Exception {
+    assertThat(portal.get("/accessibility").headers().firstValue("content-type"))
+        .hasValueSatisfying(
+            t -> assertThat(t.replace(" ", "")).isEqualTo("text/html;charset=utf-8"));
   }
 }

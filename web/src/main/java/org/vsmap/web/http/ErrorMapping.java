@@ -30,6 +30,21 @@ public final class ErrorMapping {
     routes.exception(
         Exception.class,
         (e, ctx) -> {
+          Integer client = clientMistake(e);
+          if (client != null) {
+            // a body that cannot be read (broken multipart, cut off, over the limit) is the
+            // client's mistake: one line in the log, no stack trace, a 4xx saying so
+            LOG.info("{} {}: {} unreadable request body", ctx.method(), ctx.path(), client);
+            answer(
+                ctx,
+                client,
+                client == 413 ? "Content Too Large" : "Bad Request",
+                client == 413
+                    ? "请求体超过上限 / the request body is larger than this address accepts"
+                    : "请求体无法读取（表单或 multipart 格式有误）/ the request body cannot be read (malformed"
+                        + " form or multipart data)");
+            return;
+          }
           if (databaseUnreachable(e)) {
             LOG.warn(
                 "{} {}: no database connection (the database is down or every connection busy)",
@@ -58,6 +73,26 @@ public final class ErrorMapping {
             answer(ctx, 404, "Not Found", "no page or resource at " + ctx.path());
           }
         });
+  }
+
+  /**
+   * The status of a request body the server could not read (Jetty's BadMessageException: a broken
+   * multipart, a body over the limit; a body cut off), found among the causes; null otherwise.
+   */
+  static Integer clientMistake(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.BadMessageException bad) {
+        return bad.getCode() == 413 || bad.getCode() == 400 ? bad.getCode() : 400;
+      }
+      if (t instanceof org.eclipse.jetty.io.EofException) {
+        return 400;
+      }
+      if (t instanceof IllegalStateException
+          && String.valueOf(t.getMessage()).contains("exceeds")) {
+        return 413;
+      }
+    }
+    return null;
   }
 
   /**
