@@ -24,7 +24,6 @@ import org.vsmap.geo.port.Offices;
  */
 public final class JdbiAccounts {
   static final Duration SESSION = Duration.ofHours(8);
-  static final int MIN_PASSWORD = 12;
 
   private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(12);
   private static final String DUMMY = BCRYPT.encode("not a password of anyone");
@@ -41,17 +40,14 @@ public final class JdbiAccounts {
   /**
    * Creates an account.
    *
-   * @throws IllegalArgumentException for a taken or malformed name, a short password, an office
-   *     without a region
+   * @throws IllegalArgumentException for a taken or malformed name, a short or guessable password
+   *     (PasswordRules), an office without a region
    */
   public void create(String username, String password, Offices.Role role, String regionCode) {
     if (username == null || !username.matches("[A-Za-z0-9_.@-]{3,64}")) {
       throw new IllegalArgumentException("a user name is 3–64 letters, digits or _.@-");
     }
-    if (password == null || password.length() < MIN_PASSWORD) {
-      throw new IllegalArgumentException(
-          "a password needs at least " + MIN_PASSWORD + " characters");
-    }
+    PasswordRules.check(username, password);
     if (role == Offices.Role.OFFICE && (regionCode == null || regionCode.isBlank())) {
       throw new IllegalArgumentException("an office account needs its region code");
     }
