@@ -22,35 +22,98 @@ public final class LikelyDuplicates {
    * and less than 100 m apart.
    */
   public static List<Problem> find(String file, List<Station> incoming, List<Station> existing) {
-    Map<String, List<Station>> byRegion = new HashMap<>();
-    for (Station s : existing) {
-      byRegion.computeIfAbsent(s.regionCode(), k -> new ArrayList<>()).add(s);
-    }
+    Nearby index = new Nearby();
+    existing.forEach(index::add);
     List<Problem> warnings = new ArrayList<>();
-    Map<String, List<Station>> seen = new HashMap<>();
     for (Station s : incoming) {
-      List<Station> candidates = new ArrayList<>(byRegion.getOrDefault(s.regionCode(), List.of()));
-      candidates.addAll(seen.getOrDefault(s.regionCode(), List.of()));
-      for (Station o : candidates) {
-        if (!o.id().equals(s.id())
-            && similar(s.name(), o.name())
-            && org.vsmap.geo.spatial.Geodesy.metres(s.location(), o.location())
-                < DUPLICATE_METRES) {
-          long m = Math.round(org.vsmap.geo.spatial.Geodesy.metres(s.location(), o.location()));
-          warnings.add(
-              new Problem(
-                  file,
-                  0,
-                  "name",
-                  s.name(),
-                  "可能与已有站点重复：" + o.name() + "（" + o.id() + "，相距 " + m + " 米）",
-                  "likely duplicate of " + o.id() + " " + o.name() + " (" + m + " m apart)"));
-          break;
-        }
+      Station o = index.match(s);
+      if (o != null) {
+        long m = Math.round(org.vsmap.geo.spatial.Geodesy.metres(s.location(), o.location()));
+        warnings.add(
+            new Problem(
+                file,
+                0,
+                "name",
+                s.name(),
+                "可能与已有站点重复：" + o.name() + "（" + o.id() + "，相距 " + m + " 米）",
+                "likely duplicate of " + o.id() + " " + o.name() + " (" + m + " m apart)"));
       }
-      seen.computeIfAbsent(s.regionCode(), k -> new ArrayList<>()).add(s);
+      index.add(s);
     }
     return warnings;
+  }
+
+  /**
+   * Stations by region and cell of about 100 m (0.001° of latitude × 0.0015° of longitude, at least
+   * 100 m wide anywhere in China), so a station is compared only with those in its own and the
+   * eight cells around it: linear in the rows however many share a community. Equal names are found
+   * by hash; a name containing another is checked against the first {@value #CONTAINMENT_CHECKS}
+   * stations of each cell, which bounds a file of thousands of stations at one point.
+   */
+  private static final class Nearby {
+    static final int CONTAINMENT_CHECKS = 16;
+
+    private record Stemmed(Station station, String stem) {}
+
+    private record Cell(Map<String, Station> byStem, List<Stemmed> first) {}
+
+    private final Map<String, Cell> cells = new HashMap<>();
+
+    private static String key(String region, long x, long y) {
+      return region + "|" + x + "|" + y;
+    }
+
+    private static long x(Station s) {
+      return (long) Math.floor(s.location().lon() / 0.0015);
+    }
+
+    private static long y(Station s) {
+      return (long) Math.floor(s.location().lat() / 0.001);
+    }
+
+    void add(Station s) {
+      Cell c =
+          cells.computeIfAbsent(
+              key(s.regionCode(), x(s), y(s)), k -> new Cell(new HashMap<>(), new ArrayList<>()));
+      String stem = stem(s.name());
+      if (!stem.isEmpty()) {
+        c.byStem().putIfAbsent(stem, s);
+      }
+      if (c.first().size() < CONTAINMENT_CHECKS && !stem.isEmpty()) {
+        c.first().add(new Stemmed(s, stem));
+      }
+    }
+
+    Station match(Station s) {
+      String stem = stem(s.name());
+      Station contained = null;
+      for (long dx = -1; dx <= 1; dx++) {
+        for (long dy = -1; dy <= 1; dy++) {
+          Cell c = cells.get(key(s.regionCode(), x(s) + dx, y(s) + dy));
+          if (c == null) {
+            continue;
+          }
+          Station same = stem.isEmpty() ? null : c.byStem().get(stem);
+          if (same != null && close(s, same)) {
+            return same;
+          }
+          if (contained == null && !stem.isEmpty()) {
+            for (Stemmed o : c.first()) {
+              if ((stem.contains(o.stem()) || o.stem().contains(stem)) && close(s, o.station())) {
+                contained = o.station();
+                break;
+              }
+            }
+          }
+        }
+      }
+      return contained;
+    }
+
+    private static boolean close(Station s, Station o) {
+      return !o.id().equals(s.id())
+          && org.vsmap.geo.spatial.Geodesy.metres(s.location(), o.location()) < DUPLICATE_METRES;
+    }
   }
 
   static boolean similar(String a, String b) {

@@ -27,6 +27,30 @@ final class Placement {
 
   private final Map<String, Region> regions;
   private final Map<String, List<Region>> children = new HashMap<>();
+  private final Map<String, org.locationtech.jts.geom.prep.PreparedGeometry> prepared =
+      new HashMap<>();
+  private static final org.locationtech.jts.geom.GeometryFactory GF =
+      new org.locationtech.jts.geom.GeometryFactory();
+
+  /**
+   * The county of {@code region} when {@code p} lies outside its boundary, else null (also when the
+   * boundary is not known). Each boundary is prepared (indexed) once per file: a point test then
+   * costs microseconds instead of building the polygon's graph for every row.
+   */
+  Region countyNotHolding(String region, GeoPoint p) {
+    Region county = regions.get(region.length() >= 6 ? region.substring(0, 6) : region);
+    if (county == null || county.boundary() == null) {
+      return null;
+    }
+    var boundary =
+        prepared.computeIfAbsent(
+            county.code(),
+            c -> org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(county.boundary()));
+    return boundary.contains(
+            GF.createPoint(new org.locationtech.jts.geom.Coordinate(p.lon(), p.lat())))
+        ? null
+        : county;
+  }
 
   /**
    * Indexes the region tree once per file, so finding the regions a row names walks only below its

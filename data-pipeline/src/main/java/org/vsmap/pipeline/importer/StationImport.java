@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.vsmap.geo.model.FiveHas;
 import org.vsmap.geo.model.GeoPoint;
 import org.vsmap.geo.model.Region;
@@ -80,8 +78,6 @@ public final class StationImport {
     TYPE_NAMES.put("驿站", StationType.DEMONSTRATION);
     TYPE_NAMES.put("总站", StationType.HEAD_STATION);
   }
-
-  private static final GeometryFactory GF = new GeometryFactory();
 
   private StationImport() {}
 
@@ -185,7 +181,7 @@ public final class StationImport {
       point = point(file, row, columns, crs, problems);
     }
     if (point != null && r != null && !approximate) {
-      outsideCounty(file, line, columns, crs, regions, region, point, problems);
+      outsideCounty(file, line, columns, crs, placement, region, point, problems);
     }
     StationType type = type(file, row, columns, problems);
     FiveHas fiveHas = fiveHas(file, row, columns, problems);
@@ -305,14 +301,12 @@ public final class StationImport {
       int line,
       Map<String, String> columns,
       CoordinateSystem crs,
-      Map<String, Region> regions,
+      Placement placement,
       String region,
       GeoPoint point,
       List<Problem> problems) {
-    Region county = regions.get(region.length() >= 6 ? region.substring(0, 6) : region);
-    if (county != null
-        && county.boundary() != null
-        && !county.boundary().contains(GF.createPoint(new Coordinate(point.lon(), point.lat())))) {
+    Region county = placement.countyNotHolding(region, point);
+    if (county != null) {
       problems.add(
           new Problem(
               file,

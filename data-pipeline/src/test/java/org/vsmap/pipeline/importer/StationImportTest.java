@@ -329,4 +329,32 @@ class StationImportTest {
     assertThat(r.problems()).isEmpty();
     assertThat(Geodesy.metres(r.stations().get(0).location(), JINXIU)).isLessThan(1.0);
   }
+
+  @Test
+  void aHundredThousandRowsOfOneCommunityAreCheckedInLinearTime() {
+    StringBuilder csv = new StringBuilder("站点名称,站点类型,行政区划代码,经度,纬度\n");
+    for (int i = 0; i < 100_000; i++) {
+      csv.append("第")
+          .append(i)
+          .append("号服务点,社区志愿服务站,150602001002,")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%.6f,%.6f",
+                  109.98 + (i % 300) * 3.5e-5,
+                  39.82 + (i / 300) * 2.7e-5))
+          .append('\n');
+    }
+    byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    // a bound that only a return to comparing every row with every other would break (193 s
+    // before); the time itself: docs/BENCHMARKS.md
+    StationImport.Result r =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(30),
+            () ->
+                StationImport.read(
+                    "one-community.csv", bytes, null, CoordinateSystem.WGS84, REGIONS, false));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.stations()).hasSize(100_000);
+  }
 }
