@@ -223,6 +223,11 @@ public final class Routes {
     r.before(
         ctx -> {
           Origin.set(ctx, settings);
+          if (settings.publicUrl() == null) {
+            // absolute URLs come from the Host header: a shared cache must keep one answer per
+            // host, or one request with a made-up Host could poison the sitemap and feeds for all
+            ctx.res().addHeader("Vary", "Host");
+          }
           // defence in depth behind the escaping: no inline or foreign script can run on our pages;
           // the widgets may be framed by the sites allowed, the admin pages never, the rest only by
           // us

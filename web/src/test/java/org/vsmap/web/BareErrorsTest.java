@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,5 +102,15 @@ class BareErrorsTest {
     assertThat(portal.get("/accessibility").headers().firstValue("content-type"))
         .hasValueSatisfying(
             t -> assertThat(t.replace(" ", "")).isEqualTo("text/html;charset=utf-8"));
+  }
+
+  @Test
+  void withoutAPublicUrlEveryAnswerVariesByHost() throws Exception {
+    // absolute URLs then come from the Host header (finding 10): a shared cache keys them by host
+    for (String path : List.of("/sitemap.xml", "/robots.txt", "/")) {
+      assertThat(portal.get(path).headers().allValues("vary"))
+          .as(path)
+          .anySatisfy(v -> assertThat(v).contains("Host"));
+    }
   }
 }

@@ -79,7 +79,7 @@ public final class DataDownloads {
             + digest(format + "|" + filter)
             + (gzip ? "-gz" : "")
             + "\"";
-    ctx.header("Vary", "Accept-Encoding");
+    ctx.res().addHeader("Vary", "Accept-Encoding");
     ctx.header("Cache-Control", "public, max-age=60");
     ctx.header("Access-Control-Allow-Origin", "*");
     ctx.header("Link", "<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"");
