@@ -8,6 +8,7 @@ import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Region;
 import org.vsmap.geo.model.Station;
 import org.vsmap.geo.model.Team;
+import org.vsmap.geo.port.Offices;
 import org.vsmap.geo.port.RegionStore;
 
 /**
@@ -43,8 +44,12 @@ final class AdminChecks {
   /**
    * A station's region exists, and its point lies inside the county of that region (when the
    * county's boundary is known): a point moved into another county must take that county's region.
+   * A region outside the account's scope is left to the save, which refuses and audits it.
    */
-  static Station placed(Station s, RegionStore regions) {
+  static Station placed(Station s, RegionStore regions, Offices.Account account) {
+    if (!account.mayChange(s.regionCode())) {
+      return s; // outside the office's scope: the save refuses it (403, audited)
+    }
     Region region =
         regions
             .regionByCode(s.regionCode())

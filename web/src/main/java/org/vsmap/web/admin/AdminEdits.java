@@ -98,7 +98,8 @@ public final class AdminEdits {
                   FiveHas.parse(AdminAccess.required(ctx, "five_has")),
                   old.synthetic(),
                   old.approximate() && !moved),
-              readiness.ports().regions());
+              readiness.ports().regions(),
+              s.account());
     } catch (IllegalArgumentException e) {
       renderEdit(
           ctx,
