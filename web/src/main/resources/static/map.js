@@ -283,6 +283,21 @@
 
   function distanceText(m) { return m < 1000 ? m + '\u00a0m' : (m / 1000).toFixed(1) + '\u00a0km'; }
 
+  // 地图: a link to the map with the record chosen (works without script); here it opens the record
+  // on this map instead
+  function showButton(h, link) {
+    var show = link || document.createElement('a');
+    if (!link) {
+      show.className = 'show-on-map';
+      show.href = '/?select=' + h.kind + ':' + encodeURIComponent(h.id) + '&z=16&lat=' + h.lat + '&lon=' + h.lon +
+        (lang === 'en' ? '&lang=en' : '');
+      show.textContent = d.msgShowonmapShort;
+      show.setAttribute('aria-label', d.msgShowonmap + '：' + h.name);
+    }
+    show.addEventListener('click', function (ev) { ev.preventDefault(); openOnMap(h); });
+    return show;
+  }
+
   function item(h) {
     var li = document.createElement('li');
     li.className = 'result vs-kind-' + h.kind;
@@ -344,15 +359,7 @@
       });
       li.appendChild(honours);
     }
-    if (h.lat !== undefined) {
-      var show = document.createElement('button');
-      show.type = 'button';
-      show.className = 'show-on-map';
-      show.textContent = d.msgShowonmapShort;
-      show.setAttribute('aria-label', d.msgShowonmap + '：' + h.name);
-      show.addEventListener('click', function () { openOnMap(h); });
-      li.appendChild(show);
-    }
+    if (h.lat !== undefined) { li.appendChild(showButton(h)); }
     return li;
   }
 
@@ -370,11 +377,34 @@
     }
   }
 
+  // the list the server rendered stays when the first answer lists the same records in the same
+  // order (nothing to add before a location is known): no repaint, the page's largest text is
+  // painted once, with the HTML
+  function sameAsServer(hits) {
+    var served = list.getAttribute('data-server') === 'true' && !me;
+    list.removeAttribute('data-server');
+    var items = list.querySelectorAll('li.result');
+    if (!served || items.length !== hits.length) { return false; }
+    return hits.every(function (h, i) {
+      return items[i].getAttribute('data-id') === h.id && items[i].classList.contains('vs-kind-' + h.kind);
+    });
+  }
+
   function drawList(res, inView, inCity, append) {
     listTotal = res.total;
-    if (!append) { list.textContent = ''; shown = 0; }
-    res.hits.forEach(function (h) { list.appendChild(item(h)); });
-    shown += res.hits.length;
+    if (!append && sameAsServer(res.hits)) {
+      // the server's 地图 links open the record on this map instead of loading the page again
+      var served = list.querySelectorAll('li.result');
+      res.hits.forEach(function (h, i) {
+        var link = served[i].querySelector('.show-on-map');
+        if (h.lat !== undefined) { if (link) { showButton(h, link); } else { served[i].appendChild(showButton(h)); } }
+      });
+      shown = res.hits.length;
+    } else {
+      if (!append) { list.textContent = ''; shown = 0; }
+      res.hits.forEach(function (h) { list.appendChild(item(h)); });
+      shown += res.hits.length;
+    }
     drawCount(inView, inCity);
     document.getElementById('more').hidden = shown >= listTotal;
     emptyHelp(inView, inCity);

@@ -55,7 +55,7 @@ class CurrentDownloadsTest {
   void textIsGzippedWhenAskedAndTheTagSaysSo() throws Exception {
     HttpResponse<byte[]> z = portal.get("/data/stations.csv", "Accept-Encoding", "gzip");
     assertThat(z.headers().firstValue("Content-Encoding")).hasValue("gzip");
-    assertThat(z.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+    assertThat(String.join(", ", z.headers().allValues("Vary"))).contains("Accept-Encoding");
     assertThat(z.headers().firstValue("ETag").orElse("")).endsWith("-gz\"");
     String text =
         new String(
