@@ -651,25 +651,29 @@
   }
 
   // ---- boundaries, first view ----------------------------------------------------------------
-  get('/api/regions.geojson?level=county' + (lang === 'en' ? '&lang=en' : '')).then(function (counties) {
-    boundaries = L.geoJSON(counties, {
-      interactive: false,
-      style: { color: '#922b21', weight: 1.5, fillColor: '#fdf2e9',
-        fillOpacity: map.vsHasBasemap && !el.classList.contains('basemap-offline') ? 0.1 : 0.7 },
-      onEachFeature: function (f, l) {
-        l.bindTooltip(f.properties.name, { permanent: true, direction: 'center', className: 'county-label' });
+  // asked for once the list has been painted: the boundaries (75 KB) never hold up the first screen
+  function afterPaint(fn) { requestAnimationFrame(function () { setTimeout(fn, 0); }); }
+  afterPaint(function () {
+    get('/api/regions.geojson?level=county' + (lang === 'en' ? '&lang=en' : '')).then(function (counties) {
+      boundaries = L.geoJSON(counties, {
+        interactive: false,
+        style: { color: '#922b21', weight: 1.5, fillColor: '#fdf2e9',
+          fillOpacity: map.vsHasBasemap && !el.classList.contains('basemap-offline') ? 0.1 : 0.7 },
+        onEachFeature: function (f, l) {
+          l.bindTooltip(f.properties.name, { permanent: true, direction: 'center', className: 'county-label' });
+        }
+      }).addTo(map);
+      if (d.lat && d.lon) {
+        map.setView([parseFloat(d.lat), parseFloat(d.lon)], d.z ? parseFloat(d.z) : 14);
+      } else {
+        // on a phone the sheet covers the map's foot: the city is framed above it
+        map.fitBounds(boundaries.getBounds(), { paddingTopLeft: [8, 8], paddingBottomRight: [8, 8 + sheetCover()] });
       }
-    }).addTo(map);
-    if (d.lat && d.lon) {
-      map.setView([parseFloat(d.lat), parseFloat(d.lon)], d.z ? parseFloat(d.z) : 14);
-    } else {
-      // on a phone the sheet covers the map's foot: the city is framed above it
-      map.fitBounds(boundaries.getBounds(), { paddingTopLeft: [8, 8], paddingBottomRight: [8, 8 + sheetCover()] });
-    }
-    map.on('moveend', refresh);
-    refresh();
-    choose(new URLSearchParams(location.search).get('select'));
-  }).catch(function (e) { status.textContent = d.msgFailed; console.error(e); });
+      map.on('moveend', refresh);
+      refresh();
+      choose(new URLSearchParams(location.search).get('select'));
+    }).catch(function (e) { status.textContent = d.msgFailed; console.error(e); });
+  });
 
   // ---- search box with suggestions -------------------------------------------------------------
   var suggestTimer = null;
