@@ -42,7 +42,7 @@ final class JoiningCells {
         span == null ? null : span.end().plusWeeks(recurrence.occurrences() - 1L);
     int before = problems.size();
     String project = TeamActivityImport.cell(row, c, "project_id");
-    if (project != null && !project.strip().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,39}")) {
+    if (project != null && !Joining.PROJECT_ID.matcher(project.strip()).matches()) {
       problems.add(
           new Problem(
               file,
@@ -81,17 +81,7 @@ final class JoiningCells {
     try {
       PublicContact.check(line, "the organiser");
     } catch (IllegalArgumentException e) {
-      boolean mobile = e.getMessage().contains("mobile");
-      problems.add(
-          new Problem(
-              file,
-              row.line(),
-              c.get("office_line"),
-              mobile ? "1**********" : line, // a mobile number is not echoed back
-              mobile ? "只公布办公电话或服务热线，不公布个人手机号" : "联系电话不是电话号码",
-              mobile
-                  ? "only office lines and hotlines are published, never a personal mobile"
-                  : "the contact is not a telephone number"));
+      problems.add(contactProblem(file, row, c, "office_line", e));
     }
     if (problems.size() > before) {
       return null;
@@ -148,20 +138,34 @@ final class JoiningCells {
    */
   static Problem teamProblem(
       String file, CsvTable.Row row, Map<String, String> c, IllegalArgumentException e) {
-    String message = String.valueOf(e.getMessage());
-    boolean contact = message.contains("public contact");
-    boolean mobile = message.contains("mobile");
-    String column = contact ? "public_contact" : "signup_url";
+    if (String.valueOf(e.getMessage()).contains("public contact")) {
+      return contactProblem(file, row, c, "public_contact", e);
+    }
     return new Problem(
         file,
         row.line(),
-        c.get(column),
-        mobile ? "1**********" : TeamActivityImport.cell(row, c, column),
-        mobile ? "只公布办公电话或服务热线，不公布个人手机号" : contact ? "联系电话不是电话号码" : "加入链接应是以 https:// 开头的网址",
+        c.get("signup_url"),
+        TeamActivityImport.cell(row, c, "signup_url"),
+        "加入链接应是以 https:// 开头的网址",
+        "the sign-up link must be a web address starting with https://");
+  }
+
+  /** A refused telephone cell: a personal mobile (not echoed back) or not a number at all. */
+  private static Problem contactProblem(
+      String file,
+      CsvTable.Row row,
+      Map<String, String> c,
+      String key,
+      IllegalArgumentException e) {
+    boolean mobile = String.valueOf(e.getMessage()).contains("mobile");
+    return new Problem(
+        file,
+        row.line(),
+        c.get(key),
+        mobile ? "1**********" : TeamActivityImport.cell(row, c, key),
+        mobile ? "只公布办公电话或服务热线，不公布个人手机号" : "联系电话不是电话号码",
         mobile
             ? "only office lines and hotlines are published, never a personal mobile"
-            : contact
-                ? "the contact is not a telephone number"
-                : "the sign-up link must be a web address starting with https://");
+            : "the contact is not a telephone number");
   }
 }

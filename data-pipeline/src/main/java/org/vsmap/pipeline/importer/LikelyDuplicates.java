@@ -99,7 +99,7 @@ public final class LikelyDuplicates {
           }
           if (contained == null && !stem.isEmpty()) {
             for (Stemmed o : c.first()) {
-              if ((stem.contains(o.stem()) || o.stem().contains(stem)) && close(s, o.station())) {
+              if (stemsSimilar(stem, o.stem()) && close(s, o.station())) {
                 contained = o.station();
                 break;
               }
@@ -116,9 +116,8 @@ public final class LikelyDuplicates {
     }
   }
 
-  static boolean similar(String a, String b) {
-    String x = stem(a);
-    String y = stem(b);
+  /** Names alike once their common suffixes are dropped: equal, or one containing the other. */
+  private static boolean stemsSimilar(String x, String y) {
     return !x.isEmpty() && !y.isEmpty() && (x.equals(y) || x.contains(y) || y.contains(x));
   }
 

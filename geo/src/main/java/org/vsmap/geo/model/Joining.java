@@ -19,12 +19,16 @@ import java.util.Locale;
 public record Joining(
     String projectId, String signUpUrl, String method, LocalDateTime deadline, String officeLine) {
 
+  /** A 志愿中国 project number: letters, digits, '_' and '-', at most 40. */
+  public static final java.util.regex.Pattern PROJECT_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
+
   /** Nothing known about signing up. */
   public static final Joining NONE = new Joining(null, null, null, null, null);
 
   public Joining {
     projectId = blankToNull(projectId);
-    if (projectId != null && !projectId.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,39}")) {
+    if (projectId != null && !PROJECT_ID.matcher(projectId).matches()) {
       throw new IllegalArgumentException(
           "志愿中国项目编号 is letters, digits and '-' (at most 40): " + projectId);
     }
