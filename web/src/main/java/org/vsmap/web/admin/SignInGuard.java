@@ -51,7 +51,13 @@ public final class SignInGuard {
   }
 
   /** A throttle in force: an address or an account name, its wrong passwords, and until when. */
-  public record Throttle(String kind, String key, int failures, Instant until) {}
+  public record Throttle(String kind, String key, int failures, Instant until) {
+    /** Until when, as an office reads it: China time to the second. */
+    public String untilChinaTime() {
+      return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+          .format(until.atZone(org.vsmap.geo.time.ChinaTime.ZONE));
+    }
+  }
 
   private static final class Failures {
     int count;
