@@ -11,9 +11,12 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.vsmap.geo.format.ProblemsCsv;
 import org.vsmap.geo.model.Kind;
 import org.vsmap.geo.port.Problem;
+import org.vsmap.geo.port.ProblemGroups;
 import org.vsmap.geo.spatial.CoordinateSystem;
+import org.vsmap.pipeline.importer.ImportLimits;
 import org.vsmap.pipeline.importer.OfficeImport;
 import org.vsmap.pipeline.store.Database;
 import org.vsmap.pipeline.store.ImportPipeline;
@@ -105,6 +108,15 @@ final class ImportCommand implements Callable<Integer> {
       names = "--save-mapping",
       description = "Remember --map for this source, so its next files need no --map.")
   boolean saveMapping;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "Write every problem and warning to this CSV file (the terminal shows the first "
+              + ProblemGroups.SHOWN_PER_KIND
+              + " of each kind).")
+  Path reportFile;
 
   @Option(names = "--dry-run", description = "Check and report what would change; write nothing.")
   boolean dryRun;
@@ -198,9 +210,40 @@ final class ImportCommand implements Callable<Integer> {
     if (saveMapping && map != null) {
       out.printf("mapping saved for source %s%n", sourceName);
     }
-    p.problems().forEach(x -> out.println("  " + x));
-    p.warnings()
-        .forEach(w -> out.println("  warning: " + where(w) + w.reasonEn() + " / " + w.reasonZh()));
+    boolean cut = !printGroups(out, ProblemGroups.of(p.problems()), x -> "  " + x);
+    cut |=
+        !printGroups(
+            out,
+            ProblemGroups.of(p.warnings()),
+            w -> "  warning: " + where(w) + w.reasonEn() + " / " + w.reasonZh());
+    if (reportFile != null) {
+      writeReport(p);
+      out.printf(
+          "every problem and warning (%d) written to %s%n",
+          p.problems().size() + p.warnings().size(), reportFile);
+    } else if (cut) {
+      out.println("  (only the first of each kind are shown: --report FILE writes them all)");
+    }
+  }
+
+  /** The first rows of each kind and how many more; false when some were left out. */
+  private static boolean printGroups(
+      PrintStream out, ProblemGroups groups, java.util.function.Function<Problem, String> line) {
+    for (ProblemGroups.Group g : groups.groups()) {
+      g.first().forEach(x -> out.println(line.apply(x)));
+      if (g.more() > 0) {
+        out.printf("  … and %d more like this (%s: %s)%n", g.more(), g.column(), g.reasonEn());
+      }
+    }
+    return groups.complete();
+  }
+
+  private void writeReport(OfficeImport.Prepared p) {
+    try (java.io.OutputStream os = Files.newOutputStream(reportFile)) {
+      ProblemsCsv.write(os, p.problems(), p.warnings());
+    } catch (IOException e) {
+      throw new Failure("cannot write the report " + reportFile + ": " + e.getMessage());
+    }
   }
 
   /** Writes the checked file in one transaction, with a progress bar on a terminal. */
@@ -273,7 +316,10 @@ final class ImportCommand implements Callable<Integer> {
 
   private byte[] read() {
     try {
+      ImportLimits.checkSize(file.getFileName().toString(), Files.size(file));
       return Files.readAllBytes(file);
+    } catch (ImportLimits.TooLarge e) {
+      throw new Failure(e.getMessage());
     } catch (NoSuchFileException e) {
       throw new Failure("no such file: " + file);
     } catch (IOException e) {

@@ -430,6 +430,7 @@ public final class Routes {
     r.post("/admin/upload", uploads::upload);
     r.post("/admin/publish", uploads::publish);
     r.post("/admin/upload/{id}/confirm", uploads::confirm);
+    r.get("/admin/upload/{id}/problems.csv", uploads::problemsCsv);
     r.get("/admin/stations/{id}", edits::editStation);
     r.post("/admin/stations/{id}", edits::saveStation);
     r.get("/admin/teams/{id}", edits::editTeam);

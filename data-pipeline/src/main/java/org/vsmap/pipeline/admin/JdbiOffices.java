@@ -47,6 +47,15 @@ public final class JdbiOffices implements Offices {
   private final com.github.benmanes.caffeine.cache.Cache<String, Pending> pending =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(PENDING).build();
 
+  /** Every check's report, clean or not, for its full problem list; the last 32 for 30 minutes. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, Checked> checked =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+          .expireAfterWrite(PENDING)
+          .maximumSize(32)
+          .build();
+
+  private record Checked(String username, Preview preview) {}
+
   public JdbiOffices(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
     this.clock = clock;
@@ -122,17 +131,28 @@ public final class JdbiOffices implements Offices {
     if (p.clean()) {
       pending.put(id, new Pending(account.username(), p, now.plus(PENDING)));
     }
-    return new Preview(
-        id,
-        name,
-        w.zh() + " / " + w.en(),
-        p.readAs(),
-        p.records(),
-        p.problems(),
-        p.warnings(),
-        changes,
-        contacts,
-        figures);
+    Preview preview =
+        new Preview(
+            id,
+            name,
+            w.zh() + " / " + w.en(),
+            p.readAs(),
+            p.records(),
+            p.problems(),
+            p.warnings(),
+            changes,
+            contacts,
+            figures);
+    checked.put(id, new Checked(account.username(), preview));
+    return preview;
+  }
+
+  @Override
+  public Optional<Preview> checked(Account account, String previewId) {
+    Checked c = previewId == null ? null : checked.getIfPresent(previewId);
+    return c != null && c.username().equals(account.username())
+        ? Optional.of(c.preview())
+        : Optional.empty();
   }
 
   @Override

@@ -25,26 +25,7 @@ final class GeoJsonLines {
   private GeoJsonLines() {}
 
   static List<Grid.Line> read(String file, String text) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(text);
-    } catch (IOException e) {
-      String where =
-          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                  && j.getLocation() != null
-              ? " at line "
-                  + j.getLocation().getLineNr()
-                  + ", column "
-                  + j.getLocation().getColumnNr()
-              : "";
-      throw new IllegalArgumentException(
-          file
-              + ": not valid JSON"
-              + where
-              + (String.valueOf(e.getMessage()).contains("exceeds the maximum")
-                  ? " (a value in it is too long)"
-                  : ""));
-    }
+    JsonNode root = tree(file, text);
     if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
       throw new IllegalArgumentException(file + ": a GeoJSON file must be a FeatureCollection");
     }
@@ -60,6 +41,7 @@ final class GeoJsonLines {
     List<Grid.Line> lines = new ArrayList<>();
     lines.add(new Grid.Line(1, List.copyOf(header)));
     GeoJsonReader reader = new GeoJsonReader();
+    ImportLimits.checkRows(file, root.path("features").size());
     int n = 1;
     for (JsonNode f : root.path("features")) {
       n++;
@@ -103,5 +85,28 @@ final class GeoJsonLines {
       throw new IllegalArgumentException(file + ": the FeatureCollection has no features");
     }
     return List.copyOf(lines);
+  }
+
+  /** The file as a JSON tree, or a message naming where it stops being JSON. */
+  private static JsonNode tree(String file, String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (IOException e) {
+      String where =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                  && j.getLocation() != null
+              ? " at line "
+                  + j.getLocation().getLineNr()
+                  + ", column "
+                  + j.getLocation().getColumnNr()
+              : "";
+      throw new IllegalArgumentException(
+          file
+              + ": not valid JSON"
+              + where
+              + (String.valueOf(e.getMessage()).contains("exceeds the maximum")
+                  ? " (a value in it is too long)"
+                  : ""));
+    }
   }
 }

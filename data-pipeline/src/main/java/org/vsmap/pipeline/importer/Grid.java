@@ -89,6 +89,7 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
     if (bytes.length == 0) {
       throw new IllegalArgumentException(file + ": the file is empty");
     }
+    ImportLimits.checkSize(file, bytes.length);
     if (SheetTable.isZip(bytes)) {
       return new Grid(file, "XLSX", SheetTable.lines(file, bytes));
     }
@@ -103,6 +104,7 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
       while (it.hasNext()) {
         List<String> cells = it.next();
         n++;
+        ImportLimits.checkRows(file, lines.size() + 1);
         if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
           continue;
         }
@@ -113,6 +115,8 @@ public record Grid(String file, String readAs, List<Line> lines, Map<String, Str
                     .map(c -> c == null || c.isBlank() ? null : c.replace("\uFEFF", ""))
                     .toList()));
       }
+    } catch (ImportLimits.TooLarge e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(file + ": not a readable CSV file (" + plain(e) + ")");
     }

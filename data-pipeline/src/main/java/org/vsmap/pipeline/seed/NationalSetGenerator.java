@@ -102,9 +102,9 @@ public final class NationalSetGenerator {
         copyRegions(
             data.resolve("admin/streets.csv"), out.resolve("04-streets.csv"), streets, files);
     Map<String, String> provinceNames = names(data.resolve("admin/provinces.csv"), provinces);
-    regions += writeVillages(vs, out.resolve("05-villages.csv"), files);
+    regions += writeVillages(vs, out, files);
 
-    writeStations(vs, out.resolve("10-stations.csv"), files);
+    writeStations(vs, out, files);
 
     int teamTotal = (int) Math.round((double) NATIONAL_TEAMS * vs.size() / NATIONAL_VILLAGES);
     List<String[]> teamRows =
@@ -373,41 +373,45 @@ public final class NationalSetGenerator {
     return n;
   }
 
-  private static int writeVillages(List<Village> vs, Path to, List<File> files) throws IOException {
-    try (BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
-      CsvWriter csv =
-          CsvWriter.forMachines(w)
-              .row("code", "name", "streetCode", "provinceCode", "cityCode", "areaCode");
-      for (Village v : vs) {
-        csv.row(
-            v.code(),
-            v.name(),
-            v.streetCode(),
-            v.code().substring(0, 2),
-            v.cityCode(),
-            v.areaCode());
-      }
-      csv.flush();
-    }
-    files.add(new File(to.getFileName().toString(), "regions", vs.size()));
+  /** The villages as regions, in files of at most {@link #ROWS_PER_FILE} rows. */
+  private static int writeVillages(List<Village> vs, Path out, List<File> files)
+      throws IOException {
+    writeChunks(
+        out,
+        "05-villages",
+        "regions",
+        new String[] {"code", "name", "streetCode", "provinceCode", "cityCode", "areaCode"},
+        vs.size(),
+        i -> {
+          Village v = vs.get(i);
+          return new String[] {
+            v.code(), v.name(), v.streetCode(), v.code().substring(0, 2), v.cityCode(), v.areaCode()
+          };
+        },
+        files);
     return vs.size();
   }
 
-  private static void writeStations(List<Village> vs, Path to, List<File> files)
+  /** One station per village, in files of at most {@link #ROWS_PER_FILE} rows. */
+  private static void writeStations(List<Village> vs, Path out, List<File> files)
       throws IOException {
     String[] services = {"助老助残；便民服务", "理论宣讲；文明实践", "关爱儿童；助学", "环境保护；垃圾分类", "文体服务；科普宣传"};
-    try (BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
-      CsvWriter csv =
-          CsvWriter.forMachines(w)
-              .row(
-                  "站点编号", "站点名称", "站点类型", "行政区划代码", "地址", "经度", "纬度", "开放时间", "服务内容", "五有", "合成数据");
-      for (Village v : vs) {
-        SplittableRandom r = new SplittableRandom(v.code().hashCode() * 40503L + 1);
-        StringBuilder five = new StringBuilder();
-        for (int k = 0; k < 5; k++) {
-          five.append(r.nextInt(10) < 8 ? '1' : '0');
-        }
-        csv.row(
+    writeChunks(
+        out,
+        "10-stations",
+        "station",
+        new String[] {
+          "站点编号", "站点名称", "站点类型", "行政区划代码", "地址", "经度", "纬度", "开放时间", "服务内容", "五有", "合成数据"
+        },
+        vs.size(),
+        i -> {
+          Village v = vs.get(i);
+          SplittableRandom r = new SplittableRandom(v.code().hashCode() * 40503L + 1);
+          StringBuilder five = new StringBuilder();
+          for (int k = 0; k < 5; k++) {
+            five.append(r.nextInt(10) < 8 ? '1' : '0');
+          }
+          return new String[] {
             "st-" + v.code(),
             shortName(v.name()) + "志愿服务站",
             "社区志愿服务站",
@@ -418,11 +422,10 @@ public final class NationalSetGenerator {
             "周一至周五 9:00-17:00",
             services[r.nextInt(services.length)],
             five.toString(),
-            "是");
-      }
-      csv.flush();
-    }
-    files.add(new File(to.getFileName().toString(), "station", vs.size()));
+            "是"
+          };
+        },
+        files);
   }
 
   private static void writeChunks(

@@ -58,7 +58,7 @@ public class NationalSetGeneratorIT {
     NationalSetGenerator.Summary other =
         NationalSetGenerator.generate(SLICE, tmp.resolve("c"), 100, TODAY);
     assertThat(other.stations()).isEqualTo(100);
-    assertThat(Files.readAllLines(tmp.resolve("c/05-villages.csv"))).hasSize(101);
+    assertThat(Files.readAllLines(tmp.resolve("c/05-villages-01.csv"))).hasSize(101);
     assertThat(Files.readAllLines(tmp.resolve("c/01-provinces.csv")))
         .hasSize(2); // only the regions above the villages taken
   }
@@ -113,9 +113,10 @@ public class NationalSetGeneratorIT {
     }
     // stations sit in China, at their own village's code
     CsvTable stations =
-        CsvTable.read("10-stations.csv", Files.newInputStream(dir.resolve("10-stations.csv")));
+        CsvTable.read(
+            "10-stations-01.csv", Files.newInputStream(dir.resolve("10-stations-01.csv")));
     List<String> villages =
-        CsvTable.read("05-villages.csv", Files.newInputStream(dir.resolve("05-villages.csv")))
+        CsvTable.read("05-villages-01.csv", Files.newInputStream(dir.resolve("05-villages-01.csv")))
             .rows()
             .stream()
             .map(r -> r.require("code"))

@@ -66,6 +66,16 @@ public interface Offices {
     public boolean clean() {
       return problems.isEmpty();
     }
+
+    /** The problems by kind, the first {@link ProblemGroups#SHOWN_PER_KIND} of each. */
+    public ProblemGroups problemGroups() {
+      return ProblemGroups.of(problems);
+    }
+
+    /** The warnings by kind, the first {@link ProblemGroups#SHOWN_PER_KIND} of each. */
+    public ProblemGroups warningGroups() {
+      return ProblemGroups.of(warnings);
+    }
   }
 
   /** One line of the audit log. */
@@ -79,6 +89,12 @@ public interface Offices {
       String detail) {}
 
   SignIn signIn(String username, String password);
+
+  /**
+   * A check this account ran in the last 30 minutes, clean or not, with every problem and warning
+   * (the report page shows the first of each kind; this is the whole list).
+   */
+  Optional<Preview> checked(Account account, String previewId);
 
   Session openSession(Account account);
 

@@ -87,6 +87,11 @@ public final class InMemoryOffices implements Offices {
   }
 
   @Override
+  public Optional<Preview> checked(Account account, String previewId) {
+    return Optional.empty();
+  }
+
+  @Override
   public List<Change> confirm(Account account, String previewId) {
     throw new UnsupportedOperationException("files are read by the real importer (AdminIT)");
   }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.vsmap.geo.format.ProblemsCsv;
 import org.vsmap.geo.port.Offices;
 import org.vsmap.web.Readiness;
 import org.vsmap.web.http.WebError;
@@ -18,6 +19,7 @@ import org.vsmap.web.view.Views;
  * datasets' versions (administrators).
  */
 public final class AdminUploads {
+  /** The largest file an upload form takes: the import's limit (ImportLimits, 64 MB). */
   public static final long MAX_UPLOAD = 64L * 1024 * 1024;
 
   private final AdminAccess access;
@@ -108,7 +110,7 @@ public final class AdminUploads {
         received(
             ctx,
             "choose a file to upload (CSV or XLSX)",
-            "the file is larger than 64 MB: split it, or use the import command");
+            "the file is larger than 64 MB: split it into files of at most 64 MB and 300,000 rows / 文件超过 64 MB：请拆分为每个不超过 64 MB、30 万行的文件");
     Offices.Session s = file.session();
     Offices.Preview p;
     try {
@@ -135,6 +137,36 @@ public final class AdminUploads {
                 "admin/admin_preview",
                 Lang.of(ctx),
                 new AdminViews.PreviewPage(s.account(), s.csrf(), p)));
+  }
+
+  /**
+   * GET /admin/upload/{id}/problems.csv: every problem and warning of a check this account ran in
+   * the last 30 minutes (the report page shows the first of each kind), for Excel.
+   */
+  public void problemsCsv(Context ctx) {
+    Offices.Session s = access.page(ctx);
+    if (s == null) {
+      return;
+    }
+    Offices.Preview p =
+        access
+            .offices()
+            .checked(s.account(), ctx.pathParam("id"))
+            .orElseThrow(
+                () ->
+                    new WebError(
+                        404,
+                        "Not Found",
+                        "no check with this number for this account: reports are kept for 30 minutes"));
+    String base = p.file().replaceFirst("\\.[^.]+$", "").replaceAll("[^\\p{L}\\p{N}_-]", "_");
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"problems.csv\"; filename*=UTF-8''"
+            + java.net.URLEncoder.encode(
+                    base + "-问题清单.csv", java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+    ctx.contentType("text/csv; charset=utf-8");
+    ProblemsCsv.write(ctx.outputStream(), p.problems(), p.warnings());
   }
 
   public void confirm(Context ctx) {

@@ -34,7 +34,12 @@ public final class ErrorMapping {
           if (client != null) {
             // a body that cannot be read (broken multipart, cut off, over the limit) is the
             // client's mistake: one line in the log, no stack trace, a 4xx saying so
-            LOG.info("{} {}: {} unreadable request body", ctx.method(), ctx.path(), client);
+            LOG.info(
+                "{} {}: {} unreadable request body ({})",
+                ctx.method(),
+                ctx.path(),
+                client,
+                causes(e));
             answer(
                 ctx,
                 client,
@@ -79,17 +84,33 @@ public final class ErrorMapping {
    * The status of a request body the server could not read (Jetty's BadMessageException: a broken
    * multipart, a body over the limit; a body cut off), found among the causes; null otherwise.
    */
-  static Integer clientMistake(Throwable e) {
+  /** The chain of causes in one line: class names and messages, no stack. */
+  static String causes(Throwable e) {
+    StringBuilder b = new StringBuilder();
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof org.eclipse.jetty.http.BadMessageException bad) {
-        return bad.getCode() == 413 || bad.getCode() == 400 ? bad.getCode() : 400;
-      }
-      if (t instanceof org.eclipse.jetty.io.EofException) {
-        return 400;
-      }
-      if (t instanceof IllegalStateException
-          && String.valueOf(t.getMessage()).contains("exceeds")) {
+      b.append(b.isEmpty() ? "" : " ← ")
+          .append(t.getClass().getSimpleName())
+          .append(
+              t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse(""));
+    }
+    return b.toString();
+  }
+
+  static Integer clientMistake(Throwable e) {
+    // over a size limit anywhere in the chain: Jetty wraps "max file size exceeded" of a chunked
+    // multipart body in a 400 "bad multipart"
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if ((t instanceof IllegalStateException && (m.contains("exceed")))
+          || (t instanceof org.eclipse.jetty.http.BadMessageException bad
+              && bad.getCode() == 413)) {
         return 413;
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.BadMessageException
+          || t instanceof org.eclipse.jetty.io.EofException) {
+        return 400;
       }
     }
     return null;
