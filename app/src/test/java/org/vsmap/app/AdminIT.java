@@ -491,6 +491,92 @@ class AdminIT {
   }
 
   /**
+   * A chunked upload (no Content-Length: the size is known only while reading) past the 64 MB limit
+   * is 413, not 500; and a file with many mistakes gets a report of the first 20 of each kind with
+   * the count of the rest, the whole list as a CSV file only its uploader can fetch.
+   */
+  @Test
+  void aChunkedUploadPastTheLimitIs413AndALongReportIsCappedWithTheWholeListAsCsv()
+      throws Exception {
+    Office o = new Office().signIn("dongsheng", PASSWORD);
+    String cookie =
+        String.join(
+            "; ", o.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", portal.port)) {
+      socket.setSoTimeout(60_000);
+      java.io.OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream());
+      out.write(
+          ("POST /admin/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: "
+                  + cookie
+                  + "\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      byte[] head =
+          ("--x\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+                  + o.csrf
+                  + "\r\n--x\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nstation\r\n"
+                  + "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+                  + "Content-Type: text/csv\r\n\r\n站点名称,行政区划代码\n")
+              .getBytes(StandardCharsets.UTF_8);
+      byte[] rows = "测试站点,150602\n".repeat(4096).getBytes(StandardCharsets.UTF_8);
+      try {
+        chunk(out, head);
+        for (long sent = 0; sent < 70L * 1024 * 1024; sent += rows.length) {
+          chunk(out, rows);
+        }
+        chunk(out, "\r\n--x--\r\n".getBytes(StandardCharsets.UTF_8));
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      } catch (IOException closedEarly) {
+        // the server may answer and close once the limit is passed
+      }
+      String status =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+              .readLine();
+      assertThat(status).isEqualTo("HTTP/1.1 413 Payload Too Large");
+    }
+    assertThat(portal.get("/health").statusCode()).isEqualTo(200);
+    assertThat(searchTotal("测试站点")).isZero();
+
+    StringBuilder bad = new StringBuilder("站点名称,行政区划代码,经度,纬度\n");
+    for (int i = 0; i < 100; i++) {
+      bad.append("坐标错站").append(i).append(",150602,abc,39.8\n");
+    }
+    for (int i = 0; i < 30; i++) {
+      bad.append("重复站,150602,109.95,39.8\n");
+    }
+    HttpResponse<String> report =
+        o.upload("station", "wgs84", "many.csv", bad.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(report.statusCode()).isEqualTo(400);
+    assertThat(report.body())
+        .contains("发现 129 个问题")
+        .contains("另有 80 处同类问题未列出")
+        .contains("另有 9 处同类问题未列出")
+        // bad coordinates on lines 2–101: 2–21 shown; duplicates on 103–131: 103–122 shown
+        .contains("<td>21</td>")
+        .doesNotContain("<td>22</td>")
+        .contains("<td>122</td>")
+        .doesNotContain("<td>123</td>");
+    Matcher link = Pattern.compile("/admin/upload/([^/\"]+)/problems\\.csv").matcher(report.body());
+    assertThat(link.find()).isTrue();
+    HttpResponse<String> csv = o.get(link.group());
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("content-type")).hasValue("text/csv; charset=utf-8");
+    assertThat(csv.body().lines().filter(l -> l.startsWith("问题 problem")).count()).isEqualTo(129);
+    assertThat(csv.body()).contains("many.csv,101,").contains("many.csv,131,");
+    assertThat(new Office().signIn("kangbashi", PASSWORD).get(link.group()).statusCode())
+        .as("another office's report")
+        .isEqualTo(404);
+  }
+
+  private static void chunk(java.io.OutputStream out, byte[] bytes) throws IOException {
+    out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(bytes);
+    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
    * Publishing a version is for administrators; after an edit it makes a version that counts the
    * change.
    */
