@@ -5,6 +5,7 @@
 #   bench/soak.sh soak national|demo [SECONDS] [RATE]   mixed public traffic at RATE requests/s for SECONDS (default 600 s),
 #                                                       heap (after a full GC), RSS and open files before and after
 #   bench/soak.sh overload national|demo               far more connections than the portal serves at once: fast 503s, no timeouts
+#   bench/soak.sh storm demo [SECONDS] [ATTACKERS] [RATE]  sign-in hammered from 4,096 addresses while residents search (issue 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -33,7 +34,9 @@ sample() { # pid label → one line: heap used after a full GC, RSS, open files,
     $(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 )) "$(ls "/proc/$pid/fd" | wc -l)" "$(ls "/proc/$pid/task" | wc -l)"
 }
 cp_arg() {
-  mvn -B -q -o dependency:build-classpath -pl bench -Dmdep.outputFile="$PWD/$T/bench-cp.txt" > /dev/null
+  # offline first; online once when the dependency plugin has never been downloaded on this machine
+  mvn -B -q -o dependency:build-classpath -pl bench -Dmdep.outputFile="$PWD/$T/bench-cp.txt" > /dev/null 2>&1 \
+    || mvn -B -q dependency:build-classpath -pl bench -Dmdep.outputFile="$PWD/$T/bench-cp.txt" > /dev/null
   echo "bench/target/classes:$(cat $T/bench-cp.txt)"
 }
 
@@ -59,5 +62,17 @@ case $mode in
       echo "## afterwards, one request"; curl -s -o /dev/null -w 'GET /health → %{http_code} in %{time_total} s\n' "http://127.0.0.1:$PORT/health"
       sample "$pid" after; } | tee "$out"
     ;;
-  *) sed -n 2,8p "$0"; exit 2 ;;
+  storm)
+    seconds=${3:-30}; attackers=${4:-48}; rate=${5:-100}; out=$T/soak-storm-$set_name.txt
+    cp=$(cp_arg)
+    if [[ ! -d $DATA ]]; then pid=$(start_portal); wait_ready; kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+    VSMAP_NEW_PASSWORD='storm-office-Passw0rd!' java -jar "$JAR" account add stormoffice --role office --region 150602 \
+      --data-dir "$DATA" > /dev/null 2>&1 || true   # already there on a second run
+    pid=$(start_portal); trap 'kill $pid 2>/dev/null || true' EXIT
+    wait_ready
+    { echo "## storm: $rate wrong passwords a second over $attackers connections from 4,096 addresses while 4 residents search ($seconds s each phase, portal -Xmx2g, same 2 cores)"
+      java -cp "$cp" org.vsmap.bench.SignInStorm "http://127.0.0.1:$PORT" "$seconds" "$attackers" stormoffice 'storm-office-Passw0rd!' "$rate"
+      echo "portal log: $(grep -c "unexpected failure" "$T/soak-serve.log" || true) unexpected failures"; } | tee "$out"
+    ;;
+  *) sed -n 2,9p "$0"; exit 2 ;;
 esac

@@ -23,7 +23,11 @@ import picocli.CommandLine.Parameters;
     name = "account",
     mixinStandardHelpOptions = true,
     description = "Create and list the accounts of the admin pages.",
-    subcommands = {AccountCommand.Add.class, AccountCommand.ListAccounts.class})
+    subcommands = {
+      AccountCommand.Add.class,
+      AccountCommand.ListAccounts.class,
+      AccountCommand.SecondFactorOff.class
+    })
 final class AccountCommand implements Callable<Integer> {
   @Override
   public Integer call() {
@@ -137,6 +141,30 @@ final class AccountCommand implements Callable<Integer> {
                   + "\t"
                   + (a.regionCode() == null ? "" : a.regionCode()));
         }
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "second-factor-off",
+      mixinStandardHelpOptions = true,
+      description =
+          "Turn an account's second factor off (a lost phone): it signs in with its password alone"
+              + " until it turns the second factor on again at /admin/second-factor. Audited.")
+  static final class SecondFactorOff implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME", description = "The account.")
+    String username;
+
+    @Mixin StoreOptions store;
+
+    @Override
+    public Integer call() {
+      try (Database db = store.open(DataDirectory.open(store.dataDir))) {
+        if (!accounts(db).disableSecondFactor(username, "cli:" + System.getProperty("user.name"))) {
+          throw new Failure("account " + username + " has no second factor (or does not exist)");
+        }
+        System.out.println("second factor of " + username + " turned off");
       }
       return 0;
     }

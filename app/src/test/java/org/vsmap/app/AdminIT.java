@@ -52,6 +52,7 @@ class AdminIT {
     assertThat(cli("account", "add", "lockme", "--role", "office", "--region", "150603").exit())
         .isZero();
     assertThat(cli("account", "add", "cityadmin", "--role", "admin").exit()).isZero();
+    assertThat(cli("account", "add", "twostep", "--role", "admin").exit()).isZero();
     RunningPortal.Outcome dup =
         cli("account", "add", "dongsheng", "--role", "office", "--region", "150602");
     assertThat(dup.exit()).isEqualTo(2);
@@ -568,6 +569,57 @@ class AdminIT {
     assertThat(new Office().signIn("kangbashi", PASSWORD).get(link.group()).statusCode())
         .as("another office's report")
         .isEqualTo(404);
+  }
+
+  /**
+   * An administrator turns on the second factor with the app's code; from then on the right
+   * password alone does not sign in: the code does, once.
+   */
+  @Test
+  void anAdministratorTurnsOnASecondFactorAndThenSignsInWithPasswordAndCode() throws Exception {
+    Office admin = new Office().signIn("twostep", PASSWORD);
+    HttpResponse<String> page = admin.get("/admin/second-factor");
+    assertThat(page.statusCode()).isEqualTo(200);
+    Matcher m = Pattern.compile("name=\"secret\" value=\"([A-Z2-7]{32})\"").matcher(page.body());
+    assertThat(m.find()).as(page.body()).isTrue();
+    String secret = m.group(1);
+    assertThat(page.body()).contains("<svg").contains(secret);
+    HttpResponse<String> wrong =
+        admin.post(
+            "/admin/second-factor/on",
+            Map.of("csrf", admin.csrf, "secret", secret, "code", "000000"));
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    java.time.Instant now = java.time.Instant.now();
+    String code = org.vsmap.pipeline.admin.SecondFactor.code(secret, now);
+    HttpResponse<String> on =
+        admin.post(
+            "/admin/second-factor/on", Map.of("csrf", admin.csrf, "secret", secret, "code", code));
+    assertThat(on.statusCode()).as(on.body()).isEqualTo(303);
+    assertThat(admin.get("/admin/second-factor").body()).contains("已开启");
+
+    Office again = new Office();
+    again.get("/admin/login");
+    HttpResponse<String> password =
+        again.post(
+            "/admin/login",
+            Map.of("csrf", again.csrf, "username", "twostep", "password", PASSWORD));
+    assertThat(password.statusCode()).as("the password alone: the code form").isEqualTo(200);
+    assertThat(password.body()).contains("action=\"/admin/login/code\"");
+    assertThat(again.cookies).doesNotContainKey("vsmap_session");
+    assertThat(again.get("/admin").statusCode()).as("not signed in yet").isEqualTo(302);
+    HttpResponse<String> used =
+        again.post("/admin/login/code", Map.of("csrf", again.csrf, "code", code));
+    assertThat(used.statusCode()).as("the code that turned it on is used up").isEqualTo(401);
+    String next = org.vsmap.pipeline.admin.SecondFactor.code(secret, now.plusSeconds(30));
+    HttpResponse<String> in =
+        again.post("/admin/login/code", Map.of("csrf", again.csrf, "code", next));
+    assertThat(in.statusCode()).as(in.body()).isEqualTo(302);
+    assertThat(again.get("/admin").body()).contains("twostep");
+    assertThat(
+            new Office().post("/admin/login/code", Map.of("csrf", "x", "code", next)).statusCode())
+        .as("a code without the password step")
+        .isEqualTo(403);
+    assertThat(admin.get("/admin/audit").body()).contains("SECOND_FACTOR_ON");
   }
 
   private static void chunk(java.io.OutputStream out, byte[] bytes) throws IOException {

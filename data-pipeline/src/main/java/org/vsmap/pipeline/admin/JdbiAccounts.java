@@ -18,9 +18,11 @@ import org.vsmap.geo.port.Offices;
 
 /**
  * Office accounts and their sessions. Passwords are hashed with bcrypt (Spring Security Crypto,
- * cost 12); five wrong passwords in a row lock an account for 15 minutes; an unknown name costs the
- * same bcrypt check as a known one. A session cookie is 32 random bytes of which only the SHA-256
- * digest is stored; sessions last 8 hours and are shared by every node of one store.
+ * cost 12); nothing is ever locked (the portal throttles attempts by address and name); an unknown
+ * name costs the same bcrypt check as a known one. An account may add a second factor ({@link
+ * SecondFactor}: codes from an authenticator app). A session cookie is 32 random bytes of which
+ * only the SHA-256 digest is stored; sessions last 8 hours and are shared by every node of one
+ * store.
  */
 public final class JdbiAccounts {
   static final Duration SESSION = Duration.ofHours(8);
@@ -32,9 +34,20 @@ public final class JdbiAccounts {
   private final Jdbi jdbi;
   private final Clock clock;
 
+  /**
+   * The real time, for second-factor codes: the app on a phone knows nothing of a portal started as
+   * another day ({@code VSMAP_TODAY}).
+   */
+  private final Clock codeClock;
+
   public JdbiAccounts(Jdbi jdbi, Clock clock) {
+    this(jdbi, clock, Clock.systemUTC());
+  }
+
+  JdbiAccounts(Jdbi jdbi, Clock clock, Clock codeClock) {
     this.jdbi = jdbi;
     this.clock = clock;
+    this.codeClock = codeClock;
   }
 
   /**
@@ -110,6 +123,100 @@ public final class JdbiAccounts {
           new Offices.Account(username, Offices.Role.valueOf(r.role()), r.region()));
     }
     return new Offices.SignIn.Refused();
+  }
+
+  /** Whether the account signs in with a code from its authenticator app too. */
+  public boolean hasSecondFactor(String username) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT totp_secret IS NOT NULL FROM account WHERE username = :u")
+                .bind("u", username)
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
+  }
+
+  /**
+   * Puts {@code secret} in force for the account when {@code code} is the app's current code for it
+   * (proof the app holds it); false, and nothing changed, otherwise.
+   */
+  public boolean enableSecondFactor(String username, String secret, String code) {
+    if (!SecondFactor.wellFormed(secret)) {
+      return false;
+    }
+    var step = SecondFactor.step(secret, code, codeClock.instant(), null);
+    if (step.isEmpty()) {
+      return false;
+    }
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "UPDATE account SET totp_secret = :s, totp_last_step = :step WHERE username = :u")
+              .bind("s", secret)
+              .bind("step", step.getAsLong())
+              .bind("u", username)
+              .execute();
+          securityEvent(h, username, "SECOND_FACTOR_ON", "second factor turned on");
+        });
+    return true;
+  }
+
+  /**
+   * Whether {@code code} is the account's current code, not used before; a right code is used up.
+   */
+  public boolean checkSecondFactor(String username, String code) {
+    record Row(String secret, Long last) {}
+    Optional<Row> row =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT totp_secret, totp_last_step FROM account WHERE username = :u")
+                    .bind("u", username)
+                    .map((rs, ctx) -> new Row(rs.getString(1), (Long) rs.getObject(2, Long.class)))
+                    .findOne());
+    if (row.isEmpty() || row.get().secret() == null) {
+      return false;
+    }
+    var step = SecondFactor.step(row.get().secret(), code, codeClock.instant(), row.get().last());
+    if (step.isEmpty()) {
+      return false;
+    }
+    // used once: only the first of two requests with the same code moves the step on
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE account SET totp_last_step = :step WHERE username = :u"
+                            + " AND (totp_last_step IS NULL OR totp_last_step < :step)")
+                    .bind("step", step.getAsLong())
+                    .bind("u", username)
+                    .execute())
+        == 1;
+  }
+
+  /** Turns the second factor off; {@code by}: who did (the account itself, or the command line). */
+  public boolean disableSecondFactor(String username, String by) {
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate(
+                      "UPDATE account SET totp_secret = NULL, totp_last_step = NULL"
+                          + " WHERE username = :u AND totp_secret IS NOT NULL")
+                  .bind("u", username)
+                  .execute();
+          if (n == 1) {
+            securityEvent(h, username, "SECOND_FACTOR_OFF", "second factor turned off by " + by);
+          }
+          return n == 1;
+        });
+  }
+
+  private void securityEvent(
+      org.jdbi.v3.core.Handle h, String username, String action, String detail) {
+    h.createUpdate("INSERT INTO audit_log (at, username, action, detail) VALUES (:now, :u, :a, :d)")
+        .bind("now", now())
+        .bind("u", username)
+        .bind("a", action)
+        .bind("d", detail)
+        .execute();
   }
 
   /** Writes a sign-in throttle starting or being cleared to the audit log. */

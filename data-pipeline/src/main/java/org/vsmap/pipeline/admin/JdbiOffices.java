@@ -74,6 +74,32 @@ public final class JdbiOffices implements Offices {
   }
 
   @Override
+  public boolean hasSecondFactor(Account account) {
+    return accounts.hasSecondFactor(account.username());
+  }
+
+  @Override
+  public boolean enableSecondFactor(Account account, String secret, String code) {
+    return accounts.enableSecondFactor(account.username(), secret, code);
+  }
+
+  @Override
+  public boolean checkSecondFactor(Account account, String code) {
+    return accounts.checkSecondFactor(account.username(), code);
+  }
+
+  @Override
+  public boolean disableSecondFactor(Account account, String code) {
+    return accounts.checkSecondFactor(account.username(), code)
+        && accounts.disableSecondFactor(account.username(), account.username());
+  }
+
+  @Override
+  public String newSecondFactorSecret() {
+    return SecondFactor.newSecret();
+  }
+
+  @Override
   public Session openSession(Account account) {
     return accounts.openSession(account);
   }

@@ -96,6 +96,24 @@ public interface Offices {
    */
   Optional<Preview> checked(Account account, String previewId);
 
+  /** Whether the account gives a code from its authenticator app after its password. */
+  boolean hasSecondFactor(Account account);
+
+  /**
+   * Puts {@code secret} (Base32, from {@link #newSecondFactorSecret}) in force when {@code code} is
+   * its current code; false and nothing changed otherwise. Audited.
+   */
+  boolean enableSecondFactor(Account account, String secret, String code);
+
+  /** Whether {@code code} is the account's current code, never used before (it is used up). */
+  boolean checkSecondFactor(Account account, String code);
+
+  /** Turns the second factor off when {@code code} is the account's current code. Audited. */
+  boolean disableSecondFactor(Account account, String code);
+
+  /** A new random secret for an authenticator app (not in force until enabled). */
+  String newSecondFactorSecret();
+
   Session openSession(Account account);
 
   Optional<Session> session(String token);

@@ -86,6 +86,32 @@ public final class InMemoryOffices implements Offices {
     throw new UnsupportedOperationException("files are read by the real importer (AdminIT)");
   }
 
+  /** The fake keeps no second factors: every account signs in with its password alone. */
+  @Override
+  public boolean hasSecondFactor(Account account) {
+    return false;
+  }
+
+  @Override
+  public boolean enableSecondFactor(Account account, String secret, String code) {
+    return false;
+  }
+
+  @Override
+  public boolean checkSecondFactor(Account account, String code) {
+    return false;
+  }
+
+  @Override
+  public boolean disableSecondFactor(Account account, String code) {
+    return false;
+  }
+
+  @Override
+  public String newSecondFactorSecret() {
+    return "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+  }
+
   @Override
   public Optional<Preview> checked(Account account, String previewId) {
     return Optional.empty();

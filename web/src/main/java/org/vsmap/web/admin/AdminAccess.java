@@ -1,11 +1,15 @@
 package org.vsmap.web.admin;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.vsmap.geo.port.Offices;
 import org.vsmap.web.Readiness;
 import org.vsmap.web.http.WebError;
@@ -22,6 +26,9 @@ public final class AdminAccess {
   public static final String SESSION_COOKIE = "vsmap_session";
 
   public static final String LOGIN_COOKIE = "vsmap_login";
+
+  /** Between the right password and the right code of an account with a second factor. */
+  public static final String CODE_COOKIE = "vsmap_code";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -102,7 +109,8 @@ public final class AdminAccess {
     }
     Offices.SignIn result;
     try {
-      result = guard.checking(() -> offices().signIn(name, ctx.formParam("password")));
+      result =
+          guard.checking(address, name, () -> offices().signIn(name, ctx.formParam("password")));
     } catch (SignInGuard.Busy busy) {
       ctx.header("Retry-After", "5");
       renderLogin(
@@ -111,17 +119,88 @@ public final class AdminAccess {
     }
     switch (result) {
       case Offices.SignIn.Ok ok -> {
-        guard.succeeded(address, name);
-        Offices.Session s = offices().openSession(ok.account());
-        setCookie(ctx, SESSION_COOKIE, s.token(), 8 * 3600);
-        setCookie(ctx, LOGIN_COOKIE, "", 0);
-        ctx.redirect("/admin");
+        if (offices().hasSecondFactor(ok.account())) {
+          awaitCode(ctx, address, ok.account());
+        } else {
+          signedIn(ctx, address, ok.account());
+        }
       }
       case Offices.SignIn.Refused refused -> {
         guard.failed(address, name);
         renderLogin(ctx, 401, "用户名或密码不对 / Wrong user name or password");
       }
     }
+  }
+
+  /** The session cookie, the address remembered as the name's usual one, and on to /admin. */
+  private void signedIn(Context ctx, String address, Offices.Account account) {
+    guard.succeeded(address, account.username());
+    Offices.Session s = offices().openSession(account);
+    setCookie(ctx, SESSION_COOKIE, s.token(), 8 * 3600);
+    setCookie(ctx, LOGIN_COOKIE, "", 0);
+    ctx.redirect("/admin");
+  }
+
+  /** A right password of an account with a second factor: who, from where, the form's token. */
+  private record CodeAwaited(
+      Offices.Account account, String address, String csrf, AtomicInteger wrong) {}
+
+  /** Right passwords waiting for their code: five minutes, three wrong codes at most. */
+  private final Cache<String, CodeAwaited> awaiting =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).maximumSize(10_000).build();
+
+  private void awaitCode(Context ctx, String address, Offices.Account account) {
+    String token = random();
+    CodeAwaited w = new CodeAwaited(account, address, random(), new AtomicInteger());
+    awaiting.put(token, w);
+    setCookie(ctx, CODE_COOKIE, token, 300);
+    setCookie(ctx, LOGIN_COOKIE, "", 0);
+    renderCode(ctx, 200, w.csrf(), null);
+  }
+
+  private void renderCode(Context ctx, int status, String csrf, String error) {
+    ctx.status(status)
+        .html(
+            views.render(
+                ctx, "admin/admin_code", Lang.of(ctx), new AdminViews.CodePage(csrf, error)));
+  }
+
+  /**
+   * POST /admin/login/code: the six digits from the authenticator app, after the right password.
+   * The code counts as an attempt for the throttles; three wrong ones start the sign-in over.
+   */
+  public void code(Context ctx) {
+    String token = ctx.cookie(CODE_COOKIE);
+    CodeAwaited w = token == null ? null : awaiting.getIfPresent(token);
+    String address = ctx.ip();
+    if (w == null || !same(w.csrf(), ctx.formParam("csrf")) || !address.equals(w.address())) {
+      throw new WebError(
+          403, "Forbidden", "the code form expired or came from elsewhere: sign in again");
+    }
+    String name = w.account().username();
+    if (guard.check(address, name) instanceof SignInGuard.Verdict.Wait wait) {
+      ctx.header("Retry-After", Long.toString(wait.seconds()));
+      renderCode(ctx, 429, w.csrf(), "尝试次数过多，请 " + wait.seconds() + " 秒后再试 / Too many attempts");
+      return;
+    }
+    if (offices().checkSecondFactor(w.account(), ctx.formParam("code"))) {
+      awaiting.invalidate(token);
+      setCookie(ctx, CODE_COOKIE, "", 0);
+      signedIn(ctx, address, w.account());
+      return;
+    }
+    guard.failed(address, name);
+    if (w.wrong().incrementAndGet() >= 3) {
+      awaiting.invalidate(token);
+      setCookie(ctx, CODE_COOKIE, "", 0);
+      renderLogin(ctx, 401, "验证码三次不对，请重新登录 / Three wrong codes: sign in again");
+      return;
+    }
+    renderCode(
+        ctx,
+        401,
+        w.csrf(),
+        "验证码不对或已用过，请输入应用里现在的 6 位数 / Wrong or used code: type the app's current six digits");
   }
 
   public void logout(Context ctx) {
@@ -197,7 +276,7 @@ public final class AdminAccess {
     }
   }
 
-  private static void setCookie(Context ctx, String name, String value, int maxAge) {
+  static void setCookie(Context ctx, String name, String value, int maxAge) {
     ctx.res()
         .addHeader(
             "Set-Cookie",
@@ -209,14 +288,14 @@ public final class AdminAccess {
                 + "; HttpOnly; Secure; SameSite=Strict");
   }
 
-  private static boolean same(String a, String b) {
+  static boolean same(String a, String b) {
     return a != null
         && b != null
         && MessageDigest.isEqual(
             a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String random() {
+  static String random() {
     byte[] b = new byte[32];
     RANDOM.nextBytes(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);

@@ -16,6 +16,22 @@ public final class AdminViews {
   /** The sign-in form: the token of its cookie, and what was wrong with the last try. */
   public record LoginPage(String csrf, String error) {}
 
+  /** The second step of signing in: the code from the authenticator app. */
+  public record CodePage(String csrf, String error) {}
+
+  /**
+   * The account's second factor: on or off; when off, a new secret with its QR code and the otpauth
+   * address (for apps that take a link), to be confirmed with a code.
+   */
+  public record SecondFactorPage(
+      Offices.Account account,
+      String csrf,
+      boolean on,
+      String secret,
+      org.vsmap.web.view.QrCode qr,
+      String message,
+      String error) {}
+
   /** The audit log, newest first. */
   public record AuditPage(Offices.Account account, String csrf, List<Offices.AuditEntry> audit) {}
 

@@ -15,13 +15,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
  * What a sign-in attempt may cost: a password check (bcrypt, ~0.3 s of CPU) runs only when the
- * attempt passes three throttles, and at most one runs at a time, so sign-in can never take more
- * than one of the cores from the map and search.
+ * attempt passes three throttles, and strangers' checks run one at a time, so a storm of sign-ins
+ * can never take more than one of the cores from the map and search. Attempts from an address where
+ * the name signed in before have a lane of their own beside it: the office's own machine gets its
+ * turn during such a storm.
  *
  * <ul>
  *   <li>an address makes at most {@value #ATTEMPTS_PER_MINUTE} attempts a minute;
@@ -40,6 +43,10 @@ public final class SignInGuard {
   static final int ATTEMPTS_PER_MINUTE = 60;
   static final int FREE_ADDRESS_FAILURES = 20;
   static final int FREE_NAME_FAILURES = 5;
+
+  /** Sign-ins that may wait for a lane's turn (each holds a request slot while it waits). */
+  static final int MAX_WAITING = 3;
+
   static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
   private static final Duration FAILURE_MEMORY = Duration.ofMinutes(15);
 
@@ -66,7 +73,21 @@ public final class SignInGuard {
 
   private final Clock clock;
   private final BiConsumer<String, String> audit;
-  private final Semaphore checking = new Semaphore(1, true);
+
+  /** Strangers' password checks: one at a time, first come first served. */
+  private final Semaphore strangers = new Semaphore(1, true);
+
+  /**
+   * Checks from an address where the name signed in before: a lane of their own, so a storm of
+   * strangers' attempts (from however many addresses) never keeps an office off its own machine.
+   */
+  private final Semaphore usual = new Semaphore(1, true);
+
+  /** Sign-ins waiting for their lane's turn, at most {@link #MAX_WAITING} in each. */
+  private final AtomicInteger strangersWaiting = new AtomicInteger();
+
+  private final AtomicInteger usualWaiting = new AtomicInteger();
+
   private final Cache<String, Deque<Instant>> attempts =
       Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).maximumSize(200_000).build();
   private final Cache<String, Failures> byAddress =
@@ -110,8 +131,21 @@ public final class SignInGuard {
     return wait > 0 ? new Verdict.Wait(wait) : new Verdict.Go();
   }
 
-  /** Runs a password check when none is running, else waits (five seconds at most) its turn. */
-  public <T> T checking(Supplier<T> check) {
+  /**
+   * Runs a password check when none is running in its lane, else waits (five seconds at most) its
+   * turn behind at most {@value #MAX_WAITING} others; else {@link Busy} at once. Attempts from an
+   * address where {@code name} signed in before have their own lane.
+   */
+  public <T> T checking(String address, String name, Supplier<T> check) {
+    boolean own = isUsual(address, name);
+    Semaphore checking = own ? usual : strangers;
+    AtomicInteger waiting = own ? usualWaiting : strangersWaiting;
+    // a waiting sign-in holds one of the requests the portal works on at once: only a few may
+    // wait, the rest hear "busy" at once, so a storm of sign-ins never crowds out the map
+    if (waiting.incrementAndGet() > MAX_WAITING) {
+      waiting.decrementAndGet();
+      throw new Busy();
+    }
     try {
       if (!checking.tryAcquire(turnWait.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new Busy();
@@ -119,6 +153,8 @@ public final class SignInGuard {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Busy();
+    } finally {
+      waiting.decrementAndGet();
     }
     try {
       return check.get();
@@ -127,11 +163,21 @@ public final class SignInGuard {
     }
   }
 
+  /** Strangers' sign-ins waiting for their turn now (for tests). */
+  int strangersWaiting() {
+    return strangersWaiting.get();
+  }
+
   /** Too many sign-ins are being checked at once: try again in a few seconds. */
   public static final class Busy extends RuntimeException {
     Busy() {
       super("too many sign-ins at once", null, false, false);
     }
+  }
+
+  private synchronized boolean isUsual(String address, String name) {
+    Set<String> addresses = usualAddresses.getIfPresent(key(name));
+    return addresses != null && addresses.contains(address);
   }
 
   /** A wrong password (or a name that does not exist) from {@code address}. */

@@ -1,14 +1,7 @@
 package org.vsmap.web.detail;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Map;
 import org.vsmap.geo.model.Activity;
 import org.vsmap.geo.model.Station;
 import org.vsmap.web.Readiness;
@@ -17,6 +10,7 @@ import org.vsmap.web.http.Origin;
 import org.vsmap.web.http.WebError;
 import org.vsmap.web.view.Formats;
 import org.vsmap.web.view.Lang;
+import org.vsmap.web.view.QrCode;
 import org.vsmap.web.view.Views;
 
 /**
@@ -50,7 +44,7 @@ public final class PosterPage {
         new Poster(
             url,
             path,
-            qrPath(url),
+            QrCode.of(url),
             lang == Lang.ZH ? s.type().zh() : s.type().en(),
             s.name(),
             s.address() != null
@@ -93,7 +87,7 @@ public final class PosterPage {
         new Poster(
             url,
             path,
-            qrPath(url),
+            QrCode.of(url),
             lang == Lang.ZH ? a.theme().zh() : a.theme().en(),
             a.title(),
             at != null
@@ -118,7 +112,7 @@ public final class PosterPage {
   public record Poster(
       String url,
       String path,
-      Qr qr,
+      QrCode qr,
       String kind,
       String title,
       String where,
@@ -130,40 +124,4 @@ public final class PosterPage {
       boolean recruiting,
       Integer wanted,
       boolean synthetic) {}
-
-  /** A QR code as one SVG path in module units. */
-  public record Qr(int size, String d) {}
-
-  /** The QR code of {@code text} as one SVG path in module units (size, path). */
-  public static Qr qrPath(String text) {
-    BitMatrix bits;
-    try {
-      bits =
-          new QRCodeWriter()
-              .encode(
-                  text,
-                  BarcodeFormat.QR_CODE,
-                  0,
-                  0,
-                  Map.of(
-                      EncodeHintType.MARGIN,
-                      4,
-                      EncodeHintType.ERROR_CORRECTION,
-                      ErrorCorrectionLevel.M,
-                      EncodeHintType.CHARACTER_SET,
-                      "UTF-8"));
-    } catch (WriterException e) {
-      throw new IllegalStateException(
-          "a page URL could not be put in a QR code: " + e.getMessage(), e);
-    }
-    StringBuilder d = new StringBuilder();
-    for (int y = 0; y < bits.getHeight(); y++) {
-      for (int x = 0; x < bits.getWidth(); x++) {
-        if (bits.get(x, y)) {
-          d.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
-        }
-      }
-    }
-    return new Qr(bits.getWidth(), d.toString());
-  }
 }

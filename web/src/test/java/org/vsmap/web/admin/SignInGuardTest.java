@@ -129,6 +129,8 @@ class SignInGuardTest {
         new Thread(
             () ->
                 guard.checking(
+                    "203.0.113.50",
+                    "dongsheng",
                     () -> {
                       running.incrementAndGet();
                       inside.countDown();
@@ -141,12 +143,70 @@ class SignInGuardTest {
                     }));
     first.start();
     inside.await();
-    assertThatThrownBy(() -> guard.checking(running::incrementAndGet))
-        .as("no turn within the wait while one check runs")
+    assertThatThrownBy(() -> guard.checking("203.0.113.51", "no-such", running::incrementAndGet))
+        .as("no turn within the wait while one stranger's check runs")
         .isInstanceOf(SignInGuard.Busy.class);
     assertThat(running.get()).as("the second check never ran").isEqualTo(1);
+    // the office's own machine (it signed in from there before) has a lane of its own
+    guard.succeeded("198.51.100.9", "dongsheng");
+    assertThat(guard.checking("198.51.100.9", "dongsheng", running::incrementAndGet))
+        .as("the usual address checks at once beside the stranger's check")
+        .isEqualTo(2);
+    running.decrementAndGet();
     release.countDown();
     first.join();
-    assertThat(guard.checking(running::incrementAndGet)).as("its turn once free").isEqualTo(1);
+    assertThat(guard.checking("203.0.113.51", "no-such", running::incrementAndGet))
+        .as("its turn once free")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void onlyAFewWaitForTheirTurnAndTheRestHearBusyAtOnce() throws Exception {
+    SignInGuard g = new SignInGuard(clock, (a, d) -> {}, Duration.ofSeconds(20));
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder =
+        new Thread(
+            () ->
+                g.checking(
+                    "203.0.113.1",
+                    "x",
+                    () -> {
+                      inside.countDown();
+                      try {
+                        release.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return 0;
+                    }));
+    holder.start();
+    inside.await();
+    AtomicInteger checked = new AtomicInteger();
+    List<Thread> waiters = new ArrayList<>();
+    for (int i = 0; i < SignInGuard.MAX_WAITING; i++) {
+      String address = "203.0.113." + (10 + i);
+      waiters.add(
+          Thread.ofPlatform().start(() -> g.checking(address, "y", checked::incrementAndGet)));
+    }
+    while (g.strangersWaiting() < SignInGuard.MAX_WAITING) {
+      Thread.sleep(5);
+    }
+    long t0 = System.nanoTime();
+    assertThatThrownBy(() -> g.checking("203.0.113.99", "z", checked::incrementAndGet))
+        .as("one more than may wait")
+        .isInstanceOf(SignInGuard.Busy.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0))
+        .as("told at once")
+        .isLessThan(Duration.ofSeconds(1));
+    release.countDown();
+    holder.join();
+    for (Thread t : waiters) {
+      t.join();
+    }
+    assertThat(checked.get())
+        .as("every waiter had its turn, the one turned away none")
+        .isEqualTo(3);
+    assertThat(g.strangersWaiting()).isZero();
   }
 }
