@@ -130,9 +130,15 @@ public final class StationImport {
       if (s != null && problems.size() == before) {
         Integer first = seenIds.putIfAbsent(s.id(), row.line());
         if (first != null) {
+          // without an id column the id comes from the name: say so in the file's own words
+          boolean ids = columns.containsKey("id");
           problems.add(
               Problem.duplicate(
-                  file, row.line(), columns.getOrDefault("id", "name"), s.id(), first));
+                  file,
+                  row.line(),
+                  ids ? columns.get("id") : columns.getOrDefault("name", "name"),
+                  ids ? s.id() : s.name(),
+                  first));
         } else {
           stations.add(s);
         }

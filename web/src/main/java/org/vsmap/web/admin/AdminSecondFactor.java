@@ -75,7 +75,8 @@ public final class AdminSecondFactor {
       Context ctx, int status, Offices.Session s, String message, String error, String secret) {
     boolean on = access.offices().hasSecondFactor(s.account());
     String shown = on ? null : secret != null ? secret : access.offices().newSecondFactorSecret();
-    QrCode qr = shown == null ? null : QrCode.of(otpauth(s.account().username(), shown));
+    String link = shown == null ? null : otpauth(s.account().username(), shown);
+    QrCode qr = link == null ? null : QrCode.of(link);
     ctx.status(status)
         .html(
             access.views.render(
@@ -83,7 +84,16 @@ public final class AdminSecondFactor {
                 "admin/admin_second_factor",
                 Lang.of(ctx),
                 new AdminViews.SecondFactorPage(
-                    s.account(), s.csrf(), on, shown, qr, message, error)));
+                    s.account(),
+                    s.csrf(),
+                    on,
+                    shown,
+                    // in groups of four, easier to type by hand (apps ignore the spaces)
+                    shown == null ? null : shown.replaceAll("(.{4})(?!$)", "$1 "),
+                    link,
+                    qr,
+                    message,
+                    error)));
   }
 
   /** The address authenticator apps read from the QR code (Key Uri Format). */

@@ -28,6 +28,8 @@ public final class AdminViews {
       String csrf,
       boolean on,
       String secret,
+      String secretGrouped,
+      String otpauth,
       org.vsmap.web.view.QrCode qr,
       String message,
       String error) {}
