@@ -167,6 +167,7 @@ final class ActivityCells {
     if (found.isPresent() || (key.equals("station") && text == null)) {
       return found;
     }
+    List<String> near = key.equals("team") ? lookup.near(text) : List.of();
     problems.add(
         key.equals("team")
             ? new Problem(
@@ -174,8 +175,10 @@ final class ActivityCells {
                 row.line(),
                 c.get("team"),
                 text,
-                "找不到组织队伍（编号或全称）",
-                "unknown organiser team (give its id or exact name)")
+                near.isEmpty() ? "找不到组织队伍（编号或全称）" : "找不到组织队伍：您是不是指 " + String.join("、", near) + "？",
+                near.isEmpty()
+                    ? "unknown organiser team (give its id or exact name)"
+                    : "unknown organiser team: did you mean " + String.join(" or ", near) + "?")
             : new Problem(file, row.line(), c.get("station"), text, "找不到站点", "unknown station"));
     return found;
   }

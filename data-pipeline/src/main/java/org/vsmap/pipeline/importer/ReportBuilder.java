@@ -113,33 +113,91 @@ final class ReportBuilder {
     return false;
   }
 
+  /** A known team with what the report says of its unit and founding, where it says it. */
+  private static Team reported(Team k, String unit, LocalDate founded) {
+    return new Team(
+        k.id(),
+        k.name(),
+        k.level(),
+        k.parentId(),
+        k.regionCode(),
+        unit != null ? unit : k.supervisingUnit(),
+        founded != null ? founded : k.founded(),
+        k.speciality(),
+        k.homeStationId(),
+        k.memberCount(),
+        k.synthetic());
+  }
+
+  /**
+   * The team whose name differs only in spacing, width or punctuation, with a warning saying so.
+   */
+  private Optional<Team> sameName(int line, String name, List<Team> inRegion) {
+    Optional<Team> same = NameMatch.same(name, inRegion, Team::name);
+    same.ifPresent(
+        k ->
+            warnings.add(
+                new Problem(
+                    file,
+                    line,
+                    "志愿服务组织名称",
+                    name,
+                    "按已有队伍“" + k.name() + "”读取",
+                    "read as the existing team " + k.name())));
+    return same;
+  }
+
+  /** A name followed by （新建） / (新建) / (new): a new team by the row's own word. */
+  private static final java.util.regex.Pattern NEW_MARK =
+      java.util.regex.Pattern.compile(
+          "[（(]\\s*(?:新建|new)\\s*[)）]\\s*$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A problem naming the teams {@code name} is near (a typo, a homophone, traditional characters):
+   * nothing is created from a near miss unless the row says （新建）. True when there was one.
+   */
+  private boolean nearMiss(int line, String name, List<Team> inRegion) {
+    List<NameMatch.Near<Team>> near = NameMatch.near(name, inRegion, Team::name);
+    if (near.isEmpty()) {
+      return false;
+    }
+    String names = String.join("、", near.stream().map(NameMatch.Near::name).toList());
+    problem(
+        line,
+        "志愿服务组织名称",
+        name,
+        "您是不是指 " + names + "？如确是新队伍，请在名称后加“（新建）”",
+        "did you mean "
+            + String.join(" or ", near.stream().map(NameMatch.Near::name).toList())
+            + "? If it is a new team, write （新建） after its name");
+    return true;
+  }
+
   /** The team of this name in the office's region, or a new one under the region's highest team. */
   Team team(int line, String name, String unit, LocalDate founded) {
-    String n = name.strip();
+    String written = name.strip();
+    // "（新建）" after a name: the row says this is a new team, however near an existing name
+    boolean create = NEW_MARK.matcher(written).find();
+    String n = create ? NEW_MARK.matcher(written).replaceAll("").strip() : written;
     Team existing = teams.get(n);
     if (existing != null) {
       return existing;
     }
-    Optional<Team> known =
+    List<Team> inRegion =
         this.known.teams().stream()
-            .filter(t -> t.name().equals(n) && RegionCode.within(t.regionCode(), office.code()))
-            .min(Comparator.comparing(Team::id));
+            .filter(t -> RegionCode.within(t.regionCode(), office.code()))
+            .sorted(Comparator.comparing(Team::id))
+            .toList();
+    Optional<Team> known = inRegion.stream().filter(t -> t.name().equals(n)).findFirst();
+    if (known.isEmpty() && !create) {
+      known = sameName(line, n, inRegion);
+      if (known.isEmpty() && nearMiss(line, n, inRegion)) {
+        return null;
+      }
+    }
     Team t;
     if (known.isPresent()) {
-      Team k = known.get();
-      t =
-          new Team(
-              k.id(),
-              k.name(),
-              k.level(),
-              k.parentId(),
-              k.regionCode(),
-              unit != null ? unit : k.supervisingUnit(),
-              founded != null ? founded : k.founded(),
-              k.speciality(),
-              k.homeStationId(),
-              k.memberCount(),
-              k.synthetic());
+      t = reported(known.get(), unit, founded);
     } else {
       Optional<Team> parent =
           this.known.teams().stream()

@@ -416,10 +416,14 @@ public final class TeamActivityImport {
    * of searched per row.
    */
   static final class Lookup<T> {
+    /** Above this many records, near names are not searched (a file against a national store). */
+    private static final int NEAR_AT_MOST = 50_000;
+
     private final Function<T, String> id;
     private final Function<T, String> name;
     private final Map<String, T> byId = new HashMap<>();
     private final Map<String, T> byName = new HashMap<>();
+    private final Map<String, T> byNormalName = new HashMap<>();
 
     Lookup(List<T> records, Function<T, String> id, Function<T, String> name) {
       this.id = id;
@@ -430,14 +434,27 @@ public final class TeamActivityImport {
     void add(T r) {
       byId.put(id.apply(r), r);
       byName.putIfAbsent(name.apply(r), r);
+      byNormalName.putIfAbsent(NameMatch.normal(name.apply(r)), r);
     }
 
+    /** By id, by exact name, or by the name but for spacing, width and punctuation. */
     Optional<T> find(String text) {
       if (text == null) {
         return Optional.empty();
       }
       T r = byId.get(text);
-      return Optional.ofNullable(r != null ? r : byName.get(text));
+      if (r == null) {
+        r = byName.get(text);
+      }
+      return Optional.ofNullable(r != null ? r : byNormalName.get(NameMatch.normal(text)));
+    }
+
+    /** Up to three names near {@code text} (see {@link NameMatch#near}), for the problem. */
+    List<String> near(String text) {
+      if (text == null || byId.size() > NEAR_AT_MOST) {
+        return List.of();
+      }
+      return NameMatch.near(text, byId.values(), name).stream().map(NameMatch.Near::name).toList();
     }
   }
 

@@ -176,6 +176,60 @@ class ReportImportTest {
   }
 
   @Test
+  void aNearMissTeamNameIsAskedAboutUnlessTheRowSaysNew() {
+    String csv =
+        """
+        类别,志愿服务组织名称,活动内容,日期及时间,志愿者参加人数
+        街道,交通街到志愿服务总队,巡逻,2026-11-19 19:00,5
+        """;
+    ReportImport.Result typo =
+        ReportImport.read(
+            "typo.csv", csv.getBytes(StandardCharsets.UTF_8), null, "150602", known, TODAY);
+    assertThat(typo.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.row()).isEqualTo(2);
+              assertThat(p.column()).isEqualTo("志愿服务组织名称");
+              assertThat(p.reasonZh()).isEqualTo("您是不是指 交通街道志愿服务总队？如确是新队伍，请在名称后加“（新建）”");
+              assertThat(p.reasonEn()).startsWith("did you mean 交通街道志愿服务总队?");
+            });
+    assertThat(typo.teams()).as("nothing made from a near miss").isEmpty();
+    assertThat(typo.activities()).isEmpty();
+
+    ReportImport.Result created =
+        ReportImport.read(
+            "new.csv",
+            csv.replace("交通街到志愿服务总队", "交通街到志愿服务总队（新建）").getBytes(StandardCharsets.UTF_8),
+            null,
+            "150602",
+            known,
+            TODAY);
+    assertThat(created.problems()).isEmpty();
+    assertThat(created.teams())
+        .extracting(Team::name)
+        .as("the row said new: created under its own name, without the mark")
+        .containsExactly("交通街到志愿服务总队");
+
+    ReportImport.Result spaced =
+        ReportImport.read(
+            "spaced.csv",
+            csv.replace("交通街到志愿服务总队", "交通街道 志愿服务总队").getBytes(StandardCharsets.UTF_8),
+            null,
+            "150602",
+            known,
+            TODAY);
+    assertThat(spaced.problems()).isEmpty();
+    assertThat(spaced.activities())
+        .singleElement()
+        .extracting(Activity::organiserTeamId)
+        .isEqualTo("tm-150602001");
+    assertThat(spaced.warnings())
+        .extracting(Problem::reasonEn)
+        .contains("read as the existing team 交通街道志愿服务总队");
+  }
+
+  @Test
   void aWrongMobileNumberInTheFormIsAProblem() {
     String csv =
         "志愿服务组织名称,交通街道志愿服务总队\n负责人手机号码,1391234\n时间,2026-11-20 9:00\n参加活动志愿者人数,3\n活动内容简介,巡逻\n";

@@ -146,6 +146,30 @@ class TeamActivityImportTest {
   }
 
   @Test
+  void anOrganiserTeamIsFoundDespiteSpacingAndANearMissNamesItsCandidates() {
+    String csv =
+        "活动名称,组织队伍,开始时间\n"
+            + "河道清理,交通街道　志愿服务总队,2026-12-05 08:30\n"
+            + "夜间巡逻,交通街到志愿服务总队,2026-12-05 19:00\n";
+    TeamActivityImport.Result r =
+        TeamActivityImport.activities(
+            grid("acts.csv", csv, StandardCharsets.UTF_8),
+            CoordinateSystem.WGS84,
+            REGIONS,
+            seed.teams(),
+            seed.stations(),
+            NOW);
+    assertThat(r.activities())
+        .singleElement()
+        .extracting(Activity::organiserTeamId)
+        .as("a full-width space is no other name")
+        .isEqualTo("tm-150602001");
+    assertThat(r.problems())
+        .extracting(Problem::row, Problem::reasonZh)
+        .containsExactly(tuple(3, "找不到组织队伍：您是不是指 交通街道志愿服务总队？"));
+  }
+
+  @Test
   void signUpColumnsAreReadAndABadLinkDeadlineOrAMobileNumberIsRefusedWithItsColumn() {
     String csv =
         "活动名称,主题,组织队伍,开始时间,结束时间,招募人数,志愿中国项目编号,报名链接,报名方式,报名截止,联系电话\n"
