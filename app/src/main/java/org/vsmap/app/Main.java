@@ -25,11 +25,12 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     // java.util.logging (Lucene's start-up notes) goes through SLF4J and logback.xml too: one
-    // format
-    // and one set of levels for everything, set up on this thread before any library logs
+    // format and one set of levels for everything, set up on this thread before any library logs.
+    // Logback first: a JUL record logged while SLF4J is still starting would be "replayed" with
+    // three lines of SLF4J warnings on every command.
+    org.slf4j.LoggerFactory.getILoggerFactory();
     org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
     org.slf4j.bridge.SLF4JBridgeHandler.install();
-    org.slf4j.LoggerFactory.getILoggerFactory();
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {

@@ -622,6 +622,17 @@ class AdminIT {
     assertThat(admin.get("/admin/audit").body()).contains("SECOND_FACTOR_ON");
   }
 
+  /** An account command while the portal has the embedded database open: one clear line. */
+  @Test
+  void theCommandLineSaysToStopThePortalFirstInOneLine() throws Exception {
+    RunningPortal.Outcome o = cli("account", "list");
+    assertThat(o.exit()).isNotZero();
+    assertThat(o.out().strip())
+        .isEqualTo(
+            "vsmap: error: the embedded database is in use by a running portal or another command:"
+                + " stop the portal first (or use PostgreSQL, which several processes may share)");
+  }
+
   private static void chunk(java.io.OutputStream out, byte[] bytes) throws IOException {
     out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
     out.write(bytes);

@@ -83,6 +83,13 @@ public final class Database implements AutoCloseable {
       c.isValid(5);
     } catch (SQLException e) {
       pool.close();
+      if (dialect == Dialect.H2GIS && String.valueOf(rootMessage(e)).contains("file is locked")) {
+        // the portal (or another command) has the embedded database open: H2 allows one process
+        throw new StoreException(
+            "the embedded database is in use by a running portal or another command: stop the"
+                + " portal first (or use PostgreSQL, which several processes may share)",
+            e);
+      }
       throw new StoreException(
           "cannot open the database " + redact(jdbcUrl) + ": " + firstLine(rootMessage(e)), e);
     }
