@@ -622,6 +622,86 @@ class AdminIT {
     assertThat(admin.get("/admin/audit").body()).contains("SECOND_FACTOR_ON");
   }
 
+  /**
+   * Administrators manage accounts while the portal runs: create (the password rules, a known
+   * region, a free name), disable (its session ends, it cannot sign in), enable, a new password;
+   * offices cannot; every change audited.
+   */
+  @Test
+  void anAdministratorCreatesDisablesEnablesAndResetsAccountsInAdmin() throws Exception {
+    Office admin = new Office().signIn("cityadmin", PASSWORD);
+    HttpResponse<String> page = admin.get("/admin/accounts");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("dongsheng").contains("东胜区").contains("新建账号");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("csrf", admin.csrf);
+    form.put("username", "wulanmulun");
+    form.put("role", "office");
+    form.put("region", "150603");
+    form.put("password", "short");
+    HttpResponse<String> weak = admin.post("/admin/accounts", form);
+    assertThat(weak.statusCode()).isEqualTo(400);
+    assertThat(weak.body()).contains("at least 12 characters");
+    form.put("password", PASSWORD);
+    form.put("region", "999999");
+    assertThat(admin.post("/admin/accounts", form).body()).contains("unknown region code 999999");
+    form.put("region", "150603");
+    assertThat(admin.post("/admin/accounts", form).statusCode()).isEqualTo(303);
+    assertThat(admin.post("/admin/accounts", form).body()).contains("exists already");
+
+    Office created = new Office().signIn("wulanmulun", PASSWORD);
+    assertThat(created.get("/admin").body()).contains("wulanmulun");
+    assertThat(created.get("/admin/accounts").statusCode()).as("an office").isEqualTo(403);
+    assertThat(
+            admin
+                .post(
+                    "/admin/accounts/wulanmulun/disabled",
+                    Map.of("csrf", admin.csrf, "disabled", "on"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(created.get("/admin").statusCode()).as("its session ended").isEqualTo(302);
+    Office again = new Office();
+    again.get("/admin/login");
+    assertThat(
+            again
+                .post(
+                    "/admin/login",
+                    Map.of("csrf", again.csrf, "username", "wulanmulun", "password", PASSWORD))
+                .statusCode())
+        .as("a disabled account, right password")
+        .isEqualTo(401);
+    assertThat(
+            admin
+                .post("/admin/accounts/wulanmulun/disabled", Map.of("csrf", admin.csrf))
+                .statusCode())
+        .isEqualTo(303);
+    String next = "another long passphrase 42";
+    assertThat(
+            admin
+                .post(
+                    "/admin/accounts/wulanmulun/password",
+                    Map.of("csrf", admin.csrf, "password", next))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(new Office().signIn("wulanmulun", next).get("/admin").body()).contains("wulanmulun");
+    assertThat(
+            admin
+                .post(
+                    "/admin/accounts/cityadmin/disabled",
+                    Map.of("csrf", admin.csrf, "disabled", "on"))
+                .body())
+        .contains("cannot disable their own account");
+    Office office = new Office().signIn("dongsheng", PASSWORD);
+    Map<String, String> sneaky = new LinkedHashMap<>(form);
+    sneaky.put("csrf", office.csrf);
+    sneaky.put("username", "sneaky");
+    assertThat(office.post("/admin/accounts", sneaky).statusCode()).isEqualTo(403);
+    assertThat(admin.get("/admin/audit").body())
+        .contains("created wulanmulun OFFICE 150603")
+        .contains("disabled wulanmulun")
+        .contains("new password for wulanmulun");
+  }
+
   /** An account command while the portal has the embedded database open: one clear line. */
   @Test
   void theCommandLineSaysToStopThePortalFirstInOneLine() throws Exception {

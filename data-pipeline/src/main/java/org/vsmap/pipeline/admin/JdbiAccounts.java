@@ -57,6 +57,12 @@ public final class JdbiAccounts {
    *     (PasswordRules), an office without a region
    */
   public void create(String username, String password, Offices.Role role, String regionCode) {
+    create(username, password, role, regionCode, "cli");
+  }
+
+  /** Creates an account; {@code by}: who did, for the audit log ("cli" or an administrator). */
+  public void create(
+      String username, String password, Offices.Role role, String regionCode, String by) {
     if (username == null || !username.matches("[A-Za-z0-9_.@-]{3,64}")) {
       throw new IllegalArgumentException("a user name is 3–64 letters, digits or _.@-");
     }
@@ -90,13 +96,11 @@ public final class JdbiAccounts {
               .bind("region", role == Offices.Role.ADMIN ? null : regionCode)
               .bind("now", now())
               .execute();
-          h.createUpdate(
-                  "INSERT INTO audit_log (at, username, action, detail) VALUES (:now, 'cli', 'ACCOUNT', :d)")
-              .bind("now", now())
-              .bind(
-                  "d",
-                  "created " + username + " " + role + (regionCode == null ? "" : " " + regionCode))
-              .execute();
+          securityEvent(
+              h,
+              by,
+              "ACCOUNT",
+              "created " + username + " " + role + (regionCode == null ? "" : " " + regionCode));
         });
   }
 
@@ -107,11 +111,12 @@ public final class JdbiAccounts {
         jdbi.withHandle(
             h ->
                 h.createQuery(
-                        "SELECT password_hash, role, region_code FROM account WHERE username = :u")
+                        "SELECT password_hash, role, region_code FROM account"
+                            + " WHERE username = :u AND disabled = FALSE")
                     .bind("u", username == null ? "" : username)
                     .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
                     .findOne());
-    if (row.isEmpty()) {
+    if (row.isEmpty()) { // no such account, or a disabled one: the same bcrypt work, refused
       BCRYPT.matches(password == null ? "" : password, DUMMY);
       return new Offices.SignIn.Refused();
     }
@@ -123,6 +128,92 @@ public final class JdbiAccounts {
           new Offices.Account(username, Offices.Role.valueOf(r.role()), r.region()));
     }
     return new Offices.SignIn.Refused();
+  }
+
+  /** Every account as administrators see it, by name. */
+  public List<Offices.AccountEntry> entries() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT username, role, region_code, disabled, totp_secret IS NOT NULL, created_at"
+                        + " FROM account ORDER BY username")
+                .map(
+                    (rs, ctx) ->
+                        new Offices.AccountEntry(
+                            rs.getString(1),
+                            Offices.Role.valueOf(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getBoolean(4),
+                            rs.getBoolean(5),
+                            rs.getTimestamp(6).toLocalDateTime()))
+                .list());
+  }
+
+  /** A new password (the same rules as at creation); the account's sessions end. */
+  public void resetPassword(String username, String password, String by) {
+    PasswordRules.check(username, password);
+    jdbi.useTransaction(
+        h -> {
+          existing(h, username);
+          h.createUpdate("UPDATE account SET password_hash = :hash WHERE username = :u")
+              .bind("hash", BCRYPT.encode(password))
+              .bind("u", username)
+              .execute();
+          endSessions(h, username);
+          securityEvent(h, by, "ACCOUNT", "new password for " + username);
+        });
+  }
+
+  /** Disables (its sessions end, it cannot sign in) or enables an account. */
+  public void setDisabled(String username, boolean disabled, String by) {
+    jdbi.useTransaction(
+        h -> {
+          existing(h, username);
+          h.createUpdate("UPDATE account SET disabled = :d WHERE username = :u")
+              .bind("d", disabled)
+              .bind("u", username)
+              .execute();
+          if (disabled) {
+            endSessions(h, username);
+          }
+          securityEvent(h, by, "ACCOUNT", (disabled ? "disabled " : "enabled ") + username);
+        });
+  }
+
+  /** Moves an office account to another region (what it may edit); its sessions end. */
+  public void setRegion(String username, String regionCode, String by) {
+    jdbi.useTransaction(
+        h -> {
+          if (!"OFFICE".equals(existing(h, username))) {
+            throw new IllegalArgumentException("only an office account has a region");
+          }
+          if (h.createQuery("SELECT COUNT(*) FROM region WHERE code = :c")
+                  .bind("c", regionCode)
+                  .mapTo(Integer.class)
+                  .one()
+              == 0) {
+            throw new IllegalArgumentException("unknown region code " + regionCode);
+          }
+          h.createUpdate("UPDATE account SET region_code = :r WHERE username = :u")
+              .bind("r", regionCode)
+              .bind("u", username)
+              .execute();
+          endSessions(h, username);
+          securityEvent(h, by, "ACCOUNT", "region of " + username + " set to " + regionCode);
+        });
+  }
+
+  /** The account's role; an unknown name is refused. */
+  private static String existing(org.jdbi.v3.core.Handle h, String username) {
+    return h.createQuery("SELECT role FROM account WHERE username = :u")
+        .bind("u", username)
+        .mapTo(String.class)
+        .findOne()
+        .orElseThrow(() -> new IllegalArgumentException("no account " + username));
+  }
+
+  private static void endSessions(org.jdbi.v3.core.Handle h, String username) {
+    h.createUpdate("DELETE FROM account_session WHERE username = :u").bind("u", username).execute();
   }
 
   /** Whether the account signs in with a code from its authenticator app too. */
@@ -272,7 +363,8 @@ public final class JdbiAccounts {
         h ->
             h.createQuery(
                     "SELECT s.csrf_token, a.username, a.role, a.region_code FROM account_session s "
-                        + "JOIN account a ON a.username = s.username WHERE s.token_hash = :t AND s.expires_at > :now")
+                        + "JOIN account a ON a.username = s.username WHERE s.token_hash = :t AND s.expires_at > :now"
+                        + " AND a.disabled = FALSE")
                 .bind("t", digest(token))
                 .bind("now", now())
                 .map(

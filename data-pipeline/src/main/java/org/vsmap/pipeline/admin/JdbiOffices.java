@@ -74,6 +74,46 @@ public final class JdbiOffices implements Offices {
   }
 
   @Override
+  public List<AccountEntry> accounts(Account admin) {
+    adminOnly(admin);
+    return accounts.entries();
+  }
+
+  @Override
+  public void createAccount(
+      Account admin, String username, Role role, String regionCode, String password) {
+    adminOnly(admin);
+    accounts.create(username, password, role, regionCode, admin.username());
+  }
+
+  @Override
+  public void resetPassword(Account admin, String username, String password) {
+    adminOnly(admin);
+    accounts.resetPassword(username, password, admin.username());
+  }
+
+  @Override
+  public void setDisabled(Account admin, String username, boolean disabled) {
+    adminOnly(admin);
+    if (disabled && admin.username().equals(username)) {
+      throw new IllegalArgumentException("an administrator cannot disable their own account");
+    }
+    accounts.setDisabled(username, disabled, admin.username());
+  }
+
+  @Override
+  public void setRegion(Account admin, String username, String regionCode) {
+    adminOnly(admin);
+    accounts.setRegion(username, regionCode, admin.username());
+  }
+
+  private static void adminOnly(Account account) {
+    if (account.role() != Role.ADMIN) {
+      throw new Forbidden("only an administrator manages accounts");
+    }
+  }
+
+  @Override
   public boolean hasSecondFactor(Account account) {
     return accounts.hasSecondFactor(account.username());
   }

@@ -96,6 +96,37 @@ public interface Offices {
    */
   Optional<Preview> checked(Account account, String previewId);
 
+  /** An account as administrators manage it on /admin/accounts. */
+  record AccountEntry(
+      String username,
+      Role role,
+      String regionCode,
+      boolean disabled,
+      boolean secondFactor,
+      LocalDateTime created) {}
+
+  /** Every account (administrators only, else {@link Forbidden}). */
+  List<AccountEntry> accounts(Account admin);
+
+  /**
+   * Creates an account (administrators only): a name of 3–64 letters, digits or _.@-, a password
+   * the rules accept, an office's region. Audited. {@link IllegalArgumentException} saying what is
+   * wrong, nothing created.
+   */
+  void createAccount(Account admin, String username, Role role, String regionCode, String password);
+
+  /** Sets a new password (administrators only); the account's sessions end. Audited. */
+  void resetPassword(Account admin, String username, String password);
+
+  /**
+   * Disables or enables an account (administrators only, not their own); a disabled one cannot sign
+   * in and its sessions end. Audited.
+   */
+  void setDisabled(Account admin, String username, boolean disabled);
+
+  /** Moves an office account to another region (administrators only). Audited. */
+  void setRegion(Account admin, String username, String regionCode);
+
   /** Whether the account gives a code from its authenticator app after its password. */
   boolean hasSecondFactor(Account account);
 

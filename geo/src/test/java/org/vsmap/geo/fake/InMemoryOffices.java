@@ -86,6 +86,32 @@ public final class InMemoryOffices implements Offices {
     throw new UnsupportedOperationException("files are read by the real importer (AdminIT)");
   }
 
+  @Override
+  public List<AccountEntry> accounts(Account admin) {
+    throw new UnsupportedOperationException("accounts are managed by the real store (AdminIT)");
+  }
+
+  @Override
+  public void createAccount(
+      Account admin, String username, Role role, String regionCode, String password) {
+    throw new UnsupportedOperationException("accounts are managed by the real store (AdminIT)");
+  }
+
+  @Override
+  public void resetPassword(Account admin, String username, String password) {
+    throw new UnsupportedOperationException("accounts are managed by the real store (AdminIT)");
+  }
+
+  @Override
+  public void setDisabled(Account admin, String username, boolean disabled) {
+    throw new UnsupportedOperationException("accounts are managed by the real store (AdminIT)");
+  }
+
+  @Override
+  public void setRegion(Account admin, String username, String regionCode) {
+    throw new UnsupportedOperationException("accounts are managed by the real store (AdminIT)");
+  }
+
   /** The fake keeps no second factors: every account signs in with its password alone. */
   @Override
   public boolean hasSecondFactor(Account account) {
