@@ -36,6 +36,7 @@ public final class Main implements Runnable {
         (e, cmd, parsed) -> {
           // one line naming the problem, never a stack trace as the only message
           cmd.getErr().println("vsmap: error: " + Failure.describe(e));
+          cmd.getErr().flush(); // before System.exit: the one line must not be lost
           return e instanceof Failure f ? f.exitCode() : 1;
         });
     int code;
@@ -46,6 +47,7 @@ public final class Main implements Runnable {
       code = 1;
     }
     if (code != 0) {
+      System.err.flush();
       System.exit(code);
     }
   }

@@ -362,9 +362,10 @@ public final class JdbiAccounts {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT s.csrf_token, a.username, a.role, a.region_code FROM account_session s "
-                        + "JOIN account a ON a.username = s.username WHERE s.token_hash = :t AND s.expires_at > :now"
-                        + " AND a.disabled = FALSE")
+                    "SELECT s.csrf_token, a.username, a.role, a.region_code, g.name"
+                        + " FROM account_session s JOIN account a ON a.username = s.username"
+                        + " LEFT JOIN region g ON g.code = a.region_code"
+                        + " WHERE s.token_hash = :t AND s.expires_at > :now AND a.disabled = FALSE")
                 .bind("t", digest(token))
                 .bind("now", now())
                 .map(
@@ -375,7 +376,8 @@ public final class JdbiAccounts {
                             new Offices.Account(
                                 rs.getString(2),
                                 Offices.Role.valueOf(rs.getString(3)),
-                                rs.getString(4))))
+                                rs.getString(4),
+                                rs.getString(5))))
                 .findOne());
   }
 

@@ -27,7 +27,7 @@ public final class OfficeImport {
     STATION("站点名录", "station list", OfficeReaders::stations),
     TEAM("队伍名录", "team list", OfficeReaders::teams),
     ACTIVITY("活动计划", "upcoming activities", OfficeReaders::activities),
-    REPORT("活动情况表 / 活动情况汇总表", "activity report (seed 001)", OfficeReaders::report),
+    REPORT("活动情况表 / 活动情况汇总表", "weekly activity report", OfficeReaders::report),
     FIGURES("志愿者统计数据", "volunteer figures", OfficeReaders::figures),
     REGIONS(
         "行政区划", "regions (codes, names, parents, population, boundaries)", OfficeReaders::regions),

@@ -153,7 +153,7 @@ final class Placement {
             null,
             true,
             "地名“" + town.name() + "”（GeoNames）",
-            "GeoNames town " + town.name() + " in " + best.code() + " " + best.name());
+            "GeoNames town " + town.name() + " in " + best.name());
       }
     }
     for (Region r = best;
@@ -165,11 +165,7 @@ final class Placement {
             null,
             true,
             "“" + best.name() + "”的区域中心（" + r.name() + "）",
-            "centroid of "
-                + best.code()
-                + " "
-                + best.name()
-                + (r == best ? "" : " (that of " + r.code() + ")"));
+            "the middle of " + best.name() + (r == best ? "" : " (that of " + r.name() + ")"));
       }
     }
     return null;

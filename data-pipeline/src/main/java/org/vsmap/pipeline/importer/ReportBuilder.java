@@ -241,7 +241,7 @@ final class ReportBuilder {
               "志愿服务组织名称",
               n,
               "新建队伍，归入“" + parent.get().name() + "”",
-              "new team, placed under " + parent.get().id() + " " + parent.get().name()));
+              "new team, placed under " + parent.get().name()));
     }
     teams.put(n, t);
     return t;

@@ -144,7 +144,7 @@ public final class ReportImport {
               null,
               null,
               "既不是“活动情况表”也不是“活动情况汇总表”：汇总表需要表头 " + SUMMARY_HEADERS + "，情况表需要“参加活动志愿者人数”等栏目",
-              "neither layout of seed 001: the summary needs the headers "
+              "neither the 活动情况汇总表 nor the 活动情况表: the summary needs the headers "
                   + SUMMARY_HEADERS
                   + "; the form needs labels such as 参加活动志愿者人数"));
       return new Result(null, grid.readAs(), List.of(), List.of(), List.of(), problems, List.of());

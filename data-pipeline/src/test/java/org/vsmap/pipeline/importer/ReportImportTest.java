@@ -247,7 +247,7 @@ class ReportImportTest {
         ReportImport.read(
             "x.csv", "名称,地址\n甲,乙\n".getBytes(StandardCharsets.UTF_8), null, "150602", known, TODAY);
     assertThat(r.clean()).isFalse();
-    assertThat(r.problems().get(0).reasonEn()).startsWith("neither layout of seed 001");
+    assertThat(r.problems().get(0).reasonEn()).startsWith("neither the 活动情况汇总表 nor the 活动情况表");
   }
 
   @Test

@@ -24,7 +24,12 @@ public interface Offices {
   }
 
   /** A signed-in account. */
-  record Account(String username, Role role, String regionCode) {
+  record Account(String username, Role role, String regionCode, String regionName) {
+    /** An account whose region's name is not at hand (the pages show the name when it is). */
+    public Account(String username, Role role, String regionCode) {
+      this(username, role, regionCode, null);
+    }
+
     /** Whether this account may change a record of {@code recordRegion}. */
     public boolean mayChange(String recordRegion) {
       return role == Role.ADMIN || RegionCode.within(recordRegion, regionCode);
