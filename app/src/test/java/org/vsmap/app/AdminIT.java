@@ -391,6 +391,13 @@ class AdminIT {
     HttpResponse<String> preview = o.upload("report", "", "情况表.xlsx", form);
     assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
     assertThat(preview.body()).contains("将要做的修改").contains("确认写入").doesNotContain("王晓测");
+    // which records, not only how many: the new team by name, and the whole list as CSV
+    assertThat(preview.body())
+        .contains("将要写入的记录")
+        .containsPattern(
+            "<td>新增 <span lang=\"en\">create</span></td><td>队伍</td><td>东胜区蓝天救援志愿服务队</td>");
+    String changes = matcher("href=\"(/admin/upload/[^\"]+/changes\\.csv)\"", preview.body());
+    assertThat(o.get(changes).body()).contains("新增 CREATE,队伍 Team,").contains("东胜区蓝天救援志愿服务队");
     String confirmUrl = matcher("action=\"(/admin/upload/[^\"]+/confirm)\"", preview.body());
     assertThat(o.post(confirmUrl, Map.of()).statusCode())
         .as("confirm without the CSRF token")

@@ -444,6 +444,7 @@ public final class Routes {
     r.post("/admin/publish", uploads::publish);
     r.post("/admin/upload/{id}/confirm", uploads::confirm);
     r.get("/admin/upload/{id}/problems.csv", uploads::problemsCsv);
+    r.get("/admin/upload/{id}/changes.csv", uploads::changesCsv);
     r.get("/admin/stations/{id}", edits::editStation);
     r.post("/admin/stations/{id}", edits::saveStation);
     r.get("/admin/teams/{id}", edits::editTeam);

@@ -26,10 +26,9 @@ import org.vsmap.pipeline.store.JdbiStationStore;
 import org.vsmap.pipeline.store.JdbiTeamStore;
 
 /**
- * The admin port over the relational store: accounts ({@link JdbiAccounts}), office files through
- * {@link OfficeImport} with the account's region as scope, edits through the same {@link
- * JdbiImportWriter} (so they reach the change log and the audit log), and the audit log. Checked
- * uploads wait in memory for their account's confirmation for 30 minutes.
+ * The admin port over the store: accounts ({@link JdbiAccounts}), office files through {@link
+ * OfficeImport} in the account's region, edits through the same {@link JdbiImportWriter} (change
+ * and audit log). Checked uploads wait in memory for their confirmation for 30 minutes.
  */
 public final class JdbiOffices implements Offices {
   static final Duration PENDING = Duration.ofMinutes(30);
@@ -184,11 +183,13 @@ public final class JdbiOffices implements Offices {
                 mapping == null || mapping.isBlank() ? null : mapping,
                 saveMapping));
     List<Change> changes = List.of();
+    List<ChangedRecord> records = List.of();
     int contacts = 0;
     int figures = 0;
     if (p.clean()) {
       JdbiImportWriter.Outcome o = pipeline.preview(p);
       changes = changes(o);
+      records = ChangedRecords.named(o.changed(), p.batch());
       contacts = o.contacts();
       figures = o.figures();
     }
@@ -207,6 +208,7 @@ public final class JdbiOffices implements Offices {
             p.problems(),
             p.warnings(),
             changes,
+            records,
             contacts,
             figures);
     checked.put(id, new Checked(account.username(), preview));

@@ -38,7 +38,11 @@ final class ImportLog {
     progress.accept(++done);
   }
 
+  /** Every record this import adds, changes or retires, in the order written. */
+  final java.util.List<JdbiImportWriter.Changed> changed = new java.util.ArrayList<>();
+
   void change(Kind kind, String id, boolean deleted, String action) {
+    changed.add(new JdbiImportWriter.Changed(kind, id, action));
     if (changes == null) {
       changes = h.prepareBatch("INSERT INTO change_log (kind, id, op) VALUES (:kind, :id, :op)");
     }

@@ -47,7 +47,11 @@ public final class JdbiImportWriter {
       int figures,
       Counts regions,
       int honours,
-      List<Photos.Photo> photos) {}
+      List<Photos.Photo> photos,
+      List<Changed> changed) {}
+
+  /** A record the import adds, changes or retires (CREATE, UPDATE, RESTORE, RETIRE). */
+  public record Changed(Kind kind, String id, String action) {}
 
   static final int BATCH = 1000;
 
@@ -111,6 +115,21 @@ public final class JdbiImportWriter {
         h.rollback();
       }
     }
+  }
+
+  /** Honours after the records they honour: an honour's point is its subject's place. */
+  private static int honoursAndPhotos(Handle h, ImportBatch b, ImportLog log, Timestamp now) {
+    if (!b.stations().isEmpty() || !b.teams().isEmpty() || !b.activities().isEmpty()) {
+      JdbiHonours.followSubjects(h, now);
+    }
+    return JdbiImportParts.honours(h, b, log, now);
+  }
+
+  /** Photos last: they may belong to the stations and activities just written. */
+  private static List<Photos.Photo> photosOf(Handle h, ImportBatch b, Timestamp now) {
+    return b.photos().isEmpty()
+        ? List.of()
+        : JdbiPhotoAttach.store(h, b.photos(), b.username(), now.toLocalDateTime());
   }
 
   private Outcome write(Handle h, ImportBatch b, java.util.function.IntConsumer progress) {
@@ -178,20 +197,20 @@ public final class JdbiImportWriter {
     }
     JdbiImportParts.figures(h, b, log);
     JdbiImportParts.pairings(h, b, log);
-    if (!b.stations().isEmpty() || !b.teams().isEmpty() || !b.activities().isEmpty()) {
-      JdbiHonours.followSubjects(h, now); // an honour's point is its subject's place
-    }
-    int honours = JdbiImportParts.honours(h, b, log, now);
-    // photos last: they may belong to the stations and activities just written
-    List<Photos.Photo> photos =
-        b.photos().isEmpty()
-            ? List.of()
-            : JdbiPhotoAttach.store(h, b.photos(), b.username(), now.toLocalDateTime());
+    int honours = honoursAndPhotos(h, b, log, now);
+    List<Photos.Photo> photos = photosOf(h, b, now);
     log.flush();
     if (!log.each) {
       JdbiImportParts.audit(h, b, counts, regions, firstSeq, now);
     }
-    return new Outcome(counts, b.contacts().size(), b.figures().size(), regions, honours, photos);
+    return new Outcome(
+        counts,
+        b.contacts().size(),
+        b.figures().size(),
+        regions,
+        honours,
+        photos,
+        List.copyOf(log.changed));
   }
 
   /**

@@ -56,6 +56,22 @@ public interface Offices {
   /** What an import did or would do to one kind. */
   record Change(Kind kind, int created, int updated, int unchanged, int retired) {}
 
+  /**
+   * One record confirming would add, change or retire: its kind, id, name (when the file gives it)
+   * and how — 新增 CREATE, 修改 UPDATE, 恢复 RESTORE, 撤销 RETIRE.
+   */
+  record ChangedRecord(Kind kind, String id, String name, String action) {
+    public String actionZh() {
+      return switch (action) {
+        case "CREATE" -> "新增";
+        case "UPDATE" -> "修改";
+        case "RESTORE" -> "恢复";
+        case "RETIRE" -> "撤销";
+        default -> action;
+      };
+    }
+  }
+
   /** A checked upload, kept for its account until confirmed (or for 30 minutes). */
   record Preview(
       String id,
@@ -66,6 +82,7 @@ public interface Offices {
       List<Problem> problems,
       List<Problem> warnings,
       List<Change> changes,
+      List<ChangedRecord> written,
       int contacts,
       int figures) {
     public boolean clean() {
@@ -80,6 +97,11 @@ public interface Offices {
     /** The warnings by kind, the first {@link ProblemGroups#SHOWN_PER_KIND} of each. */
     public ProblemGroups warningGroups() {
       return ProblemGroups.of(warnings);
+    }
+
+    /** The first 50 records confirming would change (the whole list: changes.csv). */
+    public List<ChangedRecord> firstWritten() {
+      return written.subList(0, Math.min(50, written.size()));
     }
   }
 

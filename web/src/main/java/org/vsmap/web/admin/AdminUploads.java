@@ -148,16 +148,7 @@ public final class AdminUploads {
     if (s == null) {
       return;
     }
-    Offices.Preview p =
-        access
-            .offices()
-            .checked(s.account(), ctx.pathParam("id"))
-            .orElseThrow(
-                () ->
-                    new WebError(
-                        404,
-                        "Not Found",
-                        "no check with this number for this account: reports are kept for 30 minutes"));
+    Offices.Preview p = checked(s, ctx.pathParam("id"));
     String base = p.file().replaceFirst("\\.[^.]+$", "").replaceAll("[^\\p{L}\\p{N}_-]", "_");
     ctx.header(
         "Content-Disposition",
@@ -167,6 +158,39 @@ public final class AdminUploads {
                 .replace("+", "%20"));
     ctx.contentType("text/csv; charset=utf-8");
     ProblemsCsv.write(ctx.outputStream(), p.problems(), p.warnings());
+  }
+
+  /**
+   * GET /admin/upload/{id}/changes.csv: every record confirming the check would add, change or
+   * retire (the report page lists the first 50).
+   */
+  public void changesCsv(Context ctx) {
+    Offices.Session s = access.page(ctx);
+    if (s == null) {
+      return;
+    }
+    Offices.Preview p = checked(s, ctx.pathParam("id"));
+    ctx.header("Content-Disposition", "attachment; filename=\"changes.csv\"");
+    ctx.contentType("text/csv; charset=utf-8");
+    org.vsmap.geo.format.CsvWriter w =
+        org.vsmap.geo.format.CsvWriter.forSpreadsheets(ctx.outputStream());
+    w.row("操作 change", "类型 kind", "编号 id", "名称 name");
+    for (Offices.ChangedRecord r : p.written()) {
+      w.row(r.actionZh() + " " + r.action(), r.kind().zh() + " " + r.kind().en(), r.id(), r.name());
+    }
+    w.flush();
+  }
+
+  private Offices.Preview checked(Offices.Session s, String id) {
+    return access
+        .offices()
+        .checked(s.account(), id)
+        .orElseThrow(
+            () ->
+                new WebError(
+                    404,
+                    "Not Found",
+                    "no check with this number for this account: reports are kept for 30 minutes"));
   }
 
   public void confirm(Context ctx) {
