@@ -152,7 +152,7 @@ final class BackupCommand implements Callable<Integer> {
       return store.open(dir);
     } catch (RuntimeException e) {
       String why = Failure.describe(e);
-      if (why.contains("lock") || why.contains("already in use")) {
+      if (why.equals(Database.IN_USE)) {
         throw new Failure(
             "the embedded database is in use by a running portal: stop it first (a PostGIS store can be backed up while "
                 + "serving)",

@@ -715,9 +715,7 @@ class AdminIT {
     RunningPortal.Outcome o = cli("account", "list");
     assertThat(o.exit()).isNotZero();
     assertThat(o.out().strip())
-        .isEqualTo(
-            "vsmap: error: the embedded database is in use by a running portal or another command:"
-                + " stop the portal first (or use PostgreSQL, which several processes may share)");
+        .isEqualTo("vsmap: error: " + org.vsmap.pipeline.store.Database.IN_USE);
   }
 
   private static void chunk(java.io.OutputStream out, byte[] bytes) throws IOException {

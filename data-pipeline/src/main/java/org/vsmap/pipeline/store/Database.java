@@ -15,6 +15,10 @@ import org.jdbi.v3.core.Jdbi;
  * StoreException} whose message names the problem in one line.
  */
 public final class Database implements AutoCloseable {
+  /** Why an embedded store cannot be opened while another process has it (H2 allows one). */
+  public static final String IN_USE =
+      "the embedded database is in use by a running portal or another command: stop it first"
+          + " (or use PostgreSQL, which several processes may share)";
 
   /**
    * The two supported backends; spatial SQL differs little between them. Each names the folder of
@@ -85,10 +89,7 @@ public final class Database implements AutoCloseable {
       pool.close();
       if (dialect == Dialect.H2GIS && String.valueOf(rootMessage(e)).contains("file is locked")) {
         // the portal (or another command) has the embedded database open: H2 allows one process
-        throw new StoreException(
-            "the embedded database is in use by a running portal or another command: stop the"
-                + " portal first (or use PostgreSQL, which several processes may share)",
-            e);
+        throw new StoreException(IN_USE, e);
       }
       throw new StoreException(
           "cannot open the database " + redact(jdbcUrl) + ": " + firstLine(rootMessage(e)), e);
