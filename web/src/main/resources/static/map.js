@@ -666,10 +666,20 @@
       if (d.lat && d.lon) {
         map.setView([parseFloat(d.lat), parseFloat(d.lon)], d.z ? parseFloat(d.z) : 14);
       } else {
-        // on a phone the sheet covers the map's foot: the city is framed above it
-        map.fitBounds(boundaries.getBounds(), { paddingTopLeft: [8, 8], paddingBottomRight: [8, 8 + sheetCover()] });
+        // the chosen region (a widget for one district, a shared link) frames the map, else the
+        // city; on a phone the sheet covers the map's foot: the area is framed above it
+        var chosenRegion = new URLSearchParams(location.search).get('region') || '';
+        var framed = boundaries.getBounds();
+        boundaries.eachLayer(function (l) {
+          var code = l.feature && l.feature.properties.code;
+          if (code && chosenRegion.length >= code.length && chosenRegion.indexOf(code) === 0) { framed = l.getBounds(); }
+        });
+        map.fitBounds(framed, { paddingTopLeft: [8, 8], paddingBottomRight: [8, 8 + sheetCover()] });
       }
       map.on('moveend', refresh);
+      // what the map shows, for the page's own tests and for anyone reading the DOM: west,south,east,north
+      map.on('moveend', function () { el.setAttribute('data-view', map.getBounds().toBBoxString()); });
+      el.setAttribute('data-view', map.getBounds().toBBoxString());
       refresh();
       choose(new URLSearchParams(location.search).get('select'));
     }).catch(function (e) { status.textContent = d.msgFailed; console.error(e); });

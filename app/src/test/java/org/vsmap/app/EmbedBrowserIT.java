@@ -131,6 +131,18 @@ class EmbedBrowserIT {
       assertThat(browser.findElements(By.cssSelector("header.site")))
           .as("no site chrome in the widget")
           .isEmpty();
+      // the chosen district frames the map (东胜区 150602: 109.14–110.39 E, 39.65–39.97 N), not the
+      // whole city (about 106.4–111.5 E)
+      double[] view =
+          java.util.Arrays.stream(
+                  browser.findElement(By.id("map")).getAttribute("data-view").split(","))
+              .mapToDouble(Double::parseDouble)
+              .toArray();
+      double lon = (view[0] + view[2]) / 2;
+      double lat = (view[1] + view[3]) / 2;
+      assertThat(lon).as("view %s", java.util.Arrays.toString(view)).isBetween(109.14, 110.39);
+      assertThat(lat).as("view %s", java.util.Arrays.toString(view)).isBetween(39.65, 39.97);
+      assertThat(view[2] - view[0]).as("degrees of longitude shown").isLessThan(4.0);
       // axe-core (test resource) inside the widget: no serious or critical violations
       assertThat(Browser.axeViolations(browser))
           .as("axe-core serious/critical violations in the widget")
