@@ -1,4 +1,6 @@
-// /embed/builder: the form makes the widget's URL; the preview and both snippets follow it.
+// /embed/builder: the form makes the widget's URL; the preview and both snippets follow it. The
+// height is the whole frame's (the map gets it less the search box and credit, CHROME px): the
+// preview is the iframe snippet at that size.
 (function () {
   'use strict';
   var form = document.getElementById('builder');
@@ -11,20 +13,39 @@
     var checked = Array.prototype.filter.call(kinds, function (k) { return k.checked; });
     if (checked.length && checked.length < kinds.length) { checked.forEach(function (k) { params.append('kind', k.value); }); }
     ['region', 'theme'].forEach(function (n) { var v = form.elements[n].value; if (v) { params.set(n, v); } });
-    var h = parseInt(form.elements.height.value, 10);
-    if (h && h !== 480) { params.set('height', String(Math.max(200, Math.min(2000, h)))); }
+    var map = frameHeight() - CHROME;
+    if (map !== 480) { params.set('height', String(map)); }
     ['search', 'list', 'colour', 'lang'].forEach(function (n) { var el = form.elements[n]; if (el.checked) { params.set(n, el.value); } });
     var q = params.toString();
     return location.origin + '/embed' + (q ? '?' + q : '');
   }
+  var CHROME = 80;
+  function frameHeight() {
+    var h = parseInt(form.elements.height.value, 10) || 560;
+    return Math.max(200 + CHROME, Math.min(2000 + CHROME, h));
+  }
   function escape(s) { return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;'); }
   function update() {
     var u = url();
-    var h = Math.max(200, Math.min(2000, parseInt(form.elements.height.value, 10) || 480)) + 80;
+    var h = frameHeight();
     if (preview.src !== u) { preview.src = u; }
+    preview.style.height = h + 'px';
     iframeSnippet.value = '<iframe src="' + escape(u) + '" width="100%" height="' + h + '" style="border:0" loading="lazy" allow="geolocation" title="志愿服务地图"></iframe>';
     scriptSnippet.value = '<script src="' + location.origin + '/static/embed-loader.js" data-src="' + escape(u) + '" async></scr' + 'ipt>';
   }
+  // copy buttons: the clipboard API where the page may use it, else the selection and execCommand
+  Array.prototype.forEach.call(document.querySelectorAll('button[data-copy]'), function (b) {
+    b.addEventListener('click', function () {
+      var area = document.getElementById(b.getAttribute('data-copy'));
+      var status = b.parentNode.querySelector('.copied');
+      function done() { status.textContent = status.getAttribute('data-copied'); setTimeout(function () { status.textContent = ''; }, 3000); }
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(area.value).then(done, function () { area.select(); document.execCommand('copy'); done(); });
+      } else {
+        area.select(); document.execCommand('copy'); done();
+      }
+    });
+  });
   form.addEventListener('change', update);
   form.addEventListener('input', update);
   update();

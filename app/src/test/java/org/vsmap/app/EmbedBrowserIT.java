@@ -165,6 +165,48 @@ class EmbedBrowserIT {
   }
 
   /**
+   * The builder's preview is the iframe snippet at the chosen height (one number for both), and
+   * each snippet has a copy button that says it copied.
+   */
+  @Test
+  void theBuilderPreviewIsTheSnippetAtItsHeightAndCopies() throws Exception {
+    ChromeDriver browser = Browser.open(1366, 768);
+    try {
+      browser.get(portal.url("/embed/builder"));
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+      var height = browser.findElement(By.id("b-height"));
+      assertThat(height.getAttribute("value")).isEqualTo("560");
+      assertThat(browser.findElement(By.id("b-iframe")).getAttribute("value"))
+          .contains("height=\"560\"");
+      ((JavascriptExecutor) browser)
+          .executeScript(
+              "var h = document.getElementById('b-height'); h.value = '640';"
+                  + " h.dispatchEvent(new Event('input', { bubbles: true }));");
+      String snippet = browser.findElement(By.id("b-iframe")).getAttribute("value");
+      assertThat(snippet).contains("height=\"640\"").contains("height=560");
+      Object previewHeight =
+          ((JavascriptExecutor) browser)
+              .executeScript(
+                  "return document.getElementById('b-preview').getBoundingClientRect().height");
+      assertThat(((Number) previewHeight).doubleValue())
+          .as("the preview is the snippet's size")
+          .isEqualTo(640.0);
+      browser.findElement(By.cssSelector("button[data-copy=b-iframe]")).click();
+      wait.until(
+          d ->
+              !d.findElement(By.cssSelector("button[data-copy=b-iframe] + .copied"))
+                  .getText()
+                  .isEmpty());
+      assertThat(
+              browser.findElement(By.cssSelector("button[data-copy=b-iframe] + .copied")).getText())
+          .isEqualTo("已复制");
+      Browser.assertNoConsoleErrors(browser);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  /**
    * On a phone the widget fits the screen: no sideways scrolling, the map drawn, no console errors.
    */
   @Test
