@@ -199,6 +199,12 @@ class AdminIT {
               .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
+    /** The cookies as a Cookie header, for requests sent over a raw socket. */
+    String cookieHeader() {
+      return String.join(
+          "; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
     Office signIn(String user, String password) throws Exception {
       get("/admin/login");
       HttpResponse<String> r =
@@ -464,9 +470,7 @@ class AdminIT {
     assertThat(searchTotal("康巴什驿站")).isZero();
     // a 100 MB upload, sent as a browser does: the server answers 413 from the headers, without
     // reading 100 MB
-    String cookie =
-        String.join(
-            "; ", o.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    String cookie = o.cookieHeader();
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", portal.port)) {
       socket.setSoTimeout(30_000);
       java.io.OutputStream out = socket.getOutputStream();
@@ -507,9 +511,7 @@ class AdminIT {
   void aChunkedUploadPastTheLimitIs413AndALongReportIsCappedWithTheWholeListAsCsv()
       throws Exception {
     Office o = new Office().signIn("dongsheng", PASSWORD);
-    String cookie =
-        String.join(
-            "; ", o.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    String cookie = o.cookieHeader();
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", portal.port)) {
       socket.setSoTimeout(60_000);
       java.io.OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream());

@@ -72,13 +72,8 @@ public final class JdbiAccounts {
     }
     jdbi.useTransaction(
         h -> {
-          if (regionCode != null
-              && h.createQuery("SELECT COUNT(*) FROM region WHERE code = :c")
-                      .bind("c", regionCode)
-                      .mapTo(Integer.class)
-                      .one()
-                  == 0) {
-            throw new IllegalArgumentException("unknown region code " + regionCode);
+          if (regionCode != null) {
+            knownRegion(h, regionCode);
           }
           if (h.createQuery("SELECT COUNT(*) FROM account WHERE username = :u")
                   .bind("u", username)
@@ -187,13 +182,7 @@ public final class JdbiAccounts {
           if (!"OFFICE".equals(existing(h, username))) {
             throw new IllegalArgumentException("only an office account has a region");
           }
-          if (h.createQuery("SELECT COUNT(*) FROM region WHERE code = :c")
-                  .bind("c", regionCode)
-                  .mapTo(Integer.class)
-                  .one()
-              == 0) {
-            throw new IllegalArgumentException("unknown region code " + regionCode);
-          }
+          knownRegion(h, regionCode);
           h.createUpdate("UPDATE account SET region_code = :r WHERE username = :u")
               .bind("r", regionCode)
               .bind("u", username)
@@ -201,6 +190,17 @@ public final class JdbiAccounts {
           endSessions(h, username);
           securityEvent(h, by, "ACCOUNT", "region of " + username + " set to " + regionCode);
         });
+  }
+
+  /** Refuses a region code the store does not hold. */
+  private static void knownRegion(org.jdbi.v3.core.Handle h, String code) {
+    if (h.createQuery("SELECT COUNT(*) FROM region WHERE code = :c")
+            .bind("c", code)
+            .mapTo(Integer.class)
+            .one()
+        == 0) {
+      throw new IllegalArgumentException("unknown region code " + code);
+    }
   }
 
   /** The account's role; an unknown name is refused. */

@@ -35,6 +35,9 @@ final class ReportBuilder {
   /** The stations of the office's region, where its activities usually happen. */
   final List<Station> local;
 
+  /** The stored teams of the office's region, by id: what a report's names are matched against. */
+  private final List<Team> inRegion;
+
   ReportBuilder(
       String file,
       Region office,
@@ -45,6 +48,11 @@ final class ReportBuilder {
     this.local =
         known.stations().stream()
             .filter(s -> RegionCode.within(s.regionCode(), office.code()))
+            .toList();
+    this.inRegion =
+        known.teams().stream()
+            .filter(t -> RegionCode.within(t.regionCode(), office.code()))
+            .sorted(Comparator.comparing(Team::id))
             .toList();
     this.file = file;
     this.office = office;
@@ -183,11 +191,6 @@ final class ReportBuilder {
     if (existing != null) {
       return existing;
     }
-    List<Team> inRegion =
-        this.known.teams().stream()
-            .filter(t -> RegionCode.within(t.regionCode(), office.code()))
-            .sorted(Comparator.comparing(Team::id))
-            .toList();
     Optional<Team> known = inRegion.stream().filter(t -> t.name().equals(n)).findFirst();
     if (known.isEmpty() && !create) {
       known = sameName(line, n, inRegion);
