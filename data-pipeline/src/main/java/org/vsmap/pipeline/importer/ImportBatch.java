@@ -15,7 +15,8 @@ import org.vsmap.pipeline.photos.PhotoAttach;
 
 /**
  * What one import brings, written in one transaction by {@code JdbiImportWriter}. {@code
- * retireMissing}: kinds for which this is the full list of {@code source}.
+ * retireMissing}: kinds for which this is the full list of {@code source}. {@code weeklyReport}:
+ * the file is a weekly report (活动情况表), so its arrival counts for each team and week it covers.
  */
 public record ImportBatch(
     String source,
@@ -29,12 +30,31 @@ public record ImportBatch(
     Set<Kind> retireMissing,
     List<Pairing> pairings,
     List<Honour> honours,
-    List<PhotoAttach.Checked> photos) {
+    List<PhotoAttach.Checked> photos,
+    boolean weeklyReport) {
 
   public static ImportBatch of(String source, String username) {
     return new ImportBatch(
         source, username, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        Set.of(), List.of(), List.of(), List.of());
+        Set.of(), List.of(), List.of(), List.of(), false);
+  }
+
+  /** The same batch, marked as a weekly report: its arrival is recorded per team and week. */
+  public ImportBatch asWeeklyReport() {
+    return new ImportBatch(
+        source,
+        username,
+        regions,
+        stations,
+        teams,
+        activities,
+        contacts,
+        figures,
+        retireMissing,
+        pairings,
+        honours,
+        photos,
+        true);
   }
 
   /** Honours: inserted, or rewritten when they differ from what is stored. */
@@ -161,6 +181,7 @@ public record ImportBatch(
         p.retireMissing != null ? p.retireMissing : retireMissing,
         p.pairings != null ? p.pairings : pairings,
         p.honours != null ? p.honours : honours,
-        p.photos != null ? p.photos : photos);
+        p.photos != null ? p.photos : photos,
+        weeklyReport);
   }
 }

@@ -76,7 +76,11 @@ final class OfficeReaders {
         res.problems(),
         res.warnings(),
         touched,
-        b -> b.withTeams(res.teams()).withActivities(res.activities()).withContacts(res.contacts()),
+        b ->
+            b.withTeams(res.teams())
+                .withActivities(res.activities())
+                .withContacts(res.contacts())
+                .asWeeklyReport(),
         Set.of(Kind.ACTIVITY));
   }
 

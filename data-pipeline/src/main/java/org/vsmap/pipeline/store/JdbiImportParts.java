@@ -36,6 +36,13 @@ final class JdbiImportParts {
     }
   }
 
+  /** Figures, pairings and a weekly report's arrival, after the records they belong to. */
+  static void figuresPairingsReceipts(Handle h, ImportBatch b, ImportLog log, Timestamp now) {
+    figures(h, b, log);
+    pairings(h, b, log);
+    receipts(h, b, now);
+  }
+
   /** A unit's pairings are replaced by the ones the file gives. */
   static void pairings(Handle h, ImportBatch b, ImportLog log) {
     java.util.Set<String> paired = new java.util.LinkedHashSet<>();
@@ -53,6 +60,46 @@ final class JdbiImportParts {
           .execute();
       log.add("PAIRING", p.communityCode(), "team " + p.teamId());
     }
+  }
+
+  /**
+   * A weekly report's arrival, once per team and week its activities cover: the first arrival is
+   * kept, so importing the same report again changes nothing. How many were new.
+   */
+  static int receipts(Handle h, ImportBatch b, Timestamp now) {
+    if (!b.weeklyReport()) {
+      return 0;
+    }
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    int added = 0;
+    for (org.vsmap.geo.model.Activity a : b.activities()) {
+      java.time.LocalDate week = org.vsmap.geo.reporting.Deadline.weekOf(a.start().toLocalDate());
+      if (!seen.add(a.organiserTeamId() + "|" + week)) {
+        continue;
+      }
+      boolean known =
+          h.createQuery(
+                      "SELECT COUNT(*) FROM report_receipt WHERE team_id = :team AND week_start = :week")
+                  .bind("team", a.organiserTeamId())
+                  .bind("week", week)
+                  .mapTo(Integer.class)
+                  .one()
+              > 0;
+      if (known) {
+        continue;
+      }
+      h.createUpdate(
+              "INSERT INTO report_receipt (team_id, week_start, received_at, username, source) "
+                  + "VALUES (:team, :week, :at, :user, :source)")
+          .bind("team", a.organiserTeamId())
+          .bind("week", week)
+          .bind("at", now)
+          .bind("user", b.username())
+          .bind("source", b.source())
+          .execute();
+      added++;
+    }
+    return added;
   }
 
   /** Honours placed at their subjects, written when new or changed; how many were. */

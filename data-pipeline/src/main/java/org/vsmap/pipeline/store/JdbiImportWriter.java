@@ -195,8 +195,7 @@ public final class JdbiImportWriter {
       log.step();
       JdbiRestrictedContacts.put(h, c, now);
     }
-    JdbiImportParts.figures(h, b, log);
-    JdbiImportParts.pairings(h, b, log);
+    JdbiImportParts.figuresPairingsReceipts(h, b, log, now);
     int honours = honoursAndPhotos(h, b, log, now);
     List<Photos.Photo> photos = photosOf(h, b, now);
     log.flush();
