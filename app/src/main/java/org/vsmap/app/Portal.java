@@ -113,7 +113,8 @@ final class Portal implements AutoCloseable {
               snapshots,
               new org.vsmap.pipeline.stats.JdbiStatistics(db.jdbi(), clock, suppressBelow),
               new org.vsmap.pipeline.store.JdbiPhotos(db.jdbi()),
-              new org.vsmap.pipeline.store.JdbiHonours(db.jdbi())));
+              new org.vsmap.pipeline.store.JdbiHonours(db.jdbi()),
+              new org.vsmap.pipeline.admin.JdbiReporting(db.jdbi(), clock)));
     } catch (RuntimeException e) {
       db.close();
       throw e;

@@ -74,6 +74,7 @@ class StatsIT {
             "five_has_complete",
             "weekly_activity_coverage",
             "paired_unit_weekly",
+            "on_time_reporting",
             "activities",
             "activities_by_theme");
     for (JsonNode i : index.get("indicators")) {

@@ -417,6 +417,28 @@ public final class Routes {
     r.get("/api/stats/{indicator}", stats::values);
   }
 
+  /** /admin/reporting: weekly reporting supervision and its rules. */
+  private static void reporting(RoutesConfig r, AdminAccess admin) {
+    org.vsmap.web.admin.AdminReporting reporting = new org.vsmap.web.admin.AdminReporting(admin);
+    org.vsmap.web.admin.AdminReportingRules rules =
+        new org.vsmap.web.admin.AdminReportingRules(admin, reporting);
+    r.get("/admin/reporting", reporting::overview);
+    r.get("/admin/reporting/weeks", reporting::grid);
+    r.get("/admin/reporting/units/{id}", reporting::unit);
+    r.get("/admin/reporting/notice", reporting::notice);
+    r.get("/admin/reporting/contacts", reporting::contacts);
+    r.get("/admin/reporting/assessment.csv", reporting::assessment);
+    r.get("/admin/reporting/assessment.xlsx", reporting::assessment);
+    r.get("/admin/reporting/feed.atom", new org.vsmap.web.admin.ReportingFeed(reporting)::feed);
+    r.get("/admin/reporting/rules", rules::page);
+    r.post("/admin/reporting/units", rules::addSelection);
+    r.post("/admin/reporting/units/list", rules::addList);
+    r.post("/admin/reporting/units/{id}/remove", rules::remove);
+    r.post("/admin/reporting/holidays", rules::holiday);
+    r.post("/admin/reporting/holidays/{week}/clear", rules::clearHoliday);
+    r.post("/admin/reporting/deadline", rules::deadline);
+  }
+
   /** The offices' pages, every one behind the session check registered first. */
   private static void admin(
       RoutesConfig r, Views views, Readiness readiness, java.time.Clock clock) {
@@ -466,6 +488,7 @@ public final class Routes {
     r.get("/admin/audit.csv", records::auditCsv);
     r.get("/admin/contacts", records::contacts);
     r.get("/admin/throttles", records::throttles);
+    reporting(r, admin);
     r.post("/admin/throttles/clear", records::clearThrottle);
   }
 }

@@ -7,6 +7,7 @@ import org.vsmap.geo.port.Honours;
 import org.vsmap.geo.port.Offices;
 import org.vsmap.geo.port.Photos;
 import org.vsmap.geo.port.RegionStore;
+import org.vsmap.geo.port.Reporting;
 import org.vsmap.geo.port.SearchIndex;
 import org.vsmap.geo.port.Snapshots;
 import org.vsmap.geo.port.StationStore;
@@ -26,7 +27,38 @@ public record WebPorts(
     Snapshots snapshots,
     Statistics statistics,
     Photos photos,
-    Honours honours) {
+    Honours honours,
+    Reporting reporting) {
+
+  /** Without weekly reporting: its pages answer 503. */
+  public WebPorts(
+      RegionStore regions,
+      StationStore stations,
+      TeamStore teams,
+      ActivityStore activities,
+      SearchIndex search,
+      Offices offices,
+      Downloads downloads,
+      FeatureCollections features,
+      Snapshots snapshots,
+      Statistics statistics,
+      Photos photos,
+      Honours honours) {
+    this(
+        regions,
+        stations,
+        teams,
+        activities,
+        search,
+        offices,
+        downloads,
+        features,
+        snapshots,
+        statistics,
+        photos,
+        honours,
+        null);
+  }
 
   /** The public ports only: the admin pages, downloads and OGC API answer 503. */
   public WebPorts(
@@ -35,6 +67,19 @@ public record WebPorts(
       TeamStore teams,
       ActivityStore activities,
       SearchIndex search) {
-    this(regions, stations, teams, activities, search, null, null, null, null, null, null, null);
+    this(
+        regions,
+        stations,
+        teams,
+        activities,
+        search,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -61,7 +61,48 @@ public final class JdbiReporting implements Reporting {
     List<Supervision.Exempt> exempt = exempt();
     List<Supervision.Row> rows =
         Supervision.grid(units, receipts(list.get(0), due, units), exempt, deadline, list, now);
-    return new Board(deadline, now, due, list, rows, exempt);
+    return new Board(deadline, now, due, list, rows, exempt, synthetic());
+  }
+
+  private boolean synthetic() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                        "SELECT COUNT(*) FROM reporting_unit u JOIN team t ON t.id = u.team_id WHERE t.synthetic")
+                    .mapTo(Integer.class)
+                    .one()
+                > 0);
+  }
+
+  @Override
+  public void assessment(Account account, int weeks, boolean xlsx, java.io.OutputStream out)
+      throws java.io.IOException {
+    Board b = board(account, weeks);
+    List<String> headers = org.vsmap.geo.reporting.Assessment.headers(b.weeks());
+    List<List<Object>> rows = org.vsmap.geo.reporting.Assessment.rows(b.rows());
+    if (!xlsx) {
+      org.vsmap.geo.format.CsvWriter w = org.vsmap.geo.format.CsvWriter.forSpreadsheets(out);
+      w.row(headers);
+      rows.forEach(w::row);
+      w.flush();
+      return;
+    }
+    Map<String, String> about = new LinkedHashMap<>();
+    about.put("表名 / table", "志愿服务活动情况表报送考核表 / weekly report assessment");
+    about.put(
+        "范围 / scope",
+        account.regionName() != null
+            ? account.regionName()
+            : account.regionCode() == null ? "全市 / whole city" : account.regionCode());
+    about.put(
+        "截止规则 / deadline",
+        b.deadline().zh() + " 前报送上周（周一至周日）/ " + b.deadline().en() + " for the week before");
+    about.put("统计时点 / as of", b.now().withNano(0) + " (UTC+8)");
+    about.put("口径 / method", "应报周数 = 截止时间已过且不是无需报送的周；按时报送率 = 按时 ÷ 应报周数。状态由导入的活动情况表计算，不可手填。");
+    if (b.synthetic()) {
+      about.put("注意 / notice", "演示数据，为合成数据，并非真实报送情况 / synthetic demo data");
+    }
+    org.vsmap.pipeline.export.SheetWriter.xlsx("考核 assessment", headers, rows, about, out);
   }
 
   @Override
@@ -160,6 +201,7 @@ public final class JdbiReporting implements Reporting {
       Handle h, Account admin, List<String> ids, LocalDate since, List<Problem> problems) {
     List<String> added = new ArrayList<>();
     int already = 0;
+    LocalDate from = since != null ? since : deadline().weekDueNext(LocalDateTime.now(clock));
     Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
     for (String id : new java.util.LinkedHashSet<>(ids)) {
       boolean listed =
@@ -175,11 +217,11 @@ public final class JdbiReporting implements Reporting {
       h.createUpdate(
               "INSERT INTO reporting_unit (team_id, since, added_by, added_at) VALUES (:id, :since, :by, :at)")
           .bind("id", id)
-          .bind("since", since)
+          .bind("since", from)
           .bind("by", admin.username())
           .bind("at", now)
           .execute();
-      audit(h, admin, "REPORTING_UNIT_ADD", id, "reports from the week of " + since);
+      audit(h, admin, "REPORTING_UNIT_ADD", id, "reports from the week of " + from);
       added.add(id);
     }
     return new Added(List.copyOf(added), already, List.copyOf(problems));
@@ -349,7 +391,9 @@ public final class JdbiReporting implements Reporting {
                         region,
                         rs.getString("region_name"),
                         district,
-                        names.getOrDefault(district, district),
+                        district.length() < 6
+                            ? names.getOrDefault(district, district) + "（市直）"
+                            : names.getOrDefault(district, district),
                         level.zh() + (rs.getInt("paired") > 0 ? " · 结对单位" : ""),
                         rs.getDate("since").toLocalDate());
                   })

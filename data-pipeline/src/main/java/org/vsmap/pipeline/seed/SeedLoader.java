@@ -147,6 +147,7 @@ public final class SeedLoader {
                           .bind("c", p.communityCode())
                           .execute();
                     }
+                    DemoReporting.seed(h, data.teams(), data.pairings(), LocalDateTime.now(clock));
                     java.sql.Timestamp now = java.sql.Timestamp.valueOf(LocalDateTime.now(clock));
                     for (org.vsmap.geo.model.Honour x :
                         SeedFiles.readHonours(source, today, data)) {

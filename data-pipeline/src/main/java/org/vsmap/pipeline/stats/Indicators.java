@@ -107,6 +107,23 @@ final class Indicators {
               "种子文件 001：结对单位每周至少到所结对的社区开展一次学雷锋志愿服务活动 / seed 001",
               "teams' pairings (team list), activities"),
           new Indicator(
+              "on_time_reporting",
+              "活动情况表按时报送率",
+              "Weekly activity reports on time",
+              "期内每个截止时间已过的周（以周一所在月份计），各报送单位在截止时间（默认每周二 18:00）前报送上周活动情况表的单位周数 ÷ 应报的单位周数 × 100%。"
+                  + "市文明办标为无需报送的周不计。只公布全市和各区（县）的比率，不公布区以下和单位名单；报送单位少于抑制阈值的区不公布。",
+              "Of the weeks whose deadline has passed (counted in the month of their Monday), the unit-weeks whose report of the week "
+                  + "before arrived by the deadline (Tuesday 18:00 by default), divided by the unit-weeks due, in per cent. Weeks the city "
+                  + "office marked as not due are left out. Published for the city and its districts only, never below a district or by "
+                  + "unit; a district with fewer reporting units than the suppression threshold is withheld.",
+              "按时报送的单位周数",
+              "应报送的单位周数",
+              "%",
+              ">=",
+              100.0,
+              "种子文件 001：每周二下午下班前将上周开展活动情况表报送，实行考核，强化督查 / seed 001",
+              "reporting units, weekly reports as imported (arrival time), holiday weeks"),
+          new Indicator(
               "activities",
               "志愿服务活动数",
               "Volunteer activities",

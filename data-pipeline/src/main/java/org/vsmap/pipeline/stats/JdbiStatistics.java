@@ -52,7 +52,10 @@ public final class JdbiStatistics implements Statistics {
                         + "|| CAST((SELECT COUNT(*) FROM volunteer_figure) AS VARCHAR(20)) || '.' "
                         + "|| CAST(COALESCE((SELECT SUM(registered) + SUM(active) + SUM(CAST(service_hours AS BIGINT)) FROM volunteer_figure), 0) AS VARCHAR(30)) "
                         + "|| '.' || CAST(COALESCE((SELECT SUM(population) FROM region), 0) AS VARCHAR(30)) "
-                        + "|| '.' || CAST((SELECT COUNT(*) FROM team_pairing) AS VARCHAR(20))")
+                        + "|| '.' || CAST((SELECT COUNT(*) FROM team_pairing) AS VARCHAR(20)) "
+                        + "|| '.' || CAST((SELECT COUNT(*) FROM report_receipt) + (SELECT COUNT(*) FROM reporting_unit) "
+                        + "+ (SELECT COUNT(*) FROM reporting_exempt_week) AS VARCHAR(20)) "
+                        + "|| COALESCE((SELECT v FROM store_info WHERE k = 'reporting.deadline'), '')")
                 .mapTo(String.class)
                 .one());
   }
@@ -122,6 +125,7 @@ public final class JdbiStatistics implements Statistics {
               stations,
               activities,
               pairings,
+              reporting(h),
               now,
               version,
               threshold,
@@ -145,6 +149,52 @@ public final class JdbiStatistics implements Statistics {
                   population);
             })
         .list();
+  }
+
+  /** Every reporting unit (team region and since), every report arrival, the holiday weeks. */
+  private static ReportingRates.In reporting(org.jdbi.v3.core.Handle h) {
+    List<org.vsmap.geo.reporting.Supervision.Unit> units =
+        h.createQuery(
+                "SELECT u.team_id, t.region_code, u.since FROM reporting_unit u "
+                    + "JOIN team t ON t.id = u.team_id WHERE t.retired_at IS NULL")
+            .map(
+                (rs, ctx) ->
+                    new org.vsmap.geo.reporting.Supervision.Unit(
+                        rs.getString(1),
+                        null,
+                        rs.getString(2),
+                        null,
+                        null,
+                        null,
+                        null,
+                        rs.getDate(3).toLocalDate()))
+            .list();
+    if (units.isEmpty()) {
+      return ReportingRates.In.none();
+    }
+    var receipts =
+        h.createQuery("SELECT team_id, week_start, received_at FROM report_receipt")
+            .map(
+                (rs, ctx) ->
+                    new org.vsmap.geo.reporting.Supervision.Receipt(
+                        rs.getString(1),
+                        rs.getDate(2).toLocalDate(),
+                        rs.getTimestamp(3).toLocalDateTime()))
+            .list();
+    var exempt =
+        h.createQuery("SELECT week_start, reason FROM reporting_exempt_week")
+            .map(
+                (rs, ctx) ->
+                    new org.vsmap.geo.reporting.Supervision.Exempt(
+                        rs.getDate(1).toLocalDate(), rs.getString(2)))
+            .list();
+    org.vsmap.geo.reporting.Deadline deadline =
+        h.createQuery("SELECT v FROM store_info WHERE k = 'reporting.deadline'")
+            .mapTo(String.class)
+            .findOne()
+            .map(org.vsmap.geo.reporting.Deadline::parse)
+            .orElse(org.vsmap.geo.reporting.Deadline.SEED_001);
+    return new ReportingRates.In(units, receipts, exempt, deadline);
   }
 
   /** Units paired with communities (a team and its region, the community it serves). */

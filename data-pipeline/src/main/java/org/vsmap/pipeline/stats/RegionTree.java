@@ -27,9 +27,32 @@ record RegionTree(
     }
     List<String> bottomUp = new ArrayList<>(byCode.keySet());
     bottomUp.sort(Comparator.comparingInt(String::length).reversed());
-    Map<String, Long> population =
-        StatisticsEngine.sumUp(bottomUp, children, code -> byCode.get(code).population());
+    Map<String, Long> population = sumUp(bottomUp, children, code -> byCode.get(code).population());
 
     return new RegionTree(byCode, parentOf, children, bottomUp, population);
+  }
+
+  /**
+   * Each region's own number, or the sum of its children's when it has none and every child has
+   * one.
+   */
+  static Map<String, Long> sumUp(
+      List<String> bottomUp,
+      Map<String, List<String>> children,
+      java.util.function.Function<String, Long> own) {
+    Map<String, Long> out = new HashMap<>();
+    for (String code : bottomUp) {
+      Long v = own.apply(code);
+      if (v == null) {
+        List<String> kids = children.getOrDefault(code, List.of());
+        if (!kids.isEmpty() && kids.stream().allMatch(out::containsKey)) {
+          v = kids.stream().mapToLong(out::get).sum();
+        }
+      }
+      if (v != null) {
+        out.put(code, v);
+      }
+    }
+    return out;
   }
 }

@@ -79,6 +79,30 @@ public final class StatisticsEngine {
       String dataVersion,
       int threshold,
       boolean synthetic) {
+    return compute(
+        regions,
+        figures,
+        stations,
+        activities,
+        pairings,
+        ReportingRates.In.none(),
+        asOf,
+        dataVersion,
+        threshold,
+        synthetic);
+  }
+
+  static Table compute(
+      List<RegionIn> regions,
+      List<FigureIn> figures,
+      List<StationIn> stations,
+      List<ActivityIn> activities,
+      List<PairingIn> pairings,
+      ReportingRates.In reporting,
+      LocalDateTime asOf,
+      String dataVersion,
+      int threshold,
+      boolean synthetic) {
     RegionTree tree = RegionTree.of(regions);
     List<Value> out = new ArrayList<>();
     volunteerFigures(tree, figures, threshold, out);
@@ -86,6 +110,7 @@ public final class StatisticsEngine {
     Served served = served(tree, activities, pairings);
     activityCounts(tree, served.counts(), out);
     weeklyCoverage(tree, regions, activities, served, asOf.toLocalDate(), out);
+    ReportingRates.add(tree, reporting, asOf, threshold, out);
     return new Table(
         asOf.withNano(0) + "+08:00", dataVersion, threshold, synthetic, INDICATORS, out);
   }
@@ -122,11 +147,13 @@ public final class StatisticsEngine {
       boolean year = period.length() == 4;
       Map<String, FigureIn> own = byPeriod.get(period);
       Map<String, Long> registered =
-          sumUp(bottomUp, children, c -> own.containsKey(c) ? own.get(c).registered() : null);
+          RegionTree.sumUp(
+              bottomUp, children, c -> own.containsKey(c) ? own.get(c).registered() : null);
       Map<String, Long> active =
-          sumUp(bottomUp, children, c -> own.containsKey(c) ? own.get(c).active() : null);
+          RegionTree.sumUp(
+              bottomUp, children, c -> own.containsKey(c) ? own.get(c).active() : null);
       Map<String, Long> hours =
-          sumUp(
+          RegionTree.sumUp(
               bottomUp,
               children,
               c ->
@@ -420,30 +447,6 @@ public final class StatisticsEngine {
     return d.minusDays(d.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
   }
 
-  /**
-   * Each region's own number, or the sum of its children's when it has none and every child has
-   * one.
-   */
-  static Map<String, Long> sumUp(
-      List<String> bottomUp,
-      Map<String, List<String>> children,
-      java.util.function.Function<String, Long> own) {
-    Map<String, Long> out = new HashMap<>();
-    for (String code : bottomUp) {
-      Long v = own.apply(code);
-      if (v == null) {
-        List<String> kids = children.getOrDefault(code, List.of());
-        if (!kids.isEmpty() && kids.stream().allMatch(out::containsKey)) {
-          v = kids.stream().mapToLong(out::get).sum();
-        }
-      }
-      if (v != null) {
-        out.put(code, v);
-      }
-    }
-    return out;
-  }
-
   private static Status worst(Status a, Status b) {
     if (a == null || b == null) {
       return Status.OK;
@@ -451,7 +454,7 @@ public final class StatisticsEngine {
     return a.ordinal() >= b.ordinal() ? a : b;
   }
 
-  private static Value rate(
+  static Value rate(
       String indicator,
       RegionIn r,
       String period,

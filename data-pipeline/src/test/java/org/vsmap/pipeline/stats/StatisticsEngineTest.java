@@ -163,4 +163,66 @@ class StatisticsEngineTest {
             "activities",
             "activities_by_theme");
   }
+
+  @Test
+  void onTimeReportingForTheCityAndItsDistrictsOnlyAndWithheldWhereFewUnits() {
+    java.time.LocalDate since = java.time.LocalDate.of(2026, 11, 2);
+    List<org.vsmap.geo.reporting.Supervision.Unit> units = new java.util.ArrayList<>();
+    List<org.vsmap.geo.reporting.Supervision.Receipt> receipts = new java.util.ArrayList<>();
+    // 甲区: five units (one at a street); 乙区: two — fewer than the threshold of five
+    String[][] unitsAt = {
+      {"u1", "150601"},
+      {"u2", "150601"},
+      {"u3", "150601001"},
+      {"u4", "150601"},
+      {"u5", "150601"},
+      {"v1", "150602"},
+      {"v2", "150602"}
+    };
+    for (String[] u : unitsAt) {
+      units.add(
+          new org.vsmap.geo.reporting.Supervision.Unit(
+              u[0], null, u[1], null, null, null, null, since));
+      if (u[0].equals("u3")) {
+        continue; // never reports
+      }
+      for (int week : new int[] {2, 9, 16}) {
+        java.time.LocalDate monday = java.time.LocalDate.of(2026, 11, week);
+        LocalDateTime at =
+            u[0].equals("u2") && week == 16
+                ? LocalDateTime.of(2026, 11, 24, 20, 0) // two hours after Tuesday 18:00
+                : monday.plusWeeks(1).atTime(10, 0); // the Monday after
+        receipts.add(new org.vsmap.geo.reporting.Supervision.Receipt(u[0], monday, at));
+      }
+    }
+    ReportingRates.In in =
+        new ReportingRates.In(
+            units,
+            receipts,
+            List.of(
+                new org.vsmap.geo.reporting.Supervision.Exempt(
+                    java.time.LocalDate.of(2026, 11, 9), "假期")),
+            org.vsmap.geo.reporting.Deadline.SEED_001);
+    // as of Wednesday 25 Nov: the weeks of 2, 9 and 16 Nov are past their deadline, 9 Nov is a
+    // holiday; 甲区 on time: u1 2, u2 1 (16 Nov late), u3 0, u4 2, u5 2 = 7 of 10
+    Table t =
+        StatisticsEngine.compute(
+            REGIONS, List.of(), List.of(), List.of(), List.of(), in, AS_OF, "test-2", 5, true);
+    assertThat(number(t, "on_time_reporting", "150601", "2026-11")).isEqualTo(70.0);
+    assertThat(value(t, "on_time_reporting", "150601", "2026-11", null).orElseThrow().denominator())
+        .isEqualTo(10.0);
+    // 乙区's 4 of 4 is withheld (two units), but counts in the city: 11 of 14
+    assertThat(value(t, "on_time_reporting", "150602", "2026-11", null).orElseThrow().status())
+        .isEqualTo(Status.SUPPRESSED);
+    assertThat(value(t, "on_time_reporting", "150602", "2026-11", null).orElseThrow().value())
+        .isNull();
+    assertThat(number(t, "on_time_reporting", "1506", "2026-11")).isEqualTo(78.6);
+    assertThat(value(t, "on_time_reporting", "150601001", "2026-11", null))
+        .as("nothing below a district")
+        .isEmpty();
+    assertThat(t.values())
+        .filteredOn(v -> v.indicator().equals("on_time_reporting"))
+        .extracting(Value::regionCode)
+        .containsOnly("1506", "150601", "150602");
+  }
 }

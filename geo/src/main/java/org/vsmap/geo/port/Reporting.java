@@ -25,6 +25,7 @@ public interface Reporting {
    * now.
    *
    * @param dueWeek the week whose report is due next (its deadline not yet passed)
+   * @param synthetic whether any unit or report shown is synthetic demo data
    */
   record Board(
       Deadline deadline,
@@ -32,7 +33,8 @@ public interface Reporting {
       LocalDate dueWeek,
       List<LocalDate> weeks,
       List<Supervision.Row> rows,
-      List<Supervision.Exempt> exempt) {
+      List<Supervision.Exempt> exempt,
+      boolean synthetic) {
     /** The last week whose deadline has passed. */
     public LocalDate closedWeek() {
       return dueWeek.minusWeeks(1);
@@ -49,6 +51,13 @@ public interface Reporting {
   record Selection(String regionCode, List<TeamLevel> levels, boolean pairedOnly) {}
 
   Board board(Account account, int weeks);
+
+  /**
+   * The 考核 table of the account's region over {@code weeks} weeks ({@link
+   * org.vsmap.geo.reporting.Assessment}), as CSV (UTF-8 with BOM for spreadsheets) or XLSX.
+   */
+  void assessment(Account account, int weeks, boolean xlsx, java.io.OutputStream out)
+      throws java.io.IOException;
 
   /** A unit of the account's region with its weeks since it was listed (up to 52). */
   Optional<Supervision.Row> history(Account account, String teamId);

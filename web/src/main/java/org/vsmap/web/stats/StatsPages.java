@@ -238,7 +238,11 @@ public final class StatsPages {
             new String[] {"hours_per_volunteer", hoursYear},
             new String[] {"community_station_coverage", "current"},
             new String[] {"five_has_complete", "current"},
-            new String[] {"weekly_activity_coverage", month});
+            new String[] {"weekly_activity_coverage", month},
+            new String[] {
+              "on_time_reporting",
+              latest(ix, "on_time_reporting", root, p -> p.matches("\\d{4}-\\d{2}"))
+            });
     Map<String, Double> choropleth = new LinkedHashMap<>();
     List<Row> districts = districts(t, ix, root, columns, choropleth);
     String thisYear = t.asOf().substring(0, 4);
@@ -287,8 +291,8 @@ public final class StatsPages {
             case "hours_per_volunteer" -> hoursYear;
             case "community_station_coverage", "five_has_complete" -> "current";
             case "weekly_activity_coverage" -> month;
-            case "paired_unit_weekly" ->
-                latest(ix, "paired_unit_weekly", root, p -> p.matches("\\d{4}-\\d{2}"));
+            case "paired_unit_weekly", "on_time_reporting" ->
+                latest(ix, i.id(), root, p -> p.matches("\\d{4}-\\d{2}"));
             default -> null;
           };
       Optional<Statistics.Value> v =
