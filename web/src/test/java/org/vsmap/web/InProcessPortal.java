@@ -66,6 +66,16 @@ final class InProcessPortal implements AutoCloseable {
     return this;
   }
 
+  /** Ready with the stores, the offices' port and weekly reporting. */
+  InProcessPortal ready(
+      org.vsmap.geo.port.Offices offices, org.vsmap.geo.port.Reporting reporting) {
+    readiness.ready(
+        new WebPorts(
+            stores, stores, stores, stores, stores, offices, null, null, null, null, null, null,
+            reporting));
+    return this;
+  }
+
   /** Ready with the stores and the offices' port (the admin pages). */
   InProcessPortal ready(org.vsmap.geo.port.Offices offices) {
     readiness.ready(

@@ -98,7 +98,7 @@ public final class JdbiReporting implements Reporting {
         "截止规则 / deadline",
         b.deadline().zh() + " 前报送上周（周一至周日）/ " + b.deadline().en() + " for the week before");
     about.put("统计时点 / as of", b.now().withNano(0) + " (UTC+8)");
-    about.put("口径 / method", "应报周数 = 截止时间已过且不是无需报送的周；按时报送率 = 按时 ÷ 应报周数。状态由导入的活动情况表计算，不可手填。");
+    about.put("口径 / method", "应报周数 = 截止时间已过或已经报送、且不是无需报送的周；按时报送率 = 按时 ÷ 应报周数。状态由导入的活动情况表计算，不可手填。");
     if (b.synthetic()) {
       about.put("注意 / notice", "演示数据，为合成数据，并非真实报送情况 / synthetic demo data");
     }

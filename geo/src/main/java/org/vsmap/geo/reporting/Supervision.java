@@ -68,8 +68,8 @@ public final class Supervision {
   }
 
   /**
-   * Counts over the weeks whose deadline has passed and that were due; {@code onTimePercent} is
-   * null when nothing was due.
+   * Counts over the weeks that were due and whose deadline has passed or whose report came already
+   * (an early report is on time for good); {@code onTimePercent} is null when nothing was due.
    */
   public record Rate(int due, int onTime, int late, int missing, int exempt) {
     public static Rate of(List<Cell> cells) {
