@@ -1,6 +1,6 @@
 // /embed/builder: the form makes the widget's URL; the preview and both snippets follow it. The
-// height is the whole frame's (the map gets it less the search box and credit, CHROME px): the
-// preview is the iframe snippet at that size.
+// height is the whole frame's (the widget fills it: search, map, credit): the preview is the iframe
+// snippet at that size, and the script loader gets the same height (its 800 px cap raised to it).
 (function () {
   'use strict';
   var form = document.getElementById('builder');
@@ -13,16 +13,15 @@
     var checked = Array.prototype.filter.call(kinds, function (k) { return k.checked; });
     if (checked.length && checked.length < kinds.length) { checked.forEach(function (k) { params.append('kind', k.value); }); }
     ['region', 'theme'].forEach(function (n) { var v = form.elements[n].value; if (v) { params.set(n, v); } });
-    var map = frameHeight() - CHROME;
-    if (map !== 480) { params.set('height', String(map)); }
+    var h = frameHeight();
+    if (h !== 560) { params.set('height', String(h)); }
     ['search', 'list', 'colour', 'lang'].forEach(function (n) { var el = form.elements[n]; if (el.checked) { params.set(n, el.value); } });
     var q = params.toString();
     return location.origin + '/embed' + (q ? '?' + q : '');
   }
-  var CHROME = 80;
   function frameHeight() {
     var h = parseInt(form.elements.height.value, 10) || 560;
-    return Math.max(200 + CHROME, Math.min(2000 + CHROME, h));
+    return Math.max(200, Math.min(2000, h));
   }
   function escape(s) { return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;'); }
   function update() {
@@ -31,7 +30,8 @@
     if (preview.src !== u) { preview.src = u; }
     preview.style.height = h + 'px';
     iframeSnippet.value = '<iframe src="' + escape(u) + '" width="100%" height="' + h + '" style="border:0" loading="lazy" allow="geolocation" title="志愿服务地图"></iframe>';
-    scriptSnippet.value = '<script src="' + location.origin + '/static/embed-loader.js" data-src="' + escape(u) + '" async></scr' + 'ipt>';
+    scriptSnippet.value = '<script src="' + location.origin + '/static/embed-loader.js" data-src="' + escape(u) + '"' +
+      ' data-height="' + h + '"' + (h > 800 ? ' data-max-height="' + h + '"' : '') + ' async></scr' + 'ipt>';
   }
   // copy buttons: the clipboard API where the page may use it, else the selection and execCommand
   Array.prototype.forEach.call(document.querySelectorAll('button[data-copy]'), function (b) {

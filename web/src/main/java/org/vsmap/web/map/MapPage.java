@@ -52,8 +52,9 @@ public final class MapPage {
   /**
    * GET /embed: the same map, filters and list in a page made for iframes — no site header, no
    * cookies, links open the portal in a new tab, the attribution always shown — with display
-   * options: {@code height} (200–2000 px), {@code search=hide}, {@code list=hide}, {@code
-   * colour=dark}. It tells its host its height and what a resident selects (postMessage).
+   * options: {@code height} (200–2000 px, 560 by default: the height it asks its host for; it fills
+   * whatever frame it is in), {@code search=hide}, {@code list=hide}, {@code colour=dark}. It tells
+   * its host its height and what a resident selects (postMessage).
    */
   public void embed(Context ctx) {
     int height =
@@ -62,7 +63,7 @@ public final class MapPage {
                 "height",
                 QueryParams.Blank.INVALID,
                 raw -> "height must be a number of pixels, not '" + raw + "'")
-            .orElse(480);
+            .orElse(560);
     if (height < 200 || height > 2000) {
       throw WebError.badRequest("height must be between 200 and 2000 pixels, not " + height);
     }
