@@ -152,8 +152,9 @@ final class ActivityCells {
   }
 
   /**
-   * The organiser team (required) or the station (optional) a cell names by id or exact name; a
-   * name that matches none is a problem.
+   * The organiser team (required), the station or the home station (optional) a cell names by id or
+   * exact name (spacing and width aside); a name that matches none is a problem naming the names it
+   * is near.
    */
   static <T> Optional<T> found(
       String file,
@@ -164,22 +165,28 @@ final class ActivityCells {
       List<Problem> problems) {
     String text = TeamActivityImport.cell(row, c, key);
     Optional<T> found = lookup.find(text);
-    if (found.isPresent() || (key.equals("station") && text == null)) {
+    if (found.isPresent() || (!key.equals("team") && text == null)) {
       return found;
     }
-    List<String> near = key.equals("team") ? lookup.near(text) : List.of();
+    String[] what =
+        switch (key) {
+          case "team" -> new String[] {"找不到组织队伍", "unknown organiser team"};
+          case "home_station" -> new String[] {"找不到驻地站点", "unknown home station"};
+          default -> new String[] {"找不到站点", "unknown station"};
+        };
+    List<String> near = lookup.near(text);
     problems.add(
-        key.equals("team")
-            ? new Problem(
-                file,
-                row.line(),
-                c.get("team"),
-                text,
-                near.isEmpty() ? "找不到组织队伍（编号或全称）" : "找不到组织队伍：您是不是指 " + String.join("、", near) + "？",
-                near.isEmpty()
-                    ? "unknown organiser team (give its id or exact name)"
-                    : "unknown organiser team: did you mean " + String.join(" or ", near) + "?")
-            : new Problem(file, row.line(), c.get("station"), text, "找不到站点", "unknown station"));
+        new Problem(
+            file,
+            row.line(),
+            c.get(key),
+            text,
+            near.isEmpty()
+                ? what[0] + "（编号或全称）"
+                : what[0] + "：您是不是指 " + String.join("、", near) + "？",
+            near.isEmpty()
+                ? what[1] + " (give its id or exact name)"
+                : what[1] + ": did you mean " + String.join(" or ", near) + "?"));
     return found;
   }
 

@@ -38,6 +38,9 @@ final class ReportBuilder {
   /** The stored teams of the office's region, by id: what a report's names are matched against. */
   private final List<Team> inRegion;
 
+  /** The streets and communities of the office's region, for places near their names. */
+  private final List<Region> placesInRegion;
+
   ReportBuilder(
       String file,
       Region office,
@@ -53,6 +56,11 @@ final class ReportBuilder {
         known.teams().stream()
             .filter(t -> RegionCode.within(t.regionCode(), office.code()))
             .sorted(Comparator.comparing(Team::id))
+            .toList();
+    this.placesInRegion =
+        known.regions().values().stream()
+            .filter(r -> r.code().length() > office.code().length())
+            .filter(r -> RegionCode.within(r.code(), office.code()))
             .toList();
     this.file = file;
     this.office = office;
@@ -181,6 +189,30 @@ final class ReportBuilder {
     return true;
   }
 
+  /**
+   * A problem when the 地点 names no station or region of the office's but is near one's name. True
+   * when there was one.
+   */
+  private boolean nearPlace(int line, String where) {
+    if (Placement.atStation(where, local) != null
+        || placement.named(office.code(), where) != null) {
+      return false;
+    }
+    List<String> near = NearPlaces.near(where, local, placesInRegion);
+    if (near.isEmpty()) {
+      return false;
+    }
+    problem(
+        line,
+        "地点",
+        where,
+        "您是不是指 " + String.join("、", near) + "？如确为其他地点，请在地点后加“（非站点）”",
+        "did you mean "
+            + String.join(" or ", near)
+            + "? If it is another place, write （非站点） after it");
+    return true;
+  }
+
   /** The team of this name in the office's region, or a new one under the region's highest team. */
   Team team(int line, String name, String unit, LocalDate founded) {
     String written = name.strip();
@@ -282,7 +314,10 @@ final class ReportBuilder {
       title = title.substring(0, 59) + "…";
     }
     // where: the place cell (form) or, for the summary, the activity's own words
-    String where = place != null ? place : text;
+    String where = place != null ? NearPlaces.unmarked(place) : text;
+    if (place != null && !NearPlaces.marked(place) && nearPlace(line, where)) {
+      return;
+    }
     Placement.Place at = Placement.atStation(where, local);
     Placement.Place named = at == null ? placement.named(office.code(), where) : null;
     if (named != null) {

@@ -148,13 +148,8 @@ public final class TeamActivityImport {
       TeamLevel level = level(file, row, c, parent, problems);
       Integer members = count(file, row, c.get("member_count"), problems);
       LocalDate founded = founded(file, row, c, today, problems);
-      String homeText = cell(row, c, "home_station");
-      Optional<Station> home = stationsByIdOrName.find(homeText);
-      if (homeText != null && home.isEmpty()) {
-        problems.add(
-            new Problem(
-                file, line, c.get("home_station"), homeText, "找不到驻地站点", "unknown home station"));
-      }
+      Optional<Station> home =
+          ActivityCells.found(file, row, c, "home_station", stationsByIdOrName, problems);
       if (problems.size() > before) {
         continue;
       }

@@ -230,6 +230,57 @@ class ReportImportTest {
   }
 
   @Test
+  void aPlaceNearAStationsOrCommunitysNameIsAskedAboutUnlessTheRowSaysItIsAnother() {
+    String form = "志愿服务组织名称,交通街道志愿服务总队\n时间,2026-11-20 9:00\n地点,PLACE\n参加活动志愿者人数,3\n活动内容简介,巡逻\n";
+    // 绣 for 秀: a homophone of the station's name, and of the community's
+    for (String[] c : new String[][] {{"锦绣社区志愿服务站", "锦秀社区志愿服务站"}, {"锦绣社区", "锦秀社区"}}) {
+      ReportImport.Result r =
+          ReportImport.read(
+              "form.csv",
+              form.replace("PLACE", c[0]).getBytes(StandardCharsets.UTF_8),
+              null,
+              "150602",
+              known,
+              TODAY);
+      assertThat(r.problems())
+          .as(c[0])
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.column()).isEqualTo("地点");
+                assertThat(p.value()).isEqualTo(c[0]);
+                assertThat(p.reasonZh()).startsWith("您是不是指 " + c[1]).endsWith("请在地点后加“（非站点）”");
+              });
+      assertThat(r.activities()).as("nothing placed from a near miss").isEmpty();
+    }
+    ReportImport.Result other =
+        ReportImport.read(
+            "form.csv",
+            form.replace("PLACE", "锦绣社区（非站点）").getBytes(StandardCharsets.UTF_8),
+            null,
+            "150602",
+            known,
+            TODAY);
+    assertThat(other.problems()).as("the row says it is another place").isEmpty();
+    assertThat(other.activities())
+        .singleElement()
+        .satisfies(a -> assertThat(a.approximate()).isTrue());
+    ReportImport.Result exact =
+        ReportImport.read(
+            "form.csv",
+            form.replace("PLACE", "锦秀社区志愿服务站").getBytes(StandardCharsets.UTF_8),
+            null,
+            "150602",
+            known,
+            TODAY);
+    assertThat(exact.problems()).isEmpty();
+    assertThat(exact.activities())
+        .singleElement()
+        .extracting(Activity::stationId)
+        .isEqualTo("st-150602001002");
+  }
+
+  @Test
   void aWrongMobileNumberInTheFormIsAProblem() {
     String csv =
         "志愿服务组织名称,交通街道志愿服务总队\n负责人手机号码,1391234\n时间,2026-11-20 9:00\n参加活动志愿者人数,3\n活动内容简介,巡逻\n";

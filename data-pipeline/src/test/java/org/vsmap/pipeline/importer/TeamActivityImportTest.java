@@ -167,6 +167,40 @@ class TeamActivityImportTest {
     assertThat(r.problems())
         .extracting(Problem::row, Problem::reasonZh)
         .containsExactly(tuple(3, "找不到组织队伍：您是不是指 交通街道志愿服务总队？"));
+    // a station by a homophone of its name (绣 for 秀), in an activity and as a team's home
+    TeamActivityImport.Result atStation =
+        TeamActivityImport.activities(
+            grid(
+                "acts.csv",
+                "活动名称,组织队伍,开始时间,站点\n巡逻,交通街道志愿服务总队,2026-12-05 08:30,锦绣社区志愿服务站\n",
+                StandardCharsets.UTF_8),
+            CoordinateSystem.WGS84,
+            REGIONS,
+            seed.teams(),
+            seed.stations(),
+            NOW);
+    assertThat(atStation.activities()).isEmpty();
+    assertThat(atStation.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.column()).isEqualTo("站点");
+              assertThat(p.reasonZh()).startsWith("找不到站点：您是不是指 锦秀社区志愿服务站");
+            });
+    TeamActivityImport.Result home =
+        TeamActivityImport.teams(
+            grid(
+                "teams.csv",
+                "名称,区划代码,上级队伍,驻地站点\n新队伍,150602001002,tm-150602001,锦绣社区志愿服务站\n",
+                StandardCharsets.UTF_8),
+            REGIONS,
+            seed.teams(),
+            seed.stations(),
+            NOW.toLocalDate());
+    assertThat(home.teams()).isEmpty();
+    assertThat(home.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.reasonZh()).startsWith("找不到驻地站点：您是不是指 锦秀社区志愿服务站"));
   }
 
   @Test
