@@ -421,7 +421,12 @@ class AdminIT {
     }
     assertThat(searchTotal("蓝天救援")).as("the new team is searchable").isEqualTo(1);
     // the owning office sees the contact persons; another office does not
-    assertThat(o.get("/admin/contacts").body()).contains("王晓测").contains("13912345678");
+    assertThat(o.get("/admin/contacts").body())
+        .contains("王晓测")
+        .contains("13912345678")
+        .as("the record by its name and its place by name, not ids and codes")
+        .contains(">东胜区蓝天救援志愿服务队</a>")
+        .contains("<td>东胜区</td>");
     Office other = new Office().signIn("kangbashi", PASSWORD);
     assertThat(other.get("/admin/contacts").body())
         .doesNotContain("王晓测")

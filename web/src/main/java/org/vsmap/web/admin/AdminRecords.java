@@ -1,6 +1,7 @@
 package org.vsmap.web.admin;
 
 import io.javalin.http.Context;
+import java.util.List;
 import org.vsmap.geo.format.CsvWriter;
 import org.vsmap.geo.port.Offices;
 import org.vsmap.web.Readiness;
@@ -56,8 +57,23 @@ public final class AdminRecords {
     if (s == null) {
       return;
     }
-    var page =
-        new AdminViews.ContactsPage(s.account(), s.csrf(), access.offices().contacts(s.account()));
+    var ports = readiness.ports();
+    List<AdminViews.ContactRow> rows = new java.util.ArrayList<>();
+    for (org.vsmap.geo.model.RestrictedContact c : access.offices().contacts(s.account())) {
+      java.util.Optional<String> name =
+          switch (c.kind()) {
+            case STATION -> ports.stations().stationById(c.recordId()).map(x -> x.name());
+            case TEAM -> ports.teams().teamById(c.recordId()).map(x -> x.name());
+            case ACTIVITY -> ports.activities().activityById(c.recordId()).map(x -> x.title());
+          };
+      rows.add(
+          new AdminViews.ContactRow(
+              c,
+              name.orElse(c.recordId()),
+              String.join(" ", readiness.regionNames().chain(c.regionCode())),
+              "/admin/" + c.kind().path() + "/" + c.recordId()));
+    }
+    var page = new AdminViews.ContactsPage(s.account(), s.csrf(), rows);
     ctx.html(views.render(ctx, "admin/admin_contacts", Lang.of(ctx), page));
   }
 

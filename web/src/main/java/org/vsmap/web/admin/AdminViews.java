@@ -42,8 +42,11 @@ public final class AdminViews {
   public record ThrottlesPage(
       Offices.Account account, String csrf, List<SignInGuard.Throttle> throttles) {}
 
-  public record ContactsPage(
-      Offices.Account account, String csrf, List<RestrictedContact> contacts) {}
+  public record ContactsPage(Offices.Account account, String csrf, List<ContactRow> contacts) {}
+
+  /** A contact with its record's name (the kind's edit page links to it) and where it is. */
+  public record ContactRow(
+      RestrictedContact contact, String recordName, String place, String edit) {}
 
   /** What an upload would change, or every problem with its row and column. */
   public record PreviewPage(Offices.Account account, String csrf, Offices.Preview preview) {}
