@@ -28,6 +28,7 @@ import org.vsmap.geo.port.Reporting;
 import org.vsmap.geo.reporting.Deadline;
 import org.vsmap.geo.reporting.Supervision;
 import org.vsmap.pipeline.store.JdbiStoreInfo;
+import org.vsmap.pipeline.store.ReportingTables;
 
 /**
  * The {@link Reporting} port over the store: reporting units, holiday weeks and the deadline rule
@@ -35,7 +36,6 @@ import org.vsmap.pipeline.store.JdbiStoreInfo;
  * {@link Supervision} on every read.
  */
 public final class JdbiReporting implements Reporting {
-  static final String DEADLINE_KEY = "reporting.deadline";
   private static final String FEED_SECRET_KEY = "reporting.feed_secret";
 
   private final Jdbi jdbi;
@@ -48,7 +48,7 @@ public final class JdbiReporting implements Reporting {
 
   /** The deadline rule in force. */
   public Deadline deadline() {
-    return new JdbiStoreInfo(jdbi).get(DEADLINE_KEY).map(Deadline::parse).orElse(Deadline.SEED_001);
+    return jdbi.withHandle(ReportingTables::deadline);
   }
 
   @Override
@@ -287,7 +287,7 @@ public final class JdbiReporting implements Reporting {
     admin(admin);
     jdbi.useTransaction(
         h -> {
-          JdbiStoreInfo.put(h, DEADLINE_KEY, deadline.text());
+          ReportingTables.setDeadline(h, deadline);
           audit(h, admin, "REPORTING_DEADLINE", null, deadline.text());
         });
   }
@@ -405,33 +405,14 @@ public final class JdbiReporting implements Reporting {
       LocalDate from, LocalDate to, List<Supervision.Unit> units) {
     Set<String> ids = new java.util.HashSet<>();
     units.forEach(u -> ids.add(u.teamId()));
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT team_id, week_start, received_at FROM report_receipt "
-                        + "WHERE week_start >= :from AND week_start <= :to")
-                .bind("from", from)
-                .bind("to", to)
-                .map(
-                    (rs, ctx) ->
-                        new Supervision.Receipt(
-                            rs.getString(1),
-                            rs.getDate(2).toLocalDate(),
-                            rs.getTimestamp(3).toLocalDateTime()))
-                .filter(r -> ids.contains(r.teamId()))
-                .list());
+    return jdbi.withHandle(h -> ReportingTables.receipts(h, from, to)).stream()
+        .filter(r -> ids.contains(r.teamId()))
+        .toList();
   }
 
   /** The holiday weeks, newest first. */
   public List<Supervision.Exempt> exempt() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT week_start, reason FROM reporting_exempt_week ORDER BY week_start DESC")
-                .map(
-                    (rs, ctx) ->
-                        new Supervision.Exempt(rs.getDate(1).toLocalDate(), rs.getString(2)))
-                .list());
+    return jdbi.withHandle(ReportingTables::exempt);
   }
 
   private void audit(Handle h, Account account, String action, String teamId, String detail) {

@@ -172,28 +172,9 @@ public final class JdbiStatistics implements Statistics {
     if (units.isEmpty()) {
       return ReportingRates.In.none();
     }
-    var receipts =
-        h.createQuery("SELECT team_id, week_start, received_at FROM report_receipt")
-            .map(
-                (rs, ctx) ->
-                    new org.vsmap.geo.reporting.Supervision.Receipt(
-                        rs.getString(1),
-                        rs.getDate(2).toLocalDate(),
-                        rs.getTimestamp(3).toLocalDateTime()))
-            .list();
-    var exempt =
-        h.createQuery("SELECT week_start, reason FROM reporting_exempt_week")
-            .map(
-                (rs, ctx) ->
-                    new org.vsmap.geo.reporting.Supervision.Exempt(
-                        rs.getDate(1).toLocalDate(), rs.getString(2)))
-            .list();
-    org.vsmap.geo.reporting.Deadline deadline =
-        h.createQuery("SELECT v FROM store_info WHERE k = 'reporting.deadline'")
-            .mapTo(String.class)
-            .findOne()
-            .map(org.vsmap.geo.reporting.Deadline::parse)
-            .orElse(org.vsmap.geo.reporting.Deadline.SEED_001);
+    var receipts = org.vsmap.pipeline.store.ReportingTables.receipts(h, null, null);
+    var exempt = org.vsmap.pipeline.store.ReportingTables.exempt(h);
+    var deadline = org.vsmap.pipeline.store.ReportingTables.deadline(h);
     return new ReportingRates.In(units, receipts, exempt, deadline);
   }
 

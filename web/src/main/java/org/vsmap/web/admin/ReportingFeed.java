@@ -6,23 +6,18 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
-import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndLinkImpl;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.vsmap.geo.port.Offices;
 import org.vsmap.geo.port.Reporting;
 import org.vsmap.geo.reporting.ReportStatus;
 import org.vsmap.geo.reporting.Supervision;
-import org.vsmap.geo.time.ChinaTime;
 import org.vsmap.web.http.Origin;
 import org.vsmap.web.http.WebError;
+import org.vsmap.web.view.AtomFeeds;
 
 /**
  * GET /admin/reporting/feed.atom?office=NAME&key=KEY: an office's reminder without email — an Atom
@@ -57,7 +52,7 @@ public final class ReportingFeed {
     String self = base + "/admin/reporting/feed.atom?office=" + account.username() + "&key=…";
     feed.setUri("urn:vsmap:reporting:" + account.username());
     feed.setLink(base + "/admin/reporting");
-    feed.setLinks(List.of(link(base + "/admin/reporting", "alternate", "text/html")));
+    feed.setLinks(List.of(AtomFeeds.link(base + "/admin/reporting", "alternate", "text/html")));
     feed.setDescription(
         "截止 "
             + b.deadline().zh()
@@ -65,7 +60,7 @@ public final class ReportingFeed {
             + self
             + ")");
     feed.setLanguage("zh-CN");
-    feed.setPublishedDate(date(b.now()));
+    feed.setPublishedDate(AtomFeeds.date(b.now()));
     List<SyndEntry> entries = new ArrayList<>();
     List<LocalDate> closed =
         b.weeks().stream().filter(w -> b.deadline().due(w).isBefore(b.now())).toList();
@@ -79,12 +74,7 @@ public final class ReportingFeed {
       feed.setCopyright("合成数据（演示用）/ synthetic demo data");
     }
     feed.setEntries(entries);
-    String xml;
-    try {
-      xml = new SyndFeedOutput().outputString(feed, true);
-    } catch (FeedException e) {
-      throw new IllegalStateException("the Atom feed could not be written: " + e.getMessage(), e);
-    }
+    String xml = AtomFeeds.xml(feed);
     ctx.contentType("application/atom+xml; charset=utf-8").result(xml);
   }
 
@@ -96,8 +86,8 @@ public final class ReportingFeed {
     e.setLink(page);
     e.setUri("urn:vsmap:reporting:" + r.unit().teamId() + ":" + w.start());
     java.time.LocalDateTime due = b.deadline().due(w.start());
-    e.setPublishedDate(date(due));
-    e.setUpdatedDate(date(due));
+    e.setPublishedDate(AtomFeeds.date(due));
+    e.setUpdatedDate(AtomFeeds.date(due));
     SyndContent c = new SyndContentImpl();
     c.setType("text");
     c.setValue(
@@ -111,17 +101,5 @@ public final class ReportingFeed {
             + ".");
     e.setDescription(c);
     return e;
-  }
-
-  private static SyndLink link(String href, String rel, String type) {
-    SyndLink l = new SyndLinkImpl();
-    l.setHref(href);
-    l.setRel(rel);
-    l.setType(type);
-    return l;
-  }
-
-  private static Date date(java.time.LocalDateTime t) {
-    return Date.from(t.atZone(ChinaTime.ZONE).toInstant());
   }
 }

@@ -8,16 +8,10 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
-import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndLinkImpl;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
 import io.javalin.http.Context;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.vsmap.geo.model.Activity;
@@ -26,6 +20,7 @@ import org.vsmap.geo.port.ActivityStore;
 import org.vsmap.web.Readiness;
 import org.vsmap.web.http.Origin;
 import org.vsmap.web.http.WebError;
+import org.vsmap.web.view.AtomFeeds;
 import org.vsmap.web.view.Lang;
 
 /**
@@ -99,13 +94,14 @@ public final class ActivityFeed {
     feed.setLink(base + "/activities");
     feed.setLinks(
         List.of(
-            link(base + "/activities", "alternate", "text/html"),
-            link(self, "self", "application/atom+xml")));
-    feed.setAuthors(List.of(person(lang == Lang.ZH ? "志愿服务地图" : "Volunteer Service Map", base)));
+            AtomFeeds.link(base + "/activities", "alternate", "text/html"),
+            AtomFeeds.link(self, "self", "application/atom+xml")));
+    feed.setAuthors(
+        List.of(AtomFeeds.person(lang == Lang.ZH ? "志愿服务地图" : "Volunteer Service Map", base)));
     feed.setCopyright("CC BY 4.0");
     LocalDateTime newest =
         published.isEmpty() ? LocalDateTime.of(2000, 1, 1, 0, 0) : published.get(0).at();
-    feed.setPublishedDate(date(newest));
+    feed.setPublishedDate(AtomFeeds.date(newest));
     List<SyndEntry> entries = new ArrayList<>();
     java.util.Map<String, String> teams =
         new java.util.HashMap<>(); // many entries share an organiser
@@ -113,12 +109,7 @@ public final class ActivityFeed {
       entries.add(entry(p, base, lang, teams));
     }
     feed.setEntries(entries);
-    String xml;
-    try {
-      xml = new SyndFeedOutput().outputString(feed, true);
-    } catch (FeedException e) {
-      throw new IllegalStateException("the Atom feed could not be written: " + e.getMessage(), e);
-    }
+    String xml = AtomFeeds.xml(feed);
     ctx.header("Cache-Control", "public, max-age=300");
     ctx.header("Access-Control-Allow-Origin", "*");
     ctx.contentType("application/atom+xml; charset=utf-8").result(xml);
@@ -142,9 +133,9 @@ public final class ActivityFeed {
                     .teamById(id)
                     .map(org.vsmap.geo.model.Team::name)
                     .orElse(lang == Lang.ZH ? "志愿服务地图" : "Volunteer Service Map"));
-    e.setAuthors(List.of(person(team, base + "/teams/" + a.organiserTeamId())));
-    e.setPublishedDate(date(p.at()));
-    e.setUpdatedDate(date(p.at()));
+    e.setAuthors(List.of(AtomFeeds.person(team, base + "/teams/" + a.organiserTeamId())));
+    e.setPublishedDate(AtomFeeds.date(p.at()));
+    e.setUpdatedDate(AtomFeeds.date(p.at()));
     SyndCategory c = new SyndCategoryImpl();
     c.setName(a.theme().name().toLowerCase(java.util.Locale.ROOT));
     c.setTaxonomyUri(base + "/api/docs#theme");
@@ -174,24 +165,5 @@ public final class ActivityFeed {
     content.setValue(text.toString());
     e.setDescription(content);
     return e;
-  }
-
-  private static com.rometools.rome.feed.synd.SyndPerson person(String name, String uri) {
-    com.rometools.rome.feed.synd.SyndPerson p = new com.rometools.rome.feed.synd.SyndPersonImpl();
-    p.setName(name);
-    p.setUri(uri);
-    return p;
-  }
-
-  private static SyndLink link(String href, String rel, String type) {
-    SyndLink l = new SyndLinkImpl();
-    l.setHref(href);
-    l.setRel(rel);
-    l.setType(type);
-    return l;
-  }
-
-  private static Date date(LocalDateTime chinaTime) {
-    return Date.from(chinaTime.toInstant(ZoneOffset.ofHours(8)));
   }
 }
