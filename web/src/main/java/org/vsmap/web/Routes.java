@@ -204,6 +204,13 @@ public final class Routes {
         AdminUploads.MAX_UPLOAD + 1, io.javalin.config.SizeUnit.BYTES);
     config.jetty.multipartConfig.maxTotalRequestSize(
         AdminUploads.MAX_UPLOAD + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+    // HEAD, CORS, OPTIONS and Vary the same way for every URL, before any handler
+    config.jetty.modifyServletContextHandler(
+        h ->
+            h.addFilter(
+                org.vsmap.web.http.HttpSemantics.class,
+                "/*",
+                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
     config.staticFiles.enableWebjars();
     config.staticFiles.add(
         files -> {
@@ -277,9 +284,6 @@ public final class Routes {
                     + " KB");
           }
         });
-    r.before("/ogc*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
-    // the public read-only API may be called from any site; nothing under /admin ever gets this
-    r.before("/api/*", ctx -> ctx.header("Access-Control-Allow-Origin", "*"));
   }
 
   /** The map, the widget and the search API. */
@@ -386,11 +390,8 @@ public final class Routes {
     r.get("/data/{file}", data::download);
     r.get("/data/{dataset}/versions", data::versions);
     r.get("/data/{dataset}/versions/{file}", data::snapshot);
-    r.head("/data/{dataset}/versions/{file}", data::snapshot);
     if (settings.basemap().pmtilesFile() != null) {
-      io.javalin.http.Handler pmtiles = ctx -> offlineBasemap(ctx, settings.basemap());
-      r.get(Basemap.PMTILES_PATH, pmtiles);
-      r.head(Basemap.PMTILES_PATH, pmtiles);
+      r.get(Basemap.PMTILES_PATH, ctx -> offlineBasemap(ctx, settings.basemap()));
     }
     r.get("/catalog.jsonld", catalogue::catalog);
     r.get("/tiles/{file}", tiles::tileJson);

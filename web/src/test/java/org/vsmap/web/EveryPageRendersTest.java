@@ -244,4 +244,83 @@ class EveryPageRendersTest {
     assertThat(r.statusCode()).isBetween(400, 404);
     assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("</html>");
   }
+
+  /**
+   * HTTP the same on every public URL (one layer in front of the handlers): HEAD has GET's status
+   * and headers and no body, including where GET is an error; CORS on every public answer, errors
+   * too, never on /admin; Vary: Accept-Encoding; an OPTIONS preflight answered.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/",
+        "/embed",
+        "/stations/st-1",
+        "/teams/tm-1",
+        "/activities/ac-1",
+        "/activities",
+        "/activities.atom",
+        "/activities.ics",
+        "/honours",
+        "/stats",
+        "/stats/method",
+        "/data",
+        "/data/stations",
+        "/data/stations.csv",
+        "/data/stations/versions",
+        "/catalog.jsonld",
+        "/api/search?q=%E5%8A%A9%E8%80%81",
+        "/api/search?q=x&limit=99999",
+        "/api/stats",
+        "/api/docs",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/static/app.css",
+        "/nope",
+        "/data/nope.fgb",
+        "/stations/st-none",
+        "/ogc/collections/zzz",
+        "/admin/login"
+      })
+  void headIsGetWithoutItsBodyAndEveryPublicAnswerCarriesCors(String url) throws Exception {
+    HttpResponse<byte[]> get = portal.get(url);
+    HttpResponse<byte[]> head = portal.send("HEAD", url);
+    assertThat(head.statusCode()).as("HEAD " + url).isEqualTo(get.statusCode());
+    assertThat(head.body()).as("HEAD " + url + " has no body").isEmpty();
+    for (String h : List.of("content-type", "etag", "last-modified", "cache-control", "link")) {
+      assertThat(head.headers().firstValue(h))
+          .as(h + " of HEAD " + url)
+          .isEqualTo(get.headers().firstValue(h));
+    }
+    get.headers()
+        .firstValue("content-length")
+        .ifPresent(n -> assertThat(head.headers().firstValue("content-length")).hasValue(n));
+    assertThat(String.join(",", get.headers().allValues("vary")))
+        .as(url)
+        .contains("Accept-Encoding");
+    boolean admin = url.startsWith("/admin");
+    assertThat(get.headers().firstValue("access-control-allow-origin"))
+        .as("CORS on " + url + " (" + get.statusCode() + ")")
+        .isEqualTo(admin ? java.util.Optional.empty() : java.util.Optional.of("*"));
+    HttpResponse<byte[]> preflight =
+        portal.send(
+            "OPTIONS",
+            url,
+            "Origin",
+            "https://news.example",
+            "Access-Control-Request-Method",
+            "GET",
+            "Access-Control-Request-Headers",
+            "range, if-none-match");
+    assertThat(preflight.statusCode()).as("OPTIONS " + url).isEqualTo(204);
+    assertThat(preflight.headers().firstValue("allow").orElse("")).contains("GET").contains("HEAD");
+    if (!admin) {
+      assertThat(preflight.headers().firstValue("access-control-allow-methods"))
+          .hasValue("GET, HEAD, OPTIONS");
+      assertThat(preflight.headers().firstValue("access-control-allow-headers"))
+          .hasValue("range, if-none-match");
+    } else {
+      assertThat(preflight.headers().firstValue("access-control-allow-origin")).isEmpty();
+    }
+  }
 }

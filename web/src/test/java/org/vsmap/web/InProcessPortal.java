@@ -113,6 +113,17 @@ final class InProcessPortal implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /** Any method without a body (HEAD, OPTIONS), with extra headers. */
+  HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   String text(String path, String... headers) throws Exception {
     return new String(get(path, headers).body(), java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -137,6 +137,11 @@ class RoutesTest {
           .as("a 429 is an answer like any other")
           .contains("default-src 'self'");
       assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(refused.headers().firstValue("access-control-allow-origin"))
+          .as("a browser app on another site can read the 429 and when to retry")
+          .hasValue("*");
+      assertThat(refused.headers().firstValue("access-control-expose-headers").orElse(""))
+          .contains("Retry-After");
       assertThat(fetch.apply("/").statusCode()).as("pages count too").isEqualTo(429);
       assertThat(fetch.apply("/health").statusCode()).isEqualTo(200);
       assertThat(fetch.apply("/static/app.css").statusCode()).isEqualTo(200);

@@ -174,7 +174,6 @@ public final class ActivityCalendar {
   private static void send(Context ctx, String body, String name) {
     ctx.header("Content-Disposition", "inline; filename=\"" + name + ".ics\"");
     ctx.header("Cache-Control", "public, max-age=300");
-    ctx.header("Access-Control-Allow-Origin", "*");
     ctx.contentType("text/calendar; charset=utf-8").result(body);
   }
 

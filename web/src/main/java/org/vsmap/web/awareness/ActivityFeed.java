@@ -111,7 +111,6 @@ public final class ActivityFeed {
     feed.setEntries(entries);
     String xml = AtomFeeds.xml(feed);
     ctx.header("Cache-Control", "public, max-age=300");
-    ctx.header("Access-Control-Allow-Origin", "*");
     ctx.contentType("application/atom+xml; charset=utf-8").result(xml);
   }
 

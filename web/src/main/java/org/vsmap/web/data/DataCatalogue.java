@@ -253,7 +253,6 @@ public final class DataCatalogue {
       sets.add(dcatStatistics(stats.table(), base));
     }
     cat.put("dcat:dataset", sets);
-    ctx.header("Access-Control-Allow-Origin", "*");
     ctx.contentType("application/ld+json; charset=utf-8")
         .result(Json.MAPPER.writeValueAsString(cat));
   }

@@ -79,9 +79,7 @@ public final class DataDownloads {
             + digest(format + "|" + filter)
             + (gzip ? "-gz" : "")
             + "\"";
-    ctx.res().addHeader("Vary", "Accept-Encoding");
     ctx.header("Cache-Control", "public, max-age=60");
-    ctx.header("Access-Control-Allow-Origin", "*");
     ctx.header("Link", "<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"");
     if (ConditionalGet.notModified(ctx, etag)) {
       return;
@@ -141,7 +139,6 @@ public final class DataDownloads {
               v.retired(),
               files));
     }
-    ctx.header("Access-Control-Allow-Origin", "*");
     Json.send(ctx, new VersionList(dataset, DataCatalogue.LICENCE_URL, out));
   }
 
@@ -197,7 +194,6 @@ public final class DataDownloads {
     String etag = "\"" + dataset + "-" + version + "-" + format.extension() + "-" + size + "\"";
     ctx.header("Cache-Control", "public, max-age=31536000, immutable");
     ctx.header("Accept-Ranges", "bytes");
-    ctx.header("Access-Control-Allow-Origin", "*");
     ctx.header(
         "Access-Control-Expose-Headers", "Content-Range, Content-Length, ETag, Accept-Ranges");
     ctx.header("Link", "<" + DataCatalogue.LICENCE_URL + ">; rel=\"license\"");

@@ -340,7 +340,6 @@ public final class OgcApi {
             OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString(),
             page.numberMatched(),
             page.features().size());
-    ctx.header("Access-Control-Allow-Origin", "*");
     if (html) {
       List<String> columns =
           c.fields().stream()
@@ -408,7 +407,6 @@ public final class OgcApi {
                 "application/json",
                 "本集合 / the collection"));
     GeoJson.Feature body = geojson(f, links);
-    ctx.header("Access-Control-Allow-Origin", "*");
     if (html) {
       ctx.html(
           views.render(ctx, "data/ogc", Lang.of(ctx), OgcPage.item(body, u + "?f=json", c, f)));

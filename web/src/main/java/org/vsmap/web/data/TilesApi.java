@@ -80,7 +80,6 @@ public final class TilesApi {
             + y
             + "\"";
     ctx.header("Cache-Control", "public, max-age=60");
-    ctx.header("Access-Control-Allow-Origin", "*");
     if (ConditionalGet.notModified(ctx, etag)) {
       return;
     }
@@ -208,7 +207,6 @@ public final class TilesApi {
     tj.put(
         "vector_layers",
         List.of(Map.of("id", layer, "fields", fields, "minzoom", 0, "maxzoom", 20)));
-    ctx.header("Access-Control-Allow-Origin", "*");
     Json.send(ctx, tj);
   }
 
@@ -274,7 +272,6 @@ public final class TilesApi {
     style.put("name", "志愿服务地图示例 / Volunteer Service Map example");
     style.put("sources", sources);
     style.put("layers", layers);
-    ctx.header("Access-Control-Allow-Origin", "*");
     Json.send(ctx, style);
   }
 

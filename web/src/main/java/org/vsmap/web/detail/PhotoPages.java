@@ -58,7 +58,6 @@ public final class PhotoPages {
         "Cache-Control",
         "public, max-age=31536000, immutable"); // a photo's bytes never change; retiring removes
     // the URL
-    ctx.header("Access-Control-Allow-Origin", "*");
     byte[] bytes =
         photos.image(id, size).orElseThrow(() -> WebError.notFound("no photo with id " + id));
     if (ConditionalGet.notModified(ctx, etag)) {

@@ -220,7 +220,6 @@ public final class ShareCards {
     long seq = readiness.ports().search().storeSequence();
     String etag = "\"" + Integer.toHexString(key.hashCode()) + "-" + seq + "\"";
     ctx.header("Cache-Control", "public, max-age=3600");
-    ctx.header("Access-Control-Allow-Origin", "*");
     if (ConditionalGet.notModified(ctx, etag)) {
       return;
     }

@@ -39,8 +39,8 @@ public final class FileRanges {
       ctx.header("Content-Range", "bytes " + r[0] + "-" + r[1] + "/" + size);
     }
     ctx.res().setContentLengthLong(length);
-    if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
-      return;
+    if (ctx.attribute(HttpSemantics.HEAD) != null) {
+      return; // a HEAD: the headers are all it gets
     }
     OutputStream out = ctx.res().getOutputStream();
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path)) {

@@ -40,7 +40,6 @@ public final class OEmbed {
     int width = bounded(ctx, "maxwidth", 800, 200, 4000);
     int height = bounded(ctx, "maxheight", 560, 200, 2000);
     String src = base + "/embed" + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    ctx.header("Access-Control-Allow-Origin", "*");
     Json.send(
         ctx,
         new Answer(

@@ -176,7 +176,6 @@ public final class StatsApi {
                 ctx.queryParam("level"),
                 ctx.queryParam("category"))
             .toList();
-    ctx.header("Access-Control-Allow-Origin", "*");
     ctx.header("Link", "<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"");
     if (csv) {
       ctx.contentType("text/csv; charset=utf-8");
