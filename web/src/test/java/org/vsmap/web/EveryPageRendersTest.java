@@ -323,4 +323,33 @@ class EveryPageRendersTest {
       assertThat(preflight.headers().firstValue("access-control-allow-origin")).isEmpty();
     }
   }
+
+  /**
+   * The widget names its oEmbed endpoint in its head; oEmbed's errors are JSON, like its answers.
+   */
+  @org.junit.jupiter.api.Test
+  void theWidgetAdvertisesItsOEmbedWhoseErrorsAreJson() throws Exception {
+    String html = portal.text("/embed?region=150602&kind=station");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "<link rel=\"alternate\" type=\"application/json\\+oembed\" href=\"([^\"]+)\"")
+            .matcher(html);
+    assertThat(m.find()).as("oEmbed discovery link").isTrue();
+    String href = m.group(1).replace("&amp;", "&");
+    String path = href.substring(href.indexOf("/oembed"));
+    HttpResponse<byte[]> answer = portal.get(path);
+    assertThat(answer.statusCode()).as(path).isEqualTo(200);
+    assertThat(new String(answer.body(), StandardCharsets.UTF_8))
+        .contains("\"type\":\"rich\"")
+        .contains("/embed?region=150602");
+    for (String bad :
+        List.of(
+            "/oembed", "/oembed?url=https://elsewhere.example/embed", "/oembed?url=x&format=xml")) {
+      HttpResponse<byte[]> r = portal.get(bad, "Accept", "text/html");
+      assertThat(r.statusCode()).as(bad).isBetween(400, 501);
+      assertThat(r.headers().firstValue("content-type").orElse(""))
+          .as(bad)
+          .startsWith("application/json");
+    }
+  }
 }

@@ -178,6 +178,7 @@ public final class ErrorMapping {
     }
     if (path.startsWith("/api/")
         || path.equals("/health")
+        || path.equals("/oembed")
         || path.endsWith(".json")
         || path.endsWith(".geojson")) {
       return true;

@@ -10,10 +10,13 @@ import java.time.Duration;
 
 /**
  * Per-client rate limiting (Bucket4j token buckets keyed by the client's IP address): each client
- * may make {@code perMinute} requests a minute, refilled continuously; beyond that it gets 429 with
- * {@code Retry-After}. Static assets and /health are not counted. Buckets of clients idle for ten
- * minutes are dropped, so memory stays bounded. Behind a proxy, every client shares the proxy's
- * address: set the limit there instead, or to 0 here.
+ * has an allowance of {@code perMinute} requests that refills continuously at {@code perMinute} a
+ * minute — a burst of up to {@code perMinute} at once, and {@code perMinute / 60} a second for as
+ * long as it likes; beyond that it gets 429 with {@code Retry-After}. (So a client paced at 25 a
+ * second with the default 1,200 is refused only once its burst allowance is used up, after about
+ * four minutes.) Static assets and /health are not counted. Buckets of clients idle for ten minutes
+ * are dropped, so memory stays bounded. Behind a proxy, every client shares the proxy's address:
+ * set the limit there instead, or to 0 here.
  */
 public final class RateLimit {
   private final int perMinute;
@@ -53,11 +56,13 @@ public final class RateLimit {
       throw new WebError(
           429,
           "Too Many Requests",
-          "more than "
+          "more than a burst of "
               + perMinute
-              + " requests a minute from "
+              + " requests from "
               + ctx.ip()
-              + ": try again in "
+              + " (the allowance refills at "
+              + perMinute
+              + " requests a minute): try again in "
               + seconds
               + " s");
     }

@@ -102,7 +102,14 @@ public final class MapPage {
                 !"hide".equals(ctx.queryParam("search")),
                 !"hide".equals(ctx.queryParam("list")),
                 "dark".equals(colour),
-                portal.substring(0, portal.length() - 1));
+                portal.substring(0, portal.length() - 1),
+                org.vsmap.web.http.Origin.of(ctx)
+                    + "/oembed?format=json&url="
+                    + java.net.URLEncoder.encode(
+                        org.vsmap.web.http.Origin.of(ctx)
+                            + "/embed"
+                            + (ctx.queryString() == null ? "" : "?" + ctx.queryString()),
+                        java.nio.charset.StandardCharsets.UTF_8));
     ctx.html(views.render(ctx, "map/embed", Lang.of(ctx), model));
   }
 
@@ -184,9 +191,15 @@ public final class MapPage {
       boolean showSearch,
       boolean showList,
       boolean dark,
-      String portalUrl) {
+      String portalUrl,
+      String oembedUrl) {
     MapView embedded(
-        int height, boolean showSearch, boolean showList, boolean dark, String portalUrl) {
+        int height,
+        boolean showSearch,
+        boolean showList,
+        boolean dark,
+        String portalUrl,
+        String oembedUrl) {
       return new MapView(
           lat,
           lon,
@@ -203,7 +216,8 @@ public final class MapPage {
           showSearch,
           showList,
           dark,
-          portalUrl);
+          portalUrl,
+          oembedUrl);
     }
   }
 
@@ -257,6 +271,7 @@ public final class MapPage {
         true,
         true,
         false,
+        null,
         null);
   }
 }
