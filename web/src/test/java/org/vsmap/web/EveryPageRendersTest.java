@@ -298,6 +298,18 @@ class EveryPageRendersTest {
     assertThat(String.join(",", get.headers().allValues("vary")))
         .as(url)
         .contains("Accept-Encoding");
+    get.headers()
+        .firstValue("etag")
+        .ifPresent(e -> assertThat(e).as("ETag of " + url).matches("(W/)?\"[\\x21\\x23-\\x7e]+\""));
+    get.headers()
+        .firstValue("last-modified")
+        .ifPresent(
+            d ->
+                assertThat(
+                        java.time.ZonedDateTime.parse(
+                            d, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME))
+                    .as("Last-Modified of " + url + " in IMF-fixdate")
+                    .isNotNull());
     boolean admin = url.startsWith("/admin");
     assertThat(get.headers().firstValue("access-control-allow-origin"))
         .as("CORS on " + url + " (" + get.statusCode() + ")")

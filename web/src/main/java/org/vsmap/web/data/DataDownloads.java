@@ -72,16 +72,19 @@ public final class DataDownloads {
                 .contains(format)
             && accept != null
             && accept.toLowerCase(Locale.ROOT).contains("gzip");
+    // one opaque token per store state, file and filter (the state string has spaces and colons)
     String etag =
         "W/\""
-            + downloads.version()
-            + "-"
-            + digest(format + "|" + filter)
+            + digest(downloads.version() + "|" + format + "|" + filter)
             + (gzip ? "-gz" : "")
             + "\"";
     ctx.header("Cache-Control", "public, max-age=60");
     ctx.header("Link", "<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"");
-    if (ConditionalGet.notModified(ctx, etag)) {
+    java.time.LocalDateTime modified = downloads.lastModified();
+    if (ConditionalGet.notModified(
+        ctx,
+        etag,
+        modified == null ? null : modified.atZone(org.vsmap.geo.time.ChinaTime.ZONE).toInstant())) {
       return;
     }
     ctx.contentType(format.mediaType());
