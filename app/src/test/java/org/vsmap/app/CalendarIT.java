@@ -94,6 +94,11 @@ class CalendarIT {
     new net.fortuna.ical4j.data.CalendarBuilder()
         .build(new java.io.StringReader(r.body()))
         .validate();
+    for (String line : r.body().split("\r\n")) {
+      assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+          .as("RFC 5545 §3.1: at most 75 octets a line in %s: %s", path, line)
+          .isLessThanOrEqualTo(75);
+    }
     List<ICalendar> cals = Biweekly.parse(r.body()).all();
     assertThat(cals).as("one calendar in %s", path).hasSize(1);
     return cals.get(0).getEvents();

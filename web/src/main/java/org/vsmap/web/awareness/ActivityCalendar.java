@@ -164,11 +164,12 @@ public final class ActivityCalendar {
       // validated records,
       // and CalendarIT validates what is served with ical4j's validator as well as parsing it with
       // biweekly
-      new CalendarOutputter(false).output(cal, out);
+      // unfolded here, folded by octets below (ical4j folds by characters)
+      new CalendarOutputter(false, Integer.MAX_VALUE).output(cal, out);
     } catch (IOException | ValidationException e) {
       throw new IllegalStateException("the calendar did not validate: " + e.getMessage(), e);
     }
-    return out.toString();
+    return OctetFolding.fold(out.toString());
   }
 
   private static void send(Context ctx, String body, String name) {
