@@ -74,6 +74,16 @@ class TilesIT {
       JsonNode tj = JSON.readTree(get("/tiles/" + layer + ".json").body());
       assertThat(tj.get("tilejson").asText()).isEqualTo("3.0.0");
       assertThat(tj.at("/vector_layers/0/id").asText()).isEqualTo(layer);
+      // the data's area (Ordos: about 106.7–111.5 E, 37.6–40.9 N) and a centre inside it
+      assertThat(tj.at("/bounds/0").asDouble()).isBetween(106.0, 107.5);
+      assertThat(tj.at("/bounds/1").asDouble()).isBetween(37.0, 38.5);
+      assertThat(tj.at("/bounds/2").asDouble()).isBetween(110.5, 112.0);
+      assertThat(tj.at("/bounds/3").asDouble()).isBetween(40.0, 41.5);
+      assertThat(tj.at("/center/0").asDouble())
+          .isBetween(tj.at("/bounds/0").asDouble(), tj.at("/bounds/2").asDouble());
+      assertThat(tj.at("/center/1").asDouble())
+          .isBetween(tj.at("/bounds/1").asDouble(), tj.at("/bounds/3").asDouble());
+      assertThat(tj.get("attribution").asText()).doesNotContain("seeds/");
       String template = tj.at("/tiles/0").asText();
       assertThat(template).endsWith("/tiles/" + layer + "/{z}/{x}/{y}.mvt");
       String url = URI.create(template.replace("{z}/{x}/{y}", "7/103/48")).getPath();

