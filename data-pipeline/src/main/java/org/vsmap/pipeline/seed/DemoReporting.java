@@ -18,7 +18,7 @@ import org.vsmap.geo.reporting.Deadline;
  * districts' 分队, the units' 总队 and every paired unit report weekly from twelve weeks back; each
  * week's report arrives on time, late or not at all by a fixed digest of the team and the week
  * (about 78 %, 12 %, 10 %). Only synthetic teams; every arrival is marked synthetic; none is later
- * than the seeding time.
+ * than the start of the seeding day.
  */
 final class DemoReporting {
   static final String BY = "demo (synthetic)";
@@ -32,6 +32,8 @@ final class DemoReporting {
     Set<String> paired = new java.util.HashSet<>();
     pairings.forEach(p -> paired.add(p.teamId()));
     Timestamp at = Timestamp.valueOf(now);
+    // arrivals up to the start of the seeding day: the same demo whatever the hour it starts
+    LocalDateTime cutoff = now.toLocalDate().atStartOfDay();
     var units =
         h.prepareBatch(
             "INSERT INTO reporting_unit (team_id, since, added_by, added_at) VALUES (:t, :s, :by, :at)");
@@ -53,7 +55,7 @@ final class DemoReporting {
       n++;
       for (LocalDate w = since; !w.isAfter(due); w = w.plusWeeks(1)) {
         LocalDateTime received = arrival(t.id(), w, deadline);
-        if (received == null || received.isAfter(now)) {
+        if (received == null || received.isAfter(cutoff)) {
           continue;
         }
         receipts
