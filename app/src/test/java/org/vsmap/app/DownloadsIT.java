@@ -435,14 +435,33 @@ class DownloadsIT {
       assertThat(ds.get("dcat:distribution"))
           .as("statistics: a CSV and a JSON per indicator (10, on_time_reporting the newest)")
           .hasSize(ds.get("dct:identifier").asText().equals("statistics") ? 20 : 6);
+      // DCAT-AP 3 for harvesters: who, whom to ask, about what, when (with its zone)
+      String id = ds.get("dct:identifier").asText();
+      assertThat(ds.at("/dct:publisher/foaf:name")).as(id).isNotEmpty();
+      assertThat(ds.at("/dcat:contactPoint/vcard:hasURL/@id").asText()).as(id).endsWith("/data");
+      assertThat(ds.get("dcat:keyword")).as(id).isNotEmpty();
+      assertThat(ds.at("/dcat:theme/@id").asText())
+          .as(id)
+          .startsWith("http://publications.europa.eu/resource/authority/data-theme/");
+      assertThat(ds.at("/dct:modified/@value").asText())
+          .as(id)
+          .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?(\\.\\d+)?(\\+08:00|Z)");
       for (JsonNode dist : ds.get("dcat:distribution")) {
+        assertThat(dist.has("dcat:accessURL")).as("every distribution has an access URL").isTrue();
         String url =
             dist.has("dcat:downloadURL")
                 ? dist.get("dcat:downloadURL").get("@id").asText()
                 : dist.get("dcat:accessURL").get("@id").asText();
         assertThat(get(URI.create(url).getPath()).statusCode()).as(url).isEqualTo(200);
       }
+      for (JsonNode v : ds.path("dcat:hasVersion")) {
+        assertThat(v.get("@id").asText())
+            .as("a version is named, not a blank node")
+            .contains("/versions/");
+        assertThat(v.at("/dct:title/0/@value").asText()).contains(v.get("dcat:version").asText());
+      }
     }
+    assertThat(catalog.at("/dct:modified/@value").asText()).endsWith("+08:00");
   }
 
   @Test

@@ -216,183 +216,11 @@ public final class DataCatalogue {
   }
 
   public void catalog(Context ctx) throws IOException {
-    Downloads d = downloads();
-    String base = base(ctx);
-    String modified = String.valueOf(d.lastModified());
-    // DCAT and schema.org are open-ended JSON-LD (@context, @type, @id keys): built from maps
-    Map<String, Object> cat = new LinkedHashMap<>();
-    cat.put(
-        "@context",
-        Map.of(
-            "dcat",
-            "http://www.w3.org/ns/dcat#",
-            "dct",
-            "http://purl.org/dc/terms/",
-            "foaf",
-            "http://xmlns.com/foaf/0.1/",
-            "xsd",
-            "http://www.w3.org/2001/XMLSchema#",
-            "adms",
-            "http://www.w3.org/ns/adms#"));
-    cat.put("@id", base + "/catalog.jsonld");
-    cat.put("@type", "dcat:Catalog");
-    cat.put(
-        "dct:title",
-        List.of(
-            Map.of("@value", "志愿服务地图开放数据", "@language", "zh"),
-            Map.of("@value", "Volunteer Service Map open data", "@language", "en")));
-    cat.put("dct:publisher", Map.of("@type", "foaf:Agent", "foaf:name", PUBLISHER_EN));
-    cat.put("dct:license", Map.of("@id", LICENCE_URL));
-    cat.put("dct:modified", Map.of("@value", modified, "@type", "xsd:dateTime"));
-    List<Map<String, Object>> sets = new ArrayList<>();
-    for (Downloads.Dataset ds : d.datasets()) {
-      sets.add(dcatDataset(ds, base, modified));
-    }
-    org.vsmap.geo.port.Statistics stats = readiness.ports().statistics();
-    if (stats != null) {
-      sets.add(dcatStatistics(stats.table(), base));
-    }
-    cat.put("dcat:dataset", sets);
+    Map<String, Object> cat =
+        new DcatCatalog(base(ctx), id -> ABOUT.get(id).zh(), id -> ABOUT.get(id).en())
+            .catalog(downloads(), this::versions, readiness.ports().statistics());
     ctx.contentType("application/ld+json; charset=utf-8")
         .result(Json.MAPPER.writeValueAsString(cat));
-  }
-
-  /** A dataset in DCAT: titles, description, licence, its current files and dated versions. */
-  private Map<String, Object> dcatDataset(Downloads.Dataset ds, String base, String modified) {
-    Map<String, Object> set = new LinkedHashMap<>();
-    set.put("@id", base + "/data/" + ds.id());
-    set.put("@type", "dcat:Dataset");
-    set.put("dct:identifier", ds.id());
-    set.put(
-        "dct:title",
-        List.of(
-            Map.of("@value", ds.titleZh(), "@language", "zh"),
-            Map.of("@value", ds.titleEn(), "@language", "en")));
-    About a = ABOUT.get(ds.id());
-    set.put(
-        "dct:description",
-        List.of(
-            Map.of("@value", a.zh(), "@language", "zh"),
-            Map.of("@value", a.en(), "@language", "en")));
-    set.put("dct:license", Map.of("@id", LICENCE_URL));
-    set.put("dct:accrualPeriodicity", Map.of("@id", "http://purl.org/cld/freq/continuous"));
-    set.put("dct:modified", Map.of("@value", modified, "@type", "xsd:dateTime"));
-    set.put("dct:spatial", Map.of("@id", "http://sws.geonames.org/2037355/"));
-    set.put("dcat:landingPage", Map.of("@id", base + "/data/" + ds.id()));
-    List<Map<String, Object>> dist = new ArrayList<>();
-    for (Downloads.Format f : Downloads.Format.values()) {
-      dist.add(
-          Map.of(
-              "@type",
-              "dcat:Distribution",
-              "dcat:downloadURL",
-              Map.of("@id", base + "/data/" + ds.id() + "." + f.extension()),
-              "dcat:mediaType",
-              f.mediaType().replaceFirst(";.*", ""),
-              "dct:format",
-              f.extension().toUpperCase(),
-              "dct:license",
-              Map.of("@id", LICENCE_URL)));
-    }
-    set.put("dcat:distribution", dist);
-    set.put("dcat:hasVersion", dcatVersions(ds, base));
-    return set;
-  }
-
-  /** A dataset's dated versions, each with its files. */
-  private List<Map<String, Object>> dcatVersions(Downloads.Dataset ds, String base) {
-    List<Map<String, Object>> past = new ArrayList<>();
-    for (org.vsmap.geo.port.Snapshots.Version v : versions(ds.id())) {
-      List<Map<String, Object>> files = new ArrayList<>();
-      for (String ext : v.bytes().keySet()) {
-        Downloads.Format f = Downloads.Format.ofExtension(ext);
-        files.add(
-            Map.of(
-                "@type",
-                "dcat:Distribution",
-                "dcat:downloadURL",
-                Map.of("@id", base + "/data/" + ds.id() + "/versions/" + v.version() + "." + ext),
-                "dcat:mediaType",
-                f == null ? ext : f.mediaType().replaceFirst(";.*", ""),
-                "dcat:byteSize",
-                v.bytes().get(ext),
-                "dct:license",
-                Map.of("@id", LICENCE_URL)));
-      }
-      past.add(
-          Map.of(
-              "@type",
-              "dcat:Dataset",
-              "dcat:version",
-              v.version(),
-              "dct:issued",
-              Map.of("@value", v.publishedAt(), "@type", "xsd:dateTime"),
-              "adms:versionNotes",
-              v.added() + " added, " + v.updated() + " updated, " + v.retired() + " retired",
-              "dcat:distribution",
-              files));
-    }
-    return past;
-  }
-
-  /** The published statistics in DCAT: each indicator as CSV and as JSON. */
-  private static Map<String, Object> dcatStatistics(
-      org.vsmap.geo.port.Statistics.Table t, String base) {
-    Map<String, Object> set = new LinkedHashMap<>();
-    set.put("@id", base + "/stats");
-    set.put("@type", "dcat:Dataset");
-    set.put("dct:identifier", "statistics");
-    set.put(
-        "dct:title",
-        List.of(
-            Map.of("@value", "志愿服务统计指标", "@language", "zh"),
-            Map.of("@value", "Published volunteer service statistics", "@language", "en")));
-    set.put(
-        "dct:description",
-        List.of(
-            Map.of("@value", "按区划和期间计算的志愿服务指标及其目标，小数字已抑制；方法见 /stats/method。", "@language", "zh"),
-            Map.of(
-                "@value",
-                "The indicators of the source documents per region and period, with targets; small "
-                    + "counts suppressed; method at /stats/method.",
-                "@language",
-                "en")));
-    set.put("dct:license", Map.of("@id", LICENCE_URL));
-    set.put("dct:modified", Map.of("@value", t.asOf(), "@type", "xsd:dateTime"));
-    set.put("dcat:landingPage", Map.of("@id", base + "/stats"));
-    List<Map<String, Object>> dist = new ArrayList<>();
-    for (org.vsmap.geo.port.Statistics.Indicator i : t.indicators()) {
-      dist.add(
-          Map.of(
-              "@type",
-              "dcat:Distribution",
-              "dct:title",
-              i.titleZh() + " / " + i.titleEn(),
-              "dcat:downloadURL",
-              Map.of("@id", base + "/api/stats/" + i.id() + ".csv"),
-              "dcat:mediaType",
-              "text/csv",
-              "dct:format",
-              "CSV",
-              "dct:license",
-              Map.of("@id", LICENCE_URL)));
-      dist.add(
-          Map.of(
-              "@type",
-              "dcat:Distribution",
-              "dct:title",
-              i.titleZh() + " / " + i.titleEn(),
-              "dcat:accessURL",
-              Map.of("@id", base + "/api/stats/" + i.id()),
-              "dcat:mediaType",
-              "application/json",
-              "dct:format",
-              "JSON",
-              "dct:license",
-              Map.of("@id", LICENCE_URL)));
-    }
-    set.put("dcat:distribution", dist);
-    return set;
   }
 
   private Map<String, Object> schemaOrg(Downloads.Dataset ds, LocalDateTime modified, Context ctx) {
@@ -405,7 +233,7 @@ public final class DataCatalogue {
     ld.put("url", base + "/data/" + ds.id());
     ld.put("license", LICENCE_URL);
     ld.put("creator", Map.of("@type", "Organization", "name", PUBLISHER_EN));
-    ld.put("dateModified", String.valueOf(modified));
+    ld.put("dateModified", DcatCatalog.zoned(modified));
     ld.put("spatialCoverage", "鄂尔多斯市 Ordos, Inner Mongolia, China");
     ld.put("variableMeasured", ds.fields().stream().map(Downloads.Field::name).toList());
     ld.put(
