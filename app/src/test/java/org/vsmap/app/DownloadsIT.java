@@ -587,6 +587,67 @@ class DownloadsIT {
     assertThat(get("/data/stations.exe").statusCode()).isEqualTo(404);
   }
 
+  /**
+   * Once published, a whole current download is the newest version's file: its length, byte ranges
+   * (single, suffix, 416) and a strong ETag, the version in its file name — what GDAL's /vsicurl/
+   * needs (it opens the current FlatGeobuf remotely); a browser asking for gzip still gets text
+   * compressed.
+   */
+  @Test
+  void aCurrentDownloadIsThePublishedFileWithLengthAndRanges() throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+    String version = null;
+    long records = -1;
+    while (System.nanoTime() < deadline) {
+      JsonNode versions = new ObjectMapper().readTree(get("/data/stations/versions").body());
+      JsonNode list = versions.isArray() ? versions : versions.path("versions");
+      if (list.size() > 0) {
+        version = list.get(0).get("version").asText();
+        records = list.get(0).get("records").asLong();
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(version).as("the fresh portal published its first versions").isNotNull();
+    HttpResponse<byte[]> whole = get("/data/stations.gpkg");
+    assertThat(whole.statusCode()).isEqualTo(200);
+    long size = whole.body().length;
+    assertThat(whole.headers().firstValue("content-length")).hasValue(Long.toString(size));
+    assertThat(whole.headers().firstValue("accept-ranges")).hasValue("bytes");
+    String etag = whole.headers().firstValue("etag").orElseThrow();
+    assertThat(etag).as("a strong ETag").startsWith("\"");
+    assertThat(whole.headers().firstValue("content-disposition").orElse(""))
+        .contains("stations-" + version + ".gpkg");
+    HttpResponse<byte[]> part = get("/data/stations.gpkg", "Range", "bytes=0-99");
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.headers().firstValue("content-range")).hasValue("bytes 0-99/" + size);
+    assertThat(part.body()).isEqualTo(java.util.Arrays.copyOf(whole.body(), 100));
+    HttpResponse<byte[]> tail = get("/data/stations.gpkg", "Range", "bytes=-16");
+    assertThat(tail.statusCode()).isEqualTo(206);
+    assertThat(tail.body())
+        .isEqualTo(java.util.Arrays.copyOfRange(whole.body(), (int) size - 16, (int) size));
+    assertThat(get("/data/stations.gpkg", "Range", "bytes=" + size + "-").statusCode())
+        .isEqualTo(416);
+    HttpResponse<String> head =
+        HTTP.send(
+            java.net.http.HttpRequest.newBuilder(URI.create(portal.url("/data/stations.gpkg")))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(head.headers().firstValue("content-length")).hasValue(Long.toString(size));
+    assertThat(head.headers().firstValue("etag")).hasValue(etag);
+    HttpResponse<byte[]> zipped = get("/data/stations.csv", "Accept-Encoding", "gzip");
+    assertThat(zipped.headers().firstValue("content-encoding")).hasValue("gzip");
+    assertThat(get("/data/stations.csv?region=150602").headers().firstValue("content-disposition"))
+        .as("a filtered download is made from the store")
+        .hasValue("attachment; filename=\"stations.csv\"");
+    if (Gdal.available()) {
+      String info =
+          Gdal.ogrinfo("-ro", "-so", "-al", "/vsicurl/" + portal.url("/data/stations.fgb"));
+      assertThat(info).contains("Layer name: stations").contains("Feature Count: " + records);
+    }
+  }
+
   /** The node's elements, after asserting there are some: a check over nothing passes. */
   private static com.fasterxml.jackson.databind.JsonNode nonEmpty(
       com.fasterxml.jackson.databind.JsonNode node) {

@@ -38,7 +38,8 @@ class CurrentDownloadsTest {
     assertThat(new String(all.body(), StandardCharsets.UTF_8)).contains("锦秀").contains("新华");
     assertThat(all.headers().firstValue("Content-Disposition").orElse("")).contains("stations.csv");
     String etag = all.headers().firstValue("ETag").orElseThrow();
-    assertThat(etag).startsWith("W/\"fake-1-");
+    assertThat(etag).as("one opaque token, no spaces").matches("W/\"[0-9a-f]{12}\"");
+    assertThat(all.headers().firstValue("Last-Modified")).isPresent();
 
     String dongsheng = portal.text("/data/stations.csv?region=150602");
     assertThat(dongsheng).contains("锦秀").doesNotContain("新华");

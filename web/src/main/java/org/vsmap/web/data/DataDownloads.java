@@ -65,11 +65,13 @@ public final class DataDownloads {
           "no such format for " + dataset + ": .csv, .xlsx, .geojson, .kml, .gpkg or .fgb");
     }
     Downloads.Filter filter = filter(ctx, dataset);
+    if (filter.equals(Downloads.Filter.ALL) && servedPublished(ctx, downloads, dataset, format)) {
+      return;
+    }
     // text compresses five- to tenfold; XLSX is a zip already
     String accept = ctx.header("Accept-Encoding");
     boolean gzip =
-        java.util.Set.of(Downloads.Format.CSV, Downloads.Format.GEOJSON, Downloads.Format.KML)
-                .contains(format)
+        GZIPPED.contains(format)
             && accept != null
             && accept.toLowerCase(Locale.ROOT).contains("gzip");
     // one opaque token per store state, file and filter (the state string has spaces and colons)
@@ -167,6 +169,62 @@ public final class DataDownloads {
    * ranges (206, or 416 past the end) so remote readers (GDAL's /vsicurl, the FlatGeobuf client)
    * fetch only the parts they need; several ranges at once get the whole file.
    */
+  /**
+   * The whole dataset, when its newest published version was made from the store as it is now: that
+   * version's file, with its length, byte ranges and a strong ETag (GDAL's /vsicurl/ and range
+   * readers need them), named with its version. False when there is none that current (the store
+   * changed since the last publish, or nothing was published): the caller streams from the store.
+   */
+  private boolean servedPublished(
+      Context ctx, Downloads downloads, String dataset, Downloads.Format format)
+      throws IOException {
+    Snapshots s = readiness.ports().snapshots();
+    if (s == null) {
+      return false;
+    }
+    List<Snapshots.Version> versions = s.versions(dataset);
+    if (versions.isEmpty() || !versions.get(0).dataVersion().equals(downloads.version())) {
+      return false;
+    }
+    String version = versions.get(0).version();
+    java.util.Optional<java.nio.file.Path> path = s.file(dataset, version, format);
+    if (path.isEmpty()) {
+      return false;
+    }
+    ctx.header("Cache-Control", "public, max-age=60");
+    String accept = ctx.header("Accept-Encoding");
+    if (ctx.header("Range") == null
+        && GZIPPED.contains(format)
+        && accept != null
+        && accept.toLowerCase(Locale.ROOT).contains("gzip")) {
+      // a whole text file to a client that takes gzip (a browser): compressed on the way, no ranges
+      String etag = "W/\"" + dataset + "-" + version + "-" + format.extension() + "-gz\"";
+      ctx.header("Link", "<" + DataCatalogue.LICENCE_URL + ">; rel=\"license\"");
+      if (ConditionalGet.notModified(ctx, etag)) {
+        return true;
+      }
+      ctx.contentType(format.mediaType());
+      ctx.header("Content-Disposition", attachment(dataset, version, format));
+      ctx.header("Content-Encoding", "gzip");
+      java.util.zip.GZIPOutputStream z =
+          new java.util.zip.GZIPOutputStream(ctx.res().getOutputStream(), 1 << 16);
+      if (ctx.attribute(org.vsmap.web.http.HttpSemantics.HEAD) == null) {
+        java.nio.file.Files.copy(path.get(), z);
+      }
+      z.finish();
+      return true;
+    }
+    sendVersionFile(ctx, dataset, version, format, path.get());
+    return true;
+  }
+
+  private static final java.util.Set<Downloads.Format> GZIPPED =
+      java.util.Set.of(Downloads.Format.CSV, Downloads.Format.GEOJSON, Downloads.Format.KML);
+
+  private static String attachment(String dataset, String version, Downloads.Format format) {
+    return "attachment; filename=\"" + dataset + "-" + version + "." + format.extension() + "\"";
+  }
+
   public void snapshot(Context ctx) throws IOException {
     String dataset = ctx.pathParam("dataset");
     String file = ctx.pathParam("file");
@@ -193,21 +251,24 @@ public final class DataDownloads {
                             + ": see /data/"
                             + dataset
                             + "/versions"));
+    ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+    sendVersionFile(ctx, dataset, version, format, path);
+  }
+
+  /** A published file: length, ranges, a strong ETag, its version in the file name. */
+  private static void sendVersionFile(
+      Context ctx, String dataset, String version, Downloads.Format format, java.nio.file.Path path)
+      throws IOException {
     long size = java.nio.file.Files.size(path);
     String etag = "\"" + dataset + "-" + version + "-" + format.extension() + "-" + size + "\"";
-    ctx.header("Cache-Control", "public, max-age=31536000, immutable");
     ctx.header("Accept-Ranges", "bytes");
-    ctx.header(
-        "Access-Control-Expose-Headers", "Content-Range, Content-Length, ETag, Accept-Ranges");
     ctx.header("Link", "<" + DataCatalogue.LICENCE_URL + ">; rel=\"license\"");
     if (ConditionalGet.notModified(
         ctx, etag, java.nio.file.Files.getLastModifiedTime(path).toInstant())) {
       return;
     }
     ctx.contentType(format.mediaType());
-    ctx.header(
-        "Content-Disposition",
-        "attachment; filename=\"" + dataset + "-" + version + "." + format.extension() + "\"");
+    ctx.header("Content-Disposition", attachment(dataset, version, format));
     FileRanges.send(ctx, path, size, etag);
   }
 
