@@ -445,7 +445,7 @@ class DownloadsIT {
           .startsWith("http://publications.europa.eu/resource/authority/data-theme/");
       assertThat(ds.at("/dct:modified/@value").asText())
           .as(id)
-          .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d)?(\\.\\d+)?(\\+08:00|Z)");
+          .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\+08:00|Z)");
       for (JsonNode dist : ds.get("dcat:distribution")) {
         assertThat(dist.has("dcat:accessURL")).as("every distribution has an access URL").isTrue();
         String url =

@@ -96,6 +96,11 @@ class OgcApiIT {
     assertThat(cols.get(2).at("/extent/temporal/interval/0/0").asText())
         .as("activities have a time extent")
         .startsWith("20");
+    for (int i = 0; i < 2; i++) {
+      assertThat(cols.get(2).at("/extent/temporal/interval/0/" + i).asText())
+          .as("RFC 3339, seconds included")
+          .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00");
+    }
 
     HttpResponse<String> api = get("/ogc/api", "application/json");
     assertThat(api.headers().firstValue("content-type").orElse(""))

@@ -44,7 +44,10 @@ final class DcatCatalog {
   static String zoned(LocalDateTime chinaTime) {
     return chinaTime == null
         ? null
-        : chinaTime.withNano(0).atOffset(ZoneOffset.ofHours(8)).toString();
+        : chinaTime
+            .withNano(0)
+            .atOffset(ZoneOffset.ofHours(8))
+            .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   Map<String, Object> catalog(

@@ -268,7 +268,13 @@ public final class OgcApi {
     if (c.temporal()) {
       List<String> iv = new ArrayList<>();
       for (LocalDateTime t : c.interval()) {
-        iv.add(t == null ? null : t.atOffset(CHINA).toString());
+        // RFC 3339 wants the seconds, which OffsetDateTime.toString() drops when they are 0
+        iv.add(
+            t == null
+                ? null
+                : t.withNano(0)
+                    .atOffset(CHINA)
+                    .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
       }
       temporal =
           new OgcAnswers.Temporal(
