@@ -107,7 +107,6 @@ public final class AdminReportingRules {
         s,
         () -> {
           reporting.reporting().removeUnit(s.account(), ctx.pathParam("id"));
-          return new Reporting.Added(List.of(), 0, List.of());
         },
         "removed");
   }
@@ -122,7 +121,6 @@ public final class AdminReportingRules {
         s,
         () -> {
           reporting.reporting().setExempt(s.account(), week, reason);
-          return new Reporting.Added(List.of(), 0, List.of());
         },
         "holiday");
   }
@@ -136,7 +134,6 @@ public final class AdminReportingRules {
         s,
         () -> {
           reporting.reporting().clearExempt(s.account(), week);
-          return new Reporting.Added(List.of(), 0, List.of());
         },
         "due");
   }
@@ -154,7 +151,6 @@ public final class AdminReportingRules {
                   s.account(),
                   Deadline.parse(
                       AdminAccess.required(ctx, "day") + " " + AdminAccess.required(ctx, "time")));
-          return new Reporting.Added(List.of(), 0, List.of());
         },
         "deadline");
   }
@@ -185,6 +181,18 @@ public final class AdminReportingRules {
   private void change(
       Context ctx, Offices.Session s, java.util.function.Supplier<Reporting.Added> c) {
     change(ctx, s, c, null);
+  }
+
+  /** A change that adds no units: the page again saying {@code done}, or what was wrong. */
+  private void change(Context ctx, Offices.Session s, Runnable c, String done) {
+    change(
+        ctx,
+        s,
+        () -> {
+          c.run();
+          return new Reporting.Added(List.of(), 0, List.of());
+        },
+        done);
   }
 
   /** Runs a change: back to the page saying what was done, or the page with what was wrong. */
